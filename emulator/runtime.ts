@@ -1,0 +1,76 @@
+/**
+ * Runs a built bundle (build/Code.js) the way Apps Script does: one global scope holding the
+ * services, the bundle's top-level functions called by name from menus, triggers and the sidebar.
+ */
+import vm from 'node:vm';
+import { createEmulator, type Emulator, type EmulatorOptions } from './index';
+
+export interface LoadedProject {
+  readonly emulator: Emulator;
+  /** Calls a global as a menu item or trigger would. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** Calls a global as google.script.run does: private (`_`) names refused, payloads copied. */
+  runFromSidebar(name: string, ...args: unknown[]): unknown;
+  /** Functions the bundle declares at top level: what Apps Script lists as callable. */
+  readonly globalFunctions: readonly string[];
+}
+
+export function loadProject(code: string, options: EmulatorOptions = {}): LoadedProject {
+  const emulator = createEmulator(options);
+  // The host's Date, so dates cross between the bundle and the emulator as one type
+  // (in Apps Script both sides share one realm).
+  const context = vm.createContext({ ...emulator.globals, Date });
+  const before = new Set(Object.getOwnPropertyNames(context));
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  const globalFunctions = Object.getOwnPropertyNames(context)
+    .filter((name) => !before.has(name) && typeof context[name] === 'function')
+    .sort();
+
+  function call(name: string, ...args: unknown[]): unknown {
+    const fn = context[name];
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+    return fn(...args);
+  }
+
+  emulator.triggers.emuSetDispatcher((name: string, event: object) => call(name, event));
+
+  return {
+    emulator,
+    call,
+    runFromSidebar(name, ...args) {
+      if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
+      const result = call(name, ...args.map(copyForTransport));
+      return result === undefined ? undefined : copyForTransport(result);
+    },
+    globalFunctions,
+  };
+}
+
+/**
+ * google.script.run passes copies of primitives, plain objects and arrays; a Date or a
+ * function anywhere in a payload makes the request fail.
+ * https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
+ */
+function copyForTransport(value: unknown): unknown {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : copyForTransport(item)));
+  if (isPlainObject(value)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, field]) => field !== undefined)
+        .map(([key, field]) => [key, copyForTransport(field)]),
+    );
+  }
+  throw new TypeError(`Failed due to illegal value in property: ${describe(value)}`);
+}
+
+/** Plain objects from either realm (the bundle's literals have the vm context's Object). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+function describe(value: unknown): string {
+  return value instanceof Date ? 'Date' : typeof value;
+}
