@@ -43,7 +43,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     ui: ui.ui,
   });
   const mail = createMailApp(ctx, { dailyQuota: options.dailyMailQuota });
-  const script = createScriptApp(ctx, { addOn: true, spreadsheetId: sheets.spreadsheet.getId() });
+  const script = createScriptApp(ctx, { addOn: true, spreadsheetId: sheets.spreadsheet.getId(), timeZone });
   const lock = createLockService(ctx);
   const session = createSession(ctx, {
     activeUser: options.activeUser ?? 'coordinator@example.com',

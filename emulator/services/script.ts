@@ -1,0 +1,425 @@
+/**
+ * ScriptApp: installable triggers (time-driven and spreadsheet), authorization info and enums.
+ * Time-driven triggers do not fire by themselves: a test moves the clock and calls
+ * triggers.emuRunDue(), which runs each trigger that became due once, like Google, who never
+ * replays runs that were missed.
+ *
+ * Limits: 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas);
+ * in an add-on, one trigger of each event type per user per document and no time-driven
+ * trigger more often than hourly (https://developers.google.com/workspace/add-ons/concepts/editor-triggers).
+ */
+import type { EmulatorContext } from '../core';
+
+type Script = typeof GoogleAppsScript.Script;
+type Trigger = GoogleAppsScript.Script.Trigger;
+type AuthMode = GoogleAppsScript.Script.AuthMode;
+type AuthorizationStatus = GoogleAppsScript.Script.AuthorizationStatus;
+type EventType = GoogleAppsScript.Script.EventType;
+type WeekDay = GoogleAppsScript.Base.Weekday;
+
+/** Apps Script enums print as their names, so string values compare and log like the real ones. */
+function enumOf<T>(names: readonly string[]): T {
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, name]))) as T;
+}
+
+const AuthModes = enumOf<Script['AuthMode']>(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+const AuthorizationStatuses = enumOf<Script['AuthorizationStatus']>(['REQUIRED', 'NOT_REQUIRED']);
+const EventTypes = enumOf<Script['EventType']>([
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+]);
+const TriggerSources = enumOf<Script['TriggerSource']>(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+const WEEK_DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+const WeekDays = enumOf<typeof GoogleAppsScript.Base.Weekday>(WEEK_DAYS);
+
+/** The part of ClockTriggerBuilder we emulate, with the real signatures. */
+export interface ClockTriggerBuilder {
+  everyMinutes(n: number): ClockTriggerBuilder;
+  everyHours(n: number): ClockTriggerBuilder;
+  everyDays(n: number): ClockTriggerBuilder;
+  atHour(hour: number): ClockTriggerBuilder;
+  nearMinute(minute: number): ClockTriggerBuilder;
+  onWeekDay(day: WeekDay): ClockTriggerBuilder;
+  inTimezone(timezone: string): ClockTriggerBuilder;
+  create(): Trigger;
+}
+export type SpreadsheetTriggerBuilder = Pick<
+  GoogleAppsScript.Script.SpreadsheetTriggerBuilder,
+  'onOpen' | 'onEdit' | 'onChange' | 'onFormSubmit' | 'create'
+>;
+export interface TriggerBuilder {
+  timeBased(): ClockTriggerBuilder;
+  forSpreadsheet(spreadsheet: { getId(): string } | string): SpreadsheetTriggerBuilder;
+}
+export type EmulatedScriptApp = Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  | 'AuthMode'
+  | 'AuthorizationStatus'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'WeekDay'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'deleteTrigger'
+  | 'getAuthorizationInfo'
+> & { newTrigger(functionName: string): TriggerBuilder };
+
+export interface TriggerRegistry {
+  /** Who runs a handler: usually a call into the loaded bundle's global function. */
+  emuSetDispatcher(dispatch: (functionName: string, event: object) => unknown): void;
+  /** Runs, in time order, each time-driven trigger due at the clock's now; returns those run. */
+  emuRunDue(): Trigger[];
+  /** Runs one trigger now; `event` adds fields (e.g. `source`, `range` for an edit). */
+  emuFire(trigger: Trigger, event?: object): unknown;
+  /** When a time-driven trigger fires next (null for other triggers or deleted ones). */
+  emuNextRunAt(trigger: Trigger): Date | null;
+  emuSetAuthorizationStatus(status: AuthorizationStatus): void;
+}
+
+export interface ScriptOptions {
+  /** Add-on limits apply (default true). */
+  addOn?: boolean;
+  /** The document the script runs in; add-on triggers are counted per document. */
+  spreadsheetId?: string;
+  /** The script's time zone (appsscript.json), used by atHour/onWeekDay without inTimezone. */
+  timeZone?: string;
+}
+
+export interface EmulatedScript {
+  ScriptApp: EmulatedScriptApp;
+  triggers: TriggerRegistry;
+}
+
+interface Schedule {
+  unit: 'minutes' | 'hours' | 'days' | 'weeks';
+  every: number;
+  hour: number;
+  minute: number;
+  weekDay: number;
+  timeZone: string;
+  /** Local day number of creation, so every-n-days counts from it. */
+  anchorDay: number;
+}
+
+interface Registered {
+  trigger: Trigger;
+  uid: string;
+  handler: string;
+  eventType: EventType;
+  /** The spreadsheet the trigger belongs to (a time-driven trigger only in an add-on). */
+  documentId: string | null;
+  schedule: Schedule | null;
+  nextRun: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const MAX_TRIGGERS = 20;
+
+/** Wall-clock fields of an instant in a time zone. */
+function wallClock(ms: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given local time. */
+function fromWallClock(year: number, month: number, day: number, hour: number, minute: number, timeZone: string) {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) {
+    const w = wallClock(guess, timeZone);
+    guess -= Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - asUtc;
+  }
+  return guess;
+}
+
+function localDayNumber(ms: number, timeZone: string): number {
+  const w = wallClock(ms, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day) / DAY;
+}
+
+/** First firing strictly after `after`. Minute and hour steps count from the epoch, in UTC. */
+function nextFiring(s: Schedule, after: number): number {
+  if (s.unit === 'minutes' || s.unit === 'hours') {
+    const period = s.every * (s.unit === 'minutes' ? MINUTE : HOUR);
+    const offset = s.unit === 'hours' ? s.minute * MINUTE : 0;
+    return Math.floor((after - offset) / period) * period + offset + period;
+  }
+  const today = localDayNumber(after, s.timeZone);
+  for (let day = today; ; day++) {
+    const date = new Date(day * DAY);
+    const at = fromWallClock(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), s.hour, s.minute, s.timeZone);
+    const onDay = s.unit === 'weeks' ? date.getUTCDay() === s.weekDay : (day - s.anchorDay) % s.every === 0;
+    if (at > after && onDay) return at;
+  }
+}
+
+/** The event a time-driven trigger receives; Google reports its fields in UTC. */
+function timeDrivenEvent(ms: number, triggerUid: string): GoogleAppsScript.Events.TimeDriven {
+  const d = new Date(ms);
+  const isoDay = d.getUTCDay() || 7;
+  // ISO week: the week holding this week's Thursday.
+  const thursday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 4 - isoDay));
+  const weekOfYear = Math.ceil(((thursday.getTime() - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / DAY + 1) / 7);
+  return {
+    authMode: AuthModes.FULL,
+    triggerUid,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': isoDay,
+    'week-of-year': weekOfYear,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+// Only the time-based wording is attested; the others follow its pattern.
+const ADD_ON_TRIGGER_NAMES: Partial<Record<string, string>> = {
+  CLOCK: 'time-based',
+  ON_OPEN: 'open',
+  ON_EDIT: 'edit',
+  ON_CHANGE: 'change',
+  ON_FORM_SUBMIT: 'form submit',
+};
+
+export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {}): EmulatedScript {
+  const addOn = options.addOn ?? true;
+  const scriptTimeZone = options.timeZone ?? 'Asia/Shanghai';
+  const registered: Registered[] = [];
+  let nextUid = 1_000_001;
+  let authorizationStatus = AuthorizationStatuses.NOT_REQUIRED;
+  let dispatcher: ((functionName: string, event: object) => unknown) | null = null;
+
+  // Triggers are compared by identity: getProjectTriggers hands out the registered objects.
+  const find = (trigger: Trigger) => registered.find((r) => r.trigger === trigger);
+
+  function register(
+    handler: string,
+    eventType: EventType,
+    documentId: string | null,
+    schedule: Schedule | null,
+  ): Trigger {
+    if (addOn) {
+      if (schedule?.unit === 'minutes') {
+        throw new Error('The recurrence interval for an Add-on trigger must be at least one hour.');
+      }
+      if (registered.some((r) => r.eventType === eventType && r.documentId === documentId)) {
+        throw new Error(
+          `This add-on has created too many ${ADD_ON_TRIGGER_NAMES[String(eventType)]} triggers in this document for this Google user account.`,
+        );
+      }
+    }
+    if (registered.length >= MAX_TRIGGERS) {
+      throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    }
+    const uid = String(nextUid++);
+    const source = schedule ? TriggerSources.CLOCK : TriggerSources.SPREADSHEETS;
+    const trigger: Trigger = {
+      getUniqueId: () => (ctx.calls.record('Trigger.getUniqueId'), uid),
+      getHandlerFunction: () => (ctx.calls.record('Trigger.getHandlerFunction'), handler),
+      getEventType: () => (ctx.calls.record('Trigger.getEventType'), eventType),
+      getTriggerSource: () => (ctx.calls.record('Trigger.getTriggerSource'), source),
+      // Google returns null for time-driven triggers, which the typings do not allow for.
+      getTriggerSourceId: () => (ctx.calls.record('Trigger.getTriggerSourceId'), schedule ? null! : documentId!),
+    };
+    const now = ctx.clock.now().getTime();
+    registered.push({
+      trigger,
+      uid,
+      handler,
+      eventType,
+      documentId,
+      schedule,
+      nextRun: schedule ? nextFiring(schedule, now) : Infinity,
+    });
+    return trigger;
+  }
+
+  function newClockBuilder(handler: string): ClockTriggerBuilder {
+    let unit: Schedule['unit'] | null = null;
+    let every = 1;
+    let hour = 0;
+    let minute = 0;
+    let weekDay = 0;
+    let timeZone = scriptTimeZone;
+    const builder: ClockTriggerBuilder = {
+      everyMinutes(n) {
+        ctx.calls.record('ClockTriggerBuilder.everyMinutes');
+        [unit, every] = ['minutes', n];
+        return builder;
+      },
+      everyHours(n) {
+        ctx.calls.record('ClockTriggerBuilder.everyHours');
+        [unit, every] = ['hours', n];
+        return builder;
+      },
+      everyDays(n) {
+        ctx.calls.record('ClockTriggerBuilder.everyDays');
+        [unit, every] = ['days', n];
+        return builder;
+      },
+      atHour(h) {
+        ctx.calls.record('ClockTriggerBuilder.atHour');
+        hour = h;
+        return builder;
+      },
+      nearMinute(m) {
+        ctx.calls.record('ClockTriggerBuilder.nearMinute');
+        minute = m;
+        return builder;
+      },
+      onWeekDay(day) {
+        ctx.calls.record('ClockTriggerBuilder.onWeekDay');
+        [unit, every, weekDay] = ['weeks', 1, WEEK_DAYS.indexOf(String(day) as (typeof WEEK_DAYS)[number])];
+        return builder;
+      },
+      inTimezone(tz) {
+        ctx.calls.record('ClockTriggerBuilder.inTimezone');
+        timeZone = tz;
+        return builder;
+      },
+      create() {
+        ctx.calls.record('ClockTriggerBuilder.create');
+        if (unit === null) throw new Error('Emulator: give a time-based trigger a recurrence before create().');
+        // Guards the schedule search below, which would never end on these.
+        if (!(every >= 1) || weekDay < 0) throw new Error('Emulator: invalid recurrence for a time-based trigger.');
+        const anchorDay = localDayNumber(ctx.clock.now().getTime(), timeZone);
+        const schedule = { unit, every, hour, minute, weekDay, timeZone, anchorDay };
+        return register(handler, EventTypes.CLOCK, addOn ? (options.spreadsheetId ?? null) : null, schedule);
+      },
+    };
+    return builder;
+  }
+
+  function newSpreadsheetBuilder(handler: string, spreadsheetId: string): SpreadsheetTriggerBuilder {
+    let eventType: EventType | null = null;
+    const on = (type: EventType, method: string) => {
+      ctx.calls.record(`SpreadsheetTriggerBuilder.${method}`);
+      eventType = type;
+      return builder;
+    };
+    const builder: SpreadsheetTriggerBuilder = {
+      onOpen: () => on(EventTypes.ON_OPEN, 'onOpen'),
+      onEdit: () => on(EventTypes.ON_EDIT, 'onEdit'),
+      onChange: () => on(EventTypes.ON_CHANGE, 'onChange'),
+      onFormSubmit: () => on(EventTypes.ON_FORM_SUBMIT, 'onFormSubmit'),
+      create() {
+        ctx.calls.record('SpreadsheetTriggerBuilder.create');
+        if (eventType === null) throw new Error('Emulator: choose onOpen/onEdit/onChange/onFormSubmit before create().');
+        return register(handler, eventType, spreadsheetId, null);
+      },
+    };
+    return builder;
+  }
+
+  function dispatch(entry: Registered, event: object): unknown {
+    if (!dispatcher) throw new Error('Emulator: call triggers.emuSetDispatcher before firing triggers.');
+    return dispatcher(entry.handler, event);
+  }
+
+  function fire(entry: Registered, event: object): unknown {
+    const base = entry.schedule
+      ? timeDrivenEvent(ctx.clock.now().getTime(), entry.uid)
+      : { authMode: AuthModes.FULL, triggerUid: entry.uid };
+    return dispatch(entry, { ...base, ...event });
+  }
+
+  const ScriptApp: EmulatedScriptApp = {
+    AuthMode: AuthModes,
+    AuthorizationStatus: AuthorizationStatuses,
+    EventType: EventTypes,
+    TriggerSource: TriggerSources,
+    WeekDay: WeekDays,
+    newTrigger(functionName) {
+      ctx.calls.record('ScriptApp.newTrigger');
+      return {
+        timeBased() {
+          ctx.calls.record('TriggerBuilder.timeBased');
+          return newClockBuilder(functionName);
+        },
+        forSpreadsheet(spreadsheet) {
+          ctx.calls.record('TriggerBuilder.forSpreadsheet');
+          return newSpreadsheetBuilder(functionName, typeof spreadsheet === 'string' ? spreadsheet : spreadsheet.getId());
+        },
+      };
+    },
+    getProjectTriggers() {
+      ctx.calls.record('ScriptApp.getProjectTriggers');
+      return registered.map((r) => r.trigger);
+    },
+    getUserTriggers(document: { getId(): string }) {
+      ctx.calls.record('ScriptApp.getUserTriggers');
+      const id = document.getId();
+      return registered.filter((r) => r.documentId === id).map((r) => r.trigger);
+    },
+    deleteTrigger(trigger) {
+      ctx.calls.record('ScriptApp.deleteTrigger');
+      const entry = find(trigger);
+      if (entry) registered.splice(registered.indexOf(entry), 1);
+    },
+    getAuthorizationInfo(authMode: AuthMode) {
+      ctx.calls.record('ScriptApp.getAuthorizationInfo');
+      // Only FULL needs the user's consent; the other modes never require authorization.
+      const status = authMode === AuthModes.FULL ? authorizationStatus : AuthorizationStatuses.NOT_REQUIRED;
+      return {
+        getAuthorizationStatus: () => (ctx.calls.record('AuthorizationInfo.getAuthorizationStatus'), status),
+        // Google returns null when nothing needs authorizing.
+        getAuthorizationUrl: () => (
+          ctx.calls.record('AuthorizationInfo.getAuthorizationUrl'),
+          status === AuthorizationStatuses.REQUIRED ? 'https://script.google.com/macros/d/emulated-script/authorize' : null!
+        ),
+      };
+    },
+  };
+
+  const triggers: TriggerRegistry = {
+    emuSetDispatcher(dispatch) {
+      dispatcher = dispatch;
+    },
+    emuRunDue() {
+      const now = ctx.clock.now().getTime();
+      const due = registered.filter((r) => r.nextRun <= now).sort((a, b) => a.nextRun - b.nextRun);
+      const ran: Trigger[] = [];
+      for (const entry of due) {
+        // A handler that ran earlier in this pass may have deleted this trigger.
+        if (!registered.includes(entry)) continue;
+        entry.nextRun = nextFiring(entry.schedule!, now);
+        fire(entry, {});
+        ran.push(entry.trigger);
+      }
+      return ran;
+    },
+    emuFire(trigger, event = {}) {
+      const entry = find(trigger);
+      if (!entry) throw new Error('Emulator: that trigger was deleted.');
+      return fire(entry, event);
+    },
+    emuNextRunAt(trigger) {
+      const entry = find(trigger);
+      return entry?.schedule ? new Date(entry.nextRun) : null;
+    },
+    emuSetAuthorizationStatus(status) {
+      authorizationStatus = status;
+    },
+  };
+
+  return { ScriptApp, triggers };
+}
