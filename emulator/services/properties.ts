@@ -1,0 +1,101 @@
+/**
+ * PropertiesService: script, document and user stores of string values, with the quota limits
+ * (9 KB per value, 500 KB per store) that make a real script throw.
+ */
+import type { EmulatorContext } from '../core';
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+const MAX_VALUE_BYTES = 9 * 1024;
+const MAX_STORE_BYTES = 500 * 1024;
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+class EmulatedProperties implements Properties {
+  private readonly values = new Map<string, string>();
+
+  constructor(private readonly ctx: EmulatorContext) {}
+
+  getProperty(key: string): string | null {
+    this.ctx.calls.record('Properties.getProperty');
+    return this.values.get(String(key)) ?? null;
+  }
+
+  getProperties(): { [key: string]: string } {
+    this.ctx.calls.record('Properties.getProperties');
+    return Object.fromEntries(this.values);
+  }
+
+  getKeys(): string[] {
+    this.ctx.calls.record('Properties.getKeys');
+    return [...this.values.keys()];
+  }
+
+  setProperty(key: string, value: string): Properties {
+    this.ctx.calls.record('Properties.setProperty');
+    this.write(new Map(this.values).set(String(key), String(value)));
+    return this;
+  }
+
+  setProperties(properties: { [key: string]: string }, deleteAllOthers = false): Properties {
+    this.ctx.calls.record('Properties.setProperties');
+    const next = new Map(deleteAllOthers ? [] : this.values);
+    for (const [key, value] of Object.entries(properties)) next.set(key, String(value));
+    this.write(next);
+    return this;
+  }
+
+  deleteProperty(key: string): Properties {
+    this.ctx.calls.record('Properties.deleteProperty');
+    this.values.delete(String(key));
+    return this;
+  }
+
+  deleteAllProperties(): Properties {
+    this.ctx.calls.record('Properties.deleteAllProperties');
+    this.values.clear();
+    return this;
+  }
+
+  /** All or nothing, as a failed call leaves the store unchanged. */
+  private write(next: Map<string, string>): void {
+    let total = 0;
+    for (const [key, value] of next) {
+      if (bytes(value) > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+      total += bytes(key) + bytes(value);
+    }
+    if (total > MAX_STORE_BYTES) {
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    }
+    this.values.clear();
+    for (const [key, value] of next) this.values.set(key, value);
+  }
+}
+
+export type EmulatedPropertiesService = GoogleAppsScript.Properties.PropertiesService;
+
+/** `currentUser` picks the user store; by default every call shares one user. */
+export function createPropertiesService(
+  ctx: EmulatorContext,
+  currentUser: () => string = () => '',
+): { PropertiesService: EmulatedPropertiesService } {
+  const script = new EmulatedProperties(ctx);
+  const document = new EmulatedProperties(ctx);
+  const users = new Map<string, EmulatedProperties>();
+  const PropertiesService: EmulatedPropertiesService = {
+    getScriptProperties() {
+      ctx.calls.record('PropertiesService.getScriptProperties');
+      return script;
+    },
+    getDocumentProperties() {
+      ctx.calls.record('PropertiesService.getDocumentProperties');
+      return document;
+    },
+    getUserProperties() {
+      ctx.calls.record('PropertiesService.getUserProperties');
+      const user = currentUser();
+      if (!users.has(user)) users.set(user, new EmulatedProperties(ctx));
+      return users.get(user)!;
+    },
+  };
+  return { PropertiesService };
+}
