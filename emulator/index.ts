@@ -40,7 +40,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     name: options.spreadsheetName ?? 'Collab Desk',
     locale: options.spreadsheetLocale ?? 'zh_CN',
     timeZone,
-    ui: ui.ui,
+    getUi: ui.getUi,
   });
   const mail = createMailApp(ctx, { dailyQuota: options.dailyMailQuota });
   const script = createScriptApp(ctx, { addOn: true, spreadsheetId: sheets.spreadsheet.getId(), timeZone });

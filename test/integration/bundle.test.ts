@@ -32,7 +32,9 @@ test('onOpen builds the add-on menu in the user language', () => {
     const project = loadBundle({ userLocale });
     project.call('onOpen', { authMode: 'NONE' });
     const [menu] = project.emulator.ui.emuMenus();
-    assert.ok(menu.items.some((item) => item.caption === caption && item.functionName === 'openSidebar_'));
+    assert.ok(
+      menu.items.some((item) => item.kind === 'item' && item.caption === caption && item.functionName === 'openSidebar_'),
+    );
   }
 });
 

@@ -1,0 +1,173 @@
+/** The data behind one sheet: per-cell layers, dimensions and how script writes are applied. */
+import { cellA1, type GridRect } from './a1';
+import { gasError } from './errors';
+import type { FormulaSheet } from './formulas';
+import { Layer } from './layer';
+import type { DataValidation } from './validation';
+import { copyValue, displayValue, interpretInput, type CellInput, type CellValue } from './values';
+
+/** What a sheet needs from its spreadsheet. */
+export interface WorkbookServices {
+  readonly timeZone: string;
+  /** Called after any change that can alter formula results; `sheet` when only that sheet changed. */
+  changed(sheet?: SheetModel): void;
+  /** 0-based coordinates of a formula cell on `sheet`. */
+  formulaValue(sheet: SheetModel, row: number, col: number): CellValue;
+}
+
+export class SheetModel implements FormulaSheet {
+  readonly values = new Layer<CellValue>();
+  readonly formulas = new Layer<string>();
+  readonly notes = new Layer<string>();
+  readonly backgrounds = new Layer<string>();
+  readonly numberFormats = new Layer<string>();
+  readonly fontWeights = new Layer<'bold'>();
+  readonly fontColors = new Layer<string>();
+  readonly alignments = new Layer<string>();
+  readonly wraps = new Layer<boolean>();
+  readonly validations = new Layer<DataValidation>();
+  maxRows = 1000;
+  maxColumns = 26;
+  frozenRows = 0;
+  frozenColumns = 0;
+  readonly columnWidths = new Map<number, number>();
+  readonly hiddenColumns = new Set<number>();
+  tabColor: string | null = null;
+
+  constructor(readonly workbook: WorkbookServices, public name: string, readonly sheetId: number) {}
+
+  private allLayers(): Layer<unknown>[] {
+    return [this.values, this.formulas, this.notes, this.backgrounds, this.numberFormats, this.fontWeights,
+      this.fontColors, this.alignments, this.wraps, this.validations];
+  }
+
+  /** 1-based coordinates; formula cells give their computed value. */
+  valueAt(row: number, col: number): CellValue {
+    if (this.formulas.size > 0 && this.formulas.get(row - 1, col - 1) !== undefined) {
+      return this.workbook.formulaValue(this, row - 1, col - 1);
+    }
+    return copyValue(this.values.get(row - 1, col - 1));
+  }
+
+  textAt(row: number, col: number): string {
+    return displayValue(this.valueAt(row, col), this.numberFormats.get(row - 1, col - 1), this.workbook.timeZone);
+  }
+
+  lastRow(): number {
+    return Math.max(this.values.lastRow(), this.formulas.lastRow());
+  }
+
+  lastColumn(): number {
+    return Math.max(this.values.lastColumn(), this.formulas.lastColumn());
+  }
+
+  contents(): { formula?: string; value?: CellValue }[][] {
+    const rows = this.lastRow();
+    const cols = this.lastColumn();
+    const out: { formula?: string; value?: CellValue }[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const line: { formula?: string; value?: CellValue }[] = [];
+      for (let c = 0; c < cols; c++) {
+        const formula = this.formulas.get(r, c);
+        line.push(formula !== undefined ? { formula } : { value: this.values.get(r, c) });
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /**
+   * Writes script input (setValue(s) semantics): interprets every value, then checks strict data
+   * validation rules for the whole block before storing anything, so a rejected write changes nothing.
+   */
+  write(rect: GridRect, raw: readonly (readonly unknown[])[]): void {
+    const tz = this.workbook.timeZone;
+    const inputs: CellInput[][] = raw.map((line, i) =>
+      line.map((v, j) => interpretInput(v, tz, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j))));
+    this.checkValidation(rect, inputs);
+    this.store(rect, inputs);
+  }
+
+  writeFormulas(rect: GridRect, formulas: readonly (readonly string[])[]): void {
+    this.store(rect, formulas.map((line) => line.map((f): CellInput => {
+      if (f === '' || f === null || f === undefined) return { value: '' };
+      return { formula: f.startsWith('=') ? f : `=${f}` };
+    })));
+  }
+
+  private checkValidation(rect: GridRect, inputs: CellInput[][]): void {
+    if (this.validations.size === 0) return;
+    const tz = this.workbook.timeZone;
+    inputs.forEach((line, i) => line.forEach((input, j) => {
+      const r = rect.row - 1 + i;
+      const c = rect.col - 1 + j;
+      const rule = this.validations.get(r, c);
+      if (!rule || !('value' in input)) return;
+      const text = displayValue(input.value, this.numberFormats.get(r, c), tz);
+      if (!rule.accepts({ value: input.value, text })) {
+        throw gasError(`The data you entered in cell ${cellA1(r + 1, c + 1)} violates the data validation rules set on this cell.`);
+      }
+    }));
+  }
+
+  private store(rect: GridRect, inputs: CellInput[][]): void {
+    inputs.forEach((line, i) => line.forEach((input, j) => {
+      const r = rect.row - 1 + i;
+      const c = rect.col - 1 + j;
+      if ('formula' in input) {
+        this.formulas.set(r, c, input.formula);
+        this.values.set(r, c, undefined);
+      } else {
+        this.formulas.set(r, c, undefined);
+        this.values.set(r, c, input.value === '' ? undefined : input.value);
+      }
+    }));
+    this.workbook.changed(this);
+  }
+
+  clearContents(rect: GridRect): void {
+    this.values.clearRect(rect.row - 1, rect.col - 1, rect.numRows, rect.numCols);
+    this.formulas.clearRect(rect.row - 1, rect.col - 1, rect.numRows, rect.numCols);
+    this.workbook.changed(this);
+  }
+
+  clearFormats(rect: GridRect): void {
+    for (const layer of [this.backgrounds, this.numberFormats, this.fontWeights, this.fontColors, this.alignments, this.wraps]) {
+      layer.clearRect(rect.row - 1, rect.col - 1, rect.numRows, rect.numCols);
+    }
+  }
+
+  /** Inserted rows take the formats and validation of the row above, like Sheets' insertRowsAfter. */
+  insertRows(afterRow: number, howMany: number): void {
+    for (const layer of this.allLayers()) layer.insertRows(afterRow, howMany);
+    if (afterRow >= 1) {
+      for (const layer of [this.backgrounds, this.numberFormats, this.fontWeights, this.fontColors, this.alignments,
+        this.wraps, this.validations] as Layer<unknown>[]) {
+        for (let c = 0; c < this.maxColumns; c++) {
+          const v = layer.get(afterRow - 1, c);
+          if (v !== undefined) for (let k = 0; k < howMany; k++) layer.set(afterRow + k, c, v);
+        }
+      }
+    }
+    this.maxRows += howMany;
+    this.workbook.changed(this);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    for (const layer of this.allLayers()) layer.deleteRows(rowPosition - 1, howMany);
+    this.maxRows -= howMany;
+    this.workbook.changed(this);
+  }
+
+  insertColumns(afterColumn: number, howMany: number): void {
+    for (const layer of this.allLayers()) layer.insertColumns(afterColumn, howMany);
+    this.maxColumns += howMany;
+    this.workbook.changed(this);
+  }
+
+  deleteColumns(columnPosition: number, howMany: number): void {
+    for (const layer of this.allLayers()) layer.deleteColumns(columnPosition - 1, howMany);
+    this.maxColumns -= howMany;
+    this.workbook.changed(this);
+  }
+}

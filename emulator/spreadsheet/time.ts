@@ -1,0 +1,58 @@
+/** Wall-clock <-> instant conversion in an IANA time zone, and spreadsheet date serial numbers. */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface WallClock {
+  year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number;
+}
+
+export function wallClockOf(instant: number, timeZone: string): WallClock {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  }
+  return {
+    year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute,
+    second: parts.second, ms: ((instant % 1000) + 1000) % 1000,
+  };
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  const w = wallClockOf(instant, timeZone);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - instant;
+}
+
+/** The instant at which the zone's clocks show the given wall-clock time. */
+export function instantOf(w: WallClock, timeZone: string): number {
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
+  const guess = asUtc - offsetAt(asUtc, timeZone);
+  return asUtc - offsetAt(guess, timeZone);
+}
+
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** Sheets stores dates as days since 1899-12-30 in the spreadsheet's time zone. */
+export function toSerial(instant: number, timeZone: string): number {
+  return (instant + offsetAt(instant, timeZone) - SERIAL_EPOCH) / DAY_MS;
+}
+
+export function fromSerial(serial: number, timeZone: string): Date {
+  const asUtc = new Date(Math.round(SERIAL_EPOCH + serial * DAY_MS));
+  return new Date(instantOf({
+    year: asUtc.getUTCFullYear(), month: asUtc.getUTCMonth() + 1, day: asUtc.getUTCDate(), hour: asUtc.getUTCHours(),
+    minute: asUtc.getUTCMinutes(), second: asUtc.getUTCSeconds(), ms: asUtc.getUTCMilliseconds(),
+  }, timeZone));
+}
