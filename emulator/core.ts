@@ -59,3 +59,10 @@ export interface EmulatorContext {
 export function createContext(start?: Date | string): EmulatorContext {
   return { clock: new Clock(start), calls: new CallCounter() };
 }
+
+/** Apps Script surfaces service failures as errors named "Exception" ("Exception: <message>"). */
+export function gasError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'Exception';
+  return error;
+}

@@ -2,7 +2,7 @@
  * CacheService: script, document and user caches whose entries expire on the emulator clock.
  * Limits as documented: keys up to 250 characters, values up to 100 KB, lifetime 1 s to 6 h.
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 
 type Cache = GoogleAppsScript.Cache.Cache;
 
@@ -63,8 +63,8 @@ class EmulatedCache implements Cache {
 
   private write(pairs: [string, string][], expirationInSeconds: number): void {
     for (const [key, value] of pairs) {
-      if (key.length > MAX_KEY_LENGTH) throw new Error('Argument too large: key');
-      if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+      if (key.length > MAX_KEY_LENGTH) throw gasError('Argument too large: key');
+      if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
     }
     // Longer lifetimes are not honoured: an entry never outlives the documented maximum.
     const seconds = Math.min(expirationInSeconds, MAX_EXPIRATION_SECONDS);

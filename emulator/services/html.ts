@@ -2,7 +2,7 @@
  * HtmlService: HtmlOutput pages for sidebars and dialogs, project HTML files, and templates with
  * <?= ?> (HTML-escaped), <?!= ?> (raw) and <? ?> (code) scriptlets.
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 import { createEnum, EmulatedBlob } from './utilities';
 
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
@@ -203,7 +203,7 @@ export function createHtmlService(
   const state: EmulatedHtmlServiceState = { ctx, scriptGlobals };
   const readFile = (filename: string) => {
     const name = filename.replace(/\.html$/, '');
-    if (!Object.hasOwn(files, name)) throw new Error(`No HTML file named ${name} was found.`);
+    if (!Object.hasOwn(files, name)) throw gasError(`No HTML file named ${name} was found.`);
     return files[name];
   };
   const text = (source: string | GoogleAppsScript.Base.BlobSource = '') =>

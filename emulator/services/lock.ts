@@ -8,7 +8,7 @@
  * holds its lock gets it again at once; a second Lock object of the same kind in the same
  * execution does not, so a nested getScriptLock().waitLock() shows up as a timeout here.
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 
 export type EmulatedLock = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'>;
 export type EmulatedLockService = Pick<
@@ -60,7 +60,7 @@ export function createLockService(ctx: EmulatorContext): EmulatedLocks {
       waitLock(timeoutInMillis) {
         ctx.calls.record('Lock.waitLock');
         if (!acquire(state, lock, timeoutInMillis)) {
-          throw new Error('Lock timeout: another process was holding the lock for too long.');
+          throw gasError('Lock timeout: another process was holding the lock for too long.');
         }
       },
       hasLock() {

@@ -5,7 +5,7 @@
  * ("Quotas are per user and reset 24 hours after the first request",
  * https://developers.google.com/apps-script/guides/services/quotas).
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 
 type MailParameters = GoogleAppsScript.Mail.MailAdvancedParameters;
 export type EmulatedMailApp = Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'>;
@@ -48,7 +48,7 @@ function parseAddresses(list: string | undefined): string[] {
     .filter((part) => part !== '')
     .map((part) => {
       const address = /<([^>]*)>\s*$/.exec(part)?.[1]?.trim() ?? part;
-      if (!ADDRESS.test(address)) throw new Error(`Invalid email: ${address}`);
+      if (!ADDRESS.test(address)) throw gasError(`Invalid email: ${address}`);
       return address;
     });
 }
@@ -72,9 +72,9 @@ export function createMailApp(ctx: EmulatorContext, options: MailOptions = {}): 
     const cc = parseAddresses(message.cc);
     const bcc = parseAddresses(message.bcc);
     const recipients = to.length + cc.length + bcc.length;
-    if (recipients === 0) throw new Error('Failed to send email: no recipient');
+    if (recipients === 0) throw gasError('Failed to send email: no recipient');
     // A message that does not fit is refused whole: nothing is sent and nothing is counted.
-    if (recipients > remainingNow()) throw new Error('Service invoked too many times for one day: email.');
+    if (recipients > remainingNow()) throw gasError('Service invoked too many times for one day: email.');
     windowStart ??= ctx.clock.now().getTime();
     remaining -= recipients;
     outbox.push({

@@ -2,7 +2,7 @@
  * PropertiesService: script, document and user stores of string values, with the quota limits
  * (9 KB per value, 500 KB per store) that make a real script throw.
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -60,11 +60,11 @@ class EmulatedProperties implements Properties {
   private write(next: Map<string, string>): void {
     let total = 0;
     for (const [key, value] of next) {
-      if (bytes(value) > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+      if (bytes(value) > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
       total += bytes(key) + bytes(value);
     }
     if (total > MAX_STORE_BYTES) {
-      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw gasError('You have exceeded the property storage quota. Please remove some properties and try again.');
     }
     this.values.clear();
     for (const [key, value] of next) this.values.set(key, value);

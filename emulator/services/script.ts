@@ -8,7 +8,7 @@
  * in an add-on, one trigger of each event type per user per document and no time-driven
  * trigger more often than hourly (https://developers.google.com/workspace/add-ons/concepts/editor-triggers).
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 
 type Script = typeof GoogleAppsScript.Script;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -219,16 +219,16 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
   ): Trigger {
     if (addOn) {
       if (schedule?.unit === 'minutes') {
-        throw new Error('The recurrence interval for an Add-on trigger must be at least one hour.');
+        throw gasError('The recurrence interval for an Add-on trigger must be at least one hour.');
       }
       if (registered.some((r) => r.eventType === eventType && r.documentId === documentId)) {
-        throw new Error(
+        throw gasError(
           `This add-on has created too many ${ADD_ON_TRIGGER_NAMES[String(eventType)]} triggers in this document for this Google user account.`,
         );
       }
     }
     if (registered.length >= MAX_TRIGGERS) {
-      throw new Error('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw gasError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
     }
     const uid = String(nextUid++);
     const source = schedule ? TriggerSources.CLOCK : TriggerSources.SPREADSHEETS;

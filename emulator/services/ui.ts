@@ -2,7 +2,7 @@
  * The Ui that SpreadsheetApp.getUi() returns: custom and add-on menus, sidebars, dialogs, alerts
  * and prompts. Tests read what was shown through the emu* helpers and script the user's answers.
  */
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 import { createEnum } from './utilities';
 
 /** The deprecated showDialog is left out. */
@@ -57,7 +57,7 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
 
   const use = (method: string) => {
     ctx.calls.record(method);
-    if (context === 'trigger') throw new Error(UI_UNAVAILABLE);
+    if (context === 'trigger') throw gasError(UI_UNAVAILABLE);
   };
 
   const newMenu = (caption: string): Menu => {
@@ -153,7 +153,7 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
     /** What SpreadsheetApp.getUi() does: the Ui, or the real error outside a user's session. */
     getUi(): Ui {
       ctx.calls.record('SpreadsheetApp.getUi');
-      if (context === 'trigger') throw new Error(UI_UNAVAILABLE);
+      if (context === 'trigger') throw gasError(UI_UNAVAILABLE);
       return ui;
     },
     emuSetContext(next: UiContext) {

@@ -3,7 +3,7 @@
  * base64, digests and a minimal Blob. Bytes are Java bytes, so they are signed (-128..127).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { EmulatorContext } from '../core';
+import { type EmulatorContext, gasError } from '../core';
 
 type Byte = GoogleAppsScript.Byte;
 type Blob = GoogleAppsScript.Base.Blob;
@@ -60,7 +60,7 @@ export class EmulatedBlob implements Blob {
   getAs(contentType: string): Blob {
     this.ctx.calls.record('Blob.getAs');
     if (contentType !== this.contentType) {
-      throw new Error(`Converting from ${this.contentType} to ${contentType} is not supported.`);
+      throw gasError(`Converting from ${this.contentType} to ${contentType} is not supported.`);
     }
     return new EmulatedBlob(this.ctx, Buffer.from(this.data), this.contentType, this.name);
   }
@@ -253,10 +253,10 @@ function formatField(letter: string, count: number, t: ZonedTime): string {
     case 'z': return count >= 4 ? t.longName : t.shortName;
     case 'Z': return offsetText(t.offset, '');
     case 'X':
-      if (count > 3) throw new Error(`invalid ISO 8601 format: length=${count}`);
+      if (count > 3) throw gasError(`invalid ISO 8601 format: length=${count}`);
       if (t.offset === 0) return 'Z';
       return count === 1 ? offsetText(t.offset, '').slice(0, 3) : offsetText(t.offset, count === 3 ? ':' : '');
-    default: throw new Error(`Illegal pattern character '${letter}'`);
+    default: throw gasError(`Illegal pattern character '${letter}'`);
   }
 }
 
@@ -273,7 +273,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
         else if (pattern[j + 1] === "'") { out += "'"; j++; }
         else break;
       }
-      if (j >= pattern.length) throw new Error('Unterminated quote');
+      if (j >= pattern.length) throw gasError('Unterminated quote');
       i = j + 1;
     } else if (/[A-Za-z]/.test(c)) {
       let j = i;

@@ -1,5 +1,5 @@
 /** A1 notation: column letters, cell and range references, sheet-name quoting. */
-import { gasError } from './errors';
+import { gasError } from '../core';
 
 export interface GridRect {
   row: number; // 1-based

@@ -1,7 +1,7 @@
 /** The global SpreadsheetApp: the active spreadsheet, builders and enums. */
 import type { EmulatorContext } from '../core';
 import { BooleanCriteria, ConditionalFormatRuleBuilder } from './conditional';
-import { gasError } from './errors';
+import { gasError } from '../core';
 import { ProtectionType } from './protection';
 import type { EmuRange } from './range';
 import { recorderFor } from './record';

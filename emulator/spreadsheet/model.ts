@@ -1,6 +1,6 @@
 /** The data behind one sheet: per-cell layers, dimensions and how script writes are applied. */
 import { cellA1, type GridRect } from './a1';
-import { gasError } from './errors';
+import { gasError } from '../core';
 import type { FormulaSheet } from './formulas';
 import { Layer } from './layer';
 import type { DataValidation } from './validation';

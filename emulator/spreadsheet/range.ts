@@ -1,7 +1,7 @@
 /** Range: reads and writes of a rectangular block of one sheet. */
 import type { EmulatorContext } from '../core';
 import { quoteSheetName, rectA1, type GridRect } from './a1';
-import { gasError } from './errors';
+import { gasError } from '../core';
 import { shiftFormula } from './formulas';
 import type { SheetModel } from './model';
 import type { Protection } from './protection';

@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../core';
 import { parseA1, type GridRect } from './a1';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { ConditionalFormatRule } from './conditional';
-import { gasError } from './errors';
+import { gasError } from '../core';
 import type { SheetModel } from './model';
 import { Protection, type ProtectionKind } from './protection';
 import { EmuRange } from './range';

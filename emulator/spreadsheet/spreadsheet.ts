@@ -1,7 +1,7 @@
 /** Spreadsheet: its sheets, identity, locale and time zone, plus emulator-only test helpers. */
 import type { EmulatorContext } from '../core';
 import { parseA1 } from './a1';
-import { gasError } from './errors';
+import { gasError } from '../core';
 import type { SheetModel } from './model';
 import type { Protection, ProtectionKind } from './protection';
 import type { EmuRange } from './range';

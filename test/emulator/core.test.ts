@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Clock, CallCounter } from '../../emulator/core';
+import { Clock, CallCounter, gasError } from '../../emulator/core';
 
 test('the clock moves only when told', () => {
   const clock = new Clock('2024-07-01T00:00:00Z');
@@ -15,4 +15,10 @@ test('the call counter totals calls per method', () => {
   calls.record('Range.setValues');
   assert.equal(calls.count('Range.getValues'), 2);
   assert.equal(calls.total(), 3);
+});
+
+// https://github.com/coltoneshaw/Metrics-For-Ministry/issues/83
+// (a real failure printed as "Exception: The coordinates of the range are outside the dimensions of the sheet.")
+test('service failures print as Apps Script exceptions', () => {
+  assert.equal(String(gasError('Range not found')), 'Exception: Range not found');
 });
