@@ -17,9 +17,7 @@ export interface LoadedProject {
 
 export function loadProject(code: string, options: EmulatorOptions = {}): LoadedProject {
   const emulator = createEmulator(options);
-  // The host's Date, so dates cross between the bundle and the emulator as one type
-  // (in Apps Script both sides share one realm).
-  const context = vm.createContext({ ...emulator.globals, Date });
+  const context = vm.createContext({ ...emulator.globals, Date: clockDate(emulator.clock) });
   const before = new Set(Object.getOwnPropertyNames(context));
   vm.runInContext(code, context, { filename: 'Code.js' });
   const globalFunctions = Object.getOwnPropertyNames(context)
@@ -44,6 +42,29 @@ export function loadProject(code: string, options: EmulatorOptions = {}): Loaded
     },
     globalFunctions,
   };
+}
+
+/**
+ * The bundle's Date: the host's (so dates cross between bundle and emulator as one type, as
+ * they do in Apps Script's single realm), with "now" read from the emulator's clock.
+ */
+function clockDate(clock: Emulator['clock']): DateConstructor {
+  class ClockDate extends Date {
+    constructor(...args: ConstructorParameters<DateConstructor> | []) {
+      if (args.length === 0) super(clock.now().getTime());
+      else super(...(args as [string | number | Date]));
+    }
+
+    static now(): number {
+      return clock.now().getTime();
+    }
+
+    /** Dates the emulator returns are plain host Dates; they are Dates to the bundle too. */
+    static [Symbol.hasInstance](value: unknown): boolean {
+      return value instanceof Date;
+    }
+  }
+  return ClockDate as DateConstructor;
 }
 
 /**
