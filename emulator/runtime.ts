@@ -49,22 +49,16 @@ export function loadProject(code: string, options: EmulatorOptions = {}): Loaded
  * they do in Apps Script's single realm), with "now" read from the emulator's clock.
  */
 function clockDate(clock: Emulator['clock']): DateConstructor {
-  class ClockDate extends Date {
-    constructor(...args: ConstructorParameters<DateConstructor> | []) {
-      if (args.length === 0) super(clock.now().getTime());
-      else super(...(args as [string | number | Date]));
-    }
-
-    static now(): number {
-      return clock.now().getTime();
-    }
-
-    /** Dates the emulator returns are plain host Dates; they are Dates to the bundle too. */
-    static [Symbol.hasInstance](value: unknown): boolean {
-      return value instanceof Date;
-    }
+  // A function sharing Date.prototype rather than a subclass: libraries such as @date-fns/tz
+  // walk Date.prototype's own methods, which a subclass prototype does not have.
+  function ClockDate(this: unknown, ...args: unknown[]): Date | string {
+    if (!new.target) return new Date(clock.now().getTime()).toString();
+    return Reflect.construct(Date, args.length === 0 ? [clock.now().getTime()] : args, new.target) as Date;
   }
-  return ClockDate as DateConstructor;
+  Object.setPrototypeOf(ClockDate, Date);
+  ClockDate.prototype = Date.prototype;
+  ClockDate.now = (): number => clock.now().getTime();
+  return ClockDate as unknown as DateConstructor;
 }
 
 /**

@@ -34,3 +34,8 @@ test('google.script.run refuses Dates and private functions, and copies payloads
   assert.throws(() => project.runFromSidebar('private_'), /Script function not found: private_/);
   assert.deepEqual(project.runFromSidebar('echo', { list: [1, undefined, 'x'] }), { list: [1, null, 'x'] });
 });
+
+test('libraries that read Date.prototype see the real methods', () => {
+  const project = loadProject(`function ownMethods() { return Object.getOwnPropertyNames(Date.prototype).length; }`);
+  assert.equal(project.call('ownMethods'), Object.getOwnPropertyNames(Date.prototype).length);
+});
