@@ -1,0 +1,97 @@
+/**
+ * Plan changes (SPEC §2.6): a new due date is requested with a reason and decided by a
+ * coordinator. Approval moves the task's due date; the baseline keeps the original plan.
+ */
+import { enumLabel, parseEnum } from '../domain/schema';
+import { isBlank, parseDate } from '../domain/values';
+import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
+import type { TableRow } from '../gas/table';
+import { taskIndex, taskSnapshot } from './tasks';
+import { UserError, type ActionResult, type Workbook } from './workbook';
+
+type ChangeRow = TableRow<keyof RecordOf<'planChanges'> & string>;
+
+export type PlanChangeDraft = Pick<RecordOf<'planChanges'>, 'task' | 'newDue' | 'reason' | 'impact'>;
+
+const DRAFT_FIELDS = ['task', 'newDue', 'reason', 'impact'] as const;
+
+function checkAgainstTask(wb: Workbook, record: RecordOf<'planChanges'>, row?: number) {
+  wb.table('tasks', ['id', 'due', 'baseline']);
+  const taskRow = taskIndex(wb).get(String(record.task ?? '').trim().toUpperCase());
+  const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
+  return { taskRow, snapshot, problems: checkPlanChange(record, snapshot, wb.env(), row) };
+}
+
+export function requestPlanChange(wb: Workbook, draft: PlanChangeDraft): ActionResult {
+  const table = wb.table('planChanges', ['task', 'newDue', 'status', 'requestedAt']);
+  const record: RecordOf<'planChanges'> = Object.fromEntries(DRAFT_FIELDS.map((key) => [key, draft[key]]));
+  const { taskRow, snapshot, problems } = checkAgainstTask(wb, record);
+  if (hasErrors(problems) || !taskRow || !snapshot) return wb.failure(problems);
+  table.append({
+    ...record,
+    task: snapshot.id,
+    oldDue: taskRow.get('due'),
+    requestedBy: wb.user,
+    requestedAt: wb.now,
+    status: enumLabel('changeStatus', 'pending', wb.locale),
+  });
+  wb.commit();
+  return { ok: true, message: wb.text('wbChangeRequested', { id: snapshot.id }) };
+}
+
+/** Approves or rejects the pending plan change on a sheet row. */
+export function decidePlanChange(wb: Workbook, rowNumber: number, approve: boolean): ActionResult {
+  const table = wb.table('planChanges', ['task', 'newDue', 'status', 'decidedAt']);
+  const row = table.records().find((r) => r.rowNumber === rowNumber);
+  if (!row) throw new UserError(wb.text('wbNotOnSelectedRow', { sheet: table.sheet.getName() }));
+  const status = parseEnum('changeStatus', row.get('status')) ?? 'pending';
+  if (status !== 'pending') {
+    throw new UserError(wb.text('wbChangeDecided', { status: enumLabel('changeStatus', status, wb.locale) }));
+  }
+  row.set('status', enumLabel('changeStatus', approve ? 'approved' : 'rejected', wb.locale));
+  const problems = decide(wb, row);
+  if (hasErrors(problems)) return wb.failure(problems);
+  wb.commit();
+  return { ok: true, message: wb.text('wbReviewedChange', { id: row.text('task'), status: row.text('status') }) };
+}
+
+/** Applies a decided change once: decidedAt marks it as applied. */
+function decide(wb: Workbook, row: ChangeRow): Problem[] {
+  const record = Object.fromEntries(wb.table('planChanges').def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'planChanges'>;
+  const { taskRow, problems } = checkAgainstTask(wb, record, row.rowNumber);
+  const newDue = parseDate(record.newDue, wb.timeZone);
+  if (hasErrors(problems) || !taskRow || !newDue) return problems;
+  if (parseEnum('changeStatus', record.status) === 'approved') {
+    const task = Object.fromEntries(wb.table('tasks').def.columns.map((c) => [c.key, taskRow.get(c.key)])) as RecordOf<'tasks'>;
+    for (const [key, value] of Object.entries(planChangeEffect(task, newDue))) taskRow.set(key as never, value);
+  }
+  row.set('decidedAt', wb.now);
+  if (isBlank(row.get('decidedBy'))) row.set('decidedBy', wb.user);
+  return problems;
+}
+
+/**
+ * Rows typed into Plan changes: a new one is stamped (old due, requester, time, 待批) once
+ * valid; one whose status a coordinator set to 批准/驳回 is applied once.
+ */
+export function syncPlanChanges(wb: Workbook): Problem[] {
+  const table = wb.table('planChanges', ['task', 'newDue', 'status', 'requestedAt', 'decidedAt']);
+  const problems: Problem[] = [];
+  for (const row of table.records()) {
+    if (!isBlank(row.get('decidedAt'))) continue;
+    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'planChanges'>;
+    const status = parseEnum('changeStatus', record.status);
+    if (status === 'approved' || status === 'rejected') {
+      problems.push(...decide(wb, row));
+      continue;
+    }
+    const { taskRow, problems: rowProblems } = checkAgainstTask(wb, record, row.rowNumber);
+    problems.push(...rowProblems);
+    if (hasErrors(rowProblems) || !taskRow || !isBlank(row.get('requestedAt'))) continue;
+    row.set('oldDue', taskRow.get('due'));
+    row.set('requestedAt', wb.now);
+    if (isBlank(row.get('requestedBy'))) row.set('requestedBy', wb.user);
+    if (isBlank(row.get('status'))) row.set('status', enumLabel('changeStatus', 'pending', wb.locale));
+  }
+  return problems;
+}

@@ -1,0 +1,159 @@
+/**
+ * Tasks (SPEC §2.2): split an approved request into tasks with RW IDs, keep IDs, baselines and
+ * statuses current for rows typed into the sheet, and check every row (one primary owner,
+ * duplicate IDs, dates, dependencies).
+ */
+import { isRequestId, nextTaskId } from '../domain/ids';
+import { enumLabel, parseEnum, type RequestStatus } from '../domain/schema';
+import { isBlank, parseDate, parsePercent } from '../domain/values';
+import {
+  checkTask,
+  duplicateTaskProblems,
+  SPLITTABLE,
+  type Problem,
+  type RecordOf,
+  type TaskContext,
+  type TaskSnapshot,
+} from '../domain/workflow';
+import type { TableRow } from '../gas/table';
+import { UserError, type ActionResult, type Workbook } from './workbook';
+
+type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
+
+export function taskSnapshot(row: TaskRow, timeZone: string): TaskSnapshot {
+  const pct = parsePercent(row.get('pct'));
+  return {
+    id: row.text('id'),
+    status: parseEnum('taskStatus', row.get('status')),
+    start: parseDate(row.get('start'), timeZone),
+    due: parseDate(row.get('due'), timeZone),
+    owner: row.text('owner'),
+    deliverable: row.text('deliverable'),
+    request: row.text('request'),
+    dept: row.text('dept'),
+    pct: isBlank(row.get('pct')) ? undefined : pct,
+  };
+}
+
+/** Task rows by upper-case ID (the first row wins when an ID is duplicated). */
+export function taskIndex(wb: Workbook): Map<string, TaskRow> {
+  const index = new Map<string, TaskRow>();
+  for (const row of wb.table('tasks', ['id']).records()) {
+    const id = row.text('id').toUpperCase();
+    if (id !== '' && !index.has(id)) index.set(id, row);
+  }
+  return index;
+}
+
+function taskContext(wb: Workbook, extraIds: readonly string[] = []): TaskContext {
+  const requests = new Map<string, RequestStatus | undefined>();
+  for (const row of wb.optionalTable('requests')?.records() ?? []) {
+    const id = row.text('id').toUpperCase();
+    if (id !== '') requests.set(id, parseEnum('requestStatus', row.get('status')));
+  }
+  const taskIds = new Set([...taskIndex(wb).keys(), ...extraIds.map((id) => id.toUpperCase())]);
+  return { requests, taskIds };
+}
+
+/**
+ * Rows typed into Tasks get what the add-on computes: an ID once they name an approved request,
+ * the baseline from the first due date, 未开始 when the status is blank. Returns every problem.
+ */
+export function syncTasks(wb: Workbook): Problem[] {
+  const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due', 'baseline', 'status']);
+  const context = taskContext(wb);
+  const env = wb.env();
+  const problems: Problem[] = [];
+  const ids = table.records().map((row) => row.text('id'));
+  for (const row of table.records()) {
+    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'tasks'>;
+    const rowProblems = checkTask(record, env, context, row.rowNumber);
+    problems.push(...rowProblems);
+    const requestStatus = context.requests.get(row.text('request').toUpperCase());
+    if (row.text('id') === '' && requestStatus && SPLITTABLE.includes(requestStatus) && isRequestId(row.text('request'))) {
+      const id = nextTaskId(row.text('request').toUpperCase(), ids);
+      ids.push(id);
+      row.set('id', id);
+    }
+    const due = parseDate(row.get('due'), wb.timeZone);
+    if (due && isBlank(row.get('baseline'))) row.set('baseline', row.get('due'));
+    if (isBlank(row.get('status')) && row.text('name') !== '') row.set('status', enumLabel('taskStatus', 'notStarted', wb.locale));
+  }
+  problems.push(...duplicateTaskProblems(table.records().map((row) => ({ id: row.text('id'), rowNumber: row.rowNumber }))));
+  return problems;
+}
+
+/** What the sidebar or a script sends to split a request: the tasks' own fields. */
+export type TaskDraft = Omit<RecordOf<'tasks'>, 'id' | 'request' | 'baseline' | 'pct' | 'lastUpdate' | 'health'>;
+
+/**
+ * Splits an approved request into tasks. Every draft is checked (one primary owner, dates,
+ * dependencies, which may name tasks of the same split by their 1-based position as "#2");
+ * either all are created or none.
+ */
+export function splitRequest(wb: Workbook, requestId: string, drafts: readonly TaskDraft[]): ActionResult {
+  const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due']);
+  if (!taskContext(wb).requests.has(requestId.trim().toUpperCase())) {
+    throw new UserError(wb.text('wbUnknownRequest', { value: requestId }));
+  }
+  const existing = table.records().map((row) => row.text('id'));
+  const ids: string[] = [];
+  for (let i = 0; i < drafts.length; i++) ids.push(nextTaskId(requestId.trim().toUpperCase(), [...existing, ...ids]));
+  const context = taskContext(wb, ids);
+  const env = wb.env();
+  const records = drafts.map((draft, i) => ({
+    ...draft,
+    id: ids[i],
+    request: requestId.trim(),
+    dependsOn: String(draft.dependsOn ?? '').replace(/#(\d+)/g, (whole, n: string) => ids[Number(n) - 1] ?? whole),
+    status: isBlank(draft.status) ? enumLabel('taskStatus', 'notStarted', wb.locale) : draft.status,
+  }));
+  const problems = records.map((record) => checkTask(record, env, context).filter((p) => p.level === 'error'));
+  if (problems.some((list) => list.length > 0)) return splitFailure(wb, problems);
+  for (const record of records) table.append({ ...record, baseline: record.due ?? '' });
+  wb.commit();
+  return { ok: true, message: wb.text('wbTasksCreated', { ids: ids.join(wb.text('wbListSeparator')) }), id: ids.join(',') };
+}
+
+/** Only an approved request can be split into tasks. */
+export function assertSplittable(wb: Workbook, requestRow: TableRow<string>): void {
+  const status = parseEnum('requestStatus', requestRow.get('status'));
+  if (status && SPLITTABLE.includes(status)) return;
+  const allowed = SPLITTABLE.map((s) => enumLabel('requestStatus', s, wb.locale)).join(wb.text('wbListSeparator'));
+  const shown = status ? enumLabel('requestStatus', status, wb.locale) : requestRow.text('status');
+  throw new UserError(wb.text('wbRequestWrongStatus', { value: requestRow.text('id'), status: shown, allowed }));
+}
+
+/** Problems of the i-th draft keyed "i.field", each message saying which task it is about. */
+function splitFailure(wb: Workbook, problems: readonly Problem[][]): ActionResult {
+  const errors: Record<string, string> = {};
+  const lines: string[] = [];
+  problems.forEach((list, i) => {
+    for (const p of list) {
+      errors[`${i}.${p.field}`] ??= wb.text(p.message, p.params);
+      lines.push(`${wb.text('wbTaskNumber', { n: i + 1 })} · ${wb.describe(p)}`);
+    }
+  });
+  return { ok: false, message: lines.join('\n'), errors };
+}
+
+/** The menu's split: `count` new rows carrying their IDs, the request and its lead department. */
+export function addTaskRows(wb: Workbook, requestRow: TableRow<string>, count: number): string[] {
+  const table = wb.table('tasks', ['id', 'request']);
+  const requestId = requestRow.text('id');
+  assertSplittable(wb, requestRow);
+  const ids: string[] = [];
+  const existing = table.records().map((row) => row.text('id'));
+  for (let i = 0; i < count; i++) {
+    const id = nextTaskId(requestId, [...existing, ...ids]);
+    ids.push(id);
+    table.append({
+      id,
+      request: requestId,
+      dept: requestRow.get('lead'),
+      status: enumLabel('taskStatus', 'notStarted', wb.locale),
+    });
+  }
+  wb.commit();
+  return ids;
+}

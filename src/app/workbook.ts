@@ -1,0 +1,167 @@
+/**
+ * One operation's view of the workbook: its sheets, settings and directory, each table read at
+ * most once and written at most once (commit), all under the document lock held by the caller.
+ */
+import type { Directory } from '../domain/directory';
+import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
+import { sheetDef, sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
+import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
+import { withDocumentLock } from '../gas/lock';
+import { SheetDirectory } from '../gas/sheets';
+import { Table } from '../gas/table';
+import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A problem the user can fix, already in words; the operation wrote nothing. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** The answer a form or menu action gets: ok, or a message plus one message per field. */
+export type ActionResult =
+  | { readonly ok: true; readonly message: string; readonly id?: string }
+  | { readonly ok: false; readonly message: string; readonly errors: Readonly<Record<string, string>> };
+
+export class Workbook {
+  readonly sheets: SheetDirectory;
+  readonly settings: Settings;
+  /** Bad Settings rows in words; each falls back to its default. */
+  readonly settingsIssues: readonly string[];
+  private readonly tables = new Map<SheetKey, Table<string>>();
+  private directoryCache: Directory | undefined;
+
+  constructor(
+    readonly spreadsheet: Spreadsheet,
+    readonly now: Date,
+    /** The acting user's email; '' when Apps Script does not reveal it. */
+    readonly user: string,
+  ) {
+    this.sheets = new SheetDirectory(spreadsheet);
+    const settingsSheet = this.sheets.find('settings');
+    const defaults = { locale: spreadsheet.getSpreadsheetLocale(), timeZone: spreadsheet.getSpreadsheetTimeZone() };
+    const rows = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
+    const parsed = parseSettings(rows, defaults);
+    this.settings = parsed.settings;
+    this.settingsIssues = parsed.errors.map((issue) => describeSettingsIssue(parsed.settings.locale, issue, defaultSettings(defaults)));
+  }
+
+  get locale(): Locale {
+    return this.settings.locale;
+  }
+
+  get timeZone(): string {
+    return this.settings.timeZone;
+  }
+
+  text(key: MessageKey, params?: MessageParams): string {
+    return t(this.locale, key, params);
+  }
+
+  sheet(key: SheetKey): Sheet | undefined {
+    return this.sheets.find(key);
+  }
+
+  /** The sheet's table, read on first use; a missing sheet or column is a UserError. */
+  table<S extends SheetKey>(key: S, needed: readonly ColumnKey<S>[] = []): Table<ColumnKey<S>> {
+    let table = this.tables.get(key) as Table<ColumnKey<S>> | undefined;
+    if (!table) {
+      const sheet = this.sheet(key);
+      if (!sheet) throw new UserError(this.text('wbMissingSheet', { sheet: sheetTitle(key, this.locale) }));
+      table = Table.read(sheet, key);
+      this.tables.set(key, table as Table<string>);
+    }
+    const missing = table.missing(needed);
+    if (missing.length > 0) {
+      const def = sheetDef(key);
+      const names = def.columns.filter((c) => missing.includes(c.key)).map((c) => columnLabel(c, this.locale));
+      throw new UserError(
+        this.text('wbMissingColumns', { sheet: sheetTitle(key, this.locale), columns: names.join(this.text('wbListSeparator')) }),
+      );
+    }
+    return table;
+  }
+
+  /** Tables of sheets that exist, for reads that tolerate a missing sheet. */
+  optionalTable<S extends SheetKey>(key: S): Table<ColumnKey<S>> | undefined {
+    return this.sheet(key) ? this.table(key) : undefined;
+  }
+
+  directory(): Directory {
+    if (!this.directoryCache) {
+      const departments = this.optionalTable('departments')?.records() ?? [];
+      const people = this.optionalTable('people')?.records() ?? [];
+      this.directoryCache = {
+        departments: departments
+          .map((row) => ({ name: row.text('name'), head: row.text('head'), sponsor: row.text('sponsor'), liaison: row.text('liaison') }))
+          .filter((d) => d.name !== ''),
+        people: people
+          .map((row) => ({ name: row.text('name'), email: row.text('email'), dept: row.text('dept') }))
+          .filter((p) => p.name !== '' || p.email !== ''),
+      };
+    }
+    return this.directoryCache;
+  }
+
+  env(): WorkflowEnv {
+    return { now: this.now, timeZone: this.timeZone, directory: this.directory(), locale: this.locale };
+  }
+
+  /** Writes every table this operation changed: one write per changed block. */
+  commit(): void {
+    for (const table of this.tables.values()) table.commit();
+  }
+
+  describe(problem: Problem): string {
+    return describeProblem(this.locale, problem);
+  }
+
+  /** Problems as a form answer: the first message per field, and all of them in the message. */
+  failure(problems: readonly Problem[]): ActionResult {
+    const errors: Record<string, string> = {};
+    for (const p of problems) {
+      if (p.level === 'error') errors[p.field] ??= t(this.locale, p.message, p.params);
+    }
+    const lines = problems.filter((p) => p.level === 'error').map((p) => this.describe(p));
+    return { ok: false, message: lines.join('\n'), errors };
+  }
+}
+
+/** Runs one operation on the active spreadsheet under the document lock. */
+export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T): T {
+  return withDocumentLock(() => operation(new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail())));
+}
+
+/** A form action: a UserError becomes the failure the form shows, nothing written. */
+export function formAction(now: Date, operation: (wb: Workbook) => ActionResult): ActionResult {
+  try {
+    return inWorkbook(now, operation);
+  } catch (error) {
+    if (error instanceof UserError) return { ok: false, message: error.message, errors: {} };
+    throw error;
+  }
+}
+
+/** '' when Apps Script may not reveal the user (simple triggers, other domains). */
+export function activeUserEmail(): string {
+  return Session.getActiveUser().getEmail().trim().toLowerCase();
+}
+
+/** Admin actions need a coordinator; while Settings lists none, anyone may set the workbook up. */
+export function requireCoordinator(wb: Workbook): void {
+  const coordinators = wb.settings.coordinators;
+  if (coordinators.length === 0 || coordinators.includes(wb.user)) return;
+  throw new UserError(
+    wb.text('notCoordinator', {
+      coordinators: coordinators.join(', '),
+      user: wb.user === '' ? wb.text('unknownUser') : wb.user,
+    }),
+  );
+}

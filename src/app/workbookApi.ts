@@ -1,0 +1,65 @@
+/**
+ * What the sidebar (google.script.run) may ask of the workflow beyond its forms: review a
+ * request and split one into tasks. Payloads are untrusted: their shape is checked with zod,
+ * their content by the workflow rules, and only a coordinator may do either.
+ */
+// The namespace import lets esbuild keep only what is used of zod.
+import * as z from 'zod/mini';
+import { reviewRequestById } from './requests';
+import { splitRequest } from './tasks';
+import { formAction, requireCoordinator, type ActionResult, type Workbook } from './workbook';
+
+const text = z.optional(z.string().check(z.maxLength(50_000)));
+
+const reviewPayload = z.object({
+  id: z.string().check(z.minLength(1)),
+  decision: z.enum(['approve', 'return', 'reject']),
+  notes: text,
+  lead: text,
+  coordinator: text,
+});
+
+const taskPayload = z.object({
+  name: text,
+  description: text,
+  dept: text,
+  owner: text,
+  assisting: text,
+  start: text,
+  due: text,
+  deliverable: text,
+  resources: text,
+  risk: text,
+  dependsOn: text,
+  notes: text,
+});
+
+const splitPayload = z.object({
+  requestId: z.string().check(z.minLength(1)),
+  tasks: z.array(taskPayload).check(z.minLength(1), z.maxLength(50)),
+});
+
+function malformed(wb: Workbook, issues: readonly { path: readonly PropertyKey[] }[]): ActionResult {
+  const errors = Object.fromEntries(issues.map((issue) => [issue.path.map(String).join('.'), wb.text('wbBadValue')]));
+  return { ok: false, message: wb.text('wbBadPayload'), errors };
+}
+
+export function reviewRequestFromSidebar(payload: unknown, now: Date): ActionResult {
+  return formAction(now, (wb) => {
+    requireCoordinator(wb);
+    const parsed = reviewPayload.safeParse(payload);
+    if (!parsed.success) return malformed(wb, parsed.error.issues);
+    const { id, decision, notes = '', lead, coordinator } = parsed.data;
+    return reviewRequestById(wb, id, { decision, notes, ...(lead === undefined ? {} : { lead }), ...(coordinator === undefined ? {} : { coordinator }) });
+  });
+}
+
+/** Field errors come back keyed "index.field", e.g. "1.owner" for the second task's owner. */
+export function splitRequestFromSidebar(payload: unknown, now: Date): ActionResult {
+  return formAction(now, (wb) => {
+    requireCoordinator(wb);
+    const parsed = splitPayload.safeParse(payload);
+    if (!parsed.success) return malformed(wb, parsed.error.issues);
+    return splitRequest(wb, parsed.data.requestId, parsed.data.tasks);
+  });
+}

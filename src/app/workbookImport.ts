@@ -1,0 +1,72 @@
+/**
+ * "Import sheet" (SPEC §5): a department's own task list (e.g. 任务 / 负责人 / 截止日期) is
+ * mapped by header into Tasks under one approved request. Valid rows are imported; each
+ * rejected row is reported with its number and reason; the source sheet is only read.
+ */
+import { nextTaskId } from '../domain/ids';
+import { enumLabel, mapHeaders, sheetDef, type ColumnKey } from '../domain/schema';
+import { isBlank } from '../domain/values';
+import { checkTask, type Problem, type RecordOf } from '../domain/workflow';
+import type { Cell } from '../gas/table';
+import { assertSplittable, taskIndex } from './tasks';
+import { findRequest } from './requests';
+import { UserError, type Workbook } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ImportResult {
+  readonly imported: readonly string[];
+  /** Problems by source row; errors rejected the row, warnings did not. */
+  readonly problems: readonly Problem[];
+}
+
+/** Columns a task list must have to be imported at all. */
+const NEEDED: readonly ColumnKey<'tasks'>[] = ['name', 'owner', 'due'];
+/** Filled by the add-on, never taken from a source list. */
+const COMPUTED: readonly ColumnKey<'tasks'>[] = ['id', 'request', 'baseline', 'pct', 'lastUpdate', 'health'];
+
+export function importTasks(wb: Workbook, source: Sheet, requestId: string): ImportResult {
+  const request = findRequest(wb, requestId);
+  assertSplittable(wb, request);
+  const values = source.getDataRange().getValues() as Cell[][];
+  const [headers = [], ...rows] = values;
+  const def = sheetDef('tasks');
+  const positions = mapHeaders(def, headers);
+  const absent = NEEDED.filter((key) => positions[key] === undefined);
+  if (absent.length > 0) {
+    const labels = def.columns.filter((c) => absent.includes(c.key)).map((c) => (wb.locale === 'en' ? c.en : c.zh));
+    throw new UserError(wb.text('wbImportMissing', { sheet: source.getName(), columns: labels.join(wb.text('wbListSeparator')) }));
+  }
+  const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due']);
+  const ids = [...taskIndex(wb).keys()];
+  const imported: string[] = [];
+  const problems: Problem[] = [];
+  rows.forEach((cells, i) => {
+    if (cells.every((cell) => isBlank(cell))) return;
+    const record: RecordOf<'tasks'> = {};
+    for (const column of def.columns) {
+      const index = positions[column.key];
+      if (index !== undefined && !COMPUTED.includes(column.key)) record[column.key] = cells[index];
+    }
+    const id = nextTaskId(request.text('id'), ids);
+    const complete: RecordOf<'tasks'> = {
+      ...record,
+      id,
+      request: request.text('id'),
+      dept: isBlank(record.dept) ? request.get('lead') : record.dept,
+      status: isBlank(record.status) ? enumLabel('taskStatus', 'notStarted', wb.locale) : record.status,
+    };
+    const context = { requests: new Map([[request.text('id').toUpperCase(), 'approved' as const]]), taskIds: new Set([...ids, id]) };
+    const rowProblems = checkTask(complete, wb.env(), context, i + 2).map((p) =>
+      // A list without a deliverable column is imported; the standard is filled in afterwards.
+      p.field === 'deliverable' && positions.deliverable === undefined ? { ...p, level: 'warning' as const } : p,
+    );
+    problems.push(...rowProblems);
+    if (rowProblems.some((p) => p.level === 'error')) return;
+    ids.push(id);
+    imported.push(id);
+    table.append({ ...complete, baseline: complete.due });
+  });
+  wb.commit();
+  return { imported, problems };
+}

@@ -1,0 +1,132 @@
+/**
+ * Menu items of the workflow: Set up workbook, Validate, Approve / return request, Split into
+ * tasks. Questions are asked before the document lock is taken, so a user thinking about an
+ * answer never blocks anyone else.
+ */
+import { SHEET_ORDER, sheetTitle, type SheetKey } from '../domain/schema';
+import { t, type Locale } from '../i18n/index';
+import { findRequest, reviewRequestById } from './requests';
+import { addTaskRows, assertSplittable } from './tasks';
+import { syncSheets, validationReport } from './validate';
+import { inWorkbook, requireCoordinator, UserError, Workbook, activeUserEmail } from './workbook';
+import { importTasks } from './workbookImport';
+import { setupWorkbook } from './workbookSetup';
+
+type Ui = GoogleAppsScript.Base.Ui;
+
+const MAX_SPLIT = 20;
+
+/** Runs a menu action; a UserError is shown to the user instead of failing the script. */
+function menuAction(ui: Ui, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(error.message);
+  }
+}
+
+/** A read-only look at the workbook, outside the lock, for the questions. */
+function peek(now: Date): Workbook {
+  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
+}
+
+/** The data row selected on sheet `key`, or a UserError asking to select one. */
+function selectedRow(wb: Workbook, key: SheetKey): number {
+  const active = wb.spreadsheet.getActiveSheet();
+  const row = active.getActiveRange()?.getRow() ?? 0;
+  if (active.getSheetId() !== wb.sheet(key)?.getSheetId() || row < 2) {
+    throw new UserError(wb.text('wbNotOnSelectedRow', { sheet: wb.sheet(key)?.getName() ?? sheetTitle(key, wb.locale) }));
+  }
+  return row;
+}
+
+export function setupFromMenu(ui: Ui, now: Date): void {
+  menuAction(ui, () => {
+    const current = peek(now);
+    requireCoordinator(current);
+    const answer = ui.alert(t(current.locale, 'wbSetupLanguage'), ui.ButtonSet.YES_NO_CANCEL);
+    if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
+    const locale: Locale = answer === ui.Button.YES ? 'zh-CN' : 'en';
+    const result = inWorkbook(now, (wb) => setupWorkbook(wb.spreadsheet, locale));
+    ui.alert(t(locale, 'wbSetupDone', { created: result.created, adopted: result.adopted, columns: result.columns }));
+  });
+}
+
+export function validateFromMenu(ui: Ui, now: Date): void {
+  menuAction(ui, () => {
+    const report = inWorkbook(now, (wb) => validationReport(wb, syncSheets(wb)));
+    ui.alert(report);
+  });
+}
+
+export function approveFromMenu(ui: Ui, now: Date): void {
+  menuAction(ui, () => {
+    const view = peek(now);
+    requireCoordinator(view);
+    const row = selectedRow(view, 'requests');
+    const request = view.table('requests', ['id', 'title', 'status']).rows[row - 2];
+    if (!request || request.text('id') === '') throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
+    const id = request.text('id');
+    const first = ui.alert(view.text('wbApproveQuestion', { id, title: request.text('title') }), ui.ButtonSet.YES_NO_CANCEL);
+    if (first === ui.Button.CANCEL || first === ui.Button.CLOSE) return;
+    let input: Parameters<typeof reviewRequestById>[2];
+    if (first === ui.Button.YES) {
+      let lead = request.text('lead');
+      if (lead === '') {
+        const allowed = view.directory().departments.map((d) => d.name).join(view.text('wbListSeparator'));
+        const answer = ui.prompt(view.text('wbLeadPrompt', { allowed }), ui.ButtonSet.OK_CANCEL);
+        if (answer.getSelectedButton() !== ui.Button.OK) return;
+        lead = answer.getResponseText();
+      }
+      input = { decision: 'approve', notes: request.text('review'), lead };
+    } else {
+      const answer = ui.prompt(view.text('wbReturnQuestion'), ui.ButtonSet.YES_NO_CANCEL);
+      const button = answer.getSelectedButton();
+      if (button === ui.Button.CANCEL || button === ui.Button.CLOSE) return;
+      input = { decision: button === ui.Button.YES ? 'return' : 'reject', notes: answer.getResponseText() };
+    }
+    const result = inWorkbook(now, (wb) => reviewRequestById(wb, id, input));
+    ui.alert(result.message);
+  });
+}
+
+export function splitFromMenu(ui: Ui, now: Date): void {
+  menuAction(ui, () => {
+    const view = peek(now);
+    requireCoordinator(view);
+    const row = selectedRow(view, 'requests');
+    const request = view.table('requests', ['id', 'status']).rows[row - 2];
+    const id = request?.text('id') ?? '';
+    if (id === '') throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
+    // Checked before asking (and again under the lock), so no answer is wasted.
+    assertSplittable(view, findRequest(view, id));
+    const answer = ui.prompt(view.text('wbSplitPrompt', { id }), ui.ButtonSet.OK_CANCEL);
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    const count = Number(answer.getResponseText().trim());
+    if (!Number.isInteger(count) || count < 1 || count > MAX_SPLIT) throw new UserError(view.text('wbSplitCount'));
+    const ids = inWorkbook(now, (wb) => addTaskRows(wb, findRequest(wb, id), count));
+    ui.alert(view.text('wbSplitDone', { ids: ids.join(view.text('wbListSeparator')) }));
+  });
+}
+
+export function importFromMenu(ui: Ui, now: Date): void {
+  menuAction(ui, () => {
+    const view = peek(now);
+    requireCoordinator(view);
+    const source = view.spreadsheet.getActiveSheet();
+    const sourceId = source.getSheetId();
+    if (SHEET_ORDER.some((key) => view.sheet(key)?.getSheetId() === sourceId)) throw new UserError(view.text('wbImportOwnSheet'));
+    const answer = ui.prompt(view.text('wbImportPrompt', { sheet: source.getName() }), ui.ButtonSet.OK_CANCEL);
+    if (answer.getSelectedButton() !== ui.Button.OK) return;
+    const result = inWorkbook(now, (wb) => importTasks(wb, source, answer.getResponseText().trim()));
+    const rejectedRows = new Set(result.problems.filter((p) => p.level === 'error').map((p) => p.row));
+    const lines = result.problems.map((p) => `${source.getName()} · ${view.describe(p)}`);
+    const summary = view.text('wbImportDone', {
+      count: result.imported.length,
+      ids: result.imported.join(view.text('wbListSeparator')),
+      rejected: rejectedRows.size,
+    });
+    ui.alert([summary, ...lines].join('\n'));
+  });
+}

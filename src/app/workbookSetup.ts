@@ -1,0 +1,245 @@
+/**
+ * "Set up workbook" (SPEC §5): creates what is missing, in the chosen language, and adopts what
+ * exists. Run it again and nothing the user entered moves or disappears: sheets are found by
+ * title or header, missing columns are appended after the last used column, and only the
+ * add-on's own validation, formatting rules and protections are replaced.
+ */
+import { defaultSettings, parseSettings, settingKeyOf, settingRows, type SpreadsheetDefaults } from '../domain/settings';
+import {
+  enumLabels,
+  ENUMS,
+  headerText,
+  mapHeaders,
+  SHEET_ORDER,
+  sheetDef,
+  sheetTitle,
+  titleMatches,
+  type ColumnDef,
+  type ColumnType,
+  type SheetKey,
+} from '../domain/schema';
+import { SheetDirectory } from '../gas/sheets';
+import { Table } from '../gas/table';
+import { t, type Locale } from '../i18n/index';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetupResult {
+  readonly created: number;
+  readonly adopted: number;
+  readonly columns: number;
+}
+
+const HEADER_BACKGROUND = '#d9e2f3';
+/** Present in every conditional-format formula setup writes, so a rerun replaces only its own rules. */
+const RULE_MARKER = 'N("collab-desk")=0';
+
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  number: '0',
+  percent: '0',
+};
+
+export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupResult {
+  const directory = new SheetDirectory(spreadsheet);
+  const placed = new Map<SheetKey, Sheet>();
+  let created = 0;
+  let columns = 0;
+  for (const key of SHEET_ORDER) {
+    let sheet = directory.find(key) ?? adoptByHeader(directory, key, placed);
+    if (!sheet) {
+      sheet = spreadsheet.insertSheet(sheetTitle(key, locale), spreadsheet.getNumSheets());
+      directory.added(sheet);
+      created++;
+    }
+    placed.set(key, sheet);
+    columns += ensureColumns(sheet, key, locale);
+  }
+  const settingsSheet = placed.get('settings')!;
+  const spreadsheetDefaults = { locale: spreadsheet.getSpreadsheetLocale(), timeZone: spreadsheet.getSpreadsheetTimeZone() };
+  fillSettings(settingsSheet, spreadsheetDefaults, locale);
+  const settings = parseSettings(settingsSheet.getDataRange().getValues(), spreadsheetDefaults).settings;
+  for (const key of SHEET_ORDER) {
+    const sheet = placed.get(key)!;
+    addValidation(sheet, key, locale, placed);
+    protectHeader(sheet, locale);
+  }
+  addTaskColours(placed.get('tasks')!, settings.dueSoonDays);
+  return { created, adopted: SHEET_ORDER.length - created, columns };
+}
+
+/** A sheet with another title whose header row names every required column of `key`. */
+function adoptByHeader(directory: SheetDirectory, key: SheetKey, placed: ReadonlyMap<SheetKey, Sheet>): Sheet | undefined {
+  const def = sheetDef(key);
+  const taken = new Set([...placed.values()].map((s) => s.getSheetId()));
+  const candidates = directory
+    .unclaimed()
+    .filter((s) => !taken.has(s.getSheetId()) && !SHEET_ORDER.some((k) => titleMatches(sheetDef(k), s.getName())));
+  const required = def.columns.filter((c) => c.required).map((c) => c.key);
+  for (const sheet of candidates) {
+    const width = sheet.getLastColumn();
+    if (width === 0) continue;
+    const mapped = mapHeaders(def, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
+    if (required.every((k) => mapped[k] !== undefined)) {
+      directory.adopt(key, sheet);
+      return sheet;
+    }
+  }
+  return undefined;
+}
+
+/** Appends the missing columns after the last used one; returns how many were added. */
+function ensureColumns(sheet: Sheet, key: SheetKey, locale: Locale): number {
+  const def = sheetDef(key);
+  const lastColumn = sheet.getLastColumn();
+  const headers = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
+  const mapped = mapHeaders(def, headers);
+  const missing = def.columns.filter((c) => mapped[c.key] === undefined);
+  if (missing.length > 0) {
+    const first = lastColumn + 1;
+    const needed = lastColumn + missing.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    sheet.getRange(1, first, 1, missing.length).setValues([missing.map((c) => headerText(c, locale))]);
+    const dataRows = sheet.getMaxRows() - 1;
+    missing.forEach((column, i) => {
+      sheet.setColumnWidth(first + i, column.width);
+      // Text columns keep the automatic format: in a plain-text ("@") cell the apostrophe that
+      // neutralises "=…" would become part of the value.
+      const format = NUMBER_FORMATS[column.type];
+      if (format && dataRows > 0) sheet.getRange(2, first + i, dataRows, 1).setNumberFormat(format);
+    });
+  }
+  const width = lastColumn + missing.length;
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+  return missing.length;
+}
+
+/** Writes the default of every setting the sheet lacks; the chosen language is always recorded. */
+function fillSettings(sheet: Sheet, spreadsheetDefaults: SpreadsheetDefaults, locale: Locale): void {
+  const table = Table.read(sheet, 'settings');
+  const present = new Map(table.records().map((row) => [settingKeyOf(row.text('key')), row]));
+  const settings = { ...defaultSettings(spreadsheetDefaults), locale };
+  for (const row of settingRows(settings, locale)) {
+    const existing = present.get(row.key);
+    if (existing) {
+      if (row.key === 'locale') existing.set('value', locale);
+      continue;
+    }
+    table.append({ key: row.label, value: row.value, description: row.description });
+  }
+  table.commit();
+}
+
+function columnRange(sheet: Sheet, index: number): GoogleAppsScript.Spreadsheet.Range | undefined {
+  const rows = sheet.getMaxRows() - 1;
+  return rows > 0 ? sheet.getRange(2, index + 1, rows, 1) : undefined;
+}
+
+/** Dropdowns from Departments, People and the status lists; date and % checks. Warnings only: nothing typed is refused. */
+function addValidation(sheet: Sheet, key: SheetKey, locale: Locale, placed: ReadonlyMap<SheetKey, Sheet>): void {
+  const lastColumn = sheet.getLastColumn();
+  const mapped = mapHeaders(sheetDef(key), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const listOf = (source: SheetKey, column: string) => {
+    const list = placed.get(source)!;
+    const width = list.getLastColumn();
+    const index = mapHeaders(sheetDef(source), list.getRange(1, 1, 1, width).getValues()[0] ?? [])[column as never] as number | undefined;
+    return index === undefined ? undefined : columnRange(list, index);
+  };
+  const departments = listOf('departments', 'name');
+  const people = listOf('people', 'name');
+  for (const column of sheetDef(key).columns as readonly ColumnDef[]) {
+    const index = mapped[column.key as never] as number | undefined;
+    if (index === undefined || column.computed) continue;
+    const rule = ruleFor(column, locale, departments, people);
+    const range = columnRange(sheet, index);
+    if (rule && range) range.setDataValidation(rule);
+  }
+}
+
+function ruleFor(
+  column: ColumnDef,
+  locale: Locale,
+  departments: GoogleAppsScript.Spreadsheet.Range | undefined,
+  people: GoogleAppsScript.Spreadsheet.Range | undefined,
+): GoogleAppsScript.Spreadsheet.DataValidation | undefined {
+  const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+  if (column.enumeration) {
+    const labels = ENUMS[column.enumeration].map((v) => (locale === 'en' ? v.en : v.zh));
+    return builder().requireValueInList(labels, true).setHelpText(t(locale, 'wbHelpChoice', { allowed: labels.join(' · ') })).build();
+  }
+  switch (column.type) {
+    case 'dept':
+      return departments ? builder().requireValueInRange(departments, true).setHelpText(t(locale, 'wbHelpDept')).build() : undefined;
+    case 'person':
+      return people ? builder().requireValueInRange(people, true).setHelpText(t(locale, 'wbHelpPerson')).build() : undefined;
+    case 'date':
+    case 'datetime':
+      return builder().requireDate().setHelpText(t(locale, 'wbHelpDate')).build();
+    case 'percent':
+      return builder().requireNumberBetween(0, 100).setHelpText(t(locale, 'wbHelpPct')).build();
+    default:
+      return undefined;
+  }
+}
+
+/** Warning-only protection of the header row, replacing the one an earlier setup added. */
+function protectHeader(sheet: Sheet, locale: Locale): void {
+  const descriptions = [t('zh-CN', 'wbHeaderProtection'), t('en', 'wbHeaderProtection')];
+  for (const protection of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (descriptions.includes(protection.getDescription())) protection.remove();
+  }
+  sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .protect()
+    .setDescription(t(locale, 'wbHeaderProtection'))
+    .setWarningOnly(true);
+}
+
+function letter(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+function anyOf(cell: string, labels: readonly string[]): string {
+  return `OR(${labels.map((l) => `${cell}="${l}"`).join(',')})`;
+}
+
+/**
+ * Row colours on Tasks, evaluated live from Status, Health and Due so they are right between
+ * scans: done grey, overdue red, blocked purple, due soon / lagging / stale amber.
+ */
+function addTaskColours(sheet: Sheet, dueSoonDays: number): void {
+  const lastColumn = sheet.getLastColumn();
+  const mapped = mapHeaders(sheetDef('tasks'), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const status = `$${letter(mapped.status!)}2`;
+  const health = `$${letter(mapped.health!)}2`;
+  const due = `$${letter(mapped.due!)}2`;
+  const closed = anyOf(status, enumLabels('taskStatus', ['done', 'cancelled']));
+  const finished = anyOf(status, enumLabels('taskStatus', ['done', 'cancelled', 'awaitingAcceptance']));
+  const rules: [string, string][] = [
+    [closed, '#e0e0e0'],
+    [`OR(${anyOf(health, enumLabels('health', ['overdue']))},AND(ISNUMBER(${due}),${due}<TODAY(),NOT(${finished})))`, '#f4cccc'],
+    [`OR(${anyOf(status, enumLabels('taskStatus', ['blocked']))},${anyOf(health, enumLabels('health', ['blocked']))})`, '#e1d5f0'],
+    [
+      `OR(${anyOf(health, enumLabels('health', ['dueSoon', 'lagging', 'stale']))},AND(ISNUMBER(${due}),${due}>=TODAY(),NETWORKDAYS(TODAY(),${due})-1<=${dueSoonDays},NOT(${finished})))`,
+      '#fff2cc',
+    ],
+  ];
+  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), lastColumn);
+  const ours = rules.map(([condition, colour]) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(`=AND(${RULE_MARKER},${condition})`)
+      .setBackground(colour)
+      .setRanges([range])
+      .build(),
+  );
+  const others = sheet.getConditionalFormatRules().filter((rule) => {
+    const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
+    return !values.some((v) => String(v).includes(RULE_MARKER));
+  });
+  sheet.setConditionalFormatRules([...ours, ...others]);
+}

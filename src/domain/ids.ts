@@ -1,0 +1,47 @@
+/**
+ * Request and task IDs (SPEC §2.1, §2.2): XQ + yyyyMM + a 3-digit sequence per month, and
+ * RW + the request's digits + "-" + a 2-digit sequence per request. Callers hold the document
+ * lock and pass every ID already in the sheet, so two users never get the same one.
+ */
+import { TZDate } from '@date-fns/tz';
+
+const REQUEST_ID = /^XQ(\d{6})(\d{3,})$/i;
+const TASK_ID = /^RW(\d{9,})-(\d{2,})$/i;
+
+export function isRequestId(text: string): boolean {
+  return REQUEST_ID.test(text.trim());
+}
+
+export function isTaskId(text: string): boolean {
+  return TASK_ID.test(text.trim());
+}
+
+/** yyyyMM of `now` on the wall calendar of `timeZone`. */
+export function monthKey(now: Date, timeZone: string): string {
+  const wall = new TZDate(now.getTime(), timeZone);
+  return `${wall.getFullYear()}${String(wall.getMonth() + 1).padStart(2, '0')}`;
+}
+
+/** The next request ID of the month: one past the highest sequence already used that month. */
+export function nextRequestId(existing: readonly string[], now: Date, timeZone: string): string {
+  const month = monthKey(now, timeZone);
+  let highest = 0;
+  for (const id of existing) {
+    const match = REQUEST_ID.exec(id.trim());
+    if (match && match[1] === month) highest = Math.max(highest, Number(match[2]));
+  }
+  return `XQ${month}${String(highest + 1).padStart(3, '0')}`;
+}
+
+/** The next task ID of a request: XQ202407001 → RW202407001-01, -02, … */
+export function nextTaskId(requestId: string, existing: readonly string[]): string {
+  const request = REQUEST_ID.exec(requestId.trim());
+  if (!request) throw new Error(`Not a request ID: ${requestId}`);
+  const digits = request[1] + request[2];
+  let highest = 0;
+  for (const id of existing) {
+    const match = TASK_ID.exec(id.trim());
+    if (match && match[1] === digits) highest = Math.max(highest, Number(match[2]));
+  }
+  return `RW${digits}-${String(highest + 1).padStart(2, '0')}`;
+}

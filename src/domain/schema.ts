@@ -1,0 +1,417 @@
+/**
+ * The sheet catalogue (SPEC §2): every sheet and column the add-on knows, with a stable key for
+ * code, a Chinese and an English header, aliases users commonly type instead, and a type.
+ * Code finds columns by header (either language or an alias), never by position.
+ * Enumerated values (statuses, results) are stored in the workbook's language; code works with
+ * their stable codes and reads either language.
+ */
+import type { Locale } from '../i18n/index';
+
+export type ColumnType =
+  | 'text'
+  | 'longText'
+  | 'date'
+  | 'datetime'
+  | 'number'
+  | 'percent'
+  | 'person'
+  | 'people'
+  | 'personsOrDepts'
+  | 'dept'
+  | 'depts'
+  | 'email'
+  | 'emails'
+  | 'enum'
+  | 'link'
+  | 'links'
+  | 'taskId'
+  | 'taskIds'
+  | 'requestId'
+  | 'ref';
+
+export interface EnumValue {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly aliases?: readonly string[];
+}
+
+function values<const V extends readonly EnumValue[]>(list: V): V {
+  return list;
+}
+
+export const ENUMS = {
+  requestStatus: values([
+    { code: 'pending', zh: '待审核', en: 'Pending review', aliases: ['pending', '审核中'] },
+    { code: 'changes', zh: '待修改', en: 'Needs changes', aliases: ['returned', '退回'] },
+    { code: 'approved', zh: '已立项', en: 'Approved', aliases: ['立项'] },
+    { code: 'rejected', zh: '已驳回', en: 'Rejected', aliases: ['驳回'] },
+    { code: 'done', zh: '已完成', en: 'Done', aliases: ['completed', '完成'] },
+    { code: 'archived', zh: '已归档', en: 'Archived', aliases: ['归档'] },
+  ]),
+  taskStatus: values([
+    { code: 'notStarted', zh: '未开始', en: 'Not started', aliases: ['todo', 'to do'] },
+    { code: 'inProgress', zh: '进行中', en: 'In progress', aliases: ['doing', 'ongoing'] },
+    { code: 'blocked', zh: '阻塞', en: 'Blocked', aliases: ['受阻'] },
+    { code: 'awaitingAcceptance', zh: '待验收', en: 'Awaiting acceptance', aliases: ['in review'] },
+    { code: 'done', zh: '已完成', en: 'Done', aliases: ['completed', '完成'] },
+    { code: 'cancelled', zh: '已取消', en: 'Cancelled', aliases: ['canceled', '取消'] },
+  ]),
+  health: values([
+    { code: 'onTrack', zh: '正常', en: 'On track' },
+    { code: 'dueSoon', zh: '即将到期', en: 'Due soon' },
+    { code: 'lagging', zh: '滞后', en: 'Lagging' },
+    { code: 'stale', zh: '未更新', en: 'Stale' },
+    { code: 'overdue', zh: '逾期', en: 'Overdue' },
+    { code: 'blocked', zh: '阻塞', en: 'Blocked' },
+    { code: 'done', zh: '已完成', en: 'Done' },
+  ]),
+  actionStatus: values([
+    { code: 'open', zh: '未完成', en: 'Open' },
+    { code: 'done', zh: '已完成', en: 'Done', aliases: ['完成', 'closed'] },
+  ]),
+  acceptanceResult: values([
+    { code: 'pass', zh: '通过', en: 'Pass', aliases: ['passed', '合格'] },
+    { code: 'fail', zh: '不通过', en: 'Fail', aliases: ['failed', '不合格'] },
+  ]),
+  changeStatus: values([
+    { code: 'pending', zh: '待批', en: 'Pending', aliases: ['待审批'] },
+    { code: 'approved', zh: '批准', en: 'Approved', aliases: ['已批准'] },
+    { code: 'rejected', zh: '驳回', en: 'Rejected', aliases: ['已驳回'] },
+  ]),
+  notificationStatus: values([
+    { code: 'sent', zh: '已发送', en: 'sent' },
+    { code: 'queued', zh: '排队中', en: 'queued' },
+    { code: 'dry-run', zh: '演练', en: 'dry-run' },
+    { code: 'failed', zh: '失败', en: 'failed' },
+  ]),
+} as const;
+
+export type EnumKey = keyof typeof ENUMS;
+export type EnumCode<E extends EnumKey> = (typeof ENUMS)[E][number]['code'];
+export type RequestStatus = EnumCode<'requestStatus'>;
+export type TaskStatus = EnumCode<'taskStatus'>;
+export type Health = EnumCode<'health'>;
+export type ActionStatus = EnumCode<'actionStatus'>;
+export type AcceptanceResult = EnumCode<'acceptanceResult'>;
+export type ChangeStatus = EnumCode<'changeStatus'>;
+export type NotificationStatus = EnumCode<'notificationStatus'>;
+
+/** Header and value comparison: trimmed, case-insensitive, full-width spaces and brackets folded. */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/\u3000/g, ' ')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .trim()
+    .replace(/\s*(\*|\(⚙\)|⚙)\s*$/u, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+/** The stable code for a value typed in either language (or an alias); undefined if unknown. */
+export function parseEnum<E extends EnumKey>(kind: E, value: unknown): EnumCode<E> | undefined {
+  if (typeof value !== 'string') return undefined;
+  const wanted = normalizeLabel(value);
+  if (wanted === '') return undefined;
+  const list: readonly EnumValue[] = ENUMS[kind];
+  const hit = list.find((v) =>
+    [v.code, v.zh, v.en, ...(v.aliases ?? [])].some((label) => normalizeLabel(label) === wanted),
+  );
+  return hit?.code as EnumCode<E> | undefined;
+}
+
+export function enumLabel<E extends EnumKey>(kind: E, code: EnumCode<E>, locale: Locale): string {
+  const list: readonly EnumValue[] = ENUMS[kind];
+  const hit = list.find((v) => v.code === code);
+  if (!hit) throw new Error(`Unknown ${kind} code: ${code}`);
+  return locale === 'en' ? hit.en : hit.zh;
+}
+
+/** Every label (both languages) of the given codes: for formulas that must match either. */
+export function enumLabels<E extends EnumKey>(kind: E, codes: readonly EnumCode<E>[]): string[] {
+  const list: readonly EnumValue[] = ENUMS[kind];
+  const wanted: readonly string[] = codes;
+  return list.filter((v) => wanted.includes(v.code)).flatMap((v) => [...new Set([v.zh, v.en])]);
+}
+
+export interface ColumnDef<K extends string = string> {
+  readonly key: K;
+  readonly zh: string;
+  readonly en: string;
+  readonly aliases: readonly string[];
+  readonly type: ColumnType;
+  /** ⚙: written only by the add-on. */
+  readonly computed: boolean;
+  readonly required: boolean;
+  readonly enumeration?: EnumKey;
+  readonly maxLength?: number;
+  /** Pixels, used when setup creates the column. */
+  readonly width: number;
+}
+
+interface ColumnOptions {
+  readonly aliases?: readonly string[];
+  readonly computed?: boolean;
+  readonly required?: boolean;
+  readonly enumeration?: EnumKey;
+  readonly maxLength?: number;
+  readonly width?: number;
+}
+
+const DEFAULT_WIDTH: Record<ColumnType, number> = {
+  text: 140,
+  longText: 260,
+  date: 100,
+  datetime: 140,
+  number: 90,
+  percent: 90,
+  person: 150,
+  people: 200,
+  personsOrDepts: 200,
+  dept: 110,
+  depts: 200,
+  email: 200,
+  emails: 260,
+  enum: 110,
+  link: 200,
+  links: 200,
+  taskId: 130,
+  taskIds: 180,
+  requestId: 120,
+  ref: 130,
+};
+
+function col<const K extends string>(
+  key: K,
+  zh: string,
+  en: string,
+  type: ColumnType,
+  options: ColumnOptions = {},
+): ColumnDef<K> {
+  return {
+    key,
+    zh,
+    en,
+    type,
+    aliases: options.aliases ?? [],
+    computed: options.computed ?? false,
+    required: options.required ?? false,
+    width: options.width ?? DEFAULT_WIDTH[type],
+    ...(options.enumeration ? { enumeration: options.enumeration } : {}),
+    ...(options.maxLength ? { maxLength: options.maxLength } : {}),
+  };
+}
+
+export interface SheetDef<S extends string = string, K extends string = string> {
+  readonly key: S;
+  readonly zh: string;
+  readonly en: string;
+  /** Other titles a user's existing sheet may have. */
+  readonly aliases: readonly string[];
+  readonly columns: readonly ColumnDef<K>[];
+}
+
+function sheet<const S extends string, const K extends string>(
+  key: S,
+  zh: string,
+  en: string,
+  aliases: readonly string[],
+  columns: readonly ColumnDef<K>[],
+): SheetDef<S, K> {
+  return { key, zh, en, aliases, columns };
+}
+
+const computed = { computed: true } as const;
+const required = { required: true } as const;
+
+export const SHEETS = {
+  requests: sheet('requests', '需求申请', 'Requests', ['需求', '需求单', 'Request list'], [
+    col('id', '需求编号', 'Request ID', 'requestId', { ...computed, aliases: ['编号', 'ID'] }),
+    col('title', '需求名称', 'Title', 'text', { ...required, maxLength: 120, aliases: ['需求标题', '名称', 'Request', 'Name'], width: 220 }),
+    col('dept', '需求部门', 'Requesting dept', 'dept', { ...required, aliases: ['发起部门', 'Department', 'Dept'] }),
+    col('requester', '发起人', 'Requester', 'person', { ...required, aliases: ['申请人', '提出人'] }),
+    col('contact', '联系方式', 'Contact', 'text', { aliases: ['电话', 'Phone'] }),
+    col('goal', '需求背景与目标', 'Background & goal', 'longText', { ...required, aliases: ['需求背景', '目标', 'Goal', 'Background and goal'] }),
+    col('depts', '涉及部门', 'Involved depts', 'depts', { aliases: ['协作部门', 'Involved departments'] }),
+    col('expected', '期望完成时间', 'Expected by', 'date', { ...required, aliases: ['期望完成日期', '期望时间', 'Expected date', 'Expected'] }),
+    col('resources', '所需资源支持', 'Resources needed', 'longText', { aliases: ['所需资源', '资源支持', 'Resources'] }),
+    col('attachments', '附件', 'Attachments', 'links', { aliases: ['附件链接', 'Links'] }),
+    col('lead', '牵头部门', 'Lead dept', 'dept', { aliases: ['Lead department'] }),
+    col('coordinator', '协作总负责人', 'Coordinator', 'person', { aliases: ['总负责人'] }),
+    col('status', '状态', 'Status', 'enum', { enumeration: 'requestStatus', aliases: ['需求状态'] }),
+    col('review', '审核意见', 'Review notes', 'longText', { aliases: ['审批意见', 'Review'] }),
+    col('submitted', '提交时间', 'Submitted at', 'datetime', { ...computed, aliases: ['Submitted'] }),
+    col('approved', '立项时间', 'Approved at', 'datetime', { ...computed, aliases: ['Approved on'] }),
+    col('closed', '完成时间', 'Closed at', 'datetime', { ...computed, aliases: ['Closed'] }),
+  ]),
+  tasks: sheet('tasks', '任务分工', 'Tasks', ['任务', '任务清单', '任务列表', 'Task list'], [
+    col('id', '任务编号', 'Task ID', 'taskId', { ...computed, aliases: ['编号', 'ID'] }),
+    col('request', '所属需求', 'Request ID', 'requestId', { aliases: ['需求编号', 'Request'] }),
+    col('name', '任务名称', 'Task', 'text', { ...required, aliases: ['任务', '任务内容', 'Task name', 'Name'], width: 220 }),
+    col('description', '任务描述', 'Description', 'longText', { aliases: ['描述', '说明'] }),
+    col('dept', '责任部门', 'Responsible dept', 'dept', { ...required, aliases: ['主导部门', '部门', 'Department', 'Dept'] }),
+    col('owner', '第一责任人', 'Primary owner', 'person', { ...required, aliases: ['负责人', '责任人', 'Owner'] }),
+    col('assisting', '协助部门/协作人', 'Assisting', 'personsOrDepts', { aliases: ['协助部门', '协作人', 'Assistants'] }),
+    col('start', '开始时间', 'Start', 'date', { aliases: ['开始日期', 'Start date'] }),
+    col('due', '截止时间', 'Due', 'datetime', { ...required, aliases: ['截止日期', '完成时限', 'Due date', 'Deadline'] }),
+    col('baseline', '原定截止', 'Baseline due', 'datetime', { ...computed, aliases: ['原截止时间', 'Baseline'] }),
+    col('deliverable', '交付成果标准', 'Deliverable standard', 'longText', { ...required, aliases: ['交付标准', '成果标准', 'Deliverable'] }),
+    col('resources', '资源需求', 'Resources', 'longText', { aliases: ['所需资源'] }),
+    col('risk', '风险预案', 'Risk plan', 'longText', { aliases: ['风险', 'Risk'] }),
+    col('dependsOn', '前置任务', 'Depends on', 'taskIds', { aliases: ['依赖任务', 'Dependencies', 'Predecessors'] }),
+    col('status', '完成状态', 'Status', 'enum', { enumeration: 'taskStatus', aliases: ['状态', 'Task status'] }),
+    col('pct', '完成百分比', '% complete', 'percent', { ...computed, aliases: ['进度', '完成度', 'Progress', 'Percent complete'] }),
+    col('lastUpdate', '最近更新', 'Last update', 'datetime', { ...computed, aliases: ['更新时间', 'Updated'] }),
+    col('health', '健康度', 'Health', 'enum', { ...computed, enumeration: 'health' }),
+    col('notes', '备注', 'Notes', 'longText', { aliases: ['Note', 'Remarks'] }),
+  ]),
+  progress: sheet('progress', '进度跟踪', 'Progress', ['进度', '进度记录', 'Progress log'], [
+    col('task', '任务编号', 'Task ID', 'taskId', { ...required, aliases: ['任务', 'Task'] }),
+    col('summary', '当前进度', 'Progress summary', 'longText', { ...required, aliases: ['进度说明', 'Summary', 'Progress'] }),
+    col('pct', '完成百分比', '% complete', 'percent', { ...required, aliases: ['完成度', 'Percent complete'] }),
+    col('planned', '计划关键节点', 'Planned milestone', 'text', { aliases: ['计划节点', 'Planned'] }),
+    col('actual', '实际节点', 'Actual milestone', 'text', { aliases: ['Actual'] }),
+    col('delayReason', '滞后原因', 'Delay reason', 'longText', { aliases: ['延误原因', 'Reason for delay'] }),
+    col('mitigation', '解决措施/新节点', 'Mitigation / new milestone', 'longText', { aliases: ['解决措施', 'Mitigation'] }),
+    col('owner', '责任人', 'Owner', 'person', { ...computed, aliases: ['负责人'] }),
+    col('updatedAt', '更新日期', 'Updated at', 'datetime', { ...computed, aliases: ['更新时间', 'Date'] }),
+    col('updatedBy', '更新人', 'Updated by', 'person', { ...computed }),
+    col('reviewer', '审核人', 'Reviewer', 'person'),
+    col('note', '说明', 'Note', 'longText', { aliases: ['备注', 'Notes'] }),
+  ]),
+  communications: sheet('communications', '沟通记录', 'Communication log', ['沟通', '会议记录', 'Communications', 'Meetings'], [
+    col('date', '日期', 'Date', 'date', { ...required, aliases: ['会议日期'] }),
+    col('ref', '关联需求/任务', 'Request / task', 'ref', { aliases: ['关联编号', 'Reference', 'Ref'] }),
+    col('participants', '参与部门/人员', 'Participants', 'personsOrDepts', { aliases: ['参与人员', '参会人员'] }),
+    col('topic', '沟通主题', 'Topic', 'text', { ...required, aliases: ['主题', '会议主题'] }),
+    col('summary', '讨论内容摘要', 'Summary', 'longText', { aliases: ['内容摘要', '讨论内容'] }),
+    col('actions', '行动项', 'Action items', 'longText', { aliases: ['Action item', 'Actions'] }),
+    col('actionOwner', '负责人', 'Action owner', 'person', { aliases: ['行动项负责人', 'Owner'] }),
+    col('actionDue', '完成时限', 'Action due', 'date', { aliases: ['截止日期', 'Due'] }),
+    col('actionStatus', '状态', 'Status', 'enum', { enumeration: 'actionStatus', aliases: ['行动项状态', 'Action status'] }),
+  ]),
+  acceptance: sheet('acceptance', '成果验收', 'Acceptance', ['验收', '验收记录', 'Acceptances'], [
+    col('deliverable', '成果名称', 'Deliverable', 'text', { ...required, aliases: ['成果', '交付成果'] }),
+    col('request', '协作项目', 'Request ID', 'requestId', { aliases: ['需求编号', 'Project', 'Request'] }),
+    col('task', '任务编号', 'Task ID', 'taskId', { ...required, aliases: ['任务', 'Task'] }),
+    col('lead', '牵头部门', 'Lead dept', 'dept'),
+    col('depts', '涉及部门', 'Involved depts', 'depts'),
+    col('standard', '验收标准', 'Acceptance standard', 'longText', { ...computed, aliases: ['Standard'] }),
+    col('result', '验收结果', 'Result', 'enum', { ...required, enumeration: 'acceptanceResult' }),
+    col('reason', '不通过原因', 'Reason for failure', 'longText', { aliases: ['原因', 'Reason'] }),
+    col('acceptedBy', '验收人', 'Accepted by', 'person', { aliases: ['Reviewer'] }),
+    col('date', '日期', 'Date', 'date', { aliases: ['验收日期'] }),
+  ]),
+  planChanges: sheet('planChanges', '计划变更', 'Plan changes', ['变更', '变更记录', 'Changes'], [
+    col('task', '任务编号', 'Task ID', 'taskId', { ...required, aliases: ['任务', 'Task'] }),
+    col('oldDue', '原截止时间', 'Old due', 'datetime', { ...computed, aliases: ['原截止', 'Previous due'] }),
+    col('newDue', '新截止时间', 'New due', 'datetime', { ...required, aliases: ['新截止', 'New due date'] }),
+    col('reason', '变更原因', 'Reason', 'longText', { ...required, aliases: ['原因'] }),
+    col('impact', '影响', 'Impact', 'longText', { aliases: ['影响评估'] }),
+    col('requestedBy', '申请人', 'Requested by', 'person', { ...computed }),
+    col('requestedAt', '申请时间', 'Requested at', 'datetime', { ...computed }),
+    col('status', '状态', 'Status', 'enum', { enumeration: 'changeStatus', aliases: ['审批状态'] }),
+    col('decidedBy', '审批人', 'Decided by', 'person'),
+    col('decidedAt', '审批时间', 'Decided at', 'datetime', { ...computed }),
+  ]),
+  settings: sheet('settings', '设置', 'Settings', ['配置', 'Config'], [
+    col('key', '设置项', 'Setting', 'text', { ...required, aliases: ['键', 'Key'], width: 180 }),
+    col('value', '值', 'Value', 'text', { aliases: ['取值'], width: 260 }),
+    col('description', '说明', 'Description', 'longText', { aliases: ['备注'], width: 360 }),
+  ]),
+  departments: sheet('departments', '部门', 'Departments', ['部门列表', 'Depts'], [
+    col('name', '部门名称', 'Department', 'text', { ...required, aliases: ['部门', 'Name', 'Dept'] }),
+    col('head', '部门负责人', 'Head email', 'email', { aliases: ['负责人邮箱', 'Head'] }),
+    col('sponsor', '分管领导', 'Sponsor email', 'email', { aliases: ['分管领导邮箱', 'Sponsor'] }),
+    col('liaison', '接口人', 'Liaison', 'person', { aliases: ['联络人'] }),
+  ]),
+  people: sheet('people', '人员', 'People', ['人员名单', '通讯录', 'Directory'], [
+    col('name', '姓名', 'Name', 'text', { ...required, aliases: ['名字'] }),
+    col('email', '邮箱', 'Email', 'email', { ...required, aliases: ['电子邮箱', 'E-mail', 'Mail'] }),
+    col('dept', '部门', 'Department', 'dept', { aliases: ['所属部门', 'Dept'] }),
+  ]),
+  notificationLog: sheet('notificationLog', '通知记录', 'Notification log', ['通知日志', 'Notifications'], [
+    col('time', '时间', 'Time', 'datetime', { ...computed }),
+    col('rule', '规则', 'Rule', 'text', { ...computed }),
+    col('level', '级别', 'Level', 'text', { ...computed, width: 60 }),
+    col('item', '事项', 'Item', 'ref', { ...computed }),
+    col('recipients', '收件人', 'Recipients', 'emails', { ...computed }),
+    col('status', '状态', 'Status', 'enum', { ...computed, enumeration: 'notificationStatus' }),
+    col('key', '去重键', 'Key', 'text', { ...computed, width: 320 }),
+  ]),
+} as const;
+
+export type SheetKey = keyof typeof SHEETS;
+export type ColumnKey<S extends SheetKey> = (typeof SHEETS)[S]['columns'][number]['key'];
+
+/** Sheets in the order setup creates them (data first, then reference and log sheets). */
+export const SHEET_ORDER: readonly SheetKey[] = [
+  'requests',
+  'tasks',
+  'progress',
+  'communications',
+  'acceptance',
+  'planChanges',
+  'settings',
+  'departments',
+  'people',
+  'notificationLog',
+];
+
+export function sheetDef<S extends SheetKey>(key: S): SheetDef<S, ColumnKey<S>> {
+  return SHEETS[key] as unknown as SheetDef<S, ColumnKey<S>>;
+}
+
+export function columnDef<S extends SheetKey>(sheetKey: S, column: ColumnKey<S>): ColumnDef<ColumnKey<S>> {
+  const found = sheetDef(sheetKey).columns.find((c) => c.key === column);
+  if (!found) throw new Error(`Unknown column ${sheetKey}.${column}`);
+  return found;
+}
+
+export function sheetTitle(key: SheetKey, locale: Locale): string {
+  return locale === 'en' ? SHEETS[key].en : SHEETS[key].zh;
+}
+
+/** The header setup writes: the title in the workbook language, ⚙ on computed columns. */
+export function headerText(column: ColumnDef, locale: Locale): string {
+  const title = locale === 'en' ? column.en : column.zh;
+  return column.computed ? `${title} ⚙` : title;
+}
+
+export function columnLabel(column: ColumnDef, locale: Locale): string {
+  return locale === 'en' ? column.en : column.zh;
+}
+
+/**
+ * Maps column keys to 0-based positions in a header row. An exact zh/en title wins over an
+ * alias (Tasks has both "任务编号" and the alias "编号"), and each header cell serves one column.
+ */
+export function mapHeaders<K extends string>(
+  def: SheetDef<string, K>,
+  headers: readonly unknown[],
+): Partial<Record<K, number>> {
+  const result: Partial<Record<K, number>> = {};
+  const used = new Set<number>();
+  const normalized = headers.map((h) => (typeof h === 'string' ? normalizeLabel(h) : ''));
+  const pass = (labels: (c: ColumnDef<K>) => readonly string[]) => {
+    for (const column of def.columns) {
+      if (result[column.key] !== undefined) continue;
+      const wanted = labels(column).map(normalizeLabel);
+      const index = normalized.findIndex((h, i) => h !== '' && !used.has(i) && wanted.includes(h));
+      if (index >= 0) {
+        result[column.key] = index;
+        used.add(index);
+      }
+    }
+  };
+  pass((c) => [c.zh, c.en]);
+  pass((c) => c.aliases);
+  return result;
+}
+
+/** Whether a sheet title names this sheet (either language or an alias). */
+export function titleMatches(def: SheetDef, title: string): boolean {
+  const wanted = normalizeLabel(title);
+  return [def.zh, def.en, ...def.aliases].some((l) => normalizeLabel(l) === wanted);
+}

@@ -1,0 +1,63 @@
+/**
+ * Reading what users type into cells (or send from the sidebar): dates, percentages and lists.
+ * Sheets hands back typed dates as Date objects; text such as "2024/8/20" or "2024年8月20日"
+ * is read on the wall calendar of the spreadsheet's time zone.
+ */
+import { TZDate } from '@date-fns/tz';
+
+const DATE_TEXT =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?$/;
+
+/** A date (optionally with a time) from a cell or payload; undefined when it is not one. */
+export function parseDate(value: unknown, timeZone: string): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text);
+  if (iso) {
+    const instant = new Date(text);
+    return Number.isNaN(instant.getTime()) ? undefined : instant;
+  }
+  const match = DATE_TEXT.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const wall = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
+  if (wall.getDate() !== day) return undefined;
+  return new Date(wall.getTime());
+}
+
+/**
+ * A percentage 0–100 from a cell or payload. "70%" typed into Sheets comes back as 0.7, so a
+ * fraction strictly between 0 and 1 is read as a share; 1 means 1 %.
+ */
+export function parsePercent(value: unknown): number | undefined {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    return value > 0 && value < 1 ? Math.round(value * 1000) / 10 : value;
+  }
+  if (typeof value !== 'string') return undefined;
+  const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*[%％]?\s*$/.exec(value);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Items of a list cell: departments, people or task IDs separated by any usual separator. */
+export function parseList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  return String(value)
+    .split(/[,，;；、/／|\n]+/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+export function cellText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  return String(value).trim();
+}
+
+export function isBlank(value: unknown): boolean {
+  return cellText(value) === '';
+}

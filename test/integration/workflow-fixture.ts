@@ -1,0 +1,184 @@
+/**
+ * A set-up Collab Desk workbook in the emulator, driven the way a user drives it: menu items,
+ * answers to dialogs, and rows typed (pasted) into sheets, each edit followed by onEdit.
+ * Columns are found by header, as the add-on finds them, never by position.
+ */
+import { loadBundle } from '../support/bundle';
+import { mapHeaders, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import type { LoadedProject } from '../../emulator/runtime';
+
+export type Lang = 'zh-CN' | 'en';
+
+export const PEOPLE = [
+  ['张三', 'zhang.san@example.com', '市场部'],
+  ['李四', 'li.si@example.com', '销售部'],
+  ['王五', 'wang.wu@example.com', '售后部'],
+] as const;
+
+export const DEPARTMENTS = [
+  ['市场部', 'head.market@example.com', 'vp.market@example.com'],
+  ['销售部', 'head.sales@example.com', 'vp.sales@example.com'],
+  ['售后部', 'head.service@example.com', 'vp.sales@example.com'],
+  ['产品部', 'head.product@example.com', 'vp.product@example.com'],
+] as const;
+
+const TIME_ZONE = 'Asia/Shanghai';
+
+/** yyyy-MM-dd `days` from today in the workbook's zone (the bundle reads the real clock). */
+export function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: TIME_ZONE });
+}
+
+export class Desk {
+  readonly project: LoadedProject;
+
+  constructor(readonly lang: Lang, options: { activeUser?: string; setUp?: boolean } = {}) {
+    this.project = loadBundle({
+      now: new Date(),
+      timeZone: TIME_ZONE,
+      spreadsheetLocale: lang === 'en' ? 'en_US' : 'zh_CN',
+      userLocale: lang === 'en' ? 'en' : 'zh',
+      ...(options.activeUser ? { activeUser: options.activeUser } : {}),
+    });
+    if (options.setUp !== false) this.setUp(lang);
+  }
+
+  get ss() {
+    return this.project.emulator.spreadsheet;
+  }
+
+  get ui() {
+    return this.project.emulator.ui;
+  }
+
+  get calls() {
+    return this.project.emulator.calls;
+  }
+
+  answer(button: 'YES' | 'NO' | 'OK' | 'CANCEL', text = ''): this {
+    this.ui.emuQueueAnswer(this.ui.ui.Button[button], text);
+    return this;
+  }
+
+  setUp(lang: Lang): void {
+    this.answer(lang === 'en' ? 'NO' : 'YES');
+    this.project.call('setupWorkbook_');
+  }
+
+  lastAlert(): string {
+    return this.ui.emuAlerts().at(-1)?.message ?? '';
+  }
+
+  sheet(key: SheetKey) {
+    const sheet = this.ss.getSheetByName(sheetTitle(key, this.lang));
+    if (!sheet) throw new Error(`no ${key} sheet`);
+    return sheet;
+  }
+
+  headers(key: SheetKey): unknown[] {
+    const sheet = this.sheet(key);
+    return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  }
+
+  /** 1-based column of a column key, by header. */
+  col(key: SheetKey, column: string): number {
+    const index = (mapHeaders(sheetDef(key), this.headers(key)) as Record<string, number | undefined>)[column];
+    if (index === undefined) throw new Error(`${key} has no ${column} column`);
+    return index + 1;
+  }
+
+  cell(key: SheetKey, row: number, column: string) {
+    return this.sheet(key).getRange(row, this.col(key, column));
+  }
+
+  value(key: SheetKey, row: number, column: string): unknown {
+    return this.cell(key, row, column).getValue();
+  }
+
+  text(key: SheetKey, row: number, column: string): string {
+    return this.cell(key, row, column).getDisplayValue();
+  }
+
+  note(key: SheetKey, row: number, column: string): string {
+    return this.cell(key, row, column).getNote();
+  }
+
+  background(key: SheetKey, row: number, column: string): string {
+    return this.cell(key, row, column).getBackground();
+  }
+
+  /** Pastes rows below the last one and fires onEdit for the pasted block; returns their row numbers. */
+  paste(key: SheetKey, records: readonly Record<string, unknown>[]): number[] {
+    const sheet = this.sheet(key);
+    const width = sheet.getLastColumn();
+    const first = sheet.getLastRow() + 1;
+    const grid = records.map((record) => {
+      const line: unknown[] = new Array(width).fill('');
+      for (const [column, value] of Object.entries(record)) line[this.col(key, column) - 1] = value;
+      return line;
+    });
+    const range = sheet.getRange(first, 1, grid.length, width);
+    range.setValues(grid as never);
+    this.project.call('onEdit', { range, source: this.ss });
+    return records.map((_, i) => first + i);
+  }
+
+  /** Types one cell and fires onEdit. */
+  edit(key: SheetKey, row: number, column: string, value: unknown): void {
+    const range = this.cell(key, row, column);
+    range.setValue(value as never);
+    this.project.call('onEdit', { range, source: this.ss, value });
+  }
+
+  select(key: SheetKey, row: number): void {
+    this.sheet(key).emuSelect(`A${row}`);
+  }
+
+  /** Departments and People as the coordinator would fill them in. */
+  fillDirectory(): void {
+    const depts = this.sheet('departments');
+    depts.getRange(2, this.col('departments', 'name'), DEPARTMENTS.length, 1).setValues(DEPARTMENTS.map((d) => [d[0]]));
+    depts.getRange(2, this.col('departments', 'head'), DEPARTMENTS.length, 1).setValues(DEPARTMENTS.map((d) => [d[1]]));
+    depts.getRange(2, this.col('departments', 'sponsor'), DEPARTMENTS.length, 1).setValues(DEPARTMENTS.map((d) => [d[2]]));
+    const people = this.sheet('people');
+    for (const [i, column] of (['name', 'email', 'dept'] as const).entries()) {
+      people.getRange(2, this.col('people', column), PEOPLE.length, 1).setValues(PEOPLE.map((p) => [p[i]]));
+    }
+  }
+
+  /** A complete request as a department would type it. */
+  requestRecord(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      title: '2024年Q3新品上市推广方案',
+      dept: '市场部',
+      requester: '张三',
+      goal: 'Q3 销售额较 Q2 提升 30%，预算 ≤ 50 万元',
+      depts: '市场部、销售部、产品部',
+      expected: day(30),
+      ...overrides,
+    };
+  }
+
+  /** Types a request, approves it from the menu with a lead department; returns its row and ID. */
+  approvedRequest(overrides: Record<string, unknown> = {}): { row: number; id: string } {
+    const [row] = this.paste('requests', [this.requestRecord(overrides)]);
+    this.select('requests', row);
+    this.answer('YES').answer('OK', '市场部');
+    this.project.call('approveRequest_');
+    return { row, id: String(this.value('requests', row, 'id')) };
+  }
+
+  /** A complete task row of a request, typed into Tasks. */
+  taskRecord(request: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      request,
+      name: '新品推广方案初稿撰写',
+      dept: '市场部',
+      owner: '张三',
+      start: day(-5),
+      due: day(5),
+      deliverable: '方案初稿经市场部评审通过',
+      ...overrides,
+    };
+  }
+}
