@@ -1,0 +1,110 @@
+/**
+ * Automation (SPEC §4): turning the hourly tick on and off, its status, "Run checks now", and
+ * the tick itself, which dispatches the daily scan, the weekly summary and queued notices.
+ */
+import { WorkCalendar } from '../domain/calendar';
+import { dueJobs } from '../domain/schedule';
+import { settingText } from '../domain/settings';
+import { withDocumentLock } from '../gas/lock';
+import { mailApp, type Mailer } from '../gas/mailer';
+import {
+  installTick,
+  isAuthorized,
+  isTickInstalled,
+  readAutomationState,
+  removeTick,
+  writeAutomationState,
+} from '../gas/triggers';
+import { queuedCount, runScan, type ScanReport } from './scan';
+import { UserError, Workbook } from './workbook';
+
+export interface TickJobs {
+  readonly mailer: Mailer;
+  /** Generates (and, if set up, mails) the weekly summary. */
+  readonly weeklySummary?: (wb: Workbook) => void;
+}
+
+export type TickOutcome = 'unauthorized' | { readonly daily: boolean; readonly scan: ScanReport; readonly summary: boolean };
+
+/**
+ * One hourly tick: the daily scan when due, otherwise the hourly pass (health, queue, final
+ * hours); the weekly summary when due. Checks authorization first: a trigger left running after the add-on gained
+ * scopes would otherwise fail on every service call. `openWorkbook` runs under the document lock.
+ */
+export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome {
+  if (!isAuthorized()) return 'unauthorized';
+  return withDocumentLock(() => {
+    const wb = openWorkbook();
+    const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState());
+    const scan = runScan(wb, jobs.mailer, { hourly: !due.scan });
+    const summary = due.summary && jobs.weeklySummary !== undefined;
+    if (summary) jobs.weeklySummary?.(wb);
+    if (due.scan || summary) writeAutomationState(due.next);
+    return { daily: due.scan, scan, summary };
+  });
+}
+
+/** The tick_ trigger handler. Runs as the user who turned automation on. */
+export function runTick(): TickOutcome {
+  const open = () => new Workbook(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getEffectiveUser().getEmail());
+  return tick(open, { mailer: mailApp });
+}
+
+/** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */
+export function runAutomationMenu(action: (wb: Workbook, mailer: Mailer) => string): void {
+  const ui = SpreadsheetApp.getUi();
+  try {
+    const message = withDocumentLock(() =>
+      action(new Workbook(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getActiveUser().getEmail()), mailApp),
+    );
+    ui.alert(message);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(error.message);
+  }
+}
+
+export function turnOnAutomation(wb: Workbook): string {
+  requireCoordinator(wb);
+  if (!installTick()) return wb.text('automationAlreadyOn');
+  const { settings, locale } = wb;
+  return wb.text('automationOn', {
+    scanHour: settings.scanHour,
+    summaryDay: settingText(locale, 'summaryDay', settings),
+    summaryHour: settings.summaryHour,
+    mode: settingText(locale, 'emailMode', settings),
+  });
+}
+
+export function turnOffAutomation(wb: Workbook): string {
+  requireCoordinator(wb);
+  return wb.text(removeTick() > 0 ? 'automationOff' : 'automationWasOff');
+}
+
+export function automationStatus(wb: Workbook): string {
+  return wb.text('automationStatus', {
+    state: wb.text(isTickInstalled() ? 'automationStateOn' : 'automationStateOff'),
+    mode: settingText(wb.locale, 'emailMode', wb.settings),
+    lastScan: readAutomationState().lastScanDay || wb.text('automationNever'),
+    queued: queuedCount(wb),
+  });
+}
+
+/** "Run checks now": a full scan at once, whatever the hour; the daily one still runs. */
+export function runChecksNow(wb: Workbook, mailer: Mailer): string {
+  requireCoordinator(wb);
+  const report = runScan(wb, mailer);
+  return wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
+}
+
+/**
+ * Admin actions are for coordinators (Settings › coordinators). An empty list lets anyone
+ * through, so the person setting up a new workbook is not locked out.
+ */
+function requireCoordinator(wb: Workbook): void {
+  const coordinators = wb.settings.coordinators;
+  if (coordinators.length === 0 || coordinators.includes(wb.user.toLowerCase())) return;
+  throw new UserError(
+    wb.text('notCoordinator', { coordinators: coordinators.join(', '), user: wb.user || wb.text('unknownUser') }),
+  );
+}

@@ -1,0 +1,165 @@
+/**
+ * One digest email per recipient per run (SPEC §3.3): counts in the subject, items grouped by
+ * level, each linking to its row; an HTML body in which every user string is escaped, and a
+ * plain-text body with the same content.
+ */
+import { t, type Locale, type MessageKey } from '../i18n/index';
+import { compareDeliveries, LEVEL_RANK, RULES, type Delivery, type Level, type Notice, type Rule } from './escalation';
+import type { SheetKey } from './schema';
+
+export interface DigestContext {
+  readonly locale: Locale;
+  /** Spreadsheet.getUrl() */
+  readonly spreadsheetUrl: string;
+  /** Sheet.getSheetId() of each sheet, for row links. */
+  readonly sheetIds: Partial<Record<SheetKey, number>>;
+  readonly cooldownHours: number;
+}
+
+export interface Digest {
+  readonly recipient: string;
+  readonly subject: string;
+  readonly htmlBody: string;
+  readonly textBody: string;
+}
+
+const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly count: MessageKey }>> = {
+  unresolved: { name: 'ruleUnresolved', count: 'countUnresolved' },
+  overdue: { name: 'ruleOverdue', count: 'countOverdue' },
+  blocked: { name: 'ruleBlocked', count: 'countBlocked' },
+  finalHours: { name: 'ruleFinalHours', count: 'countFinalHours' },
+  noOwner: { name: 'ruleNoOwner', count: 'countNoOwner' },
+  lagging: { name: 'ruleLagging', count: 'countLagging' },
+  dependency: { name: 'ruleDependency', count: 'countDependency' },
+  dueSoon: { name: 'ruleDueSoon', count: 'countDueSoon' },
+  stale: { name: 'ruleStale', count: 'countStale' },
+  acceptancePending: { name: 'ruleAcceptancePending', count: 'countAcceptancePending' },
+  actionOverdue: { name: 'ruleActionOverdue', count: 'countActionOverdue' },
+  reviewPending: { name: 'ruleReviewPending', count: 'countReviewPending' },
+  changePending: { name: 'ruleChangePending', count: 'countChangePending' },
+};
+
+const LEVEL_TEXT: Readonly<Record<Level, MessageKey>> = { L3: 'levelL3', L2: 'levelL2', L1: 'levelL1' };
+
+export function ruleName(locale: Locale, rule: Rule): string {
+  return t(locale, RULE_TEXT[rule].name);
+}
+
+/** "[协作预警] 2 项逾期 · 1 项即将到期": items per rule, most severe first. */
+export function digestSubject(locale: Locale, deliveries: readonly Delivery[]): string {
+  const counts = new Map<Rule, Set<string>>();
+  for (const { notice } of [...deliveries].sort(compareDeliveries)) {
+    counts.set(notice.rule, (counts.get(notice.rule) ?? new Set()).add(notice.item));
+  }
+  const parts = [...counts].map(([rule, items]) => t(locale, RULE_TEXT[rule].count, { n: items.size }));
+  return `${t(locale, 'digestSubjectPrefix')} ${parts.join(' · ')}`;
+}
+
+/** What happened, in words: the rule's line with the notice's facts. */
+export function noticeLine(locale: Locale, notice: Notice): string {
+  const f = notice.facts;
+  switch (notice.rule) {
+    case 'unresolved': {
+      const problems = String(f.problems ?? '')
+        .split(',')
+        .filter((rule): rule is Rule => (RULES as readonly string[]).includes(rule))
+        .map((rule) => ruleName(locale, rule))
+        .join(locale === 'en' ? ', ' : '、');
+      return t(locale, 'lineUnresolved', { ...f, problems });
+    }
+    case 'dependency':
+      return [
+        f.overdue ? t(locale, 'lineDependencyOverdue', { tasks: f.overdue }) : '',
+        f.soon ? t(locale, 'lineDependencySoon', { tasks: f.soon }) : '',
+      ].filter((part) => part !== '').join(locale === 'en' ? '; ' : '；');
+    case 'overdue': return t(locale, 'lineOverdue', f);
+    case 'blocked': return t(locale, 'lineBlocked', f);
+    case 'finalHours': return t(locale, 'lineFinalHours', f);
+    case 'noOwner': return t(locale, f.owner ? 'lineNoOwner' : 'lineNoOwnerEmpty', f);
+    case 'lagging': return t(locale, 'lineLagging', f);
+    case 'dueSoon': return t(locale, 'lineDueSoon', f);
+    case 'stale': return t(locale, 'lineStale', f);
+    case 'acceptancePending': return t(locale, 'lineAcceptancePending', f);
+    case 'actionOverdue': return t(locale, 'lineActionOverdue', f);
+    case 'reviewPending': return t(locale, 'lineReviewPending', f);
+    case 'changePending': return t(locale, 'lineChangePending', f);
+  }
+}
+
+/** Link to the item's row: the sheet by gid, the row by an A1 range. */
+export function rowLink(context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds'>, notice: Pick<Notice, 'sheet' | 'row'>): string {
+  const base = context.spreadsheetUrl.split('#')[0] ?? context.spreadsheetUrl;
+  const gid = context.sheetIds[notice.sheet];
+  return gid === undefined ? base : `${base}#gid=${gid}&range=A${notice.row}`;
+}
+
+/** One notice in words, as text and as escaped HTML; shared by every digest that lists it. */
+interface RenderedNotice {
+  readonly text: string;
+  readonly html: string;
+  readonly link: string;
+}
+
+/** Every digest of a run; a notice sent to several people is put into words once. */
+export function buildDigests(
+  digests: readonly { readonly recipient: string; readonly deliveries: readonly Delivery[] }[],
+  context: DigestContext,
+): Digest[] {
+  const rendered = new Map<Notice, RenderedNotice>();
+  return digests.map(({ recipient, deliveries }) => buildDigest(recipient, deliveries, context, rendered));
+}
+
+export function buildDigest(
+  recipient: string,
+  deliveries: readonly Delivery[],
+  context: DigestContext,
+  rendered: Map<Notice, RenderedNotice> = new Map(),
+): Digest {
+  const { locale } = context;
+  const sorted = [...deliveries].sort(compareDeliveries);
+  const render = (notice: Notice): RenderedNotice => {
+    let done = rendered.get(notice);
+    if (!done) {
+      const heading = `${notice.item} ${notice.title}`.trim();
+      const line = `${ruleName(locale, notice.rule)}${locale === 'en' ? ': ' : '：'}${noticeLine(locale, notice)}`;
+      const link = rowLink(context, notice);
+      done = {
+        text: `- ${heading} — ${line}`,
+        html: `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a> — ${escapeHtml(line)}`,
+        link,
+      };
+      rendered.set(notice, done);
+    }
+    return done;
+  };
+  const copy = ` ${t(locale, 'digestCopy')}`;
+  const open = t(locale, 'digestOpen');
+
+  const html: string[] = [`<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`, `<p>${escapeHtml(t(locale, 'digestGreeting'))}</p>`];
+  const text: string[] = [t(locale, 'digestGreeting'), ''];
+  for (const level of ['L3', 'L2', 'L1'] as const) {
+    const items = sorted.filter((d) => d.notice.level === level);
+    if (items.length === 0) continue;
+    const color = LEVEL_RANK[level] === 3 ? '#b71c1c' : LEVEL_RANK[level] === 2 ? '#e65100' : '#1565c0';
+    html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`, '<ul>');
+    text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
+    for (const d of items) {
+      const notice = render(d.notice);
+      const role = d.role === 'cc' ? copy : '';
+      html.push(`<li>${notice.html}${escapeHtml(role)}</li>`);
+      text.push(`${notice.text}${role}`, `  ${open}: ${notice.link}`);
+    }
+    html.push('</ul>');
+    text.push('');
+  }
+  const footer = t(locale, 'digestFooter', { hours: context.cooldownHours });
+  html.push(`<p style="color:#757575;font-size:12px">${escapeHtml(footer)}</p>`, '</div>');
+  text.push(footer);
+  return { recipient, subject: digestSubject(locale, sorted), htmlBody: html.join('\n'), textBody: text.join('\n') };
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
+}

@@ -1,0 +1,527 @@
+/**
+ * Notices and escalation (SPEC §3.3): which rule fires for which item, at which level, to whom;
+ * then cooldown, quota and the queue. Everything here is decided from the tables, the
+ * Notification log and `now`; sending and writing are the app layer's job.
+ */
+import type { CivilDay, WorkCalendar } from './calendar';
+import { findDepartment, resolveEmail, type Directory } from './directory';
+import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
+import { checkOwner, type OwnerCheck } from './owner';
+import type { ActionStatus, ChangeStatus, NotificationStatus, RequestStatus, SheetKey } from './schema';
+import type { EmailMode, Settings } from './settings';
+
+export type Level = 'L1' | 'L2' | 'L3';
+
+export const RULES = [
+  'unresolved',
+  'overdue',
+  'blocked',
+  'finalHours',
+  'noOwner',
+  'lagging',
+  'dependency',
+  'dueSoon',
+  'stale',
+  'acceptancePending',
+  'actionOverdue',
+  'reviewPending',
+  'changePending',
+] as const;
+export type Rule = (typeof RULES)[number];
+
+export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
+  unresolved: 'L3',
+  overdue: 'L2',
+  blocked: 'L2',
+  finalHours: 'L2',
+  noOwner: 'L2',
+  lagging: 'L2',
+  dependency: 'L1',
+  dueSoon: 'L1',
+  stale: 'L1',
+  acceptancePending: 'L1',
+  actionOverdue: 'L1',
+  reviewPending: 'L1',
+  changePending: 'L1',
+};
+
+const RULE_ORDER = Object.fromEntries(RULES.map((rule, index) => [rule, index])) as Record<Rule, number>;
+
+export const LEVEL_RANK: Readonly<Record<Level, number>> = { L3: 3, L2: 2, L1: 1 };
+
+/** A task row as the rules need it. */
+export interface TaskItem extends TaskFacts {
+  /** 1-based sheet row, for the link in the digest. */
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly request: string;
+  readonly dept: string;
+  /** The owner cell as typed (email or name). */
+  readonly owner: string;
+  readonly dependsOn: readonly string[];
+}
+
+export interface RequestItem {
+  readonly row: number;
+  readonly id: string;
+  readonly title: string;
+  readonly dept: string;
+  readonly requester: string;
+  readonly depts: readonly string[];
+  readonly lead: string;
+  readonly coordinator: string;
+  readonly status: RequestStatus | undefined;
+  readonly submitted: Date | undefined;
+}
+
+/** One action item of the Communication log. */
+export interface ActionItem {
+  readonly row: number;
+  readonly ref: string;
+  readonly topic: string;
+  readonly action: string;
+  readonly owner: string;
+  readonly due: Date | undefined;
+  readonly status: ActionStatus | undefined;
+}
+
+export interface PlanChangeItem {
+  readonly row: number;
+  readonly task: string;
+  readonly newDue: Date | undefined;
+  readonly status: ChangeStatus | undefined;
+  readonly requestedAt: Date | undefined;
+}
+
+/**
+ * One row of the Notification log: one notice (item, rule, level) and the recipients that got
+ * the same outcome in one run; `key` is the notice's, so cooldown is per (key, recipient).
+ */
+export interface LogEntry {
+  readonly time: Date;
+  readonly rule: string;
+  readonly level: string;
+  readonly item: string;
+  readonly recipients: readonly string[];
+  readonly status: NotificationStatus | undefined;
+  readonly key: string;
+}
+
+export interface Notice {
+  readonly rule: Rule;
+  readonly level: Level;
+  /** Task or request ID, or ACT-… for an action item. */
+  readonly item: string;
+  readonly sheet: SheetKey;
+  readonly row: number;
+  readonly title: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+  /** Language-neutral details the digest words per rule (dates as yyyy-MM-dd[ HH:mm]). */
+  readonly facts: Readonly<Record<string, string | number>>;
+}
+
+export interface EscalationInput {
+  readonly now: Date;
+  readonly settings: Settings;
+  readonly calendar: WorkCalendar;
+  readonly directory: Directory;
+  readonly tasks: readonly { readonly task: TaskItem; readonly health: TaskHealth }[];
+  readonly requests: readonly RequestItem[];
+  readonly actions: readonly ActionItem[];
+  readonly changes: readonly PlanChangeItem[];
+  readonly log: readonly LogEntry[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whole hours from `from` to `to`, to the nearest hour: the tick runs hourly at a drifting
+ * minute, so yesterday's 09:00:05 send must not block today's 09:00:03 one.
+ */
+export function hoursBetween(from: Date, to: Date): number {
+  return Math.round((to.getTime() - from.getTime()) / HOUR_MS);
+}
+
+/** Every notice the current state calls for, before cooldown and quota. */
+export function findNotices(input: EscalationInput): Notice[] {
+  const { now, settings, calendar, directory } = input;
+  const requestsById = new Map(input.requests.map((r) => [normalId(r.id), r]));
+  const tasksById = new Map(input.tasks.map((entry) => [normalId(entry.task.id), entry]));
+  const notices: Notice[] = [];
+  const text = (instant: Date) => calendar.wallText(instant);
+  // Directory look-ups scan People and Departments; thousands of tasks share a few hundred names.
+  const email = memo((person: string) => (person.trim() === '' ? undefined : resolveEmail(directory, person)));
+  const head = memo((dept: string) => email(findDepartment(directory, dept)?.head ?? ''));
+  const sponsor = memo((dept: string) => email(findDepartment(directory, dept)?.sponsor ?? ''));
+  const ownerOf = memo((cell: string) => checkOwner(cell, directory));
+  const coordinatorsOf = (requestId: string): string[] => {
+    const own = email(requestsById.get(normalId(requestId))?.coordinator ?? '');
+    return own ? [own] : [...settings.coordinators];
+  };
+
+  const add = (notice: Omit<Notice, 'level' | 'to' | 'cc'>, to: (string | undefined)[], cc: (string | undefined)[] = [], fallback: string[] = []) => {
+    let toList = unique(to);
+    // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
+    if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
+    const ccList = unique(cc).filter((address) => !toList.includes(address));
+    notices.push({ ...notice, level: RULE_LEVEL[notice.rule], to: toList, cc: ccList });
+  };
+
+  for (const { task, health } of input.tasks) {
+    if (task.status === 'done' || task.status === 'cancelled') continue;
+    const owner = ownerOf(task.owner);
+    const ownerEmail = owner.ok ? owner.email : undefined;
+    const coordinators = coordinatorsOf(task.request);
+    const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
+    const due = health.dueAt ? text(health.dueAt) : '';
+    const c = health.conditions;
+
+    if (needsOwner(task, owner)) {
+      add({ ...base, rule: 'noOwner', facts: { owner: task.owner } }, [head(task.dept), ...coordinators]);
+    }
+    if (c.has('overdue') && health.dueAt) {
+      const days = Math.max(1, calendar.workingDaysBetween(health.dueAt, now));
+      add({ ...base, rule: 'overdue', facts: { due, days, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+    }
+    if (c.has('blocked')) {
+      add({ ...base, rule: 'blocked', facts: { due, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+    }
+    if (c.has('finalHours') && health.dueAt) {
+      const hours = Math.max(0, Math.ceil((health.dueAt.getTime() - now.getTime()) / HOUR_MS));
+      add({ ...base, rule: 'finalHours', facts: { due, hours, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+    }
+    if (c.has('lagging') && health.expectedPct !== undefined) {
+      const facts = { pct: task.pct, expected: health.expectedPct, gap: Math.round(health.expectedPct - task.pct), due };
+      add({ ...base, rule: 'lagging', facts }, [ownerEmail, head(task.dept)]);
+    }
+    // Final hours already warns at L2; a second, milder reminder would be noise.
+    if (c.has('dueSoon') && !c.has('finalHours')) {
+      add({ ...base, rule: 'dueSoon', facts: { due, pct: task.pct } }, [ownerEmail]);
+    }
+    if (c.has('stale')) {
+      const since = task.lastUpdate ?? task.start;
+      const facts = { days: since ? calendar.workingDaysBetween(since, now) : 0, lastUpdate: since ? text(since) : '' };
+      add({ ...base, rule: 'stale', facts }, [ownerEmail]);
+    }
+    if (isOpenWork(task.status)) {
+      const risk = predecessorRisk(task, tasksById, now, calendar, settings.dependencyLeadDays);
+      if (risk.overdue.length > 0 || risk.soon.length > 0) {
+        const facts = { overdue: risk.overdue.join(', '), soon: risk.soon.join(', ') };
+        add({ ...base, rule: 'dependency', facts }, [ownerEmail], risk.overdue.length > 0 ? coordinators : []);
+      }
+    }
+    if (task.status === 'awaitingAcceptance' && task.lastUpdate) {
+      const days = calendar.workingDaysBetween(task.lastUpdate, now);
+      if (days > settings.acceptanceDays) {
+        const request = requestsById.get(normalId(task.request));
+        const leadHead = head(request?.lead || task.dept);
+        add({ ...base, rule: 'acceptancePending', facts: { days, since: text(task.lastUpdate) } }, [email(request?.requester ?? ''), leadHead], [], coordinators);
+      }
+    }
+  }
+
+  for (const request of input.requests) {
+    if (request.status !== 'pending' || !request.submitted) continue;
+    const days = calendar.workingDaysBetween(request.submitted, now);
+    if (days <= Math.min(settings.requestEvaluationDays, settings.requestReviewDays)) continue;
+    const heads = days > settings.requestReviewDays ? unique([request.dept, ...request.depts].map(head)) : [];
+    add(
+      { rule: 'reviewPending', item: request.id, sheet: 'requests', row: request.row, title: request.title, facts: { days, submitted: text(request.submitted) } },
+      [...settings.coordinators, ...heads],
+    );
+  }
+
+  for (const action of input.actions) {
+    if (action.status === 'done' || !action.due) continue;
+    const dueAt = calendar.dueInstant(action.due);
+    if (now.getTime() <= dueAt.getTime()) continue;
+    const facts = { due: text(dueAt), topic: action.topic, ref: action.ref, days: Math.max(1, calendar.workingDaysBetween(dueAt, now)) };
+    const fallback = action.ref ? coordinatorsOf(tasksById.get(normalId(action.ref))?.task.request ?? action.ref) : [];
+    add({ rule: 'actionOverdue', item: actionId(action, calendar), sheet: 'communications', row: action.row, title: action.action || action.topic, facts }, [email(action.owner)], [], fallback);
+  }
+
+  for (const change of input.changes) {
+    if (change.status !== 'pending' || !change.requestedAt) continue;
+    const days = calendar.workingDaysBetween(change.requestedAt, now);
+    if (days <= settings.changeApprovalDays) continue;
+    const task = tasksById.get(normalId(change.task))?.task;
+    const facts = { days, newDue: change.newDue ? text(change.newDue) : '', requested: text(change.requestedAt) };
+    add({ rule: 'changePending', item: change.task, sheet: 'planChanges', row: change.row, title: task?.name ?? change.task, facts }, coordinatorsOf(task?.request ?? ''));
+  }
+
+  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, tasksById));
+  return notices;
+}
+
+/** SPEC §3.1: an empty owner is fine only before the task starts; anything invalid is not. */
+function needsOwner(task: TaskItem, owner: OwnerCheck): boolean {
+  if (owner.ok) return false;
+  if (owner.problem === 'empty') return task.status !== undefined && task.status !== 'notStarted';
+  return true;
+}
+
+function predecessorRisk(
+  task: TaskItem,
+  tasksById: ReadonlyMap<string, { task: TaskItem; health: TaskHealth }>,
+  now: Date,
+  calendar: WorkCalendar,
+  leadDays: number,
+) {
+  const overdue: string[] = [];
+  const soon: string[] = [];
+  for (const id of task.dependsOn) {
+    const predecessor = tasksById.get(normalId(id));
+    if (!predecessor || !isOpenWork(predecessor.task.status) || !predecessor.health.dueAt) continue;
+    const label = `${predecessor.task.id} ${predecessor.task.name} (${calendar.wallText(predecessor.health.dueAt)})`;
+    if (predecessor.health.conditions.has('overdue')) overdue.push(label);
+    else if (calendar.workingDaysBetween(now, predecessor.health.dueAt) <= leadDays) soon.push(label);
+  }
+  return { overdue, soon };
+}
+
+/**
+ * L3: an L2 condition of an item still true `escalateAfterHours` after the first L2 of its
+ * current episode. While a condition holds, its L2 repeats every cooldown on working days; a
+ * longer silence in the log (counted in working days, so weekends do not break it) means it
+ * cleared in between, so an older L2 does not count.
+ */
+function unresolvedNotices(
+  notices: readonly Notice[],
+  input: EscalationInput,
+  coordinatorsOf: (requestId: string) => string[],
+  sponsor: (dept: string) => string | undefined,
+  tasksById: ReadonlyMap<string, { task: TaskItem; health: TaskHealth }>,
+): Notice[] {
+  const { now, settings } = input;
+  const counted = countedStatuses(settings.emailMode);
+  const history = new Map<string, Date[]>();
+  for (const entry of input.log) {
+    if (entry.level !== 'L2' || !entry.status || !counted.has(entry.status)) continue;
+    const key = `${entry.item}|${entry.rule}`;
+    const times = history.get(key);
+    if (times) times.push(entry.time);
+    else history.set(key, [entry.time]);
+  }
+  // Daily repeats are one working day apart; one missed scan is tolerated.
+  const maxGapDays = Math.ceil(settings.cooldownHours / 24) + 1;
+
+  const byItem = new Map<string, { notice: Notice; rules: Rule[]; since: Date }>();
+  for (const notice of notices) {
+    if (notice.level !== 'L2') continue;
+    const start = episodeStart(history.get(`${notice.item}|${notice.rule}`) ?? [], now, maxGapDays, input.calendar);
+    if (!start || hoursBetween(start, now) < settings.escalateAfterHours) continue;
+    const entry = byItem.get(notice.item);
+    if (!entry) byItem.set(notice.item, { notice, rules: [notice.rule], since: start });
+    else {
+      entry.rules.push(notice.rule);
+      if (start < entry.since) entry.since = start;
+    }
+  }
+
+  return [...byItem.values()].map(({ notice, rules, since }) => {
+    const task = tasksById.get(normalId(notice.item))?.task;
+    const coordinators = coordinatorsOf(task?.request ?? '');
+    const to = unique([sponsor(task?.dept ?? ''), ...coordinators]);
+    return {
+      rule: 'unresolved' as const,
+      level: 'L3' as const,
+      item: notice.item,
+      sheet: notice.sheet,
+      row: notice.row,
+      title: notice.title,
+      to: to.length > 0 ? to : [...settings.coordinators],
+      cc: [],
+      facts: { problems: rules.join(','), since: input.calendar.wallText(since), hours: hoursBetween(since, now) },
+    };
+  });
+}
+
+function episodeStart(times: readonly Date[], now: Date, maxGapDays: number, calendar: WorkCalendar): Date | undefined {
+  const sorted = [...times].sort((a, b) => b.getTime() - a.getTime());
+  let start = sorted[0];
+  if (!start || calendar.workingDaysBetween(start, now) > maxGapDays) return undefined;
+  for (const earlier of sorted.slice(1)) {
+    if (calendar.workingDaysBetween(earlier, start) > maxGapDays) break;
+    start = earlier;
+  }
+  return start;
+}
+
+/** Log statuses that count as "told": in dry-run mode the dry-run rows too, so a dry run mirrors sending. */
+function countedStatuses(mode: EmailMode): ReadonlySet<NotificationStatus> {
+  return new Set<NotificationStatus>(mode === 'dry-run' ? ['sent', 'dry-run'] : ['sent']);
+}
+
+/** One recipient's share of a notice; the unit of cooldown and quota. */
+export interface Delivery {
+  readonly notice: Notice;
+  readonly recipient: string;
+  readonly role: 'to' | 'cc';
+  /** noticeKey|recipient */
+  readonly key: string;
+}
+
+/** The Notification log key of a notice: rule|level|item. */
+export function noticeKey(notice: Pick<Notice, 'rule' | 'level' | 'item'>): string {
+  return `${notice.rule}|${notice.level}|${notice.item}`;
+}
+
+export function deliveryKey(notice: Pick<Notice, 'rule' | 'level' | 'item'>, recipient: string): string {
+  return `${noticeKey(notice)}|${recipient}`;
+}
+
+/** Every (log row, recipient) pair as delivery keys. */
+function eachDelivery(log: readonly LogEntry[], visit: (key: string, entry: LogEntry) => void): void {
+  for (const entry of log) for (const recipient of entry.recipients) visit(`${entry.key}|${recipient}`, entry);
+}
+
+export interface DeliveryPlan {
+  /** Recipients to mail now (or, in dry-run mode, to log as dry-run), highest level first. */
+  readonly digests: readonly { readonly recipient: string; readonly deliveries: readonly Delivery[] }[];
+  /** Over today's quota: logged as queued, sent by the next run. */
+  readonly queued: readonly Delivery[];
+  /** Told within cooldownHours: nothing to do, already in the log. */
+  readonly coolingDown: readonly Delivery[];
+  /** Notices nobody could be found for (no owner, head or coordinator): logged as failed. */
+  readonly unaddressed: readonly Notice[];
+}
+
+export interface PlanOptions {
+  readonly now: Date;
+  readonly cooldownHours: number;
+  readonly emailMode: EmailMode;
+  /** Emails that may still go out today (MailApp.getRemainingDailyQuota); ignored in dry-run mode. */
+  readonly quota: number;
+  /** Only deliveries this accepts (between daily scans: the queue and final-hours warnings). */
+  readonly only?: (delivery: Delivery) => boolean;
+}
+
+export function planDeliveries(notices: readonly Notice[], log: readonly LogEntry[], options: PlanOptions): DeliveryPlan {
+  const counted = countedStatuses(options.emailMode);
+  const lastTold = new Map<string, Date>();
+  eachDelivery(log, (key, entry) => {
+    if (!entry.status || !counted.has(entry.status)) return;
+    const previous = lastTold.get(key);
+    if (!previous || previous < entry.time) lastTold.set(key, entry.time);
+  });
+
+  const byRecipient = new Map<string, Delivery[]>();
+  const coolingDown: Delivery[] = [];
+  const unaddressed: Notice[] = [];
+  for (const notice of notices) {
+    if (notice.to.length === 0 && notice.cc.length === 0) {
+      const nobody: Delivery = { notice, recipient: '', role: 'to', key: deliveryKey(notice, '') };
+      if (!options.only || options.only(nobody)) unaddressed.push(notice);
+      continue;
+    }
+    const shares = [
+      ...notice.to.map((recipient) => ({ recipient, role: 'to' as const })),
+      ...notice.cc.map((recipient) => ({ recipient, role: 'cc' as const })),
+    ];
+    for (const { recipient, role } of shares) {
+      const delivery: Delivery = { notice, recipient, role, key: deliveryKey(notice, recipient) };
+      if (options.only && !options.only(delivery)) continue;
+      const told = lastTold.get(delivery.key);
+      if (told && hoursBetween(told, options.now) < options.cooldownHours) {
+        coolingDown.push(delivery);
+        continue;
+      }
+      const list = byRecipient.get(recipient);
+      if (list) list.push(delivery);
+      else byRecipient.set(recipient, [delivery]);
+    }
+  }
+
+  const recipients = [...byRecipient].map(([recipient, deliveries]) => ({
+    recipient,
+    deliveries: deliveries.sort(compareDeliveries),
+    top: deliveries.reduce((top, d) => Math.max(top, LEVEL_RANK[d.notice.level]), 0),
+  }));
+  recipients.sort((a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || a.recipient.localeCompare(b.recipient));
+  const fits = options.emailMode === 'dry-run' ? recipients.length : Math.max(0, options.quota);
+  return {
+    digests: recipients.slice(0, fits).map(({ recipient, deliveries }) => ({ recipient, deliveries })),
+    queued: recipients.slice(fits).flatMap(({ deliveries }) => deliveries),
+    coolingDown,
+    unaddressed,
+  };
+}
+
+/** Highest level first, then the rule order of RULES, then item. */
+export function compareDeliveries(a: Delivery, b: Delivery): number {
+  return (
+    LEVEL_RANK[b.notice.level] - LEVEL_RANK[a.notice.level] ||
+    RULE_ORDER[a.notice.rule] - RULE_ORDER[b.notice.rule] ||
+    a.notice.item.localeCompare(b.notice.item)
+  );
+}
+
+/**
+ * The Notification log rows of one run: every notice considered except deliveries cooling down
+ * (they were logged when sent), one row per notice and outcome listing its recipients.
+ * `failedRecipients` are digests the mailer could not send.
+ */
+export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode, failedRecipients: ReadonlySet<string> = new Set()): LogEntry[] {
+  const rows = new Map<string, { notice: Notice; status: NotificationStatus; recipients: string[] }>();
+  const add = (notice: Notice, recipient: string, status: NotificationStatus) => {
+    const id = `${noticeKey(notice)}|${status}`;
+    const row = rows.get(id);
+    if (row) row.recipients.push(recipient);
+    else rows.set(id, { notice, status, recipients: recipient === '' ? [] : [recipient] });
+  };
+  const told: NotificationStatus = mode === 'dry-run' ? 'dry-run' : 'sent';
+  for (const { recipient, deliveries } of plan.digests) {
+    for (const d of deliveries) add(d.notice, recipient, failedRecipients.has(recipient) ? 'failed' : told);
+  }
+  for (const d of plan.queued) add(d.notice, d.recipient, 'queued');
+  for (const notice of plan.unaddressed) add(notice, '', 'failed');
+  return [...rows.values()].map(({ notice, status, recipients }) => ({
+    time: now,
+    rule: notice.rule,
+    level: notice.level,
+    item: notice.item,
+    recipients,
+    status,
+    key: noticeKey(notice),
+  }));
+}
+
+/** Deliveries whose latest log row is queued: what the next tick must still send. */
+export function queuedKeys(log: readonly LogEntry[]): Set<string> {
+  const latest = new Map<string, LogEntry>();
+  eachDelivery(log, (key, entry) => {
+    const previous = latest.get(key);
+    if (!previous || previous.time <= entry.time) latest.set(key, entry);
+  });
+  return new Set([...latest].filter(([, entry]) => entry.status === 'queued').map(([key]) => key));
+}
+
+function memo<T>(look: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => {
+    if (!seen.has(key)) seen.set(key, look(key));
+    return seen.get(key) as T;
+  };
+}
+
+function unique(addresses: readonly (string | undefined)[]): string[] {
+  return [...new Set(addresses.filter((a): a is string => a !== undefined && a !== ''))];
+}
+
+function normalId(id: string): string {
+  return id.trim().toUpperCase();
+}
+
+/** Action items have no ID column; a short hash of what identifies them keeps the key stable when rows move. */
+function actionId(action: ActionItem, calendar: WorkCalendar): string {
+  const due: CivilDay | string = action.due ? calendar.dayOf(action.due) : '';
+  const source = `${action.ref}|${action.topic}|${action.action}|${action.owner}|${due}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) {
+    hash ^= source.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `ACT-${hash.toString(36).toUpperCase().padStart(7, '0')}`;
+}

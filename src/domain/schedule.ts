@@ -1,0 +1,44 @@
+/**
+ * What the hourly tick should do at `now` (SPEC §4): the daily scan once per working day from
+ * the scan hour on, the weekly summary once per week from its day and hour on. "From … on", so a
+ * tick Google skipped or delayed still catches up within the day; the state remembers what ran.
+ */
+import { dayKeyOf, isoWeekdayOf, type WorkCalendar } from './calendar';
+import type { Settings } from './settings';
+
+export interface AutomationState {
+  /** yyyy-MM-dd of the last daily scan. */
+  readonly lastScanDay?: string;
+  /** yyyy-MM-dd of the Monday of the last weekly summary's week. */
+  readonly lastSummaryWeek?: string;
+}
+
+export interface DueJobs {
+  readonly scan: boolean;
+  readonly summary: boolean;
+  /** The state to store once the due jobs have run. */
+  readonly next: Required<AutomationState>;
+}
+
+export function dueJobs(
+  now: Date,
+  settings: Pick<Settings, 'scanHour' | 'summaryDay' | 'summaryHour'>,
+  calendar: WorkCalendar,
+  state: AutomationState,
+): DueJobs {
+  const today = calendar.dayOf(now);
+  const hour = calendar.hourOf(now);
+  const weekday = isoWeekdayOf(today);
+  const todayKey = dayKeyOf(today);
+  const weekKey = dayKeyOf(today - (weekday - 1));
+  const scan = calendar.isWorkingDay(today) && hour >= settings.scanHour && state.lastScanDay !== todayKey;
+  const summary = weekday === settings.summaryDay && hour >= settings.summaryHour && state.lastSummaryWeek !== weekKey;
+  return {
+    scan,
+    summary,
+    next: {
+      lastScanDay: scan ? todayKey : (state.lastScanDay ?? ''),
+      lastSummaryWeek: summary ? weekKey : (state.lastSummaryWeek ?? ''),
+    },
+  };
+}

@@ -1,0 +1,274 @@
+import type { Text } from './index';
+
+/**
+ * Strings of the Settings sheet, health values, notices, digests and automation.
+ * Setting labels double as accepted keys in the Settings sheet, so keep them unique.
+ */
+export const alertText = {
+  // Settings sheet: one label + description per setting.
+  settingLocale: { 'zh-CN': '语言', en: 'Language' },
+  settingLocaleHelp: {
+    'zh-CN': '菜单、表格和邮件使用的语言：zh-CN（中文）或 en（English）',
+    en: 'Language of menus, sheets and emails: zh-CN (中文) or en (English)',
+  },
+  settingTimeZone: { 'zh-CN': '时区', en: 'Time zone' },
+  settingTimeZoneHelp: {
+    'zh-CN': '计算截止时间和工作日所用的时区（IANA 名称，如 Asia/Shanghai）',
+    en: 'Time zone for due dates and working days (IANA name, e.g. Asia/Shanghai)',
+  },
+  settingWorkDays: { 'zh-CN': '工作日', en: 'Work days' },
+  settingWorkDaysHelp: {
+    'zh-CN': '每周的工作日，如 周一-周五',
+    en: 'Working days of the week, e.g. Mon-Fri',
+  },
+  settingHolidays: { 'zh-CN': '节假日', en: 'Holidays' },
+  settingHolidaysHelp: {
+    'zh-CN': '不上班的日期，用逗号分隔，可写区间，如 2024-10-01~2024-10-07',
+    en: 'Non-working dates, comma-separated; ranges allowed, e.g. 2024-10-01~2024-10-07',
+  },
+  settingWorkdaySwaps: { 'zh-CN': '调休上班日', en: 'Make-up working days' },
+  settingWorkdaySwapsHelp: {
+    'zh-CN': '原本休息但需要上班的日期（调休），用逗号分隔',
+    en: 'Days off that are working days this time (workday swaps), comma-separated',
+  },
+  settingEndOfDay: { 'zh-CN': '下班时间', en: 'End of working day' },
+  settingEndOfDayHelp: {
+    'zh-CN': '只填日期的截止时间按当天这个时刻计算',
+    en: 'A due date without a time is due at this time of that day',
+  },
+  settingDueSoonDays: { 'zh-CN': '即将到期提醒（工作日）', en: 'Due soon within (working days)' },
+  settingDueSoonDaysHelp: {
+    'zh-CN': '截止前多少个工作日提醒第一责任人',
+    en: 'How many working days before the due date the owner is reminded',
+  },
+  settingStaleDays: { 'zh-CN': '未更新判定（工作日）', en: 'Stale after (working days)' },
+  settingStaleDaysHelp: {
+    'zh-CN': '进行中的任务连续多少个工作日没有进度记录即为“未更新”',
+    en: 'An in-progress task with no progress entry for this many working days is stale',
+  },
+  settingLagThreshold: { 'zh-CN': '滞后阈值（百分点）', en: 'Lag threshold (points)' },
+  settingLagThresholdHelp: {
+    'zh-CN': '实际完成百分比落后按工作日直线计划的百分比超过此值即为“滞后”',
+    en: 'A task is lagging when its % complete is more than this many points behind the straight-line plan',
+  },
+  settingEscalateAfterHours: { 'zh-CN': '升级时限（小时）', en: 'Escalate after (hours)' },
+  settingEscalateAfterHoursHelp: {
+    'zh-CN': 'L2 预警发出后仍未解决多少小时，升级（L3）给分管领导和协作负责人',
+    en: 'Hours after the first L2 warning before a still-open problem escalates (L3) to the sponsor and coordinators',
+  },
+  settingRequestEvaluationDays: { 'zh-CN': '需求评估时限（工作日）', en: 'Request evaluation limit (working days)' },
+  settingRequestEvaluationDaysHelp: {
+    'zh-CN': '需求提交后待审核超过此工作日数，提醒协作负责人',
+    en: 'A request still pending review after this many working days reminds the coordinators',
+  },
+  settingRequestReviewDays: { 'zh-CN': '需求审核时限（工作日）', en: 'Request review limit (working days)' },
+  settingRequestReviewDaysHelp: {
+    'zh-CN': '需求待审核超过此工作日数，同时提醒涉及部门的负责人',
+    en: 'A request still pending review after this many working days also reminds the heads of the involved departments',
+  },
+  settingAcceptanceDays: { 'zh-CN': '验收时限（工作日）', en: 'Acceptance limit (working days)' },
+  settingAcceptanceDaysHelp: {
+    'zh-CN': '任务待验收超过此工作日数，提醒需求发起人和牵头部门负责人',
+    en: 'A task awaiting acceptance longer than this reminds the requester and the lead department head',
+  },
+  settingChangeApprovalDays: { 'zh-CN': '变更审批时限（工作日）', en: 'Plan change decision limit (working days)' },
+  settingChangeApprovalDaysHelp: {
+    'zh-CN': '计划变更待批超过此工作日数，提醒协作负责人',
+    en: 'A plan change still pending after this many working days reminds the coordinator',
+  },
+  settingDependencyLeadDays: { 'zh-CN': '前置任务提醒（工作日）', en: 'Dependency lead time (working days)' },
+  settingDependencyLeadDaysHelp: {
+    'zh-CN': '前置任务在此工作日数内到期时提醒下游任务的负责人',
+    en: 'Downstream owners are told when a predecessor is due within this many working days',
+  },
+  settingFinalHours: { 'zh-CN': '最后时限（小时）', en: 'Final hours' },
+  settingFinalHoursHelp: {
+    'zh-CN': '距截止不足此小时数且尚未提交验收时发出 L2 预警',
+    en: 'An L2 warning goes out when a task not yet submitted for acceptance is due within this many hours',
+  },
+  settingCooldownHours: { 'zh-CN': '重复提醒间隔（小时）', en: 'Reminder cooldown (hours)' },
+  settingCooldownHoursHelp: {
+    'zh-CN': '同一事项、规则、级别和收件人在此小时数内不重复发送',
+    en: 'The same item, rule, level and recipient is not notified again within this many hours',
+  },
+  settingScanHour: { 'zh-CN': '每日检查时间（点）', en: 'Daily check hour' },
+  settingScanHourHelp: {
+    'zh-CN': '每天几点运行检查并发送提醒（0–23）',
+    en: 'Hour of the day when checks run and notices go out (0–23)',
+  },
+  settingSummaryDay: { 'zh-CN': '周报日', en: 'Weekly summary day' },
+  settingSummaryDayHelp: {
+    'zh-CN': '每周哪一天生成周报',
+    en: 'Day of the week the weekly summary is generated',
+  },
+  settingSummaryHour: { 'zh-CN': '周报时间（点）', en: 'Weekly summary hour' },
+  settingSummaryHourHelp: {
+    'zh-CN': '生成周报的时间（0–23 点）',
+    en: 'Hour of the day the weekly summary is generated (0–23)',
+  },
+  settingCoordinators: { 'zh-CN': '协作负责人', en: 'Coordinators' },
+  settingCoordinatorsHelp: {
+    'zh-CN': '邮箱，用逗号分隔；可执行管理操作，并接收抄送和升级',
+    en: 'Emails, comma-separated; may run admin actions and receive copies and escalations',
+  },
+  settingEmailMode: { 'zh-CN': '邮件模式', en: 'Email mode' },
+  settingEmailModeHelp: {
+    'zh-CN': '发送：真实发送邮件；试运行：只在通知记录中记下将要发送的内容',
+    en: 'send: emails go out; dry-run: the Notification log records what would be sent, nothing is sent',
+  },
+  settingArchiveAfterDays: { 'zh-CN': '归档天数', en: 'Archive after (days)' },
+  settingArchiveAfterDaysHelp: {
+    'zh-CN': '需求完成超过此天数后可归档',
+    en: 'Completed requests older than this many days can be archived',
+  },
+
+  // What a setting accepts, shown when a value is rejected.
+  settingAllowedInteger: { 'zh-CN': '{min} 到 {max} 之间的整数', en: 'a whole number from {min} to {max}' },
+  settingAllowedHour: { 'zh-CN': '0 到 23 之间的整点，如 9 或 09:00', en: 'an hour from 0 to 23, e.g. 9 or 09:00' },
+  settingAllowedTime: { 'zh-CN': '时:分，如 18:00', en: 'a time as HH:mm, e.g. 18:00' },
+  settingAllowedLocale: { 'zh-CN': 'zh-CN 或 en', en: 'zh-CN or en' },
+  settingAllowedTimeZone: { 'zh-CN': 'IANA 时区名称，如 Asia/Shanghai', en: 'an IANA time zone name, e.g. Asia/Shanghai' },
+  settingAllowedWeekdays: {
+    'zh-CN': '星期几的列表或区间，如 周一-周五 或 Mon,Tue,Wed（至少一天）',
+    en: 'weekdays as a list or range, e.g. Mon-Fri or 周一,周二 (at least one day)',
+  },
+  settingAllowedWeekday: { 'zh-CN': '星期几，如 周一 或 Mon', en: 'one weekday, e.g. Mon or 周一' },
+  settingAllowedDates: {
+    'zh-CN': '日期 yyyy-MM-dd，逗号分隔，可写区间 2024-10-01~2024-10-07',
+    en: 'dates as yyyy-MM-dd, comma-separated; ranges like 2024-10-01~2024-10-07',
+  },
+  settingAllowedEmails: { 'zh-CN': '邮箱地址，逗号分隔', en: 'email addresses, comma-separated' },
+  settingAllowedEmailMode: { 'zh-CN': '发送（send）或 试运行（dry-run）', en: 'send or dry-run (发送 / 试运行)' },
+
+  settingInvalid: {
+    'zh-CN': '设置第 {row} 行「{setting}」的值“{value}”无效，应为{allowed}；已改用默认值 {default}',
+    en: 'Settings row {row} ({setting}): "{value}" is not valid; expected {allowed}. Using the default {default}',
+  },
+  settingUnknown: {
+    'zh-CN': '设置第 {row} 行：不认识的设置项“{label}”，已忽略',
+    en: 'Settings row {row}: unknown setting "{label}", ignored',
+  },
+  settingDuplicate: {
+    'zh-CN': '设置第 {row} 行：「{setting}」在第 {firstRow} 行已设置，本行已忽略',
+    en: 'Settings row {row}: {setting} is already set in row {firstRow}; this row is ignored',
+  },
+
+  // Short weekday names Monday first; used to show and to read work days.
+  weekdayNames: { 'zh-CN': '周一,周二,周三,周四,周五,周六,周日', en: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun' },
+  emailModeSend: { 'zh-CN': '发送', en: 'send' },
+  emailModeDryRun: { 'zh-CN': '试运行', en: 'dry-run' },
+
+  // Digest email (SPEC §3.3). Rule names, subject counts and one line per notice.
+  digestSubjectPrefix: { 'zh-CN': '[协作预警]', en: '[Collab alert]' },
+  digestGreeting: { 'zh-CN': '以下事项需要您关注：', en: 'These items need your attention:' },
+  digestCopy: { 'zh-CN': '（抄送，供知悉）', en: '(copy, for your information)' },
+  digestOpen: { 'zh-CN': '打开', en: 'Open' },
+  digestFooter: {
+    'zh-CN': '本邮件由协作台按“设置”中的规则自动发送；同一事项 {hours} 小时内不会重复提醒。',
+    en: 'Sent by Collab Desk under the rules in Settings; the same item is not repeated within {hours} hours.',
+  },
+  levelL3: { 'zh-CN': 'L3 升级（请介入）', en: 'L3 Escalation (please step in)' },
+  levelL2: { 'zh-CN': 'L2 预警', en: 'L2 Warning' },
+  levelL1: { 'zh-CN': 'L1 提醒', en: 'L1 Reminder' },
+
+  ruleUnresolved: { 'zh-CN': '升级', en: 'Escalated' },
+  ruleOverdue: { 'zh-CN': '逾期', en: 'Overdue' },
+  ruleBlocked: { 'zh-CN': '阻塞', en: 'Blocked' },
+  ruleFinalHours: { 'zh-CN': '临近截止', en: 'Final hours' },
+  ruleNoOwner: { 'zh-CN': '无有效负责人', en: 'No valid owner' },
+  ruleLagging: { 'zh-CN': '滞后', en: 'Lagging' },
+  ruleDependency: { 'zh-CN': '前置任务风险', en: 'Dependency risk' },
+  ruleDueSoon: { 'zh-CN': '即将到期', en: 'Due soon' },
+  ruleStale: { 'zh-CN': '未更新', en: 'Stale' },
+  ruleAcceptancePending: { 'zh-CN': '待验收', en: 'Awaiting acceptance' },
+  ruleActionOverdue: { 'zh-CN': '行动项逾期', en: 'Action item overdue' },
+  ruleReviewPending: { 'zh-CN': '需求待审核', en: 'Request pending review' },
+  ruleChangePending: { 'zh-CN': '变更待批', en: 'Plan change pending' },
+
+  countUnresolved: { 'zh-CN': '{n} 项升级', en: '{n} escalated' },
+  countOverdue: { 'zh-CN': '{n} 项逾期', en: '{n} overdue' },
+  countBlocked: { 'zh-CN': '{n} 项阻塞', en: '{n} blocked' },
+  countFinalHours: { 'zh-CN': '{n} 项临近截止', en: '{n} in final hours' },
+  countNoOwner: { 'zh-CN': '{n} 项无有效负责人', en: '{n} without a valid owner' },
+  countLagging: { 'zh-CN': '{n} 项滞后', en: '{n} lagging' },
+  countDependency: { 'zh-CN': '{n} 项前置任务风险', en: '{n} dependency risk' },
+  countDueSoon: { 'zh-CN': '{n} 项即将到期', en: '{n} due soon' },
+  countStale: { 'zh-CN': '{n} 项未更新', en: '{n} stale' },
+  countAcceptancePending: { 'zh-CN': '{n} 项待验收', en: '{n} awaiting acceptance' },
+  countActionOverdue: { 'zh-CN': '{n} 项行动项逾期', en: '{n} action items overdue' },
+  countReviewPending: { 'zh-CN': '{n} 项需求待审核', en: '{n} requests pending review' },
+  countChangePending: { 'zh-CN': '{n} 项变更待批', en: '{n} plan changes pending' },
+
+  lineUnresolved: {
+    'zh-CN': '{problems}：自 {since} 起 {hours} 小时仍未解决，已升级',
+    en: '{problems}: unresolved for {hours} hours since {since}, escalated',
+  },
+  lineOverdue: {
+    'zh-CN': '截止 {due}，已逾期 {days} 个工作日，完成 {pct}%',
+    en: 'due {due}, {days} working day(s) overdue, {pct}% complete',
+  },
+  lineBlocked: { 'zh-CN': '任务处于阻塞状态，截止 {due}，完成 {pct}%', en: 'the task is blocked; due {due}, {pct}% complete' },
+  lineFinalHours: {
+    'zh-CN': '距截止（{due}）不足 {hours} 小时，尚未提交验收，完成 {pct}%',
+    en: 'due {due}: {hours} hour(s) left and not yet submitted for acceptance; {pct}% complete',
+  },
+  lineNoOwner: {
+    'zh-CN': '第一责任人“{owner}”不是唯一且已知的人员，请指定一位负责人',
+    en: 'primary owner "{owner}" is not exactly one known person; please assign one owner',
+  },
+  lineLagging: {
+    'zh-CN': '完成 {pct}%，按计划应达 {expected}%，落后 {gap} 个百分点（截止 {due}）',
+    en: '{pct}% complete where the plan expects {expected}%: {gap} points behind (due {due})',
+  },
+  lineNoOwnerEmpty: {
+    'zh-CN': '任务已开始，但还没有第一责任人，请指定一位负责人',
+    en: 'work has started but there is no primary owner; please assign one',
+  },
+  lineDependencyOverdue: { 'zh-CN': '前置任务已逾期：{tasks}', en: 'predecessor overdue: {tasks}' },
+  lineDependencySoon: { 'zh-CN': '前置任务即将到期：{tasks}', en: 'predecessor due soon: {tasks}' },
+  lineDueSoon: { 'zh-CN': '将于 {due} 到期，当前完成 {pct}%', en: 'due {due}; {pct}% complete' },
+  lineStale: {
+    'zh-CN': '已 {days} 个工作日没有进度更新（最近一次 {lastUpdate}）',
+    en: 'no progress entry for {days} working days (last {lastUpdate})',
+  },
+  lineAcceptancePending: {
+    'zh-CN': '自 {since} 起待验收，已 {days} 个工作日',
+    en: 'awaiting acceptance for {days} working days since {since}',
+  },
+  lineActionOverdue: { 'zh-CN': '行动项已于 {due} 到期（{topic}）', en: 'action item was due {due} ({topic})' },
+  lineReviewPending: {
+    'zh-CN': '需求于 {submitted} 提交，已待审核 {days} 个工作日',
+    en: 'submitted {submitted}, pending review for {days} working days',
+  },
+  lineChangePending: {
+    'zh-CN': '计划变更（新截止 {newDue}）自 {requested} 起待批 {days} 个工作日',
+    en: 'plan change (new due {newDue}) pending for {days} working days since {requested}',
+  },
+
+  // Automation menu (SPEC §4) and the result of a scan.
+  automationOn: {
+    'zh-CN': '自动化已开启：每小时检查一次；工作日 {scanHour}:00 起发送提醒，每{summaryDay} {summaryHour}:00 生成周报。邮件模式：{mode}。',
+    en: 'Automation is on: an hourly check; notices go out on working days from {scanHour}:00, the weekly summary every {summaryDay} at {summaryHour}:00. Email mode: {mode}.',
+  },
+  automationAlreadyOn: {
+    'zh-CN': '自动化原本就已开启，仍只有一个定时触发器。',
+    en: 'Automation was already on; there is still exactly one hourly trigger.',
+  },
+  automationOff: { 'zh-CN': '自动化已关闭，不再自动检查和发送提醒。', en: 'Automation is off: no more automatic checks or notices.' },
+  automationWasOff: { 'zh-CN': '自动化原本就是关闭的。', en: 'Automation was already off.' },
+  automationStatus: {
+    'zh-CN': '自动化：{state}\n邮件模式：{mode}\n最近一次每日检查：{lastScan}\n排队待发的通知：{queued} 条',
+    en: 'Automation: {state}\nEmail mode: {mode}\nLast daily check: {lastScan}\nNotices queued: {queued}',
+  },
+  automationStateOn: { 'zh-CN': '已开启（每小时）', en: 'on (hourly)' },
+  automationStateOff: { 'zh-CN': '已关闭', en: 'off' },
+  automationNever: { 'zh-CN': '尚未运行', en: 'never' },
+  scanResult: {
+    'zh-CN': '检查完成：{tasks} 个任务，{notices} 条通知；发出 {digests} 封邮件，排队 {queued} 条，失败 {failed} 条，冷却期内未重复 {coolingDown} 条。',
+    en: 'Check done: {tasks} tasks, {notices} notices; {digests} emails sent, {queued} queued, {failed} failed, {coolingDown} not repeated within the cooldown.',
+  },
+  scanResultDryRun: {
+    'zh-CN': '试运行完成：{tasks} 个任务，{notices} 条通知；{digests} 封邮件只记入「通知记录」，未发送。',
+    en: 'Dry run done: {tasks} tasks, {notices} notices; {digests} emails recorded in the Notification log, none sent.',
+  },
+} satisfies Record<string, Text>;

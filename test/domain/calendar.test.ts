@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WorkCalendar, civilDayFromKey, dayKeyIn, dayKeyOf, isoWeekdayOf } from '../../src/domain/calendar';
+
+// China's 2024 National Day: 10/1–10/7 off, Sunday 9/29 and Saturday 10/12 worked instead.
+const shanghai = new WorkCalendar({
+  timeZone: 'Asia/Shanghai',
+  workDays: [1, 2, 3, 4, 5],
+  holidays: ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'],
+  workdaySwaps: ['2024-09-29', '2024-10-12'],
+  endOfDay: '18:00',
+});
+
+const day = (key: string) => {
+  const civil = civilDayFromKey(key);
+  assert.ok(civil !== undefined, key);
+  return civil;
+};
+
+test('day keys and weekdays are taken on the wall calendar of the zone', () => {
+  // 17:00 UTC on 7/14 is already 01:00 on Monday 7/15 in Shanghai.
+  const instant = new Date('2024-07-14T17:00:00Z');
+  assert.equal(dayKeyIn(instant, 'Asia/Shanghai'), '2024-07-15');
+  assert.equal(dayKeyIn(instant, 'America/New_York'), '2024-07-14');
+  assert.equal(isoWeekdayOf(shanghai.dayOf(instant)), 1);
+  assert.equal(dayKeyOf(day('2024-7-5')), '2024-07-05');
+  assert.equal(civilDayFromKey('2024-02-30'), undefined);
+});
+
+test('weekends and holidays are days off, swapped weekend days are working days', () => {
+  assert.equal(shanghai.isWorkingDay(day('2024-09-27')), true); // Friday
+  assert.equal(shanghai.isWorkingDay(day('2024-09-28')), false); // Saturday
+  assert.equal(shanghai.isWorkingDay(day('2024-09-29')), true); // Sunday, swapped
+  assert.equal(shanghai.isWorkingDay(day('2024-10-02')), false); // holiday on a Wednesday
+  assert.equal(shanghai.isWorkingDay(day('2024-10-12')), true); // Saturday, swapped
+  assert.equal(shanghai.isWorkingDay(new Date('2024-09-28T16:30:00Z')), true); // 00:30 Sunday 9/29 local
+});
+
+test('working days between two dates skip days off and count backwards when reversed', () => {
+  const friday = new Date('2024-09-27T02:00:00Z');
+  const tuesdayAfter = new Date('2024-10-08T02:00:00Z');
+  // Sun 9/29, Mon 9/30, Tue 10/8 are working; Sat 9/28 and the holidays are not.
+  assert.equal(shanghai.workingDaysBetween(friday, tuesdayAfter), 3);
+  assert.equal(shanghai.workingDaysBetween(tuesdayAfter, friday), -3);
+  assert.equal(shanghai.workingDaysBetween(friday, friday), 0);
+  assert.equal(shanghai.workingDaysInSpan(day('2024-09-30'), day('2024-10-08')), 2);
+});
+
+test('adding working days keeps the wall time and jumps over days off', () => {
+  const monday = new Date('2024-09-30T01:30:00Z'); // 09:30 local
+  assert.equal(shanghai.addWorkingDays(monday, 1).toISOString(), '2024-10-08T01:30:00.000Z');
+  assert.equal(shanghai.addWorkingDays(monday, -2).toISOString(), '2024-09-27T01:30:00.000Z');
+  assert.equal(shanghai.addWorkingDays(monday, 0).toISOString(), monday.toISOString());
+  // Across the US spring-forward weekend 10:00 stays 10:00 (EST -5 → EDT -4).
+  const newYork = new WorkCalendar({ timeZone: 'America/New_York', workDays: [1, 2, 3, 4, 5], holidays: [], workdaySwaps: [], endOfDay: '17:30' });
+  assert.equal(newYork.addWorkingDays(new Date('2024-03-08T15:00:00Z'), 1).toISOString(), '2024-03-11T14:00:00.000Z');
+  assert.equal(newYork.endOfWorkingDay(day('2024-03-11')).toISOString(), '2024-03-11T21:30:00.000Z');
+});
+
+test('a due date without a time is due at the end of that working day', () => {
+  const dateOnly = new Date('2024-07-14T16:00:00Z'); // 2024-07-15 00:00 in Shanghai
+  assert.equal(shanghai.endOfWorkingDay(dateOnly).toISOString(), '2024-07-15T10:00:00.000Z');
+  assert.equal(shanghai.dueInstant(dateOnly).toISOString(), '2024-07-15T10:00:00.000Z');
+  const withTime = new Date('2024-07-15T04:00:00Z'); // 12:00 local
+  assert.equal(shanghai.dueInstant(withTime).toISOString(), withTime.toISOString());
+});

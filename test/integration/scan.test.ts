@@ -1,0 +1,265 @@
+/**
+ * The escalation engine end to end: the built bundle in the emulator, automation turned on from
+ * the menu, the clock driven hour by hour through a working week, and the outbox read as the
+ * people receiving the digests would.
+ */
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadBundle } from '../support/bundle';
+import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import type { Clock } from '../../emulator/core';
+import type { LoadedProject } from '../../emulator/runtime';
+
+/** Wall time in Shanghai, the emulator's default spreadsheet zone. */
+const at = (local: string) => new Date(`${local}+08:00`);
+
+type Row = Record<string, unknown>;
+
+/** Writes a sheet the way a user would have it: the zh headers of the catalogue, then rows by column key. */
+function writeSheet(project: LoadedProject, key: SheetKey, rows: Row[]): void {
+  const spreadsheet = project.emulator.spreadsheet;
+  const sheet = spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
+  const columns = sheetDef(key).columns;
+  const values = [columns.map((c) => headerText(c, 'zh-CN')), ...rows.map((row) => columns.map((c) => row[c.key] ?? ''))];
+  sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
+}
+
+const coordinator = 'pmo@corp.cn';
+
+/** 渠道铺货执行-like task of 销售部 owned by 李四: Monday 7/8 to Wednesday 7/10, 20 % done. */
+function salesTask(overrides: Row = {}): Row {
+  return {
+    id: 'RW202407001-03', request: 'XQ202407001', name: '渠道铺货执行', dept: '销售部', owner: '李四',
+    deliverable: '30 个核心城市铺货率 90%', start: at('2024-07-08T00:00'), due: at('2024-07-10T00:00'),
+    status: '进行中', pct: 0.2, lastUpdate: at('2024-07-08T08:00'), ...overrides,
+  };
+}
+
+/**
+ * The bundle reads the time with `new Date()`, as in Apps Script, and the emulator hands it the
+ * host's Date; so while a test runs, the host's Date answers "now" from the emulator clock.
+ * (A Proxy rather than a subclass, so TZDate's `extends Date` keeps working.)
+ */
+function followClock(t: TestContext): { use(clock: Clock): void } {
+  const RealDate = globalThis.Date;
+  let clock: Clock | undefined;
+  globalThis.Date = new Proxy(RealDate, {
+    construct: (target, args, newTarget) =>
+      Reflect.construct(target, args.length > 0 ? args : [clock ? clock.now().getTime() : RealDate.now()], newTarget),
+    get: (target, property, receiver) =>
+      property === 'now' ? () => (clock ? clock.now().getTime() : RealDate.now()) : Reflect.get(target, property, receiver),
+  });
+  t.after(() => {
+    globalThis.Date = RealDate;
+  });
+  return { use: (c) => (clock = c) };
+}
+
+interface Workbook {
+  settings?: Row[];
+  tasks?: Row[];
+  requests?: Row[];
+  communications?: Row[];
+  planChanges?: Row[];
+}
+
+function setUp(t: TestContext, options: Workbook = {}): LoadedProject {
+  const time = followClock(t);
+  const project = loadBundle({ now: at('2024-07-08T08:30'), activeUser: coordinator });
+  time.use(project.emulator.clock);
+  writeSheet(project, 'settings', [{ key: 'coordinators', value: coordinator }, ...(options.settings ?? [])]);
+  writeSheet(project, 'departments', [
+    { name: '市场部', head: 'mkt-head@corp.cn', sponsor: 'vp-mkt@corp.cn' },
+    { name: '销售部', head: 'sales-head@corp.cn', sponsor: 'vp-sales@corp.cn' },
+  ]);
+  writeSheet(project, 'people', [
+    { name: '张三', email: 'zhang@corp.cn', dept: '市场部' },
+    { name: '李四', email: 'li@corp.cn', dept: '销售部' },
+  ]);
+  writeSheet(project, 'requests', [
+    { id: 'XQ202407001', title: '2024年Q3新品上市推广方案', dept: '市场部', requester: '张三', goal: 'Q3 销量较 Q2 提升 30%', status: '已立项' },
+    ...(options.requests ?? []),
+  ]);
+  writeSheet(project, 'tasks', options.tasks ?? [salesTask()]);
+  if (options.communications) writeSheet(project, 'communications', options.communications);
+  if (options.planChanges) writeSheet(project, 'planChanges', options.planChanges);
+  return project;
+}
+
+/** Advances the clock hour by hour until `until`, running due triggers; returns "when: to ← subject" per email. */
+function runUntil(project: LoadedProject, until: string): string[] {
+  const { clock, triggers, mail } = project.emulator;
+  const before = mail.outbox.length;
+  while (clock.now() < at(until)) {
+    clock.advanceHours(1);
+    triggers.emuRunDue();
+  }
+  return mail.outbox.slice(before).map((m) => {
+    const local = new Date(m.sentAt.getTime() + 8 * 3_600_000).toISOString().slice(5, 13).replace('T', ' ');
+    return `${local}h ${m.to.join(',')} ← ${m.subject}`;
+  });
+}
+
+function sheetValues(project: LoadedProject, key: SheetKey): unknown[][] {
+  const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle(key, 'zh-CN'));
+  assert.ok(sheet, key);
+  return sheet.getDataRange().getValues();
+}
+
+test('through a working week each person gets one digest per run, escalating from reminder to sponsor', (t) => {
+  const project = setUp(t);
+  project.call('automationOn_');
+
+  assert.deepEqual(runUntil(project, '2024-07-09T00:00'), [], 'Monday: nothing is due soon or behind yet');
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [协作预警] 1 项即将到期']);
+  assert.deepEqual(runUntil(project, '2024-07-11T00:00'), [
+    '07-10 09h li@corp.cn ← [协作预警] 1 项滞后 · 1 项即将到期',
+    '07-10 09h sales-head@corp.cn ← [协作预警] 1 项滞后',
+    // Final hours cannot wait for tomorrow's scan: the hourly pass sends it 6 hours before 18:00.
+    '07-10 12h li@corp.cn ← [协作预警] 1 项临近截止',
+    '07-10 12h pmo@corp.cn ← [协作预警] 1 项临近截止',
+    '07-10 12h sales-head@corp.cn ← [协作预警] 1 项临近截止',
+  ]);
+  assert.deepEqual(runUntil(project, '2024-07-12T00:00'), [
+    '07-11 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
+    '07-11 09h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
+    '07-11 09h pmo@corp.cn ← [协作预警] 1 项逾期',
+  ]);
+  // 48 hours after the first L2 (lagging, Wednesday 09:00) the sponsor and coordinator are told,
+  // and escalations are mailed first.
+  assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
+    '07-12 09h pmo@corp.cn ← [协作预警] 1 项升级 · 1 项逾期',
+    '07-12 09h vp-sales@corp.cn ← [协作预警] 1 项升级',
+    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
+    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
+  ]);
+  assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
+});
+
+test('requests waiting for review, overdue action items and pending plan changes remind the right people', (t) => {
+  const project = setUp(t, {
+    tasks: [salesTask({ status: '已完成' })],
+    requests: [{
+      id: 'XQ202407002', title: '客诉处理流程优化', dept: '销售部', requester: '李四', goal: '48 小时内处理完客诉',
+      depts: '市场部、销售部', status: '待审核', submitted: at('2024-07-08T10:00'),
+    }],
+    communications: [{
+      date: at('2024-07-03T00:00'), ref: 'XQ202407001', participants: '市场部、销售部、产品部', topic: '方案评审',
+      actions: '产品部提供参数', actionOwner: '张三', actionDue: at('2024-07-08T00:00'), actionStatus: '未完成',
+    }],
+    planChanges: [{
+      task: 'RW202407001-03', newDue: at('2024-07-19T00:00'), reason: '等待销售部数据', status: '待批', requestedAt: at('2024-07-08T10:00'),
+    }],
+  });
+  project.call('automationOn_');
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期']);
+  assert.deepEqual(runUntil(project, '2024-07-11T00:00'), [
+    '07-10 09h pmo@corp.cn ← [协作预警] 1 项需求待审核 · 1 项变更待批',
+    '07-10 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
+  ]);
+  runUntil(project, '2024-07-12T00:00');
+  // After 3 working days the heads of the involved departments are reminded too.
+  assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
+    '07-12 09h pmo@corp.cn ← [协作预警] 1 项需求待审核 · 1 项变更待批',
+    '07-12 09h mkt-head@corp.cn ← [协作预警] 1 项需求待审核',
+    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项需求待审核',
+    '07-12 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
+  ]);
+});
+
+test('the digest links each item to its row and the Health column is written by the scan', (t) => {
+  const project = setUp(t);
+  project.call('automationOn_');
+  runUntil(project, '2024-07-11T10:00');
+  const thursday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
+  assert.ok(thursday);
+  const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'));
+  assert.ok(tasks);
+  const link = `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A2`;
+  assert.ok(thursday.body.includes(link), thursday.body);
+  assert.ok(thursday.htmlBody?.includes(link.replace('&', '&amp;')));
+  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10 18:00/);
+
+  const values = sheetValues(project, 'tasks');
+  const health = (values[0] ?? []).indexOf('健康度 ⚙');
+  assert.equal(values[1]?.[health], '逾期');
+});
+
+test('every notice is in the Notification log, and a second run within the cooldown sends nothing new', (t) => {
+  const project = setUp(t);
+  project.call('automationOn_');
+  runUntil(project, '2024-07-09T10:00');
+  const log = sheetValues(project, 'notificationLog');
+  assert.deepEqual(log[0], ['时间 ⚙', '规则 ⚙', '级别 ⚙', '事项 ⚙', '收件人 ⚙', '状态 ⚙', '去重键 ⚙']);
+  assert.deepEqual(log.slice(1).map((row) => row.slice(1)), [
+    ['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03'],
+  ]);
+  const before = project.emulator.mail.outbox.length;
+  project.call('runChecksNow_');
+  assert.equal(project.emulator.mail.outbox.length, before);
+  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /检查完成：1 个任务，1 条通知；发出 0 封邮件.*冷却期内未重复 1 条/);
+});
+
+test('over the mail quota the highest level goes first; the rest is queued and sent by the next tick', (t) => {
+  const project = setUp(t);
+  project.call('automationOn_');
+  runUntil(project, '2024-07-11T08:00');
+  const { clock, mail, triggers } = project.emulator;
+  // Thursday 09:30: yesterday's quota window has closed; only one email is left in the new one.
+  clock.advanceHours(1);
+  mail.emuSetRemainingQuota(1);
+  const before = mail.outbox.length;
+  triggers.emuRunDue();
+  assert.deepEqual(mail.outbox.slice(before).map((m) => `${m.to.join(',')} ← ${m.subject}`), [
+    'li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
+  ]);
+  const queued = sheetValues(project, 'notificationLog').filter((row) => row[5] === '排队中').map((row) => `${row[1]}: ${row[4]}`);
+  assert.deepEqual(queued.sort(), ['lagging: sales-head@corp.cn', 'overdue: sales-head@corp.cn, pmo@corp.cn']);
+
+  project.emulator.mail.emuSetRemainingQuota(50);
+  assert.deepEqual(runUntil(project, '2024-07-11T11:00'), [
+    '07-11 10h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
+    '07-11 10h pmo@corp.cn ← [协作预警] 1 项逾期',
+  ]);
+  assert.deepEqual(runUntil(project, '2024-07-11T18:00'), [], 'nothing is sent twice');
+});
+
+test('dry-run mode logs what would be sent and sends nothing', (t) => {
+  const project = setUp(t, { settings: [{ key: '邮件模式', value: '试运行' }] });
+  project.call('automationOn_');
+  assert.deepEqual(runUntil(project, '2024-07-10T10:00'), []);
+  const rows = sheetValues(project, 'notificationLog').slice(1);
+  assert.deepEqual(rows.map((row) => `${row[4]} ${row[1]} ${row[5]}`), [
+    'li@corp.cn dueSoon 演练',
+    'li@corp.cn, sales-head@corp.cn lagging 演练',
+    'li@corp.cn dueSoon 演练',
+  ]);
+});
+
+test('turning automation on twice leaves one trigger; off removes it; only coordinators may', (t) => {
+  const project = setUp(t);
+  const { ScriptApp } = project.emulator.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp };
+  project.call('automationOn_');
+  project.call('automationOn_');
+  const handlers = () => ScriptApp.getProjectTriggers().map((trigger) => trigger.getHandlerFunction());
+  assert.deepEqual(handlers(), ['tick_']);
+  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /原本就已开启/);
+  project.call('automationStatus_');
+  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /自动化：已开启（每小时）\n邮件模式：发送/);
+  project.call('automationOff_');
+  assert.deepEqual(handlers(), []);
+
+  project.emulator.session.emuSetActiveUser('someone@corp.cn');
+  project.call('automationOn_');
+  assert.deepEqual(handlers(), []);
+  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /只有协作负责人可以执行此操作.*pmo@corp\.cn.*someone@corp\.cn/);
+});
+
+test('a tick that lacks authorization does no work', (t) => {
+  const project = setUp(t);
+  project.call('automationOn_');
+  const { ScriptApp } = project.emulator.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp };
+  project.emulator.triggers.emuSetAuthorizationStatus(ScriptApp.AuthorizationStatus.REQUIRED);
+  assert.deepEqual(runUntil(project, '2024-07-12T00:00'), []);
+  assert.equal(project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN')), null);
+});
