@@ -1,0 +1,88 @@
+/**
+ * What the sidebar and the server exchange through google.script.run. Types only, and only
+ * plain JSON (google.script.run refuses Dates and functions), so both the browser and the
+ * Apps Script bundle can import it.
+ */
+
+import type { Locale } from '../src/i18n/index';
+import type { sidebarText } from '../src/i18n/sidebar';
+
+export type SidebarTextKey = keyof typeof sidebarText;
+
+export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request';
+
+export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select';
+
+export interface FieldOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+export interface FieldSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly input: FieldInput;
+  readonly required: boolean;
+  readonly options?: readonly FieldOption[];
+  /** Prefilled when the form opens (e.g. today, the current user); the user may change it. */
+  readonly initial?: string;
+  /** Holds the selected task's ID until the user types something else. */
+  readonly followsCard?: boolean;
+}
+
+export interface FormSpec {
+  readonly key: FormKey;
+  readonly title: string;
+  /** Forms about one task post it for the task on the card; without a card they are disabled. */
+  readonly forTask: boolean;
+  readonly fields: readonly FieldSpec[];
+}
+
+/** Everything the page shows that does not change while it is open: strings and forms, in the workbook's language. */
+export interface SidebarSetup {
+  readonly locale: Locale;
+  readonly title: string;
+  readonly text: Readonly<Record<SidebarTextKey, string>>;
+  /** Card captions, by TaskCard field. */
+  readonly cardLabels: Readonly<Record<CardField, string>>;
+  readonly forms: readonly FormSpec[];
+}
+
+export type CardField = 'id' | 'name' | 'owner' | 'dept' | 'due' | 'status' | 'health' | 'pct' | 'deliverable';
+
+export interface LatestProgress {
+  readonly summary: string;
+  readonly pct: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/** The selected task as the card shows it: display text in the workbook's language. */
+export interface TaskCard {
+  readonly id: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly dept: string;
+  readonly due: string;
+  readonly status: string;
+  /** Health code (SPEC §2.2) for the badge colour; '' before the first scan. */
+  readonly healthCode: string;
+  readonly health: string;
+  readonly pct: string;
+  /** The standard acceptance checks against. */
+  readonly deliverable: string;
+  readonly latest: LatestProgress | null;
+}
+
+export interface SidebarState {
+  readonly card: TaskCard | null;
+  /** Why there is no card (no task row selected, or an ID the Tasks sheet does not hold). */
+  readonly hint: string;
+}
+
+/** Form values as typed: every field a string. */
+export type FormPayload = Readonly<Record<string, string>>;
+
+export type SubmitResult =
+  | { readonly ok: true; readonly message: string }
+  | { readonly ok: false; readonly message: string; readonly errors: Readonly<Record<string, string>> };

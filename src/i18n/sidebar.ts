@@ -1,0 +1,32 @@
+import type { Text } from './index';
+
+/** Strings of the sidebar page and of the answers its forms get (field errors, outcomes). */
+export const sidebarText = {
+  sidebarSelectTask: {
+    'zh-CN': '在「任务分工」表（或进度、验收、变更表）中选中一行，即可查看该任务。',
+    en: 'Select a row in Tasks (or Progress, Acceptance, Plan changes) to see that task.',
+  },
+  sidebarUnknownTask: {
+    'zh-CN': '任务分工表中没有任务 {id}。',
+    en: 'The Tasks sheet has no task {id}.',
+  },
+  sidebarLatestProgress: { 'zh-CN': '最新进度', en: 'Latest progress' },
+  sidebarNoProgress: { 'zh-CN': '尚无进度记录。', en: 'No progress posted yet.' },
+  sidebarSubmit: { 'zh-CN': '提交', en: 'Submit' },
+  sidebarSubmitting: { 'zh-CN': '提交中…', en: 'Submitting…' },
+  sidebarNeedsTask: { 'zh-CN': '请先选中一个任务行。', en: 'Select a task row first.' },
+  sidebarForTask: { 'zh-CN': '任务：{id} {name}', en: 'Task: {id} {name}' },
+  sidebarFixFields: { 'zh-CN': '请修改标出的字段，未保存任何内容。', en: 'Fix the marked fields; nothing was saved.' },
+  sidebarServerError: { 'zh-CN': '出错了：{message}', en: 'Something went wrong: {message}' },
+
+  sidebarFormProgress: { 'zh-CN': '更新进度', en: 'Post progress' },
+  sidebarFormCommunication: { 'zh-CN': '沟通记录', en: 'Log a communication' },
+  sidebarFormAcceptance: { 'zh-CN': '成果验收', en: 'Accept or reject' },
+  sidebarFormPlanChange: { 'zh-CN': '计划变更', en: 'Plan change' },
+  sidebarFormRequest: { 'zh-CN': '新建需求', en: 'New request' },
+
+  sidebarCommunicationLogged: { 'zh-CN': '沟通记录“{topic}”已保存。', en: 'Logged "{topic}".' },
+
+  sidebarFieldInvalid: { 'zh-CN': '格式不正确。', en: 'Not a valid value.' },
+  sidebarFieldTooLong: { 'zh-CN': '最多 {max} 个字符。', en: 'At most {max} characters.' },
+} satisfies Record<string, Text>;
