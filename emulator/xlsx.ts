@@ -37,8 +37,9 @@ export interface ExportableRange {
   getNumberFormats(): string[][];
   getA1Notation(): string;
   getDataValidations(): (ExportableValidation | null)[][];
-  /** Optional: used when the implementation has it. */
+  /** Optional: used when the implementation has them. */
   getFontWeights?(): string[][];
+  getFontColors?(): string[][];
   getSheet?(): { getName(): string };
 }
 
@@ -57,7 +58,9 @@ export interface ExportableSheet {
   getRange(row: number, column: number, numRows: number, numColumns: number): ExportableRange;
   getConditionalFormatRules(): ExportableRule[];
   getColumnWidth?(column: number): number;
+  isColumnHiddenByUser?(column: number): boolean;
   isSheetHidden?(): boolean;
+  getTabColor?(): string | null;
 }
 
 export interface ExportableSpreadsheet {
@@ -108,6 +111,7 @@ const SHEETS_AUTOMATIC_FORMAT = '0.###############';
 /** Excel's default column width is about 7 pixels per character of the default font. */
 const PIXELS_PER_CHARACTER = 7;
 const DEFAULT_BACKGROUND = '#ffffff';
+const DEFAULT_FONT_COLOUR = '#000000';
 const ERROR_VALUES = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
 
 export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: string): Promise<ExportReport> {
@@ -118,8 +122,8 @@ export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: s
   const sheets = spreadsheet.getSheets();
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.getName());
-    writeCells(sheet, worksheet, timeZone);
-    writeLayout(sheet, worksheet);
+    const columns = writeCells(sheet, worksheet, timeZone);
+    writeLayout(sheet, worksheet, columns);
     writeValidations(sheet, worksheet, timeZone, skippedRules);
     writeConditionalFormats(sheet, worksheet, skippedRules);
   }
@@ -127,13 +131,13 @@ export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: s
   const activeTab = sheets.findIndex((sheet) => sheet.getName() === active);
   if (activeTab >= 0) {
     workbook.views = [{ activeTab, firstSheet: 0, visibility: 'visible', x: 0, y: 0, width: 20000, height: 12000 }];
-    workbook.worksheets[activeTab].views = (workbook.worksheets[activeTab].views ?? []).map((v) => ({ ...v }));
   }
   await workbook.xlsx.writeFile(path);
   return { sheets: sheets.length, skippedRules };
 }
 
-function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZone: string): void {
+/** Writes the data range's cells; returns how many columns it spans. */
+function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZone: string): number {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const formulas = range.getFormulas();
@@ -141,13 +145,16 @@ function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZo
   const backgrounds = range.getBackgrounds();
   const formats = range.getNumberFormats();
   const weights = range.getFontWeights?.();
+  const fontColours = range.getFontColors?.();
   values.forEach((row, r) =>
     row.forEach((value: unknown, c) => {
       const formula = formulas[r][c];
       const note = notes[r][c];
       const background = backgrounds[r][c]?.toLowerCase();
       const bold = weights?.[r][c] === 'bold';
-      if (value === '' && formula === '' && note === '' && background === DEFAULT_BACKGROUND && !bold) return;
+      const fontColour = fontColours?.[r][c]?.toLowerCase();
+      const coloured = fontColour !== undefined && fontColour !== DEFAULT_FONT_COLOUR;
+      if (value === '' && formula === '' && note === '' && background === DEFAULT_BACKGROUND && !bold && !coloured) return;
       const cell = worksheet.getCell(r + 1, c + 1);
       const cellValue = toExcelValue(value, timeZone);
       cell.value = formula ? { formula: toExcelFormula(formula), result: formulaResult(cellValue) } : cellValue;
@@ -155,24 +162,26 @@ function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZo
       if (numFmt) cell.numFmt = numFmt;
       if (note) cell.note = note;
       if (background && background !== DEFAULT_BACKGROUND) cell.fill = solidFill(background);
-      if (bold) cell.font = { bold: true };
+      if (bold || coloured) cell.font = { ...(bold ? { bold } : {}), ...(coloured ? { color: { argb: argb(fontColour) } } : {}) };
     }),
   );
+  return values[0]?.length ?? 0;
 }
 
-function writeLayout(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet): void {
+function writeLayout(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, columns: number): void {
   const frozenRows = sheet.getFrozenRows();
   const frozenColumns = sheet.getFrozenColumns();
   if (frozenRows > 0 || frozenColumns > 0) {
     worksheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: frozenRows }];
   }
-  if (sheet.getColumnWidth) {
-    const lastColumn = Math.max(worksheet.columnCount, sheet.getDataRange().getValues()[0]?.length ?? 0);
-    for (let c = 1; c <= lastColumn; c++) {
-      worksheet.getColumn(c).width = Math.round((sheet.getColumnWidth(c) / PIXELS_PER_CHARACTER) * 10) / 10;
-    }
+  for (let c = 1; c <= columns; c++) {
+    const column = worksheet.getColumn(c);
+    if (sheet.getColumnWidth) column.width = Math.round((sheet.getColumnWidth(c) / PIXELS_PER_CHARACTER) * 10) / 10;
+    if (sheet.isColumnHiddenByUser?.(c)) column.hidden = true;
   }
   if (sheet.isSheetHidden?.()) worksheet.state = 'hidden';
+  const tab = sheet.getTabColor?.();
+  if (tab) worksheet.properties.tabColor = { argb: argb(tab) };
 }
 
 /** Dates go to Excel as wall-clock times in the spreadsheet's zone (Excel dates have no zone). */

@@ -1,0 +1,204 @@
+/**
+ * The example project of SPEC §6 as data: the people, one request (XQ202407001, Q3 new-product
+ * launch), its four tasks, two meetings, and what each person does when. The demo plays it; tests
+ * can use it as a fixture. Field names are the column keys of the sheet catalogue
+ * (src/domain/schema.ts); times are wall-clock times in the example's time zone.
+ *
+ * The story is written so that at the end (Fri 2024-08-16 18:00) one task is overdue (the launch
+ * plan, still waiting for Sales' key-account data), one is lagging (channel roll-out), one is stale
+ * (after-sales handbook: due date moved by an approved plan change, then no update), and one is done.
+ */
+
+export interface Person {
+  readonly name: string;
+  readonly email: string;
+  readonly dept: string;
+}
+
+export interface Department {
+  readonly name: string;
+  readonly head: string;
+  readonly sponsor: string;
+  readonly liaison: string;
+}
+
+/** A record keyed by the sheet catalogue's column keys; dates as 'yyyy-MM-dd[ HH:mm]'. */
+export type Fields = Readonly<Record<string, string>>;
+
+interface Step {
+  /** 'yyyy-MM-dd HH:mm' in the example's time zone. */
+  readonly at: string;
+  /** Email of the person acting. */
+  readonly by: string;
+}
+
+export type ExampleStep = Step &
+  (
+    | { readonly kind: 'setup' }
+    | { readonly kind: 'referenceData' }
+    | { readonly kind: 'submitRequest'; readonly request: Fields }
+    | { readonly kind: 'approveRequest'; readonly requestId: string; readonly lead: string; readonly coordinator: string; readonly notes: string }
+    | { readonly kind: 'splitTasks'; readonly requestId: string; readonly tasks: readonly Fields[] }
+    | { readonly kind: 'progress'; readonly entry: Fields }
+    | { readonly kind: 'taskStatus'; readonly task: string; readonly status: string }
+    | { readonly kind: 'communication'; readonly entry: Fields }
+    | { readonly kind: 'actionDone'; readonly topic: string }
+    | { readonly kind: 'acceptance'; readonly entry: Fields }
+    | { readonly kind: 'planChange'; readonly entry: Fields }
+    | { readonly kind: 'decidePlanChange'; readonly task: string; readonly approve: boolean }
+    | { readonly kind: 'automationOn' }
+  );
+
+export type ExampleStepKind = ExampleStep['kind'];
+
+export interface ExampleProject {
+  readonly spreadsheetName: string;
+  readonly spreadsheetLocale: string;
+  readonly timeZone: string;
+  /** The coordinator: owner of the spreadsheet and of the automation trigger. */
+  readonly coordinator: string;
+  /** Settings rows (key → value) the coordinator fills in after setup. */
+  readonly settings: Fields;
+  readonly departments: readonly Department[];
+  readonly people: readonly Person[];
+  /** Hourly ticks run from `start` (exclusive) to `end` (inclusive); steps before `start` are history. */
+  readonly simulation: { readonly start: string; readonly end: string };
+  readonly steps: readonly ExampleStep[];
+  /** The Health each task should show at the end of the simulation (stable codes). */
+  readonly expectedHealth: Readonly<Record<string, string>>;
+}
+
+const COORDINATOR = 'wang.qiang@example.com';
+const REQUEST = 'XQ202407001';
+const [PLAN, TRAINING, ROLLOUT, HANDBOOK] = ['01', '02', '03', '04'].map((n) => `RW202407001-${n}`);
+
+export const EXAMPLE: ExampleProject = {
+  spreadsheetName: '2024年Q3新品上市推广 · 协作台',
+  spreadsheetLocale: 'zh_CN',
+  timeZone: 'Asia/Shanghai',
+  coordinator: COORDINATOR,
+  settings: { coordinators: COORDINATOR },
+  departments: [
+    { name: '市场部', head: 'li.na@example.com', sponsor: 'huang.wei@example.com', liaison: '张伟' },
+    { name: '销售部', head: 'gao.feng@example.com', sponsor: 'huang.wei@example.com', liaison: '刘洋' },
+    { name: '设计部', head: 'sun.li@example.com', sponsor: 'zheng.jie@example.com', liaison: '孙丽' },
+    { name: '财务部', head: 'wu.gang@example.com', sponsor: 'qian.jin@example.com', liaison: '吴刚' },
+    { name: '产品部', head: 'zhou.jie@example.com', sponsor: 'zheng.jie@example.com', liaison: '周杰' },
+    { name: '售后部', head: 'he.fang@example.com', sponsor: 'zheng.jie@example.com', liaison: '赵敏' },
+    { name: '客户服务部', head: 'xu.lei@example.com', sponsor: 'zheng.jie@example.com', liaison: '徐磊' },
+  ],
+  people: [
+    { name: '王强', email: COORDINATOR, dept: '市场部' },
+    { name: '李娜', email: 'li.na@example.com', dept: '市场部' },
+    { name: '张伟', email: 'zhang.wei@example.com', dept: '市场部' },
+    { name: '高峰', email: 'gao.feng@example.com', dept: '销售部' },
+    { name: '刘洋', email: 'liu.yang@example.com', dept: '销售部' },
+    { name: '陈静', email: 'chen.jing@example.com', dept: '销售部' },
+    { name: '孙丽', email: 'sun.li@example.com', dept: '设计部' },
+    { name: '吴刚', email: 'wu.gang@example.com', dept: '财务部' },
+    { name: '周杰', email: 'zhou.jie@example.com', dept: '产品部' },
+    { name: '何芳', email: 'he.fang@example.com', dept: '售后部' },
+    { name: '赵敏', email: 'zhao.min@example.com', dept: '售后部' },
+    { name: '徐磊', email: 'xu.lei@example.com', dept: '客户服务部' },
+    { name: '黄伟', email: 'huang.wei@example.com', dept: '市场部' },
+    { name: '郑洁', email: 'zheng.jie@example.com', dept: '产品部' },
+    { name: '钱进', email: 'qian.jin@example.com', dept: '财务部' },
+  ],
+  simulation: { start: '2024-07-26 18:00', end: '2024-08-16 18:00' },
+  steps: [
+    // History: the project before automation was turned on.
+    { at: '2024-07-01 09:30', by: COORDINATOR, kind: 'setup' },
+    { at: '2024-07-01 09:45', by: COORDINATOR, kind: 'referenceData' },
+    {
+      at: '2024-07-01 10:30', by: 'li.na@example.com', kind: 'submitRequest',
+      request: {
+        title: '2024年Q3新品上市推广方案',
+        dept: '市场部',
+        requester: '李娜',
+        contact: '010-6688 1234',
+        goal: 'Q3新品销售额较Q2提升30%；推广预算不超过50万元；方案于2024-08-20前完成评审',
+        depts: '市场部、销售部、设计部、财务部、产品部、售后部',
+        expected: '2024-08-20',
+        resources: '销售部重点客户数据；设计部物料支持；财务部预算审核（≤50万元）',
+      },
+    },
+    { at: '2024-07-02 11:00', by: COORDINATOR, kind: 'approveRequest', requestId: REQUEST, lead: '市场部', coordinator: '王强', notes: '同意立项，市场部牵头' },
+    {
+      at: '2024-07-03 15:00', by: COORDINATOR, kind: 'splitTasks', requestId: REQUEST,
+      tasks: [
+        {
+          name: '新品推广方案初稿撰写', dept: '市场部', owner: '张伟', assisting: '销售部、设计部',
+          start: '2024-07-06', due: '2024-07-15', status: '进行中',
+          deliverable: '推广方案初稿：目标拆解、渠道策略、预算分配（≤50万元），经市场部负责人审阅',
+          risk: '销售部数据延迟时先用Q2数据估算',
+        },
+        {
+          name: '销售培训材料制作', dept: '销售部', owner: '刘洋', assisting: '产品部',
+          start: '2024-08-01', due: '2024-08-07', status: '未开始',
+          deliverable: '培训材料包含核心卖点与竞品话术，通过销售部内部测试',
+        },
+        {
+          name: '渠道铺货执行', dept: '销售部', owner: '陈静', start: '2024-08-10', due: '2024-08-20', status: '未开始',
+          deliverable: '覆盖30个核心城市，铺货率达到90%', dependsOn: TRAINING,
+        },
+        {
+          name: '售后响应手册制定', dept: '售后部', owner: '赵敏', assisting: '客户服务部',
+          start: '2024-08-05', due: '2024-08-12', status: '未开始',
+          deliverable: '客诉48小时内处理完毕的流程与话术，经客户服务部审批',
+        },
+      ],
+    },
+    { at: '2024-07-08 18:00', by: 'zhang.wei@example.com', kind: 'progress', entry: { task: PLAN, summary: '完成市场调研与竞品分析', pct: '30', planned: '7/10 方案过半', delayReason: '无' } },
+    {
+      at: '2024-07-10 18:00', by: 'zhang.wei@example.com', kind: 'progress',
+      entry: { task: PLAN, summary: '方案撰写70%', pct: '70', planned: '7/15 初稿', actual: '7/10 70%', delayReason: '等待销售部重点客户数据', mitigation: '已协调销售部，7月17日前提供' },
+    },
+    // The three simulated weeks, with hourly ticks.
+    { at: '2024-07-26 18:00', by: COORDINATOR, kind: 'automationOn' },
+    {
+      at: '2024-07-29 10:00', by: 'zhang.wei@example.com', kind: 'progress',
+      entry: { task: PLAN, summary: '补充渠道预算测算', pct: '80', delayReason: '销售部重点客户数据仍未提供', mitigation: '已升级至销售部负责人，8月2日前提供' },
+    },
+    { at: '2024-08-01 10:00', by: 'liu.yang@example.com', kind: 'taskStatus', task: TRAINING, status: '进行中' },
+    { at: '2024-08-01 17:00', by: 'liu.yang@example.com', kind: 'progress', entry: { task: TRAINING, summary: '完成培训大纲', pct: '20', delayReason: '无' } },
+    {
+      at: '2024-08-03 15:00', by: COORDINATOR, kind: 'communication',
+      entry: {
+        date: '2024-08-03', ref: REQUEST, participants: '市场部、销售部、产品部', topic: '方案评审',
+        summary: '评审推广方案初稿，新品参数需产品部确认', actions: '产品部8/6前提供新品参数', actionOwner: '周杰',
+        actionDue: '2024-08-08', actionStatus: '未完成',
+      },
+    },
+    { at: '2024-08-05 10:00', by: 'liu.yang@example.com', kind: 'progress', entry: { task: TRAINING, summary: '核心卖点与竞品话术初稿完成', pct: '60', delayReason: '无' } },
+    { at: '2024-08-05 11:00', by: 'zhao.min@example.com', kind: 'taskStatus', task: HANDBOOK, status: '进行中' },
+    { at: '2024-08-05 11:30', by: 'zhao.min@example.com', kind: 'progress', entry: { task: HANDBOOK, summary: '梳理现有客诉流程', pct: '10', delayReason: '无' } },
+    { at: '2024-08-07 17:00', by: 'liu.yang@example.com', kind: 'progress', entry: { task: TRAINING, summary: '培训材料定稿，提交验收', pct: '100', delayReason: '无' } },
+    { at: '2024-08-07 17:05', by: 'liu.yang@example.com', kind: 'taskStatus', task: TRAINING, status: '待验收' },
+    { at: '2024-08-08 11:00', by: 'zhao.min@example.com', kind: 'progress', entry: { task: HANDBOOK, summary: '48小时处理流程初稿', pct: '40', delayReason: '无' } },
+    {
+      at: '2024-08-08 16:00', by: 'gao.feng@example.com', kind: 'acceptance',
+      entry: { task: TRAINING, deliverable: '销售培训材料', result: '通过', acceptedBy: '高峰', date: '2024-08-08' },
+    },
+    { at: '2024-08-09 10:00', by: 'zhou.jie@example.com', kind: 'actionDone', topic: '方案评审' },
+    {
+      at: '2024-08-09 11:00', by: 'zhao.min@example.com', kind: 'planChange',
+      entry: { task: HANDBOOK, newDue: '2024-08-23', reason: '客户服务部审批会议改期至8月21日', impact: '不影响铺货；售后培训顺延' },
+    },
+    { at: '2024-08-09 15:00', by: COORDINATOR, kind: 'decidePlanChange', task: HANDBOOK, approve: true },
+    { at: '2024-08-12 10:00', by: 'chen.jing@example.com', kind: 'taskStatus', task: ROLLOUT, status: '进行中' },
+    { at: '2024-08-12 10:30', by: 'chen.jing@example.com', kind: 'progress', entry: { task: ROLLOUT, summary: '首批5个城市铺货完成', pct: '10', delayReason: '无' } },
+    { at: '2024-08-12 11:00', by: 'zhao.min@example.com', kind: 'progress', entry: { task: HANDBOOK, summary: '手册初稿提交客户服务部', pct: '60', delayReason: '无' } },
+    {
+      at: '2024-08-14 17:00', by: 'chen.jing@example.com', kind: 'progress',
+      entry: { task: ROLLOUT, summary: '完成8个城市铺货', pct: '25', delayReason: '部分城市经销商库存不足', mitigation: '调配华东仓库存，8/18前补齐' },
+    },
+    {
+      at: '2024-08-15 15:00', by: COORDINATOR, kind: 'communication',
+      entry: {
+        date: '2024-08-15', ref: HANDBOOK, participants: '销售部、售后部', topic: '客诉处理流程优化',
+        summary: '统一客诉升级路径与48小时时限', actions: '售后政策培训', actionOwner: '赵敏', actionDue: '2024-08-18', actionStatus: '未完成',
+      },
+    },
+  ],
+  expectedHealth: { [PLAN]: 'overdue', [TRAINING]: 'done', [ROLLOUT]: 'lagging', [HANDBOOK]: 'stale' },
+};

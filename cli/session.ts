@@ -1,0 +1,200 @@
+/**
+ * The built add-on (build/Code.js) running in the emulator, driven the way people drive it: a user
+ * picks a menu item (answering its questions), submits a sidebar form, or types into a row (which
+ * fires the simple onEdit trigger); the hourly trigger runs without a UI. Every action reports
+ * how it ran and what the add-on said, so the caller can tell which use cases exist yet.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { loadProject, type LoadedProject } from '../emulator/runtime';
+import type { EmulatorOptions } from '../emulator/index';
+import type { EmuSheet, EmuSpreadsheet } from '../emulator/spreadsheet';
+import type { MenuData, Ui } from '../emulator/services/ui';
+import type { SheetKey } from '../src/domain/schema';
+import { catalogue, type Text } from '../src/i18n/index';
+import type { Fields } from './example';
+import { appendRow, findSheet, updateRow } from './sheet-rows';
+
+export const BUNDLE = 'build/Code.js';
+const SIDEBAR = 'build/sidebar.html';
+
+/** How an action reached the add-on: its menu item, its sidebar form, a typed row, or not at all. */
+export type Route = 'menu' | 'sidebar' | 'sheet' | 'trigger' | 'missing';
+
+export interface ActionReport {
+  readonly route: Route;
+  /** The menu handler or form name, e.g. "setupWorkbook_" or "submitSidebarForm(progress)". */
+  readonly target: string;
+  readonly ok: boolean;
+  /** What the add-on showed or answered (alerts, form messages), or why nothing ran. */
+  readonly messages: readonly string[];
+  /** Set when the add-on lacks the use case and the caller did the step another way: how. */
+  readonly substitute?: string;
+}
+
+/** The user-facing failure of a missing build. */
+export class MissingBundleError extends Error {
+  override name = 'MissingBundleError';
+}
+
+export function readBundle(): { code: string; sidebar: string } {
+  if (!existsSync(BUNDLE)) throw new MissingBundleError(`${BUNDLE} not found: run \`npm run build\` first`);
+  return { code: readFileSync(BUNDLE, 'utf8'), sidebar: existsSync(SIDEBAR) ? readFileSync(SIDEBAR, 'utf8') : '' };
+}
+
+type Button = GoogleAppsScript.Base.Button;
+
+export class AddOnSession {
+  readonly project: LoadedProject;
+
+  constructor(code: string, sidebar: string, options: EmulatorOptions) {
+    this.project = loadProject(code, { htmlFiles: { sidebar }, ...options });
+  }
+
+  get emulator() {
+    return this.project.emulator;
+  }
+
+  get spreadsheet(): EmuSpreadsheet {
+    return this.emulator.spreadsheet;
+  }
+
+  has(name: string): boolean {
+    return this.project.globalFunctions.includes(name);
+  }
+
+  actAs(email: string, at?: Date): void {
+    this.emulator.session.emuSetActiveUser(email);
+    if (at) this.emulator.clock.set(at);
+  }
+
+  /**
+   * The handler of the add-on menu item captioned with catalogue `captionKey` (as onOpen builds
+   * the menu now), else `fallback` when the bundle defines that global; undefined if neither.
+   */
+  menuHandler(captionKey: string, fallback?: string): string | undefined {
+    const text = (catalogue as Record<string, Text | undefined>)[captionKey];
+    if (text && this.has('onOpen')) {
+      this.emulator.ui.emuSetContext('user');
+      this.project.call('onOpen', {});
+      const captions = [text['zh-CN'], text.en];
+      const found = this.emulator.ui.emuMenus().map((menu) => findItem(menu, captions)).find(Boolean);
+      if (found) return found;
+    }
+    return fallback && this.has(fallback) ? fallback : undefined;
+  }
+
+  /**
+   * Picks a menu item as the user: `answers` are the buttons (and prompt texts) the user gives
+   * to the questions it asks, in order; `select` is the row selected first, if the item works on one.
+   */
+  runMenu(
+    captionKey: string,
+    options: { fallback?: string; answers?: readonly [keyof typeof BUTTONS, string?][]; select?: { sheet: EmuSheet; row: number } } = {},
+  ): ActionReport {
+    const handler = this.menuHandler(captionKey, options.fallback);
+    if (!handler) return { route: 'missing', target: captionKey, ok: false, messages: [`no menu item ${captionKey} in the add-on yet`] };
+    const ui = this.emulator.ui;
+    if (options.select) {
+      this.spreadsheet.setActiveSheet(options.select.sheet);
+      options.select.sheet.setActiveRange(options.select.sheet.getRange(options.select.row, 1));
+    }
+    for (const [button, text] of options.answers ?? []) ui.emuQueueAnswer(BUTTONS[button](ui.ui), text ?? '');
+    return this.capture('menu', handler, () => this.project.call(handler));
+  }
+
+  /** Submits a sidebar form as google.script.run does; 'missing' when no use case saves it yet. */
+  submitForm(form: string, fields: Fields): ActionReport {
+    const target = `submitSidebarForm(${form})`;
+    if (!this.has('submitSidebarForm')) return { route: 'missing', target, ok: false, messages: ['no sidebar API in the add-on yet'] };
+    this.emulator.ui.emuSetContext('user');
+    try {
+      const result = this.project.runFromSidebar('submitSidebarForm', form, { ...fields }) as SubmitResult;
+      const fieldErrors = result.ok ? [] : Object.entries(result.errors ?? {}).map(([field, message]) => `${field}: ${message}`);
+      return { route: 'sidebar', target, ok: result.ok, messages: [result.message, ...fieldErrors].filter(Boolean) };
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/No use case saves/.test(message)) return { route: 'missing', target, ok: false, messages: [message] };
+      return { route: 'sidebar', target, ok: false, messages: [`the add-on failed: ${message}`] };
+    }
+  }
+
+  /** Types a new row at the bottom of a sheet, then lets the simple onEdit trigger see the edit. */
+  typeRow(key: SheetKey, fields: Fields): ActionReport {
+    const { row, missing } = appendRow(this.spreadsheet, key, fields);
+    const report = this.afterEdit(key, row);
+    return missing.length === 0 ? report : { ...report, messages: [...report.messages, `no column for ${missing.join(', ')}`] };
+  }
+
+  /** Changes cells of the first row that `matches`, as a user typing over them. */
+  editRow(key: SheetKey, matches: (fields: Record<string, unknown>) => boolean, changes: Fields): ActionReport {
+    const row = updateRow(this.spreadsheet, key, matches, changes);
+    if (row === null) return { route: 'sheet', target: key, ok: false, messages: [`no matching row in ${key}`] };
+    return this.afterEdit(key, row);
+  }
+
+  /** One run of every time-driven trigger that is due now, without a UI; names of the handlers run. */
+  runDueTriggers(): string[] {
+    this.emulator.ui.emuSetContext('trigger');
+    try {
+      return this.emulator.triggers.emuRunDue().map((trigger) => trigger.getHandlerFunction());
+    } finally {
+      this.emulator.ui.emuSetContext('user');
+    }
+  }
+
+  /** Calls a trigger handler directly, as its trigger would (no UI). */
+  runTrigger(handler: string): ActionReport {
+    if (!this.has(handler)) return { route: 'missing', target: handler, ok: false, messages: [`no ${handler} in the add-on yet`] };
+    this.emulator.ui.emuSetContext('trigger');
+    try {
+      return this.capture('trigger', handler, () => this.project.call(handler, { authMode: 'FULL', triggerUid: 'cli' }));
+    } finally {
+      this.emulator.ui.emuSetContext('user');
+    }
+  }
+
+  private afterEdit(key: SheetKey, row: number): ActionReport {
+    const sheet = findSheet(this.spreadsheet, key)!;
+    if (!this.has('onEdit')) return { route: 'sheet', target: sheet.getName(), ok: true, messages: [] };
+    const range = sheet.getRange(row, 1, 1, sheet.getLastColumn());
+    return this.capture('sheet', sheet.getName(), () =>
+      this.project.call('onEdit', { range, source: this.spreadsheet, authMode: 'LIMITED', user: this.emulator.session.Session.getActiveUser() }),
+    );
+  }
+
+  /** Runs `action`, collecting the alerts it shows; an exception is the add-on failing. */
+  private capture(route: Route, target: string, action: () => unknown): ActionReport {
+    const before = this.emulator.ui.emuAlerts().length;
+    const alerts = () => this.emulator.ui.emuAlerts().slice(before).map((m) => [m.title, m.message].filter(Boolean).join(': '));
+    try {
+      action();
+      return { route, target, ok: true, messages: alerts() };
+    } catch (error) {
+      return { route, target, ok: false, messages: [...alerts(), `the add-on failed: ${(error as Error).message}`] };
+    }
+  }
+}
+
+interface SubmitResult {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly errors?: Readonly<Record<string, string>>;
+}
+
+const BUTTONS = {
+  yes: (ui: Ui): Button => ui.Button.YES,
+  no: (ui: Ui): Button => ui.Button.NO,
+  ok: (ui: Ui): Button => ui.Button.OK,
+  cancel: (ui: Ui): Button => ui.Button.CANCEL,
+} as const;
+
+function findItem(menu: MenuData, captions: readonly string[]): string | undefined {
+  for (const entry of menu.items) {
+    if (entry.kind === 'item' && captions.includes(entry.caption)) return entry.functionName;
+    if (entry.kind === 'submenu') {
+      const found = findItem(entry.menu, captions);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * Rows typed into the workbook the way a user types them: found by header (either language or an
+ * alias, via the sheet catalogue), one batch read and one write per row, values as typed text so
+ * the spreadsheet interprets dates and percentages as it does for a person. Used by the demo for
+ * steps that have no add-on function to call, and to read results back by header.
+ */
+import type { EmuSheet, EmuSpreadsheet } from '../emulator/spreadsheet';
+import {
+  headerText,
+  mapHeaders,
+  sheetDef,
+  sheetTitle,
+  titleMatches,
+  type SheetKey,
+} from '../src/domain/schema';
+import { settingKeyOf } from '../src/domain/settings';
+import type { Locale } from '../src/i18n/index';
+import type { Fields } from './example';
+
+export function findSheet(spreadsheet: EmuSpreadsheet, key: SheetKey): EmuSheet | undefined {
+  return spreadsheet.getSheets().find((sheet) => titleMatches(sheetDef(key), sheet.getName()));
+}
+
+/** The sheet, created with the catalogue's headers and a frozen header row when it is missing. */
+export function ensureSheet(spreadsheet: EmuSpreadsheet, key: SheetKey, locale: Locale): EmuSheet {
+  const existing = findSheet(spreadsheet, key);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(sheetTitle(key, locale));
+  const headers = sheetDef(key).columns.map((column) => headerText(column, locale));
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+function requireSheet(spreadsheet: EmuSpreadsheet, key: SheetKey): EmuSheet {
+  const sheet = findSheet(spreadsheet, key);
+  if (!sheet) throw new Error(`No ${sheetTitle(key, 'zh-CN')} / ${sheetTitle(key, 'en')} sheet in the workbook`);
+  return sheet;
+}
+
+/** Percentages are typed with their sign so a plain number cell still reads as a percentage. */
+function typed(key: SheetKey, column: string, value: string): string {
+  const def = sheetDef(key).columns.find((c) => c.key === column);
+  return def?.type === 'percent' && /^\d+(\.\d+)?$/.test(value) ? `${value}%` : value;
+}
+
+/** Row number written. Fields whose column the sheet lacks are reported, not dropped silently. */
+export function appendRow(spreadsheet: EmuSpreadsheet, key: SheetKey, fields: Fields): { row: number; missing: string[] } {
+  const sheet = requireSheet(spreadsheet, key);
+  const width = sheet.getLastColumn();
+  const headers = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
+  const row: unknown[] = new Array(width).fill('');
+  const missing: string[] = [];
+  for (const [column, value] of Object.entries(fields)) {
+    const position = positions[column];
+    if (position === undefined) missing.push(column);
+    else row[position] = typed(key, column, value);
+  }
+  const rowNumber = Math.max(sheet.getLastRow(), 1) + 1;
+  sheet.getRange(rowNumber, 1, 1, width).setValues([row]);
+  return { row: rowNumber, missing };
+}
+
+/** Every data row as { columnKey: value }, with its sheet row number. */
+export function readRows(spreadsheet: EmuSpreadsheet, key: SheetKey): { row: number; fields: Record<string, unknown> }[] {
+  const sheet = findSheet(spreadsheet, key);
+  if (!sheet || sheet.getLastRow() < 1) return [];
+  const [headers, ...rows] = sheet.getDataRange().getValues();
+  const positions = Object.entries(mapHeaders(sheetDef(key), headers) as Record<string, number>);
+  return rows.map((values, index) => ({
+    row: index + 2,
+    fields: Object.fromEntries(positions.map(([column, position]) => [column, values[position]])),
+  }));
+}
+
+/** Changes the given fields on the first row that `matches`; returns its row number, or null. */
+export function updateRow(
+  spreadsheet: EmuSpreadsheet,
+  key: SheetKey,
+  matches: (fields: Record<string, unknown>) => boolean,
+  changes: Fields,
+): number | null {
+  const sheet = requireSheet(spreadsheet, key);
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
+  const target = readRows(spreadsheet, key).find((r) => matches(r.fields));
+  if (!target) return null;
+  const range = sheet.getRange(target.row, 1, 1, headers.length);
+  const values = range.getValues()[0];
+  const formulas = range.getFormulas()[0];
+  // Rewriting the row keeps its formulas: a cell holding one is written back as that formula.
+  const row = values.map((value: unknown, i: number) => (formulas[i] ? formulas[i] : value));
+  for (const [column, value] of Object.entries(changes)) {
+    const position = positions[column];
+    if (position === undefined) throw new Error(`The ${sheet.getName()} sheet has no column for ${column}`);
+    row[position] = typed(key, column, value);
+  }
+  range.setValues([row]);
+  return target.row;
+}
+
+/** Sets each setting's value on its row of the Settings sheet (found by key or label), appending missing ones. */
+export function writeSettings(spreadsheet: EmuSpreadsheet, settings: Fields): void {
+  for (const [key, value] of Object.entries(settings)) {
+    const updated = updateRow(spreadsheet, 'settings', (fields) => settingKeyOf(String(fields.key ?? '')) === key, { value });
+    if (updated === null) appendRow(spreadsheet, 'settings', { key, value });
+  }
+}

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import PostalMime from 'postal-mime';
+import { runDemo } from '../../cli/demo';
+import { EXAMPLE } from '../../cli/example';
+import { parseLocalDateTime } from '../../emulator/spreadsheet/values';
+import { enumLabel, headerText, mapHeaders, SHEET_ORDER, sheetDef, sheetTitle } from '../../src/domain/schema';
+
+// One run of the demo (build/Code.js from `npm run build`) serves every test below.
+const outDir = mkdtempSync(join(tmpdir(), 'demo-'));
+const lines: string[] = [];
+const result = await runDemo({ outDir, log: (line) => lines.push(line) });
+const local = (text: string) => parseLocalDateTime(text, EXAMPLE.timeZone)!;
+
+test('every step of the example reaches the add-on through a menu, the sidebar or the sheet, and succeeds', () => {
+  assert.equal(result.steps.length, EXAMPLE.steps.length);
+  assert.deepEqual(result.steps.filter((s) => !s.ok).map((s) => `${s.at} ${s.kind}: ${s.messages.join(' | ')}`), []);
+  assert.deepEqual(result.steps.filter((s) => s.route === 'missing').map((s) => s.kind), []);
+});
+
+test('after three weeks one task is overdue, one lagging, one stale and one done, as the story intends', () => {
+  const health = Object.fromEntries(Object.keys(EXAMPLE.expectedHealth).map((id) => [id, result.health[id]]));
+  assert.deepEqual(health, EXAMPLE.expectedHealth);
+  assert.equal(result.ticks, (local(EXAMPLE.simulation.end).getTime() - local(EXAMPLE.simulation.start).getTime()) / 3_600_000);
+});
+
+test('it shows one line per simulated day with the mails and notices of that day', () => {
+  const days = lines.filter((line) => /^ {2}\d{4}-\d{2}-\d{2} 周/.test(line));
+  const first = EXAMPLE.simulation.start.slice(0, 10);
+  const last = EXAMPLE.simulation.end.slice(0, 10);
+  const expectedDays = (Date.parse(last) - Date.parse(first)) / 86_400_000 + 1;
+  assert.equal(days.length, expectedDays);
+  assert.ok(days[0].startsWith(`  ${first}`) && days.at(-1)!.startsWith(`  ${last}`));
+  const counts = /mails \+(\d+) \((\d+)\)  notices \+(\d+) \((\d+)\)/;
+  assert.deepEqual(days.filter((line) => !counts.test(line)), []);
+  const mailsPerDay = days.reduce((sum, line) => sum + Number(counts.exec(line)![1]), 0);
+  assert.equal(mailsPerDay, result.mails, 'the daily counts add up to every mail sent during the weeks');
+  assert.ok(result.mails > 0 && result.notices > 0);
+});
+
+test('demo.xlsx holds every sheet, and the task list shows each task with its health', async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(result.workbook);
+  const names = workbook.worksheets.map((w) => w.name);
+  for (const key of SHEET_ORDER) assert.ok(names.includes(sheetTitle(key, 'zh-CN')), `${key} in ${names.join(', ')}`);
+  const tasks = workbook.getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
+  const rows = (tasks.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
+  const columns = mapHeaders(sheetDef('tasks'), rows[0]);
+  assert.equal(rows[0][columns.health!], headerText(sheetDef('tasks').columns.find((c) => c.key === 'health')!, 'zh-CN'));
+  const shown = Object.fromEntries(rows.slice(1).map((row) => [row[columns.id!], row[columns.health!]]));
+  for (const [id, health] of Object.entries(EXAMPLE.expectedHealth)) {
+    assert.equal(shown[id], enumLabel('health', health as never, 'zh-CN'), id);
+  }
+  assert.ok(((tasks as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length > 0, 'row colours');
+});
+
+test('every mail sent is an .eml file that a mail parser reads back, in sending order', async () => {
+  assert.equal(result.outbox.length, result.mails);
+  const start = local(EXAMPLE.simulation.start).getTime();
+  const end = local(EXAMPLE.simulation.end).getTime();
+  let previous = start;
+  for (const path of result.outbox) {
+    const mail = await PostalMime.parse(readFileSync(path));
+    assert.match(mail.subject ?? '', /^\[协作/, path);
+    assert.ok((mail.to ?? []).length > 0, path);
+    assert.ok(mail.text && mail.html, `${path} has a text and an HTML part`);
+    const sent = Date.parse(mail.date ?? '');
+    assert.ok(sent >= previous && sent <= end, `${path} sent ${mail.date}`);
+    previous = sent;
+  }
+});

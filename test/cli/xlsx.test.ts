@@ -1,0 +1,222 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { createEmulator } from '../../emulator/index';
+import type { EmuSpreadsheetApp } from '../../emulator/spreadsheet';
+import { exportWorkbook, importWorkbook, WorkbookFileError } from '../../emulator/xlsx';
+
+const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
+
+/** A small task sheet set up the way "Set up workbook" does: formats, notes, dropdowns, rules. */
+function sampleWorkbook() {
+  const emulator = createEmulator({ timeZone: 'Asia/Shanghai' });
+  const app = emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
+  const spreadsheet = emulator.spreadsheet;
+  const tasks = spreadsheet.getSheets()[0];
+  tasks.setName('任务分工');
+  tasks.getRange(1, 1, 3, 6).setValues([
+    ['任务名称', '责任部门', '截止时间', '完成百分比', '已完成', '剩余'],
+    ['新品推广方案初稿撰写', '市场部', new Date('2024-07-15T10:00:00Z'), 0.7, false, ''],
+    ['销售培训材料制作', '销售部', '2024-08-07', 0.25, true, ''],
+  ]);
+  tasks.getRange(2, 6, 2, 1).setFormulas([['=1-D2'], ['=SUM(D2:D3)']]);
+  tasks.getRange('D2:D3').setNumberFormat('0%');
+  tasks.getRange('A1:F1').setBackground('#cfe2f3').setFontWeight('bold');
+  tasks.getRange('A2').setNote('第一责任人只能是一人').setFontColor('#cc0000');
+  tasks.setTabColor('#ff9900');
+  tasks.hideColumns(6);
+  tasks.setFrozenRows(1);
+  tasks.setColumnWidth(1, 220);
+  const departments = spreadsheet.insertSheet('部门');
+  departments.getRange('A1:A3').setValues([['部门名称'], ['市场部'], ['销售部']]);
+  tasks.getRange('B2:B50').setDataValidation(app.newDataValidation().requireValueInRange(departments.getRange('A2:A3')).build());
+  tasks.getRange('C2:C50').setDataValidation(
+    app.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('请输入日期').build(),
+  );
+  tasks.getRange('D2:D50').setDataValidation(app.newDataValidation().requireNumberBetween(0, 1).build());
+  tasks.getRange('E2:E50').setDataValidation(app.newDataValidation().requireValueInList(['TRUE', 'FALSE']).build());
+  tasks.setConditionalFormatRules([
+    app.newConditionalFormatRule().whenFormulaSatisfied('=$D2<0.5').setBackground('#f4cccc')
+      .setRanges([tasks.getRange('A2:F50')]).build(),
+    app.newConditionalFormatRule().whenTextEqualTo('市场部').setFontColor('#0000ff').setBold(true)
+      .setRanges([tasks.getRange('B2:B50')]).build(),
+  ]);
+  return { emulator, spreadsheet, tasks };
+}
+
+async function exported(name: string) {
+  const sample = sampleWorkbook();
+  const path = join(dir, name);
+  const report = await exportWorkbook(sample.spreadsheet, path);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return { ...sample, path, report, workbook, sheet: workbook.getWorksheet('任务分工')! };
+}
+
+test('export writes every sheet with values, formulas and their results, formats, notes, fills and fonts', async () => {
+  const { workbook, sheet, report, tasks } = await exported('values.xlsx');
+  assert.deepEqual(workbook.worksheets.map((w) => w.name), ['任务分工', '部门']);
+  assert.equal(report.sheets, 2);
+  assert.equal(workbook.views[0]?.activeTab, 1, 'opens on the sheet last made active (部门, by insertSheet)');
+  assert.equal(sheet.getCell('A2').value, '新品推广方案初稿撰写');
+  // Excel dates have no zone: 10:00 UTC is 18:00 on the wall clock in Shanghai.
+  assert.deepEqual(sheet.getCell('C2').value, new Date(Date.UTC(2024, 6, 15, 18, 0)));
+  assert.equal(sheet.getCell('C2').numFmt, 'yyyy-mm-dd hh:mm:ss');
+  assert.deepEqual(sheet.getCell('C3').value, new Date(Date.UTC(2024, 7, 7)));
+  assert.equal(sheet.getCell('C3').numFmt, 'yyyy-mm-dd');
+  assert.equal(sheet.getCell('D2').value, 0.7);
+  assert.equal(sheet.getCell('D2').numFmt, '0%');
+  assert.equal(sheet.getCell('E2').value, false);
+  assert.equal(sheet.getCell('E3').value, true);
+  assert.deepEqual(sheet.getCell('F2').value, { formula: '1-D2', result: tasks.getRange('F2').getValue() });
+  assert.deepEqual(sheet.getCell('F3').value, { formula: 'SUM(D2:D3)', result: tasks.getRange('F3').getValue() });
+  assert.ok(Math.abs(Number(tasks.getRange('F3').getValue()) - 0.95) < 1e-9, 'the cached result is the computed one');
+  assert.equal(sheet.getCell('A2').note, '第一责任人只能是一人');
+  assert.deepEqual(sheet.getCell('A1').fill, { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFCFE2F3' } });
+  assert.equal(sheet.getCell('A1').font?.bold, true);
+  assert.equal(sheet.getCell('A2').font?.bold, undefined);
+  assert.equal(sheet.getCell('A2').font?.color?.argb, 'FFCC0000');
+  assert.equal(sheet.getCell('A3').font, undefined, 'default black is not written');
+});
+
+test('export keeps the frozen header row, column widths, hidden columns and the tab colour', async () => {
+  const { sheet } = await exported('layout.xlsx');
+  assert.deepEqual(
+    sheet.views.map((v) => [v.state, 'ySplit' in v ? v.ySplit : undefined]),
+    [['frozen', 1]],
+  );
+  assert.equal(sheet.getColumn(1).width, Math.round((220 / 7) * 10) / 10);
+  assert.ok((sheet.getColumn(2).width ?? 0) < (sheet.getColumn(1).width ?? 0));
+  assert.deepEqual([1, 2, 3, 4, 5, 6].map((c) => sheet.getColumn(c).hidden), [false, false, false, false, false, true]);
+  assert.equal(sheet.properties.tabColor?.argb, 'FFFF9900');
+});
+
+test('export writes dropdowns, date and number rules over the rows they cover, empty rows included', async () => {
+  const { sheet } = await exported('validation.xlsx');
+  assert.deepEqual(sheet.getCell('B50').dataValidation, {
+    type: 'list', formulae: ["'部门'!$A$2:$A$3"], allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
+  });
+  assert.equal(sheet.getCell('B51').dataValidation, undefined);
+  const date = sheet.getCell('C40').dataValidation;
+  assert.equal(date.type, 'date');
+  assert.equal(date.errorStyle, 'stop', 'a rule that rejects input stays strict');
+  assert.equal(date.prompt, '请输入日期');
+  assert.deepEqual({ ...sheet.getCell('D2').dataValidation }, {
+    type: 'decimal', operator: 'between', formulae: [0, 1], allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
+  });
+  assert.deepEqual(sheet.getCell('E9').dataValidation.formulae, ['"TRUE,FALSE"']);
+  assert.equal(sheet.getCell('A2').dataValidation, undefined);
+});
+
+test('export turns conditional formats into expression rules with their colours, first rule first', async () => {
+  const { sheet } = await exported('conditional.xlsx');
+  const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+  assert.deepEqual(rules.map((r) => r.ref), ['A2:F50', 'B2:B50']);
+  const [overdue, market] = rules.map((r) => r.rules[0]);
+  assert.deepEqual([overdue.type, overdue.priority, 'formulae' in overdue && overdue.formulae], ['expression', 1, ['$D2<0.5']]);
+  assert.equal(overdue.style?.fill?.type === 'pattern' && overdue.style.fill.bgColor?.argb, 'FFF4CCCC');
+  assert.deepEqual('formulae' in market && market.formulae, ['B2="市场部"']);
+  assert.equal(market.style?.font?.color?.argb, 'FF0000FF');
+  assert.equal(market.style?.font?.bold, true);
+});
+
+test('import brings values, formulas, notes, formats and frozen rows back into a fresh spreadsheet', async () => {
+  const { path, tasks } = await exported('roundtrip.xlsx');
+  const target = createEmulator({ timeZone: 'Asia/Shanghai' });
+  const names = await importWorkbook(path, target.spreadsheet);
+  assert.deepEqual(names, ['任务分工', '部门']);
+  assert.deepEqual(target.spreadsheet.getSheets().map((s) => s.getName()), ['任务分工', '部门']);
+  const copy = target.spreadsheet.getSheetByName('任务分工')!;
+  const original = tasks.getDataRange();
+  const imported = copy.getDataRange();
+  assert.deepEqual(imported.getValues(), original.getValues());
+  assert.deepEqual(imported.getFormulas(), original.getFormulas());
+  assert.deepEqual(imported.getNotes(), original.getNotes());
+  assert.deepEqual(imported.getDisplayValues(), original.getDisplayValues());
+  assert.equal(copy.getFrozenRows(), 1);
+  assert.equal(copy.getColumnWidth(1), 220);
+});
+
+test('import keeps text that looks like a number or a date as the text the user typed', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Tasks');
+  sheet.addRow(['Task ID', 'Code', 'Note']);
+  sheet.addRow(['RW202407001-01', '007', '2024-07-01']);
+  sheet.addRow([{ richText: [{ text: '加粗' }, { text: '文本' }] }, { text: '链接', hyperlink: 'https://example.com' }, '=not a formula']);
+  const path = join(dir, 'text.xlsx');
+  await workbook.xlsx.writeFile(path);
+  const target = createEmulator();
+  await importWorkbook(path, target.spreadsheet);
+  assert.deepEqual(target.spreadsheet.getSheets()[0].getDataRange().getValues(), [
+    ['Task ID', 'Code', 'Note'],
+    ['RW202407001-01', '007', '2024-07-01'],
+    ['加粗文本', '链接', '=not a formula'],
+  ]);
+});
+
+test('import refuses what is not an .xlsx workbook, saying which file and why', async () => {
+  const target = createEmulator();
+  const cases: [string, string | Buffer | null, RegExp][] = [
+    ['missing.xlsx', null, /^File not found: .*missing\.xlsx$/],
+    ['empty.xlsx', '', /empty\.xlsx is not an \.xlsx workbook \(an \.xlsx file is a zip archive; this one is empty\)/],
+    ['tasks.csv', '任务,负责人\n方案,张伟\n', /tasks\.csv is not an \.xlsx workbook/],
+    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /old\.xls is a legacy \.xls or a password-protected workbook/],
+    ['broken.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]), /broken\.xlsx is not a readable \.xlsx workbook/],
+  ];
+  for (const [name, content, message] of cases) {
+    const path = join(dir, name);
+    if (content !== null) writeFileSync(path, content);
+    await assert.rejects(importWorkbook(path, target.spreadsheet), (error: Error) => {
+      assert.ok(error instanceof WorkbookFileError, `${name}: ${error}`);
+      assert.match(error.message, message);
+      return true;
+    });
+  }
+  assert.deepEqual(target.spreadsheet.getSheets().length, 1, 'a refused file changes nothing');
+});
+
+const sofficeMissing = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).error
+  ? 'LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui'
+  : false;
+
+function soffice(args: string[], out: string) {
+  const result = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', ...args, '--outdir', out], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  assert.equal(result.status, 0, result.stderr);
+}
+
+// LibreOffice opens the file and shows what Sheets would show: values as displayed, formulas evaluated.
+test('LibreOffice opens the exported workbook and shows the same values', { skip: sofficeMissing }, async () => {
+  const { path, spreadsheet } = await exported('libreoffice.xlsx');
+  const out = mkdtempSync(join(tmpdir(), 'soffice-'));
+  // Field separator, quote, UTF-8, first line, -, language, -, -, "as shown", -, -, every sheet (-1).
+  soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', path], out);
+  for (const sheet of spreadsheet.getSheets()) {
+    const csv = readFileSync(join(out, `libreoffice-${sheet.getName()}.csv`), 'utf8');
+    const shown = csv.trimEnd().split('\n').map((line) => line.split(','));
+    assert.deepEqual(shown, sheet.getDataRange().getDisplayValues(), sheet.getName());
+  }
+});
+
+// What LibreOffice understood is what it saves again: rules it could not read would be gone.
+test('LibreOffice reads the dropdowns, date and number rules and conditional formats', { skip: sofficeMissing }, async () => {
+  const { path } = await exported('libreoffice-rules.xlsx');
+  const out = mkdtempSync(join(tmpdir(), 'soffice-'));
+  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', path], out);
+  const resaved = new ExcelJS.Workbook();
+  await resaved.xlsx.readFile(join(out, 'libreoffice-rules.xlsx'));
+  const sheet = resaved.getWorksheet('任务分工')!;
+  assert.equal(sheet.getCell('B50').dataValidation?.type, 'list');
+  assert.match(String(sheet.getCell('B50').dataValidation?.formulae?.[0]), /部门.*\$A\$2:\$A\$3/);
+  assert.equal(sheet.getCell('C2').dataValidation?.type, 'date');
+  assert.equal(sheet.getCell('D2').dataValidation?.type, 'decimal');
+  const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+  const formulas = rules.flatMap((r) => r.rules.flatMap((rule) => ('formulae' in rule ? rule.formulae ?? [] : [])));
+  assert.ok(formulas.some((f) => String(f).replace(/\s/g, '') === '$D2<0.5'), JSON.stringify(formulas));
+});
