@@ -3,9 +3,17 @@
  * build/Code.js. Keep these wrappers thin. Names ending in `_` cannot be called from
  * google.script.run (menu items and triggers only); the rest are the sidebar's API.
  */
+import * as automation from './app/automation';
 import { buildMenu } from './app/menu';
 import { showSidebar } from './app/sidebar';
+import * as sidebarApi from './app/sidebarApi';
+import type { SidebarSetup, SidebarState, SubmitResult } from '../sidebar/contract';
 import { userLocale } from './gas/locale';
+import { handleEdit } from './app/onEdit';
+import { inWorkbook } from './app/workbook';
+import { approveFromMenu, importFromMenu, setupFromMenu, splitFromMenu, validateFromMenu } from './app/workbookMenu';
+import { reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
+import type { ActionResult } from './app/workbook';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi(), userLocale());
@@ -17,4 +25,75 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 
 export function openSidebar_(): void {
   showSidebar(SpreadsheetApp.getUi(), userLocale());
+}
+
+/** The sidebar's strings and forms. */
+export function getSidebarSetup(): SidebarSetup {
+  return sidebarApi.getSidebarSetup(new Date());
+}
+
+/** The card of the task on the selected row; the sidebar polls it. */
+export function getSidebarState(): SidebarState {
+  return sidebarApi.getSidebarState(new Date());
+}
+
+/** Validates and saves one sidebar form: field errors, or what was saved. */
+export function submitSidebarForm(form: unknown, payload: unknown): SubmitResult {
+  return sidebarApi.submitSidebarForm(new Date(), form, payload);
+}
+
+/** The one hourly trigger (Automation ▸ Turn on): daily scan, weekly summary, queued notices. */
+export function tick_(_event?: GoogleAppsScript.Events.TimeDriven): void {
+  automation.runTick();
+}
+
+export function automationOn_(): void {
+  automation.runAutomationMenu(automation.turnOnAutomation);
+}
+
+export function automationOff_(): void {
+  automation.runAutomationMenu(automation.turnOffAutomation);
+}
+
+export function automationStatus_(): void {
+  automation.runAutomationMenu(automation.automationStatus);
+}
+
+export function runChecksNow_(): void {
+  automation.runAutomationMenu(automation.runChecksNow);
+}
+
+/** Simple trigger: IDs, timestamps, applied entries and owner checks for the edited sheet; no mail. */
+export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  inWorkbook(new Date(), (wb) => handleEdit(wb, event.range));
+}
+
+export function setupWorkbook_(): void {
+  setupFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function validate_(): void {
+  validateFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function approveRequest_(): void {
+  approveFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function splitRequest_(): void {
+  splitFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function importSheet_(): void {
+  importFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+/** Sidebar: approve, return or reject a request ({ id, decision, notes, lead?, coordinator? }); coordinators only. */
+export function reviewRequest(payload: unknown): ActionResult {
+  return reviewRequestFromSidebar(payload, new Date());
+}
+
+/** Sidebar: split an approved request into tasks ({ requestId, tasks: [{ name, owner, due, … }] }); coordinators only. */
+export function splitRequest(payload: unknown): ActionResult {
+  return splitRequestFromSidebar(payload, new Date());
 }

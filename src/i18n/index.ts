@@ -2,7 +2,10 @@
  * The one catalogue of user-visible text. Each area keeps its strings in its own file
  * (both languages side by side); this module merges them and is the only way to look one up.
  */
+import { alertText } from './alerts';
 import { commonText } from './common';
+import { sidebarText } from './sidebar';
+import { workbookText } from './workbook';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -15,6 +18,9 @@ export interface Text {
 
 export const catalogue = {
   ...commonText,
+  ...alertText,
+  ...sidebarText,
+  ...workbookText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
