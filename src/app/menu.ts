@@ -6,8 +6,32 @@ export interface MenuItem {
   readonly handler: string;
 }
 
-/** Menu items in SPEC §4 order; a use case joins the menu when its handler exists. */
-export const MENU_ITEMS: readonly MenuItem[] = [{ caption: 'menuOpenSidebar', handler: 'openSidebar_' }];
+export interface SubMenu {
+  readonly caption: MessageKey;
+  readonly items: readonly MenuItem[];
+}
+
+export type MenuEntry = MenuItem | SubMenu | 'separator';
+
+/** SPEC §4 order; a use case joins the menu when its handler exists. */
+export const MENU: readonly MenuEntry[] = [
+  { caption: 'menuSetupWorkbook', handler: 'setupWorkbook_' },
+  { caption: 'menuApproveRequest', handler: 'approveRequest_' },
+  { caption: 'menuSplitTasks', handler: 'splitRequest_' },
+  { caption: 'menuOpenSidebar', handler: 'openSidebar_' },
+  { caption: 'menuValidate', handler: 'validate_' },
+  { caption: 'menuImportSheet', handler: 'importSheet_' },
+  'separator',
+  {
+    caption: 'menuAutomation',
+    items: [
+      { caption: 'menuAutomationOn', handler: 'automationOn_' },
+      { caption: 'menuAutomationOff', handler: 'automationOff_' },
+      { caption: 'menuRunChecksNow', handler: 'runChecksNow_' },
+      { caption: 'menuAutomationStatus', handler: 'automationStatus_' },
+    ],
+  },
+];
 
 /**
  * onOpen runs in every auth mode, AuthMode.NONE included, so it only builds the menu:
@@ -15,6 +39,13 @@ export const MENU_ITEMS: readonly MenuItem[] = [{ caption: 'menuOpenSidebar', ha
  */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui, locale: Locale): void {
   const menu = ui.createAddonMenu();
-  for (const item of MENU_ITEMS) menu.addItem(t(locale, item.caption), item.handler);
+  for (const entry of MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else if ('items' in entry) {
+      const sub = ui.createMenu(t(locale, entry.caption));
+      for (const item of entry.items) sub.addItem(t(locale, item.caption), item.handler);
+      menu.addSubMenu(sub);
+    } else menu.addItem(t(locale, entry.caption), entry.handler);
+  }
   menu.addToUi();
 }

@@ -139,11 +139,6 @@ export const workbookText = {
     'zh-CN': '用哪种语言设置工作簿？\n“是”：中文 · “否”：English',
     en: 'Which language should the workbook use?\nYes: 中文 · No: English',
   },
-  menuSetupWorkbook: { 'zh-CN': '设置工作簿', en: 'Set up workbook' },
-  menuApproveRequest: { 'zh-CN': '审核需求（立项/退回）', en: 'Approve / return request' },
-  menuSplitTasks: { 'zh-CN': '拆分任务', en: 'Split into tasks' },
-  menuValidate: { 'zh-CN': '检查', en: 'Validate' },
-  menuImportSheet: { 'zh-CN': '导入工作表', en: 'Import sheet' },
   wbImportPrompt: {
     'zh-CN': '把「{sheet}」中的任务导入到哪个已立项的需求？请输入需求编号（如 XQ202407001）。',
     en: 'Which approved request do the tasks in "{sheet}" belong to? Enter its ID (e.g. XQ202407001).',

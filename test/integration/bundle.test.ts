@@ -27,15 +27,41 @@ test('the sidebar cannot call menu and trigger handlers, whose names end in _', 
   assert.throws(() => project.runFromSidebar('openSidebar_'), /Script function not found: openSidebar_/);
 });
 
-test('onOpen builds the add-on menu in the user language', () => {
-  for (const [userLocale, caption] of [['zh', '打开侧边栏'], ['en', 'Open sidebar']] as const) {
+type MenuData = ReturnType<ReturnType<typeof loadBundle>['emulator']['ui']['emuMenus']>[number];
+
+/** Every clickable item of a menu, submenus included, as [caption, handler]. */
+function menuItems(menu: MenuData): [string, string][] {
+  return menu.items.flatMap((entry): [string, string][] => {
+    if (entry.kind === 'item') return [[entry.caption, entry.functionName]];
+    if (entry.kind === 'submenu') return menuItems(entry.menu);
+    return [];
+  });
+}
+
+test('onOpen builds the add-on menu in the user language, without reading the workbook', () => {
+  for (const [userLocale, setup, automationOn] of [
+    ['zh', '设置工作簿', '开启'],
+    ['en', 'Set up workbook', 'Turn on'],
+  ] as const) {
     const project = loadBundle({ userLocale });
+    project.emulator.calls.reset();
     project.call('onOpen', { authMode: 'NONE' });
-    const [menu] = project.emulator.ui.emuMenus();
-    assert.ok(
-      menu.items.some((item) => item.kind === 'item' && item.caption === caption && item.functionName === 'openSidebar_'),
+    const items = menuItems(project.emulator.ui.emuMenus()[0]);
+    assert.ok(items.some(([caption, handler]) => caption === setup && handler === 'setupWorkbook_'));
+    assert.ok(items.some(([caption, handler]) => caption === automationOn && handler === 'automationOn_'));
+    assert.deepEqual(
+      Object.keys(project.emulator.calls.snapshot()).filter((method) => /^(Range|Sheet|Spreadsheet)\./.test(method)),
+      [],
     );
   }
+});
+
+test('every menu item runs a function the bundle declares', () => {
+  const project = loadBundle();
+  project.call('onOpen');
+  const handlers = menuItems(project.emulator.ui.emuMenus()[0]).map(([, handler]) => handler);
+  assert.ok(handlers.length >= 10);
+  for (const handler of handlers) assert.ok(project.globalFunctions.includes(handler), handler);
 });
 
 test('the sidebar is one self-contained page with its script inlined', () => {
