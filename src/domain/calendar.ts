@@ -53,7 +53,8 @@ function instantOf(wallMs: number, timeZone: string): Date {
 
 /** The civil day of `instant` in `timeZone`. */
 export function civilDayIn(instant: Date, timeZone: string): CivilDay {
-  return Math.floor(wallOf(instant, timeZone).getTime() / MS_PER_DAY);
+  const ms = instant.getTime();
+  return Math.floor((ms + offsetAt(timeZone, ms)) / MS_PER_DAY);
 }
 
 export function dayKeyOf(day: CivilDay): string {
@@ -87,6 +88,9 @@ export class WorkCalendar {
   private readonly swaps: ReadonlySet<CivilDay>;
   private readonly endHour: number;
   private readonly endMinute: number;
+  /** counts[i] = working days in [first, first + i): spans become two look-ups. */
+  private first = 0;
+  private counts: number[] = [0];
 
   constructor(settings: CalendarSettings) {
     this.timeZone = settings.timeZone;
@@ -111,9 +115,22 @@ export class WorkCalendar {
 
   /** Working days in the inclusive span [from, to]; 0 when to < from. */
   workingDaysInSpan(from: CivilDay, to: CivilDay): number {
-    let count = 0;
-    for (let day = from; day <= to; day++) if (this.isWorkingDay(day)) count++;
-    return count;
+    if (to < from) return 0;
+    this.cover(from, to);
+    return (this.counts[to - this.first + 1] ?? 0) - (this.counts[from - this.first] ?? 0);
+  }
+
+  /** Extends the running count to [from, to], a year at a time to the past so tasks rarely rebuild it. */
+  private cover(from: CivilDay, to: CivilDay): void {
+    if (this.counts.length === 1 || from < this.first) {
+      const last = this.counts.length === 1 ? to : Math.max(to, this.first + this.counts.length - 2);
+      this.first = from - 366;
+      this.counts = [0];
+      to = last;
+    }
+    for (let day = this.first + this.counts.length - 1; day <= to; day++) {
+      this.counts.push((this.counts[this.counts.length - 1] ?? 0) + (this.isWorkingDay(day) ? 1 : 0));
+    }
   }
 
   /**

@@ -64,3 +64,15 @@ test('a due date without a time is due at the end of that working day', () => {
   const withTime = new Date('2024-07-15T04:00:00Z'); // 12:00 local
   assert.equal(shanghai.dueInstant(withTime).toISOString(), withTime.toISOString());
 });
+
+test('span counts agree with counting day by day, whatever order spans are asked in', () => {
+  const calendar = new WorkCalendar({ timeZone: 'Asia/Shanghai', workDays: [1, 2, 3, 4, 5], holidays: ['2024-10-01', '2025-01-01'], workdaySwaps: ['2024-09-29'], endOfDay: '18:00' });
+  const start = day('2024-09-01');
+  // Later spans first, then spans reaching further back (the running count is rebuilt), then far ahead.
+  const spans = [[30, 60], [0, 10], [-400, -380], [-800, 900], [500, 520], [45, 44]];
+  for (const [a = 0, b = 0] of spans) {
+    let expected = 0;
+    for (let d = start + a; d <= start + b; d++) if (calendar.isWorkingDay(d)) expected++;
+    assert.equal(calendar.workingDaysInSpan(start + a, start + b), expected, `${a}..${b}`);
+  }
+});

@@ -3,11 +3,10 @@
  * the menu, the clock driven hour by hour through a working week, and the outbox read as the
  * people receiving the digests would.
  */
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBundle } from '../support/bundle';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
-import type { Clock } from '../../emulator/core';
 import type { LoadedProject } from '../../emulator/runtime';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
@@ -35,26 +34,6 @@ function salesTask(overrides: Row = {}): Row {
   };
 }
 
-/**
- * The bundle reads the time with `new Date()`, as in Apps Script, and the emulator hands it the
- * host's Date; so while a test runs, the host's Date answers "now" from the emulator clock.
- * (A Proxy rather than a subclass, so TZDate's `extends Date` keeps working.)
- */
-function followClock(t: TestContext): { use(clock: Clock): void } {
-  const RealDate = globalThis.Date;
-  let clock: Clock | undefined;
-  globalThis.Date = new Proxy(RealDate, {
-    construct: (target, args, newTarget) =>
-      Reflect.construct(target, args.length > 0 ? args : [clock ? clock.now().getTime() : RealDate.now()], newTarget),
-    get: (target, property, receiver) =>
-      property === 'now' ? () => (clock ? clock.now().getTime() : RealDate.now()) : Reflect.get(target, property, receiver),
-  });
-  t.after(() => {
-    globalThis.Date = RealDate;
-  });
-  return { use: (c) => (clock = c) };
-}
-
 interface Workbook {
   settings?: Row[];
   tasks?: Row[];
@@ -63,10 +42,8 @@ interface Workbook {
   planChanges?: Row[];
 }
 
-function setUp(t: TestContext, options: Workbook = {}): LoadedProject {
-  const time = followClock(t);
+function setUp(options: Workbook = {}): LoadedProject {
   const project = loadBundle({ now: at('2024-07-08T08:30'), activeUser: coordinator });
-  time.use(project.emulator.clock);
   writeSheet(project, 'settings', [{ key: 'coordinators', value: coordinator }, ...(options.settings ?? [])]);
   writeSheet(project, 'departments', [
     { name: '市场部', head: 'mkt-head@corp.cn', sponsor: 'vp-mkt@corp.cn' },
@@ -106,8 +83,8 @@ function sheetValues(project: LoadedProject, key: SheetKey): unknown[][] {
   return sheet.getDataRange().getValues();
 }
 
-test('through a working week each person gets one digest per run, escalating from reminder to sponsor', (t) => {
-  const project = setUp(t);
+test('through a working week each person gets one digest per run, escalating from reminder to sponsor', () => {
+  const project = setUp();
   project.call('automationOn_');
 
   assert.deepEqual(runUntil(project, '2024-07-09T00:00'), [], 'Monday: nothing is due soon or behind yet');
@@ -136,8 +113,8 @@ test('through a working week each person gets one digest per run, escalating fro
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
 });
 
-test('requests waiting for review, overdue action items and pending plan changes remind the right people', (t) => {
-  const project = setUp(t, {
+test('requests waiting for review, overdue action items and pending plan changes remind the right people', () => {
+  const project = setUp({
     tasks: [salesTask({ status: '已完成' })],
     requests: [{
       id: 'XQ202407002', title: '客诉处理流程优化', dept: '销售部', requester: '李四', goal: '48 小时内处理完客诉',
@@ -167,8 +144,8 @@ test('requests waiting for review, overdue action items and pending plan changes
   ]);
 });
 
-test('the digest links each item to its row and the Health column is written by the scan', (t) => {
-  const project = setUp(t);
+test('the digest links each item to its row and the Health column is written by the scan', () => {
+  const project = setUp();
   project.call('automationOn_');
   runUntil(project, '2024-07-11T10:00');
   const thursday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
@@ -185,8 +162,8 @@ test('the digest links each item to its row and the Health column is written by 
   assert.equal(values[1]?.[health], '逾期');
 });
 
-test('every notice is in the Notification log, and a second run within the cooldown sends nothing new', (t) => {
-  const project = setUp(t);
+test('every notice is in the Notification log, and a second run within the cooldown sends nothing new', () => {
+  const project = setUp();
   project.call('automationOn_');
   runUntil(project, '2024-07-09T10:00');
   const log = sheetValues(project, 'notificationLog');
@@ -200,8 +177,8 @@ test('every notice is in the Notification log, and a second run within the coold
   assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /检查完成：1 个任务，1 条通知；发出 0 封邮件.*冷却期内未重复 1 条/);
 });
 
-test('over the mail quota the highest level goes first; the rest is queued and sent by the next tick', (t) => {
-  const project = setUp(t);
+test('over the mail quota the highest level goes first; the rest is queued and sent by the next tick', () => {
+  const project = setUp();
   project.call('automationOn_');
   runUntil(project, '2024-07-11T08:00');
   const { clock, mail, triggers } = project.emulator;
@@ -224,8 +201,8 @@ test('over the mail quota the highest level goes first; the rest is queued and s
   assert.deepEqual(runUntil(project, '2024-07-11T18:00'), [], 'nothing is sent twice');
 });
 
-test('dry-run mode logs what would be sent and sends nothing', (t) => {
-  const project = setUp(t, { settings: [{ key: '邮件模式', value: '试运行' }] });
+test('dry-run mode logs what would be sent and sends nothing', () => {
+  const project = setUp({ settings: [{ key: '邮件模式', value: '试运行' }] });
   project.call('automationOn_');
   assert.deepEqual(runUntil(project, '2024-07-10T10:00'), []);
   const rows = sheetValues(project, 'notificationLog').slice(1);
@@ -236,8 +213,8 @@ test('dry-run mode logs what would be sent and sends nothing', (t) => {
   ]);
 });
 
-test('turning automation on twice leaves one trigger; off removes it; only coordinators may', (t) => {
-  const project = setUp(t);
+test('turning automation on twice leaves one trigger; off removes it; only coordinators may', () => {
+  const project = setUp();
   const { ScriptApp } = project.emulator.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp };
   project.call('automationOn_');
   project.call('automationOn_');
@@ -255,11 +232,39 @@ test('turning automation on twice leaves one trigger; off removes it; only coord
   assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /只有协作负责人可以执行此操作.*pmo@corp\.cn.*someone@corp\.cn/);
 });
 
-test('a tick that lacks authorization does no work', (t) => {
-  const project = setUp(t);
+test('a tick that lacks authorization does no work', () => {
+  const project = setUp();
   project.call('automationOn_');
   const { ScriptApp } = project.emulator.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp };
   project.emulator.triggers.emuSetAuthorizationStatus(ScriptApp.AuthorizationStatus.REQUIRED);
   assert.deepEqual(runUntil(project, '2024-07-12T00:00'), []);
   assert.equal(project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN')), null);
+});
+
+test('a scan costs the same service calls for 10 or 300 tasks, apart from one email per recipient', () => {
+  const callsFor = (count: number) => {
+    const tasks = Array.from({ length: count }, (_, i) => salesTask({ id: `RW202407001-${String(i + 1).padStart(2, '0')}` }));
+    const project = setUp({ tasks });
+    project.emulator.clock.set(at('2024-07-11T09:30'));
+    const { calls, mail } = project.emulator;
+    calls.reset();
+    project.call('runChecksNow_');
+    return { nonMail: calls.total() - calls.count('MailApp.sendEmail'), emails: mail.outbox.length, setValues: calls.count('Range.setValues') };
+  };
+  const small = callsFor(10);
+  const large = callsFor(300);
+  assert.equal(large.nonMail, small.nonMail);
+  // One write each for the new Notification log's header, the Health column and the log rows.
+  assert.equal(large.setValues, 3);
+  // Same owner, head and coordinator for every task: still three digests.
+  assert.equal(large.emails, 3);
+  assert.equal(small.emails, 3);
+});
+
+test('an English workbook gets English digests', () => {
+  const project = setUp({ settings: [{ key: 'locale', value: 'en' }] });
+  project.call('automationOn_');
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [Collab alert] 1 due soon']);
+  const mail = project.emulator.mail.outbox.at(-1);
+  assert.match(mail?.body ?? '', /L1 Reminder[\s\S]*RW202407001-03 渠道铺货执行 — Due soon: due 2024-07-10 18:00; 20% complete/);
 });
