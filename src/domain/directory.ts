@@ -40,10 +40,27 @@ export function bareAddress(text: string): string {
 /** People whose name (or email) is `text`, compared trimmed and case-insensitively. */
 export function findPeople(directory: Pick<Directory, 'people'>, text: string): Person[] {
   const wanted = normalizeLabel(text);
-  if (wanted === '') return [];
-  return directory.people.filter(
-    (p) => normalizeLabel(p.name) === wanted || normalizeLabel(p.email) === wanted,
-  );
+  return wanted === '' ? [] : (peopleIndex(directory.people).get(wanted) ?? []);
+}
+
+/**
+ * People by normalised name and email, built once per (read-only) People list: a scan looks
+ * up an owner per task, and normalising every person per lookup dominated a 10k-task run.
+ */
+const peopleIndexes = new WeakMap<readonly Person[], Map<string, Person[]>>();
+
+function peopleIndex(people: readonly Person[]): Map<string, Person[]> {
+  let index = peopleIndexes.get(people);
+  if (!index) {
+    index = new Map();
+    for (const person of people) {
+      for (const label of new Set([normalizeLabel(person.name), normalizeLabel(person.email)])) {
+        if (label !== '') index.set(label, [...(index.get(label) ?? []), person]);
+      }
+    }
+    peopleIndexes.set(people, index);
+  }
+  return index;
 }
 
 export function findDepartment(directory: Pick<Directory, 'departments'>, text: string): Department | undefined {

@@ -11,15 +11,18 @@ const PROPERTY_PREFIX = 'collabDesk.sheet.';
 
 export class SheetDirectory {
   private readonly sheets: Sheet[];
+  /** Titles read once: every getName is a call to Google's servers. */
+  private readonly titles: string[];
   private adopted: Record<string, string> | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet) {
     this.sheets = spreadsheet.getSheets();
+    this.titles = this.sheets.map((sheet) => sheet.getName());
   }
 
   find(key: SheetKey): Sheet | undefined {
-    const byTitle = this.sheets.find((sheet) => titleMatches(sheetDef(key), sheet.getName()));
-    if (byTitle) return byTitle;
+    const position = this.titles.findIndex((title) => titleMatches(sheetDef(key), title));
+    if (position >= 0) return this.sheets[position];
     const id = this.adoptedIds()[PROPERTY_PREFIX + key];
     return id === undefined ? undefined : this.sheets.find((sheet) => String(sheet.getSheetId()) === id);
   }
@@ -39,6 +42,7 @@ export class SheetDirectory {
 
   added(sheet: Sheet): void {
     this.sheets.push(sheet);
+    this.titles.push(sheet.getName());
   }
 
   private adoptedIds(): Record<string, string> {
