@@ -13,6 +13,11 @@ import { handleEdit } from './app/onEdit';
 import { inWorkbook } from './app/workbook';
 import { approveFromMenu, importFromMenu, setupFromMenu, splitFromMenu, validateFromMenu } from './app/workbookMenu';
 import { reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
+import { weeklySummaryFromMenu } from './app/summary';
+import { refreshDashboardFromMenu } from './app/dashboard';
+import { retrospectiveFromMenu } from './app/retrospective';
+import { archiveFromMenu } from './app/archive';
+import { mailApp } from './gas/mailer';
 import type { ActionResult } from './app/workbook';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -86,6 +91,22 @@ export function splitRequest_(): void {
 
 export function importSheet_(): void {
   importFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function weeklySummary_(): void {
+  weeklySummaryFromMenu(SpreadsheetApp.getUi(), new Date(), mailApp);
+}
+
+export function refreshDashboard_(): void {
+  refreshDashboardFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function createRetrospective_(): void {
+  retrospectiveFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function archiveCompleted_(): void {
+  archiveFromMenu(SpreadsheetApp.getUi(), new Date());
 }
 
 /** Sidebar: approve, return or reject a request ({ id, decision, notes, lead?, coordinator? }); coordinators only. */

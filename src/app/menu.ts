@@ -20,6 +20,10 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'menuSplitTasks', handler: 'splitRequest_' },
   { caption: 'menuOpenSidebar', handler: 'openSidebar_' },
   { caption: 'menuValidate', handler: 'validate_' },
+  { caption: 'menuWeeklySummary', handler: 'weeklySummary_' },
+  { caption: 'menuRefreshDashboard', handler: 'refreshDashboard_' },
+  { caption: 'menuRetrospective', handler: 'createRetrospective_' },
+  { caption: 'menuArchive', handler: 'archiveCompleted_' },
   { caption: 'menuImportSheet', handler: 'importSheet_' },
   'separator',
   {

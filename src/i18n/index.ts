@@ -4,6 +4,7 @@
  */
 import { alertText } from './alerts';
 import { commonText } from './common';
+import { reportText } from './reports';
 import { sidebarText } from './sidebar';
 import { workbookText } from './workbook';
 
@@ -21,6 +22,7 @@ export const catalogue = {
   ...alertText,
   ...sidebarText,
   ...workbookText,
+  ...reportText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,86 @@
+/**
+ * "Create retrospective" (SPEC §2.8): the sheet 复盘 <request ID> for one finished request. An
+ * existing retrospective is never overwritten: people write their conclusions into it.
+ */
+import { WorkCalendar } from '../domain/calendar';
+import { enumLabel, parseEnum } from '../domain/schema';
+import { requestsMentioned, retrospective, retrospectiveTitle } from '../domain/retrospective';
+import { parseDate } from '../domain/values';
+import { peekWorkbook, readActions, readProgress, readReportTasks, readRequests, reportMenuAction, writeReport } from './summary';
+import { inWorkbook, UserError, type Workbook } from './workbook';
+
+type Ui = GoogleAppsScript.Base.Ui;
+
+export interface RetrospectiveOutcome {
+  readonly sheet: string;
+  /** false when the sheet already existed and was left alone. */
+  readonly created: boolean;
+}
+
+export function createRetrospective(wb: Workbook, requestId: string): RetrospectiveOutcome {
+  const wanted = requestId.trim().toUpperCase();
+  const request = readRequests(wb).find((r) => r.id.toUpperCase() === wanted);
+  if (!request) throw new UserError(wb.text('retroUnknownRequest', { id: requestId.trim() }));
+  if (request.status !== 'done' && request.status !== 'archived') {
+    const status = request.status ? enumLabel('requestStatus', request.status, wb.locale) : '';
+    throw new UserError(wb.text('retroNotFinished', { id: request.id, status }));
+  }
+  const title = retrospectiveTitle(wb.locale, request.id);
+  const existing = wb.spreadsheet.getSheetByName(title);
+  if (existing) {
+    existing.activate();
+    return { sheet: title, created: false };
+  }
+
+  const calendar = new WorkCalendar(wb.settings);
+  const progress = readProgress(wb);
+  const allTasks = readReportTasks(wb, calendar, progress);
+  const taskRequests = new Map(allTasks.map((x) => [x.id.toUpperCase(), x.request.toUpperCase()]));
+  const tasks = allTasks.filter((x) => x.request.toUpperCase() === wanted);
+  const ids = new Set(tasks.map((x) => x.id.toUpperCase()));
+  const failures = (wb.optionalTable('acceptance')?.records() ?? [])
+    .filter((row) => ids.has(row.text('task').toUpperCase()) && parseEnum('acceptanceResult', row.get('result')) === 'fail')
+    .map((row) => ({
+      task: row.text('task'),
+      deliverable: row.text('deliverable'),
+      date: parseDate(row.get('date'), wb.timeZone),
+      reason: row.text('reason'),
+      acceptedBy: row.text('acceptedBy'),
+    }));
+  const report = retrospective({
+    locale: wb.locale,
+    now: wb.now,
+    calendar,
+    request,
+    tasks,
+    progress: progress.filter((p) => ids.has(p.task.toUpperCase())),
+    failures,
+    communications: readActions(wb).filter((c) => requestsMentioned(c.ref, taskRequests).includes(wanted)),
+  });
+  writeReport(wb, title, report).activate();
+  return { sheet: title, created: true };
+}
+
+/** The selected Requests row's ID, or the one the user types. */
+export function retrospectiveFromMenu(ui: Ui, now: Date): void {
+  reportMenuAction(ui, () => {
+    const view = peekWorkbook(now);
+    let id = selectedRequestId(view);
+    if (id === '') {
+      const answer = ui.prompt(view.text('retroPrompt'), ui.ButtonSet.OK_CANCEL);
+      if (answer.getSelectedButton() !== ui.Button.OK) return;
+      id = answer.getResponseText().trim();
+      if (id === '') return;
+    }
+    const outcome = inWorkbook(now, (wb) => createRetrospective(wb, id));
+    ui.alert(view.text(outcome.created ? 'retroDone' : 'retroExists', { sheet: outcome.sheet }));
+  });
+}
+
+function selectedRequestId(wb: Workbook): string {
+  const requests = wb.sheet('requests');
+  const active = wb.spreadsheet.getActiveSheet();
+  if (!requests || active.getSheetId() !== requests.getSheetId()) return '';
+  const row = active.getActiveRange()?.getRow() ?? 0;
+  return row < 2 ? '' : (wb.table('requests').rows[row - 2]?.text('id') ?? '');
+}

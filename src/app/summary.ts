@@ -1,0 +1,285 @@
+/**
+ * "Generate weekly summary" (SPEC §2.8): reads every data sheet once, writes the sheet
+ * 周报 YYYY-Www (regenerating the same week replaces that sheet and nothing else), and optionally
+ * mails it to coordinators and department heads within the mail quota, honouring dry-run.
+ * Also the readers and the report writer the retrospective shares.
+ */
+import { WorkCalendar } from '../domain/calendar';
+import { isEmail } from '../domain/directory';
+import { taskHealth } from '../domain/health';
+import { parseEnum } from '../domain/schema';
+import {
+  acceptedDates,
+  completedAt,
+  reportWeek,
+  summaryEmail,
+  summaryTitle,
+  weeklySummary,
+  type Report,
+  type ReportAction,
+  type ReportNotice,
+  type ReportProgress,
+  type ReportRequest,
+  type ReportTask,
+} from '../domain/summary';
+import { parseDate, parsePercent } from '../domain/values';
+import type { Mailer } from '../gas/mailer';
+import { neutralize } from '../gas/table';
+import { activeUserEmail, inWorkbook, UserError, Workbook } from './workbook';
+
+type Ui = GoogleAppsScript.Base.Ui;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+// ---------------------------------------------------------------- readers
+
+/** Every task with an ID, its latest progress (of `progress`, in sheet order), completion time and health at wb.now. */
+export function readReportTasks(wb: Workbook, calendar: WorkCalendar, progress: readonly ReportProgress[]): ReportTask[] {
+  const table = wb.optionalTable('tasks');
+  if (!table) return [];
+  const { timeZone } = wb.settings;
+  const latest = new Map<string, ReportProgress>();
+  for (const entry of progress) latest.set(entry.task.toUpperCase(), entry);
+  const accepted = acceptedDates(
+    (wb.optionalTable('acceptance')?.records() ?? [])
+      .filter((row) => parseEnum('acceptanceResult', row.get('result')) === 'pass')
+      .map((row) => ({ task: row.text('task'), date: parseDate(row.get('date'), timeZone) })),
+  );
+  return table.records().filter((row) => row.text('id') !== '').map((row) => {
+    const id = row.text('id');
+    const current = latest.get(id.toUpperCase());
+    const typed = parseDate(row.get('lastUpdate'), timeZone);
+    const lastUpdate = current?.at && (!typed || current.at > typed) ? current.at : typed;
+    const status = parseEnum('taskStatus', row.get('status'));
+    const facts = {
+      status,
+      start: parseDate(row.get('start'), timeZone),
+      due: parseDate(row.get('due'), timeZone),
+      pct: current?.pct ?? parsePercent(row.get('pct')) ?? 0,
+      lastUpdate,
+    };
+    return {
+      ...facts,
+      row: row.rowNumber,
+      id,
+      name: row.text('name'),
+      request: row.text('request'),
+      dept: row.text('dept'),
+      owner: row.text('owner'),
+      baseline: parseDate(row.get('baseline'), timeZone),
+      completedAt: completedAt(status, lastUpdate, accepted.get(id.toUpperCase())),
+      health: taskHealth(facts, wb.now, calendar, wb.settings),
+    };
+  });
+}
+
+/** Progress entries in sheet order (append-only, so the last one per task is current). */
+export function readProgress(wb: Workbook): ReportProgress[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('progress')?.records() ?? []).filter((row) => row.text('task') !== '').map((row) => ({
+    task: row.text('task'),
+    summary: row.text('summary'),
+    pct: parsePercent(row.get('pct')),
+    delayReason: row.text('delayReason'),
+    mitigation: row.text('mitigation'),
+    at: parseDate(row.get('updatedAt'), timeZone),
+    by: row.text('updatedBy') || row.text('owner'),
+  }));
+}
+
+export function readRequests(wb: Workbook): ReportRequest[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('requests')?.records() ?? []).filter((row) => row.text('id') !== '').map((row) => ({
+    id: row.text('id'),
+    title: row.text('title'),
+    dept: row.text('dept'),
+    requester: row.text('requester'),
+    lead: row.text('lead'),
+    status: parseEnum('requestStatus', row.get('status')),
+    expected: parseDate(row.get('expected'), timeZone),
+    submitted: parseDate(row.get('submitted'), timeZone),
+    approved: parseDate(row.get('approved'), timeZone),
+    closed: parseDate(row.get('closed'), timeZone),
+  }));
+}
+
+export function readActions(wb: Workbook): ReportAction[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('communications')?.records() ?? []).map((row) => ({
+    date: parseDate(row.get('date'), timeZone),
+    ref: row.text('ref'),
+    topic: row.text('topic'),
+    participants: row.text('participants'),
+    action: row.text('actions'),
+    owner: row.text('actionOwner'),
+    due: parseDate(row.get('actionDue'), timeZone),
+    status: parseEnum('actionStatus', row.get('actionStatus')),
+  }));
+}
+
+function readNotices(wb: Workbook): ReportNotice[] {
+  const notices: ReportNotice[] = [];
+  for (const row of wb.optionalTable('notificationLog')?.records() ?? []) {
+    const time = row.get('time');
+    if (!(time instanceof Date)) continue;
+    notices.push({
+      time,
+      rule: row.text('rule'),
+      level: row.text('level'),
+      item: row.text('item'),
+      recipients: row.text('recipients'),
+      status: parseEnum('notificationStatus', row.get('status')),
+    });
+  }
+  return notices;
+}
+
+// ---------------------------------------------------------------- the report sheet
+
+const HEADER_BACKGROUND = '#e8eaed';
+
+/**
+ * Writes a report into the sheet `title`, replacing what that sheet held (and nothing else):
+ * one setValues for the content, one call each for bold and header backgrounds.
+ */
+export function writeReport(wb: Workbook, title: string, report: Report): Sheet {
+  const existing = wb.spreadsheet.getSheetByName(title);
+  const sheet = existing ?? wb.spreadsheet.insertSheet(title);
+  if (existing) existing.clear();
+  const none = wb.text('reportNone');
+  const lines: { cells: readonly (string | number)[]; kind: 'title' | 'heading' | 'header' | 'body' }[] = [
+    { cells: [report.title], kind: 'title' },
+    ...report.lines.map((line) => ({ cells: [line], kind: 'body' as const })),
+  ];
+  for (const section of report.sections) {
+    lines.push({ cells: [], kind: 'body' }, { cells: [section.heading], kind: 'heading' });
+    if (section.columns.length > 0) lines.push({ cells: section.columns, kind: 'header' });
+    if (section.writeIn !== undefined) {
+      for (let i = 0; i < section.writeIn; i++) lines.push({ cells: [], kind: 'body' });
+    } else if (section.rows.length === 0) lines.push({ cells: [none], kind: 'body' });
+    else lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));
+  }
+  const width = Math.max(1, ...lines.map((line) => line.cells.length));
+  ensureSize(sheet, lines.length, width);
+  const range = sheet.getRange(1, 1, lines.length, width);
+  // Plain text: dates and IDs stay exactly as the report words them instead of being re-parsed.
+  range.setNumberFormat('@');
+  range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => neutralize(line.cells[i] ?? ''))));
+  range.setFontWeights(lines.map((line) => Array.from({ length: width }, () => (line.kind === 'body' ? 'normal' : 'bold'))));
+  range.setBackgrounds(lines.map((line) => Array.from({ length: width }, (_, i) =>
+    line.kind === 'header' && i < line.cells.length ? HEADER_BACKGROUND : null)));
+  sheet.setColumnWidths(1, width, 140);
+  return sheet;
+}
+
+/** Sheets refuses ranges beyond the grid, so the grid grows first. */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+}
+
+// ---------------------------------------------------------------- the use case
+
+export interface SummaryOutcome {
+  readonly sheet: string;
+  /** Who gets (or, in dry-run, would get) the email; empty when not emailed. */
+  readonly recipients: readonly string[];
+  readonly sent: readonly string[];
+  readonly dryRun: readonly string[];
+  /** Not sent: today's quota ran out. */
+  readonly overQuota: readonly string[];
+  readonly failed: readonly string[];
+}
+
+/** Coordinators and department heads, once each. */
+export function summaryRecipients(wb: Workbook): string[] {
+  const heads = wb.directory().departments.map((d) => d.head.trim().toLowerCase());
+  return [...new Set([...wb.settings.coordinators, ...heads])].filter(isEmail);
+}
+
+/** Generates the summary of the report week at wb.now; the caller holds the document lock. */
+export function generateWeeklySummary(wb: Workbook, mailer: Mailer, options: { readonly email: boolean }): SummaryOutcome {
+  const calendar = new WorkCalendar(wb.settings);
+  const week = reportWeek(wb.now, calendar);
+  const progress = readProgress(wb);
+  const summary = weeklySummary({
+    now: wb.now,
+    week,
+    calendar,
+    locale: wb.locale,
+    tasks: readReportTasks(wb, calendar, progress),
+    progress,
+    requests: readRequests(wb),
+    actions: readActions(wb),
+    notices: readNotices(wb),
+  });
+  const sheet = writeReport(wb, summaryTitle(wb.locale, week), summary);
+  const outcome = { sheet: sheet.getName(), recipients: [] as string[], sent: [] as string[], dryRun: [] as string[], overQuota: [] as string[], failed: [] as string[] };
+  if (!options.email) return outcome;
+
+  outcome.recipients = summaryRecipients(wb);
+  if (wb.settings.emailMode === 'dry-run') {
+    outcome.dryRun = outcome.recipients;
+    return outcome;
+  }
+  const link = `${wb.spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
+  const quota = mailer.remainingQuota();
+  for (const [i, recipient] of outcome.recipients.entries()) {
+    if (i >= quota) {
+      outcome.overQuota.push(recipient);
+      continue;
+    }
+    try {
+      mailer.send(summaryEmail(summary, recipient, wb.locale, link), wb.text('appName'));
+      outcome.sent.push(recipient);
+    } catch {
+      outcome.failed.push(recipient);
+    }
+  }
+  return outcome;
+}
+
+export function describeSummary(wb: Workbook, outcome: SummaryOutcome): string {
+  const list = (people: readonly string[]) => people.join(', ');
+  const lines = [wb.text('summaryDone', { sheet: outcome.sheet })];
+  if (outcome.sent.length > 0) lines.push(wb.text('summaryMailSent', { count: outcome.sent.length }));
+  if (outcome.dryRun.length > 0) lines.push(wb.text('summaryMailDryRun', { count: outcome.dryRun.length, recipients: list(outcome.dryRun) }));
+  if (outcome.overQuota.length > 0) lines.push(wb.text('summaryMailQuota', { count: outcome.overQuota.length, recipients: list(outcome.overQuota) }));
+  if (outcome.failed.length > 0) lines.push(wb.text('summaryMailFailed', { count: outcome.failed.length, recipients: list(outcome.failed) }));
+  return lines.join('\n');
+}
+
+/** Runs a report menu action; a UserError is shown to the user instead of failing the script. */
+export function reportMenuAction(ui: Ui, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(error.message);
+  }
+}
+
+/** A read-only look at the workbook, outside the lock, for questions asked before the work. */
+export function peekWorkbook(now: Date): Workbook {
+  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
+}
+
+function isCoordinator(wb: Workbook): boolean {
+  return wb.settings.coordinators.length === 0 || wb.settings.coordinators.includes(wb.user);
+}
+
+/** The menu item: coordinators are asked whether to email it too; anyone may generate the sheet. */
+export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
+  reportMenuAction(ui, () => {
+    const view = peekWorkbook(now);
+    const recipients = summaryRecipients(view);
+    let email = false;
+    if (isCoordinator(view) && recipients.length > 0) {
+      const sheet = summaryTitle(view.locale, reportWeek(now, new WorkCalendar(view.settings)));
+      const answer = ui.alert(view.text('summaryAskEmail', { sheet, count: recipients.length }), ui.ButtonSet.YES_NO_CANCEL);
+      if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
+      email = answer === ui.Button.YES;
+    }
+    const message = inWorkbook(now, (wb) => describeSummary(wb, generateWeeklySummary(wb, mailer, { email })));
+    ui.alert(message);
+  });
+}

@@ -1,0 +1,328 @@
+/**
+ * The weekly summary (SPEC §2.8) as a report: titled sections of rows, written to the sheet
+ * 周报 YYYY-Www and, optionally, mailed as HTML with a plain-text part. Also the report shape the
+ * retrospective shares, ISO weeks in the spreadsheet's time zone, and when a task was completed.
+ */
+import { t, type Locale, type MessageKey } from '../i18n/index';
+import { dayKeyOf, isoWeekdayOf, type CivilDay, type WorkCalendar } from './calendar';
+import { escapeHtml, ruleName, type Digest } from './digest';
+import { RULES, type Rule } from './escalation';
+import type { TaskHealth } from './health';
+import { isOpenWork } from './health';
+import { columnDef, columnLabel, enumLabel, type ActionStatus, type ColumnKey, type NotificationStatus, type RequestStatus, type SheetKey, type TaskStatus } from './schema';
+
+export type ReportCell = string | number;
+
+export interface ReportSection {
+  readonly heading: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly ReportCell[])[];
+  /** Blank lines left under the heading for people to write in (retrospective conclusions). */
+  readonly writeIn?: number;
+}
+
+export interface Report {
+  readonly title: string;
+  /** Lines under the title: period, generation time, counts. */
+  readonly lines: readonly string[];
+  readonly sections: readonly ReportSection[];
+}
+
+/** A column header of the catalogue in the workbook's language. */
+export function header<S extends SheetKey>(locale: Locale, sheet: S, column: ColumnKey<S>): string {
+  return columnLabel(columnDef(sheet, column), locale);
+}
+
+// ---------------------------------------------------------------- weeks
+
+export interface IsoWeek {
+  readonly year: number;
+  readonly week: number;
+  /** Monday and Sunday of the week. */
+  readonly first: CivilDay;
+  readonly last: CivilDay;
+}
+
+/** The ISO 8601 week of a civil day: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeekOf(day: CivilDay): IsoWeek {
+  const first = day - (isoWeekdayOf(day) - 1);
+  const thursday = first + 3;
+  const year = new Date(thursday * 86_400_000).getUTCFullYear();
+  const january4 = Date.UTC(year, 0, 4) / 86_400_000;
+  const week1Monday = january4 - (isoWeekdayOf(january4) - 1);
+  return { year, week: (first - week1Monday) / 7 + 1, first, last: first + 6 };
+}
+
+/** 2024-W28 */
+export function weekLabel(week: IsoWeek): string {
+  return `${week.year}-W${String(week.week).padStart(2, '0')}`;
+}
+
+/**
+ * The week a summary generated at `now` reports on: the current ISO week, or the previous one
+ * while the current week's first working day has not ended yet (the Monday-morning summary is
+ * about the week just finished).
+ */
+export function reportWeek(now: Date, calendar: WorkCalendar): IsoWeek {
+  const current = isoWeekOf(calendar.dayOf(now));
+  let firstWorking: CivilDay | undefined;
+  for (let day = current.first; day <= current.last; day++) {
+    if (calendar.isWorkingDay(day)) {
+      firstWorking = day;
+      break;
+    }
+  }
+  const started = firstWorking !== undefined && now.getTime() >= calendar.endOfWorkingDay(firstWorking).getTime();
+  return started ? current : isoWeekOf(current.first - 7);
+}
+
+// ---------------------------------------------------------------- facts the summary reads
+
+export interface ReportTask {
+  readonly row: number;
+  readonly id: string;
+  readonly name: string;
+  readonly request: string;
+  readonly dept: string;
+  readonly owner: string;
+  readonly status: TaskStatus | undefined;
+  readonly start: Date | undefined;
+  readonly due: Date | undefined;
+  readonly baseline: Date | undefined;
+  readonly pct: number;
+  readonly lastUpdate: Date | undefined;
+  /** When the work was accepted (latest pass), or, without an acceptance row, the last update of a done task. */
+  readonly completedAt: Date | undefined;
+  readonly health: TaskHealth;
+}
+
+export interface ReportProgress {
+  readonly task: string;
+  readonly summary: string;
+  readonly pct: number | undefined;
+  readonly delayReason: string;
+  readonly mitigation: string;
+  readonly at: Date | undefined;
+  readonly by: string;
+}
+
+export interface ReportRequest {
+  readonly id: string;
+  readonly title: string;
+  readonly dept: string;
+  readonly requester: string;
+  readonly lead: string;
+  readonly status: RequestStatus | undefined;
+  readonly expected: Date | undefined;
+  readonly submitted: Date | undefined;
+  readonly approved: Date | undefined;
+  readonly closed: Date | undefined;
+}
+
+export interface ReportAction {
+  readonly date: Date | undefined;
+  readonly ref: string;
+  readonly topic: string;
+  readonly participants: string;
+  readonly action: string;
+  readonly owner: string;
+  readonly due: Date | undefined;
+  readonly status: ActionStatus | undefined;
+}
+
+export interface ReportNotice {
+  readonly time: Date;
+  readonly rule: string;
+  readonly level: string;
+  readonly item: string;
+  readonly recipients: string;
+  readonly status: NotificationStatus | undefined;
+}
+
+/** When each task was completed: the latest passing acceptance date, keyed by upper-case task ID. */
+export function acceptedDates(passes: readonly { readonly task: string; readonly date: Date | undefined }[]): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  for (const { task, date } of passes) {
+    const key = task.trim().toUpperCase();
+    const previous = dates.get(key);
+    if (date && (!previous || date > previous)) dates.set(key, date);
+  }
+  return dates;
+}
+
+export function completedAt(status: TaskStatus | undefined, lastUpdate: Date | undefined, accepted: Date | undefined): Date | undefined {
+  if (status !== 'done') return undefined;
+  return accepted ?? lastUpdate;
+}
+
+// ---------------------------------------------------------------- the summary
+
+export interface SummaryInput {
+  readonly now: Date;
+  readonly week: IsoWeek;
+  readonly calendar: WorkCalendar;
+  readonly locale: Locale;
+  readonly tasks: readonly ReportTask[];
+  readonly progress: readonly ReportProgress[];
+  readonly requests: readonly ReportRequest[];
+  readonly actions: readonly ReportAction[];
+  readonly notices: readonly ReportNotice[];
+}
+
+export interface WeeklySummary extends Report {
+  readonly week: IsoWeek;
+  readonly counts: Readonly<Record<'completed' | 'overdue' | 'lagging' | 'stale' | 'dueNext' | 'pending', number>>;
+}
+
+export function summaryTitle(locale: Locale, week: IsoWeek): string {
+  return t(locale, 'summaryTitle', { week: weekLabel(week) });
+}
+
+const TOLD: readonly (NotificationStatus | undefined)[] = ['sent', 'dry-run'];
+
+export function weeklySummary(input: SummaryInput): WeeklySummary {
+  const { locale, calendar, week, now } = input;
+  const text = (key: MessageKey) => t(locale, key);
+  const inWeek = (date: Date | undefined, w: IsoWeek = week) => {
+    if (!date) return false;
+    const day = calendar.dayOf(date);
+    return day >= w.first && day <= w.last;
+  };
+  const when = (date: Date | undefined) => (date ? calendar.wallText(date) : '');
+  const task = (column: ColumnKey<'tasks'>) => header(locale, 'tasks', column);
+  const taskCells = (x: ReportTask) => [x.id, x.name, x.dept, x.owner];
+  const taskColumns = [task('id'), task('name'), task('dept'), task('owner')];
+  const byDue = (a: ReportTask, b: ReportTask) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity);
+  const names = new Map(input.tasks.map((x) => [x.id.toUpperCase(), x.name]));
+  const nextWeek: IsoWeek = { ...week, first: week.first + 7, last: week.last + 7 };
+
+  const completed = input.tasks.filter((x) => inWeek(x.completedAt)).sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime());
+  const posted = input.progress.filter((p) => inWeek(p.at)).sort((a, b) => a.at!.getTime() - b.at!.getTime());
+  const overdue = input.tasks.filter((x) => x.health.conditions.has('overdue')).sort(byDue);
+  const lagging = input.tasks.filter((x) => x.health.conditions.has('lagging')).sort(byDue);
+  const stale = input.tasks.filter((x) => x.health.conditions.has('stale')).sort(byDue);
+  const dueNext = input.tasks.filter((x) => isOpenWork(x.status) && inWeek(x.due, nextWeek)).sort(byDue);
+  const created = input.requests.filter((r) => inWeek(r.submitted));
+  const pending = input.requests.filter((r) => r.status === 'pending' || r.status === 'changes');
+  const actions = input.actions.filter((a) => a.action !== '' && a.status !== 'done')
+    .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
+  const notices = input.notices.filter((n) => TOLD.includes(n.status) && inWeek(n.time))
+    .sort((a, b) => b.level.localeCompare(a.level) || a.time.getTime() - b.time.getTime());
+
+  const request = (column: ColumnKey<'requests'>) => header(locale, 'requests', column);
+  const requestColumns = [request('id'), request('title'), request('dept'), request('requester'), request('status'), request('submitted')];
+  const requestCells = (r: ReportRequest) => [r.id, r.title, r.dept, r.requester, r.status ? enumLabel('requestStatus', r.status, locale) : '', when(r.submitted)];
+  const log = (column: ColumnKey<'notificationLog'>) => header(locale, 'notificationLog', column);
+  const comm = (column: ColumnKey<'communications'>) => header(locale, 'communications', column);
+  const progress = (column: ColumnKey<'progress'>) => header(locale, 'progress', column);
+
+  const counts = {
+    completed: completed.length,
+    overdue: overdue.length,
+    lagging: lagging.length,
+    stale: stale.length,
+    dueNext: dueNext.length,
+    pending: pending.length,
+  };
+  return {
+    week,
+    counts,
+    title: summaryTitle(locale, week),
+    lines: [
+      t(locale, 'summaryPeriod', { from: dayKeyOf(week.first), to: dayKeyOf(week.last) }),
+      t(locale, 'reportGenerated', { at: when(now) }),
+      t(locale, 'summaryCounts', counts),
+    ],
+    sections: [
+      {
+        heading: text('summaryCompleted'),
+        columns: [...taskColumns, text('colCompletedOn'), task('request')],
+        rows: completed.map((x) => [...taskCells(x), when(x.completedAt), x.request]),
+      },
+      {
+        heading: text('summaryProgress'),
+        columns: [progress('task'), task('name'), progress('summary'), progress('pct'), progress('delayReason'), progress('updatedAt'), progress('updatedBy')],
+        rows: posted.map((p) => [p.task, names.get(p.task.toUpperCase()) ?? '', p.summary, p.pct === undefined ? '' : `${p.pct}%`, p.delayReason, when(p.at), p.by]),
+      },
+      {
+        heading: text('summaryOverdue'),
+        columns: [...taskColumns, task('due'), text('colDaysOverdue')],
+        rows: overdue.map((x) => [...taskCells(x), when(x.due), Math.max(0, calendar.workingDaysBetween(x.health.dueAt ?? now, now))]),
+      },
+      {
+        heading: text('summaryLagging'),
+        columns: [...taskColumns, task('pct'), text('colPlannedPct'), task('due')],
+        rows: lagging.map((x) => [...taskCells(x), `${x.pct}%`, `${x.health.expectedPct ?? 0}%`, when(x.due)]),
+      },
+      {
+        heading: text('summaryStale'),
+        columns: [...taskColumns, task('lastUpdate'), task('due')],
+        rows: stale.map((x) => [...taskCells(x), when(x.lastUpdate ?? x.start), when(x.due)]),
+      },
+      {
+        heading: text('summaryDueNext'),
+        columns: [...taskColumns, task('due'), task('status'), task('pct')],
+        rows: dueNext.map((x) => [...taskCells(x), when(x.due), x.status ? enumLabel('taskStatus', x.status, locale) : '', `${x.pct}%`]),
+      },
+      { heading: text('summaryNewRequests'), columns: requestColumns, rows: created.map(requestCells) },
+      { heading: text('summaryPendingRequests'), columns: requestColumns, rows: pending.map(requestCells) },
+      {
+        heading: text('summaryOpenActions'),
+        columns: [comm('ref'), comm('topic'), comm('actions'), comm('actionOwner'), comm('actionDue')],
+        rows: actions.map((a) => [a.ref, a.topic, a.action, a.owner, when(a.due)]),
+      },
+      {
+        heading: text('summaryEscalations'),
+        columns: [log('time'), log('level'), log('rule'), log('item'), log('recipients'), log('status')],
+        rows: notices.map((n) => [when(n.time), n.level, ruleText(locale, n.rule), n.item, n.recipients, n.status ? enumLabel('notificationStatus', n.status, locale) : '']),
+      },
+    ],
+  };
+}
+
+function ruleText(locale: Locale, rule: string): string {
+  return (RULES as readonly string[]).includes(rule) ? ruleName(locale, rule as Rule) : rule;
+}
+
+// ---------------------------------------------------------------- email
+
+/** The summary as one email per recipient: HTML tables (every user string escaped) and the same content as plain text. */
+export function summaryEmail(summary: WeeklySummary, recipient: string, locale: Locale, link: string): Digest {
+  const week = weekLabel(summary.week);
+  const period = t(locale, 'summaryPeriod', { from: dayKeyOf(summary.week.first), to: dayKeyOf(summary.week.last) });
+  const intro = t(locale, 'summaryEmailIntro', { week, period });
+  const none = t(locale, 'reportNone');
+  const open = t(locale, 'summaryEmailOpen');
+  const cell = 'border:1px solid #dadce0;padding:4px 8px;text-align:left;vertical-align:top';
+
+  const html: string[] = [
+    `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<p><b>${escapeHtml(summary.lines[2] ?? '')}</b></p>`,
+  ];
+  const text: string[] = [intro, '', summary.lines[2] ?? '', ''];
+  for (const section of summary.sections) {
+    html.push(`<h3 style="margin:16px 0 4px">${escapeHtml(section.heading)} (${section.rows.length})</h3>`);
+    text.push(`== ${section.heading} (${section.rows.length}) ==`);
+    if (section.rows.length === 0) {
+      html.push(`<p style="color:#757575">${escapeHtml(none)}</p>`);
+      text.push(none, '');
+      continue;
+    }
+    html.push('<table style="border-collapse:collapse">', `<tr>${section.columns.map((c) => `<th style="${cell};background:#f1f3f4">${escapeHtml(c)}</th>`).join('')}</tr>`);
+    for (const row of section.rows) {
+      html.push(`<tr>${row.map((value) => `<td style="${cell}">${escapeHtml(String(value))}</td>`).join('')}</tr>`);
+      text.push(`- ${row.map(String).filter((value) => value !== '').join(' | ')}`);
+    }
+    html.push('</table>');
+    text.push('');
+  }
+  html.push(`<p><a href="${escapeHtml(link)}">${escapeHtml(open)}</a></p>`, '</div>');
+  text.push(`${open}: ${link}`);
+  return {
+    recipient,
+    subject: t(locale, 'summaryEmailSubject', { week, completed: summary.counts.completed, overdue: summary.counts.overdue }),
+    htmlBody: html.join('\n'),
+    textBody: text.join('\n'),
+  };
+}

@@ -1,0 +1,122 @@
+import type { Text } from './index';
+
+/** Strings of the generated sheets (SPEC §2.8): weekly summary, dashboard, retrospective, archive. */
+export const reportText = {
+  reportNone: { 'zh-CN': '（无）', en: '(none)' },
+  reportGenerated: { 'zh-CN': '生成于 {at}', en: 'Generated {at}' },
+
+  // Weekly summary
+  summaryTitle: { 'zh-CN': '周报 {week}', en: 'Weekly {week}' },
+  summaryPeriod: { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
+  summaryCounts: {
+    'zh-CN': '本周完成 {completed} 项 · 逾期 {overdue} 项 · 滞后 {lagging} 项 · 未更新 {stale} 项 · 下周到期 {dueNext} 项 · 待审核需求 {pending} 个',
+    en: 'Completed {completed} · overdue {overdue} · lagging {lagging} · stale {stale} · due next week {dueNext} · requests pending {pending}',
+  },
+  summaryCompleted: { 'zh-CN': '本周完成的任务', en: 'Completed this week' },
+  summaryProgress: { 'zh-CN': '本周进度更新', en: 'Progress posted this week' },
+  summaryOverdue: { 'zh-CN': '逾期任务', en: 'Overdue tasks' },
+  summaryLagging: { 'zh-CN': '滞后任务', en: 'Lagging tasks' },
+  summaryStale: { 'zh-CN': '未更新的任务', en: 'Stale tasks' },
+  summaryDueNext: { 'zh-CN': '下周到期的任务', en: 'Due next week' },
+  summaryNewRequests: { 'zh-CN': '本周新提交的需求', en: 'New requests this week' },
+  summaryPendingRequests: { 'zh-CN': '待审核 / 待修改的需求', en: 'Requests pending review or changes' },
+  summaryOpenActions: { 'zh-CN': '未完成的行动项', en: 'Open action items' },
+  summaryEscalations: { 'zh-CN': '本周发出的提醒、预警与升级', en: 'Reminders, warnings and escalations sent this week' },
+  colCompletedOn: { 'zh-CN': '完成日期', en: 'Completed on' },
+  colDaysOverdue: { 'zh-CN': '逾期（工作日）', en: 'Working days overdue' },
+  colPlannedPct: { 'zh-CN': '计划进度', en: 'Planned %' },
+  summaryEmailSubject: { 'zh-CN': '[协作周报] {week}：完成 {completed} 项 · 逾期 {overdue} 项', en: '[Weekly summary] {week}: {completed} completed · {overdue} overdue' },
+  summaryEmailIntro: { 'zh-CN': '以下是 {week}（{period}）的跨部门协作周报。', en: 'Here is the collaboration summary for {week} ({period}).' },
+  summaryEmailOpen: { 'zh-CN': '在表格中查看', en: 'Open in the spreadsheet' },
+  summaryAskEmail: {
+    'zh-CN': '生成「{sheet}」。是否同时通过邮件发送给协作负责人和部门负责人（{count} 人）？\n是：生成并发送；否：只生成。',
+    en: 'Generate "{sheet}". Also email it to the coordinators and department heads ({count} people)?\nYes: generate and send; No: generate only.',
+  },
+  summaryDone: { 'zh-CN': '已生成「{sheet}」。', en: '"{sheet}" is ready.' },
+  summaryMailSent: { 'zh-CN': '周报邮件已发送给 {count} 人。', en: 'The summary was emailed to {count} people.' },
+  summaryMailDryRun: {
+    'zh-CN': '试运行模式：未发送邮件（本应发送给 {count} 人：{recipients}）。',
+    en: 'Dry-run mode: no email sent (it would go to {count} people: {recipients}).',
+  },
+  summaryMailQuota: {
+    'zh-CN': '今日邮件配额已用完，{count} 人未收到周报：{recipients}。',
+    en: "Today's mail quota is used up; {count} people did not get the summary: {recipients}.",
+  },
+  summaryMailFailed: { 'zh-CN': '{count} 封周报邮件发送失败：{recipients}。', en: '{count} summary emails failed: {recipients}.' },
+  summaryNoRecipients: {
+    'zh-CN': '没有收件人：请在「设置」中填写协作负责人，或在「部门」中填写部门负责人邮箱。',
+    en: 'No recipients: list coordinators in Settings or department heads in Departments.',
+  },
+
+  // Dashboard
+  dashboardSheet: { 'zh-CN': '看板', en: 'Dashboard' },
+  dashboardTitle: { 'zh-CN': '协作看板', en: 'Collaboration dashboard' },
+  dashboardNote: {
+    'zh-CN': '刷新于 {at}。数字是实时公式，打开即为最新；增加部门或大量任务后请再次刷新。',
+    en: 'Refreshed {at}. Numbers are live formulas, current whenever opened; refresh again after adding departments or many tasks.',
+  },
+  dashRequests: { 'zh-CN': '需求状态', en: 'Requests by status' },
+  dashCount: { 'zh-CN': '数量', en: 'Count' },
+  dashTasks: { 'zh-CN': '任务', en: 'Tasks' },
+  dashTotal: { 'zh-CN': '任务总数', en: 'Total' },
+  dashOnTimeRate: { 'zh-CN': '按期完成率', en: 'On-time completion rate' },
+  dashDepartments: { 'zh-CN': '各部门', en: 'By department' },
+  dashOpen: { 'zh-CN': '未完成', en: 'Open' },
+  dashOverdue: { 'zh-CN': '逾期', en: 'Overdue' },
+  dashAvgDelay: { 'zh-CN': '平均逾期（工作日）', en: 'Avg. working days overdue' },
+  dashTopOverdue: { 'zh-CN': '逾期最久的 10 项任务', en: 'The 10 most overdue tasks' },
+  dashHelper: { 'zh-CN': '计算辅助列（请勿编辑）', en: 'Helper columns (do not edit)' },
+  dashHolidays: { 'zh-CN': '节假日', en: 'Holidays' },
+  dashboardDone: { 'zh-CN': '「{sheet}」已刷新。', en: '"{sheet}" is refreshed.' },
+
+  // Retrospective
+  retroTitle: { 'zh-CN': '复盘 {id}', en: 'Retrospective {id}' },
+  retroOverview: { 'zh-CN': '概况', en: 'Overview' },
+  retroItem: { 'zh-CN': '项目', en: 'Item' },
+  retroValue: { 'zh-CN': '内容', en: 'Value' },
+  retroTaskCount: { 'zh-CN': '任务数', en: 'Tasks' },
+  retroOnTimeCount: { 'zh-CN': '按原定截止完成', en: 'Finished by the baseline due date' },
+  retroDelayedCount: { 'zh-CN': '延误完成', en: 'Finished late' },
+  retroCommunicationCount: { 'zh-CN': '沟通次数', en: 'Communications' },
+  retroFailureCount: { 'zh-CN': '验收未通过次数', en: 'Failed acceptances' },
+  retroPlanVsActual: { 'zh-CN': '计划与实际', en: 'Planned vs actual' },
+  retroFinalDue: { 'zh-CN': '最终截止', en: 'Final due' },
+  retroDelayDays: { 'zh-CN': '延误（工作日）', en: 'Delay (working days)' },
+  retroDelays: { 'zh-CN': '延误及原因', en: 'Delays and their reasons' },
+  retroFailures: { 'zh-CN': '验收未通过', en: 'Acceptance failures' },
+  retroCommunications: { 'zh-CN': '沟通记录', en: 'Communications' },
+  retroWentWell: { 'zh-CN': '做得好的地方', en: 'What went well' },
+  retroImprove: { 'zh-CN': '需要改进的地方', en: 'What to improve' },
+  retroSuggestions: { 'zh-CN': '建议', en: 'Suggestions' },
+  retroPrompt: {
+    'zh-CN': '为哪个已完成的需求生成复盘？请输入需求编号（如 XQ202407001）：',
+    en: 'Which finished request should the retrospective cover? Enter its ID (e.g. XQ202407001):',
+  },
+  retroUnknownRequest: { 'zh-CN': '找不到需求「{id}」。', en: 'There is no request "{id}".' },
+  retroNotFinished: {
+    'zh-CN': '需求 {id} 的状态是「{status}」：只能为已完成的需求生成复盘。',
+    en: 'Request {id} is "{status}": a retrospective is for a finished request only.',
+  },
+  retroExists: {
+    'zh-CN': '「{sheet}」已存在，未做改动（其中可能已有填写的内容）。如需重新生成，请先删除该工作表。',
+    en: '"{sheet}" already exists and was left as it is (it may hold what people wrote). Delete it first to generate it again.',
+  },
+  retroDone: { 'zh-CN': '已生成「{sheet}」。', en: '"{sheet}" is ready.' },
+
+  // Archive
+  archiveSheet: { 'zh-CN': '归档 {year}', en: 'Archive {year}' },
+  archiveSource: { 'zh-CN': '来源表', en: 'Source sheet' },
+  archivedAt: { 'zh-CN': '归档时间', en: 'Archived at' },
+  archiveProtection: {
+    'zh-CN': '协作台归档：只读，至少保留 2 年，协作台不会删除',
+    en: 'Collab Desk archive: read-only, kept at least 2 years, never deleted by the add-on',
+  },
+  archiveNothing: {
+    'zh-CN': '没有需要归档的需求（已完成超过 {days} 天的需求）。',
+    en: 'Nothing to archive (no request finished more than {days} days ago).',
+  },
+  archiveDone: {
+    'zh-CN': '已归档 {requests} 个需求，连同任务 {tasks} 行、进度 {progress} 行、沟通 {communications} 行、验收 {acceptance} 行，移入：{sheets}。',
+    en: 'Archived {requests} requests with {tasks} task, {progress} progress, {communications} communication and {acceptance} acceptance rows into: {sheets}.',
+  },
+} satisfies Record<string, Text>;

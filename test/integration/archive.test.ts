@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ReportDesk } from './reports-fixture';
+
+const ids = (desk: ReportDesk, key: 'requests' | 'tasks' | 'progress' | 'communications' | 'acceptance', column: string) => {
+  const sheet = desk.sheet(key);
+  return sheet.getRange(2, desk.col(key, column), sheet.getLastRow(), 1).getValues().map((row) => String(row[0]));
+};
+
+test('a request done for more than 30 days moves with its rows into a protected 归档 2024; rows it shares with a live request stay', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  const untouched = desk.snapshot(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收']);
+  const before = desk.calls.count('Range.setValues');
+  desk.project.call('archiveCompleted_');
+  assert.equal(desk.lastAlert(), '已归档 1 个需求，连同任务 2 行、进度 2 行、沟通 2 行、验收 3 行，移入：归档 2024。');
+  // One write per source sheet and one append to the archive.
+  assert.equal(desk.calls.count('Range.setValues') - before, 6);
+
+  assert.deepEqual(ids(desk, 'requests', 'id').filter(Boolean), ['XQ202407001', 'XQ202407002']);
+  assert.deepEqual(ids(desk, 'tasks', 'id').filter(Boolean), ['RW202407001-01', 'RW202407001-02', 'RW202407001-03', 'RW202407001-04']);
+  assert.equal(desk.sheet('tasks').getLastRow(), 5, 'the freed rows at the bottom are blank');
+  assert.deepEqual(ids(desk, 'progress', 'task').filter(Boolean), ['RW202407001-03', 'RW202407001-01', 'RW202407001-02']);
+  assert.deepEqual(ids(desk, 'communications', 'topic').filter(Boolean), ['方案评审', '经验分享']);
+  assert.deepEqual(ids(desk, 'acceptance', 'task').filter(Boolean), ['RW202407001-01']);
+  // A moved-up row keeps all its cells, dates included.
+  const row = desk.rowOf('tasks', 'id', 'RW202407001-02');
+  assert.equal(desk.value('tasks', row, 'name'), '销售培训材料<制作>');
+  assert.deepEqual(desk.value('tasks', row, 'due'), new Date('2024-07-10T00:00:00+08:00'));
+  assert.deepEqual(desk.snapshot(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收', '归档 2024']), untouched);
+
+  const archive = desk.ss.getSheetByName('归档 2024')!;
+  const lines = archive.getDataRange().getValues();
+  assert.deepEqual(lines[0]?.slice(0, 5), ['来源表', '需求编号', '归档时间', '需求编号 ⚙', '需求名称']);
+  assert.deepEqual(lines[1]?.slice(0, 5), ['需求申请', 'XQ202406001', desk.project.emulator.clock.now(), 'XQ202406001', '售后响应手册']);
+  assert.ok(lines[1]?.includes('已归档'), 'the archived copy of the request reads 已归档');
+  const bySource = (title: string) => lines.filter((l) => l[0] === title && l[1] === 'XQ202406001').length;
+  assert.deepEqual(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收'].map(bySource), [1, 2, 2, 2, 3]);
+  const [protection] = archive.getProtections('SHEET');
+  assert.ok(protection);
+  assert.match(protection.getDescription(), /归档/);
+
+  // Running again finds nothing: the archive keeps what it has.
+  const archived = archive.getDataRange().getValues();
+  desk.project.call('archiveCompleted_');
+  assert.equal(desk.lastAlert(), '没有需要归档的需求（已完成超过 30 天的需求）。');
+  assert.deepEqual(archive.getDataRange().getValues(), archived);
+});
+
+test('archiveAfterDays from Settings decides what is old enough; English workbooks get "Archive YYYY"', () => {
+  const desk = new ReportDesk('en').example();
+  desk.setting('archiveAfterDays', 60);
+  desk.project.call('archiveCompleted_');
+  assert.equal(desk.lastAlert(), 'Nothing to archive (no request finished more than 60 days ago).');
+  // Closed 2024-06-05 16:00, now 2024-07-12 15:00: 36 days and 23 hours.
+  desk.setting('archiveAfterDays', 37);
+  desk.project.call('archiveCompleted_');
+  assert.match(desk.lastAlert(), /^Nothing to archive/);
+  desk.setting('archiveAfterDays', 36);
+  desk.project.call('archiveCompleted_');
+  assert.match(desk.lastAlert(), /^Archived 1 requests with 2 task, 2 progress, 2 communication and 3 acceptance rows into: Archive 2024\.$/);
+  assert.equal(desk.ss.getSheetByName('Archive 2024')!.getRange('A1').getValue(), 'Source sheet');
+});
+
+test('only a coordinator may archive', () => {
+  const desk = new ReportDesk('zh-CN', { activeUser: 'li.si@example.com' }).example();
+  desk.setting('coordinators', 'pmo@example.com');
+  const before = desk.snapshot();
+  desk.project.call('archiveCompleted_');
+  assert.match(desk.lastAlert(), /只有协作负责人可以执行此操作/);
+  assert.deepEqual(desk.snapshot(), before);
+});
