@@ -16,12 +16,13 @@ import {
   writeAutomationState,
 } from '../gas/triggers';
 import { queuedCount, runScan, type ScanReport } from './scan';
+import { generateWeeklySummary } from './summary';
 import { UserError, Workbook } from './workbook';
 
 export interface TickJobs {
   readonly mailer: Mailer;
-  /** Generates (and, if set up, mails) the weekly summary. */
-  readonly weeklySummary?: (wb: Workbook) => void;
+  /** Generates and mails the weekly summary. */
+  readonly weeklySummary: (wb: Workbook) => void;
 }
 
 export type TickOutcome = 'unauthorized' | { readonly daily: boolean; readonly scan: ScanReport; readonly summary: boolean };
@@ -37,17 +38,19 @@ export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome 
     const wb = openWorkbook();
     const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState());
     const scan = runScan(wb, jobs.mailer, { hourly: !due.scan });
-    const summary = due.summary && jobs.weeklySummary !== undefined;
-    if (summary) jobs.weeklySummary?.(wb);
-    if (due.scan || summary) writeAutomationState(due.next);
-    return { daily: due.scan, scan, summary };
+    if (due.summary) jobs.weeklySummary(wb);
+    if (due.scan || due.summary) writeAutomationState(due.next);
+    return { daily: due.scan, scan, summary: due.summary };
   });
 }
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
 export function runTick(): TickOutcome {
   const open = () => new Workbook(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getEffectiveUser().getEmail());
-  return tick(open, { mailer: mailApp });
+  return tick(open, {
+    mailer: mailApp,
+    weeklySummary: (wb) => generateWeeklySummary(wb, mailApp, { email: true }),
+  });
 }
 
 /** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */

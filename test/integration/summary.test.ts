@@ -123,3 +123,22 @@ test('the mail quota is honoured: whoever does not fit today is named in the ans
   assert.deepEqual(mail.outbox.slice(earlier).map((m) => m.to.join()), ['coordinator@example.com', 'head.market@example.com']);
   assert.match(desk.lastAlert(), /周报邮件已发送给 2 人。\n今日邮件配额已用完，3 人未收到周报：head\.sales@example\.com, head\.service@example\.com, head\.product@example\.com。/);
 });
+
+test('the hourly tick generates and mails last week’s summary on Monday from 09:00, once', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  desk.setting('coordinators', 'coordinator@example.com');
+  const summaryMails = () =>
+    desk.project.emulator.mail.outbox.filter((mail) => mail.subject.startsWith('[协作周报]')).map((mail) => mail.to.join());
+  desk.project.emulator.clock.set(at('2024-07-15T08:00'));
+  desk.project.call('tick_');
+  assert.equal(desk.ss.getSheetByName('周报 2024-W28'), null, 'not before the summary hour');
+  desk.project.emulator.clock.set(at('2024-07-15T09:00'));
+  desk.project.call('tick_');
+  assert.ok(desk.ss.getSheetByName('周报 2024-W28'));
+  assert.deepEqual(summaryMails().sort(), [
+    'coordinator@example.com', 'head.market@example.com', 'head.product@example.com', 'head.sales@example.com', 'head.service@example.com',
+  ]);
+  desk.project.emulator.clock.set(at('2024-07-15T10:00'));
+  desk.project.call('tick_');
+  assert.equal(summaryMails().length, 5, 'one summary a week');
+});
