@@ -10,10 +10,10 @@ import { writeOutbox } from '../emulator/eml';
 import { parseLocalDateTime } from '../emulator/spreadsheet/values';
 import { wallClockOf } from '../emulator/spreadsheet/time';
 import { exportWorkbook } from '../emulator/xlsx';
-import { parseEnum, SHEET_ORDER } from '../src/domain/schema';
+import { parseEnum } from '../src/domain/schema';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
 import { AddOnSession, readBundle, type ActionReport } from './session';
-import { ensureSheet, findSheet, readRows, writeSettings } from './sheet-rows';
+import { findSheet, readRows, writeSettings } from './sheet-rows';
 
 export interface DemoOptions {
   readonly outDir: string;
@@ -49,14 +49,11 @@ type Performer<K extends ExampleStepKind> = (
   project: ExampleProject,
 ) => ActionReport;
 
-/** How each kind of step reaches the add-on: the menu item or sidebar form a person would use. */
+/** How each kind of step reaches the add-on: the menu item, sidebar form or sheet row a person would use. */
 const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
-  setup(session, _step, project) {
-    const report = session.runMenu('menuSetupWorkbook', { fallback: 'setupWorkbook_', answers: [['yes']] });
-    if (report.route !== 'missing') return report;
-    // Without the setup use case the demo still needs the sheets: headers from the catalogue.
-    for (const key of SHEET_ORDER) ensureSheet(session.spreadsheet, key, project.spreadsheetLocale.startsWith('zh') ? 'zh-CN' : 'en');
-    return { route: 'sheet', target: 'headers', ok: true, messages: [], substitute: 'no setup menu item yet: wrote the catalogue headers' };
+  setup(session) {
+    // "Set up workbook" asks for the language: Yes is 中文.
+    return session.runMenu('menuSetupWorkbook', { answers: [['yes']] });
   },
   referenceData(session, _step, project) {
     const reports = [
@@ -71,66 +68,64 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   },
   approveRequest(session, step) {
     const row = requestRow(session, step.requestId);
-    if (row === undefined) return { route: 'sheet', target: 'requests', ok: false, messages: [`${step.requestId} is not in the Requests sheet`] };
+    if (row === undefined) return notFound(step.requestId);
     // The coordinator fills in lead, coordinator and notes on the row, then approves it from the menu.
     const typed = session.editRow('requests', (f) => f.id === step.requestId, { lead: step.lead, coordinator: step.coordinator, review: step.notes });
-    const menu = session.runMenu('menuApproveRequest', { fallback: 'approveRequest_', answers: [['yes']], select: { sheet: findSheet(session.spreadsheet, 'requests')!, row } });
-    if (menu.route !== 'missing') return menu;
-    const approved = session.editRow('requests', (f) => f.id === step.requestId, { status: '已立项' });
-    return { ...merge([typed, approved], 'sheet', 'requests'), substitute: 'no approve menu item yet: status typed as 已立项' };
+    const menu = session.runMenu('menuApproveRequest', { answers: [['yes']], select: { sheet: findSheet(session.spreadsheet, 'requests')!, row } });
+    return merge([typed, menu], 'menu', menu.target);
   },
   splitTasks(session, step) {
     const row = requestRow(session, step.requestId);
-    if (row === undefined) return { route: 'sheet', target: 'requests', ok: false, messages: [`${step.requestId} is not in the Requests sheet`] };
-    const ids = step.tasks.map((_, i) => taskId(step.requestId, i + 1));
+    if (row === undefined) return notFound(step.requestId);
+    // The menu asks how many tasks and adds numbered rows; the coordinator then fills each in.
     const menu = session.runMenu('menuSplitTasks', {
-      fallback: 'splitRequest_',
       answers: [['ok', String(step.tasks.length)]],
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
-    // The menu adds numbered rows; the coordinator then fills each in. Without it, whole rows are typed.
-    const rows = step.tasks.map((task, i) =>
-      menu.route === 'missing'
-        ? session.typeRow('tasks', { id: ids[i], request: step.requestId, ...task })
-        : session.editRow('tasks', (f) => f.id === ids[i], task),
-    );
-    if (menu.route !== 'missing') return merge([menu, ...rows], 'menu', menu.target);
-    return { ...merge(rows, 'sheet', 'tasks'), substitute: 'no split menu item yet: task rows typed with their IDs' };
+    if (!menu.ok) return menu;
+    const rows = step.tasks.map((task, i) => session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), task));
+    return merge([menu, ...rows], 'menu', menu.target);
   },
   progress(session, step) {
-    return withFallback(session.submitForm('progress', step.entry), () => session.typeRow('progress', step.entry));
+    return session.submitForm('progress', step.entry);
   },
   taskStatus(session, step) {
     return session.editRow('tasks', (f) => f.id === step.task, { status: step.status });
   },
   communication(session, step) {
-    return withFallback(session.submitForm('communication', step.entry), () => session.typeRow('communications', step.entry));
+    return session.submitForm('communication', step.entry);
   },
   actionDone(session, step) {
     return session.editRow('communications', (f) => f.topic === step.topic, { actionStatus: '已完成' });
   },
   acceptance(session, step) {
-    return withFallback(session.submitForm('acceptance', step.entry), () => session.typeRow('acceptance', step.entry));
+    return session.submitForm('acceptance', step.entry);
   },
   planChange(session, step) {
-    return withFallback(session.submitForm('planChange', step.entry), () => session.typeRow('planChanges', { ...step.entry, status: '待批' }));
+    return session.submitForm('planChange', step.entry);
   },
   decidePlanChange(session, step, project) {
+    // The coordinator decides on the row: status and name.
     const decidedBy = project.people.find((p) => p.email === step.by)?.name ?? step.by;
-    return session.editRow('planChanges', (f) => f.task === step.task && parseEnum('changeStatus', f.status) !== 'approved', {
+    return session.editRow('planChanges', (f) => f.task === step.task && parseEnum('changeStatus', f.status) === 'pending', {
       status: step.approve ? '批准' : '驳回',
       decidedBy,
     });
   },
   automationOn(session) {
-    return session.runMenu('menuAutomationOn', { fallback: 'automationOn_' });
+    return session.runMenu('menuAutomationOn');
+  },
+  weeklySummary(session, step) {
+    // Coordinators are asked whether to email the summary too.
+    return session.runMenu('menuWeeklySummary', { answers: [[step.email ? 'yes' : 'no']] });
+  },
+  refreshDashboard(session) {
+    return session.runMenu('menuRefreshDashboard');
   },
 };
 
-function withFallback(report: ActionReport, typeInstead: () => ActionReport): ActionReport {
-  if (report.route !== 'missing') return report;
-  const typed = typeInstead();
-  return { ...typed, substitute: `${report.target} not available yet: row typed instead` };
+function notFound(requestId: string): ActionReport {
+  return { route: 'sheet', target: 'requests', ok: false, messages: [`${requestId} is not in the Requests sheet`] };
 }
 
 function merge(reports: readonly ActionReport[], route: ActionReport['route'], target: string): ActionReport {
@@ -153,102 +148,144 @@ function perform(session: AddOnSession, step: ExampleStep, project: ExampleProje
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const project = options.project ?? EXAMPLE;
-  const log = options.log ?? (() => {});
-  const at = (text: string) => {
-    const date = parseLocalDateTime(text, project.timeZone);
+  const play = new Playback(project, options.log ?? (() => {}));
+  play.log(`Collab Desk demo: ${project.spreadsheetName} (${project.timeZone})`);
+  play.log('History before automation:');
+  const start = play.time(project.simulation.start).getTime();
+  play.runStepsUntil(start, (line, step) => play.log(`  ${step.at.slice(0, 10)} ${line}`));
+  const sheetsBefore = new Set(play.sheetNames());
+  const ticks = play.simulate(start, play.time(project.simulation.end).getTime());
+  play.runStepsUntil(Infinity, (line) => play.log(`  after the simulation: ${line}`));
+  const health = play.reportEnd();
+  const written = await play.writeOutputs(options.outDir);
+  return {
+    ...written,
+    steps: play.results,
+    health,
+    mails: play.outbox.length,
+    notices: play.notices(),
+    ticks,
+    newSheets: play.sheetNames().filter((name) => !sheetsBefore.has(name)),
+  };
+}
+
+/** One playback of an example project: the add-on session, the steps still to run, the reports. */
+class Playback {
+  readonly session: AddOnSession;
+  readonly results: StepResult[] = [];
+  private readonly steps: ExampleStep[];
+  private next = 0;
+
+  constructor(
+    private readonly project: ExampleProject,
+    readonly log: (line: string) => void,
+  ) {
+    const bundle = readBundle();
+    this.session = new AddOnSession(bundle.code, bundle.sidebar, {
+      now: this.time(project.steps[0]?.at ?? project.simulation.start),
+      spreadsheetName: project.spreadsheetName,
+      spreadsheetLocale: project.spreadsheetLocale,
+      timeZone: project.timeZone,
+      activeUser: project.coordinator,
+      effectiveUser: project.coordinator,
+    });
+    this.steps = [...project.steps].sort((a, b) => this.time(a.at).getTime() - this.time(b.at).getTime());
+  }
+
+  get outbox() {
+    return this.session.emulator.mail.outbox;
+  }
+
+  time(text: string): Date {
+    const date = parseLocalDateTime(text, this.project.timeZone);
     if (!date) throw new Error(`Example time '${text}' is not yyyy-MM-dd HH:mm`);
     return date;
-  };
-  const bundle = readBundle();
-  const session = new AddOnSession(bundle.code, bundle.sidebar, {
-    now: at(project.steps[0]?.at ?? project.simulation.start),
-    spreadsheetName: project.spreadsheetName,
-    spreadsheetLocale: project.spreadsheetLocale,
-    timeZone: project.timeZone,
-    activeUser: project.coordinator,
-    effectiveUser: project.coordinator,
-  });
-  const outbox = session.emulator.mail.outbox;
-  const notices = () => readRows(session.spreadsheet, 'notificationLog').length;
-  const sheetNames = () => session.spreadsheet.getSheets().map((s) => s.getName());
-  const steps = [...project.steps].sort((a, b) => at(a.at).getTime() - at(b.at).getTime());
-  const results: StepResult[] = [];
-  const run = (step: ExampleStep): StepResult => {
-    session.actAs(step.by, at(step.at));
-    const result = { at: step.at, kind: step.kind, by: step.by, ...perform(session, step, project) };
-    results.push(result);
-    return result;
-  };
+  }
 
-  const start = at(project.simulation.start).getTime();
-  const end = at(project.simulation.end).getTime();
-  log(`Collab Desk demo: ${project.spreadsheetName} (${project.timeZone})`);
-  log('History before automation:');
-  let next = 0;
-  while (next < steps.length && at(steps[next].at).getTime() <= start) log(`  ${steps[next].at.slice(0, 10)} ${describeStep(run(steps[next++]), project)}`);
+  notices(): number {
+    return readRows(this.session.spreadsheet, 'notificationLog').length;
+  }
 
-  // Without an installed trigger the tick handler is called directly each hour, and the report says so.
-  const automation = results.find((r) => r.kind === 'automationOn');
-  const directTicks = !automation || !automation.ok || automation.route === 'missing';
-  log(`Three weeks of hourly ticks${directTicks ? ' (no trigger installed: calling tick_ directly)' : ''}:`);
-  const sheetsBefore = new Set(sheetNames());
-  let ticks = 0;
-  let day = { key: '', mails: outbox.length, notices: notices(), events: [] as string[] };
-  const flushDay = () => {
-    if (day.key === '') return;
-    const mailCount = outbox.length - day.mails;
-    const noticeCount = notices() - day.notices;
-    const events = day.events.length > 0 ? `  · ${day.events.join(' · ')}` : '';
-    log(`  ${day.key}  mails +${mailCount} (${outbox.length})  notices +${noticeCount} (${notices()})${events}`);
-  };
-  for (let t = start + HOUR_MS; t <= end; t += HOUR_MS) {
-    const w = wallClockOf(t, project.timeZone);
-    const key = `${w.year}-${pad(w.month)}-${pad(w.day)} 周${WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()]}`;
-    if (key !== day.key) {
-      flushDay();
-      day = { key, mails: outbox.length, notices: notices(), events: [] };
+  sheetNames(): string[] {
+    return this.session.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  /** Runs, in time order, the steps due by `until`, each as its person at its time. */
+  runStepsUntil(until: number, report: (line: string, step: ExampleStep) => void): void {
+    while (this.next < this.steps.length && this.time(this.steps[this.next].at).getTime() <= until) {
+      const step = this.steps[this.next++];
+      this.session.actAs(step.by, this.time(step.at));
+      const result: StepResult = { at: step.at, kind: step.kind, by: step.by, ...perform(this.session, step, this.project) };
+      this.results.push(result);
+      report(describeStep(result, this.project), step);
     }
-    while (next < steps.length && at(steps[next].at).getTime() <= t) day.events.push(describeStep(run(steps[next++]), project));
-    session.emulator.clock.set(new Date(t));
-    const names = new Set(sheetNames());
-    if (directTicks) {
-      const tick = session.runTrigger('tick_');
-      if (!tick.ok && tick.route !== 'missing') day.events.push(`tick failed: ${tick.messages.join(' ')}`);
-    } else {
-      session.runDueTriggers();
+  }
+
+  /** Hour by hour from `start` to `end`: the steps of that hour, then the triggers due; a line per day. */
+  simulate(start: number, end: number): number {
+    this.log('Three weeks of hourly ticks:');
+    let day = { key: '', mails: this.outbox.length, notices: this.notices(), events: [] as string[] };
+    const flushDay = () => {
+      if (day.key === '') return;
+      const [mails, notices] = [this.outbox.length, this.notices()];
+      const events = day.events.length > 0 ? `  · ${day.events.join(' · ')}` : '';
+      this.log(`  ${day.key}  mails +${mails - day.mails} (${mails})  notices +${notices - day.notices} (${notices})${events}`);
+    };
+    let ticks = 0;
+    for (let t = start + HOUR_MS; t <= end; t += HOUR_MS, ticks++) {
+      const key = dayLabel(t, this.project.timeZone);
+      if (key !== day.key) {
+        flushDay();
+        day = { key, mails: this.outbox.length, notices: this.notices(), events: [] };
+      }
+      const names = new Set(this.sheetNames());
+      this.runStepsUntil(t, (line) => day.events.push(line));
+      this.session.emulator.clock.set(new Date(t));
+      const tick = this.session.runDueTriggers();
+      if (!tick.ok) day.events.push(`${pad(wallClockOf(t, this.project.timeZone).hour)}:00 trigger failed: ${tick.messages.join(' ')}`);
+      for (const name of this.sheetNames()) if (!names.has(name)) day.events.push(`new sheet ${name}`);
     }
-    for (const name of sheetNames()) if (!names.has(name)) day.events.push(`new sheet ${name}`);
-    ticks++;
-  }
-  flushDay();
-  while (next < steps.length) log(`  after the simulation: ${describeStep(run(steps[next++]), project)}`);
-
-  const health = Object.fromEntries(
-    readRows(session.spreadsheet, 'tasks').map((r) => [String(r.fields.id), parseEnum('health', r.fields.health) ?? '']),
-  );
-  log('Health at the end:');
-  for (const [id, expected] of Object.entries(project.expectedHealth)) {
-    const actual = health[id] ?? '(no such task)';
-    log(`  ${id}  ${actual || '(not computed)'}${actual === expected ? '  ✓' : `  ✗ expected ${expected}`}`);
-  }
-  const byRoute = new Map<string, number>();
-  for (const r of results) byRoute.set(r.route, (byRoute.get(r.route) ?? 0) + 1);
-  log(`Steps: ${[...byRoute].map(([route, n]) => `${n} via ${route}`).join(', ')}; ${results.filter((r) => !r.ok).length} failed`);
-  for (const r of results.filter((r) => !r.ok || r.substitute)) {
-    log(`  ${r.at} ${r.kind}: ${r.ok ? 'done another way' : 'FAILED'} — ${[r.substitute, ...r.messages].filter(Boolean).join(' | ')}`);
+    flushDay();
+    return ticks;
   }
 
-  mkdirSync(options.outDir, { recursive: true });
-  const workbook = join(options.outDir, 'demo.xlsx');
-  // The file opens on the task list.
-  const tasks = findSheet(session.spreadsheet, 'tasks');
-  if (tasks) session.spreadsheet.setActiveSheet(tasks);
-  const exported = await exportWorkbook(session.spreadsheet, workbook);
-  const files = writeOutbox(outbox, join(options.outDir, 'outbox'), { from: project.coordinator });
-  const newSheets = sheetNames().filter((name) => !sheetsBefore.has(name));
-  log(`Wrote ${workbook} (${exported.sheets} sheets${exported.skippedRules.length ? `; not exportable: ${exported.skippedRules.join(', ')}` : ''})`);
-  log(`Wrote ${files.length} mails to ${join(options.outDir, 'outbox')}`);
-  return { workbook, outbox: files, steps: results, health, mails: outbox.length, notices: notices(), ticks, newSheets };
+  /** Prints each task's health against the story's, and which steps failed or were done another way. */
+  reportEnd(): Record<string, string> {
+    const health = Object.fromEntries(
+      readRows(this.session.spreadsheet, 'tasks').map((r) => [String(r.fields.id), parseEnum('health', r.fields.health) ?? '']),
+    );
+    this.log('Health at the end:');
+    for (const [id, expected] of Object.entries(this.project.expectedHealth)) {
+      const actual = health[id] ?? '(no such task)';
+      this.log(`  ${id}  ${actual || '(not computed)'}${actual === expected ? '  ✓' : `  ✗ expected ${expected}`}`);
+    }
+    const byRoute = new Map<string, number>();
+    for (const r of this.results) byRoute.set(r.route, (byRoute.get(r.route) ?? 0) + 1);
+    const failed = this.results.filter((r) => !r.ok).length;
+    this.log(`Steps: ${[...byRoute].map(([route, n]) => `${n} via ${route}`).join(', ')}; ${failed} failed`);
+    for (const r of this.results.filter((r) => !r.ok)) this.log(`  ${r.at} ${r.kind}: FAILED — ${r.messages.join(' | ')}`);
+    return health;
+  }
+
+  async writeOutputs(outDir: string): Promise<{ workbook: string; outbox: string[] }> {
+    mkdirSync(outDir, { recursive: true });
+    const workbook = join(outDir, 'demo.xlsx');
+    // The file opens on the task list.
+    const tasks = findSheet(this.session.spreadsheet, 'tasks');
+    if (tasks) this.session.spreadsheet.setActiveSheet(tasks);
+    const exported = await exportWorkbook(this.session.spreadsheet, workbook);
+    const skipped = exported.skippedRules.length > 0 ? `; not exportable: ${exported.skippedRules.join(', ')}` : '';
+    this.log(`Wrote ${workbook} (${exported.sheets} sheets${skipped})`);
+    const outbox = writeOutbox(this.outbox, join(outDir, 'outbox'), { from: this.project.coordinator });
+    this.log(`Wrote ${outbox.length} mails to ${join(outDir, 'outbox')}`);
+    return { workbook, outbox };
+  }
+}
+
+function dayLabel(instant: number, timeZone: string): string {
+  const w = wallClockOf(instant, timeZone);
+  const weekday = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()];
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} 周${weekday}`;
 }
 
 function describeStep(result: StepResult, project: ExampleProject): string {

@@ -14,7 +14,7 @@ import { catalogue, type Text } from '../src/i18n/index';
 import type { Fields } from './example';
 import { appendRow, findSheet, updateRow } from './sheet-rows';
 
-export const BUNDLE = 'build/Code.js';
+const BUNDLE = 'build/Code.js';
 const SIDEBAR = 'build/sidebar.html';
 
 /** How an action reached the add-on: its menu item, its sidebar form, a typed row, or not at all. */
@@ -27,8 +27,6 @@ export interface ActionReport {
   readonly ok: boolean;
   /** What the add-on showed or answered (alerts, form messages), or why nothing ran. */
   readonly messages: readonly string[];
-  /** Set when the add-on lacks the use case and the caller did the step another way: how. */
-  readonly substitute?: string;
 }
 
 /** The user-facing failure of a missing build. */
@@ -67,20 +65,14 @@ export class AddOnSession {
     if (at) this.emulator.clock.set(at);
   }
 
-  /**
-   * The handler of the add-on menu item captioned with catalogue `captionKey` (as onOpen builds
-   * the menu now), else `fallback` when the bundle defines that global; undefined if neither.
-   */
-  menuHandler(captionKey: string, fallback?: string): string | undefined {
+  /** The handler of the add-on menu item captioned with catalogue `captionKey`, as onOpen builds the menu now. */
+  menuHandler(captionKey: string): string | undefined {
     const text = (catalogue as Record<string, Text | undefined>)[captionKey];
-    if (text && this.has('onOpen')) {
-      this.emulator.ui.emuSetContext('user');
-      this.project.call('onOpen', {});
-      const captions = [text['zh-CN'], text.en];
-      const found = this.emulator.ui.emuMenus().map((menu) => findItem(menu, captions)).find(Boolean);
-      if (found) return found;
-    }
-    return fallback && this.has(fallback) ? fallback : undefined;
+    if (!text || !this.has('onOpen')) return undefined;
+    this.emulator.ui.emuSetContext('user');
+    this.project.call('onOpen', {});
+    const captions = [text['zh-CN'], text.en];
+    return this.emulator.ui.emuMenus().map((menu) => findItem(menu, captions)).find(Boolean);
   }
 
   /**
@@ -89,9 +81,9 @@ export class AddOnSession {
    */
   runMenu(
     captionKey: string,
-    options: { fallback?: string; answers?: readonly [keyof typeof BUTTONS, string?][]; select?: { sheet: EmuSheet; row: number } } = {},
+    options: { answers?: readonly Answer[]; select?: { sheet: EmuSheet; row: number } } = {},
   ): ActionReport {
-    const handler = this.menuHandler(captionKey, options.fallback);
+    const handler = this.menuHandler(captionKey);
     if (!handler) return { route: 'missing', target: captionKey, ok: false, messages: [`no menu item ${captionKey} in the add-on yet`] };
     const ui = this.emulator.ui;
     if (options.select) {
@@ -132,11 +124,14 @@ export class AddOnSession {
     return this.afterEdit(key, row);
   }
 
-  /** One run of every time-driven trigger that is due now, without a UI; names of the handlers run. */
-  runDueTriggers(): string[] {
+  /**
+   * Runs every time-driven trigger due now, without a UI. A failing handler is reported, as Apps
+   * Script reports it to the trigger's owner, and does not stop the simulation.
+   */
+  runDueTriggers(): ActionReport {
     this.emulator.ui.emuSetContext('trigger');
     try {
-      return this.emulator.triggers.emuRunDue().map((trigger) => trigger.getHandlerFunction());
+      return this.capture('trigger', 'time-driven triggers', () => this.emulator.triggers.emuRunDue());
     } finally {
       this.emulator.ui.emuSetContext('user');
     }
@@ -180,6 +175,9 @@ interface SubmitResult {
   readonly message: string;
   readonly errors?: Readonly<Record<string, string>>;
 }
+
+/** A button the user presses on an alert or prompt, with the text typed into a prompt. */
+export type Answer = readonly [keyof typeof BUTTONS, string?];
 
 const BUTTONS = {
   yes: (ui: Ui): Button => ui.Button.YES,

@@ -2,34 +2,15 @@
  * Rows typed into the workbook the way a user types them: found by header (either language or an
  * alias, via the sheet catalogue), one batch read and one write per row, values as typed text so
  * the spreadsheet interprets dates and percentages as it does for a person. Used by the demo for
- * steps that have no add-on function to call, and to read results back by header.
+ * what people type into the sheets, and to read results back by header.
  */
 import type { EmuSheet, EmuSpreadsheet } from '../emulator/spreadsheet';
-import {
-  headerText,
-  mapHeaders,
-  sheetDef,
-  sheetTitle,
-  titleMatches,
-  type SheetKey,
-} from '../src/domain/schema';
+import { mapHeaders, sheetDef, sheetTitle, titleMatches, type SheetKey } from '../src/domain/schema';
 import { settingKeyOf } from '../src/domain/settings';
-import type { Locale } from '../src/i18n/index';
 import type { Fields } from './example';
 
 export function findSheet(spreadsheet: EmuSpreadsheet, key: SheetKey): EmuSheet | undefined {
   return spreadsheet.getSheets().find((sheet) => titleMatches(sheetDef(key), sheet.getName()));
-}
-
-/** The sheet, created with the catalogue's headers and a frozen header row when it is missing. */
-export function ensureSheet(spreadsheet: EmuSpreadsheet, key: SheetKey, locale: Locale): EmuSheet {
-  const existing = findSheet(spreadsheet, key);
-  if (existing) return existing;
-  const sheet = spreadsheet.insertSheet(sheetTitle(key, locale));
-  const headers = sheetDef(key).columns.map((column) => headerText(column, locale));
-  sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
-  sheet.setFrozenRows(1);
-  return sheet;
 }
 
 function requireSheet(spreadsheet: EmuSpreadsheet, key: SheetKey): EmuSheet {

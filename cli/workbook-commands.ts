@@ -9,7 +9,7 @@ import { writeOutbox } from '../emulator/eml';
 import { exportWorkbook, importWorkbook } from '../emulator/xlsx';
 import { parseSettings } from '../src/domain/settings';
 import type { WorkbookCommand } from './args';
-import { AddOnSession, readBundle, type ActionReport } from './session';
+import { AddOnSession, readBundle, type ActionReport, type Answer } from './session';
 import { findSheet } from './sheet-rows';
 
 export interface WorkbookRun {
@@ -21,12 +21,13 @@ export interface WorkbookRun {
 }
 
 /** The menu item (catalogue caption key) each command picks; `tick` runs the trigger handler. */
-const MENU: Record<Exclude<WorkbookCommand, 'tick'>, { caption: string; fallback: string; answers?: [['yes']] }> = {
+const MENU: Record<Exclude<WorkbookCommand, 'tick'>, { caption: string; answers?: readonly Answer[] }> = {
   // "Set up workbook" asks for the language: Yes is 中文.
-  setup: { caption: 'menuSetupWorkbook', fallback: 'setupWorkbook_', answers: [['yes']] },
-  validate: { caption: 'menuValidate', fallback: 'validate_' },
-  scan: { caption: 'menuRunChecksNow', fallback: 'runChecksNow_' },
-  summary: { caption: 'menuWeeklySummary', fallback: 'weeklySummary_' },
+  setup: { caption: 'menuSetupWorkbook', answers: [['yes']] },
+  validate: { caption: 'menuValidate' },
+  scan: { caption: 'menuRunChecksNow' },
+  // Coordinators are asked whether to email the summary too: yes, as the menu's first choice.
+  summary: { caption: 'menuWeeklySummary', answers: [['yes']] },
 };
 const TICK_HANDLER = 'tick_';
 /** Who acts when the workbook names no coordinator. */
@@ -49,8 +50,8 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
   const report =
     run.command === 'tick'
       ? session.runTrigger(TICK_HANDLER)
-      : session.runMenu(MENU[run.command].caption, { fallback: MENU[run.command].fallback, answers: MENU[run.command].answers });
-  for (const message of report.messages) log(`  ${message}`);
+      : session.runMenu(MENU[run.command].caption, { answers: MENU[run.command].answers });
+  for (const message of report.messages) log(`  ${message.replace(/\n/g, '\n  ')}`);
   if (report.route === 'missing') return { report, written: [] };
   for (const change of describeChanges(before, snapshot(session))) log(`  ${change}`);
   const outbox = session.emulator.mail.outbox;

@@ -94,7 +94,7 @@ function mailbox(address: string, displayName: string | undefined): string {
 }
 
 /** Plain ASCII stays as it is; anything else becomes folded RFC 2047 B-encoded words, split between characters. */
-export function encodeHeaderText(text: string, prefixLength: number): string {
+function encodeHeaderText(text: string, prefixLength: number): string {
   if (/^[\x20-\x7e]*$/.test(text) && !text.includes('=?') && prefixLength + text.length <= 78) return text;
   // Bytes that fit in one word, given what precedes it on its line (the header name, or the folding space).
   const budget = (lead: number) => Math.floor((ENCODED_LINE - lead - ENCODED_WORD_OVERHEAD) / 4) * 3;

@@ -61,6 +61,7 @@ export interface ExportableSheet {
   isColumnHiddenByUser?(column: number): boolean;
   isSheetHidden?(): boolean;
   getTabColor?(): string | null;
+  getCharts?(): unknown[];
 }
 
 export interface ExportableSpreadsheet {
@@ -102,7 +103,7 @@ export class WorkbookFileError extends Error {
 
 export interface ExportReport {
   readonly sheets: number;
-  /** Conditional-format and validation rules Excel has no equivalent for (relative dates, gradients...). */
+  /** What the file leaves out: rules Excel has no equivalent for (relative dates, gradients...), and charts. */
   readonly skippedRules: readonly string[];
 }
 
@@ -126,6 +127,9 @@ export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: s
     writeLayout(sheet, worksheet, columns);
     writeValidations(sheet, worksheet, timeZone, skippedRules);
     writeConditionalFormats(sheet, worksheet, skippedRules);
+    // exceljs cannot write charts; the data they plot is in the cells.
+    const charts = sheet.getCharts?.().length ?? 0;
+    if (charts > 0) skippedRules.push(`${sheet.getName()}: ${charts} chart${charts > 1 ? 's' : ''}`);
   }
   const active = spreadsheet.getActiveSheet?.().getName();
   const activeTab = sheets.findIndex((sheet) => sheet.getName() === active);
@@ -221,9 +225,7 @@ export function toExcelFormula(formula: string): string {
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(^|[^A-Za-z0-9_.])([A-Z][A-Z0-9.]*)\s*\(/g, (whole, before: string, name: string) =>
-            FUTURE_FUNCTIONS[name] ? `${before}${FUTURE_FUNCTIONS[name]}(` : whole,
-          ),
+        : part.replace(/(?<![A-Za-z0-9_.])[A-Z][A-Z0-9.]*(?=\s*\()/g, (name) => FUTURE_FUNCTIONS[name] ?? name),
     )
     .join('');
 }

@@ -58,6 +58,16 @@ test('demo.xlsx holds every sheet, and the task list shows each task with its he
   assert.ok(((tasks as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length > 0, 'row colours');
 });
 
+// SPEC §2.8: "Weekly summary — 周报 YYYY-Www", "Dashboard — 看板".
+test('each weekly summary the coordinator generated and the dashboard are sheets of demo.xlsx', async () => {
+  const summaries = EXAMPLE.steps.filter((s) => s.kind === 'weeklySummary').length;
+  assert.equal(result.newSheets.filter((name) => /^周报 \d{4}-W\d{2}$/.test(name)).length, summaries, result.newSheets.join(', '));
+  assert.ok(result.newSheets.includes('看板'), result.newSheets.join(', '));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(result.workbook);
+  for (const name of result.newSheets) assert.ok(workbook.getWorksheet(name), name);
+});
+
 test('every mail sent is an .eml file that a mail parser reads back, in sending order', async () => {
   assert.equal(result.outbox.length, result.mails);
   const start = local(EXAMPLE.simulation.start).getTime();

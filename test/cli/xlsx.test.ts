@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { createEmulator } from '../../emulator/index';
 import type { EmuSpreadsheetApp } from '../../emulator/spreadsheet';
-import { exportWorkbook, importWorkbook, WorkbookFileError } from '../../emulator/xlsx';
+import type { Charts as EmulatedCharts } from '../../emulator/spreadsheet/charts';
+import { exportWorkbook, importWorkbook, toExcelFormula, WorkbookFileError } from '../../emulator/xlsx';
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
 
@@ -15,6 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
 function sampleWorkbook() {
   const emulator = createEmulator({ timeZone: 'Asia/Shanghai' });
   const app = emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
+  const Charts = emulator.globals.Charts as typeof EmulatedCharts;
   const spreadsheet = emulator.spreadsheet;
   const tasks = spreadsheet.getSheets()[0];
   tasks.setName('任务分工');
@@ -30,9 +32,11 @@ function sampleWorkbook() {
   tasks.setTabColor('#ff9900');
   tasks.hideColumns(6);
   tasks.setFrozenRows(1);
+  tasks.insertChart(tasks.newChart().setChartType(Charts.ChartType.COLUMN).addRange(tasks.getRange('A1:A3')).addRange(tasks.getRange('D1:D3')).setPosition(5, 8, 0, 0).build());
   tasks.setColumnWidth(1, 220);
   const departments = spreadsheet.insertSheet('部门');
-  departments.getRange('A1:A3').setValues([['部门名称'], ['市场部'], ['销售部']]);
+  departments.getRange('A1:B3').setValues([['部门名称', '负责人邮箱'], ['市场部', 'li.na@example.com'], ['销售部', '']]);
+  departments.getRange('B2:B20').setDataValidation(app.newDataValidation().requireTextIsEmail().build());
   tasks.getRange('B2:B50').setDataValidation(app.newDataValidation().requireValueInRange(departments.getRange('A2:A3')).build());
   tasks.getRange('C2:C50').setDataValidation(
     app.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('请输入日期').build(),
@@ -61,6 +65,7 @@ test('export writes every sheet with values, formulas and their results, formats
   const { workbook, sheet, report, tasks } = await exported('values.xlsx');
   assert.deepEqual(workbook.worksheets.map((w) => w.name), ['任务分工', '部门']);
   assert.equal(report.sheets, 2);
+  assert.deepEqual(report.skippedRules, ['任务分工: 1 chart', '部门: validation TEXT_IS_VALID_EMAIL'], 'what the file leaves out is reported');
   assert.equal(workbook.views[0]?.activeTab, 1, 'opens on the sheet last made active (部门, by insertSheet)');
   assert.equal(sheet.getCell('A2').value, '新品推广方案初稿撰写');
   // Excel dates have no zone: 10:00 UTC is 18:00 on the wall clock in Shanghai.
@@ -81,6 +86,14 @@ test('export writes every sheet with values, formulas and their results, formats
   assert.equal(sheet.getCell('A2').font?.bold, undefined);
   assert.equal(sheet.getCell('A2').font?.color?.argb, 'FFCC0000');
   assert.equal(sheet.getCell('A3').font, undefined, 'default black is not written');
+});
+
+// ECMA-376 Part 1 §18.17.7: functions newer than the file format are stored with the _xlfn. prefix.
+test('formulas lose their "=" and newer functions get the prefix Excel and LibreOffice expect, text left alone', () => {
+  assert.equal(toExcelFormula('=SUM(A1:A3)'), 'SUM(A1:A3)');
+  assert.equal(toExcelFormula('=IFS(A1>1,"IFS(",TRUE,TEXTJOIN("、",TRUE,B:B))'), '_xlfn.IFS(A1>1,"IFS(",TRUE,_xlfn.TEXTJOIN("、",TRUE,B:B))');
+  assert.equal(toExcelFormula('=COUNTA(FILTER(A:A, A:A<>""))'), 'COUNTA(_xlfn._xlws.FILTER(A:A, A:A<>""))');
+  assert.equal(toExcelFormula('=MYIFS(1)+Sheet1.IFS(2)'), 'MYIFS(1)+Sheet1.IFS(2)');
 });
 
 test('export keeps the frozen header row, column widths, hidden columns and the tab colour', async () => {
