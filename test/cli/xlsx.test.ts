@@ -1,3 +1,4 @@
+import { missingTool } from '../support/tools';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -192,9 +193,7 @@ test('import refuses what is not an .xlsx workbook, saying which file and why', 
   assert.deepEqual(target.spreadsheet.getSheets().length, 1, 'a refused file changes nothing');
 });
 
-const sofficeMissing = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).error
-  ? 'LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends libreoffice-calc-nogui'
-  : false;
+const sofficeMissing = missingTool('soffice', 'libreoffice-calc-nogui');
 
 function soffice(args: string[], out: string) {
   const result = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', ...args, '--outdir', out], {

@@ -1,0 +1,11 @@
+/**
+ * Tests that need a Debian package (Chromium, LibreOffice) skip with an install hint on a
+ * machine without it, but never in CI, where .ci/run installs them and a skip would hide a gap.
+ */
+import { spawnSync } from 'node:child_process';
+
+export function missingTool(command: string, aptPackages: string): string | false {
+  if (process.env.CI) return false;
+  const found = !spawnSync(command, ['--version'], { encoding: 'utf8' }).error;
+  return found ? false : `${command} is not installed: apt-get install -y --no-install-recommends ${aptPackages}`;
+}
