@@ -115,10 +115,6 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   automationOn(session) {
     return session.runMenu('menuAutomationOn');
   },
-  weeklySummary(session, step) {
-    // Coordinators are asked whether to email the summary too.
-    return session.runMenu('menuWeeklySummary', { answers: [[step.email ? 'yes' : 'no']] });
-  },
   refreshDashboard(session) {
     return session.runMenu('menuRefreshDashboard');
   },

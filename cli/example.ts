@@ -48,7 +48,6 @@ export type ExampleStep = Step &
     | { readonly kind: 'planChange'; readonly entry: Fields }
     | { readonly kind: 'decidePlanChange'; readonly task: string; readonly approve: boolean }
     | { readonly kind: 'automationOn' }
-    | { readonly kind: 'weeklySummary'; readonly email: boolean }
     | { readonly kind: 'refreshDashboard' }
   );
 
@@ -162,7 +161,6 @@ export const EXAMPLE: ExampleProject = {
       at: '2024-07-29 10:00', by: 'zhang.wei@example.com', kind: 'progress',
       entry: { task: PLAN, summary: '补充渠道预算测算', pct: '80', delayReason: '销售部重点客户数据仍未提供', mitigation: '已升级至销售部负责人，8月2日前提供' },
     },
-    { at: '2024-07-29 09:30', by: COORDINATOR, kind: 'weeklySummary', email: true },
     { at: '2024-08-01 10:00', by: 'liu.yang@example.com', kind: 'taskStatus', task: TRAINING, status: '进行中' },
     { at: '2024-08-01 17:00', by: 'liu.yang@example.com', kind: 'progress', entry: { task: TRAINING, summary: '完成培训大纲', pct: '20', delayReason: '无' } },
     {
@@ -173,7 +171,6 @@ export const EXAMPLE: ExampleProject = {
         actionDue: '2024-08-08', actionStatus: '未完成',
       },
     },
-    { at: '2024-08-05 09:30', by: COORDINATOR, kind: 'weeklySummary', email: true },
     { at: '2024-08-05 10:00', by: 'liu.yang@example.com', kind: 'progress', entry: { task: TRAINING, summary: '核心卖点与竞品话术初稿完成', pct: '60', delayReason: '无' } },
     { at: '2024-08-05 11:00', by: 'zhao.min@example.com', kind: 'taskStatus', task: HANDBOOK, status: '进行中' },
     { at: '2024-08-05 11:30', by: 'zhao.min@example.com', kind: 'progress', entry: { task: HANDBOOK, summary: '梳理现有客诉流程', pct: '10', delayReason: '无' } },
@@ -190,7 +187,6 @@ export const EXAMPLE: ExampleProject = {
       entry: { task: HANDBOOK, newDue: '2024-08-23', reason: '客户服务部审批会议改期至8月21日', impact: '不影响铺货；售后培训顺延' },
     },
     { at: '2024-08-09 15:00', by: COORDINATOR, kind: 'decidePlanChange', task: HANDBOOK, approve: true },
-    { at: '2024-08-12 09:30', by: COORDINATOR, kind: 'weeklySummary', email: true },
     { at: '2024-08-12 10:00', by: 'chen.jing@example.com', kind: 'taskStatus', task: ROLLOUT, status: '进行中' },
     { at: '2024-08-12 10:30', by: 'chen.jing@example.com', kind: 'progress', entry: { task: ROLLOUT, summary: '首批5个城市铺货完成', pct: '10', delayReason: '无' } },
     { at: '2024-08-12 11:00', by: 'zhao.min@example.com', kind: 'progress', entry: { task: HANDBOOK, summary: '手册初稿提交客户服务部', pct: '60', delayReason: '无' } },

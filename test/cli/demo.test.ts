@@ -59,8 +59,14 @@ test('demo.xlsx holds every sheet, and the task list shows each task with its he
 });
 
 // SPEC §2.8: "Weekly summary — 周报 YYYY-Www", "Dashboard — 看板".
-test('each weekly summary the coordinator generated and the dashboard are sheets of demo.xlsx', async () => {
-  const summaries = EXAMPLE.steps.filter((s) => s.kind === 'weeklySummary').length;
+test('the hourly tick wrote a weekly summary each Monday, and it and the dashboard are sheets of demo.xlsx', async () => {
+  const mondays = new Set<string>();
+  for (let t = local(EXAMPLE.simulation.start).getTime(); t <= local(EXAMPLE.simulation.end).getTime(); t += 3_600_000) {
+    const shanghai = new Date(t + 8 * 3_600_000);
+    if (shanghai.getUTCDay() === 1 && shanghai.getUTCHours() >= 9) mondays.add(shanghai.toISOString().slice(0, 10));
+  }
+  const summaries = mondays.size;
+  assert.equal(summaries, 3);
   assert.equal(result.newSheets.filter((name) => /^周报 \d{4}-W\d{2}$/.test(name)).length, summaries, result.newSheets.join(', '));
   assert.ok(result.newSheets.includes('看板'), result.newSheets.join(', '));
   const workbook = new ExcelJS.Workbook();
