@@ -4,24 +4,15 @@
  * can use it as a fixture. Field names are the column keys of the sheet catalogue
  * (src/domain/schema.ts); times are wall-clock times in the example's time zone.
  *
- * The coordinator generates the weekly summary each Monday and refreshes the dashboard at the end.
+ * The hourly tick writes the weekly summary each Monday; the coordinator refreshes the dashboard at the end.
  * The story is written so that at the end (Fri 2024-08-16 18:00) one task is overdue (the launch
  * plan, still waiting for Sales' key-account data), one is lagging (channel roll-out), one is stale
  * (after-sales handbook: due date moved by an approved plan change, then no update), and one is done.
  */
 
-export interface Person {
-  readonly name: string;
-  readonly email: string;
-  readonly dept: string;
-}
+import type { Department, Person } from '../src/domain/directory';
 
-export interface Department {
-  readonly name: string;
-  readonly head: string;
-  readonly sponsor: string;
-  readonly liaison: string;
-}
+export type { Department, Person };
 
 /** A record keyed by the sheet catalogue's column keys; dates as 'yyyy-MM-dd[ HH:mm]'. */
 export type Fields = Readonly<Record<string, string>>;
