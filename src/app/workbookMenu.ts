@@ -11,6 +11,7 @@ import { syncSheets, validationReport } from './validate';
 import { inWorkbook, requireCoordinator, UserError, Workbook, activeUserEmail } from './workbook';
 import { importTasks } from './workbookImport';
 import { setupWorkbook } from './workbookSetup';
+import { refreshDashboard } from './dashboard';
 
 type Ui = GoogleAppsScript.Base.Ui;
 
@@ -49,6 +50,8 @@ export function setupFromMenu(ui: Ui, now: Date): void {
     if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
     const locale: Locale = answer === ui.Button.YES ? 'zh-CN' : 'en';
     const result = inWorkbook(now, (wb) => setupWorkbook(wb.spreadsheet, locale));
+    // A fresh read: the dashboard's formulas point at the sheets and columns setup just made.
+    inWorkbook(now, (wb) => refreshDashboard(wb));
     ui.alert(t(locale, 'wbSetupDone', { created: result.created, adopted: result.adopted, columns: result.columns }));
   });
 }

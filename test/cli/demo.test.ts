@@ -68,10 +68,9 @@ test('the hourly tick wrote a weekly summary each Monday, and it and the dashboa
   const summaries = mondays.size;
   assert.equal(summaries, 3);
   assert.equal(result.newSheets.filter((name) => /^周报 \d{4}-W\d{2}$/.test(name)).length, summaries, result.newSheets.join(', '));
-  assert.ok(result.newSheets.includes('看板'), result.newSheets.join(', '));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(result.workbook);
-  for (const name of result.newSheets) assert.ok(workbook.getWorksheet(name), name);
+  for (const name of [...result.newSheets, '看板']) assert.ok(workbook.getWorksheet(name), name);
 });
 
 test('every mail sent is an .eml file that a mail parser reads back, in sending order', async () => {

@@ -11,6 +11,7 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
     assert.equal(sheet.getFrozenRows(), 1, key);
   }
   assert.match(desk.lastAlert(), /工作簿已就绪：新建 10 个工作表/);
+  assert.ok(desk.ss.getSheetByName('看板'), 'setup makes the dashboard too (SPEC §5)');
 });
 
 test('setup in English creates English sheets and records the language in Settings', () => {
@@ -20,6 +21,7 @@ test('setup in English creates English sheets and records the language in Settin
   assert.ok(settings.some((row) => row[0] === 'Language' && row[1] === 'en'));
   assert.ok(settings.some((row) => row[0] === 'Stale after (working days)' && row[1] === 3));
   assert.match(desk.lastAlert(), /^Workbook ready: 10 sheets created/);
+  assert.ok(desk.ss.getSheetByName('Dashboard'));
 });
 
 test('the language asked for wins over the spreadsheet locale', () => {
