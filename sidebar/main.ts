@@ -294,7 +294,10 @@ function renderForms(): void {
     tabs.append(tab);
     panels.append(view.form);
   }
-  if (setup.forms[0]) selectForm(setup.forms[0].key);
+  // "New request" in the menu opens the page on that form; otherwise the first one.
+  const asked = document.querySelector('meta[name="collab-desk-first-form"]')?.getAttribute('content');
+  const first = setup.forms.find((spec) => spec.key === asked) ?? setup.forms[0];
+  if (first) selectForm(first.key);
 }
 
 async function start(): Promise<void> {

@@ -11,7 +11,7 @@ import type { SidebarSetup, SidebarState, SubmitResult } from '../sidebar/contra
 import { userLocale } from './gas/locale';
 import { handleEdit } from './app/onEdit';
 import { inWorkbook } from './app/workbook';
-import { approveFromMenu, importFromMenu, setupFromMenu, splitFromMenu, validateFromMenu } from './app/workbookMenu';
+import { approveFromMenu, importFromMenu, settingsFromMenu, setupFromMenu, splitFromMenu, validateFromMenu } from './app/workbookMenu';
 import { reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
@@ -30,6 +30,16 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 
 export function openSidebar_(): void {
   showSidebar(SpreadsheetApp.getUi(), userLocale());
+}
+
+/** New request: the sidebar, opened on its request form. */
+export function newRequest_(): void {
+  showSidebar(SpreadsheetApp.getUi(), userLocale(), 'request');
+}
+
+/** Settings: the Settings sheet, where each row is a key and its value. */
+export function openSettings_(): void {
+  settingsFromMenu(SpreadsheetApp.getUi(), new Date());
 }
 
 /** The sidebar's strings and forms. */

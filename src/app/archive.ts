@@ -12,7 +12,8 @@ import { header } from '../domain/summary';
 import { parseDate } from '../domain/values';
 import { neutralize, type Cell, type Table, type TableRow } from '../gas/table';
 import { LOCALES, t } from '../i18n/index';
-import { ensureSize, reportMenuAction } from './summary';
+import { ensureSize } from './summary';
+import { menuAction } from './workbook';
 import { inWorkbook, requireCoordinator, type Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -157,7 +158,7 @@ export function describeArchive(wb: Workbook, outcome: ArchiveOutcome): string {
 }
 
 export function archiveFromMenu(ui: Ui, now: Date): void {
-  reportMenuAction(ui, () => {
+  menuAction(ui, () => {
     ui.alert(inWorkbook(now, (wb) => describeArchive(wb, archiveCompleted(wb))));
   });
 }

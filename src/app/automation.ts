@@ -17,7 +17,7 @@ import {
 } from '../gas/triggers';
 import { queuedCount, runScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
-import { UserError, Workbook } from './workbook';
+import { inWorkbook, menuAction, UserError, Workbook } from './workbook';
 
 export interface TickJobs {
   readonly mailer: Mailer;
@@ -56,15 +56,7 @@ export function runTick(): TickOutcome {
 /** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */
 export function runAutomationMenu(action: (wb: Workbook, mailer: Mailer) => string): void {
   const ui = SpreadsheetApp.getUi();
-  try {
-    const message = withDocumentLock(() =>
-      action(new Workbook(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getActiveUser().getEmail()), mailApp),
-    );
-    ui.alert(message);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    ui.alert(error.message);
-  }
+  menuAction(ui, () => ui.alert(inWorkbook(new Date(), (wb) => action(wb, mailApp))));
 }
 
 export function turnOnAutomation(wb: Workbook): string {

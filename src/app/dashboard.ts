@@ -7,7 +7,8 @@ import { WorkCalendar } from '../domain/calendar';
 import { buildDashboard, columnLetter, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
 import { neutralize } from '../gas/table';
 import { t, LOCALES } from '../i18n/index';
-import { ensureSize, reportMenuAction } from './summary';
+import { ensureSize } from './summary';
+import { menuAction } from './workbook';
 import { inWorkbook, type Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -89,7 +90,7 @@ export function refreshDashboard(wb: Workbook): Sheet {
 }
 
 export function refreshDashboardFromMenu(ui: Ui, now: Date): void {
-  reportMenuAction(ui, () => {
+  menuAction(ui, () => {
     ui.alert(inWorkbook(now, (wb) => wb.text('dashboardDone', { sheet: refreshDashboard(wb).getName() })));
   });
 }

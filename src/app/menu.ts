@@ -16,6 +16,7 @@ export type MenuEntry = MenuItem | SubMenu | 'separator';
 /** SPEC §4 order; a use case joins the menu when its handler exists. */
 export const MENU: readonly MenuEntry[] = [
   { caption: 'menuSetupWorkbook', handler: 'setupWorkbook_' },
+  { caption: 'menuNewRequest', handler: 'newRequest_' },
   { caption: 'menuApproveRequest', handler: 'approveRequest_' },
   { caption: 'menuSplitTasks', handler: 'splitRequest_' },
   { caption: 'menuOpenSidebar', handler: 'openSidebar_' },
@@ -35,6 +36,7 @@ export const MENU: readonly MenuEntry[] = [
       { caption: 'menuAutomationStatus', handler: 'automationStatus_' },
     ],
   },
+  { caption: 'menuSettings', handler: 'openSettings_' },
 ];
 
 /**

@@ -6,7 +6,8 @@ import { WorkCalendar } from '../domain/calendar';
 import { enumLabel, parseEnum } from '../domain/schema';
 import { requestsMentioned, retrospective, retrospectiveTitle } from '../domain/retrospective';
 import { parseDate } from '../domain/values';
-import { peekWorkbook, readActions, readProgress, readReportTasks, readRequests, reportMenuAction, writeReport } from './summary';
+import { readActions, readProgress, readReportTasks, readRequests, writeReport } from './summary';
+import { menuAction, peekWorkbook } from './workbook';
 import { inWorkbook, UserError, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -63,7 +64,7 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
 
 /** The selected Requests row's ID, or the one the user types. */
 export function retrospectiveFromMenu(ui: Ui, now: Date): void {
-  reportMenuAction(ui, () => {
+  menuAction(ui, () => {
     const view = peekWorkbook(now);
     let id = selectedRequestId(view);
     if (id === '') {

@@ -25,7 +25,7 @@ import {
 import { parseDate, parsePercent } from '../domain/values';
 import type { Mailer } from '../gas/mailer';
 import { neutralize } from '../gas/table';
-import { activeUserEmail, inWorkbook, UserError, Workbook } from './workbook';
+import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -248,28 +248,9 @@ export function describeSummary(wb: Workbook, outcome: SummaryOutcome): string {
   return lines.join('\n');
 }
 
-/** Runs a report menu action; a UserError is shown to the user instead of failing the script. */
-export function reportMenuAction(ui: Ui, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    ui.alert(error.message);
-  }
-}
-
-/** A read-only look at the workbook, outside the lock, for questions asked before the work. */
-export function peekWorkbook(now: Date): Workbook {
-  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
-}
-
-function isCoordinator(wb: Workbook): boolean {
-  return wb.settings.coordinators.length === 0 || wb.settings.coordinators.includes(wb.user);
-}
-
 /** The menu item: coordinators are asked whether to email it too; anyone may generate the sheet. */
 export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
-  reportMenuAction(ui, () => {
+  menuAction(ui, () => {
     const view = peekWorkbook(now);
     const recipients = summaryRecipients(view);
     let email = false;

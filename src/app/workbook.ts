@@ -154,14 +154,34 @@ export function activeUserEmail(): string {
   return Session.getActiveUser().getEmail().trim().toLowerCase();
 }
 
-/** Admin actions need a coordinator; while Settings lists none, anyone may set the workbook up. */
-export function requireCoordinator(wb: Workbook): void {
+/** While Settings lists no coordinator, anyone may act as one, so a new workbook can be set up. */
+export function isCoordinator(wb: Workbook): boolean {
   const coordinators = wb.settings.coordinators;
-  if (coordinators.length === 0 || coordinators.includes(wb.user)) return;
+  return coordinators.length === 0 || coordinators.includes(wb.user);
+}
+
+/** Admin actions need a coordinator. */
+export function requireCoordinator(wb: Workbook): void {
+  if (isCoordinator(wb)) return;
   throw new UserError(
     wb.text('notCoordinator', {
-      coordinators: coordinators.join(', '),
+      coordinators: wb.settings.coordinators.join(', '),
       user: wb.user === '' ? wb.text('unknownUser') : wb.user,
     }),
   );
+}
+
+/** Runs a menu item: the user's mistake (a UserError) becomes an alert; anything else fails the run. */
+export function menuAction(ui: GoogleAppsScript.Base.Ui, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ui.alert(error.message);
+  }
+}
+
+/** A read-only look at the workbook, outside the lock, for questions asked before the work. */
+export function peekWorkbook(now: Date): Workbook {
+  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
 }

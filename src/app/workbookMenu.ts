@@ -8,7 +8,7 @@ import { t, type Locale } from '../i18n/index';
 import { findRequest, reviewRequestById } from './requests';
 import { addTaskRows, assertSplittable } from './tasks';
 import { syncSheets, validationReport } from './validate';
-import { inWorkbook, requireCoordinator, UserError, Workbook, activeUserEmail } from './workbook';
+import { inWorkbook, menuAction, peekWorkbook, requireCoordinator, UserError, type Workbook } from './workbook';
 import { importTasks } from './workbookImport';
 import { setupWorkbook } from './workbookSetup';
 import { refreshDashboard } from './dashboard';
@@ -18,19 +18,6 @@ type Ui = GoogleAppsScript.Base.Ui;
 const MAX_SPLIT = 20;
 
 /** Runs a menu action; a UserError is shown to the user instead of failing the script. */
-function menuAction(ui: Ui, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    ui.alert(error.message);
-  }
-}
-
-/** A read-only look at the workbook, outside the lock, for the questions. */
-function peek(now: Date): Workbook {
-  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
-}
 
 /** The data row selected on sheet `key`, or a UserError asking to select one. */
 function selectedRow(wb: Workbook, key: SheetKey): number {
@@ -44,7 +31,7 @@ function selectedRow(wb: Workbook, key: SheetKey): number {
 
 export function setupFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
-    const current = peek(now);
+    const current = peekWorkbook(now);
     requireCoordinator(current);
     const answer = ui.alert(t(current.locale, 'wbSetupLanguage'), ui.ButtonSet.YES_NO_CANCEL);
     if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
@@ -65,7 +52,7 @@ export function validateFromMenu(ui: Ui, now: Date): void {
 
 export function approveFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
-    const view = peek(now);
+    const view = peekWorkbook(now);
     requireCoordinator(view);
     const row = selectedRow(view, 'requests');
     const request = view.table('requests', ['id', 'title', 'status']).rows[row - 2];
@@ -96,7 +83,7 @@ export function approveFromMenu(ui: Ui, now: Date): void {
 
 export function splitFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
-    const view = peek(now);
+    const view = peekWorkbook(now);
     requireCoordinator(view);
     const row = selectedRow(view, 'requests');
     const request = view.table('requests', ['id', 'status']).rows[row - 2];
@@ -115,7 +102,7 @@ export function splitFromMenu(ui: Ui, now: Date): void {
 
 export function importFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
-    const view = peek(now);
+    const view = peekWorkbook(now);
     requireCoordinator(view);
     const source = view.spreadsheet.getActiveSheet();
     const sourceId = source.getSheetId();
@@ -131,5 +118,14 @@ export function importFromMenu(ui: Ui, now: Date): void {
       rejected: rejectedRows.size,
     });
     ui.alert([summary, ...lines].join('\n'));
+  });
+}
+
+export function settingsFromMenu(ui: Ui, now: Date): void {
+  menuAction(ui, () => {
+    const view = peekWorkbook(now);
+    const sheet = view.sheet('settings');
+    if (!sheet) throw new UserError(view.text('wbMissingSheet', { sheet: sheetTitle('settings', view.locale) }));
+    sheet.activate();
   });
 }

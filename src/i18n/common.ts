@@ -9,6 +9,7 @@ export const commonText = {
   },
   unknownUser: { 'zh-CN': '（未知用户）', en: '(unknown user)' },
   menuSetupWorkbook: { 'zh-CN': '设置工作簿', en: 'Set up workbook' },
+  menuNewRequest: { 'zh-CN': '新建需求', en: 'New request' },
   menuApproveRequest: { 'zh-CN': '审核需求（立项/退回）', en: 'Approve / return request' },
   menuSplitTasks: { 'zh-CN': '拆分任务', en: 'Split into tasks' },
   menuValidate: { 'zh-CN': '检查', en: 'Validate' },
@@ -23,4 +24,5 @@ export const commonText = {
   menuAutomationOff: { 'zh-CN': '关闭', en: 'Turn off' },
   menuRunChecksNow: { 'zh-CN': '立即检查', en: 'Run checks now' },
   menuAutomationStatus: { 'zh-CN': '状态', en: 'Status' },
+  menuSettings: { 'zh-CN': '设置', en: 'Settings' },
 } satisfies Record<string, Text>;

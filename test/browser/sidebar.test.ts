@@ -306,6 +306,15 @@ test('a request filed from the sidebar gets its ID; an expected date in the past
   assert.deepEqual(sidebar.errors, []);
 });
 
+test('New request in the menu opens the sidebar on the request form', { skip: chromiumMissing }, async () => {
+  const project = launchPlan();
+  const sidebar = await browser.open(project, 'newRequest_');
+  assert.equal(await sidebar.page.locator('#form-request').isVisible(), true);
+  assert.equal(await sidebar.page.locator('#form-progress').isVisible(), false);
+  assert.equal(await sidebar.page.locator('#tab-request').getAttribute('aria-selected'), 'true');
+  assert.deepEqual(sidebar.errors, []);
+});
+
 test('the page speaks the workbook language: English captions from the same catalogue', { skip: chromiumMissing }, async () => {
   const project = launchPlan('en');
   select(project, 'tasks', 2, 'en');

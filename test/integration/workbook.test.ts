@@ -32,6 +32,15 @@ test('the language asked for wins over the spreadsheet locale', () => {
   assert.equal(desk.ss.getSheetByName('任务分工'), null);
 });
 
+test('Settings in the menu opens the Settings sheet; before setup it says what is missing', () => {
+  const desk = new Desk('en');
+  desk.project.call('openSettings_');
+  assert.equal(desk.ss.getActiveSheet().getName(), 'Settings');
+  const blank = new Desk('en', { setUp: false });
+  blank.project.call('openSettings_');
+  assert.equal(blank.lastAlert(), 'There is no Settings sheet; run "Set up workbook" first.');
+});
+
 test('cancelling the language question changes nothing', () => {
   const desk = new Desk('zh-CN', { setUp: false });
   const before = desk.ss.getSheets().length;

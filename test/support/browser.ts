@@ -72,7 +72,7 @@ export interface SidebarBrowser {
    * Opens the sidebar as the user would (the menu's handler), waiting until it has loaded. Like
    * Sheets, one sidebar at a time: the previous page closes, so its polling stops.
    */
-  open(project: LoadedProject): Promise<SidebarPage>;
+  open(project: LoadedProject, menuHandler?: string): Promise<SidebarPage>;
   close(): Promise<void>;
 }
 
@@ -86,10 +86,10 @@ export async function startBrowser(): Promise<SidebarBrowser> {
   });
   let current: Page | undefined;
   return {
-    async open(project) {
-      project.call('openSidebar_');
+    async open(project, menuHandler = 'openSidebar_') {
+      project.call(menuHandler);
       const html = project.emulator.ui.emuSidebars().at(-1)?.getContent();
-      if (html === undefined) throw new Error('openSidebar_ showed no sidebar');
+      if (html === undefined) throw new Error(`${menuHandler} showed no sidebar`);
       await current?.close();
       const page = await context.newPage();
       current = page;
