@@ -18,10 +18,11 @@ import {
   type TaskItem,
 } from '../domain/escalation';
 import { taskHealth, type TaskHealth } from '../domain/health';
-import { enumLabel, headerText, parseEnum, sheetDef, sheetTitle, type EnumCode, type EnumKey, type SheetKey } from '../domain/schema';
+import { enumLabel, headerText, parseEnum, sheetDef, sheetTitle, type ColumnKey, type EnumCode, type EnumKey, type SheetKey } from '../domain/schema';
 import { isBlank, parseDate, parseList, parsePercent } from '../domain/values';
 import type { Mailer } from '../gas/mailer';
-import type { Table } from '../gas/table';
+import { Table, type TableRow } from '../gas/table';
+import type { Locale } from '../i18n/index';
 import type { Workbook } from './workbook';
 
 export interface ScanReport {
@@ -49,7 +50,8 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
   const { settings, now } = wb;
   const calendar = new WorkCalendar(settings);
   const tasks = readTasks(wb, calendar);
-  const log = readLog(logTable(wb));
+  const existingLog = wb.optionalTable('notificationLog');
+  const log = existingLog ? readLog(existingLog) : [];
 
   const notices = findNotices({
     now,
@@ -72,11 +74,12 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
   });
 
   const failed = new Set<string>();
-  if (!dryRun) {
+  if (!dryRun && plan.digests.length > 0) {
+    const linked = new Set(plan.digests.flatMap(({ deliveries }) => deliveries.map((d) => d.notice.sheet)));
     const context = {
       locale: settings.locale,
       spreadsheetUrl: wb.spreadsheet.getUrl(),
-      sheetIds: sheetIds(wb, ['tasks', 'requests', 'communications', 'planChanges']),
+      sheetIds: sheetIds(wb, [...linked]),
       cooldownHours: settings.cooldownHours,
     };
     for (const digest of buildDigests(plan.digests, context)) {
@@ -90,8 +93,8 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
   }
 
   const rows = logRows(plan, now, settings.emailMode, failed);
-  const table = logTable(wb);
-  makeRoom(table, rows.length);
+  const table = existingLog ?? createLog(wb);
+  const statusLabel = labeler('notificationStatus', settings.locale);
   for (const entry of rows) {
     table.append({
       time: entry.time,
@@ -99,11 +102,13 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
       level: entry.level,
       item: entry.item,
       recipients: entry.recipients.join(', '),
-      status: enumLabel('notificationStatus', entry.status ?? 'failed', settings.locale),
+      status: statusLabel(entry.status ?? 'failed'),
       key: entry.key,
     });
   }
   wb.commit();
+  // A log created by this run is not one of the workbook's tables: it is written here.
+  if (!existingLog) table.commit();
 
   const count = (status: string) => rows.filter((r) => r.status === status).length;
   return {
@@ -134,8 +139,11 @@ function readTasks(wb: Workbook, calendar: WorkCalendar): { task: TaskItem; heal
   if (!table) return [];
   const { timeZone, locale } = wb.settings;
   const latest = latestProgress(wb);
+  const healthLabel = labeler('health', locale);
+  const writesHealth = table.has('health');
   const result: { task: TaskItem; health: TaskHealth }[] = [];
-  for (const row of table.records()) {
+  for (const row of table.rows) {
+    if (row.isBlank()) continue;
     const id = row.text('id');
     const progress = latest.get(id.toUpperCase());
     const typedUpdate = parseDate(row.get('lastUpdate'), timeZone);
@@ -156,24 +164,33 @@ function readTasks(wb: Workbook, calendar: WorkCalendar): { task: TaskItem; heal
       lastUpdate,
     };
     const health = taskHealth(task, wb.now, calendar, wb.settings);
-    if (table.has('health')) row.set('health', enumLabel('health', health.health, locale));
+    if (writesHealth) row.set('health', healthLabel(health.health));
     // A row without an ID yet (its request is not approved) gets health but no notices.
     if (id !== '') result.push({ task, health });
   }
   return result;
 }
 
-/** The newest Progress entry per task (rows are append-only, so the last row is current). */
+/**
+ * The newest accepted Progress entry per task: the log is append-only, so the last accepted row
+ * is current. An entry is accepted once it carries its update stamp; a rejected one never does.
+ */
 function latestProgress(wb: Workbook): Map<string, { pct: number | undefined; at: Date | undefined }> {
   const latest = new Map<string, { pct: number | undefined; at: Date | undefined }>();
+  const table = wb.optionalTable('progress');
+  if (!table) return latest;
   const timeZone = wb.settings.timeZone;
-  const rows = wb.optionalTable('progress')?.records() ?? [];
-  // Newest first, so each task's older entries are skipped rather than parsed.
+  const rows = table.rows;
+  // Newest first, so each task's older entries are skipped rather than parsed. A blank row has
+  // no task, so it is skipped without asking whether the whole row is blank.
   for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i];
-    const task = row?.text('task').toUpperCase() ?? '';
+    const row = rows[i] as TableRow<ColumnKey<'progress'>>;
+    const updatedAt = row.get('updatedAt');
+    // A blank cell reads as '' or spaces; a stamp is a date, or text where users typed one.
+    if (typeof updatedAt === 'string' && updatedAt.trim() === '') continue;
+    const task = row.text('task').toUpperCase();
     if (task === '' || latest.has(task)) continue;
-    latest.set(task, { pct: parsePercent(row?.get('pct')), at: parseDate(row?.get('updatedAt'), timeZone) });
+    latest.set(task, { pct: parsePercent(row.get('pct')), at: parseDate(updatedAt, timeZone) });
   }
   return latest;
 }
@@ -239,33 +256,38 @@ function readLog(table: Table<string>): LogEntry[] {
   return entries;
 }
 
-/** The Notification log, created with its header row when the workbook has none: it is what makes sending idempotent. */
-function logTable(wb: Workbook): Table<string> {
-  if (!wb.sheet('notificationLog')) {
-    const sheet = wb.spreadsheet.insertSheet(sheetTitle('notificationLog', wb.locale));
-    const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
-    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
-    sheet.setFrozenRows(1);
-    wb.sheets.added(sheet);
-  }
-  return wb.table('notificationLog');
+/**
+ * The Notification log for a workbook that has none: it is what makes sending idempotent, so every
+ * scan leaves one. Its header row is written with the run's rows, so nothing is read back.
+ */
+function createLog(wb: Workbook): Table<ColumnKey<'notificationLog'>> {
+  const sheet = wb.spreadsheet.insertSheet(sheetTitle('notificationLog', wb.locale));
+  sheet.setFrozenRows(1);
+  wb.sheets.added(sheet);
+  const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
+  return Table.create(sheet, 'notificationLog', headers);
 }
 
-/** Sheets refuses a write below the sheet's last row, so the log grows before rows are appended. */
-function makeRoom(table: Table<string>, appending: number): void {
-  const lastRow = table.rows.length + 1 + appending;
-  const maxRows = table.sheet.getMaxRows();
-  if (lastRow > maxRows) table.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+/** enumLabel for one kind and locale, found once per code: thousands of rows share a few labels. */
+function labeler<E extends EnumKey>(kind: E, locale: Locale): (code: EnumCode<E>) => string {
+  const labels = new Map<EnumCode<E>, string>();
+  return (code) => {
+    let label = labels.get(code);
+    if (label === undefined) labels.set(code, (label = enumLabel(kind, code, locale)));
+    return label;
+  };
 }
 
-const enumCache = new Map<string, string | undefined>();
+const enumCache = new Map<EnumKey, Map<string, string | undefined>>();
 
 /** parseEnum for a whole column: a sheet holds a handful of distinct labels in thousands of rows. */
 function enumOf<E extends EnumKey>(kind: E, value: unknown): EnumCode<E> | undefined {
   if (typeof value !== 'string') return undefined;
-  const key = `${kind}|${value}`;
-  if (!enumCache.has(key)) enumCache.set(key, parseEnum(kind, value));
-  return enumCache.get(key) as EnumCode<E> | undefined;
+  let labels = enumCache.get(kind);
+  if (!labels) enumCache.set(kind, (labels = new Map()));
+  let code = labels.get(value);
+  if (code === undefined && !labels.has(value)) labels.set(value, (code = parseEnum(kind, value)));
+  return code as EnumCode<E> | undefined;
 }
 
 function sheetIds(wb: Workbook, keys: readonly SheetKey[]): Partial<Record<SheetKey, number>> {

@@ -9,9 +9,11 @@ import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } fr
 export type Cell = string | number | boolean | Date;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
+const FORMULA_START = new Set(['=', '+', '-', '@'].map((char) => char.charCodeAt(0)));
+
 /** Text starting with = + - @ would become a formula; a leading apostrophe keeps it text. */
 export function neutralize(value: Cell): Cell {
-  return typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return typeof value === 'string' && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
 }
 
 /** A value from a payload or the domain as a cell: undefined and null are empty. */
@@ -21,9 +23,10 @@ export function asCell(value: unknown): Cell {
   return String(value);
 }
 
+// A Cell that is an object is a Date: typeof is much cheaper than instanceof over 50,000 rows.
 function sameCell(a: Cell, b: Cell): boolean {
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a === 'object' || typeof b === 'object') {
+    return typeof a === 'object' && typeof b === 'object' && a.getTime() === b.getTime();
   }
   return a === b;
 }
@@ -33,15 +36,26 @@ function isBlankCell(value: Cell): boolean {
 }
 
 export class TableRow<K extends string> {
-  /** 0-based positions of cells this operation changed. */
-  readonly changed = new Set<number>();
+  // Fields are declared and assigned in the constructor: the es2020 bundle would turn
+  // initialized fields into a defineProperty call each, for every row of every table.
+  private declare readonly positions: Partial<Record<K, number>>;
+  /** 1-based row number in the sheet. */
+  declare readonly rowNumber: number;
+  declare readonly cells: Cell[];
+  /** Created on the first change: most rows of a read are never changed, the others in a few cells. */
+  private declare changes: number[] | undefined;
 
-  constructor(
-    private readonly positions: Partial<Record<K, number>>,
-    /** 1-based row number in the sheet. */
-    readonly rowNumber: number,
-    readonly cells: Cell[],
-  ) {}
+  constructor(positions: Partial<Record<K, number>>, rowNumber: number, cells: Cell[]) {
+    this.positions = positions;
+    this.rowNumber = rowNumber;
+    this.cells = cells;
+    this.changes = undefined;
+  }
+
+  /** 0-based positions of cells this operation changed, each once. */
+  get changed(): readonly number[] {
+    return this.changes ?? NO_CHANGES;
+  }
 
   /** The cell under column `key`; '' when the sheet lacks that column. */
   get(key: K): Cell {
@@ -51,7 +65,8 @@ export class TableRow<K extends string> {
 
   text(key: K): string {
     const value = this.get(key);
-    return value instanceof Date ? value.toISOString() : String(value).trim();
+    if (typeof value === 'string') return value.trim();
+    return typeof value === 'object' ? value.toISOString() : String(value);
   }
 
   /** Records a change; a column the sheet lacks is skipped (Table.missing lists those). */
@@ -60,37 +75,61 @@ export class TableRow<K extends string> {
     const cell = asCell(value);
     if (index === undefined || sameCell(this.cells[index] ?? '', cell)) return;
     this.cells[index] = cell;
-    this.changed.add(index);
+    if (!this.changes) this.changes = [index];
+    else if (!this.changes.includes(index)) this.changes.push(index);
   }
 
   isBlank(): boolean {
-    return this.cells.every(isBlankCell);
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i] as Cell)) return false;
+    return true;
+  }
+
+  /** Forgets the changes once they are written. */
+  markWritten(): void {
+    this.changes = undefined;
   }
 }
 
+const NO_CHANGES: readonly number[] = [];
+
 export class Table<K extends string> {
   readonly positions: Partial<Record<K, number>>;
-  /** Every data row below the header, blank ones included, in sheet order. */
+  /** Every data row below the header, blank ones included, in sheet order (rows[i] is sheet row i + 2). */
   readonly rows: TableRow<K>[];
   private readonly appended: TableRow<K>[] = [];
   /** Columns in the header row, known or not. */
   readonly width: number;
+  /** The header row of a table made by create, until commit writes it. */
+  private unwrittenHeader: Cell[] | undefined;
 
   private constructor(
     readonly sheet: Sheet,
     readonly def: SheetDef<string, K>,
     values: Cell[][],
   ) {
-    const [headers = [], ...data] = values;
+    const headers = values[0] ?? [];
     this.positions = mapHeaders(def, headers);
     this.width = headers.length;
-    this.rows = data.map((cells, i) => new TableRow(this.positions, i + 2, cells));
+    const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
+    for (let i = 1; i < values.length; i++) rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? []);
+    this.rows = rows;
   }
 
   /** Reads the whole sheet with one getValues; row 1 is the header row. */
   static read<S extends SheetKey>(sheet: Sheet, key: S): Table<ColumnKey<S>> {
     const values = sheet.getDataRange().getValues() as Cell[][];
     return new Table(sheet, sheetDef(key), values);
+  }
+
+  /**
+   * The table of a sheet just inserted, with these headers and no rows: nothing to read, and the
+   * header row is written by commit in the same setValues as the appended rows.
+   */
+  static create<S extends SheetKey>(sheet: Sheet, key: S, headers: readonly string[]): Table<ColumnKey<S>> {
+    const table = new Table(sheet, sheetDef(key), [[...headers]]);
+    table.unwrittenHeader = [...headers];
+    return table;
   }
 
   has(key: K): boolean {
@@ -107,11 +146,11 @@ export class Table<K extends string> {
     return this.rows.filter((row) => !row.isBlank());
   }
 
-  /** Adds a row after the last one; written by commit. */
+  /** Adds a row after the last one; written by commit, which grows the sheet when the row is past its end. */
   append(record: Partial<Record<K, unknown>>): TableRow<K> {
     const rowNumber = this.rows.length + this.appended.length + 2;
     const row = new TableRow(this.positions, rowNumber, new Array<Cell>(this.width).fill(''));
-    for (const [key, value] of Object.entries(record) as [K, unknown][]) row.set(key, asCell(value));
+    for (const key in record) row.set(key, record[key]);
     this.appended.push(row);
     return row;
   }
@@ -122,36 +161,60 @@ export class Table<K extends string> {
    * (read from the block just before writing), values as values.
    */
   commit(): void {
-    const changedRows = this.rows.filter((row) => row.changed.size > 0);
+    const changedRows = this.rows.filter((row) => row.changed.length > 0);
     if (changedRows.length > 0) this.writeBlock(changedRows, true);
-    if (this.appended.length > 0) this.writeBlock(this.appended, false);
-    for (const row of [...changedRows, ...this.appended]) row.changed.clear();
+    if (this.unwrittenHeader) {
+      this.makeRoom(this.appended.length + 1);
+      const lines = [this.unwrittenHeader, ...this.appended.map((row) => row.cells.map(neutralize))];
+      this.sheet.getRange(1, 1, lines.length, this.width).setValues(lines);
+      this.unwrittenHeader = undefined;
+    } else if (this.appended.length > 0) {
+      this.makeRoom(this.rows.length + this.appended.length + 1);
+      this.writeBlock(this.appended, false);
+    }
+    for (const row of changedRows) row.markWritten();
+    for (const row of this.appended) row.markWritten();
     this.rows.push(...this.appended.splice(0));
   }
 
-  private writeBlock(rows: TableRow<K>[], keepFormulas: boolean): void {
-    const changedColumns = rows.flatMap((row) => [...row.changed]);
-    if (changedColumns.length === 0) return;
-    const firstRow = Math.min(...rows.map((r) => r.rowNumber));
-    const lastRow = Math.max(...rows.map((r) => r.rowNumber));
-    const firstCol = Math.min(...changedColumns);
-    const lastCol = Math.max(...changedColumns);
-    const range = this.sheet.getRange(firstRow, firstCol + 1, lastRow - firstRow + 1, lastCol - firstCol + 1);
-    const byNumber = new Map(this.rows.concat(this.appended).map((row) => [row.rowNumber, row]));
-    const untouched = (r: number, c: number) => !byNumber.get(firstRow + r)?.changed.has(firstCol + c);
-    const size = { rows: lastRow - firstRow + 1, cols: lastCol - firstCol + 1 };
-    const hasUntouched = Array.from({ length: size.rows }).some((_, r) =>
-      Array.from({ length: size.cols }).some((__, c) => untouched(r, c)),
-    );
-    const formulas = keepFormulas && hasUntouched ? range.getFormulas() : undefined;
-    const block = Array.from({ length: size.rows }, (_, r) =>
-      Array.from({ length: size.cols }, (__, c) => {
+  /** Sheets refuses a range below the sheet's last row (getMaxRows), so the sheet grows first. */
+  private makeRoom(lastRow: number): void {
+    const maxRows = this.sheet.getMaxRows();
+    if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  }
+
+  /** `rows` are consecutive appended rows, or changed rows of `this.rows` in sheet order. */
+  private writeBlock(rows: readonly TableRow<K>[], keepFormulas: boolean): void {
+    let firstCol = Infinity;
+    let lastCol = -1;
+    let changedCells = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const changed = (rows[r] as TableRow<K>).changed;
+      for (let i = 0; i < changed.length; i++) {
+        const col = changed[i] as number;
+        if (col < firstCol) firstCol = col;
+        if (col > lastCol) lastCol = col;
+      }
+      changedCells += changed.length;
+    }
+    if (changedCells === 0) return;
+    const firstRow = rows[0]?.rowNumber ?? 2;
+    const numRows = (rows[rows.length - 1]?.rowNumber ?? firstRow) - firstRow + 1;
+    const numCols = lastCol - firstCol + 1;
+    const range = this.sheet.getRange(firstRow, firstCol + 1, numRows, numCols);
+    // The rows of the block in order: all of `rows` when appended, else the table's rows between the first and last.
+    const blockRows = keepFormulas ? this.rows.slice(firstRow - 2, firstRow - 2 + numRows) : rows;
+    const formulas = keepFormulas && changedCells < numRows * numCols ? range.getFormulas() : undefined;
+    const block = new Array<Cell[]>(numRows);
+    for (let r = 0; r < numRows; r++) {
+      const row = blockRows[r];
+      const line = new Array<Cell>(numCols);
+      for (let c = 0; c < numCols; c++) {
         const formula = formulas?.[r]?.[c];
-        if (formula && untouched(r, c)) return formula;
-        const cell = byNumber.get(firstRow + r)?.cells[firstCol + c] ?? '';
-        return neutralize(cell);
-      }),
-    );
+        line[c] = formula && !row?.changed.includes(firstCol + c) ? formula : neutralize(row?.cells[firstCol + c] ?? '');
+      }
+      block[r] = line;
+    }
     range.setValues(block);
   }
 }

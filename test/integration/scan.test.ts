@@ -37,6 +37,7 @@ function salesTask(overrides: Row = {}): Row {
 interface Workbook {
   settings?: Row[];
   tasks?: Row[];
+  progress?: Row[];
   requests?: Row[];
   communications?: Row[];
   planChanges?: Row[];
@@ -58,12 +59,16 @@ function setUp(options: Workbook = {}): LoadedProject {
     ...(options.requests ?? []),
   ]);
   writeSheet(project, 'tasks', options.tasks ?? [salesTask()]);
+  if (options.progress) writeSheet(project, 'progress', options.progress);
   if (options.communications) writeSheet(project, 'communications', options.communications);
   if (options.planChanges) writeSheet(project, 'planChanges', options.planChanges);
   return project;
 }
 
-/** Advances the clock hour by hour until `until`, running due triggers; returns "when: to ← subject" per email. */
+/** Digest subjects (zh, en); the weekly summary the tick also mails on Mondays is summary.test.ts's subject. */
+const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+
+/** Advances the clock hour by hour until `until`, running due triggers; returns "when: to ← subject" per digest. */
 function runUntil(project: LoadedProject, until: string): string[] {
   const { clock, triggers, mail } = project.emulator;
   const before = mail.outbox.length;
@@ -71,7 +76,7 @@ function runUntil(project: LoadedProject, until: string): string[] {
     clock.advanceHours(1);
     triggers.emuRunDue();
   }
-  return mail.outbox.slice(before).map((m) => {
+  return mail.outbox.slice(before).filter((m) => ALERT_SUBJECT.test(m.subject)).map((m) => {
     const local = new Date(m.sentAt.getTime() + 8 * 3_600_000).toISOString().slice(5, 13).replace('T', ' ');
     return `${local}h ${m.to.join(',')} ← ${m.subject}`;
   });
@@ -254,11 +259,40 @@ test('a scan costs the same service calls for 10 or 300 tasks, apart from one em
   const small = callsFor(10);
   const large = callsFor(300);
   assert.equal(large.nonMail, small.nonMail);
-  // One write each for the new Notification log's header, the Health column and the log rows.
-  assert.equal(large.setValues, 3);
+  // One write for the Health column, one for the new Notification log's header and rows.
+  assert.equal(large.setValues, 2);
   // Same owner, head and coordinator for every task: still three digests.
   assert.equal(large.emails, 3);
   assert.equal(small.emails, 3);
+});
+
+test('a progress entry without its update stamp (rejected or never accepted) is not the current progress', () => {
+  const project = setUp({
+    progress: [
+      { task: 'RW202407001-03', summary: '铺货 20%', pct: 0.2, owner: 'li@corp.cn', updatedAt: at('2024-07-09T10:00'), updatedBy: 'li@corp.cn' },
+      // Typed below it but never accepted: no update stamp, so 90 % is not what the task has reached.
+      { task: 'RW202407001-03', summary: '基本完成', pct: 0.9 },
+    ],
+  });
+  project.emulator.clock.set(at('2024-07-10T09:30'));
+  project.call('runChecksNow_');
+  const toOwner = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn');
+  assert.deepEqual(toOwner.map((m) => m.subject), ['[协作预警] 1 项滞后 · 1 项即将到期']);
+  assert.match(toOwner[0]?.body ?? '', /当前完成 20%/);
+});
+
+test('the Notification log grows when the scan logs more rows than the sheet has', () => {
+  const project = setUp({ tasks: [salesTask({ status: '阻塞' })] });
+  // A log sheet trimmed to its header row and one empty row, as a user might leave it.
+  writeSheet(project, 'notificationLog', []);
+  const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'));
+  assert.ok(log);
+  log.deleteRows(3, log.getMaxRows() - 2);
+  project.emulator.clock.set(at('2024-07-11T09:30'));
+  project.call('runChecksNow_');
+  const rows = sheetValues(project, 'notificationLog').slice(1);
+  assert.deepEqual(rows.map((row) => row[1]).sort(), ['blocked', 'lagging', 'overdue']);
+  assert.equal(log.getMaxRows(), rows.length + 1);
 });
 
 test('an English workbook gets English digests', () => {
