@@ -25,36 +25,63 @@ export interface CalendarSettings {
   readonly endOfDay: string;
 }
 
-const offsets = new Map<string, Map<number, number>>();
+/**
+ * Slots of the cache in front of the offset map, for the hours a scan keeps coming back to. A prime,
+ * so that hours whole days apart (24 apart) fall into different slots.
+ */
+const RECENT_SLOTS = 251;
 
-/** The zone's UTC offset at `ms`, in ms. Zones change offset on a UTC hour, so one lookup serves the hour. */
-function offsetAt(timeZone: string, ms: number): number {
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = zone.get(hour);
-  if (offset === undefined) {
-    offset = tzOffset(timeZone, new Date(hour * HOUR_MS)) * MINUTE_MS;
-    zone.set(hour, offset);
+/**
+ * UTC offsets of one zone, looked up once per UTC hour (zones change offset on an hour). A scan
+ * asks about ten times per task, mostly for the same few hours, so a small direct-mapped cache
+ * of typed arrays answers before the map does.
+ */
+class ZoneOffsets {
+  private readonly byHour = new Map<number, number>();
+  private readonly recentHours = new Float64Array(RECENT_SLOTS).fill(NaN);
+  private readonly recentOffsets = new Float64Array(RECENT_SLOTS);
+
+  constructor(readonly timeZone: string) {}
+
+  /** The zone's UTC offset at `ms`, in ms. */
+  at(ms: number): number {
+    const hour = Math.floor(ms / HOUR_MS);
+    const slot = ((hour % RECENT_SLOTS) + RECENT_SLOTS) % RECENT_SLOTS;
+    if (this.recentHours[slot] === hour) return this.recentOffsets[slot] as number;
+    const offset = this.lookUp(hour);
+    this.recentHours[slot] = hour;
+    this.recentOffsets[slot] = offset;
+    return offset;
   }
-  return offset;
+
+  /** The rare path, kept out of `at` so the optimizer need not inline the time-zone database into every caller. */
+  private lookUp(hour: number): number {
+    let offset = this.byHour.get(hour);
+    if (offset === undefined) {
+      offset = tzOffset(this.timeZone, new Date(hour * HOUR_MS)) * MINUTE_MS;
+      this.byHour.set(hour, offset);
+    }
+    return offset;
+  }
+
+  /** The instant (ms) at which the zone shows the wall time `wallMs` (UTC fields = wall fields). */
+  instantOf(wallMs: number): number {
+    return wallMs - this.at(wallMs - this.at(wallMs));
+  }
 }
 
-/** The wall clock of `instant` in `timeZone`, as a Date whose UTC fields are the wall fields. */
-function wallOf(instant: Date, timeZone: string): Date {
-  return new Date(instant.getTime() + offsetAt(timeZone, instant.getTime()));
-}
+const zones = new Map<string, ZoneOffsets>();
 
-/** The instant at which `timeZone` shows the wall time `wallMs` (UTC fields = wall fields). */
-function instantOf(wallMs: number, timeZone: string): Date {
-  const first = wallMs - offsetAt(timeZone, wallMs);
-  return new Date(wallMs - offsetAt(timeZone, first));
+function zoneOffsets(timeZone: string): ZoneOffsets {
+  let zone = zones.get(timeZone);
+  if (!zone) zones.set(timeZone, (zone = new ZoneOffsets(timeZone)));
+  return zone;
 }
 
 /** The civil day of `instant` in `timeZone`. */
 export function civilDayIn(instant: Date, timeZone: string): CivilDay {
   const ms = instant.getTime();
-  return Math.floor((ms + offsetAt(timeZone, ms)) / MS_PER_DAY);
+  return Math.floor((ms + zoneOffsets(timeZone).at(ms)) / MS_PER_DAY);
 }
 
 export function dayKeyOf(day: CivilDay): string {
@@ -88,6 +115,10 @@ export class WorkCalendar {
   private readonly swaps: ReadonlySet<CivilDay>;
   private readonly endHour: number;
   private readonly endMinute: number;
+  private readonly offsets: ZoneOffsets;
+  /** Per civil day, computed once: thousands of tasks share a few hundred days. */
+  private readonly dayEnds = new Map<CivilDay, number>();
+  private readonly dayKeys = new Map<CivilDay, string>();
   /** counts[i] = working days in [first, first + i): spans become two look-ups. */
   private first = 0;
   private counts: number[] = [0];
@@ -100,10 +131,21 @@ export class WorkCalendar {
     const [hour, minute] = settings.endOfDay.split(':').map(Number);
     this.endHour = hour ?? 18;
     this.endMinute = minute ?? 0;
+    this.offsets = zoneOffsets(this.timeZone);
+  }
+
+  /** The wall clock of `ms` in the calendar's zone, as ms whose UTC fields are the wall fields. */
+  private wallMs(ms: number): number {
+    return ms + this.offsets.at(ms);
   }
 
   dayOf(instant: Date): CivilDay {
-    return civilDayIn(instant, this.timeZone);
+    return this.dayAt(instant.getTime());
+  }
+
+  /** dayOf for an instant given as ms since the epoch: callers that hold the ms already. */
+  dayAt(ms: number): CivilDay {
+    return Math.floor(this.wallMs(ms) / MS_PER_DAY);
   }
 
   isWorkingDay(day: CivilDay | Date): boolean {
@@ -116,7 +158,8 @@ export class WorkCalendar {
   /** Working days in the inclusive span [from, to]; 0 when to < from. */
   workingDaysInSpan(from: CivilDay, to: CivilDay): number {
     if (to < from) return 0;
-    this.cover(from, to);
+    // Counting is the rare path (a new span); the check keeps it out of the optimized callers.
+    if (from < this.first || to - this.first + 1 >= this.counts.length) this.cover(from, to);
     return (this.counts[to - this.first + 1] ?? 0) - (this.counts[from - this.first] ?? 0);
   }
 
@@ -151,38 +194,59 @@ export class WorkCalendar {
       day += step;
       if (this.isWorkingDay(day)) left--;
     }
-    const timeOfDay = wallOf(instant, this.timeZone).getTime() - this.dayOf(instant) * MS_PER_DAY;
-    return instantOf(day * MS_PER_DAY + timeOfDay, this.timeZone);
+    const timeOfDay = this.wallMs(instant.getTime()) - this.dayOf(instant) * MS_PER_DAY;
+    return new Date(this.offsets.instantOf(day * MS_PER_DAY + timeOfDay));
   }
 
   /** The instant the working day of `day` ends (Settings › end of working day). */
   endOfWorkingDay(day: CivilDay | Date): Date {
-    const civil = typeof day === 'number' ? day : this.dayOf(day);
-    return this.at(civil, this.endHour, this.endMinute);
+    return new Date(this.endOfDayMs(typeof day === 'number' ? day : this.dayOf(day)));
+  }
+
+  /** Whether, at `ms` (since the epoch), the working day of that day has ended; a day off has none to end. */
+  workingDayEnded(ms: number): boolean {
+    const day = this.dayAt(ms);
+    return this.isWorkingDay(day) && ms >= this.endOfDayMs(day);
+  }
+
+  private endOfDayMs(day: CivilDay): number {
+    let end = this.dayEnds.get(day);
+    if (end === undefined) {
+      end = this.offsets.instantOf(day * MS_PER_DAY + this.endHour * HOUR_MS + this.endMinute * MINUTE_MS);
+      this.dayEnds.set(day, end);
+    }
+    return end;
   }
 
   /** Wall time hour:minute of a civil day in the calendar's zone, as an instant. */
   at(day: CivilDay, hour: number, minute = 0): Date {
-    return instantOf(day * MS_PER_DAY + hour * HOUR_MS + minute * MINUTE_MS, this.timeZone);
+    return new Date(this.offsets.instantOf(day * MS_PER_DAY + hour * HOUR_MS + minute * MINUTE_MS));
   }
 
   /** Hours (0–23) on the wall clock of the calendar's zone. */
   hourOf(instant: Date): number {
-    return wallOf(instant, this.timeZone).getUTCHours();
+    return Math.floor(this.timeOfDay(instant.getTime()) / HOUR_MS);
   }
 
   /** yyyy-MM-dd HH:mm on the zone's wall clock; the time is left out when it is midnight. */
   wallText(instant: Date): string {
-    const wall = wallOf(instant, this.timeZone);
-    const [hour, minute] = [wall.getUTCHours(), wall.getUTCMinutes()];
-    const day = wall.toISOString().slice(0, 10);
-    return hour === 0 && minute === 0 ? day : `${day} ${pad(hour)}:${pad(minute)}`;
+    const wall = this.wallMs(instant.getTime());
+    const day = Math.floor(wall / MS_PER_DAY);
+    const minutes = Math.floor((wall - day * MS_PER_DAY) / MINUTE_MS);
+    let key = this.dayKeys.get(day);
+    if (key === undefined) this.dayKeys.set(day, (key = dayKeyOf(day)));
+    return minutes === 0 ? key : `${key} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
   }
 
   /** A due date typed without a time (midnight) is due at the end of that working day. */
   dueInstant(due: Date): Date {
-    const dateOnly = wallOf(due, this.timeZone).getTime() % MS_PER_DAY === 0;
-    return dateOnly ? this.endOfWorkingDay(due) : due;
+    return this.timeOfDay(due.getTime()) === 0 ? this.endOfWorkingDay(due) : due;
+  }
+
+  /** ms since wall-clock midnight of the day `ms` falls on. */
+  private timeOfDay(ms: number): number {
+    const wall = this.wallMs(ms);
+    return wall - Math.floor(wall / MS_PER_DAY) * MS_PER_DAY;
   }
 }
 

@@ -47,9 +47,15 @@ export function ruleName(locale: Locale, rule: Rule): string {
 
 /** "[协作预警] 2 项逾期 · 1 项即将到期": items per rule, most severe first. */
 export function digestSubject(locale: Locale, deliveries: readonly Delivery[]): string {
+  return subjectOfSorted(locale, [...deliveries].sort(compareDeliveries));
+}
+
+function subjectOfSorted(locale: Locale, sorted: readonly Delivery[]): string {
   const counts = new Map<Rule, Set<string>>();
-  for (const { notice } of [...deliveries].sort(compareDeliveries)) {
-    counts.set(notice.rule, (counts.get(notice.rule) ?? new Set()).add(notice.item));
+  for (const { notice } of sorted) {
+    const items = counts.get(notice.rule);
+    if (items) items.add(notice.item);
+    else counts.set(notice.rule, new Set([notice.item]));
   }
   const parts = [...counts].map(([rule, items]) => t(locale, RULE_TEXT[rule].count, { n: items.size }));
   return `${t(locale, 'digestSubjectPrefix')} ${parts.join(' · ')}`;
@@ -137,8 +143,10 @@ export function buildDigest(
 
   const html: string[] = [`<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`, `<p>${escapeHtml(t(locale, 'digestGreeting'))}</p>`];
   const text: string[] = [t(locale, 'digestGreeting'), ''];
+  const byLevel: Record<Level, Delivery[]> = { L3: [], L2: [], L1: [] };
+  for (const d of sorted) byLevel[d.notice.level].push(d);
   for (const level of ['L3', 'L2', 'L1'] as const) {
-    const items = sorted.filter((d) => d.notice.level === level);
+    const items = byLevel[level];
     if (items.length === 0) continue;
     const color = LEVEL_RANK[level] === 3 ? '#b71c1c' : LEVEL_RANK[level] === 2 ? '#e65100' : '#1565c0';
     html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`, '<ul>');
@@ -155,11 +163,13 @@ export function buildDigest(
   const footer = t(locale, 'digestFooter', { hours: context.cooldownHours });
   html.push(`<p style="color:#757575;font-size:12px">${escapeHtml(footer)}</p>`, '</div>');
   text.push(footer);
-  return { recipient, subject: digestSubject(locale, sorted), htmlBody: html.join('\n'), textBody: text.join('\n') };
+  return { recipient, subject: subjectOfSorted(locale, sorted), htmlBody: html.join('\n'), textBody: text.join('\n') };
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const HTML_SPECIAL = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char);
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (char) => HTML_ENTITIES[char] ?? char) : text;
 }

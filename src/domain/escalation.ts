@@ -151,22 +151,26 @@ export function findNotices(input: EscalationInput): Notice[] {
   const tasksById = new Map(input.tasks.map((entry) => [normalId(entry.task.id), entry]));
   const notices: Notice[] = [];
   const text = (instant: Date) => calendar.wallText(instant);
+  // Working days are counted from today's civil day, found once rather than per task.
+  const today = calendar.dayOf(now);
   // Directory look-ups scan People and Departments; thousands of tasks share a few hundred names.
   const email = memo((person: string) => (person.trim() === '' ? undefined : resolveEmail(directory, person)));
   const head = memo((dept: string) => email(findDepartment(directory, dept)?.head ?? ''));
   const sponsor = memo((dept: string) => email(findDepartment(directory, dept)?.sponsor ?? ''));
   const ownerOf = memo((cell: string) => checkOwner(cell, directory));
-  const coordinatorsOf = (requestId: string): string[] => {
+  // Shared by the tasks of a request; nothing below changes the list.
+  const coordinatorsOf = memo((requestId: string): string[] => {
     const own = email(requestsById.get(normalId(requestId))?.coordinator ?? '');
     return own ? [own] : [...settings.coordinators];
-  };
+  });
 
   const add = (notice: Omit<Notice, 'level' | 'to' | 'cc'>, to: (string | undefined)[], cc: (string | undefined)[] = [], fallback: string[] = []) => {
     let toList = unique(to);
     // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
     if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
     const ccList = unique(cc).filter((address) => !toList.includes(address));
-    notices.push({ ...notice, level: RULE_LEVEL[notice.rule], to: toList, cc: ccList });
+    const { rule, item, sheet, row, title, facts } = notice;
+    notices.push({ rule, level: RULE_LEVEL[rule], item, sheet, row, title, to: toList, cc: ccList, facts });
   };
 
   for (const { task, health } of input.tasks) {
@@ -175,14 +179,15 @@ export function findNotices(input: EscalationInput): Notice[] {
     const ownerEmail = owner.ok ? owner.email : undefined;
     const coordinators = coordinatorsOf(task.request);
     const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
-    const due = health.dueAt ? text(health.dueAt) : '';
     const c = health.conditions;
+    // Only the rules of a health condition quote the due date; most tasks have none.
+    const due = health.dueAt && c.size > 0 ? text(health.dueAt) : '';
 
     if (needsOwner(task, owner)) {
       add({ ...base, rule: 'noOwner', facts: { owner: task.owner } }, [head(task.dept), ...coordinators]);
     }
     if (c.has('overdue') && health.dueAt) {
-      const days = Math.max(1, calendar.workingDaysBetween(health.dueAt, now));
+      const days = Math.max(1, calendar.workingDaysBetween(health.dueAt, today));
       add({ ...base, rule: 'overdue', facts: { due, days, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
     }
     if (c.has('blocked')) {
@@ -202,18 +207,18 @@ export function findNotices(input: EscalationInput): Notice[] {
     }
     if (c.has('stale')) {
       const since = task.lastUpdate ?? task.start;
-      const facts = { days: since ? calendar.workingDaysBetween(since, now) : 0, lastUpdate: since ? text(since) : '' };
+      const facts = { days: since ? calendar.workingDaysBetween(since, today) : 0, lastUpdate: since ? text(since) : '' };
       add({ ...base, rule: 'stale', facts }, [ownerEmail]);
     }
     if (isOpenWork(task.status)) {
-      const risk = predecessorRisk(task, tasksById, now, calendar, settings.dependencyLeadDays);
+      const risk = predecessorRisk(task, tasksById, today, calendar, settings.dependencyLeadDays);
       if (risk.overdue.length > 0 || risk.soon.length > 0) {
         const facts = { overdue: risk.overdue.join(', '), soon: risk.soon.join(', ') };
         add({ ...base, rule: 'dependency', facts }, [ownerEmail], risk.overdue.length > 0 ? coordinators : []);
       }
     }
     if (task.status === 'awaitingAcceptance' && task.lastUpdate) {
-      const days = calendar.workingDaysBetween(task.lastUpdate, now);
+      const days = calendar.workingDaysBetween(task.lastUpdate, today);
       if (days > settings.acceptanceDays) {
         const request = requestsById.get(normalId(task.request));
         const leadHead = head(request?.lead || task.dept);
@@ -265,7 +270,7 @@ function needsOwner(task: TaskItem, owner: OwnerCheck): boolean {
 function predecessorRisk(
   task: TaskItem,
   tasksById: ReadonlyMap<string, { task: TaskItem; health: TaskHealth }>,
-  now: Date,
+  today: CivilDay,
   calendar: WorkCalendar,
   leadDays: number,
 ) {
@@ -276,7 +281,7 @@ function predecessorRisk(
     if (!predecessor || !isOpenWork(predecessor.task.status) || !predecessor.health.dueAt) continue;
     const label = `${predecessor.task.id} ${predecessor.task.name} (${calendar.wallText(predecessor.health.dueAt)})`;
     if (predecessor.health.conditions.has('overdue')) overdue.push(label);
-    else if (calendar.workingDaysBetween(now, predecessor.health.dueAt) <= leadDays) soon.push(label);
+    else if (calendar.workingDaysBetween(today, predecessor.health.dueAt) <= leadDays) soon.push(label);
   }
   return { overdue, soon };
 }
@@ -410,28 +415,26 @@ export function planDeliveries(notices: readonly Notice[], log: readonly LogEntr
   const byRecipient = new Map<string, Delivery[]>();
   const coolingDown: Delivery[] = [];
   const unaddressed: Notice[] = [];
+  const consider = (notice: Notice, recipient: string, role: 'to' | 'cc') => {
+    const delivery: Delivery = { notice, recipient, role, key: deliveryKey(notice, recipient) };
+    if (options.only && !options.only(delivery)) return;
+    const told = lastTold.get(delivery.key);
+    if (told && hoursBetween(told, options.now) < options.cooldownHours) {
+      coolingDown.push(delivery);
+      return;
+    }
+    const list = byRecipient.get(recipient);
+    if (list) list.push(delivery);
+    else byRecipient.set(recipient, [delivery]);
+  };
   for (const notice of notices) {
     if (notice.to.length === 0 && notice.cc.length === 0) {
       const nobody: Delivery = { notice, recipient: '', role: 'to', key: deliveryKey(notice, '') };
       if (!options.only || options.only(nobody)) unaddressed.push(notice);
       continue;
     }
-    const shares = [
-      ...notice.to.map((recipient) => ({ recipient, role: 'to' as const })),
-      ...notice.cc.map((recipient) => ({ recipient, role: 'cc' as const })),
-    ];
-    for (const { recipient, role } of shares) {
-      const delivery: Delivery = { notice, recipient, role, key: deliveryKey(notice, recipient) };
-      if (options.only && !options.only(delivery)) continue;
-      const told = lastTold.get(delivery.key);
-      if (told && hoursBetween(told, options.now) < options.cooldownHours) {
-        coolingDown.push(delivery);
-        continue;
-      }
-      const list = byRecipient.get(recipient);
-      if (list) list.push(delivery);
-      else byRecipient.set(recipient, [delivery]);
-    }
+    for (const recipient of notice.to) consider(notice, recipient, 'to');
+    for (const recipient of notice.cc) consider(notice, recipient, 'cc');
   }
 
   const recipients = [...byRecipient].map(([recipient, deliveries]) => ({
@@ -439,7 +442,7 @@ export function planDeliveries(notices: readonly Notice[], log: readonly LogEntr
     deliveries: deliveries.sort(compareDeliveries),
     top: deliveries.reduce((top, d) => Math.max(top, LEVEL_RANK[d.notice.level]), 0),
   }));
-  recipients.sort((a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || a.recipient.localeCompare(b.recipient));
+  recipients.sort((a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient));
   const fits = options.emailMode === 'dry-run' ? recipients.length : Math.max(0, options.quota);
   return {
     digests: recipients.slice(0, fits).map(({ recipient, deliveries }) => ({ recipient, deliveries })),
@@ -454,8 +457,16 @@ export function compareDeliveries(a: Delivery, b: Delivery): number {
   return (
     LEVEL_RANK[b.notice.level] - LEVEL_RANK[a.notice.level] ||
     RULE_ORDER[a.notice.rule] - RULE_ORDER[b.notice.rule] ||
-    a.notice.item.localeCompare(b.notice.item)
+    compareText(a.notice.item, b.notice.item)
   );
+}
+
+let collator: Intl.Collator | undefined;
+
+/** a.localeCompare(b), with the collator it stands for built once rather than per comparison. */
+function compareText(a: string, b: string): number {
+  collator ??= new Intl.Collator();
+  return collator.compare(a, b);
 }
 
 /**
@@ -506,8 +517,11 @@ function memo<T>(look: (key: string) => T): (key: string) => T {
   };
 }
 
+/** The addresses in order of first appearance, blanks left out (lists of a few addresses). */
 function unique(addresses: readonly (string | undefined)[]): string[] {
-  return [...new Set(addresses.filter((a): a is string => a !== undefined && a !== ''))];
+  const result: string[] = [];
+  for (const address of addresses) if (address !== undefined && address !== '' && !result.includes(address)) result.push(address);
+  return result;
 }
 
 function normalId(id: string): string {

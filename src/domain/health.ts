@@ -3,7 +3,7 @@
  * Every condition that holds is reported (the rules of §3.3 need them all); the worst one is
  * what the Health cell shows.
  */
-import type { WorkCalendar } from './calendar';
+import type { CivilDay, WorkCalendar } from './calendar';
 import type { Health, TaskStatus } from './schema';
 import type { Settings } from './settings';
 
@@ -48,32 +48,67 @@ const CELL_ORDER: readonly [Condition, Health][] = [
 
 const HOUR_MS = 3_600_000;
 
+/** Conditions as bits, in the order they are found. */
+const BLOCKED = 1;
+const OVERDUE = 2;
+const FINAL_HOURS = 4;
+const DUE_SOON = 8;
+const LAGGING = 16;
+const STALE = 32;
+const BITS: readonly [Condition, number][] = [
+  ['blocked', BLOCKED],
+  ['overdue', OVERDUE],
+  ['finalHours', FINAL_HOURS],
+  ['dueSoon', DUE_SOON],
+  ['lagging', LAGGING],
+  ['stale', STALE],
+];
+
+/** One shared read-only set and Health cell per combination: thousands of tasks share a few dozen. */
+const combinations = new Map<number, { readonly conditions: ReadonlySet<Condition>; readonly health: Health }>();
+
+function combination(bits: number): { readonly conditions: ReadonlySet<Condition>; readonly health: Health } {
+  let found = combinations.get(bits);
+  if (!found) {
+    const conditions = new Set(BITS.filter(([, bit]) => (bits & bit) !== 0).map(([condition]) => condition));
+    const worst = CELL_ORDER.find(([condition]) => conditions.has(condition));
+    found = { conditions, health: worst ? worst[1] : 'onTrack' };
+    combinations.set(bits, found);
+  }
+  return found;
+}
+
 export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, settings: HealthSettings): TaskHealth {
+  // Instants are read once as ms and days: a scan does this for every task.
   const dueAt = task.due ? calendar.dueInstant(task.due) : undefined;
-  const expectedPct = task.start && task.due ? plannedPct(task.start, task.due, now, calendar) : undefined;
-  const conditions = new Set<Condition>();
+  const dueMs = dueAt?.getTime();
+  const nowMs = now.getTime();
+  const today = calendar.dayAt(nowMs);
+  const expectedPct =
+    task.start && task.due && dueMs !== undefined
+      ? plannedPctOn(calendar.dayOf(task.start), calendar.dayOf(task.due), dueMs, nowMs, today, calendar)
+      : undefined;
 
   if (task.status === 'done' || task.status === 'cancelled') {
-    return { health: 'done', conditions, expectedPct, dueAt };
+    return { health: 'done', conditions: combination(0).conditions, expectedPct, dueAt };
   }
+  let bits = 0;
   if (isOpenWork(task.status)) {
-    if (task.status === 'blocked') conditions.add('blocked');
-    if (dueAt) {
-      const hoursLeft = (dueAt.getTime() - now.getTime()) / HOUR_MS;
-      if (hoursLeft < 0) conditions.add('overdue');
+    if (task.status === 'blocked') bits |= BLOCKED;
+    if (dueMs !== undefined) {
+      const hoursLeft = (dueMs - nowMs) / HOUR_MS;
+      if (hoursLeft < 0) bits |= OVERDUE;
       else {
-        if (hoursLeft <= settings.finalHours) conditions.add('finalHours');
-        if (calendar.workingDaysBetween(now, dueAt) <= settings.dueSoonDays) conditions.add('dueSoon');
+        if (hoursLeft <= settings.finalHours) bits |= FINAL_HOURS;
+        if (calendar.workingDaysBetween(today, calendar.dayAt(dueMs)) <= settings.dueSoonDays) bits |= DUE_SOON;
       }
     }
-    if (expectedPct !== undefined && expectedPct - task.pct > settings.lagThreshold) conditions.add('lagging');
+    if (expectedPct !== undefined && expectedPct - task.pct > settings.lagThreshold) bits |= LAGGING;
     const since = task.lastUpdate ?? task.start;
-    if (task.status === 'inProgress' && since && calendar.workingDaysBetween(since, now) >= settings.staleDays) {
-      conditions.add('stale');
-    }
+    if (task.status === 'inProgress' && since && calendar.workingDaysBetween(calendar.dayOf(since), today) >= settings.staleDays) bits |= STALE;
   }
-  const worst = CELL_ORDER.find(([condition]) => conditions.has(condition));
-  return { health: worst ? worst[1] : 'onTrack', conditions, expectedPct, dueAt };
+  const { conditions, health } = combination(bits);
+  return { health, conditions, expectedPct, dueAt };
 }
 
 /**
@@ -81,12 +116,15 @@ export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, s
  * counts once its working day has ended) over all working days from start to due.
  */
 export function plannedPct(start: Date, due: Date, now: Date, calendar: WorkCalendar): number {
-  const first = calendar.dayOf(start);
-  const last = calendar.dayOf(due);
-  const today = calendar.dayOf(now);
+  const nowMs = now.getTime();
+  return plannedPctOn(calendar.dayOf(start), calendar.dayOf(due), calendar.dueInstant(due).getTime(), nowMs, calendar.dayAt(nowMs), calendar);
+}
+
+/** plannedPct from the days of start and due, the instant due (ms), and now as ms and day. */
+function plannedPctOn(first: CivilDay, last: CivilDay, dueMs: number, nowMs: number, today: CivilDay, calendar: WorkCalendar): number {
   const total = calendar.workingDaysInSpan(first, last);
-  if (total === 0) return now.getTime() > calendar.dueInstant(due).getTime() ? 100 : 0;
-  const todayDone = calendar.isWorkingDay(today) && now.getTime() >= calendar.endOfWorkingDay(today).getTime();
-  const elapsed = calendar.workingDaysInSpan(first, Math.min(today - 1, last)) + (todayDone && today <= last && today >= first ? 1 : 0);
+  if (total === 0) return nowMs > dueMs ? 100 : 0;
+  const todayDone = today <= last && today >= first && calendar.workingDayEnded(nowMs);
+  const elapsed = calendar.workingDaysInSpan(first, Math.min(today - 1, last)) + (todayDone ? 1 : 0);
   return Math.min(100, Math.round((elapsed / total) * 100));
 }

@@ -8,11 +8,20 @@ import { TZDate } from '@date-fns/tz';
 const DATE_TEXT =
   /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?$/;
 
+/**
+ * `value instanceof Date`, as the prototype-chain test it stands for. instanceof goes through
+ * Date[Symbol.hasInstance], which is slow when Date and the value come from different realms (the
+ * emulator's node:vm, where tests and the bench run); called for every date cell of a scan.
+ */
+export function isDate(value: unknown): value is Date {
+  return Date.prototype.isPrototypeOf(value as object);
+}
+
 /** A date (optionally with a time) from a cell or payload; undefined when it is not one. */
 export function parseDate(value: unknown, timeZone: string): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value !== 'string') return undefined;
+  if (typeof value !== 'string') return isDate(value) && !Number.isNaN(value.getTime()) ? value : undefined;
   const text = value.trim();
+  if (text === '') return undefined;
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text);
   if (iso) {
     const instant = new Date(text);
@@ -45,7 +54,7 @@ export function parsePercent(value: unknown): number | undefined {
 
 /** Items of a list cell: departments, people or task IDs separated by any usual separator. */
 export function parseList(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null || value === '') return [];
   return String(value)
     .split(/[,，;；、/／|\n]+/)
     .map((item) => item.trim())
@@ -59,5 +68,8 @@ export function cellText(value: unknown): string {
 }
 
 export function isBlank(value: unknown): boolean {
+  // Without cellText's copy for the common cases: scans ask this of every row. A date is never blank.
+  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'number' || typeof value === 'boolean' || isDate(value)) return false;
   return cellText(value) === '';
 }
