@@ -11,6 +11,11 @@ export class Layer<T> {
     return this.rows[r]?.[c];
   }
 
+  /** The cells of 0-based row `r`, indexed by 0-based column (holes are empty); undefined when the row is empty. */
+  row(r: number): readonly (T | undefined)[] | undefined {
+    return this.rows[r];
+  }
+
   set(r: number, c: number, value: T | undefined): void {
     if (value === undefined) {
       const row = this.rows[r];
@@ -56,7 +61,8 @@ export class Layer<T> {
   lastColumn(): number {
     let last = 0;
     if (this.count === 0) return last;
-    for (const row of this.rows) {
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
       if (!row) continue;
       for (let c = row.length - 1; c >= last; c--) {
         if (row[c] !== undefined) {

@@ -49,6 +49,25 @@ export class SheetModel implements FormulaSheet {
     return copyValue(this.values.get(row - 1, col - 1));
   }
 
+  /** valueAt for every cell of `rect`, row by row: what getValues returns, every value a copy. */
+  valuesIn(rect: GridRect): CellValue[][] {
+    const out: CellValue[][] = new Array(rect.numRows);
+    const hasFormulas = this.formulas.size > 0;
+    for (let i = 0; i < rect.numRows; i++) {
+      const r = rect.row - 1 + i;
+      const values = this.values.row(r);
+      const line: CellValue[] = new Array(rect.numCols);
+      for (let j = 0; j < rect.numCols; j++) {
+        const c = rect.col - 1 + j;
+        line[j] = hasFormulas && this.formulas.get(r, c) !== undefined
+          ? this.workbook.formulaValue(this, r, c)
+          : copyValue(values?.[c]);
+      }
+      out[i] = line;
+    }
+    return out;
+  }
+
   textAt(row: number, col: number): string {
     return displayValue(this.valueAt(row, col), this.numberFormats.get(row - 1, col - 1), this.workbook.timeZone);
   }
@@ -82,8 +101,16 @@ export class SheetModel implements FormulaSheet {
    */
   write(rect: GridRect, raw: readonly (readonly unknown[])[]): void {
     const tz = this.workbook.timeZone;
-    const inputs: CellInput[][] = raw.map((line, i) =>
-      line.map((v, j) => interpretInput(v, tz, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j))));
+    // Index loops rather than map: the data comes from the script's realm, whose callbacks cost more per cell.
+    const inputs: CellInput[][] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const line = raw[i] ?? [];
+      const inputLine: CellInput[] = new Array(line.length);
+      for (let j = 0; j < line.length; j++) {
+        inputLine[j] = interpretInput(line[j], tz, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
+      }
+      inputs[i] = inputLine;
+    }
     this.checkValidation(rect, inputs);
     this.store(rect, inputs);
   }
@@ -111,17 +138,21 @@ export class SheetModel implements FormulaSheet {
   }
 
   private store(rect: GridRect, inputs: CellInput[][]): void {
-    inputs.forEach((line, i) => line.forEach((input, j) => {
-      const r = rect.row - 1 + i;
-      const c = rect.col - 1 + j;
-      if ('formula' in input) {
-        this.formulas.set(r, c, input.formula);
-        this.values.set(r, c, undefined);
-      } else {
-        this.formulas.set(r, c, undefined);
-        this.values.set(r, c, input.value === '' ? undefined : input.value);
+    for (let i = 0; i < inputs.length; i++) {
+      const line = inputs[i] ?? [];
+      for (let j = 0; j < line.length; j++) {
+        const input = line[j] as CellInput;
+        const r = rect.row - 1 + i;
+        const c = rect.col - 1 + j;
+        if ('formula' in input) {
+          this.formulas.set(r, c, input.formula);
+          this.values.set(r, c, undefined);
+        } else {
+          this.formulas.set(r, c, undefined);
+          this.values.set(r, c, input.value === '' ? undefined : input.value);
+        }
       }
-    }));
+    }
     this.workbook.changed(this);
   }
 

@@ -20,7 +20,8 @@ function checkShape(data: readonly (readonly unknown[])[], rect: GridRect): void
   if (data.length !== rect.numRows) {
     throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`);
   }
-  for (const row of data) {
+  for (let i = 0; i < data.length; i++) {
+    const row = data[i] ?? [];
     if (row.length !== rect.numCols) {
       throw gasError(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numCols}.`);
     }
@@ -363,7 +364,7 @@ export class EmuRange implements RangeApi {
   // --- emulator internals (not Apps Script API) -------------------------------------------
 
   emuValues(): CellValue[][] {
-    return this.grid((r, c) => this.model.valueAt(r, c));
+    return this.model.valuesIn(this.rect);
   }
 
   emuRect(): GridRect {

@@ -13,6 +13,7 @@ export const DEFAULT_NUMBER_FORMAT = '0.###############';
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const CONVERTIBLE_START = /^[\d+\-.tf]/i;
 /** Sheets stores a time of day as that time on its day zero, 1899-12-30. */
 const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -28,13 +29,16 @@ export function isDate(value: unknown): value is Date {
  */
 export function interpretInput(raw: unknown, timeZone: string, numberFormat: string | undefined): CellInput {
   if (raw === null || raw === undefined) return { value: '' };
-  if (isDate(raw)) return { value: new Date(raw.getTime()) };
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
+  if (typeof raw !== 'string' && isDate(raw)) return { value: new Date(raw.getTime()) };
   const text = String(raw);
   if (numberFormat === TEXT_FORMAT) return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { formula: text };
   const trimmed = text.trim();
+  // Numbers, percentages, dates and times start with a digit, sign or point, booleans with T or F:
+  // anything else is text, without trying each pattern.
+  if (!CONVERTIBLE_START.test(trimmed)) return { value: text };
   if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
   const percent = PERCENT.exec(trimmed);
   if (percent) return { value: Number(percent[1]) / 100 };
