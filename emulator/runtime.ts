@@ -19,7 +19,7 @@ export function loadProject(code: string, options: EmulatorOptions = {}): Loaded
   const emulator = createEmulator(options);
   const context = vm.createContext({ ...emulator.globals, Date: clockDate(emulator.clock) });
   const before = new Set(Object.getOwnPropertyNames(context));
-  vm.runInContext(code, context, { filename: 'Code.js' });
+  vm.runInContext(`${BUILTIN_BINDINGS}\n${code}`, context, { filename: 'Code.js', lineOffset: -1 });
   const globalFunctions = Object.getOwnPropertyNames(context)
     .filter((name) => !before.has(name) && typeof context[name] === 'function')
     .sort();
@@ -43,6 +43,16 @@ export function loadProject(code: string, options: EmulatorOptions = {}): Loaded
     globalFunctions,
   };
 }
+
+/**
+ * Script-scope bindings for the builtins the bundle uses most. Inside node:vm every global
+ * lookup crosses into the context's global object (~150 ns each), a cost Apps Script does not
+ * have; binding them once keeps the benchmark about our code, not the emulator. `const`
+ * bindings are not properties of the global object, so Apps Script's view of globals is unchanged.
+ */
+const BUILTIN_BINDINGS = ['Math', 'Date', 'Number', 'String', 'Boolean', 'Object', 'Array', 'Map', 'Set', 'WeakMap', 'JSON', 'RegExp', 'Intl', 'Reflect', 'Symbol', 'Error', 'TypeError', 'RangeError']
+  .map((name) => `const ${name} = globalThis.${name};`)
+  .join(' ');
 
 /**
  * The bundle's Date: the host's (so dates cross between bundle and emulator as one type, as
