@@ -29,8 +29,9 @@ export type TickOutcome = 'unauthorized' | { readonly daily: boolean; readonly s
 
 /**
  * One hourly tick: the daily scan when due, otherwise the hourly pass (health, queue, final
- * hours); the weekly summary when due. Checks authorization first: a trigger left running after the add-on gained
- * scopes would otherwise fail on every service call. `openWorkbook` runs under the document lock.
+ * hours, failed acceptances); the weekly summary when due. Checks authorization first: a trigger
+ * left running after the add-on gained scopes would otherwise fail on every service call.
+ * `openWorkbook` runs under the document lock.
  */
 export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome {
   if (!isAuthorized()) return 'unauthorized';

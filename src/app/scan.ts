@@ -10,11 +10,13 @@ import {
   logRows,
   planDeliveries,
   queuedKeys,
+  type AcceptanceItem,
   type ActionItem,
   type Delivery,
   type LogEntry,
   type PlanChangeItem,
   type RequestItem,
+  type Rule,
   type TaskItem,
 } from '../domain/escalation';
 import { taskHealth, type TaskHealth } from '../domain/health';
@@ -40,8 +42,8 @@ export interface ScanReport {
 
 export interface ScanOptions {
   /**
-   * The hourly pass between daily scans: health is refreshed, but only what earlier runs queued
-   * and final-hours warnings (which cannot wait for tomorrow's scan) go out.
+   * The hourly pass between daily scans: health is refreshed, but only what earlier runs queued,
+   * final-hours warnings and failed acceptances (which cannot wait for tomorrow's scan) go out.
    */
   readonly hourly?: boolean;
 }
@@ -62,6 +64,7 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
     requests: readRequests(wb),
     actions: readActions(wb),
     changes: readChanges(wb),
+    acceptances: readAcceptances(wb),
     log,
   });
   const dryRun = settings.emailMode === 'dry-run';
@@ -123,8 +126,11 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
   };
 }
 
+/** Rules whose notices go out within the hour rather than at the next daily scan. */
+const URGENT_RULES: ReadonlySet<Rule> = new Set<Rule>(['finalHours', 'acceptanceFailed']);
+
 function urgentOrQueued(queued: ReadonlySet<string>): (delivery: Delivery) => boolean {
-  return (delivery) => queued.has(delivery.key) || delivery.notice.rule === 'finalHours';
+  return (delivery) => queued.has(delivery.key) || URGENT_RULES.has(delivery.notice.rule);
 }
 
 /** Notices earlier runs queued for lack of quota and not sent since. */
@@ -234,6 +240,20 @@ function readChanges(wb: Workbook): PlanChangeItem[] {
     newDue: parseDate(row.get('newDue'), timeZone),
     status: enumOf('changeStatus', row.get('status')),
     requestedAt: parseDate(row.get('requestedAt'), timeZone),
+  }));
+}
+
+function readAcceptances(wb: Workbook): AcceptanceItem[] {
+  const timeZone = wb.settings.timeZone;
+  return (wb.optionalTable('acceptance')?.records() ?? []).map((row) => ({
+    row: row.rowNumber,
+    task: row.text('task'),
+    deliverable: row.text('deliverable'),
+    result: enumOf('acceptanceResult', row.get('result')),
+    reason: row.text('reason'),
+    date: parseDate(row.get('date'), timeZone),
+    // The add-on copies the standard when it applies a row (see app/acceptance.ts).
+    applied: !isBlank(row.get('standard')),
   }));
 }
 

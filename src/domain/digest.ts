@@ -30,6 +30,7 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly cou
   finalHours: { name: 'ruleFinalHours', count: 'countFinalHours' },
   noOwner: { name: 'ruleNoOwner', count: 'countNoOwner' },
   lagging: { name: 'ruleLagging', count: 'countLagging' },
+  acceptanceFailed: { name: 'ruleAcceptanceFailed', count: 'countAcceptanceFailed' },
   dependency: { name: 'ruleDependency', count: 'countDependency' },
   dueSoon: { name: 'ruleDueSoon', count: 'countDueSoon' },
   stale: { name: 'ruleStale', count: 'countStale' },
@@ -83,6 +84,7 @@ export function noticeLine(locale: Locale, notice: Notice): string {
     case 'finalHours': return t(locale, 'lineFinalHours', f);
     case 'noOwner': return t(locale, f.owner ? 'lineNoOwner' : 'lineNoOwnerEmpty', f);
     case 'lagging': return t(locale, 'lineLagging', f);
+    case 'acceptanceFailed': return t(locale, 'lineAcceptanceFailed', f);
     case 'dueSoon': return t(locale, 'lineDueSoon', f);
     case 'stale': return t(locale, 'lineStale', f);
     case 'acceptancePending': return t(locale, 'lineAcceptancePending', f);

@@ -7,7 +7,7 @@ import type { CivilDay, WorkCalendar } from './calendar';
 import { findDepartment, resolveEmail, type Directory } from './directory';
 import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
 import { checkOwner, type OwnerCheck } from './owner';
-import type { ActionStatus, ChangeStatus, NotificationStatus, RequestStatus, SheetKey } from './schema';
+import type { AcceptanceResult, ActionStatus, ChangeStatus, NotificationStatus, RequestStatus, SheetKey } from './schema';
 import type { EmailMode, Settings } from './settings';
 
 export type Level = 'L1' | 'L2' | 'L3';
@@ -19,6 +19,7 @@ export const RULES = [
   'finalHours',
   'noOwner',
   'lagging',
+  'acceptanceFailed',
   'dependency',
   'dueSoon',
   'stale',
@@ -36,6 +37,7 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   finalHours: 'L2',
   noOwner: 'L2',
   lagging: 'L2',
+  acceptanceFailed: 'L1',
   dependency: 'L1',
   dueSoon: 'L1',
   stale: 'L1',
@@ -86,6 +88,18 @@ export interface ActionItem {
   readonly status: ActionStatus | undefined;
 }
 
+/** One row of Acceptance (SPEC §2.5). */
+export interface AcceptanceItem {
+  readonly row: number;
+  readonly task: string;
+  readonly deliverable: string;
+  readonly result: AcceptanceResult | undefined;
+  readonly reason: string;
+  readonly date: Date | undefined;
+  /** The add-on applied the row to its task (it copied the standard); a Fail still lacking its reason sent nothing back. */
+  readonly applied: boolean;
+}
+
 export interface PlanChangeItem {
   readonly row: number;
   readonly task: string;
@@ -118,6 +132,11 @@ export interface Notice {
   readonly title: string;
   readonly to: readonly string[];
   readonly cc: readonly string[];
+  /**
+   * Which occurrence of the item's event this is, for rules that tell each occurrence once (the
+   * n-th acceptance failure of a task); part of the key, so a later occurrence is told again.
+   */
+  readonly occurrence?: string;
   /** Language-neutral details the digest words per rule (dates as yyyy-MM-dd[ HH:mm]). */
   readonly facts: Readonly<Record<string, string | number>>;
 }
@@ -131,6 +150,8 @@ export interface EscalationInput {
   readonly requests: readonly RequestItem[];
   readonly actions: readonly ActionItem[];
   readonly changes: readonly PlanChangeItem[];
+  /** Absent when the workbook has no Acceptance sheet. */
+  readonly acceptances?: readonly AcceptanceItem[];
   readonly log: readonly LogEntry[];
 }
 
@@ -169,9 +190,13 @@ export function findNotices(input: EscalationInput): Notice[] {
     // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
     if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
     const ccList = unique(cc).filter((address) => !toList.includes(address));
-    const { rule, item, sheet, row, title, facts } = notice;
-    notices.push({ rule, level: RULE_LEVEL[rule], item, sheet, row, title, to: toList, cc: ccList, facts });
+    const { rule, item, sheet, row, title, occurrence, facts } = notice;
+    notices.push({ rule, level: RULE_LEVEL[rule], item, sheet, row, title, to: toList, cc: ccList, ...(occurrence ? { occurrence } : {}), facts });
   };
+  const failures = latestFailures(input.acceptances ?? []);
+  // Read from the log only when some task has a failure to tell.
+  let told: ReadonlyMap<string, Date> | undefined;
+  const wasTold = (key: string) => (told ??= lastTold(input.log, settings.emailMode)).has(key);
 
   for (const { task, health } of input.tasks) {
     if (task.status === 'done' || task.status === 'cancelled') continue;
@@ -225,6 +250,21 @@ export function findNotices(input: EscalationInput): Notice[] {
         add({ ...base, rule: 'acceptancePending', facts: { days, since: text(task.lastUpdate) } }, [email(request?.requester ?? ''), leadHead], [], coordinators);
       }
     }
+    const failure = failures.get(normalId(task.id));
+    if (failure) {
+      const { acceptance, count } = failure;
+      const date = acceptance.date ? text(acceptance.date) : '';
+      const notice = {
+        ...base,
+        rule: 'acceptanceFailed' as const,
+        occurrence: `${date} #${count}`.trim(),
+        facts: { deliverable: acceptance.deliverable || task.name, reason: acceptance.reason, date },
+      };
+      // Each failure is told once, not again after the cooldown: only who has not heard of it yet.
+      const owners = ownerEmail ? [ownerEmail] : coordinators;
+      const untold = owners.filter((recipient) => !wasTold(deliveryKey({ ...notice, level: RULE_LEVEL.acceptanceFailed }, recipient)));
+      if (untold.length > 0 || owners.length === 0) add(notice, untold);
+    }
   }
 
   for (const request of input.requests) {
@@ -265,6 +305,25 @@ function needsOwner(task: TaskItem, owner: OwnerCheck): boolean {
   if (owner.ok) return false;
   if (owner.problem === 'empty') return task.status !== undefined && task.status !== 'notStarted';
   return true;
+}
+
+/**
+ * Per task, its latest applied acceptance row when that row is a Fail, with the number of failures
+ * so far: the Acceptance sheet is a log (newest row last), and a later Pass supersedes a failure.
+ * The count tells a second failure from the first even when both carry the same typed date.
+ */
+function latestFailures(rows: readonly AcceptanceItem[]): Map<string, { acceptance: AcceptanceItem; count: number }> {
+  const latest = new Map<string, AcceptanceItem>();
+  const failed = new Map<string, number>();
+  for (const row of [...rows].sort((a, b) => a.row - b.row)) {
+    if (!row.applied) continue;
+    const id = normalId(row.task);
+    latest.set(id, row);
+    if (row.result === 'fail') failed.set(id, (failed.get(id) ?? 0) + 1);
+  }
+  const result = new Map<string, { acceptance: AcceptanceItem; count: number }>();
+  for (const [id, acceptance] of latest) if (acceptance.result === 'fail') result.set(id, { acceptance, count: failed.get(id) ?? 1 });
+  return result;
 }
 
 function predecessorRisk(
@@ -368,12 +427,13 @@ export interface Delivery {
   readonly key: string;
 }
 
-/** The Notification log key of a notice: rule|level|item. */
-export function noticeKey(notice: Pick<Notice, 'rule' | 'level' | 'item'>): string {
-  return `${notice.rule}|${notice.level}|${notice.item}`;
+/** The Notification log key of a notice: rule|level|item, and |occurrence for a rule that has one. */
+export function noticeKey(notice: Pick<Notice, 'rule' | 'level' | 'item' | 'occurrence'>): string {
+  const key = `${notice.rule}|${notice.level}|${notice.item}`;
+  return notice.occurrence ? `${key}|${notice.occurrence}` : key;
 }
 
-export function deliveryKey(notice: Pick<Notice, 'rule' | 'level' | 'item'>, recipient: string): string {
+export function deliveryKey(notice: Pick<Notice, 'rule' | 'level' | 'item' | 'occurrence'>, recipient: string): string {
   return `${noticeKey(notice)}|${recipient}`;
 }
 
@@ -399,18 +459,24 @@ export interface PlanOptions {
   readonly emailMode: EmailMode;
   /** Emails that may still go out today (MailApp.getRemainingDailyQuota); ignored in dry-run mode. */
   readonly quota: number;
-  /** Only deliveries this accepts (between daily scans: the queue and final-hours warnings). */
+  /** Only deliveries this accepts (between daily scans: the queue and the rules that cannot wait). */
   readonly only?: (delivery: Delivery) => boolean;
 }
 
-export function planDeliveries(notices: readonly Notice[], log: readonly LogEntry[], options: PlanOptions): DeliveryPlan {
-  const counted = countedStatuses(options.emailMode);
-  const lastTold = new Map<string, Date>();
+/** When each delivery key was last told (sent; in dry-run mode dry-run too). */
+function lastTold(log: readonly LogEntry[], mode: EmailMode): Map<string, Date> {
+  const counted = countedStatuses(mode);
+  const times = new Map<string, Date>();
   eachDelivery(log, (key, entry) => {
     if (!entry.status || !counted.has(entry.status)) return;
-    const previous = lastTold.get(key);
-    if (!previous || previous < entry.time) lastTold.set(key, entry.time);
+    const previous = times.get(key);
+    if (!previous || previous < entry.time) times.set(key, entry.time);
   });
+  return times;
+}
+
+export function planDeliveries(notices: readonly Notice[], log: readonly LogEntry[], options: PlanOptions): DeliveryPlan {
+  const toldAt = lastTold(log, options.emailMode);
 
   const byRecipient = new Map<string, Delivery[]>();
   const coolingDown: Delivery[] = [];
@@ -418,7 +484,7 @@ export function planDeliveries(notices: readonly Notice[], log: readonly LogEntr
   const consider = (notice: Notice, recipient: string, role: 'to' | 'cc') => {
     const delivery: Delivery = { notice, recipient, role, key: deliveryKey(notice, recipient) };
     if (options.only && !options.only(delivery)) return;
-    const told = lastTold.get(delivery.key);
+    const told = toldAt.get(delivery.key);
     if (told && hoursBetween(told, options.now) < options.cooldownHours) {
       coolingDown.push(delivery);
       return;

@@ -177,6 +177,7 @@ export const alertText = {
   ruleFinalHours: { 'zh-CN': '临近截止', en: 'Final hours' },
   ruleNoOwner: { 'zh-CN': '无有效负责人', en: 'No valid owner' },
   ruleLagging: { 'zh-CN': '滞后', en: 'Lagging' },
+  ruleAcceptanceFailed: { 'zh-CN': '验收未通过', en: 'Acceptance failed' },
   ruleDependency: { 'zh-CN': '前置任务风险', en: 'Dependency risk' },
   ruleDueSoon: { 'zh-CN': '即将到期', en: 'Due soon' },
   ruleStale: { 'zh-CN': '未更新', en: 'Stale' },
@@ -191,6 +192,7 @@ export const alertText = {
   countFinalHours: { 'zh-CN': '{n} 项临近截止', en: '{n} in final hours' },
   countNoOwner: { 'zh-CN': '{n} 项无有效负责人', en: '{n} without a valid owner' },
   countLagging: { 'zh-CN': '{n} 项滞后', en: '{n} lagging' },
+  countAcceptanceFailed: { 'zh-CN': '{n} 项验收未通过', en: '{n} failed acceptance' },
   countDependency: { 'zh-CN': '{n} 项前置任务风险', en: '{n} dependency risk' },
   countDueSoon: { 'zh-CN': '{n} 项即将到期', en: '{n} due soon' },
   countStale: { 'zh-CN': '{n} 项未更新', en: '{n} stale' },
@@ -219,6 +221,10 @@ export const alertText = {
   lineLagging: {
     'zh-CN': '完成 {pct}%，按计划应达 {expected}%，落后 {gap} 个百分点（截止 {due}）',
     en: '{pct}% complete where the plan expects {expected}%: {gap} points behind (due {due})',
+  },
+  lineAcceptanceFailed: {
+    'zh-CN': '成果“{deliverable}”（{date}），原因：{reason}；任务已退回进行中，请修改后重新提交验收',
+    en: '"{deliverable}" ({date}), reason: {reason}; the task is back in progress, please rework it and submit it again',
   },
   lineNoOwnerEmpty: {
     'zh-CN': '任务已开始，但还没有第一责任人，请指定一位负责人',

@@ -5,8 +5,10 @@ import type { Directory } from '../../src/domain/directory';
 import {
   findNotices,
   logRows,
+  noticeKey,
   planDeliveries,
   queuedKeys,
+  type AcceptanceItem,
   type ActionItem,
   type EscalationInput,
   type LogEntry,
@@ -70,6 +72,7 @@ interface Scenario {
   requests?: RequestItem[];
   actions?: ActionItem[];
   changes?: PlanChangeItem[];
+  acceptances?: AcceptanceItem[];
   log?: LogEntry[];
   settings?: Settings;
 }
@@ -86,6 +89,7 @@ function notices(now: string, scenario: Scenario): Notice[] {
     requests: scenario.requests ?? [request],
     actions: scenario.actions ?? [],
     changes: scenario.changes ?? [],
+    acceptances: scenario.acceptances ?? [],
     log: scenario.log ?? [],
   };
   return findNotices(input);
@@ -234,6 +238,63 @@ test('a plan change pending more than 1 working day reminds the coordinator', ()
   const tasks = [task({ status: 'done' })];
   assert.deepEqual(notices('2024-07-09T15:00', { tasks, changes: [change] }), []);
   assert.deepEqual(summary(notices('2024-07-10T15:00', { tasks, changes: [change] })), ['changePending L1 RW202407001-01 → pmo@corp.cn']);
+});
+
+/** An applied Fail of the sample task, as the scan reads it from Acceptance. */
+const failure = (overrides: Partial<AcceptanceItem> = {}): AcceptanceItem => ({
+  row: 2, task: 'RW202407001-01', deliverable: '推广方案初稿', result: 'fail', reason: '缺少竞品对比', date: at('2024-07-10T14:30'), applied: true, ...overrides,
+});
+/** Sent back to 进行中 at 100 %, due at the end of the month: no other rule has anything to say on 7/10. */
+const sentBack = (overrides: Partial<TaskItem> = {}) => task({ pct: 100, lastUpdate: at('2024-07-10T10:00'), due: at('2024-07-31T00:00'), ...overrides });
+const failedNotices = (list: Notice[]) => summary(list.filter((n) => n.rule === 'acceptanceFailed'));
+/** The Notification log after the notices went out (or were logged as dry-run) at `time`. */
+const toldLog = (list: Notice[], time: string, mode: Settings['emailMode'] = 'send'): LogEntry[] =>
+  logRows(planDeliveries(list, [], { now: at(time), cooldownHours: 24, emailMode: mode, quota: 100 }), at(time), mode);
+
+test('a failed acceptance tells the owner once, with the reason; a second failure is told again', () => {
+  const first = failure();
+  const found = notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [first] });
+  assert.deepEqual(summary(found), ['acceptanceFailed L1 RW202407001-01 → zhang@corp.cn']);
+  const [notice] = found;
+  assert.ok(notice);
+  assert.deepEqual(notice.facts, { deliverable: '推广方案初稿', reason: '缺少竞品对比', date: '2024-07-10 14:30' });
+  assert.equal(noticeKey(notice), 'acceptanceFailed|L1|RW202407001-01|2024-07-10 14:30 #1');
+
+  // Told: not again on the next ticks, nor once the cooldown is long over.
+  const log = toldLog(found, '2024-07-10T15:00');
+  assert.deepEqual(failedNotices(notices('2024-07-10T16:00', { tasks: [sentBack()], acceptances: [first], log })), []);
+  assert.deepEqual(failedNotices(notices('2024-07-17T10:00', { tasks: [sentBack()], acceptances: [first], log })), []);
+
+  // A second failure, even one typed with the same date, is a new notice with its own reason.
+  const second = failure({ row: 5, reason: '预算表缺失' });
+  const again = notices('2024-07-10T18:00', { tasks: [sentBack()], acceptances: [first, second], log });
+  assert.deepEqual(failedNotices(again), ['acceptanceFailed L1 RW202407001-01 → zhang@corp.cn']);
+  assert.equal(again[0]?.facts.reason, '预算表缺失');
+  assert.equal(again[0] && noticeKey(again[0]), 'acceptanceFailed|L1|RW202407001-01|2024-07-10 14:30 #2');
+});
+
+test('a failure superseded by a Pass, not yet applied, or of a done or cancelled task is not told', () => {
+  const pass = failure({ row: 3, result: 'pass', reason: '' });
+  assert.deepEqual(notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure(), pass] }), []);
+  assert.deepEqual(notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure({ applied: false })] }), []);
+  for (const status of ['done', 'cancelled'] as const) {
+    assert.deepEqual(notices('2024-07-10T15:00', { tasks: [sentBack({ status })], acceptances: [failure()] }), [], status);
+  }
+  // The task ID is matched however it was typed.
+  assert.equal(notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure({ task: ' rw202407001-01' })] }).length, 1);
+});
+
+test('without a valid owner the coordinators hear of the failure; in dry-run mode a dry-run row counts as told', () => {
+  const orphan = notices('2024-07-10T15:00', { tasks: [sentBack({ owner: '王五' })], acceptances: [failure()] });
+  assert.deepEqual(failedNotices(orphan), ['acceptanceFailed L1 RW202407001-01 → pmo@corp.cn']);
+
+  const dryRun: Settings = { ...settings, emailMode: 'dry-run' };
+  const found = notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure()], settings: dryRun });
+  const log = toldLog(found, '2024-07-10T15:00', 'dry-run');
+  assert.deepEqual(log.map((row) => `${row.status} ${row.recipients.join(',')}`), ['dry-run zhang@corp.cn']);
+  assert.deepEqual(notices('2024-07-10T16:00', { tasks: [sentBack()], acceptances: [failure()], settings: dryRun, log }), []);
+  // Switched to sending, the owner is really told.
+  assert.equal(notices('2024-07-10T16:00', { tasks: [sentBack()], acceptances: [failure()], log }).length, 1);
 });
 
 // Planning: cooldown, quota and the queue.
