@@ -3,10 +3,10 @@
  * existing retrospective is never overwritten: people write their conclusions into it.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { enumLabel, parseEnum } from '../domain/schema';
+import { enumLabel } from '../domain/schema';
 import { requestsMentioned, retrospective, retrospectiveTitle } from '../domain/retrospective';
-import { parseDate } from '../domain/values';
-import { readActions, readProgress, readReportTasks, readRequests, writeReport } from './summary';
+import { readAcceptances, readActions, readProgress } from './records';
+import { readReportRequests, readReportTasks, writeReport } from './summary';
 import { menuAction, peekWorkbook } from './workbook';
 import { inWorkbook, UserError, type Workbook } from './workbook';
 
@@ -20,7 +20,7 @@ export interface RetrospectiveOutcome {
 
 export function createRetrospective(wb: Workbook, requestId: string): RetrospectiveOutcome {
   const wanted = requestId.trim().toUpperCase();
-  const request = readRequests(wb).find((r) => r.id.toUpperCase() === wanted);
+  const request = readReportRequests(wb).find((r) => r.id.toUpperCase() === wanted);
   if (!request) throw new UserError(wb.text('retroUnknownRequest', { id: requestId.trim() }));
   if (request.status !== 'done' && request.status !== 'archived') {
     const status = request.status ? enumLabel('requestStatus', request.status, wb.locale) : '';
@@ -39,15 +39,7 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
   const taskRequests = new Map(allTasks.map((x) => [x.id.toUpperCase(), x.request.toUpperCase()]));
   const tasks = allTasks.filter((x) => x.request.toUpperCase() === wanted);
   const ids = new Set(tasks.map((x) => x.id.toUpperCase()));
-  const failures = (wb.optionalTable('acceptance')?.records() ?? [])
-    .filter((row) => ids.has(row.text('task').toUpperCase()) && parseEnum('acceptanceResult', row.get('result')) === 'fail')
-    .map((row) => ({
-      task: row.text('task'),
-      deliverable: row.text('deliverable'),
-      date: parseDate(row.get('date'), wb.timeZone),
-      reason: row.text('reason'),
-      acceptedBy: row.text('acceptedBy'),
-    }));
+  const failures = readAcceptances(wb).filter((acceptance) => ids.has(acceptance.task.toUpperCase()) && acceptance.result === 'fail');
   const report = retrospective({
     locale: wb.locale,
     now: wb.now,

@@ -10,21 +10,20 @@ import {
   logRows,
   planDeliveries,
   queuedKeys,
-  type AcceptanceItem,
   type ActionItem,
   type Delivery,
   type LogEntry,
   type PlanChangeItem,
-  type RequestItem,
   type Rule,
   type TaskItem,
 } from '../domain/escalation';
 import { taskHealth, type TaskHealth } from '../domain/health';
-import { enumLabel, headerText, parseEnum, sheetDef, sheetTitle, type ColumnKey, type EnumCode, type EnumKey, type SheetKey } from '../domain/schema';
-import { isBlank, parseDate, parseList, parsePercent } from '../domain/values';
+import { enumLabel, headerText, sheetDef, sheetTitle, type ColumnKey, type EnumCode, type EnumKey, type SheetKey } from '../domain/schema';
+import { parseDate, parseList } from '../domain/values';
 import type { Mailer } from '../gas/mailer';
-import { Table, type TableRow } from '../gas/table';
+import { Table } from '../gas/table';
 import type { Locale } from '../i18n/index';
+import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
 import type { Workbook } from './workbook';
 
 export interface ScanReport {
@@ -51,7 +50,7 @@ export interface ScanOptions {
 export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {}): ScanReport {
   const { settings, now } = wb;
   const calendar = new WorkCalendar(settings);
-  const tasks = readTasks(wb, calendar);
+  const tasks = tasksWithHealth(wb, calendar);
   const existingLog = wb.optionalTable('notificationLog');
   const log = existingLog ? readLog(existingLog) : [];
 
@@ -62,7 +61,7 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
     directory: wb.directory(),
     tasks,
     requests: readRequests(wb),
-    actions: readActions(wb),
+    actions: actionItems(wb),
     changes: readChanges(wb),
     acceptances: readAcceptances(wb),
     log,
@@ -140,96 +139,26 @@ export function queuedCount(wb: Workbook): number {
 }
 
 /** Tasks with their health; the Health column of every row is updated in the same pass (written on commit). */
-function readTasks(wb: Workbook, calendar: WorkCalendar): { task: TaskItem; health: TaskHealth }[] {
+function tasksWithHealth(wb: Workbook, calendar: WorkCalendar): { task: TaskItem; health: TaskHealth }[] {
   const table = wb.optionalTable('tasks');
   if (!table) return [];
-  const { timeZone, locale } = wb.settings;
-  const latest = latestProgress(wb);
-  const healthLabel = labeler('health', locale);
+  // Only accepted entries count: a rejected one never gets its update stamp.
+  const latest = readLatestAcceptedProgress(wb);
+  const healthLabel = labeler('health', wb.settings.locale);
   const writesHealth = table.has('health');
   const result: { task: TaskItem; health: TaskHealth }[] = [];
-  for (const row of table.rows) {
-    if (row.isBlank()) continue;
-    const id = row.text('id');
-    const progress = latest.get(id.toUpperCase());
-    const typedUpdate = parseDate(row.get('lastUpdate'), timeZone);
-    const posted = progress?.at;
-    const lastUpdate = typedUpdate && posted ? (posted > typedUpdate ? posted : typedUpdate) : (posted ?? typedUpdate);
-    const task: TaskItem = {
-      row: row.rowNumber,
-      id,
-      name: row.text('name'),
-      request: row.text('request'),
-      dept: row.text('dept'),
-      owner: row.text('owner'),
-      dependsOn: parseList(row.get('dependsOn')),
-      status: enumOf('taskStatus', row.get('status')),
-      start: parseDate(row.get('start'), timeZone),
-      due: parseDate(row.get('due'), timeZone),
-      pct: progress?.pct ?? parsePercent(row.get('pct')) ?? 0,
-      lastUpdate,
-    };
+  for (const task of readTasks(wb, latest)) {
     const health = taskHealth(task, wb.now, calendar, wb.settings);
-    if (writesHealth) row.set('health', healthLabel(health.health));
+    if (writesHealth) table.rows[task.row - 2]!.set('health', healthLabel(health.health));
     // A row without an ID yet (its request is not approved) gets health but no notices.
-    if (id !== '') result.push({ task, health });
+    if (task.id !== '') result.push({ task, health });
   }
   return result;
 }
 
-/**
- * The newest accepted Progress entry per task: the log is append-only, so the last accepted row
- * is current. An entry is accepted once it carries its update stamp; a rejected one never does.
- */
-function latestProgress(wb: Workbook): Map<string, { pct: number | undefined; at: Date | undefined }> {
-  const latest = new Map<string, { pct: number | undefined; at: Date | undefined }>();
-  const table = wb.optionalTable('progress');
-  if (!table) return latest;
-  const timeZone = wb.settings.timeZone;
-  const rows = table.rows;
-  // Newest first, so each task's older entries are skipped rather than parsed. A blank row has
-  // no task, so it is skipped without asking whether the whole row is blank.
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i] as TableRow<ColumnKey<'progress'>>;
-    const updatedAt = row.get('updatedAt');
-    // A blank cell reads as '' or spaces; a stamp is a date, or text where users typed one.
-    if (typeof updatedAt === 'string' && updatedAt.trim() === '') continue;
-    const task = row.text('task').toUpperCase();
-    if (task === '' || latest.has(task)) continue;
-    latest.set(task, { pct: parsePercent(row.get('pct')), at: parseDate(updatedAt, timeZone) });
-  }
-  return latest;
-}
-
-function readRequests(wb: Workbook): RequestItem[] {
-  const timeZone = wb.settings.timeZone;
-  return (wb.optionalTable('requests')?.records() ?? []).map((row) => ({
-    row: row.rowNumber,
-    id: row.text('id'),
-    title: row.text('title'),
-    dept: row.text('dept'),
-    requester: row.text('requester'),
-    depts: parseList(row.get('depts')),
-    lead: row.text('lead'),
-    coordinator: row.text('coordinator'),
-    status: enumOf('requestStatus', row.get('status')),
-    submitted: parseDate(row.get('submitted'), timeZone),
-  }));
-}
-
-function readActions(wb: Workbook): ActionItem[] {
-  const timeZone = wb.settings.timeZone;
-  return (wb.optionalTable('communications')?.records() ?? [])
-    .filter((row) => !isBlank(row.get('actions')) || !isBlank(row.get('actionDue')))
-    .map((row) => ({
-      row: row.rowNumber,
-      ref: row.text('ref'),
-      topic: row.text('topic'),
-      action: row.text('actions'),
-      owner: row.text('actionOwner'),
-      due: parseDate(row.get('actionDue'), timeZone),
-      status: enumOf('actionStatus', row.get('actionStatus')),
-    }));
+/** Communication log rows that hold an action item (an item without a readable due date raises no notice). */
+function actionItems(wb: Workbook): ActionItem[] {
+  return readActions(wb).filter((action) => action.action !== '' || action.due !== undefined);
 }
 
 function readChanges(wb: Workbook): PlanChangeItem[] {
@@ -240,20 +169,6 @@ function readChanges(wb: Workbook): PlanChangeItem[] {
     newDue: parseDate(row.get('newDue'), timeZone),
     status: enumOf('changeStatus', row.get('status')),
     requestedAt: parseDate(row.get('requestedAt'), timeZone),
-  }));
-}
-
-function readAcceptances(wb: Workbook): AcceptanceItem[] {
-  const timeZone = wb.settings.timeZone;
-  return (wb.optionalTable('acceptance')?.records() ?? []).map((row) => ({
-    row: row.rowNumber,
-    task: row.text('task'),
-    deliverable: row.text('deliverable'),
-    result: enumOf('acceptanceResult', row.get('result')),
-    reason: row.text('reason'),
-    date: parseDate(row.get('date'), timeZone),
-    // The add-on copies the standard when it applies a row (see app/acceptance.ts).
-    applied: !isBlank(row.get('standard')),
   }));
 }
 
@@ -296,18 +211,6 @@ function labeler<E extends EnumKey>(kind: E, locale: Locale): (code: EnumCode<E>
     if (label === undefined) labels.set(code, (label = enumLabel(kind, code, locale)));
     return label;
   };
-}
-
-const enumCache = new Map<EnumKey, Map<string, string | undefined>>();
-
-/** parseEnum for a whole column: a sheet holds a handful of distinct labels in thousands of rows. */
-function enumOf<E extends EnumKey>(kind: E, value: unknown): EnumCode<E> | undefined {
-  if (typeof value !== 'string') return undefined;
-  let labels = enumCache.get(kind);
-  if (!labels) enumCache.set(kind, (labels = new Map()));
-  let code = labels.get(value);
-  if (code === undefined && !labels.has(value)) labels.set(value, (code = parseEnum(kind, value)));
-  return code as EnumCode<E> | undefined;
 }
 
 function sheetIds(wb: Workbook, keys: readonly SheetKey[]): Partial<Record<SheetKey, number>> {

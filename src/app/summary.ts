@@ -2,7 +2,7 @@
  * "Generate weekly summary" (SPEC §2.8): reads every data sheet once, writes the sheet
  * 周报 YYYY-Www (regenerating the same week replaces that sheet and nothing else), and optionally
  * mails it to coordinators and department heads within the mail quota, honouring dry-run.
- * Also the readers and the report writer the retrospective shares.
+ * Also the task and request readers and the report writer the retrospective shares.
  */
 import { WorkCalendar } from '../domain/calendar';
 import { isEmail } from '../domain/directory';
@@ -16,15 +16,13 @@ import {
   summaryTitle,
   weeklySummary,
   type Report,
-  type ReportAction,
   type ReportNotice,
-  type ReportProgress,
-  type ReportRequest,
   type ReportTask,
 } from '../domain/summary';
-import { parseDate, parsePercent } from '../domain/values';
+import type { ProgressRecord, RequestRecord } from '../domain/records';
 import type { Mailer } from '../gas/mailer';
 import { neutralize } from '../gas/table';
+import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -33,87 +31,21 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 // ---------------------------------------------------------------- readers
 
 /** Every task with an ID, its latest progress (of `progress`, in sheet order), completion time and health at wb.now. */
-export function readReportTasks(wb: Workbook, calendar: WorkCalendar, progress: readonly ReportProgress[]): ReportTask[] {
-  const table = wb.optionalTable('tasks');
-  if (!table) return [];
-  const { timeZone } = wb.settings;
-  const latest = new Map<string, ReportProgress>();
-  for (const entry of progress) latest.set(entry.task.toUpperCase(), entry);
+export function readReportTasks(wb: Workbook, calendar: WorkCalendar, progress: readonly ProgressRecord[]): ReportTask[] {
+  const tasks = readTasks(wb, latestProgress(progress)).filter((task) => task.id !== '');
+  if (tasks.length === 0) return [];
   const accepted = acceptedDates(
-    (wb.optionalTable('acceptance')?.records() ?? [])
-      .filter((row) => parseEnum('acceptanceResult', row.get('result')) === 'pass')
-      .map((row) => ({ task: row.text('task'), date: parseDate(row.get('date'), timeZone) })),
-  );
-  return table.records().filter((row) => row.text('id') !== '').map((row) => {
-    const id = row.text('id');
-    const current = latest.get(id.toUpperCase());
-    const typed = parseDate(row.get('lastUpdate'), timeZone);
-    const lastUpdate = current?.at && (!typed || current.at > typed) ? current.at : typed;
-    const status = parseEnum('taskStatus', row.get('status'));
-    const facts = {
-      status,
-      start: parseDate(row.get('start'), timeZone),
-      due: parseDate(row.get('due'), timeZone),
-      pct: current?.pct ?? parsePercent(row.get('pct')) ?? 0,
-      lastUpdate,
-    };
-    return {
-      ...facts,
-      row: row.rowNumber,
-      id,
-      name: row.text('name'),
-      request: row.text('request'),
-      dept: row.text('dept'),
-      owner: row.text('owner'),
-      baseline: parseDate(row.get('baseline'), timeZone),
-      completedAt: completedAt(status, lastUpdate, accepted.get(id.toUpperCase())),
-      health: taskHealth(facts, wb.now, calendar, wb.settings),
-    };
-  });
-}
-
-/** Progress entries in sheet order (append-only, so the last one per task is current). */
-export function readProgress(wb: Workbook): ReportProgress[] {
-  const timeZone = wb.timeZone;
-  return (wb.optionalTable('progress')?.records() ?? []).filter((row) => row.text('task') !== '').map((row) => ({
-    task: row.text('task'),
-    summary: row.text('summary'),
-    pct: parsePercent(row.get('pct')),
-    delayReason: row.text('delayReason'),
-    mitigation: row.text('mitigation'),
-    at: parseDate(row.get('updatedAt'), timeZone),
-    by: row.text('updatedBy') || row.text('owner'),
+readAcceptances(wb).filter((acceptance) => acceptance.result === 'pass'));
+  return tasks.map((task) => ({
+    ...task,
+    completedAt: completedAt(task.status, task.lastUpdate, accepted.get(task.id.toUpperCase())),
+    health: taskHealth(task, wb.now, calendar, wb.settings),
   }));
 }
 
-export function readRequests(wb: Workbook): ReportRequest[] {
-  const timeZone = wb.timeZone;
-  return (wb.optionalTable('requests')?.records() ?? []).filter((row) => row.text('id') !== '').map((row) => ({
-    id: row.text('id'),
-    title: row.text('title'),
-    dept: row.text('dept'),
-    requester: row.text('requester'),
-    lead: row.text('lead'),
-    status: parseEnum('requestStatus', row.get('status')),
-    expected: parseDate(row.get('expected'), timeZone),
-    submitted: parseDate(row.get('submitted'), timeZone),
-    approved: parseDate(row.get('approved'), timeZone),
-    closed: parseDate(row.get('closed'), timeZone),
-  }));
-}
-
-export function readActions(wb: Workbook): ReportAction[] {
-  const timeZone = wb.timeZone;
-  return (wb.optionalTable('communications')?.records() ?? []).map((row) => ({
-    date: parseDate(row.get('date'), timeZone),
-    ref: row.text('ref'),
-    topic: row.text('topic'),
-    participants: row.text('participants'),
-    action: row.text('actions'),
-    owner: row.text('actionOwner'),
-    due: parseDate(row.get('actionDue'), timeZone),
-    status: parseEnum('actionStatus', row.get('actionStatus')),
-  }));
+/** Requests rows that have their ID. */
+export function readReportRequests(wb: Workbook): RequestRecord[] {
+  return readRequests(wb).filter((request) => request.id !== '');
 }
 
 function readNotices(wb: Workbook): ReportNotice[] {
@@ -208,7 +140,7 @@ export function generateWeeklySummary(wb: Workbook, mailer: Mailer, options: { r
     locale: wb.locale,
     tasks: readReportTasks(wb, calendar, progress),
     progress,
-    requests: readRequests(wb),
+    requests: readReportRequests(wb),
     actions: readActions(wb),
     notices: readNotices(wb),
   });

@@ -7,7 +7,8 @@ import type { CivilDay, WorkCalendar } from './calendar';
 import { findDepartment, resolveEmail, type Directory } from './directory';
 import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
 import { checkOwner, type OwnerCheck } from './owner';
-import type { AcceptanceResult, ActionStatus, ChangeStatus, NotificationStatus, RequestStatus, SheetKey } from './schema';
+import type { AcceptanceRecord, ActionRecord, RequestRecord, TaskRecord } from './records';
+import type { ChangeStatus, NotificationStatus, SheetKey } from './schema';
 import type { EmailMode, Settings } from './settings';
 
 export type Level = 'L1' | 'L2' | 'L3';
@@ -52,53 +53,18 @@ const RULE_ORDER = Object.fromEntries(RULES.map((rule, index) => [rule, index]))
 export const LEVEL_RANK: Readonly<Record<Level, number>> = { L3: 3, L2: 2, L1: 1 };
 
 /** A task row as the rules need it. */
-export interface TaskItem extends TaskFacts {
-  /** 1-based sheet row, for the link in the digest. */
-  readonly row: number;
-  readonly id: string;
-  readonly name: string;
-  readonly request: string;
-  readonly dept: string;
-  /** The owner cell as typed (email or name). */
-  readonly owner: string;
-  readonly dependsOn: readonly string[];
-}
+export type TaskItem = Pick<TaskRecord, keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'dependsOn'>;
 
-export interface RequestItem {
-  readonly row: number;
-  readonly id: string;
-  readonly title: string;
-  readonly dept: string;
-  readonly requester: string;
-  readonly depts: readonly string[];
-  readonly lead: string;
-  readonly coordinator: string;
-  readonly status: RequestStatus | undefined;
-  readonly submitted: Date | undefined;
-}
+export type RequestItem = Pick<
+  RequestRecord,
+  'row' | 'id' | 'title' | 'dept' | 'requester' | 'depts' | 'lead' | 'coordinator' | 'status' | 'submitted'
+>;
 
 /** One action item of the Communication log. */
-export interface ActionItem {
-  readonly row: number;
-  readonly ref: string;
-  readonly topic: string;
-  readonly action: string;
-  readonly owner: string;
-  readonly due: Date | undefined;
-  readonly status: ActionStatus | undefined;
-}
+export type ActionItem = Pick<ActionRecord, 'row' | 'ref' | 'topic' | 'action' | 'owner' | 'due' | 'status'>;
 
 /** One row of Acceptance (SPEC §2.5). */
-export interface AcceptanceItem {
-  readonly row: number;
-  readonly task: string;
-  readonly deliverable: string;
-  readonly result: AcceptanceResult | undefined;
-  readonly reason: string;
-  readonly date: Date | undefined;
-  /** The add-on applied the row to its task (it copied the standard); a Fail still lacking its reason sent nothing back. */
-  readonly applied: boolean;
-}
+export type AcceptanceItem = Pick<AcceptanceRecord, 'row' | 'task' | 'deliverable' | 'result' | 'reason' | 'date' | 'applied'>;
 
 export interface PlanChangeItem {
   readonly row: number;

@@ -6,16 +6,11 @@
  */
 import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
+import type { AcceptanceRecord } from './records';
 import { enumLabel, type ColumnKey } from './schema';
 import { header, type Report, type ReportAction, type ReportProgress, type ReportRequest, type ReportTask } from './summary';
 
-export interface AcceptanceFailure {
-  readonly task: string;
-  readonly deliverable: string;
-  readonly date: Date | undefined;
-  readonly reason: string;
-  readonly acceptedBy: string;
-}
+export type AcceptanceFailure = Pick<AcceptanceRecord, 'task' | 'deliverable' | 'date' | 'reason' | 'acceptedBy'>;
 
 export interface RetrospectiveInput {
   readonly locale: Locale;

@@ -7,9 +7,10 @@ import { t, type Locale, type MessageKey } from '../i18n/index';
 import { dayKeyOf, isoWeekdayOf, type CivilDay, type WorkCalendar } from './calendar';
 import { escapeHtml, ruleName, type Digest } from './digest';
 import { RULES, type Rule } from './escalation';
-import type { TaskHealth } from './health';
+import type { TaskFacts, TaskHealth } from './health';
 import { isOpenWork } from './health';
-import { columnDef, columnLabel, enumLabel, type ActionStatus, type ColumnKey, type NotificationStatus, type RequestStatus, type SheetKey, type TaskStatus } from './schema';
+import type { ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from './records';
+import { columnDef, columnLabel, enumLabel, type ColumnKey, type NotificationStatus, type SheetKey, type TaskStatus } from './schema';
 
 export type ReportCell = string | number;
 
@@ -78,57 +79,21 @@ export function reportWeek(now: Date, calendar: WorkCalendar): IsoWeek {
 
 // ---------------------------------------------------------------- facts the summary reads
 
-export interface ReportTask {
-  readonly row: number;
-  readonly id: string;
-  readonly name: string;
-  readonly request: string;
-  readonly dept: string;
-  readonly owner: string;
-  readonly status: TaskStatus | undefined;
-  readonly start: Date | undefined;
-  readonly due: Date | undefined;
-  readonly baseline: Date | undefined;
-  readonly pct: number;
-  readonly lastUpdate: Date | undefined;
+export interface ReportTask
+  extends Pick<TaskRecord, keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'baseline'> {
   /** When the work was accepted (latest pass), or, without an acceptance row, the last update of a done task. */
   readonly completedAt: Date | undefined;
   readonly health: TaskHealth;
 }
 
-export interface ReportProgress {
-  readonly task: string;
-  readonly summary: string;
-  readonly pct: number | undefined;
-  readonly delayReason: string;
-  readonly mitigation: string;
-  readonly at: Date | undefined;
-  readonly by: string;
-}
+export type ReportProgress = Pick<ProgressRecord, 'task' | 'summary' | 'pct' | 'delayReason' | 'mitigation' | 'at' | 'by'>;
 
-export interface ReportRequest {
-  readonly id: string;
-  readonly title: string;
-  readonly dept: string;
-  readonly requester: string;
-  readonly lead: string;
-  readonly status: RequestStatus | undefined;
-  readonly expected: Date | undefined;
-  readonly submitted: Date | undefined;
-  readonly approved: Date | undefined;
-  readonly closed: Date | undefined;
-}
+export type ReportRequest = Pick<
+  RequestRecord,
+  'id' | 'title' | 'dept' | 'requester' | 'lead' | 'status' | 'expected' | 'submitted' | 'approved' | 'closed'
+>;
 
-export interface ReportAction {
-  readonly date: Date | undefined;
-  readonly ref: string;
-  readonly topic: string;
-  readonly participants: string;
-  readonly action: string;
-  readonly owner: string;
-  readonly due: Date | undefined;
-  readonly status: ActionStatus | undefined;
-}
+export type ReportAction = Pick<ActionRecord, 'date' | 'ref' | 'topic' | 'participants' | 'action' | 'owner' | 'due' | 'status'>;
 
 export interface ReportNotice {
   readonly time: Date;

@@ -1,0 +1,151 @@
+/**
+ * One reader per data sheet (SPEC §2) for the scan, the weekly summary and the retrospective. Each
+ * reads through the workbook's table, so a sheet is read once per operation however many use
+ * cases ask; a missing sheet reads as no rows.
+ */
+import { parseEnum, type ColumnKey, type EnumCode, type EnumKey } from '../domain/schema';
+import type { TableRow } from '../gas/table';
+import type { AcceptanceRecord, ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from '../domain/records';
+import { isBlank, parseDate, parseList, parsePercent } from '../domain/values';
+import type { Workbook } from './workbook';
+
+/** The progress a task row defers to: its latest Progress entry, by upper-case task ID. */
+export type LatestProgress = ReadonlyMap<string, Pick<ProgressRecord, 'pct' | 'at'>>;
+
+/**
+ * Every non-blank Tasks row, with or without an ID yet; `latest` overrides the typed percentage
+ * and, when newer, the typed last update.
+ */
+export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('tasks')?.records() ?? []).map((row) => {
+    const id = row.text('id');
+    const progress = latest.get(id.toUpperCase());
+    const typed = parseDate(row.get('lastUpdate'), timeZone);
+    const posted = progress?.at;
+    return {
+      row: row.rowNumber,
+      id,
+      name: row.text('name'),
+      request: row.text('request'),
+      dept: row.text('dept'),
+      owner: row.text('owner'),
+      dependsOn: parseList(row.get('dependsOn')),
+      status: enumOf('taskStatus', row.get('status')),
+      start: parseDate(row.get('start'), timeZone),
+      due: parseDate(row.get('due'), timeZone),
+      baseline: parseDate(row.get('baseline'), timeZone),
+      pct: progress?.pct ?? parsePercent(row.get('pct')) ?? 0,
+      lastUpdate: posted && (!typed || posted > typed) ? posted : typed,
+    };
+  });
+}
+
+/** Progress entries that name a task, in sheet order (append-only, so the last one per task is current). */
+export function readProgress(wb: Workbook): ProgressRecord[] {
+  return (wb.optionalTable('progress')?.records() ?? [])
+    .filter((row) => row.text('task') !== '')
+    .map((row) => progressRecord(row, wb.timeZone));
+}
+
+/**
+ * The latest accepted entry per task (upper-case ID), walking back from the newest row so that
+ * only one row per task is parsed: the scan's Progress sheet holds several rows per task.
+ * Rows the checks refused carry no update stamp and do not count.
+ */
+export function readLatestAcceptedProgress(wb: Workbook): Map<string, ProgressRecord> {
+  const rows = wb.optionalTable('progress')?.records() ?? [];
+  const latest = new Map<string, ProgressRecord>();
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    const task = row.text('task').toUpperCase();
+    if (task === '' || latest.has(task) || isBlank(row.get('updatedAt'))) continue;
+    latest.set(task, progressRecord(row, wb.timeZone));
+  }
+  return latest;
+}
+
+function progressRecord(row: TableRow<ColumnKey<'progress'>>, timeZone: string): ProgressRecord {
+  const updatedAt = row.get('updatedAt');
+  return {
+    task: row.text('task'),
+    summary: row.text('summary'),
+    pct: parsePercent(row.get('pct')),
+    delayReason: row.text('delayReason'),
+    mitigation: row.text('mitigation'),
+    at: parseDate(updatedAt, timeZone),
+    by: row.text('updatedBy') || row.text('owner'),
+    accepted: !isBlank(updatedAt),
+  };
+}
+
+/** The last of `entries` per task, by upper-case task ID. */
+export function latestProgress(entries: readonly ProgressRecord[]): Map<string, ProgressRecord> {
+  const latest = new Map<string, ProgressRecord>();
+  for (const entry of entries) latest.set(entry.task.toUpperCase(), entry);
+  return latest;
+}
+
+/** Every non-blank Requests row, with or without an ID yet. */
+export function readRequests(wb: Workbook): RequestRecord[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('requests')?.records() ?? []).map((row) => ({
+    row: row.rowNumber,
+    id: row.text('id'),
+    title: row.text('title'),
+    dept: row.text('dept'),
+    requester: row.text('requester'),
+    depts: parseList(row.get('depts')),
+    lead: row.text('lead'),
+    coordinator: row.text('coordinator'),
+    status: enumOf('requestStatus', row.get('status')),
+    expected: parseDate(row.get('expected'), timeZone),
+    submitted: parseDate(row.get('submitted'), timeZone),
+    approved: parseDate(row.get('approved'), timeZone),
+    closed: parseDate(row.get('closed'), timeZone),
+  }));
+}
+
+/** Every non-blank Communication log row, whether or not it holds an action item. */
+export function readActions(wb: Workbook): ActionRecord[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('communications')?.records() ?? []).map((row) => ({
+    row: row.rowNumber,
+    date: parseDate(row.get('date'), timeZone),
+    ref: row.text('ref'),
+    topic: row.text('topic'),
+    participants: row.text('participants'),
+    action: row.text('actions'),
+    owner: row.text('actionOwner'),
+    due: parseDate(row.get('actionDue'), timeZone),
+    status: enumOf('actionStatus', row.get('actionStatus')),
+  }));
+}
+
+/** Every non-blank Acceptance row. */
+export function readAcceptances(wb: Workbook): AcceptanceRecord[] {
+  const timeZone = wb.timeZone;
+  return (wb.optionalTable('acceptance')?.records() ?? []).map((row) => ({
+    row: row.rowNumber,
+    task: row.text('task'),
+    deliverable: row.text('deliverable'),
+    result: enumOf('acceptanceResult', row.get('result')),
+    reason: row.text('reason'),
+    date: parseDate(row.get('date'), timeZone),
+    acceptedBy: row.text('acceptedBy'),
+    // The add-on copies the standard when it applies a row (see app/acceptance.ts).
+    applied: !isBlank(row.get('standard')),
+  }));
+}
+
+const enumCache = new Map<EnumKey, Map<string, string | undefined>>();
+
+/** parseEnum for a whole column: a sheet holds a handful of distinct labels in thousands of rows. */
+export function enumOf<E extends EnumKey>(kind: E, value: unknown): EnumCode<E> | undefined {
+  if (typeof value !== 'string') return undefined;
+  let labels = enumCache.get(kind);
+  if (!labels) enumCache.set(kind, (labels = new Map()));
+  let code = labels.get(value);
+  if (code === undefined && !labels.has(value)) labels.set(value, (code = parseEnum(kind, value)));
+  return code as EnumCode<E> | undefined;
+}
