@@ -108,6 +108,11 @@ export function isoWeekdayOf(day: CivilDay): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
+/** The Monday that starts the ISO week of a civil day. */
+export function mondayOf(day: CivilDay): CivilDay {
+  return day - (isoWeekdayOf(day) - 1);
+}
+
 export class WorkCalendar {
   readonly timeZone: string;
   private readonly workDays: ReadonlySet<number>;
@@ -235,7 +240,7 @@ export class WorkCalendar {
     const minutes = Math.floor((wall - day * MS_PER_DAY) / MINUTE_MS);
     let key = this.dayKeys.get(day);
     if (key === undefined) this.dayKeys.set(day, (key = dayKeyOf(day)));
-    return minutes === 0 ? key : `${key} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+    return minutes === 0 ? key : `${key} ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
   }
 
   /** A due date typed without a time (midnight) is due at the end of that working day. */
@@ -250,7 +255,8 @@ export class WorkCalendar {
   }
 }
 
-function pad(n: number): string {
+/** Two-digit hours, minutes, months and days. */
+export function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 

@@ -3,7 +3,7 @@
  * the scan hour on, the weekly summary once per week from its day and hour on. "From … on", so a
  * tick Google skipped or delayed still catches up within the day; the state remembers what ran.
  */
-import { dayKeyOf, isoWeekdayOf, type WorkCalendar } from './calendar';
+import { dayKeyOf, isoWeekdayOf, mondayOf, type WorkCalendar } from './calendar';
 import type { Settings } from './settings';
 
 export interface AutomationState {
@@ -30,7 +30,7 @@ export function dueJobs(
   const hour = calendar.hourOf(now);
   const weekday = isoWeekdayOf(today);
   const todayKey = dayKeyOf(today);
-  const weekKey = dayKeyOf(today - (weekday - 1));
+  const weekKey = dayKeyOf(mondayOf(today));
   const scan = calendar.isWorkingDay(today) && hour >= settings.scanHour && state.lastScanDay !== todayKey;
   const summary = weekday === settings.summaryDay && hour >= settings.summaryHour && state.lastSummaryWeek !== weekKey;
   return {

@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { localeFromSpreadsheet, t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
-import { civilDayFromKey, dayKeyIn, dayKeyOf } from './calendar';
+import { civilDayFromKey, dayKeyIn, dayKeyOf, pad2 } from './calendar';
 import { mapHeaders, normalizeLabel, sheetDef } from './schema';
 
 export type EmailMode = 'send' | 'dry-run';
@@ -139,7 +139,7 @@ const timeOfDay: SettingKind<string> = {
       minutes = h * 60 + m;
     }
     if (minutes >= 24 * 60) return undefined;
-    return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+    return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
   },
   format: (value) => value,
 };
@@ -450,6 +450,3 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}

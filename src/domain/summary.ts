@@ -4,7 +4,7 @@
  * retrospective shares, ISO weeks in the spreadsheet's time zone, and when a task was completed.
  */
 import { t, type Locale, type MessageKey } from '../i18n/index';
-import { dayKeyOf, isoWeekdayOf, type CivilDay, type WorkCalendar } from './calendar';
+import { dayKeyOf, mondayOf, pad2, type CivilDay, type WorkCalendar } from './calendar';
 import { escapeHtml, ruleName, type Digest } from './digest';
 import { RULES, type Rule } from './escalation';
 import type { TaskFacts, TaskHealth } from './health';
@@ -46,17 +46,17 @@ export interface IsoWeek {
 
 /** The ISO 8601 week of a civil day: weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeekOf(day: CivilDay): IsoWeek {
-  const first = day - (isoWeekdayOf(day) - 1);
+  const first = mondayOf(day);
   const thursday = first + 3;
   const year = new Date(thursday * 86_400_000).getUTCFullYear();
   const january4 = Date.UTC(year, 0, 4) / 86_400_000;
-  const week1Monday = january4 - (isoWeekdayOf(january4) - 1);
+  const week1Monday = mondayOf(january4);
   return { year, week: (first - week1Monday) / 7 + 1, first, last: first + 6 };
 }
 
 /** 2024-W28 */
 export function weekLabel(week: IsoWeek): string {
-  return `${week.year}-W${String(week.week).padStart(2, '0')}`;
+  return `${week.year}-W${pad2(week.week)}`;
 }
 
 /**
