@@ -12,7 +12,7 @@ import { header } from '../domain/summary';
 import { parseDate } from '../domain/values';
 import { neutralize, type Cell, type Table, type TableRow } from '../gas/table';
 import { LOCALES, t } from '../i18n/index';
-import { ensureSize } from './summary';
+import { growToFit } from '../gas/sheets';
 import { menuAction } from './workbook';
 import { inWorkbook, requireCoordinator, type Workbook } from './workbook';
 
@@ -126,7 +126,7 @@ function appendToArchive(wb: Workbook, year: number, moving: readonly Moving[]):
   if (lines.length > 0) {
     const width = Math.max(...lines.map((line) => line.cells.length));
     const first = sheet.getLastRow() + 1;
-    ensureSize(sheet, first + lines.length - 1, width);
+    growToFit(sheet, first + lines.length - 1, width);
     const range = sheet.getRange(first, 1, lines.length, width);
     range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => neutralize(line.cells[i] ?? ''))));
     range.setFontWeights(lines.map((line) => Array.from({ length: width }, () => (line.header ? 'bold' : 'normal'))));

@@ -7,7 +7,7 @@ import { WorkCalendar } from '../domain/calendar';
 import { buildDashboard, columnLetter, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
 import { neutralize } from '../gas/table';
 import { t, LOCALES } from '../i18n/index';
-import { ensureSize } from './summary';
+import { growToFit } from '../gas/sheets';
 import { menuAction } from './workbook';
 import { inWorkbook, type Workbook } from './workbook';
 
@@ -59,7 +59,7 @@ export function refreshDashboard(wb: Workbook): Sheet {
   sheet.clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   const helperWidth = dashboard.helper[0]?.length ?? 1;
-  ensureSize(sheet, Math.max(dashboard.visible.length, dashboard.helper.length), HELPER_COLUMN + helperWidth - 1);
+  growToFit(sheet, Math.max(dashboard.visible.length, dashboard.helper.length), HELPER_COLUMN + helperWidth - 1);
 
   const visible = dashboard.visible.map((row) => Array.from({ length: VISIBLE_WIDTH }, (_, i) => row[i] ?? ''));
   const area = sheet.getRange(1, 1, visible.length, VISIBLE_WIDTH);

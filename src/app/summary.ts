@@ -21,6 +21,7 @@ import {
 } from '../domain/summary';
 import type { ProgressRecord, RequestRecord } from '../domain/records';
 import type { Mailer } from '../gas/mailer';
+import { growToFit } from '../gas/sheets';
 import { neutralize } from '../gas/table';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
@@ -91,7 +92,7 @@ export function writeReport(wb: Workbook, title: string, report: Report): Sheet 
     else lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));
   }
   const width = Math.max(1, ...lines.map((line) => line.cells.length));
-  ensureSize(sheet, lines.length, width);
+  growToFit(sheet, lines.length, width);
   const range = sheet.getRange(1, 1, lines.length, width);
   // Plain text: dates and IDs stay exactly as the report words them instead of being re-parsed.
   range.setNumberFormat('@');
@@ -104,11 +105,6 @@ export function writeReport(wb: Workbook, title: string, report: Report): Sheet 
 }
 
 /** Sheets refuses ranges beyond the grid, so the grid grows first. */
-export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-}
-
 // ---------------------------------------------------------------- the use case
 
 export interface SummaryOutcome {

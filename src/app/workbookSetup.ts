@@ -18,7 +18,7 @@ import {
   type ColumnType,
   type SheetKey,
 } from '../domain/schema';
-import { SheetDirectory } from '../gas/sheets';
+import { growToFit, SheetDirectory } from '../gas/sheets';
 import { Table } from '../gas/table';
 import { t, type Locale } from '../i18n/index';
 
@@ -99,8 +99,7 @@ function ensureColumns(sheet: Sheet, key: SheetKey, locale: Locale): number {
   const missing = def.columns.filter((c) => mapped[c.key] === undefined);
   if (missing.length > 0) {
     const first = lastColumn + 1;
-    const needed = lastColumn + missing.length - sheet.getMaxColumns();
-    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    growToFit(sheet, 0, lastColumn + missing.length);
     sheet.getRange(1, first, 1, missing.length).setValues([missing.map((c) => headerText(c, locale))]);
     const dataRows = sheet.getMaxRows() - 1;
     missing.forEach((column, i) => {

@@ -5,6 +5,7 @@
  * Call these inside withDocumentLock so the read and the write see the same sheet.
  */
 import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } from '../domain/schema';
+import { growToFit } from './sheets';
 
 export type Cell = string | number | boolean | Date;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -164,23 +165,17 @@ export class Table<K extends string> {
     const changedRows = this.rows.filter((row) => row.changed.length > 0);
     if (changedRows.length > 0) this.writeBlock(changedRows, true);
     if (this.unwrittenHeader) {
-      this.makeRoom(this.appended.length + 1);
+      growToFit(this.sheet, this.appended.length + 1, 0);
       const lines = [this.unwrittenHeader, ...this.appended.map((row) => row.cells.map(neutralize))];
       this.sheet.getRange(1, 1, lines.length, this.width).setValues(lines);
       this.unwrittenHeader = undefined;
     } else if (this.appended.length > 0) {
-      this.makeRoom(this.rows.length + this.appended.length + 1);
+      growToFit(this.sheet, this.rows.length + this.appended.length + 1, 0);
       this.writeBlock(this.appended, false);
     }
     for (const row of changedRows) row.markWritten();
     for (const row of this.appended) row.markWritten();
     this.rows.push(...this.appended.splice(0));
-  }
-
-  /** Sheets refuses a range below the sheet's last row (getMaxRows), so the sheet grows first. */
-  private makeRoom(lastRow: number): void {
-    const maxRows = this.sheet.getMaxRows();
-    if (lastRow > maxRows) this.sheet.insertRowsAfter(maxRows, lastRow - maxRows);
   }
 
   /** `rows` are consecutive appended rows, or changed rows of `this.rows` in sheet order. */
