@@ -30,6 +30,7 @@ import {
   type EnumKey,
   type SheetKey,
 } from '../domain/schema';
+import { WorkCalendar } from '../domain/calendar';
 import { isTaskId } from '../domain/ids';
 import { parseDate, parsePercent } from '../domain/values';
 import { checkCommunication, hasErrors, type RecordOf } from '../domain/workflow';
@@ -248,17 +249,16 @@ function selectedTaskId(workbook: Workbook): string | undefined {
   return id === '' || (reference.mixed && !isTaskId(id)) ? undefined : id;
 }
 
-function display(value: Cell, timeZone: string): string {
-  if (!(value instanceof Date)) return String(value).trim();
-  const shown = Utilities.formatDate(value, timeZone, 'yyyy-MM-dd HH:mm');
-  return shown.endsWith(' 00:00') ? shown.slice(0, -' 00:00'.length) : shown;
+/** A cell as the card shows it: dates on the workbook's wall clock, midnight without a time. */
+function display(value: Cell, workbook: Workbook): string {
+  return value instanceof Date ? new WorkCalendar(workbook.settings).wallText(value) : String(value).trim();
 }
 
 function enumDisplay(kind: EnumKey, value: Cell, workbook: Workbook): { code: string; label: string } {
   const code = parseEnum(kind, value);
   return code
     ? { code, label: enumLabel(kind, code as never, workbook.locale) }
-    : { code: '', label: display(value, workbook.timeZone) };
+    : { code: '', label: display(value, workbook) };
 }
 
 function pctDisplay(value: Cell): string {
@@ -276,7 +276,7 @@ function latestProgress(workbook: Workbook, taskId: string): LatestProgress | nu
   return {
     summary: latest.text('summary'),
     pct: pctDisplay(latest.get('pct')),
-    updatedAt: display(latest.get('updatedAt'), workbook.timeZone),
+    updatedAt: display(latest.get('updatedAt'), workbook),
     updatedBy: latest.text('updatedBy'),
   };
 }
@@ -293,7 +293,7 @@ function sidebarState(workbook: Workbook): SidebarState {
     name: task.text('name'),
     owner: task.text('owner'),
     dept: task.text('dept'),
-    due: display(task.get('due'), workbook.timeZone),
+    due: display(task.get('due'), workbook),
     status: enumDisplay('taskStatus', task.get('status'), workbook).label,
     healthCode: health.code,
     health: health.label,
