@@ -13,6 +13,7 @@ import { createSession } from './services/session';
 import { createUtilities } from './services/utilities';
 import { createHtmlService } from './services/html';
 import { createUi } from './services/ui';
+import { createAdvancedSheetsService } from './services/sheetsApi';
 
 export interface EmulatorOptions {
   /** The clock's start; it moves only when a test moves it. */
@@ -28,6 +29,11 @@ export interface EmulatorOptions {
   readonly dailyMailQuota?: number;
   /** HtmlService files by name (without .html), e.g. { sidebar: '<html>…' }. */
   readonly htmlFiles?: Readonly<Record<string, string>>;
+  /**
+   * The parsed appsscript.json. Advanced services it enables become globals (the Sheets API under
+   * its userSymbol); its oauthScopes, when listed, limit what those services may do.
+   */
+  readonly manifest?: unknown;
 }
 
 export type Emulator = ReturnType<typeof createEmulator>;
@@ -72,6 +78,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     },
     console,
   };
+  const advancedSheets = createAdvancedSheetsService(ctx, sheets.spreadsheet, options.manifest);
+  if (advancedSheets) globals[advancedSheets.userSymbol] = advancedSheets.Sheets;
 
   return {
     clock: ctx.clock,

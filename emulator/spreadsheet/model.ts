@@ -68,6 +68,25 @@ export class SheetModel implements FormulaSheet {
     return out;
   }
 
+  /**
+   * Calls `visit` for each cell of `rect` holding a value or formula, row by row, with 0-based offsets
+   * into `rect` and the value valueAt would give, uncopied: a stored Date is the model's own object.
+   */
+  visitValues(rect: GridRect, visit: (i: number, j: number, value: CellValue) => void): void {
+    const hasFormulas = this.formulas.size > 0;
+    const lastRow = Math.min(rect.row - 1 + rect.numRows, Math.max(this.values.lastRow(), this.formulas.lastRow()));
+    for (let r = rect.row - 1; r < lastRow; r++) {
+      const values = this.values.row(r);
+      const formulas = hasFormulas ? this.formulas.row(r) : undefined;
+      if (!values && !formulas) continue;
+      const end = Math.min(rect.col - 1 + rect.numCols, Math.max(values?.length ?? 0, formulas?.length ?? 0));
+      for (let c = rect.col - 1; c < end; c++) {
+        if (formulas?.[c] !== undefined) visit(r - rect.row + 1, c - rect.col + 1, this.workbook.formulaValue(this, r, c));
+        else if (values?.[c] !== undefined) visit(r - rect.row + 1, c - rect.col + 1, values[c] as CellValue);
+      }
+    }
+  }
+
   textAt(row: number, col: number): string {
     return displayValue(this.valueAt(row, col), this.numberFormats.get(row - 1, col - 1), this.workbook.timeZone);
   }
@@ -137,11 +156,16 @@ export class SheetModel implements FormulaSheet {
     }));
   }
 
-  private store(rect: GridRect, inputs: CellInput[][]): void {
+  /**
+   * Stores already interpreted inputs from the top-left of `rect`, without validation checks (the
+   * Sheets API path); an undefined input leaves its cell as it is.
+   */
+  store(rect: GridRect, inputs: readonly (readonly (CellInput | undefined)[])[]): void {
     for (let i = 0; i < inputs.length; i++) {
       const line = inputs[i] ?? [];
       for (let j = 0; j < line.length; j++) {
-        const input = line[j] as CellInput;
+        const input = line[j];
+        if (input === undefined) continue;
         const r = rect.row - 1 + i;
         const c = rect.col - 1 + j;
         if ('formula' in input) {

@@ -51,7 +51,7 @@ export class EmuSpreadsheet implements SpreadsheetApi {
   getId(): string { this.record('getId'); return this.workbook.id; }
   getName(): string { this.record('getName'); return this.workbook.name; }
   rename(newName: string): void { this.record('rename'); this.workbook.name = newName; }
-  getUrl(): string { this.record('getUrl'); return `https://docs.google.com/spreadsheets/d/${this.workbook.id}/edit`; }
+  getUrl(): string { this.record('getUrl'); return this.emuUrl(); }
   getSpreadsheetLocale(): string { this.record('getSpreadsheetLocale'); return this.workbook.locale; }
   setSpreadsheetLocale(locale: string): void { this.record('setSpreadsheetLocale'); this.workbook.locale = locale; }
   getSpreadsheetTimeZone(): string { this.record('getSpreadsheetTimeZone'); return this.workbook.timeZone; }
@@ -150,6 +150,15 @@ export class EmuSpreadsheet implements SpreadsheetApi {
 
   emuId(): string {
     return this.workbook.id;
+  }
+
+  emuUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.workbook.id}/edit`;
+  }
+
+  /** The data behind this spreadsheet, for services that address it directly (the Sheets API). */
+  emuWorkbook(): Workbook {
+    return this.workbook;
   }
 
   emuActiveSheet(): EmuSheet {

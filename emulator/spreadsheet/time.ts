@@ -56,3 +56,32 @@ export function fromSerial(serial: number, timeZone: string): Date {
     minute: asUtc.getUTCMinutes(), second: asUtc.getUTCSeconds(), ms: asUtc.getUTCMilliseconds(),
   }, timeZone));
 }
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * toSerial for many instants: the zone's offset is looked up once per UTC day, or per UTC hour on a
+ * day when it changes, and computed directly only within an hour in which it changes (LMT ended at
+ * odd minutes and seconds).
+ */
+export function serialConverter(timeZone: string): (instant: number) => number {
+  const dayOffsets = new Map<number, number | null>();
+  const hourOffsets = new Map<number, number | null>();
+  /** The offset throughout [start, start + length), or null when it changes within. */
+  const steadyOffset = (start: number, length: number): number | null => {
+    const offset = offsetAt(start, timeZone);
+    return offsetAt(start + length - 1, timeZone) === offset ? offset : null;
+  };
+  return (instant) => {
+    const day = Math.floor(instant / DAY_MS);
+    let offset = dayOffsets.get(day);
+    if (offset === undefined) dayOffsets.set(day, (offset = steadyOffset(day * DAY_MS, DAY_MS)));
+    if (offset === null) {
+      const hour = Math.floor(instant / HOUR_MS);
+      offset = hourOffsets.get(hour);
+      if (offset === undefined) hourOffsets.set(hour, (offset = steadyOffset(hour * HOUR_MS, HOUR_MS)));
+      if (offset === null) return toSerial(instant, timeZone);
+    }
+    return (instant + offset - SERIAL_EPOCH) / DAY_MS;
+  };
+}

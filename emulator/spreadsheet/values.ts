@@ -1,5 +1,5 @@
 /** Cell values: how typed input is interpreted, how values are displayed, colour normalisation. */
-import { instantOf, wallClockOf } from './time';
+import { fromSerial, instantOf, wallClockOf } from './time';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -29,7 +29,8 @@ export function isDate(value: unknown): value is Date {
  */
 export function interpretInput(raw: unknown, timeZone: string, numberFormat: string | undefined): CellInput {
   if (raw === null || raw === undefined) return { value: '' };
-  if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
+  if (typeof raw === 'number') return { value: numberIn(raw, timeZone, numberFormat) };
+  if (typeof raw === 'boolean') return { value: raw };
   if (typeof raw !== 'string' && isDate(raw)) return { value: new Date(raw.getTime()) };
   const text = String(raw);
   if (numberFormat === TEXT_FORMAT) return { value: text };
@@ -39,7 +40,7 @@ export function interpretInput(raw: unknown, timeZone: string, numberFormat: str
   // Numbers, percentages, dates and times start with a digit, sign or point, booleans with T or F:
   // anything else is text, without trying each pattern.
   if (!CONVERTIBLE_START.test(trimmed)) return { value: text };
-  if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
+  if (NUMBER.test(trimmed)) return { value: numberIn(Number(trimmed), timeZone, numberFormat) };
   const percent = PERCENT.exec(trimmed);
   if (percent) return { value: Number(percent[1]) / 100 };
   const upper = trimmed.toUpperCase();
@@ -47,6 +48,28 @@ export function interpretInput(raw: unknown, timeZone: string, numberFormat: str
   const date = parseLocalDateTime(trimmed, timeZone);
   if (date) return { value: date };
   return { value: text };
+}
+
+/**
+ * What the Sheets API's RAW input stores: strings as they are (no formula, no apostrophe stripping),
+ * numbers and booleans as such; '' empties the cell. Callers reject other types first.
+ */
+export function rawInput(raw: string | number | boolean, timeZone: string, numberFormat: string | undefined): CellInput {
+  return { value: typeof raw === 'number' ? numberIn(raw, timeZone, numberFormat) : raw };
+}
+
+/**
+ * In Sheets a date is a number shown with a date format, so a number stored in a date- or
+ * time-formatted cell reads back as a Date (a serial number in the spreadsheet's time zone).
+ */
+function numberIn(n: number, timeZone: string, numberFormat: string | undefined): CellValue {
+  return isDateTimeFormat(numberFormat) ? fromSerial(n, timeZone) : n;
+}
+
+/** Date, time and duration patterns ("yyyy-mm-dd", "hh:mm", "[h]:mm"), ignoring quoted text and colours. */
+export function isDateTimeFormat(format: string | undefined): boolean {
+  if (!format || format === DEFAULT_NUMBER_FORMAT || format === TEXT_FORMAT) return false;
+  return /[ydhms]/i.test(format.replace(/"[^"]*"|\\.|\[(?![hms]+\])[^\]]*\]/gi, ''));
 }
 
 /** "yyyy-MM-dd[ HH:mm[:ss]]" (or with "/"), or a time "HH:mm[:ss]", as a wall-clock time in `timeZone`, or null. */
