@@ -4,7 +4,8 @@
  * numbers are formulas, so they stay current between refreshes.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { buildDashboard, columnLetter, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
+import { columnLetter } from '../domain/a1';
+import { buildDashboard, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
 import { neutralize } from '../gas/table';
 import { t, LOCALES } from '../i18n/index';
 import { growToFit } from '../gas/sheets';

@@ -9,6 +9,7 @@
  * ARRAYFORMULA, and HyperFormula (the emulator's engine) supports (it has no AVERAGEIFS and no
  * open-ended A2:A ranges, so neither is used).
  */
+import { columnLetter, sheetPrefix } from './a1';
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { enumLabel, enumLabels, ENUMS, type ColumnKey, type TaskStatus } from './schema';
 import { header } from './summary';
@@ -73,16 +74,6 @@ const ROW_FACTOR = 100_000;
 const CHART_COLUMN = 8;
 const TOP = 10;
 
-export function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-function sheetRef(title: string): string {
-  return `'${title.replace(/'/g, "''")}'!`;
-}
-
 function literal(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
@@ -121,7 +112,7 @@ const H = {
 const whole = (letter: string) => `$${letter}:$${letter}`;
 
 function helperRows(source: DashboardSource, options: DashboardOptions): DashboardCell[][] {
-  const T = sheetRef(source.tasksTitle);
+  const T = sheetPrefix(source.tasksTitle);
   const col = (key: ColumnKey<'tasks'>, r: number) => {
     const letter = source.tasks[key];
     return letter === undefined ? undefined : `${T}$${letter}${r}`;
@@ -168,7 +159,7 @@ function helperRows(source: DashboardSource, options: DashboardOptions): Dashboa
 export function buildDashboard(source: DashboardSource, options: DashboardOptions): Dashboard {
   const { locale } = options;
   const text = (key: MessageKey) => t(locale, key);
-  const T = sheetRef(source.tasksTitle);
+  const T = sheetPrefix(source.tasksTitle);
   const taskColumn = (key: ColumnKey<'tasks'>) => {
     const letter = source.tasks[key];
     return letter === undefined ? undefined : `${T}$${letter}:$${letter}`;
@@ -188,7 +179,7 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   add([]);
 
   const requestsHeader = add([text('dashRequests'), text('dashCount')], true);
-  const requestRange = `${sheetRef(source.requestsTitle)}$${source.requestStatus}:$${source.requestStatus}`;
+  const requestRange = `${sheetPrefix(source.requestsTitle)}$${source.requestStatus}:$${source.requestStatus}`;
   for (const status of ENUMS.requestStatus) {
     add([enumLabel('requestStatus', status.code, locale), countLabels(requestRange, enumLabels('requestStatus', [status.code]))]);
   }

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { buildDashboard, columnLetter, HELPER_COLUMN, weekendMask, type DashboardSource, type DashboardOptions } from '../../src/domain/dashboard';
+import { columnLetter } from '../../src/domain/a1';
+import { buildDashboard, HELPER_COLUMN, weekendMask, type DashboardSource, type DashboardOptions } from '../../src/domain/dashboard';
 
 test('column letters and the NETWORKDAYS.INTL weekend mask', () => {
   assert.deepEqual([1, 26, 27, 52, 703].map(columnLetter), ['A', 'Z', 'AA', 'AZ', 'AAA']);
