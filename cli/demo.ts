@@ -177,7 +177,7 @@ class Playback {
     readonly log: (line: string) => void,
   ) {
     const bundle = readBundle();
-    this.session = new AddOnSession(bundle.code, bundle.sidebar, {
+    this.session = new AddOnSession(bundle, {
       now: this.time(project.steps[0]?.at ?? project.simulation.start),
       spreadsheetName: project.spreadsheetName,
       spreadsheetLocale: project.spreadsheetLocale,

@@ -16,6 +16,7 @@ import { appendRow, findSheet, updateRow } from './sheet-rows';
 
 const BUNDLE = 'build/Code.js';
 const SIDEBAR = 'build/sidebar.html';
+const MANIFEST = 'build/appsscript.json';
 
 /** How an action reached the add-on: its menu item, its sidebar form, a typed row, or not at all. */
 export type Route = 'menu' | 'sidebar' | 'sheet' | 'trigger' | 'missing';
@@ -34,9 +35,25 @@ export class MissingBundleError extends Error {
   override name = 'MissingBundleError';
 }
 
-export function readBundle(): { code: string; sidebar: string } {
+/** What `clasp push` uploads: the bundle, the sidebar and the manifest (which enables the Sheets API). */
+export interface Bundle {
+  readonly code: string;
+  readonly sidebar: string;
+  readonly manifest: unknown;
+}
+
+export function readBundle(): Bundle {
   if (!existsSync(BUNDLE)) throw new MissingBundleError(`${BUNDLE} not found: run \`npm run build\` first`);
-  return { code: readFileSync(BUNDLE, 'utf8'), sidebar: existsSync(SIDEBAR) ? readFileSync(SIDEBAR, 'utf8') : '' };
+  return {
+    code: readFileSync(BUNDLE, 'utf8'),
+    sidebar: readFileSync(SIDEBAR, 'utf8'),
+    manifest: JSON.parse(readFileSync(MANIFEST, 'utf8')),
+  };
+}
+
+/** The build in a fresh emulator, as Apps Script would run it after `clasp push`. */
+export function loadBuilt(bundle: Bundle, options: EmulatorOptions = {}): LoadedProject {
+  return loadProject(bundle.code, { htmlFiles: { sidebar: bundle.sidebar }, manifest: bundle.manifest, ...options });
 }
 
 type Button = GoogleAppsScript.Base.Button;
@@ -44,8 +61,8 @@ type Button = GoogleAppsScript.Base.Button;
 export class AddOnSession {
   readonly project: LoadedProject;
 
-  constructor(code: string, sidebar: string, options: EmulatorOptions) {
-    this.project = loadProject(code, { htmlFiles: { sidebar }, ...options });
+  constructor(bundle: Bundle, options: EmulatorOptions) {
+    this.project = loadBuilt(bundle, options);
   }
 
   get emulator() {

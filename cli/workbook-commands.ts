@@ -40,7 +40,7 @@ export interface WorkbookResult {
 
 export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) => void): Promise<WorkbookResult> {
   const bundle = readBundle();
-  const session = new AddOnSession(bundle.code, bundle.sidebar, { now: run.now ?? new Date() });
+  const session = new AddOnSession(bundle, { now: run.now ?? new Date() });
   const sheets = await importWorkbook(run.file, session.spreadsheet);
   const user = firstCoordinator(session) ?? DEFAULT_USER;
   session.actAs(user);

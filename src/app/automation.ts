@@ -17,7 +17,7 @@ import {
 } from '../gas/triggers';
 import { queuedCount, runScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
-import { inWorkbook, menuAction, UserError, Workbook } from './workbook';
+import { inWorkbook, menuAction, requireCoordinator, Workbook } from './workbook';
 
 export interface TickJobs {
   readonly mailer: Mailer;
@@ -47,7 +47,7 @@ export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome 
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
 export function runTick(): TickOutcome {
-  const open = () => new Workbook(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getEffectiveUser().getEmail());
+  const open = () => Workbook.whole(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getEffectiveUser().getEmail().trim().toLowerCase());
   return tick(open, {
     mailer: mailApp,
     weeklySummary: (wb) => generateWeeklySummary(wb, mailApp, { email: true }),
@@ -57,7 +57,7 @@ export function runTick(): TickOutcome {
 /** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */
 export function runAutomationMenu(action: (wb: Workbook, mailer: Mailer) => string): void {
   const ui = SpreadsheetApp.getUi();
-  menuAction(ui, () => ui.alert(inWorkbook(new Date(), (wb) => action(wb, mailApp))));
+  menuAction(ui, () => ui.alert(inWorkbook(new Date(), (wb) => action(wb, mailApp), { whole: true })));
 }
 
 export function turnOnAutomation(wb: Workbook): string {
@@ -91,16 +91,4 @@ export function runChecksNow(wb: Workbook, mailer: Mailer): string {
   requireCoordinator(wb);
   const report = runScan(wb, mailer);
   return wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
-}
-
-/**
- * Admin actions are for coordinators (Settings › coordinators). An empty list lets anyone
- * through, so the person setting up a new workbook is not locked out.
- */
-function requireCoordinator(wb: Workbook): void {
-  const coordinators = wb.settings.coordinators;
-  if (coordinators.length === 0 || coordinators.includes(wb.user.toLowerCase())) return;
-  throw new UserError(
-    wb.text('notCoordinator', { coordinators: coordinators.join(', '), user: wb.user || wb.text('unknownUser') }),
-  );
 }

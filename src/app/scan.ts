@@ -80,7 +80,7 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
     const linked = new Set(plan.digests.flatMap(({ deliveries }) => deliveries.map((d) => d.notice.sheet)));
     const context = {
       locale: settings.locale,
-      spreadsheetUrl: wb.spreadsheet.getUrl(),
+      spreadsheetUrl: wb.source.url(),
       sheetIds: sheetIds(wb, [...linked]),
       cooldownHours: settings.cooldownHours,
     };
@@ -198,7 +198,7 @@ function readLog(table: Table<string>): LogEntry[] {
 function createLog(wb: Workbook): Table<ColumnKey<'notificationLog'>> {
   const sheet = wb.spreadsheet.insertSheet(sheetTitle('notificationLog', wb.locale));
   sheet.setFrozenRows(1);
-  wb.sheets.added(sheet);
+  wb.source.added('notificationLog', sheet);
   const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
   return Table.create(sheet, 'notificationLog', headers);
 }
@@ -216,8 +216,8 @@ function labeler<E extends EnumKey>(kind: E, locale: Locale): (code: EnumCode<E>
 function sheetIds(wb: Workbook, keys: readonly SheetKey[]): Partial<Record<SheetKey, number>> {
   const ids: Partial<Record<SheetKey, number>> = {};
   for (const key of keys) {
-    const sheet = wb.sheet(key);
-    if (sheet) ids[key] = sheet.getSheetId();
+    const id = wb.source.sheetId(key);
+    if (id !== undefined) ids[key] = id;
   }
   return ids;
 }

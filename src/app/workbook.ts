@@ -7,8 +7,9 @@ import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } 
 import { sheetDef, sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
 import { withDocumentLock } from '../gas/lock';
-import { SheetDirectory } from '../gas/sheets';
-import { Table } from '../gas/table';
+import { SheetDirectory, type TableSource } from '../gas/sheets';
+import { SheetsApiSource } from '../gas/sheetsApi';
+import type { Table } from '../gas/table';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,7 +32,6 @@ export type ActionResult =
   | { readonly ok: false; readonly message: string; readonly errors: Readonly<Record<string, string>> };
 
 export class Workbook {
-  readonly sheets: SheetDirectory;
   readonly settings: Settings;
   /** Bad Settings rows in words; each falls back to its default. */
   readonly settingsIssues: readonly string[];
@@ -43,12 +43,11 @@ export class Workbook {
     readonly now: Date,
     /** The acting user's email; '' when Apps Script does not reveal it. */
     readonly user: string,
+    /** Sheet by sheet through SpreadsheetApp unless the operation reads nearly every table (see Workbook.whole). */
+    readonly source: TableSource = new SheetDirectory(spreadsheet),
   ) {
-    this.sheets = new SheetDirectory(spreadsheet);
-    const settingsSheet = this.sheets.find('settings');
-    const defaults = { locale: spreadsheet.getSpreadsheetLocale(), timeZone: spreadsheet.getSpreadsheetTimeZone() };
-    const rows = settingsSheet ? settingsSheet.getDataRange().getValues() : [];
-    const parsed = parseSettings(rows, defaults);
+    const defaults = { locale: source.locale, timeZone: source.timeZone };
+    const parsed = parseSettings(source.values('settings') ?? [], defaults);
     this.settings = parsed.settings;
     this.settingsIssues = parsed.errors.map((issue) => describeSettingsIssue(parsed.settings.locale, issue, defaultSettings(defaults)));
   }
@@ -65,17 +64,24 @@ export class Workbook {
     return t(this.locale, key, params);
   }
 
+  /**
+   * The workbook with every table read at once through the Sheets API and every change written at
+   * once on commit: for operations that read nearly every table, such as the scan.
+   */
+  static whole(spreadsheet: Spreadsheet, now: Date, user: string): Workbook {
+    return new Workbook(spreadsheet, now, user, SheetsApiSource.open(spreadsheet));
+  }
+
   sheet(key: SheetKey): Sheet | undefined {
-    return this.sheets.find(key);
+    return this.source.find(key);
   }
 
   /** The sheet's table, read on first use; a missing sheet or column is a UserError. */
   table<S extends SheetKey>(key: S, needed: readonly ColumnKey<S>[] = []): Table<ColumnKey<S>> {
     let table = this.tables.get(key) as Table<ColumnKey<S>> | undefined;
     if (!table) {
-      const sheet = this.sheet(key);
-      if (!sheet) throw new UserError(this.text('wbMissingSheet', { sheet: sheetTitle(key, this.locale) }));
-      table = Table.read(sheet, key);
+      table = this.source.read(key);
+      if (!table) throw new UserError(this.text('wbMissingSheet', { sheet: sheetTitle(key, this.locale) }));
       this.tables.set(key, table as Table<string>);
     }
     const missing = table.missing(needed);
@@ -91,7 +97,7 @@ export class Workbook {
 
   /** Tables of sheets that exist, for reads that tolerate a missing sheet. */
   optionalTable<S extends SheetKey>(key: S): Table<ColumnKey<S>> | undefined {
-    return this.sheet(key) ? this.table(key) : undefined;
+    return this.source.has(key) ? this.table(key) : undefined;
   }
 
   directory(): Directory {
@@ -114,9 +120,9 @@ export class Workbook {
     return { now: this.now, timeZone: this.timeZone, directory: this.directory(), locale: this.locale };
   }
 
-  /** Writes every table this operation changed: one write per changed block. */
+  /** Writes every table this operation changed. */
   commit(): void {
-    for (const table of this.tables.values()) table.commit();
+    this.source.commit(this.tables.values());
   }
 
   describe(problem: Problem): string {
@@ -134,9 +140,16 @@ export class Workbook {
   }
 }
 
-/** Runs one operation on the active spreadsheet under the document lock. */
-export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T): T {
-  return withDocumentLock(() => operation(new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail())));
+/**
+ * Runs one operation on the active spreadsheet under the document lock. `whole` reads every table
+ * at once (Workbook.whole): for operations that need nearly all of them.
+ */
+export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T, { whole = false } = {}): T {
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const user = activeUserEmail();
+    return operation(whole ? Workbook.whole(spreadsheet, now, user) : new Workbook(spreadsheet, now, user));
+  });
 }
 
 /** A form action: a UserError becomes the failure the form shows, nothing written. */

@@ -4,6 +4,7 @@
  * title or header, missing columns are appended after the last used column, and only the
  * add-on's own validation, formatting rules and protections are replaced.
  */
+import { columnLetter } from '../domain/a1';
 import { defaultSettings, parseSettings, settingKeyOf, settingRows, type SpreadsheetDefaults } from '../domain/settings';
 import {
   enumLabels,
@@ -51,7 +52,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupRe
     let sheet = directory.find(key) ?? adoptByHeader(directory, key, placed);
     if (!sheet) {
       sheet = spreadsheet.insertSheet(sheetTitle(key, locale), spreadsheet.getNumSheets());
-      directory.added(sheet);
+      directory.added(key, sheet);
       created++;
     }
     placed.set(key, sheet);
@@ -118,7 +119,7 @@ function ensureColumns(sheet: Sheet, key: SheetKey, locale: Locale): number {
 
 /** Writes the default of every setting the sheet lacks; the chosen language is always recorded. */
 function fillSettings(sheet: Sheet, spreadsheetDefaults: SpreadsheetDefaults, locale: Locale): void {
-  const table = Table.read(sheet, 'settings');
+  const table = Table.read(sheet, 'settings', spreadsheetDefaults.timeZone);
   const present = new Map(table.records().map((row) => [settingKeyOf(row.text('key')), row]));
   const settings = { ...defaultSettings(spreadsheetDefaults), locale };
   for (const row of settingRows(settings, locale)) {
@@ -197,12 +198,6 @@ function protectHeader(sheet: Sheet, locale: Locale): void {
     .setWarningOnly(true);
 }
 
-function letter(index: number): string {
-  let out = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
-
 function anyOf(cell: string, labels: readonly string[]): string {
   return `OR(${labels.map((l) => `${cell}="${l}"`).join(',')})`;
 }
@@ -214,9 +209,9 @@ function anyOf(cell: string, labels: readonly string[]): string {
 function addTaskColours(sheet: Sheet, dueSoonDays: number): void {
   const lastColumn = sheet.getLastColumn();
   const mapped = mapHeaders(sheetDef('tasks'), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
-  const status = `$${letter(mapped.status!)}2`;
-  const health = `$${letter(mapped.health!)}2`;
-  const due = `$${letter(mapped.due!)}2`;
+  const status = `$${columnLetter(mapped.status! + 1)}2`;
+  const health = `$${columnLetter(mapped.health! + 1)}2`;
+  const due = `$${columnLetter(mapped.due! + 1)}2`;
   const closed = anyOf(status, enumLabels('taskStatus', ['done', 'cancelled']));
   const finished = anyOf(status, enumLabels('taskStatus', ['done', 'cancelled', 'awaitingAcceptance']));
   const rules: [string, string][] = [

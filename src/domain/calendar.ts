@@ -93,6 +93,29 @@ export function dayKeyIn(instant: Date, timeZone: string): string {
   return dayKeyOf(civilDayIn(instant, timeZone));
 }
 
+/**
+ * Sheets keeps a date-time as a serial number: days since 1899-12-30 00:00 on the wall clock of
+ * the spreadsheet's time zone, the time as the fraction. The Sheets API reads and writes them.
+ */
+const SERIAL_DAY_OF_1970 = 25_569;
+
+/** The instant a serial number stands for in `timeZone`, to the millisecond. */
+export function instantOfSerial(serial: number, timeZone: string): Date {
+  const wallMs = Math.round((serial - SERIAL_DAY_OF_1970) * MS_PER_DAY);
+  return new Date(zoneOffsets(timeZone).instantOf(wallMs));
+}
+
+/** The serial number of `instant` on the wall clock of `timeZone`. */
+export function serialOf(instant: Date, timeZone: string): number {
+  const ms = instant.getTime();
+  return (ms + zoneOffsets(timeZone).at(ms)) / MS_PER_DAY + SERIAL_DAY_OF_1970;
+}
+
+/** The civil day a serial number falls on (its whole part). */
+export function civilDayOfSerial(serial: number): CivilDay {
+  return Math.floor(serial) - SERIAL_DAY_OF_1970;
+}
+
 /** Parses yyyy-MM-dd (also yyyy/M/d); undefined when it is not a real calendar date. */
 export function civilDayFromKey(key: string): CivilDay | undefined {
   const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(key.trim());
@@ -127,6 +150,8 @@ export class WorkCalendar {
   /** counts[i] = working days in [first, first + i): spans become two look-ups. */
   private first = 0;
   private counts: number[] = [0];
+  private endedAsked = NaN;
+  private ended = false;
 
   constructor(settings: CalendarSettings) {
     this.timeZone = settings.timeZone;
@@ -210,8 +235,13 @@ export class WorkCalendar {
 
   /** Whether, at `ms` (since the epoch), the working day of that day has ended; a day off has none to end. */
   workingDayEnded(ms: number): boolean {
-    const day = this.dayAt(ms);
-    return this.isWorkingDay(day) && ms >= this.endOfDayMs(day);
+    // Health asks this of "now" once per task: the last answer is kept.
+    if (ms !== this.endedAsked) {
+      const day = this.dayAt(ms);
+      this.endedAsked = ms;
+      this.ended = this.isWorkingDay(day) && ms >= this.endOfDayMs(day);
+    }
+    return this.ended;
   }
 
   private endOfDayMs(day: CivilDay): number {
@@ -245,7 +275,13 @@ export class WorkCalendar {
 
   /** A due date typed without a time (midnight) is due at the end of that working day. */
   dueInstant(due: Date): Date {
-    return this.timeOfDay(due.getTime()) === 0 ? this.endOfWorkingDay(due) : due;
+    const ms = due.getTime();
+    return this.timeOfDay(ms) === 0 ? new Date(this.endOfDayMs(this.dayAt(ms))) : due;
+  }
+
+  /** dueInstant for a due date given as ms since the epoch, as ms. */
+  dueMs(ms: number): number {
+    return this.timeOfDay(ms) === 0 ? this.endOfDayMs(this.dayAt(ms)) : ms;
   }
 
   /** ms since wall-clock midnight of the day `ms` falls on. */

@@ -5,7 +5,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { localeFromSpreadsheet, t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
-import { civilDayFromKey, dayKeyIn, dayKeyOf, pad2 } from './calendar';
+import { civilDayFromKey, civilDayOfSerial, dayKeyIn, dayKeyOf, pad2 } from './calendar';
 import { mapHeaders, normalizeLabel, sheetDef } from './schema';
 
 export type EmailMode = 'send' | 'dry-run';
@@ -111,7 +111,8 @@ function integer(min: number, max: number): SettingKind<number> {
 const hour: SettingKind<number> = {
   allowed: 'settingAllowedHour',
   parse(cell, timeZone) {
-    if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell <= 23 ? cell : undefined;
+    // A time cell read through the Sheets API is a fraction of a day (0.375 = 09:00).
+    if (typeof cell === 'number' && !(cell > 0 && cell < 1)) return Number.isInteger(cell) && cell >= 0 && cell <= 23 ? cell : undefined;
     const time = timeOfDay.parse(cell, timeZone);
     if (time === undefined) return integer(0, 23).parse(cell, timeZone);
     return time.endsWith(':00') ? Number(time.slice(0, 2)) : undefined;
@@ -226,6 +227,8 @@ const dates: SettingKind<string[]> = {
   allowed: 'settingAllowedDates',
   parse(cell, timeZone) {
     if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : [dayKeyIn(cell, timeZone)];
+    // A date cell read through the Sheets API is its serial number.
+    if (typeof cell === 'number') return cell >= 1 ? [dayKeyOf(civilDayOfSerial(cell))] : undefined;
     const days = new Set<string>();
     for (const part of splitList(String(cell))) {
       const range = part.split(/\s*(?:~|～|至|到|–|—|\.\.)\s*/);
@@ -440,13 +443,21 @@ function cellText(value: unknown): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
+/** Answers per zone name: building an Intl.DateTimeFormat to ask is the expensive part. */
+const knownZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
   if (zone === '') return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known;
 }
 

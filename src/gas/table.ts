@@ -1,9 +1,12 @@
 /**
- * Header-mapped tables: a sheet read with one getValues, rows as objects keyed by column key,
- * changes written back in one setValues per block. Columns are found by header (either language
- * or an alias), never by position; columns the add-on does not know are never written.
- * Call these inside withDocumentLock so the read and the write see the same sheet.
+ * Header-mapped tables: a sheet's values read at once, rows as objects keyed by column key, and
+ * only the changed cells written back, by a TableStore: straight to the sheet (SheetStore, one
+ * setValues per block) or into the workbook's single Sheets API batch (src/gas/sheetsApi.ts).
+ * Columns are found by header (either language or an alias), never by position; columns the
+ * add-on does not know are never written. Call these inside withDocumentLock so the read and the
+ * write see the same sheet.
  */
+import { instantOfSerial } from '../domain/calendar';
 import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } from '../domain/schema';
 import { growToFit } from './sheets';
 
@@ -94,6 +97,16 @@ export class TableRow<K extends string> {
 
 const NO_CHANGES: readonly number[] = [];
 
+/** Where a table's changes go. */
+export interface TableStore {
+  /** The sheet, for what is not values (formats, notes, protection). */
+  readonly sheet: Sheet;
+  /** Writes the changed cells of existing rows; `changed` in sheet order, `rows` every row of the table. */
+  writeChanges(changed: readonly TableRow<string>[], rows: readonly TableRow<string>[]): void;
+  /** Writes new lines at sheet row `firstRow`, column `firstColumn` (1-based), growing the sheet to fit. */
+  writeLines(firstRow: number, firstColumn: number, lines: Cell[][]): void;
+}
+
 export class Table<K extends string> {
   readonly positions: Partial<Record<K, number>>;
   /** Every data row below the header, blank ones included, in sheet order (rows[i] is sheet row i + 2). */
@@ -104,23 +117,43 @@ export class Table<K extends string> {
   /** The header row of a table made by create, until commit writes it. */
   private unwrittenHeader: Cell[] | undefined;
 
-  private constructor(
-    readonly sheet: Sheet,
+  /**
+   * `values` as read, row 1 the header. A number under a date column is a serial number (a date
+   * read through the Sheets API, or a date cell that lost its format): it becomes the Date it
+   * stands for in the spreadsheet's `timeZone`.
+   */
+  constructor(
+    readonly store: TableStore,
     readonly def: SheetDef<string, K>,
     values: Cell[][],
+    timeZone: string,
   ) {
     const headers = values[0] ?? [];
     this.positions = mapHeaders(def, headers);
     this.width = headers.length;
+    const dateColumns = def.columns
+      .filter((column) => column.type === 'date' || column.type === 'datetime')
+      .flatMap((column) => this.positions[column.key] ?? []);
     const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
-    for (let i = 1; i < values.length; i++) rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? []);
+    for (let i = 1; i < values.length; i++) {
+      const cells = values[i] ?? [];
+      for (const column of dateColumns) {
+        const cell = cells[column];
+        if (typeof cell === 'number') cells[column] = instantOfSerial(cell, timeZone);
+      }
+      rows[i - 1] = new TableRow(this.positions, i + 1, cells);
+    }
     this.rows = rows;
   }
 
+  get sheet(): Sheet {
+    return this.store.sheet;
+  }
+
   /** Reads the whole sheet with one getValues; row 1 is the header row. */
-  static read<S extends SheetKey>(sheet: Sheet, key: S): Table<ColumnKey<S>> {
+  static read<S extends SheetKey>(sheet: Sheet, key: S, timeZone: string): Table<ColumnKey<S>> {
     const values = sheet.getDataRange().getValues() as Cell[][];
-    return new Table(sheet, sheetDef(key), values);
+    return new Table(new SheetStore(sheet), sheetDef(key), values, timeZone);
   }
 
   /**
@@ -128,7 +161,7 @@ export class Table<K extends string> {
    * header row is written by commit in the same setValues as the appended rows.
    */
   static create<S extends SheetKey>(sheet: Sheet, key: S, headers: readonly string[]): Table<ColumnKey<S>> {
-    const table = new Table(sheet, sheetDef(key), [[...headers]]);
+    const table = new Table(new SheetStore(sheet), sheetDef(key), [[...headers]], '');
     table.unwrittenHeader = [...headers];
     return table;
   }
@@ -156,50 +189,60 @@ export class Table<K extends string> {
     return row;
   }
 
-  /**
-   * Writes changed cells of existing rows as one block and appended rows as another. Cells inside
-   * a block that the operation did not change get their own content back: formulas as formulas
-   * (read from the block just before writing), values as values.
-   */
+  /** Writes the changed cells of existing rows, then the appended rows (with the header of a created table). */
   commit(): void {
     const changedRows = this.rows.filter((row) => row.changed.length > 0);
-    if (changedRows.length > 0) this.writeBlock(changedRows, true);
+    if (changedRows.length > 0) this.store.writeChanges(changedRows, this.rows);
     if (this.unwrittenHeader) {
-      growToFit(this.sheet, this.appended.length + 1, 0);
-      const lines = [this.unwrittenHeader, ...this.appended.map((row) => row.cells.map(neutralize))];
-      this.sheet.getRange(1, 1, lines.length, this.width).setValues(lines);
+      this.store.writeLines(1, 1, [this.unwrittenHeader, ...this.appended.map((row) => row.cells)]);
       this.unwrittenHeader = undefined;
     } else if (this.appended.length > 0) {
-      growToFit(this.sheet, this.rows.length + this.appended.length + 1, 0);
-      this.writeBlock(this.appended, false);
+      const [first, last] = changedSpan(this.appended);
+      if (first <= last) {
+        const lines = this.appended.map((row) => row.cells.slice(first, last + 1));
+        this.store.writeLines(this.rows.length + 2, first + 1, lines);
+      }
     }
     for (const row of changedRows) row.markWritten();
     for (const row of this.appended) row.markWritten();
     this.rows.push(...this.appended.splice(0));
   }
+}
 
-  /** `rows` are consecutive appended rows, or changed rows of `this.rows` in sheet order. */
-  private writeBlock(rows: readonly TableRow<K>[], keepFormulas: boolean): void {
-    let firstCol = Infinity;
-    let lastCol = -1;
-    let changedCells = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const changed = (rows[r] as TableRow<K>).changed;
-      for (let i = 0; i < changed.length; i++) {
-        const col = changed[i] as number;
-        if (col < firstCol) firstCol = col;
-        if (col > lastCol) lastCol = col;
-      }
-      changedCells += changed.length;
+/** 0-based first and last column any of `rows` changed; first > last when none did. */
+export function changedSpan(rows: readonly TableRow<string>[]): [number, number] {
+  let first = Infinity;
+  let last = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const changed = (rows[r] as TableRow<string>).changed;
+    for (let i = 0; i < changed.length; i++) {
+      const column = changed[i] as number;
+      if (column < first) first = column;
+      if (column > last) last = column;
     }
-    if (changedCells === 0) return;
-    const firstRow = rows[0]?.rowNumber ?? 2;
-    const numRows = (rows[rows.length - 1]?.rowNumber ?? firstRow) - firstRow + 1;
+  }
+  return [first, last];
+}
+
+/** Writes through SpreadsheetApp: one setValues per block, user text kept from becoming a formula. */
+export class SheetStore implements TableStore {
+  constructor(readonly sheet: Sheet) {}
+
+  /**
+   * One block from the first to the last changed row and column. Cells inside it that the
+   * operation did not change get their own content back: formulas as formulas (read from the
+   * block just before writing), values as values.
+   */
+  writeChanges(changed: readonly TableRow<string>[], rows: readonly TableRow<string>[]): void {
+    const [firstCol, lastCol] = changedSpan(changed);
+    const firstRow = changed[0]?.rowNumber ?? 2;
+    const numRows = (changed[changed.length - 1]?.rowNumber ?? firstRow) - firstRow + 1;
     const numCols = lastCol - firstCol + 1;
+    let changedCells = 0;
+    for (const row of changed) changedCells += row.changed.length;
     const range = this.sheet.getRange(firstRow, firstCol + 1, numRows, numCols);
-    // The rows of the block in order: all of `rows` when appended, else the table's rows between the first and last.
-    const blockRows = keepFormulas ? this.rows.slice(firstRow - 2, firstRow - 2 + numRows) : rows;
-    const formulas = keepFormulas && changedCells < numRows * numCols ? range.getFormulas() : undefined;
+    const blockRows = rows.slice(firstRow - 2, firstRow - 2 + numRows);
+    const formulas = changedCells < numRows * numCols ? range.getFormulas() : undefined;
     const block = new Array<Cell[]>(numRows);
     for (let r = 0; r < numRows; r++) {
       const row = blockRows[r];
@@ -211,5 +254,12 @@ export class Table<K extends string> {
       block[r] = line;
     }
     range.setValues(block);
+  }
+
+  writeLines(firstRow: number, firstColumn: number, lines: Cell[][]): void {
+    const width = lines[0]?.length ?? 0;
+    if (width === 0) return;
+    growToFit(this.sheet, firstRow + lines.length - 1, 0);
+    this.sheet.getRange(firstRow, firstColumn, lines.length, width).setValues(lines.map((line) => line.map(neutralize)));
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkCalendar, civilDayFromKey, dayKeyIn, dayKeyOf, isoWeekdayOf } from '../../src/domain/calendar';
+import { WorkCalendar, civilDayFromKey, civilDayOfSerial, dayKeyIn, dayKeyOf, instantOfSerial, isoWeekdayOf, serialOf } from '../../src/domain/calendar';
 
 // China's 2024 National Day: 10/1–10/7 off, Sunday 9/29 and Saturday 10/12 worked instead.
 const shanghai = new WorkCalendar({
@@ -75,4 +75,15 @@ test('span counts agree with counting day by day, whatever order spans are asked
     for (let d = start + a; d <= start + b; d++) if (calendar.isWorkingDay(d)) expected++;
     assert.equal(calendar.workingDaysInSpan(start + a, start + b), expected, `${a}..${b}`);
   }
+});
+
+test('serial numbers are days since 1899-12-30 on the wall clock of the zone, both ways', () => {
+  // 45566.75 is 2024-10-01 18:00: 10:00 UTC in Shanghai, 22:00 UTC in New York (EDT).
+  assert.equal(instantOfSerial(45566.75, 'Asia/Shanghai').toISOString(), '2024-10-01T10:00:00.000Z');
+  assert.equal(instantOfSerial(45566.75, 'America/New_York').toISOString(), '2024-10-01T22:00:00.000Z');
+  assert.equal(serialOf(new Date('2024-10-01T10:00:00Z'), 'Asia/Shanghai'), 45566.75);
+  assert.equal(dayKeyOf(civilDayOfSerial(45566.75)), '2024-10-01');
+  // Across the spring-forward gap of 2024-03-10 in New York, times still round-trip.
+  const instant = new Date('2024-03-10T12:34:56.789Z');
+  assert.equal(instantOfSerial(serialOf(instant, 'America/New_York'), 'America/New_York').getTime(), instant.getTime());
 });

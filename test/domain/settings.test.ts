@@ -109,6 +109,26 @@ test('date and time cells are read on the wall clock of the configured time zone
   assert.equal(settings.endOfDay, '17:30');
 });
 
+test('date and time cells read through the Sheets API arrive as serial numbers and mean the same', () => {
+  // 45566 is 2024-10-01 (days since 1899-12-30); 0.375 is 09:00, 0.75 is 18:00.
+  const { settings, errors } = parseSettings(
+    [
+      ['holidays', 45566],
+      ['summaryHour', 0.375],
+      ['endOfDay', 0.75],
+      ['scanHour', 7],
+    ],
+    { locale: 'en_US', timeZone: 'Asia/Shanghai' },
+  );
+  assert.deepEqual(errors, []);
+  assert.deepEqual(settings.holidays, ['2024-10-01']);
+  assert.equal(settings.summaryHour, 9);
+  assert.equal(settings.endOfDay, '18:00');
+  assert.equal(settings.scanHour, 7);
+  const refused = parseSettings([['holidays', 0.5], ['summaryHour', 0.4]], { locale: 'en_US', timeZone: 'Asia/Shanghai' });
+  assert.deepEqual(refused.errors.map((e) => e.kind === 'invalid' && e.key), ['holidays', 'summaryHour']);
+});
+
 test('a bad value falls back to the default and says row, setting and what is allowed', () => {
   const { settings, errors } = parseSettings(
     [

@@ -73,16 +73,18 @@ test('the sidebar is one self-contained page with its script inlined', () => {
   assert.doesNotMatch(page.getContent(), /<script[^>]+src=/);
 });
 
-test('the manifest runs on V8 with explicit, minimal OAuth scopes', () => {
+test('the manifest runs on V8 with explicit OAuth scopes and the Sheets API the scan reads through', () => {
   const manifest = JSON.parse(readFileSync('build/appsscript.json', 'utf8'));
   assert.equal(manifest.runtimeVersion, 'V8');
+  // The Sheets API accepts no "current spreadsheet only" scope: spreadsheets it must be.
   assert.deepEqual([...manifest.oauthScopes].sort(), [
     'https://www.googleapis.com/auth/script.container.ui',
     'https://www.googleapis.com/auth/script.scriptapp',
     'https://www.googleapis.com/auth/script.send_mail',
-    'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    'https://www.googleapis.com/auth/spreadsheets',
     'https://www.googleapis.com/auth/userinfo.email',
   ]);
+  assert.deepEqual(manifest.dependencies.enabledAdvancedServices, [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }]);
 });
 
 test('clasp would push exactly the manifest, the bundle and the sidebar', () => {
