@@ -23,6 +23,7 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
     const progress = latest.get(id.toUpperCase());
     const typed = parseDate(row.get('lastUpdate'), timeZone);
     const posted = progress?.at;
+    // getTime: parsed dates are valid, and `>` would convert each Date through Symbol.toPrimitive.
     return {
       row: row.rowNumber,
       id,
@@ -36,7 +37,7 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       due: parseDate(row.get('due'), timeZone),
       baseline: parseDate(row.get('baseline'), timeZone),
       pct: progress?.pct ?? parsePercent(row.get('pct')) ?? 0,
-      lastUpdate: posted && (!typed || posted > typed) ? posted : typed,
+      lastUpdate: posted && (!typed || posted.getTime() > typed.getTime()) ? posted : typed,
     };
   });
 }
@@ -49,18 +50,22 @@ export function readProgress(wb: Workbook): ProgressRecord[] {
 }
 
 /**
- * The latest accepted entry per task (upper-case ID), walking back from the newest row so that
- * only one row per task is parsed: the scan's Progress sheet holds several rows per task.
- * Rows the checks refused carry no update stamp and do not count.
+ * The percentage and time of the latest accepted entry per task (upper-case ID), walking back from
+ * the newest row so that only one row per task is parsed: the scan's Progress sheet holds several
+ * rows per task. Rows the checks refused carry no update stamp and do not count; blank rows name
+ * no task, so every row is walked without filtering them out first.
  */
-export function readLatestAcceptedProgress(wb: Workbook): Map<string, ProgressRecord> {
-  const rows = wb.optionalTable('progress')?.records() ?? [];
-  const latest = new Map<string, ProgressRecord>();
+export function readLatestAcceptedProgress(wb: Workbook): LatestProgress {
+  const rows = wb.optionalTable('progress')?.rows ?? [];
+  const timeZone = wb.timeZone;
+  const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at'>>();
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i]!;
     const task = row.text('task').toUpperCase();
-    if (task === '' || latest.has(task) || isBlank(row.get('updatedAt'))) continue;
-    latest.set(task, progressRecord(row, wb.timeZone));
+    if (task === '' || latest.has(task)) continue;
+    const updatedAt = row.get('updatedAt');
+    if (isBlank(updatedAt)) continue;
+    latest.set(task, { pct: parsePercent(row.get('pct')), at: parseDate(updatedAt, timeZone) });
   }
   return latest;
 }

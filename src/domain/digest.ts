@@ -101,11 +101,15 @@ export function rowLink(context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetId
   return gid === undefined ? base : `${base}#gid=${gid}&range=A${notice.row}`;
 }
 
-/** One notice in words, as text and as escaped HTML; shared by every digest that lists it. */
+/**
+ * One notice in words, as its entry in the HTML list and in the plain text (the line and its link),
+ * each also as a copy; shared by every digest that lists it.
+ */
 interface RenderedNotice {
-  readonly text: string;
   readonly html: string;
-  readonly link: string;
+  readonly htmlCopy: string;
+  readonly text: string;
+  readonly textCopy: string;
 }
 
 /** Every digest of a run; a notice sent to several people is put into words once. */
@@ -125,21 +129,6 @@ export function buildDigest(
 ): Digest {
   const { locale } = context;
   const sorted = [...deliveries].sort(compareDeliveries);
-  const render = (notice: Notice): RenderedNotice => {
-    let done = rendered.get(notice);
-    if (!done) {
-      const heading = `${notice.item} ${notice.title}`.trim();
-      const line = `${ruleName(locale, notice.rule)}${locale === 'en' ? ': ' : '：'}${noticeLine(locale, notice)}`;
-      const link = rowLink(context, notice);
-      done = {
-        text: `- ${heading} — ${line}`,
-        html: `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a> — ${escapeHtml(line)}`,
-        link,
-      };
-      rendered.set(notice, done);
-    }
-    return done;
-  };
   const copy = ` ${t(locale, 'digestCopy')}`;
   const open = t(locale, 'digestOpen');
 
@@ -154,10 +143,10 @@ export function buildDigest(
     html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`, '<ul>');
     text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
     for (const d of items) {
-      const notice = render(d.notice);
-      const role = d.role === 'cc' ? copy : '';
-      html.push(`<li>${notice.html}${escapeHtml(role)}</li>`);
-      text.push(`${notice.text}${role}`, `  ${open}: ${notice.link}`);
+      const notice = rendered.get(d.notice) ?? renderNotice(d.notice, context, copy, open, rendered);
+      const asCopy = d.role === 'cc';
+      html.push(asCopy ? notice.htmlCopy : notice.html);
+      text.push(asCopy ? notice.textCopy : notice.text);
     }
     html.push('</ul>');
     text.push('');
@@ -166,6 +155,25 @@ export function buildDigest(
   html.push(`<p style="color:#757575;font-size:12px">${escapeHtml(footer)}</p>`, '</div>');
   text.push(footer);
   return { recipient, subject: subjectOfSorted(locale, sorted), htmlBody: html.join('\n'), textBody: text.join('\n') };
+}
+
+/** Puts `notice` into words for every digest of the run (kept in `rendered`); `copy` and `open` in the digest's language. */
+function renderNotice(notice: Notice, context: DigestContext, copy: string, open: string, rendered: Map<Notice, RenderedNotice>): RenderedNotice {
+  const { locale } = context;
+  const heading = `${notice.item} ${notice.title}`.trim();
+  const line = `${ruleName(locale, notice.rule)}${locale === 'en' ? ': ' : '：'}${noticeLine(locale, notice)}`;
+  const link = rowLink(context, notice);
+  const html = `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a> — ${escapeHtml(line)}`;
+  const text = `- ${heading} — ${line}`;
+  const linkLine = `\n  ${open}: ${link}`;
+  const done = {
+    html: `<li>${html}</li>`,
+    htmlCopy: `<li>${html}${escapeHtml(copy)}</li>`,
+    text: `${text}${linkLine}`,
+    textCopy: `${text}${copy}${linkLine}`,
+  };
+  rendered.set(notice, done);
+  return done;
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -55,6 +55,12 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = { L3: 3, L2: 2, L1: 1
 /** A task row as the rules need it. */
 export type TaskItem = Pick<TaskRecord, keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'dependsOn'>;
 
+/** A task with its health, as the rules get it. */
+interface TaskEntry {
+  readonly task: TaskItem;
+  readonly health: TaskHealth;
+}
+
 export type RequestItem = Pick<
   RequestRecord,
   'row' | 'id' | 'title' | 'dept' | 'requester' | 'depts' | 'lead' | 'coordinator' | 'status' | 'submitted'
@@ -135,16 +141,21 @@ export function hoursBetween(from: Date, to: Date): number {
 export function findNotices(input: EscalationInput): Notice[] {
   const { now, settings, calendar, directory } = input;
   const requestsById = new Map(input.requests.map((r) => [normalId(r.id), r]));
-  const tasksById = new Map(input.tasks.map((entry) => [normalId(entry.task.id), entry]));
+  // Built on the first look-up: only dependencies, action items, plan changes and escalations need it.
+  let tasksById: Map<string, TaskEntry> | undefined;
+  const taskById = (id: string): TaskEntry | undefined => {
+    if (!tasksById) {
+      tasksById = new Map();
+      for (const entry of input.tasks) tasksById.set(normalId(entry.task.id), entry);
+    }
+    return tasksById.get(normalId(id));
+  };
   const notices: Notice[] = [];
   const text = (instant: Date) => calendar.wallText(instant);
-  // Working days are counted from today's civil day, found once rather than per task.
-  const today = calendar.dayOf(now);
   // Directory look-ups scan People and Departments; thousands of tasks share a few hundred names.
   const email = memo((person: string) => (person.trim() === '' ? undefined : resolveEmail(directory, person)));
   const head = memo((dept: string) => email(findDepartment(directory, dept)?.head ?? ''));
   const sponsor = memo((dept: string) => email(findDepartment(directory, dept)?.sponsor ?? ''));
-  const ownerOf = memo((cell: string) => checkOwner(cell, directory));
   // Shared by the tasks of a request; nothing below changes the list.
   const coordinatorsOf = memo((requestId: string): string[] => {
     const own = email(requestsById.get(normalId(requestId))?.coordinator ?? '');
@@ -155,83 +166,35 @@ export function findNotices(input: EscalationInput): Notice[] {
     let toList = unique(to);
     // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
     if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
-    const ccList = unique(cc).filter((address) => !toList.includes(address));
+    const ccList = unique(cc, toList);
     const { rule, item, sheet, row, title, occurrence, facts } = notice;
-    notices.push({ rule, level: RULE_LEVEL[rule], item, sheet, row, title, to: toList, cc: ccList, ...(occurrence ? { occurrence } : {}), facts });
+    const level = RULE_LEVEL[rule];
+    notices.push(
+      occurrence
+        ? { rule, level, item, sheet, row, title, to: toList, cc: ccList, occurrence, facts }
+        : { rule, level, item, sheet, row, title, to: toList, cc: ccList, facts },
+    );
   };
-  const failures = latestFailures(input.acceptances ?? []);
   // Read from the log only when some task has a failure to tell.
   let told: ReadonlyMap<string, Date> | undefined;
-  const wasTold = (key: string) => (told ??= lastTold(input.log, settings.emailMode)).has(key);
-
-  for (const { task, health } of input.tasks) {
-    if (task.status === 'done' || task.status === 'cancelled') continue;
-    const owner = ownerOf(task.owner);
-    const ownerEmail = owner.ok ? owner.email : undefined;
-    const coordinators = coordinatorsOf(task.request);
-    const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
-    const c = health.conditions;
-    // Only the rules of a health condition quote the due date; most tasks have none.
-    const due = health.dueAt && c.size > 0 ? text(health.dueAt) : '';
-
-    if (needsOwner(task, owner)) {
-      add({ ...base, rule: 'noOwner', facts: { owner: task.owner } }, [head(task.dept), ...coordinators]);
-    }
-    if (c.has('overdue') && health.dueAt) {
-      const days = Math.max(1, calendar.workingDaysBetween(health.dueAt, today));
-      add({ ...base, rule: 'overdue', facts: { due, days, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
-    }
-    if (c.has('blocked')) {
-      add({ ...base, rule: 'blocked', facts: { due, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
-    }
-    if (c.has('finalHours') && health.dueAt) {
-      const hours = Math.max(0, Math.ceil((health.dueAt.getTime() - now.getTime()) / HOUR_MS));
-      add({ ...base, rule: 'finalHours', facts: { due, hours, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
-    }
-    if (c.has('lagging') && health.expectedPct !== undefined) {
-      const facts = { pct: task.pct, expected: health.expectedPct, gap: Math.round(health.expectedPct - task.pct), due };
-      add({ ...base, rule: 'lagging', facts }, [ownerEmail, head(task.dept)]);
-    }
-    // Final hours already warns at L2; a second, milder reminder would be noise.
-    if (c.has('dueSoon') && !c.has('finalHours')) {
-      add({ ...base, rule: 'dueSoon', facts: { due, pct: task.pct } }, [ownerEmail]);
-    }
-    if (c.has('stale')) {
-      const since = task.lastUpdate ?? task.start;
-      const facts = { days: since ? calendar.workingDaysBetween(since, today) : 0, lastUpdate: since ? text(since) : '' };
-      add({ ...base, rule: 'stale', facts }, [ownerEmail]);
-    }
-    if (isOpenWork(task.status)) {
-      const risk = predecessorRisk(task, tasksById, today, calendar, settings.dependencyLeadDays);
-      if (risk.overdue.length > 0 || risk.soon.length > 0) {
-        const facts = { overdue: risk.overdue.join(', '), soon: risk.soon.join(', ') };
-        add({ ...base, rule: 'dependency', facts }, [ownerEmail], risk.overdue.length > 0 ? coordinators : []);
-      }
-    }
-    if (task.status === 'awaitingAcceptance' && task.lastUpdate) {
-      const days = calendar.workingDaysBetween(task.lastUpdate, today);
-      if (days > settings.acceptanceDays) {
-        const request = requestsById.get(normalId(task.request));
-        const leadHead = head(request?.lead || task.dept);
-        add({ ...base, rule: 'acceptancePending', facts: { days, since: text(task.lastUpdate) } }, [email(request?.requester ?? ''), leadHead], [], coordinators);
-      }
-    }
-    const failure = failures.get(normalId(task.id));
-    if (failure) {
-      const { acceptance, count } = failure;
-      const date = acceptance.date ? text(acceptance.date) : '';
-      const notice = {
-        ...base,
-        rule: 'acceptanceFailed' as const,
-        occurrence: `${date} #${count}`.trim(),
-        facts: { deliverable: acceptance.deliverable || task.name, reason: acceptance.reason, date },
-      };
-      // Each failure is told once, not again after the cooldown: only who has not heard of it yet.
-      const owners = ownerEmail ? [ownerEmail] : coordinators;
-      const untold = owners.filter((recipient) => !wasTold(deliveryKey({ ...notice, level: RULE_LEVEL.acceptanceFailed }, recipient)));
-      if (untold.length > 0 || owners.length === 0) add(notice, untold);
-    }
-  }
+  const scope: TaskRuleScope = {
+    now,
+    settings,
+    calendar,
+    // Working days are counted from today's civil day, found once rather than per task.
+    today: calendar.dayOf(now),
+    requestsById,
+    taskById,
+    failures: latestFailures(input.acceptances ?? []),
+    text,
+    email,
+    head,
+    ownerOf: memo((cell: string) => checkOwner(cell, directory)),
+    coordinatorsOf,
+    wasTold: (key) => (told ??= lastTold(input.log, settings.emailMode)).has(key),
+    add,
+  };
+  for (const { task, health } of input.tasks) taskNotices(scope, task, health);
 
   for (const request of input.requests) {
     if (request.status !== 'pending' || !request.submitted) continue;
@@ -249,7 +212,7 @@ export function findNotices(input: EscalationInput): Notice[] {
     const dueAt = calendar.dueInstant(action.due);
     if (now.getTime() <= dueAt.getTime()) continue;
     const facts = { due: text(dueAt), topic: action.topic, ref: action.ref, days: Math.max(1, calendar.workingDaysBetween(dueAt, now)) };
-    const fallback = action.ref ? coordinatorsOf(tasksById.get(normalId(action.ref))?.task.request ?? action.ref) : [];
+    const fallback = action.ref ? coordinatorsOf(taskById(action.ref)?.task.request ?? action.ref) : [];
     add({ rule: 'actionOverdue', item: actionId(action, calendar), sheet: 'communications', row: action.row, title: action.action || action.topic, facts }, [email(action.owner)], [], fallback);
   }
 
@@ -257,13 +220,105 @@ export function findNotices(input: EscalationInput): Notice[] {
     if (change.status !== 'pending' || !change.requestedAt) continue;
     const days = calendar.workingDaysBetween(change.requestedAt, now);
     if (days <= settings.changeApprovalDays) continue;
-    const task = tasksById.get(normalId(change.task))?.task;
+    const task = taskById(change.task)?.task;
     const facts = { days, newDue: change.newDue ? text(change.newDue) : '', requested: text(change.requestedAt) };
     add({ rule: 'changePending', item: change.task, sheet: 'planChanges', row: change.row, title: task?.name ?? change.task, facts }, coordinatorsOf(task?.request ?? ''));
   }
 
-  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, tasksById));
+  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, taskById));
   return notices;
+}
+
+/** What the task rules share within one findNotices: look-ups made once, and `add` for what they find. */
+interface TaskRuleScope {
+  readonly now: Date;
+  readonly settings: Settings;
+  readonly calendar: WorkCalendar;
+  readonly today: CivilDay;
+  readonly requestsById: ReadonlyMap<string, RequestItem>;
+  taskById(id: string): TaskEntry | undefined;
+  readonly failures: ReadonlyMap<string, { acceptance: AcceptanceItem; count: number }>;
+  text(instant: Date): string;
+  email(person: string): string | undefined;
+  head(dept: string): string | undefined;
+  ownerOf(cell: string): OwnerCheck;
+  coordinatorsOf(requestId: string): string[];
+  wasTold(key: string): boolean;
+  add(notice: Omit<Notice, 'level' | 'to' | 'cc'>, to: (string | undefined)[], cc?: (string | undefined)[], fallback?: string[]): void;
+}
+
+/**
+ * The notices of one task. A function of its own, called per task: as the body of findNotices'
+ * loop, optimizing the hot loop meant compiling all of findNotices and its closures (~90 ms).
+ */
+function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): void {
+  if (task.status === 'done' || task.status === 'cancelled') return;
+  const { now, settings, calendar, today, text, head, add } = scope;
+  const owner = scope.ownerOf(task.owner);
+  const ownerEmail = owner.ok ? owner.email : undefined;
+  const coordinators = scope.coordinatorsOf(task.request);
+  const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
+  const c = health.conditions;
+  // Only the rules of a health condition quote the due date; most tasks have none.
+  const due = health.dueAt && c.size > 0 ? text(health.dueAt) : '';
+
+  if (needsOwner(task, owner)) {
+    add({ ...base, rule: 'noOwner', facts: { owner: task.owner } }, [head(task.dept), ...coordinators]);
+  }
+  if (c.has('overdue') && health.dueAt) {
+    const days = Math.max(1, calendar.workingDaysBetween(health.dueAt, today));
+    add({ ...base, rule: 'overdue', facts: { due, days, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+  }
+  if (c.has('blocked')) {
+    add({ ...base, rule: 'blocked', facts: { due, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+  }
+  if (c.has('finalHours') && health.dueAt) {
+    const hours = Math.max(0, Math.ceil((health.dueAt.getTime() - now.getTime()) / HOUR_MS));
+    add({ ...base, rule: 'finalHours', facts: { due, hours, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+  }
+  if (c.has('lagging') && health.expectedPct !== undefined) {
+    const facts = { pct: task.pct, expected: health.expectedPct, gap: Math.round(health.expectedPct - task.pct), due };
+    add({ ...base, rule: 'lagging', facts }, [ownerEmail, head(task.dept)]);
+  }
+  // Final hours already warns at L2; a second, milder reminder would be noise.
+  if (c.has('dueSoon') && !c.has('finalHours')) {
+    add({ ...base, rule: 'dueSoon', facts: { due, pct: task.pct } }, [ownerEmail]);
+  }
+  if (c.has('stale')) {
+    const since = task.lastUpdate ?? task.start;
+    const facts = { days: since ? calendar.workingDaysBetween(since, today) : 0, lastUpdate: since ? text(since) : '' };
+    add({ ...base, rule: 'stale', facts }, [ownerEmail]);
+  }
+  if (task.dependsOn.length > 0 && isOpenWork(task.status)) {
+    const risk = predecessorRisk(task, scope.taskById, today, calendar, settings.dependencyLeadDays);
+    if (risk.overdue.length > 0 || risk.soon.length > 0) {
+      const facts = { overdue: risk.overdue.join(', '), soon: risk.soon.join(', ') };
+      add({ ...base, rule: 'dependency', facts }, [ownerEmail], risk.overdue.length > 0 ? coordinators : []);
+    }
+  }
+  if (task.status === 'awaitingAcceptance' && task.lastUpdate) {
+    const days = calendar.workingDaysBetween(task.lastUpdate, today);
+    if (days > settings.acceptanceDays) {
+      const request = scope.requestsById.get(normalId(task.request));
+      const leadHead = head(request?.lead || task.dept);
+      add({ ...base, rule: 'acceptancePending', facts: { days, since: text(task.lastUpdate) } }, [scope.email(request?.requester ?? ''), leadHead], [], coordinators);
+    }
+  }
+  const failure = scope.failures.size > 0 ? scope.failures.get(normalId(task.id)) : undefined;
+  if (failure) {
+    const { acceptance, count } = failure;
+    const date = acceptance.date ? text(acceptance.date) : '';
+    const notice = {
+      ...base,
+      rule: 'acceptanceFailed' as const,
+      occurrence: `${date} #${count}`.trim(),
+      facts: { deliverable: acceptance.deliverable || task.name, reason: acceptance.reason, date },
+    };
+    // Each failure is told once, not again after the cooldown: only who has not heard of it yet.
+    const owners = ownerEmail ? [ownerEmail] : coordinators;
+    const untold = owners.filter((recipient) => !scope.wasTold(deliveryKey({ ...notice, level: RULE_LEVEL.acceptanceFailed }, recipient)));
+    if (untold.length > 0 || owners.length === 0) add(notice, untold);
+  }
 }
 
 /** SPEC §3.1: an empty owner is fine only before the task starts; anything invalid is not. */
@@ -294,7 +349,7 @@ function latestFailures(rows: readonly AcceptanceItem[]): Map<string, { acceptan
 
 function predecessorRisk(
   task: TaskItem,
-  tasksById: ReadonlyMap<string, { task: TaskItem; health: TaskHealth }>,
+  taskById: (id: string) => TaskEntry | undefined,
   today: CivilDay,
   calendar: WorkCalendar,
   leadDays: number,
@@ -302,7 +357,7 @@ function predecessorRisk(
   const overdue: string[] = [];
   const soon: string[] = [];
   for (const id of task.dependsOn) {
-    const predecessor = tasksById.get(normalId(id));
+    const predecessor = taskById(id);
     if (!predecessor || !isOpenWork(predecessor.task.status) || !predecessor.health.dueAt) continue;
     const label = `${predecessor.task.id} ${predecessor.task.name} (${calendar.wallText(predecessor.health.dueAt)})`;
     if (predecessor.health.conditions.has('overdue')) overdue.push(label);
@@ -322,7 +377,7 @@ function unresolvedNotices(
   input: EscalationInput,
   coordinatorsOf: (requestId: string) => string[],
   sponsor: (dept: string) => string | undefined,
-  tasksById: ReadonlyMap<string, { task: TaskItem; health: TaskHealth }>,
+  taskById: (id: string) => TaskEntry | undefined,
 ): Notice[] {
   const { now, settings } = input;
   const counted = countedStatuses(settings.emailMode);
@@ -351,7 +406,7 @@ function unresolvedNotices(
   }
 
   return [...byItem.values()].map(({ notice, rules, since }) => {
-    const task = tasksById.get(normalId(notice.item))?.task;
+    const task = taskById(notice.item)?.task;
     const coordinators = coordinatorsOf(task?.request ?? '');
     const to = unique([sponsor(task?.dept ?? ''), ...coordinators]);
     return {
@@ -444,34 +499,43 @@ function lastTold(log: readonly LogEntry[], mode: EmailMode): Map<string, Date> 
 export function planDeliveries(notices: readonly Notice[], log: readonly LogEntry[], options: PlanOptions): DeliveryPlan {
   const toldAt = lastTold(log, options.emailMode);
 
+  // Recipients in order of their first delivery; their lists are filled below, already sorted.
   const byRecipient = new Map<string, Delivery[]>();
   const coolingDown: Delivery[] = [];
   const unaddressed: Notice[] = [];
-  const consider = (notice: Notice, recipient: string, role: 'to' | 'cc') => {
-    const delivery: Delivery = { notice, recipient, role, key: deliveryKey(notice, recipient) };
+  /** Per notice, its deliveries that go out now (or queue). */
+  const outgoing: Delivery[][] = [];
+  const consider = (accepted: Delivery[], notice: Notice, key: string, recipient: string, role: 'to' | 'cc') => {
+    const delivery: Delivery = { notice, recipient, role, key: `${key}|${recipient}` };
     if (options.only && !options.only(delivery)) return;
     const told = toldAt.get(delivery.key);
     if (told && hoursBetween(told, options.now) < options.cooldownHours) {
       coolingDown.push(delivery);
       return;
     }
-    const list = byRecipient.get(recipient);
-    if (list) list.push(delivery);
-    else byRecipient.set(recipient, [delivery]);
+    accepted.push(delivery);
+    if (!byRecipient.has(recipient)) byRecipient.set(recipient, []);
   };
   for (const notice of notices) {
+    const accepted: Delivery[] = [];
+    outgoing.push(accepted);
     if (notice.to.length === 0 && notice.cc.length === 0) {
       const nobody: Delivery = { notice, recipient: '', role: 'to', key: deliveryKey(notice, '') };
       if (!options.only || options.only(nobody)) unaddressed.push(notice);
       continue;
     }
-    for (const recipient of notice.to) consider(notice, recipient, 'to');
-    for (const recipient of notice.cc) consider(notice, recipient, 'cc');
+    const key = noticeKey(notice);
+    for (const recipient of notice.to) consider(accepted, notice, key, recipient, 'to');
+    for (const recipient of notice.cc) consider(accepted, notice, key, recipient, 'cc');
+  }
+  // Walking the notices in compareDeliveries order fills every list as sorting it would (the sort is stable).
+  for (const index of noticesInOrder(notices)) {
+    for (const delivery of outgoing[index] ?? []) byRecipient.get(delivery.recipient)?.push(delivery);
   }
 
   const recipients = [...byRecipient].map(([recipient, deliveries]) => ({
     recipient,
-    deliveries: deliveries.sort(compareDeliveries),
+    deliveries,
     top: deliveries.reduce((top, d) => Math.max(top, LEVEL_RANK[d.notice.level]), 0),
   }));
   recipients.sort((a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient));
@@ -482,6 +546,34 @@ export function planDeliveries(notices: readonly Notice[], log: readonly LogEntr
     coolingDown,
     unaddressed,
   };
+}
+
+/**
+ * Indexes of `notices` in compareDeliveries order, ties in notice order. Each notice is placed by
+ * one number, its items ranked by the collator once: comparing items with the collator for every
+ * delivery was most of a large run's sorting.
+ */
+function noticesInOrder(notices: readonly Notice[]): number[] {
+  const itemRank = collationRanks(notices.map((notice) => notice.item));
+  const position = new Float64Array(notices.length);
+  notices.forEach((notice, index) => {
+    const severity = 3 - LEVEL_RANK[notice.level];
+    position[index] = (severity * RULES.length + RULE_ORDER[notice.rule]) * (itemRank.size + 1) + (itemRank.get(notice.item) ?? 0);
+  });
+  return notices.map((_, index) => index).sort((a, b) => (position[a] ?? 0) - (position[b] ?? 0));
+}
+
+/** Each distinct text's place in compareText order; texts that compare equal share one. */
+function collationRanks(texts: readonly string[]): Map<string, number> {
+  const sorted = [...new Set(texts)].sort(compareText);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const text = sorted[i] as string;
+    if (i > 0 && compareText(sorted[i - 1] as string, text) !== 0) rank++;
+    ranks.set(text, rank);
+  }
+  return ranks;
 }
 
 /** Highest level first, then the rule order of RULES, then item. */
@@ -508,8 +600,15 @@ function compareText(a: string, b: string): number {
  */
 export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode, failedRecipients: ReadonlySet<string> = new Set()): LogEntry[] {
   const rows = new Map<string, { notice: Notice; status: NotificationStatus; recipients: string[] }>();
+  // A notice goes to several recipients: its key is built once.
+  const keys = new Map<Notice, string>();
+  const keyOf = (notice: Notice) => {
+    let key = keys.get(notice);
+    if (key === undefined) keys.set(notice, (key = noticeKey(notice)));
+    return key;
+  };
   const add = (notice: Notice, recipient: string, status: NotificationStatus) => {
-    const id = `${noticeKey(notice)}|${status}`;
+    const id = `${keyOf(notice)}|${status}`;
     const row = rows.get(id);
     if (row) row.recipients.push(recipient);
     else rows.set(id, { notice, status, recipients: recipient === '' ? [] : [recipient] });
@@ -527,7 +626,7 @@ export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode, failedRe
     item: notice.item,
     recipients,
     status,
-    key: noticeKey(notice),
+    key: keyOf(notice),
   }));
 }
 
@@ -544,15 +643,18 @@ export function queuedKeys(log: readonly LogEntry[]): Set<string> {
 function memo<T>(look: (key: string) => T): (key: string) => T {
   const seen = new Map<string, T>();
   return (key) => {
-    if (!seen.has(key)) seen.set(key, look(key));
-    return seen.get(key) as T;
+    let value = seen.get(key);
+    if (value === undefined && !seen.has(key)) seen.set(key, (value = look(key)));
+    return value as T;
   };
 }
 
-/** The addresses in order of first appearance, blanks left out (lists of a few addresses). */
-function unique(addresses: readonly (string | undefined)[]): string[] {
+/** The addresses in order of first appearance, blanks and those `except` lists left out (lists of a few addresses). */
+function unique(addresses: readonly (string | undefined)[], except: readonly string[] = []): string[] {
   const result: string[] = [];
-  for (const address of addresses) if (address !== undefined && address !== '' && !result.includes(address)) result.push(address);
+  for (const address of addresses) {
+    if (address !== undefined && address !== '' && !result.includes(address) && !except.includes(address)) result.push(address);
+  }
   return result;
 }
 

@@ -80,13 +80,15 @@ function combination(bits: number): { readonly conditions: ReadonlySet<Condition
 
 export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, settings: HealthSettings): TaskHealth {
   // Instants are read once as ms and days: a scan does this for every task.
-  const dueAt = task.due ? calendar.dueInstant(task.due) : undefined;
-  const dueMs = dueAt?.getTime();
+  const typedDueMs = task.due?.getTime();
+  const dueMs = typedDueMs === undefined ? undefined : calendar.dueMs(typedDueMs);
+  const dueAt = dueMs === undefined ? undefined : dueMs === typedDueMs ? task.due : new Date(dueMs);
+  const startMs = task.start?.getTime();
   const nowMs = now.getTime();
   const today = calendar.dayAt(nowMs);
   const expectedPct =
-    task.start && task.due && dueMs !== undefined
-      ? plannedPctOn(calendar.dayOf(task.start), calendar.dayOf(task.due), dueMs, nowMs, today, calendar)
+    startMs !== undefined && typedDueMs !== undefined && dueMs !== undefined
+      ? plannedPctOn(calendar.dayAt(startMs), calendar.dayAt(typedDueMs), dueMs, nowMs, today, calendar)
       : undefined;
 
   if (task.status === 'done' || task.status === 'cancelled') {
@@ -104,8 +106,8 @@ export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, s
       }
     }
     if (expectedPct !== undefined && expectedPct - task.pct > settings.lagThreshold) bits |= LAGGING;
-    const since = task.lastUpdate ?? task.start;
-    if (task.status === 'inProgress' && since && calendar.workingDaysBetween(calendar.dayOf(since), today) >= settings.staleDays) bits |= STALE;
+    const sinceMs = task.lastUpdate ? task.lastUpdate.getTime() : startMs;
+    if (task.status === 'inProgress' && sinceMs !== undefined && calendar.workingDaysBetween(calendar.dayAt(sinceMs), today) >= settings.staleDays) bits |= STALE;
   }
   const { conditions, health } = combination(bits);
   return { health, conditions, expectedPct, dueAt };

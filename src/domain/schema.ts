@@ -97,8 +97,12 @@ export type AcceptanceResult = EnumCode<'acceptanceResult'>;
 export type ChangeStatus = EnumCode<'changeStatus'>;
 export type NotificationStatus = EnumCode<'notificationStatus'>;
 
+/** What normalizeLabel may change besides case; most names, emails and IDs hold none of it. */
+const FOLDED = /[\s（）*⚙]/;
+
 /** Header and value comparison: trimmed, case-insensitive, full-width spaces and brackets folded. */
 export function normalizeLabel(text: string): string {
+  if (!FOLDED.test(text)) return text.toLowerCase();
   return text
     .replace(/\u3000/g, ' ')
     .replace(/（/g, '(')
