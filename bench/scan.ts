@@ -3,19 +3,39 @@
  * tasks (5 progress rows each), for a typical workbook and for one where everything is late.
  * Reports, as JSON: Apps Script service calls (what costs time on
  * Google's servers), Node CPU ms and peak memory of the run, emails sent against distinct
- * recipients, and the bundle size. Each size runs in its own process so peak memory is its own.
+ * recipients, and the bundle size.
+ *
+ * Method:
+ * - The workbook is what setup leaves plus data: every sheet of SHEET_ORDER with its header row
+ *   (empty where the bench has no rows), the full Settings sheet as setup writes it, the
+ *   dashboard sheet, and yesterday's state. Yesterday's scan runs first, in its own process, on
+ *   the same rows with the clock one day back; its Notification log and the Health column it
+ *   wrote are seeded into the measured workbook, so the measured scan reads a real log (cooldown,
+ *   escalation history) and appends to it, as every daily scan but the first does.
+ * - CPU is process.cpuUsage over the scan (all threads, so V8's GC and compiler helpers count),
+ *   the seeding's garbage collected first. Each (size, scenario) runs 3 times, each in a fresh
+ *   process so nothing is warm; `cpuMs` is the median, `cpuMsRuns` the three values, and the
+ *   other figures are those of the median run.
+ * - `node --expose-gc --import tsx bench/scan.ts <size> [typical|worst]` measures one run (it
+ *   computes yesterday's state itself); `bench/scan.ts` alone prints the whole report.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadProject, type LoadedProject } from '../emulator/runtime';
-import { headerText, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
+import { headerText, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
+import { defaultSettings, settingRows } from '../src/domain/settings';
+import { t } from '../src/i18n/index';
 
 const SIZES = [100, 1_000, 10_000];
+const RUNS = 3;
 const PROGRESS_PER_TASK = 5;
 const DEPARTMENTS = 10;
 const COORDINATOR = 'pmo@bench.example';
 const DAY = 86_400_000;
+const SPREADSHEET = { locale: 'zh_CN', timeZone: 'Asia/Shanghai' } as const;
 
 interface RunReport {
   readonly scenario: Scenario;
@@ -23,22 +43,31 @@ interface RunReport {
   readonly progressRows: number;
   readonly serviceCalls: number;
   readonly callsByMethod: Record<string, number>;
+  /** Median of the runs' CPU ms (a single run: its own). */
   readonly cpuMs: number;
+  /** Every run's CPU ms, in run order. */
+  readonly cpuMsRuns?: readonly number[];
   readonly peakRssMB: number;
   readonly emails: number;
   readonly distinctRecipients: number;
   readonly queued: number;
   /** Notification log rows written by the run (one per notice and outcome). */
   readonly logRows: number;
+  /** Notification log rows from yesterday's scan, before the run. */
+  readonly logRowsBefore: number;
 }
 
-function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly Record<string, unknown>[]): void {
-  const columns = sheetDef(key).columns;
-  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
-  const values = [columns.map((c) => headerText(c, 'zh-CN')), ...rows.map((row) => columns.map((c) => row[c.key] ?? ''))];
-  // A new sheet has 1,000 rows; writing past them is an error, as in Sheets.
-  if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, values.length, columns.length).setValues(values as string[][]);
+/**
+ * What yesterday's scan left: its Notification log rows and the Health column, as cells (a Date
+ * as { date: ISO text });
+ * with the Settings rows setup writes, made there because building them warms Intl, which the
+ * measured scan must find cold.
+ */
+interface History {
+  readonly now: number;
+  readonly settings: readonly Record<string, unknown>[];
+  readonly log: readonly (readonly unknown[])[];
+  readonly health: readonly unknown[];
 }
 
 type Scenario = 'typical' | 'worst';
@@ -72,8 +101,44 @@ function shape(i: number, scenario: Scenario): TaskShape {
   };
 }
 
-/** A workbook of `size` tasks owned (by name) by size/20 people in 10 departments, 5 progress rows each. */
-function seed(project: LoadedProject, size: number, scenario: Scenario, now: number): void {
+function loadBundle(now: number): LoadedProject {
+  const code = readFileSync('build/Code.js', 'utf8');
+  const manifest: unknown = JSON.parse(readFileSync('build/appsscript.json', 'utf8'));
+  return loadProject(code, {
+    now: new Date(now),
+    activeUser: COORDINATOR,
+    dailyMailQuota: 1_500,
+    spreadsheetLocale: SPREADSHEET.locale,
+    timeZone: SPREADSHEET.timeZone,
+    manifest,
+  });
+}
+
+function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly Record<string, unknown>[]): void {
+  const columns = sheetDef(key).columns;
+  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
+  const values = [columns.map((c) => headerText(c, 'zh-CN')), ...rows.map((row) => columns.map((c) => row[c.key] ?? ''))];
+  // A new sheet has 1,000 rows; writing past them is an error, as in Sheets.
+  if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, values.length, columns.length).setValues(values as string[][]);
+  sheet.setFrozenRows(1);
+}
+
+const toJson = (cell: unknown): unknown => (cell instanceof Date ? { date: cell.toISOString() } : cell);
+const fromJson = (cell: unknown): unknown =>
+  typeof cell === 'object' && cell !== null && 'date' in cell ? new Date(String(cell.date)) : cell;
+
+/** The Settings sheet's rows as setup writes them, with the bench's coordinator. */
+function settingsSheetRows(): Record<string, unknown>[] {
+  const settings = { ...defaultSettings(SPREADSHEET), coordinators: [COORDINATOR] };
+  return settingRows(settings, 'zh-CN').map(({ label, value, description }) => ({ key: label, value, description }));
+}
+
+/**
+ * A set-up workbook of `size` tasks owned (by name) by size/20 people in 10 departments, 5
+ * progress rows each, with yesterday's Notification log and Health column from `history`.
+ */
+function seed(project: LoadedProject, size: number, scenario: Scenario, now: number, history: Omit<History, 'now'>): void {
   const people = Math.max(20, Math.floor(size / 20));
   const departments = Array.from({ length: DEPARTMENTS }, (_, d) => ({
     name: `部门${d}`, head: `head${d}@bench.example`, sponsor: `vp${d}@bench.example`,
@@ -89,6 +154,7 @@ function seed(project: LoadedProject, size: number, scenario: Scenario, now: num
     start: new Date(now - 10 * DAY),
     due: new Date(now + task.dueInDays * DAY),
     status: task.status,
+    health: fromJson(history.health[i] ?? ''),
   }));
   const progress = tasks.flatMap((task, i) => {
     const { pct, lastUpdateDaysAgo } = shapes[i] ?? shape(i, scenario);
@@ -99,22 +165,43 @@ function seed(project: LoadedProject, size: number, scenario: Scenario, now: num
       updatedAt: new Date(now - (lastUpdateDaysAgo + (PROGRESS_PER_TASK - 1 - k)) * DAY),
     }));
   });
-  writeSheet(project, 'settings', [{ key: 'coordinators', value: COORDINATOR }]);
-  writeSheet(project, 'departments', departments);
-  writeSheet(project, 'people', Array.from({ length: people }, (_, p) => ({
-    name: `员工${p}`, email: `person${p}@bench.example`, dept: `部门${p % DEPARTMENTS}`,
-  })));
-  writeSheet(project, 'requests', [{ id: 'XQ202407001', title: '基准测试', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '已立项' }]);
-  writeSheet(project, 'tasks', tasks);
-  writeSheet(project, 'progress', progress);
+  const logColumns = sheetDef('notificationLog').columns;
+  const rows: Record<SheetKey, readonly Record<string, unknown>[]> = {
+    requests: [{ id: 'XQ202407001', title: '基准测试', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '已立项' }],
+    tasks,
+    progress,
+    communications: [],
+    acceptance: [],
+    planChanges: [],
+    settings: history.settings,
+    departments,
+    people: Array.from({ length: people }, (_, p) => ({ name: `员工${p}`, email: `person${p}@bench.example`, dept: `部门${p % DEPARTMENTS}` })),
+    notificationLog: history.log.map((line) => Object.fromEntries(logColumns.map((column, c) => [column.key, fromJson(line[c])]))),
+  };
+  for (const key of SHEET_ORDER) writeSheet(project, key, rows[key]);
+  project.emulator.spreadsheet.insertSheet(t('zh-CN', 'dashboardSheet'));
 }
 
-function runOnce(size: number, scenario: Scenario): RunReport {
-  const code = readFileSync('build/Code.js', 'utf8');
-  // The bundle reads the time with new Date(): the emulator clock starts at the real now.
-  const now = Date.now();
-  const project = loadProject(code, { now: new Date(now), activeUser: COORDINATOR, dailyMailQuota: 1_500 });
-  seed(project, size, scenario, now);
+/** Yesterday's scan of the same workbook, clock one day back: its log rows and Health column. */
+function yesterday(size: number, scenario: Scenario, now: number): History {
+  const project = loadBundle(now - DAY);
+  const settings = settingsSheetRows();
+  seed(project, size, scenario, now, { settings, log: [], health: [] });
+  project.call('runChecksNow_');
+  const sheetValues = (key: SheetKey) => project.emulator.spreadsheet.getSheetByName(sheetTitle(key, 'zh-CN'))?.getDataRange().getValues() ?? [];
+  const taskValues = sheetValues('tasks');
+  const healthColumn = taskValues[0]?.indexOf(headerText(sheetDef('tasks').columns.find((c) => c.key === 'health')!, 'zh-CN')) ?? -1;
+  return {
+    now,
+    settings,
+    log: sheetValues('notificationLog').slice(1).map((line) => line.map(toJson)),
+    health: taskValues.slice(1).map((row) => toJson(row[healthColumn] ?? '')),
+  };
+}
+
+function measure(size: number, scenario: Scenario, history: History): RunReport {
+  const project = loadBundle(history.now);
+  seed(project, size, scenario, history.now, history);
   const { calls, mail } = project.emulator;
   calls.reset();
   // Collect the seeding's garbage first, so the figure is the scan's own work.
@@ -125,8 +212,9 @@ function runOnce(size: number, scenario: Scenario): RunReport {
   // Counted before the bench reads the log below: those reads are not the scan's.
   const serviceCalls = calls.total();
   const callsByMethod = calls.snapshot();
-  const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))?.getDataRange().getValues() ?? [];
-  const sentTo = new Set(log.slice(1).filter((row) => row[5] === '已发送').flatMap((row) => String(row[4]).split(', ')));
+  const log = (project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))?.getDataRange().getValues() ?? [])
+    .slice(1 + history.log.length);
+  const sentTo = new Set(log.filter((row) => row[5] === '已发送').flatMap((row) => String(row[4]).split(', ')));
   return {
     scenario,
     tasks: size,
@@ -137,22 +225,46 @@ function runOnce(size: number, scenario: Scenario): RunReport {
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     emails: mail.outbox.length,
     distinctRecipients: sentTo.size,
-    queued: log.slice(1).filter((row) => row[5] === '排队中').length,
-    logRows: log.length - 1,
+    queued: log.filter((row) => row[5] === '排队中').length,
+    logRows: log.length,
+    logRowsBefore: history.log.length,
   };
 }
 
-const [sizeArgument, scenarioArgument] = process.argv.slice(2);
-if (sizeArgument) {
-  process.stdout.write(JSON.stringify(runOnce(Number(sizeArgument), scenarioArgument === 'worst' ? 'worst' : 'typical')));
+const self = fileURLToPath(import.meta.url);
+
+function child(...args: string[]): string {
+  return execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+}
+
+const asScenario = (text: string | undefined): Scenario => (text === 'worst' ? 'worst' : 'typical');
+const [mode, ...rest] = process.argv.slice(2);
+if (mode === 'yesterday') {
+  // Internal: `yesterday <size> <scenario> <now ms>` prints yesterday's state as JSON.
+  const [size, scenario, now] = rest;
+  process.stdout.write(JSON.stringify(yesterday(Number(size), asScenario(scenario), Number(now))));
+} else if (mode) {
+  // `<size> [scenario] [history file]`: one measured run.
+  const [scenario, historyFile] = rest;
+  const history = historyFile
+    ? (JSON.parse(readFileSync(historyFile, 'utf8')) as History)
+    : (JSON.parse(child('yesterday', mode, asScenario(scenario), String(Date.now()))) as History);
+  process.stdout.write(JSON.stringify(measure(Number(mode), asScenario(scenario), history)));
 } else {
-  const self = fileURLToPath(import.meta.url);
-  const runs = (['typical', 'worst'] as const).flatMap((scenario) =>
-    SIZES.map((size) => {
-      const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, String(size), scenario], { encoding: 'utf8', maxBuffer: 1 << 24 });
-      return JSON.parse(output) as RunReport;
-    }),
-  );
-  const report = { bundleBytes: statSync('build/Code.js').size, node: process.version, runs };
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  const dir = mkdtempSync(join(tmpdir(), 'collab-desk-bench-'));
+  try {
+    const runs = (['typical', 'worst'] as const).flatMap((scenario) =>
+      SIZES.map((size) => {
+        const historyFile = join(dir, `${scenario}-${size}.json`);
+        writeFileSync(historyFile, child('yesterday', String(size), scenario, String(Date.now())));
+        const reports = Array.from({ length: RUNS }, () => JSON.parse(child(String(size), scenario, historyFile)) as RunReport);
+        const median = [...reports].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(RUNS / 2)]!;
+        return { ...median, cpuMsRuns: reports.map((r) => r.cpuMs) };
+      }),
+    );
+    const report = { bundleBytes: statSync('build/Code.js').size, node: process.version, runs };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
