@@ -39,18 +39,35 @@ function isBlankCell(value: Cell): boolean {
   return value === '' || (typeof value === 'string' && value.trim() === '');
 }
 
+/**
+ * The date columns of a table. A number under one is a serial number (a date read through the
+ * Sheets API, or a date cell that lost its format), read as the Date it stands for in the
+ * spreadsheet's zone when the cell is first asked for: a scan reads one of the several Progress
+ * rows per task, so most of them are never converted.
+ */
+class DateColumns {
+  constructor(
+    readonly isDate: readonly boolean[],
+    readonly timeZone: string,
+  ) {}
+}
+
+const NO_DATE_COLUMNS = new DateColumns([], '');
+
 export class TableRow<K extends string> {
   // Fields are declared and assigned in the constructor: the es2020 bundle would turn
   // initialized fields into a defineProperty call each, for every row of every table.
   private declare readonly positions: Partial<Record<K, number>>;
+  private declare readonly dates: DateColumns;
   /** 1-based row number in the sheet. */
   declare readonly rowNumber: number;
   declare readonly cells: Cell[];
   /** Created on the first change: most rows of a read are never changed, the others in a few cells. */
   private declare changes: number[] | undefined;
 
-  constructor(positions: Partial<Record<K, number>>, rowNumber: number, cells: Cell[]) {
+  constructor(positions: Partial<Record<K, number>>, rowNumber: number, cells: Cell[], dates: DateColumns = NO_DATE_COLUMNS) {
     this.positions = positions;
+    this.dates = dates;
     this.rowNumber = rowNumber;
     this.cells = cells;
     this.changes = undefined;
@@ -64,7 +81,10 @@ export class TableRow<K extends string> {
   /** The cell under column `key`; '' when the sheet lacks that column. */
   get(key: K): Cell {
     const index = this.positions[key];
-    return index === undefined ? '' : (this.cells[index] ?? '');
+    if (index === undefined) return '';
+    const cell = this.cells[index] ?? '';
+    if (typeof cell !== 'number' || this.dates.isDate[index] !== true) return cell;
+    return (this.cells[index] = instantOfSerial(cell, this.dates.timeZone));
   }
 
   text(key: K): string {
@@ -77,7 +97,8 @@ export class TableRow<K extends string> {
   set(key: K, value: unknown): void {
     const index = this.positions[key];
     const cell = asCell(value);
-    if (index === undefined || sameCell(this.cells[index] ?? '', cell)) return;
+    // get, not cells: a serial number under a date column is compared as the Date it stands for.
+    if (index === undefined || sameCell(this.get(key), cell)) return;
     this.cells[index] = cell;
     if (!this.changes) this.changes = [index];
     else if (!this.changes.includes(index)) this.changes.push(index);
@@ -109,6 +130,7 @@ export interface TableStore {
 
 export class Table<K extends string> {
   readonly positions: Partial<Record<K, number>>;
+  private readonly dates: DateColumns;
   /** Every data row below the header, blank ones included, in sheet order (rows[i] is sheet row i + 2). */
   readonly rows: TableRow<K>[];
   private readonly appended: TableRow<K>[] = [];
@@ -117,11 +139,7 @@ export class Table<K extends string> {
   /** The header row of a table made by create, until commit writes it. */
   private unwrittenHeader: Cell[] | undefined;
 
-  /**
-   * `values` as read, row 1 the header. A number under a date column is a serial number (a date
-   * read through the Sheets API, or a date cell that lost its format): it becomes the Date it
-   * stands for in the spreadsheet's `timeZone`.
-   */
+  /** `values` as read, row 1 the header; serial numbers under date columns are read in the spreadsheet's `timeZone`. */
   constructor(
     readonly store: TableStore,
     readonly def: SheetDef<string, K>,
@@ -131,18 +149,14 @@ export class Table<K extends string> {
     const headers = values[0] ?? [];
     this.positions = mapHeaders(def, headers);
     this.width = headers.length;
-    const dateColumns = def.columns
-      .filter((column) => column.type === 'date' || column.type === 'datetime')
-      .flatMap((column) => this.positions[column.key] ?? []);
-    const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
-    for (let i = 1; i < values.length; i++) {
-      const cells = values[i] ?? [];
-      for (const column of dateColumns) {
-        const cell = cells[column];
-        if (typeof cell === 'number') cells[column] = instantOfSerial(cell, timeZone);
-      }
-      rows[i - 1] = new TableRow(this.positions, i + 1, cells);
+    const isDate: boolean[] = [];
+    for (const column of def.columns) {
+      const index = this.positions[column.key];
+      if (index !== undefined && (column.type === 'date' || column.type === 'datetime')) isDate[index] = true;
     }
+    this.dates = new DateColumns(isDate, timeZone);
+    const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
+    for (let i = 1; i < values.length; i++) rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? [], this.dates);
     this.rows = rows;
   }
 
@@ -183,7 +197,7 @@ export class Table<K extends string> {
   /** Adds a row after the last one; written by commit, which grows the sheet when the row is past its end. */
   append(record: Partial<Record<K, unknown>>): TableRow<K> {
     const rowNumber = this.rows.length + this.appended.length + 2;
-    const row = new TableRow(this.positions, rowNumber, new Array<Cell>(this.width).fill(''));
+    const row = new TableRow(this.positions, rowNumber, new Array<Cell>(this.width).fill(''), this.dates);
     for (const key in record) row.set(key, record[key]);
     this.appended.push(row);
     return row;
