@@ -4,7 +4,7 @@
  * cases ask; a missing sheet reads as no rows.
  */
 import { parseEnum, type ColumnKey, type EnumCode, type EnumKey } from '../domain/schema';
-import type { TableRow } from '../gas/table';
+import { cellString, type Cell, type TableRow } from '../gas/table';
 import type { AcceptanceRecord, ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from '../domain/records';
 import { isBlank, parseDate, parseList, parsePercent } from '../domain/values';
 import type { Workbook } from './workbook';
@@ -31,7 +31,7 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       request: row.text('request'),
       dept: row.text('dept'),
       owner: row.text('owner'),
-      dependsOn: parseList(row.get('dependsOn')),
+      dependsOn: listOf(row.get('dependsOn')),
       status: enumOf('taskStatus', row.get('status')),
       start: parseDate(row.get('start'), timeZone),
       due: parseDate(row.get('due'), timeZone),
@@ -40,6 +40,13 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       lastUpdate: posted && (!typed || posted.getTime() > typed.getTime()) ? posted : typed,
     };
   });
+}
+
+const NO_ITEMS: readonly string[] = [];
+
+/** parseList, with one shared list for the blank cell most rows have. */
+function listOf(cell: Cell): readonly string[] {
+  return cell === '' ? NO_ITEMS : parseList(cell);
 }
 
 /** Progress entries that name a task, in sheet order (append-only, so the last one per task is current). */
@@ -56,16 +63,26 @@ export function readProgress(wb: Workbook): ProgressRecord[] {
  * no task, so every row is walked without filtering them out first.
  */
 export function readLatestAcceptedProgress(wb: Workbook): LatestProgress {
-  const rows = wb.optionalTable('progress')?.rows ?? [];
+  const table = wb.optionalTable('progress');
+  if (!table) return new Map();
   const timeZone = wb.timeZone;
   const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at'>>();
-  for (let i = rows.length - 1; i >= 0; i--) {
-    const row = rows[i]!;
-    const task = row.text('task').toUpperCase();
-    if (task === '' || latest.has(task)) continue;
-    const updatedAt = row.get('updatedAt');
+  // A task's rows are usually adjacent: a row naming, as typed, the task of the row just walked
+  // that already has its latest entry is skipped without trimming and looking the ID up again.
+  let settled: Cell | undefined;
+  for (let i = table.rowCount - 1; i >= 0; i--) {
+    const typed = table.cell(i, 'task');
+    if (typed === settled) continue;
+    const task = cellString(typed).toUpperCase();
+    if (task === '') continue;
+    if (latest.has(task)) {
+      settled = typed;
+      continue;
+    }
+    const updatedAt = table.cell(i, 'updatedAt');
     if (isBlank(updatedAt)) continue;
-    latest.set(task, { pct: parsePercent(row.get('pct')), at: parseDate(updatedAt, timeZone) });
+    latest.set(task, { pct: parsePercent(table.cell(i, 'pct')), at: parseDate(updatedAt, timeZone) });
+    settled = typed;
   }
   return latest;
 }

@@ -255,10 +255,12 @@ function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): 
   if (task.status === 'done' || task.status === 'cancelled') return;
   const { now, settings, calendar, today, text, head, add } = scope;
   const owner = scope.ownerOf(task.owner);
+  const c = health.conditions;
+  // Most tasks raise nothing: told apart by what every rule below needs, before building anything.
+  if (c.size === 0 && task.dependsOn.length === 0 && task.status !== 'awaitingAcceptance' && scope.failures.size === 0 && !needsOwner(task, owner)) return;
   const ownerEmail = owner.ok ? owner.email : undefined;
   const coordinators = scope.coordinatorsOf(task.request);
   const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
-  const c = health.conditions;
   // Only the rules of a health condition quote the due date; most tasks have none.
   const due = health.dueAt && c.size > 0 ? text(health.dueAt) : '';
 
@@ -464,7 +466,10 @@ function eachDelivery(log: readonly LogEntry[], visit: (key: string, entry: LogE
 }
 
 export interface DeliveryPlan {
-  /** Recipients to mail now (or, in dry-run mode, to log as dry-run), highest level first. */
+  /**
+   * Recipients to mail now (or, in dry-run mode, to log as dry-run), highest level first; each
+   * one's deliveries in compareDeliveries order.
+   */
   readonly digests: readonly { readonly recipient: string; readonly deliveries: readonly Delivery[] }[];
   /** Over today's quota: logged as queued, sent by the next run. */
   readonly queued: readonly Delivery[];

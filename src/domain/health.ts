@@ -68,13 +68,15 @@ const BITS: readonly [Condition, number][] = [
 const combinations = new Map<number, { readonly conditions: ReadonlySet<Condition>; readonly health: Health }>();
 
 function combination(bits: number): { readonly conditions: ReadonlySet<Condition>; readonly health: Health } {
-  let found = combinations.get(bits);
-  if (!found) {
-    const conditions = new Set(BITS.filter(([, bit]) => (bits & bit) !== 0).map(([condition]) => condition));
-    const worst = CELL_ORDER.find(([condition]) => conditions.has(condition));
-    found = { conditions, health: worst ? worst[1] : 'onTrack' };
-    combinations.set(bits, found);
-  }
+  return combinations.get(bits) ?? newCombination(bits);
+}
+
+/** Kept out of combination, which runs per task: the optimizer then compiles only the look-up. */
+function newCombination(bits: number): { readonly conditions: ReadonlySet<Condition>; readonly health: Health } {
+  const conditions = new Set(BITS.filter(([, bit]) => (bits & bit) !== 0).map(([condition]) => condition));
+  const worst = CELL_ORDER.find(([condition]) => conditions.has(condition));
+  const found = { conditions, health: worst ? worst[1] : 'onTrack' } as const;
+  combinations.set(bits, found);
   return found;
 }
 

@@ -52,10 +52,18 @@ export function parsePercent(value: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+const LIST_SEPARATOR = /[,，;；、/／|\n]/;
+
 /** Items of a list cell: departments, people or task IDs separated by any usual separator. */
 export function parseList(value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
-  return String(value)
+  const text = String(value);
+  // Most cells hold one item: no split, no intermediate arrays.
+  if (!LIST_SEPARATOR.test(text)) {
+    const item = text.trim();
+    return item === '' ? [] : [item];
+  }
+  return text
     .split(/[,，;；、/／|\n]+/)
     .map((item) => item.trim())
     .filter((item) => item !== '');

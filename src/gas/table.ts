@@ -27,6 +27,12 @@ export function asCell(value: unknown): Cell {
   return String(value);
 }
 
+/** A cell as TableRow.text reads it: text trimmed, a Date as ISO text. */
+export function cellString(value: Cell): string {
+  if (typeof value === 'string') return value.trim();
+  return typeof value === 'object' ? value.toISOString() : String(value);
+}
+
 // A Cell that is an object is a Date: typeof is much cheaper than instanceof over 50,000 rows.
 function sameCell(a: Cell, b: Cell): boolean {
   if (typeof a === 'object' || typeof b === 'object') {
@@ -53,6 +59,13 @@ class DateColumns {
 }
 
 const NO_DATE_COLUMNS = new DateColumns([], '');
+
+/** The cell at 0-based `index` of `cells`, a serial number under a date column converted (once) to its Date. */
+function readCell(cells: Cell[], index: number, dates: DateColumns): Cell {
+  const cell = cells[index] ?? '';
+  if (typeof cell !== 'number' || dates.isDate[index] !== true) return cell;
+  return (cells[index] = instantOfSerial(cell, dates.timeZone));
+}
 
 export class TableRow<K extends string> {
   // Fields are declared and assigned in the constructor: the es2020 bundle would turn
@@ -81,16 +94,11 @@ export class TableRow<K extends string> {
   /** The cell under column `key`; '' when the sheet lacks that column. */
   get(key: K): Cell {
     const index = this.positions[key];
-    if (index === undefined) return '';
-    const cell = this.cells[index] ?? '';
-    if (typeof cell !== 'number' || this.dates.isDate[index] !== true) return cell;
-    return (this.cells[index] = instantOfSerial(cell, this.dates.timeZone));
+    return index === undefined ? '' : readCell(this.cells, index, this.dates);
   }
 
   text(key: K): string {
-    const value = this.get(key);
-    if (typeof value === 'string') return value.trim();
-    return typeof value === 'object' ? value.toISOString() : String(value);
+    return cellString(this.get(key));
   }
 
   /** Records a change; a column the sheet lacks is skipped (Table.missing lists those). */
@@ -131,8 +139,9 @@ export interface TableStore {
 export class Table<K extends string> {
   readonly positions: Partial<Record<K, number>>;
   private readonly dates: DateColumns;
-  /** Every data row below the header, blank ones included, in sheet order (rows[i] is sheet row i + 2). */
-  readonly rows: TableRow<K>[];
+  /** The values as read, row 1 the header; their rows become TableRows when `rows` is first asked for. */
+  private readonly lines: Cell[][];
+  private madeRows: TableRow<K>[] | undefined;
   private readonly appended: TableRow<K>[] = [];
   /** Columns in the header row, known or not. */
   readonly width: number;
@@ -155,9 +164,35 @@ export class Table<K extends string> {
       if (index !== undefined && (column.type === 'date' || column.type === 'datetime')) isDate[index] = true;
     }
     this.dates = new DateColumns(isDate, timeZone);
-    const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
-    for (let i = 1; i < values.length; i++) rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? [], this.dates);
-    this.rows = rows;
+    this.lines = values;
+    this.madeRows = undefined;
+  }
+
+  /**
+   * Every data row below the header, blank ones included, in sheet order (rows[i] is sheet row i + 2).
+   * Made on first use: a scan walks the many Progress rows through `cell` instead.
+   */
+  get rows(): TableRow<K>[] {
+    if (!this.madeRows) {
+      const values = this.lines;
+      const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
+      for (let i = 1; i < values.length; i++) rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? [], this.dates);
+      this.madeRows = rows;
+    }
+    return this.madeRows;
+  }
+
+  /** How many data rows `rows` holds, without making them. */
+  get rowCount(): number {
+    return this.madeRows ? this.madeRows.length : Math.max(0, this.lines.length - 1);
+  }
+
+  /** rows[index].get(key), without making the row. */
+  cell(index: number, key: K): Cell {
+    if (this.madeRows) return this.madeRows[index]?.get(key) ?? '';
+    const position = this.positions[key];
+    const cells = this.lines[index + 1];
+    return position === undefined || !cells ? '' : readCell(cells, position, this.dates);
   }
 
   get sheet(): Sheet {
@@ -196,7 +231,7 @@ export class Table<K extends string> {
 
   /** Adds a row after the last one; written by commit, which grows the sheet when the row is past its end. */
   append(record: Partial<Record<K, unknown>>): TableRow<K> {
-    const rowNumber = this.rows.length + this.appended.length + 2;
+    const rowNumber = this.rowCount + this.appended.length + 2;
     const row = new TableRow(this.positions, rowNumber, new Array<Cell>(this.width).fill(''), this.dates);
     for (const key in record) row.set(key, record[key]);
     this.appended.push(row);
@@ -205,7 +240,8 @@ export class Table<K extends string> {
 
   /** Writes the changed cells of existing rows, then the appended rows (with the header of a created table). */
   commit(): void {
-    const changedRows = this.rows.filter((row) => row.changed.length > 0);
+    // Rows never made were never changed.
+    const changedRows = this.madeRows ? this.madeRows.filter((row) => row.changed.length > 0) : [];
     if (changedRows.length > 0) this.store.writeChanges(changedRows, this.rows);
     if (this.unwrittenHeader) {
       this.store.writeLines(1, 1, [this.unwrittenHeader, ...this.appended.map((row) => row.cells)]);
@@ -214,12 +250,12 @@ export class Table<K extends string> {
       const [first, last] = changedSpan(this.appended);
       if (first <= last) {
         const lines = this.appended.map((row) => row.cells.slice(first, last + 1));
-        this.store.writeLines(this.rows.length + 2, first + 1, lines);
+        this.store.writeLines(this.rowCount + 2, first + 1, lines);
       }
     }
     for (const row of changedRows) row.markWritten();
     for (const row of this.appended) row.markWritten();
-    this.rows.push(...this.appended.splice(0));
+    if (this.appended.length > 0) this.rows.push(...this.appended.splice(0));
   }
 }
 
