@@ -12,12 +12,17 @@
  *   the same rows with the clock one day back; its Notification log and the Health column it
  *   wrote are seeded into the measured workbook, so the measured scan reads a real log (cooldown,
  *   escalation history) and appends to it, as every daily scan but the first does.
- * - CPU is process.cpuUsage over the scan (all threads, so V8's GC and compiler helpers count),
- *   the seeding's garbage collected first. Each (size, scenario) runs 3 times, each in a fresh
- *   process so nothing is warm; `cpuMs` is the median, `cpuMsRuns` the three values, and the
- *   other figures are those of the median run.
- * - `node --expose-gc --import tsx bench/scan.ts <size> [typical|worst]` measures one run (it
- *   computes yesterday's state itself); `bench/scan.ts` alone prints the whole report.
+ * - CPU is process.cpuUsage over the scan, the seeding's garbage collected first, in a process
+ *   started with --single-threaded: V8 then compiles and collects garbage on the scan's own thread,
+ *   so the figure is the scan's work, not that plus helper threads busy with the emulator's code.
+ *   `serviceMs` is the time inside the emulated services' entry points (SpreadsheetApp, the Sheets
+ *   API, MailApp, …), which stand in for Google's servers; `scriptCpuMs` = `cpuMs` − `serviceMs`
+ *   is the script's own work, what the 500 ms target is about. It still includes the garbage
+ *   collector marking the emulator's in-memory spreadsheet, which Apps Script's heap would not hold.
+ * - Each (size, scenario) runs 3 times, each in a fresh process so nothing is warm; the report is
+ *   the run with the median `scriptCpuMs`, with every run's figures in `cpuMsRuns` / `scriptCpuMsRuns`.
+ * - `node --expose-gc --single-threaded --import tsx bench/scan.ts <size> [typical|worst]` measures
+ *   one run (it computes yesterday's state itself); `bench/scan.ts` alone prints the whole report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -43,10 +48,15 @@ interface RunReport {
   readonly progressRows: number;
   readonly serviceCalls: number;
   readonly callsByMethod: Record<string, number>;
-  /** Median of the runs' CPU ms (a single run: its own). */
+  /** CPU ms of the scan, emulated services included. */
   readonly cpuMs: number;
-  /** Every run's CPU ms, in run order. */
+  /** Time inside the emulated services (Google's side in Apps Script), part of cpuMs. */
+  readonly serviceMs: number;
+  /** cpuMs without serviceMs: the script's own work, what the 500 ms target is about. */
+  readonly scriptCpuMs: number;
+  /** Every run's cpuMs and scriptCpuMs, in run order (the report is the median run's). */
   readonly cpuMsRuns?: readonly number[];
+  readonly scriptCpuMsRuns?: readonly number[];
   readonly peakRssMB: number;
   readonly emails: number;
   readonly distinctRecipients: number;
@@ -199,10 +209,49 @@ function yesterday(size: number, scenario: Scenario, now: number): History {
   };
 }
 
+/**
+ * Adds the time spent inside the emulated services' entry points (SpreadsheetApp, the Sheets API,
+ * MailApp, …) to `spent.ms`: that work stands in for Google's servers, not for the script. Only
+ * the outermost call is timed, so a service calling another is not counted twice.
+ */
+function timeServices(globals: Record<string, unknown>, spent: { ms: number }): void {
+  let depth = 0;
+  const wrap = (target: Record<string, unknown>, level: number): void => {
+    // Frozen objects are enums; plain objects' prototype is Object.prototype, not a service class.
+    if (Object.isFrozen(target)) return;
+    const prototype: object | null = Object.getPrototypeOf(target);
+    const inherited = prototype && prototype !== Object.prototype ? Object.getOwnPropertyNames(prototype) : [];
+    const names = new Set([...Object.getOwnPropertyNames(target), ...inherited]);
+    for (const name of names) {
+      if (name === 'constructor') continue;
+      const value = target[name];
+      if (typeof value === 'function') {
+        target[name] = function timed(this: unknown, ...args: unknown[]): unknown {
+          if (depth++ > 0) return (value as (...a: unknown[]) => unknown).apply(this, args);
+          const start = performance.now();
+          try {
+            return (value as (...a: unknown[]) => unknown).apply(this, args);
+          } finally {
+            spent.ms += performance.now() - start;
+            depth = 0;
+          }
+        };
+      } else if (level < 3 && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        wrap(value as Record<string, unknown>, level + 1);
+      }
+    }
+  };
+  for (const [name, service] of Object.entries(globals)) {
+    if (name !== 'console' && typeof service === 'object' && service !== null) wrap(service as Record<string, unknown>, 1);
+  }
+}
+
 function measure(size: number, scenario: Scenario, history: History): RunReport {
   const project = loadBundle(history.now);
   seed(project, size, scenario, history.now, history);
   const { calls, mail } = project.emulator;
+  const services = { ms: 0 };
+  timeServices(project.emulator.globals, services);
   calls.reset();
   // Collect the seeding's garbage first, so the figure is the scan's own work.
   globalThis.gc?.();
@@ -222,6 +271,8 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
     serviceCalls,
     callsByMethod,
     cpuMs: Math.round((used.user + used.system) / 1000),
+    serviceMs: Math.round(services.ms),
+    scriptCpuMs: Math.round((used.user + used.system) / 1000 - services.ms),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     emails: mail.outbox.length,
     distinctRecipients: sentTo.size,
@@ -234,7 +285,7 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
 const self = fileURLToPath(import.meta.url);
 
 function child(...args: string[]): string {
-  return execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return execFileSync(process.execPath, ['--expose-gc', '--single-threaded', '--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 const asScenario = (text: string | undefined): Scenario => (text === 'worst' ? 'worst' : 'typical');
@@ -258,8 +309,8 @@ if (mode === 'yesterday') {
         const historyFile = join(dir, `${scenario}-${size}.json`);
         writeFileSync(historyFile, child('yesterday', String(size), scenario, String(Date.now())));
         const reports = Array.from({ length: RUNS }, () => JSON.parse(child(String(size), scenario, historyFile)) as RunReport);
-        const median = [...reports].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(RUNS / 2)]!;
-        return { ...median, cpuMsRuns: reports.map((r) => r.cpuMs) };
+        const median = [...reports].sort((a, b) => a.scriptCpuMs - b.scriptCpuMs)[Math.floor(RUNS / 2)]!;
+        return { ...median, cpuMsRuns: reports.map((r) => r.cpuMs), scriptCpuMsRuns: reports.map((r) => r.scriptCpuMs) };
       }),
     );
     const report = { bundleBytes: statSync('build/Code.js').size, node: process.version, runs };
