@@ -12,24 +12,25 @@
  *   the same rows with the clock one day back; its Notification log and the Health column it
  *   wrote are seeded into the measured workbook, so the measured scan reads a real log (cooldown,
  *   escalation history) and appends to it, as every daily scan but the first does.
- * - CPU is process.cpuUsage over the scan, the seeding's garbage collected first, in a process
- *   started with --single-threaded: V8 then compiles and collects garbage on the scan's own thread,
- *   so the figure is the scan's work, not that plus helper threads busy with the emulator's code.
- *   `serviceMs` is the time inside the emulated services' entry points (SpreadsheetApp, the Sheets
- *   API, MailApp, …), which stand in for Google's servers; `scriptCpuMs` = `cpuMs` − `serviceMs`
- *   is the script's own work, what the 500 ms target is about. It still includes the garbage
- *   collector marking the emulator's in-memory spreadsheet, which Apps Script's heap would not hold.
+ * - CPU, over the scan only (the seeding's garbage collected first):
+ *   `cpuMs`: process.cpuUsage, all threads, so V8's background compiler and GC threads count;
+ *   `mainThreadMs`: the scan's own thread (Linux schedstat), what Apps Script's clock would see of
+ *   a script; `serviceMs`: time inside the emulated services' entry points (SpreadsheetApp, the
+ *   Sheets API, MailApp, …), which stand in for Google's servers and are part of mainThreadMs;
+ *   `scriptMs` = mainThreadMs − serviceMs, our code alone. The 500 ms target is held against
+ *   mainThreadMs, emulated services included, so the emulator's work counts against us.
  * - Each (size, scenario) runs 3 times, each in a fresh process so nothing is warm; the report is
- *   the run with the median `scriptCpuMs`, with every run's figures in `cpuMsRuns` / `scriptCpuMsRuns`.
- * - `node --expose-gc --single-threaded --import tsx bench/scan.ts <size> [typical|worst]` measures
- *   one run (it computes yesterday's state itself); `bench/scan.ts` alone prints the whole report.
+ *   the run with the median `mainThreadMs`, with every run's figure in `mainThreadMsRuns`.
+ * - `node --expose-gc --import tsx bench/scan.ts <size> [typical|worst]` measures one run (it
+ *   computes yesterday's state itself); `bench/scan.ts` alone prints the whole report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProject, type LoadedProject } from '../emulator/runtime';
+import { loadBuilt, readBundle } from '../cli/session';
+import type { LoadedProject } from '../emulator/runtime';
 import { headerText, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
 import { defaultSettings, settingRows } from '../src/domain/settings';
 import { t } from '../src/i18n/index';
@@ -48,15 +49,16 @@ interface RunReport {
   readonly progressRows: number;
   readonly serviceCalls: number;
   readonly callsByMethod: Record<string, number>;
-  /** CPU ms of the scan, emulated services included. */
+  /** CPU ms of the scan over all threads (V8's compiler and GC helpers included). */
   readonly cpuMs: number;
-  /** Time inside the emulated services (Google's side in Apps Script), part of cpuMs. */
+  /** CPU ms of the scan's own thread, emulated services included: what the target is held against. */
+  readonly mainThreadMs: number;
+  /** Time inside the emulated services (Google's side in Apps Script), part of mainThreadMs. */
   readonly serviceMs: number;
-  /** cpuMs without serviceMs: the script's own work, what the 500 ms target is about. */
-  readonly scriptCpuMs: number;
-  /** Every run's cpuMs and scriptCpuMs, in run order (the report is the median run's). */
-  readonly cpuMsRuns?: readonly number[];
-  readonly scriptCpuMsRuns?: readonly number[];
+  /** mainThreadMs without serviceMs: our code alone. */
+  readonly scriptMs: number;
+  /** Every run's mainThreadMs, in run order (the report is the median run's). */
+  readonly mainThreadMsRuns?: readonly number[];
   readonly peakRssMB: number;
   readonly emails: number;
   readonly distinctRecipients: number;
@@ -112,15 +114,12 @@ function shape(i: number, scenario: Scenario): TaskShape {
 }
 
 function loadBundle(now: number): LoadedProject {
-  const code = readFileSync('build/Code.js', 'utf8');
-  const manifest: unknown = JSON.parse(readFileSync('build/appsscript.json', 'utf8'));
-  return loadProject(code, {
+  return loadBuilt(readBundle(), {
     now: new Date(now),
     activeUser: COORDINATOR,
     dailyMailQuota: 1_500,
     spreadsheetLocale: SPREADSHEET.locale,
     timeZone: SPREADSHEET.timeZone,
-    manifest,
   });
 }
 
@@ -246,6 +245,11 @@ function timeServices(globals: Record<string, unknown>, spent: { ms: number }): 
   }
 }
 
+/** CPU time of the calling thread, in ms: Linux's schedstat counts it in nanoseconds. */
+function mainThreadCpuMs(): number {
+  return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+}
+
 function measure(size: number, scenario: Scenario, history: History): RunReport {
   const project = loadBundle(history.now);
   seed(project, size, scenario, history.now, history);
@@ -256,7 +260,9 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
   // Collect the seeding's garbage first, so the figure is the scan's own work.
   globalThis.gc?.();
   const cpu = process.cpuUsage();
+  const mainBefore = mainThreadCpuMs();
   project.call('runChecksNow_');
+  const mainThreadMs = mainThreadCpuMs() - mainBefore;
   const used = process.cpuUsage(cpu);
   // Counted before the bench reads the log below: those reads are not the scan's.
   const serviceCalls = calls.total();
@@ -271,8 +277,9 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
     serviceCalls,
     callsByMethod,
     cpuMs: Math.round((used.user + used.system) / 1000),
+    mainThreadMs: Math.round(mainThreadMs),
     serviceMs: Math.round(services.ms),
-    scriptCpuMs: Math.round((used.user + used.system) / 1000 - services.ms),
+    scriptMs: Math.round(mainThreadMs - services.ms),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     emails: mail.outbox.length,
     distinctRecipients: sentTo.size,
@@ -285,7 +292,7 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
 const self = fileURLToPath(import.meta.url);
 
 function child(...args: string[]): string {
-  return execFileSync(process.execPath, ['--expose-gc', '--single-threaded', '--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 }
 
 const asScenario = (text: string | undefined): Scenario => (text === 'worst' ? 'worst' : 'typical');
@@ -309,8 +316,8 @@ if (mode === 'yesterday') {
         const historyFile = join(dir, `${scenario}-${size}.json`);
         writeFileSync(historyFile, child('yesterday', String(size), scenario, String(Date.now())));
         const reports = Array.from({ length: RUNS }, () => JSON.parse(child(String(size), scenario, historyFile)) as RunReport);
-        const median = [...reports].sort((a, b) => a.scriptCpuMs - b.scriptCpuMs)[Math.floor(RUNS / 2)]!;
-        return { ...median, cpuMsRuns: reports.map((r) => r.cpuMs), scriptCpuMsRuns: reports.map((r) => r.scriptCpuMs) };
+        const median = [...reports].sort((a, b) => a.mainThreadMs - b.mainThreadMs)[Math.floor(RUNS / 2)]!;
+        return { ...median, mainThreadMsRuns: reports.map((r) => r.mainThreadMs) };
       }),
     );
     const report = { bundleBytes: statSync('build/Code.js').size, node: process.version, runs };
