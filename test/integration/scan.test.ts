@@ -309,3 +309,34 @@ test('an English workbook gets English digests', () => {
   const mail = project.emulator.mail.outbox.at(-1);
   assert.match(mail?.body ?? '', /L1 Reminder[\s\S]*RW202407001-03 渠道铺货执行 — Due soon: due 2024-07-10 18:00; 20% complete/);
 });
+
+/** The Health cell of the first task row after a scan at `now`. */
+function healthAfterScan(project: LoadedProject, now: Date): unknown {
+  project.emulator.clock.set(now);
+  project.call('runChecksNow_');
+  const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
+  const values = tasks.getDataRange().getValues();
+  return values[1]?.[values[0]!.indexOf(headerText(sheetDef('tasks').columns.find((c) => c.key === 'health')!, 'zh-CN'))];
+}
+
+test('a holiday typed as a date cell in Settings counts, though the scan reads it as a serial number', () => {
+  // Due Friday 7/12, half done on Wednesday 7/10: two working days left, or one when Thursday is off.
+  const task = salesTask({ due: at('2024-07-12T00:00'), pct: 0.5, lastUpdate: at('2024-07-10T08:00') });
+  assert.equal(healthAfterScan(setUp({ tasks: [task] }), at('2024-07-10T09:30')), '正常');
+  const withHoliday = setUp({ tasks: [task], settings: [{ key: 'holidays', value: at('2024-07-11T00:00') }] });
+  assert.equal(healthAfterScan(withHoliday, at('2024-07-10T09:30')), '即将到期');
+});
+
+test('the scan writes only the Health cells it changes: formulas and values elsewhere stay as they were', () => {
+  const project = setUp({ tasks: [salesTask(), salesTask({ id: 'RW202407001-04', status: '已完成', pct: 1 })] });
+  const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
+  const headers = tasks.getRange(1, 1, 1, tasks.getLastColumn()).getValues()[0]!;
+  const column = (key: string) => headers.indexOf(headerText(sheetDef('tasks').columns.find((c) => c.key === key)!, 'zh-CN')) + 1;
+  tasks.getRange(2, column('notes')).setFormula('=CONCAT("负责人：", F2)');
+  // A Health cell the user turned into a formula that already says what the scan would write.
+  tasks.getRange(3, column('health')).setFormula('="已完成"');
+  assert.equal(healthAfterScan(project, at('2024-07-11T09:30')), '逾期');
+  assert.equal(tasks.getRange(2, column('notes')).getFormula(), '=CONCAT("负责人：", F2)');
+  assert.equal(tasks.getRange(3, column('health')).getFormula(), '="已完成"');
+  assert.equal(tasks.getRange(2, column('due')).getValue() instanceof Date, true);
+});

@@ -186,3 +186,22 @@ test('only a coordinator may set up once Settings lists coordinators', () => {
   assert.match(desk.lastAlert(), /Only a coordinator can do this.*intruder@example.com/s);
   assert.equal(desk.ss.getSheets().length, sheetsBefore);
 });
+
+test('the scan reads and writes a Tasks sheet adopted under the user\'s own title', () => {
+  const desk = new Desk('en', { setUp: false });
+  const own = desk.ss.insertSheet('Our work items');
+  const columns = sheetDef('tasks').columns;
+  const headers = columns.map((c) => headerText(c, 'en'));
+  const task: Record<string, string> = {
+    id: 'RW202407001-01', request: 'XQ202407001', name: 'Launch deck', dept: '市场部', owner: '张三',
+    start: day(-10), due: day(-3), status: 'In progress', deliverable: 'Deck approved by the head',
+  };
+  own.getRange(1, 1, 2, columns.length).setValues([headers, columns.map((c) => task[c.key] ?? '')]);
+  desk.setUp('en');
+  assert.equal(desk.ss.getSheetByName('Tasks'), null);
+  desk.fillDirectory();
+  desk.project.call('runChecksNow_');
+  const health = headers.indexOf(headerText(columns.find((c) => c.key === 'health')!, 'en')) + 1;
+  assert.equal(own.getRange(2, health).getValue(), 'Overdue');
+  assert.match(desk.lastAlert(), /1 task/i);
+});
