@@ -29,9 +29,28 @@ export function wallClockOf(instant: number, timeZone: string): WallClock {
   };
 }
 
-function offsetAt(instant: number, timeZone: string): number {
+function exactOffsetAt(instant: number, timeZone: string): number {
   const w = wallClockOf(instant, timeZone);
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - instant;
+}
+
+const OFFSET_HOUR_MS = 3_600_000;
+const offsetsByZone = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset at `instant`. Asking Intl is slow, so an hour whose first and last
+ * millisecond have the same offset (no transition inside it) is remembered.
+ */
+function offsetAt(instant: number, timeZone: string): number {
+  const hour = Math.floor(instant / OFFSET_HOUR_MS);
+  let hours = offsetsByZone.get(timeZone);
+  if (!hours) offsetsByZone.set(timeZone, (hours = new Map()));
+  const known = hours.get(hour);
+  if (known !== undefined) return known;
+  const offset = exactOffsetAt(instant, timeZone);
+  const start = hour * OFFSET_HOUR_MS;
+  if (exactOffsetAt(start, timeZone) === offset && exactOffsetAt(start + OFFSET_HOUR_MS - 1, timeZone) === offset) hours.set(hour, offset);
+  return offset;
 }
 
 /** The instant at which the zone's clocks show the given wall-clock time. */

@@ -105,10 +105,10 @@ export function instantOfSerial(serial: number, timeZone: string): Date {
   return new Date(zoneOffsets(timeZone).instantOf(wallMs));
 }
 
-/** The serial number of `instant` on the wall clock of `timeZone`. */
-export function serialOf(instant: Date, timeZone: string): number {
+/** yyyy-MM-dd HH:mm:ss of `instant` on the wall clock of `timeZone`: how a date-time is typed. */
+export function wallDateTime(instant: Date, timeZone: string): string {
   const ms = instant.getTime();
-  return (ms + zoneOffsets(timeZone).at(ms)) / MS_PER_DAY + SERIAL_DAY_OF_1970;
+  return new Date(ms + zoneOffsets(timeZone).at(ms)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** The civil day a serial number falls on (its whole part). */

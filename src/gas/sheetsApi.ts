@@ -7,16 +7,17 @@
  * written, so the count would grow with the sheets a workbook collects.
  *
  * Values are read unformatted with dates as serial numbers (Table turns those under date columns
- * into Dates) and written RAW: nothing written is parsed, so text is never taken for a formula and
- * needs no apostrophe. Only changed cells are written, so a formula the add-on did not change is
- * never replaced by its value.
+ * into Dates) and written as typed (USER_ENTERED), like SpreadsheetApp's setValues: a Date goes as
+ * its wall-clock text, so Sheets stores a date and gives a cell without a format a date format, and
+ * user text gets the same apostrophe that keeps it from becoming a formula. Only changed cells are
+ * written, so a formula the add-on did not change is never replaced by its value.
  */
 import { columnLetter, sheetPrefix } from '../domain/a1';
-import { serialOf } from '../domain/calendar';
+import { wallDateTime } from '../domain/calendar';
 import { SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import { adoptedSheetIds } from './sheets';
 import type { TableSource } from './sheets';
-import { Table, type Cell, type TableRow, type TableStore } from './table';
+import { neutralize, Table, type Cell, type TableRow, type TableStore } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -142,7 +143,7 @@ export class SheetsApiSource implements TableSource {
       this.growth.clear();
     }
     if (this.data.length > 0) {
-      api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'RAW', data: this.data.splice(0) }, this.spreadsheetId);
+      api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data: this.data.splice(0) }, this.spreadsheetId);
     }
   }
 
@@ -155,12 +156,12 @@ export class SheetsApiSource implements TableSource {
     }
     const width = lines[0]?.length ?? 1;
     const range = `${sheetPrefix(info.title)}${columnLetter(column)}${row}:${columnLetter(column + width - 1)}${lastRow}`;
-    this.data.push({ range, values: lines.map((line) => line.map((cell) => this.raw(cell))) });
+    this.data.push({ range, values: lines.map((line) => line.map((cell) => this.typed(cell))) });
   }
 
-  /** A cell as RAW input: a Date as its serial number in the spreadsheet's zone. */
-  private raw(cell: Cell): string | number | boolean {
-    return typeof cell === 'object' ? serialOf(cell, this.timeZone) : cell;
+  /** A cell as typed input: a Date as its wall-clock text in the spreadsheet's zone. */
+  private typed(cell: Cell): string | number | boolean {
+    return typeof cell === 'object' ? wallDateTime(cell, this.timeZone) : neutralize(cell);
   }
 }
 

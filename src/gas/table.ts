@@ -16,8 +16,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const FORMULA_START = new Set(['=', '+', '-', '@'].map((char) => char.charCodeAt(0)));
 
 /** Text starting with = + - @ would become a formula; a leading apostrophe keeps it text. */
-export function neutralize(value: Cell): Cell {
-  return typeof value === 'string' && FORMULA_START.has(value.charCodeAt(0)) ? `'${value}` : value;
+export function neutralize<C extends Cell>(value: C): C {
+  return typeof value === 'string' && FORMULA_START.has(value.charCodeAt(0)) ? (`'${value}` as C) : value;
 }
 
 /** A value from a payload or the domain as a cell: undefined and null are empty. */

@@ -340,3 +340,15 @@ test('the scan writes only the Health cells it changes: formulas and values else
   assert.equal(tasks.getRange(3, column('health')).getFormula(), '="已完成"');
   assert.equal(tasks.getRange(2, column('due')).getValue() instanceof Date, true);
 });
+
+test('Notification log times are dates even in a log sheet without a date format', () => {
+  const project = setUp({ tasks: [salesTask({ status: '阻塞' })] });
+  // A log sheet made by hand: headers only, no number formats.
+  writeSheet(project, 'notificationLog', []);
+  project.emulator.clock.set(at('2024-07-10T09:30'));
+  project.call('runChecksNow_');
+  const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
+  const times = log.getRange(2, 1, log.getLastRow() - 1, 1).getValues().flat();
+  assert.ok(times.length > 0);
+  for (const time of times) assert.equal(time instanceof Date && time.getTime(), at('2024-07-10T09:30').getTime());
+});
