@@ -31,7 +31,7 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       request: row.text('request'),
       dept: row.text('dept'),
       owner: row.text('owner'),
-      dependsOn: listOf(row.get('dependsOn')),
+      dependsOn: parseList(row.get('dependsOn')),
       status: enumOf('taskStatus', row.get('status')),
       start: parseDate(row.get('start'), timeZone),
       due: parseDate(row.get('due'), timeZone),
@@ -40,13 +40,6 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       lastUpdate: posted && (!typed || posted.getTime() > typed.getTime()) ? posted : typed,
     };
   });
-}
-
-const NO_ITEMS: readonly string[] = [];
-
-/** parseList, with one shared list for the blank cell most rows have. */
-function listOf(cell: Cell): readonly string[] {
-  return cell === '' ? NO_ITEMS : parseList(cell);
 }
 
 /** Progress entries that name a task, in sheet order (append-only, so the last one per task is current). */

@@ -53,18 +53,21 @@ export function parsePercent(value: unknown): number | undefined {
 }
 
 const LIST_SEPARATOR = /[,，;；、/／|\n]/;
+const LIST_SEPARATORS = new RegExp(`${LIST_SEPARATOR.source}+`);
+/** Shared by every empty cell: most list cells are empty, and nobody changes a parsed list. */
+const NO_ITEMS: readonly string[] = [];
 
 /** Items of a list cell: departments, people or task IDs separated by any usual separator. */
-export function parseList(value: unknown): string[] {
-  if (value === undefined || value === null || value === '') return [];
+export function parseList(value: unknown): readonly string[] {
+  if (value === undefined || value === null || value === '') return NO_ITEMS;
   const text = String(value);
   // Most cells hold one item: no split, no intermediate arrays.
   if (!LIST_SEPARATOR.test(text)) {
     const item = text.trim();
-    return item === '' ? [] : [item];
+    return item === '' ? NO_ITEMS : [item];
   }
   return text
-    .split(/[,，;；、/／|\n]+/)
+    .split(LIST_SEPARATORS)
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
