@@ -7,7 +7,12 @@ export function columnLetter(column: number): string {
   return letters;
 }
 
-/** A sheet title as a range prefix: always quoted, quotes doubled, so any title is safe. */
+/** A sheet title as A1 notation reads it: always quoted, quotes doubled, so any title is safe. */
+export function quotedTitle(title: string): string {
+  return `'${title.replace(/'/g, "''")}'`;
+}
+
+/** A sheet title as a range prefix ('Title'!). */
 export function sheetPrefix(title: string): string {
-  return `'${title.replace(/'/g, "''")}'!`;
+  return `${quotedTitle(title)}!`;
 }

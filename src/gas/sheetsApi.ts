@@ -12,7 +12,7 @@
  * user text gets the same apostrophe that keeps it from becoming a formula. Only changed cells are
  * written, so a formula the add-on did not change is never replaced by its value.
  */
-import { columnLetter, sheetPrefix } from '../domain/a1';
+import { columnLetter, quotedTitle, sheetPrefix } from '../domain/a1';
 import { wallDateTime } from '../domain/calendar';
 import { SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import { adoptedSheetIds } from './sheets';
@@ -203,8 +203,4 @@ class BatchStore implements TableStore {
   writeLines(firstRow: number, firstColumn: number, lines: Cell[][]): void {
     if ((lines[0]?.length ?? 0) > 0) this.source.queue(this.info, firstRow, firstColumn, lines);
   }
-}
-
-function quotedTitle(title: string): string {
-  return sheetPrefix(title).slice(0, -1);
 }
