@@ -17,7 +17,7 @@ import {
 } from '../gas/triggers';
 import { queuedCount, runScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
-import { inWorkbook, menuAction, requireCoordinator, Workbook } from './workbook';
+import { effectiveUserEmail, inWorkbook, menuAction, requireCoordinator, Workbook } from './workbook';
 
 export interface TickJobs {
   readonly mailer: Mailer;
@@ -47,7 +47,7 @@ export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome 
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
 export function runTick(): TickOutcome {
-  const open = () => Workbook.whole(SpreadsheetApp.getActiveSpreadsheet(), new Date(), Session.getEffectiveUser().getEmail().trim().toLowerCase());
+  const open = () => Workbook.whole(SpreadsheetApp.getActiveSpreadsheet(), new Date(), effectiveUserEmail());
   return tick(open, {
     mailer: mailApp,
     weeklySummary: (wb) => generateWeeklySummary(wb, mailApp, { email: true }),

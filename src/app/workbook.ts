@@ -164,7 +164,16 @@ export function formAction(now: Date, operation: (wb: Workbook) => ActionResult)
 
 /** '' when Apps Script may not reveal the user (simple triggers, other domains). */
 export function activeUserEmail(): string {
-  return Session.getActiveUser().getEmail().trim().toLowerCase();
+  return normalizedEmail(Session.getActiveUser());
+}
+
+/** The user a trigger runs as: whoever turned automation on. */
+export function effectiveUserEmail(): string {
+  return normalizedEmail(Session.getEffectiveUser());
+}
+
+function normalizedEmail(user: GoogleAppsScript.Base.User): string {
+  return user.getEmail().trim().toLowerCase();
 }
 
 /** While Settings lists no coordinator, anyone may act as one, so a new workbook can be set up. */
