@@ -13,7 +13,7 @@ import type { EmulatorContext } from '../core';
 import { columnToLetters, parseA1, quoteSheetName, rectA1, type GridRect, type ParsedA1 } from '../spreadsheet/a1';
 import type { EmuSpreadsheet } from '../spreadsheet';
 import type { SheetModel } from '../spreadsheet/model';
-import { serialConverter } from '../spreadsheet/time';
+import { toSerial } from '../spreadsheet/time';
 import { interpretInput, isDate, rawInput, type CellInput, type CellValue } from '../spreadsheet/values';
 import type { Workbook } from '../spreadsheet/workbook';
 
@@ -87,8 +87,6 @@ export function createAdvancedSheetsService(ctx: EmulatorContext, spreadsheet: E
 }
 
 function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted: Set<string> | null): EmulatedSheets {
-  let toSerial = { timeZone: '', convert: (instant: number) => instant };
-
   /** Records the call, then checks what the API checks first: the token's scopes, then the spreadsheet. */
   function begin(method: string, spreadsheetId: string, scopes: string[]): Workbook {
     ctx.calls.record(`Sheets.Spreadsheets.${method.replace('values.', 'Values.')}`);
@@ -100,8 +98,7 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
   }
 
   function serialOf(date: Date, timeZone: string): number {
-    if (toSerial.timeZone !== timeZone) toSerial = { timeZone, convert: serialConverter(timeZone) };
-    return toSerial.convert(date.getTime());
+    return toSerial(date.getTime(), timeZone);
   }
 
   function get(spreadsheetId: string, optionalArgs: object = {}): Spreadsheet {

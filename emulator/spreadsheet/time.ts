@@ -34,7 +34,7 @@ function exactOffsetAt(instant: number, timeZone: string): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - instant;
 }
 
-const OFFSET_HOUR_MS = 3_600_000;
+const HOUR_MS = 3_600_000;
 const offsetsByZone = new Map<string, Map<number, number>>();
 
 /**
@@ -42,14 +42,14 @@ const offsetsByZone = new Map<string, Map<number, number>>();
  * millisecond have the same offset (no transition inside it) is remembered.
  */
 function offsetAt(instant: number, timeZone: string): number {
-  const hour = Math.floor(instant / OFFSET_HOUR_MS);
+  const hour = Math.floor(instant / HOUR_MS);
   let hours = offsetsByZone.get(timeZone);
   if (!hours) offsetsByZone.set(timeZone, (hours = new Map()));
   const known = hours.get(hour);
   if (known !== undefined) return known;
   const offset = exactOffsetAt(instant, timeZone);
-  const start = hour * OFFSET_HOUR_MS;
-  if (exactOffsetAt(start, timeZone) === offset && exactOffsetAt(start + OFFSET_HOUR_MS - 1, timeZone) === offset) hours.set(hour, offset);
+  const start = hour * HOUR_MS;
+  if (exactOffsetAt(start, timeZone) === offset && exactOffsetAt(start + HOUR_MS - 1, timeZone) === offset) hours.set(hour, offset);
   return offset;
 }
 
@@ -76,31 +76,3 @@ export function fromSerial(serial: number, timeZone: string): Date {
   }, timeZone));
 }
 
-const HOUR_MS = 3_600_000;
-
-/**
- * toSerial for many instants: the zone's offset is looked up once per UTC day, or per UTC hour on a
- * day when it changes, and computed directly only within an hour in which it changes (LMT ended at
- * odd minutes and seconds).
- */
-export function serialConverter(timeZone: string): (instant: number) => number {
-  const dayOffsets = new Map<number, number | null>();
-  const hourOffsets = new Map<number, number | null>();
-  /** The offset throughout [start, start + length), or null when it changes within. */
-  const steadyOffset = (start: number, length: number): number | null => {
-    const offset = offsetAt(start, timeZone);
-    return offsetAt(start + length - 1, timeZone) === offset ? offset : null;
-  };
-  return (instant) => {
-    const day = Math.floor(instant / DAY_MS);
-    let offset = dayOffsets.get(day);
-    if (offset === undefined) dayOffsets.set(day, (offset = steadyOffset(day * DAY_MS, DAY_MS)));
-    if (offset === null) {
-      const hour = Math.floor(instant / HOUR_MS);
-      offset = hourOffsets.get(hour);
-      if (offset === undefined) hourOffsets.set(hour, (offset = steadyOffset(hour * HOUR_MS, HOUR_MS)));
-      if (offset === null) return toSerial(instant, timeZone);
-    }
-    return (instant + offset - SERIAL_EPOCH) / DAY_MS;
-  };
-}
