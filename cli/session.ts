@@ -14,7 +14,8 @@ import { catalogue, type Text } from '../src/i18n/index';
 import type { Fields } from './example';
 import { appendRow, findSheet, updateRow } from './sheet-rows';
 
-const BUNDLE = 'build/Code.js';
+const BUILD = 'build';
+const BUNDLE = `${BUILD}/Code.js`;
 const SIDEBAR = 'build/sidebar.html';
 const MANIFEST = 'build/appsscript.json';
 
@@ -37,7 +38,8 @@ export class MissingBundleError extends Error {
 
 /** What `clasp push` uploads: the bundle, the sidebar and the manifest (which enables the Sheets API). */
 export interface Bundle {
-  readonly code: string;
+  /** The folder `clasp push` uploads; its .js files are the script. */
+  readonly folder: string;
   readonly sidebar: string;
   readonly manifest: unknown;
 }
@@ -45,7 +47,7 @@ export interface Bundle {
 export function readBundle(): Bundle {
   if (!existsSync(BUNDLE)) throw new MissingBundleError(`${BUNDLE} not found: run \`npm run build\` first`);
   return {
-    code: readFileSync(BUNDLE, 'utf8'),
+    folder: BUILD,
     sidebar: readFileSync(SIDEBAR, 'utf8'),
     manifest: JSON.parse(readFileSync(MANIFEST, 'utf8')),
   };
@@ -53,7 +55,7 @@ export function readBundle(): Bundle {
 
 /** The build in a fresh emulator, as Apps Script would run it after `clasp push`. */
 export function loadBuilt(bundle: Bundle, options: EmulatorOptions = {}): LoadedProject {
-  return loadProject(bundle.code, { htmlFiles: { sidebar: bundle.sidebar }, manifest: bundle.manifest, ...options });
+  return loadProject(bundle.folder, { htmlFiles: { sidebar: bundle.sidebar }, manifest: bundle.manifest, ...options });
 }
 
 type Button = GoogleAppsScript.Base.Button;

@@ -1,8 +1,10 @@
 /**
- * Runs a built bundle (build/Code.js) the way Apps Script does: one global scope holding the
- * services, the bundle's top-level functions called by name from menus, triggers and the sidebar.
+ * Runs a built project (build/, what `clasp push` uploads) the way Apps Script does: one global
+ * scope holding the services, the bundle's top-level functions called by name from menus,
+ * triggers and the sidebar. gas-local loads the folder's .js files into that scope.
  */
 import vm from 'node:vm';
+import gasLocal from 'gas-local';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export interface LoadedProject {
@@ -15,11 +17,15 @@ export interface LoadedProject {
   readonly globalFunctions: readonly string[];
 }
 
-export function loadProject(code: string, options: EmulatorOptions = {}): LoadedProject {
+/** Loads every .js file of `folder` (as Apps Script loads a project's files) into a fresh emulator. */
+export function loadProject(folder: string, options: EmulatorOptions = {}): LoadedProject {
   const emulator = createEmulator(options);
   const context = vm.createContext({ ...emulator.globals, Date: clockDate(emulator.clock) });
+  vm.runInContext(BUILTIN_BINDINGS, context, { filename: 'builtins.js' });
   const before = new Set(Object.getOwnPropertyNames(context));
-  vm.runInContext(`${BUILTIN_BINDINGS}\n${code}`, context, { filename: 'Code.js', lineOffset: -1 });
+  // gas-local keeps a context it is given (vm.createContext returns a contextified object as is),
+  // so the services, the clock's Date and the bindings above are what the project's code sees.
+  gasLocal.require(folder, context);
   const globalFunctions = Object.getOwnPropertyNames(context)
     .filter((name) => !before.has(name) && typeof context[name] === 'function')
     .sort();

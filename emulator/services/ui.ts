@@ -44,7 +44,8 @@ export interface ShownMessage {
 }
 export type UiContext = 'user' | 'trigger';
 
-const copyMenu = (menu: MenuData): MenuData => structuredClone(menu);
+/** A deep copy in this realm (structuredClone would build it from Node's own Object, not the caller's). */
+const copyMenu = (menu: MenuData): MenuData => JSON.parse(JSON.stringify(menu)) as MenuData;
 
 export function createUi(ctx: EmulatorContext, options: { addonName?: string } = {}) {
   let context: UiContext = 'user';

@@ -2,13 +2,13 @@
  * The built sidebar in headless Chromium, talking to the built bundle in the emulator through
  * google.script.run: what a task owner sees and what lands in the sheets when they use it.
  */
-import { after, before, test } from 'node:test';
+import { afterAll, beforeAll, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
 import { t, type Locale } from '../../src/i18n/index';
 import { loadBundle } from '../support/bundle';
-import { missingTool } from '../support/tools';
+import { missingTool, testUnless } from '../support/tools';
 import { startBrowser, type SidebarBrowser, type SidebarPage } from '../support/browser';
 import type { LoadedProject } from '../../emulator/runtime';
 
@@ -80,14 +80,14 @@ async function textOf(sidebar: SidebarPage, selector: string, containing: string
 const chromiumMissing = missingTool(process.env.CHROMIUM_PATH ?? 'chromium', 'chromium fonts-wqy-microhei');
 
 let browser: SidebarBrowser;
-before(async () => {
+beforeAll(async () => {
   if (!chromiumMissing) browser = await startBrowser();
 });
-after(async () => {
+afterAll(async () => {
   await browser?.close();
 });
 
-test('the card shows the task on the selected row and follows the selection', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('the card shows the task on the selected row and follows the selection', async () => {
   const project = launchPlan('zh-CN', [{ date: day('2024-08-03'), ref: 'XQ202407001', topic: '方案评审' }]);
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -124,7 +124,7 @@ test('the card shows the task on the selected row and follows the selection', { 
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('a bad field shows the server’s message next to it and nothing is written', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('a bad field shows the server’s message next to it and nothing is written', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -145,7 +145,7 @@ test('a bad field shows the server’s message next to it and nothing is written
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('a good progress post lands in the Progress sheet and on the card', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('a good progress post lands in the Progress sheet and on the card', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -172,7 +172,7 @@ test('a good progress post lands in the Progress sheet and on the card', { skip:
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('accepting from the sidebar: Fail needs a reason next to the result, Pass closes the task', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('accepting from the sidebar: Fail needs a reason next to the result, Pass closes the task', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -197,7 +197,7 @@ test('accepting from the sidebar: Fail needs a reason next to the result, Pass c
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('a plan change from the sidebar is filed as pending with the old due date, as a date', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('a plan change from the sidebar is filed as pending with the old due date, as a date', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -216,7 +216,7 @@ test('a plan change from the sidebar is filed as pending with the old due date, 
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('a communication is logged against the selected task; its action item needs an owner and starts open', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('a communication is logged against the selected task; its action item needs an owner and starts open', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -245,7 +245,7 @@ test('a communication is logged against the selected task; its action item needs
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('when the server call fails the page says so and keeps what the user typed', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('when the server call fails the page says so and keeps what the user typed', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
@@ -262,7 +262,7 @@ test('when the server call fails the page says so and keeps what the user typed'
   assert.equal(records(project, 'progress').length, 1);
 });
 
-test('markup in sheet text is shown as text and never becomes an element', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('markup in sheet text is shown as text and never becomes an element', async () => {
   const markup = '<img src=x onerror="window.__injected=1">';
   const project = loadBundle({ activeUser: USER });
   seed(project, 'zh-CN', {
@@ -279,7 +279,7 @@ test('markup in sheet text is shown as text and never becomes an element', { ski
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('a request filed from the sidebar gets its ID; an expected date in the past is refused on that field', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('a request filed from the sidebar gets its ID; an expected date in the past is refused on that field', async () => {
   const project = launchPlan();
   const sidebar = await browser.open(project);
   await sidebar.page.locator('#tab-request').click();
@@ -306,7 +306,7 @@ test('a request filed from the sidebar gets its ID; an expected date in the past
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('New request in the menu opens the sidebar on the request form', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('New request in the menu opens the sidebar on the request form', async () => {
   const project = launchPlan();
   const sidebar = await browser.open(project, 'newRequest_');
   assert.equal(await sidebar.page.locator('#form-request').isVisible(), true);
@@ -315,7 +315,7 @@ test('New request in the menu opens the sidebar on the request form', { skip: ch
   assert.deepEqual(sidebar.errors, []);
 });
 
-test('the page speaks the workbook language: English captions from the same catalogue', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('the page speaks the workbook language: English captions from the same catalogue', async () => {
   const project = launchPlan('en');
   select(project, 'tasks', 2, 'en');
   const sidebar = await browser.open(project);
@@ -349,7 +349,7 @@ test('the transport check refuses a payload that is not text, field by field, be
   assert.throws(() => project.runFromSidebar('submitSidebarForm', 'deleteEverything', {}), /Unknown sidebar form/);
 });
 
-test('a screenshot of the sidebar is a real rendered page', { skip: chromiumMissing }, async () => {
+testUnless(chromiumMissing)('a screenshot of the sidebar is a real rendered page', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);

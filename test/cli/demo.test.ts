@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { beforeAll, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,10 @@ import { enumLabel, headerText, mapHeaders, SHEET_ORDER, sheetDef, sheetTitle } 
 // One run of the demo (build/Code.js from `npm run build`) serves every test below.
 const outDir = mkdtempSync(join(tmpdir(), 'demo-'));
 const lines: string[] = [];
-const result = await runDemo({ outDir, log: (line) => lines.push(line) });
+let result: Awaited<ReturnType<typeof runDemo>>;
+beforeAll(async () => {
+  result = await runDemo({ outDir, log: (line) => lines.push(line) });
+});
 const local = (text: string) => parseLocalDateTime(text, EXAMPLE.timeZone)!;
 
 test('every step of the example reaches the add-on through a menu, the sidebar or the sheet, and succeeds', () => {

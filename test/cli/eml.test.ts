@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,8 +82,8 @@ test('writeOutbox writes one file per mail in sending order and replaces an earl
     mail({ subject: '第二封', to: ['li.na@example.com'], sentAt: new Date('2024-07-30T01:00:00Z') }),
   ];
   const paths = writeOutbox(outbox, dir, FROM);
-  assert.deepEqual(readdirSync(dir).sort(), ['0001-20240729-0100-zhang.wei.eml', '0002-20240730-0100-li.na.eml']);
-  assert.deepEqual(paths.map((p) => p.slice(dir.length + 1)), readdirSync(dir).sort());
+  assert.deepEqual([...readdirSync(dir)].sort(), ['0001-20240729-0100-zhang.wei.eml', '0002-20240730-0100-li.na.eml']);
+  assert.deepEqual(paths.map((p) => p.slice(dir.length + 1)), [...readdirSync(dir)].sort());
   const subjects = await Promise.all(paths.map(async (p) => (await PostalMime.parse(readFileSync(p))).subject));
   assert.deepEqual(subjects, ['第一封', '第二封']);
   const ids = await Promise.all(paths.map(async (p) => (await PostalMime.parse(readFileSync(p))).messageId));

@@ -1,5 +1,5 @@
-import { missingTool } from '../support/tools';
-import { test } from 'node:test';
+import { missingTool, testUnless } from '../support/tools';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -204,7 +204,7 @@ function soffice(args: string[], out: string) {
 }
 
 // LibreOffice opens the file and shows what Sheets would show: values as displayed, formulas evaluated.
-test('LibreOffice opens the exported workbook and shows the same values', { skip: sofficeMissing }, async () => {
+testUnless(sofficeMissing)('LibreOffice opens the exported workbook and shows the same values', async () => {
   const { path, spreadsheet } = await exported('libreoffice.xlsx');
   const out = mkdtempSync(join(tmpdir(), 'soffice-'));
   // Field separator, quote, UTF-8, first line, -, language, -, -, "as shown", -, -, every sheet (-1).
@@ -217,7 +217,7 @@ test('LibreOffice opens the exported workbook and shows the same values', { skip
 });
 
 // What LibreOffice understood is what it saves again: rules it could not read would be gone.
-test('LibreOffice reads the dropdowns, date and number rules and conditional formats', { skip: sofficeMissing }, async () => {
+testUnless(sofficeMissing)('LibreOffice reads the dropdowns, date and number rules and conditional formats', async () => {
   const { path } = await exported('libreoffice-rules.xlsx');
   const out = mkdtempSync(join(tmpdir(), 'soffice-'));
   soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', path], out);

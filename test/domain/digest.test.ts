@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { buildDigest, digestSubject, escapeHtml, rowLink, type DigestContext } from '../../src/domain/digest';
 import { deliveryKey, type Delivery, type Notice } from '../../src/domain/escalation';

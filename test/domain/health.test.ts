@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { plannedPct, taskHealth, type TaskFacts } from '../../src/domain/health';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { checkOwner, duplicateIds, OWNER_SEPARATORS } from '../../src/domain/owner';
 import type { Directory } from '../../src/domain/directory';

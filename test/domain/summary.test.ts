@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { civilDayFromKey, dayKeyOf, WorkCalendar } from '../../src/domain/calendar';
 import { taskHealth } from '../../src/domain/health';

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { loadProject } from '../../emulator/runtime';
+import { loadScript } from '../support/script';
 
 const probe = `
 function nowIso() { return new Date().toISOString(); }
@@ -13,7 +13,7 @@ function private_() { return 'private'; }
 `;
 
 test('the bundle reads "now" from the emulator clock', () => {
-  const project = loadProject(probe, { now: '2024-07-10T01:00:00Z' });
+  const project = loadScript(probe, { now: '2024-07-10T01:00:00Z' });
   assert.equal(project.call('nowIso'), '2024-07-10T01:00:00.000Z');
   project.emulator.clock.advanceHours(2);
   assert.equal(project.call('nowMs'), Date.parse('2024-07-10T03:00:00Z'));
@@ -21,7 +21,7 @@ test('the bundle reads "now" from the emulator clock', () => {
 });
 
 test('dates cross between the bundle and the emulator as one type', () => {
-  const project = loadProject(probe);
+  const project = loadScript(probe);
   assert.equal(project.call('isDate', new Date()), true);
   assert.ok(project.call('today') instanceof Date);
 });
@@ -29,13 +29,13 @@ test('dates cross between the bundle and the emulator as one type', () => {
 // https://developers.google.com/apps-script/guides/html/reference/run#myFunction(...)
 // (Dates and functions are illegal parameters; undefined array items become null)
 test('google.script.run refuses Dates and private functions, and copies payloads', () => {
-  const project = loadProject(probe);
+  const project = loadScript(probe);
   assert.throws(() => project.runFromSidebar('echo', { when: new Date() }), /illegal value/);
   assert.throws(() => project.runFromSidebar('private_'), /Script function not found: private_/);
   assert.deepEqual(project.runFromSidebar('echo', { list: [1, undefined, 'x'] }), { list: [1, null, 'x'] });
 });
 
 test('libraries that read Date.prototype see the real methods', () => {
-  const project = loadProject(`function ownMethods() { return Object.getOwnPropertyNames(Date.prototype).length; }`);
+  const project = loadScript(`function ownMethods() { return Object.getOwnPropertyNames(Date.prototype).length; }`);
   assert.equal(project.call('ownMethods'), Object.getOwnPropertyNames(Date.prototype).length);
 });

@@ -1,8 +1,8 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createEmulator, type EmulatorOptions } from '../../emulator/index';
-import { loadProject } from '../../emulator/runtime';
+import { loadScript } from '../support/script';
 import type { EmulatedSheets } from '../../emulator/services/sheetsApi';
 import type { EmuSpreadsheetApp } from '../../emulator/spreadsheet';
 import { loadBundle } from '../support/bundle';
@@ -69,8 +69,8 @@ test('the Sheets global exists only when the manifest enables the service, under
 // https://developers.google.com/apps-script/guides/services/advanced
 test('a bundle sees no Sheets global unless the manifest enables it, as in Apps Script', () => {
   const probe = 'function hasSheets() { return typeof Sheets !== "undefined"; }';
-  assert.equal(loadProject(probe).call('hasSheets'), false);
-  assert.equal(loadProject(probe, { manifest: manifest() }).call('hasSheets'), true);
+  assert.equal(loadScript(probe).call('hasSheets'), false);
+  assert.equal(loadScript(probe, { manifest: manifest() }).call('hasSheets'), true);
 });
 
 test('loadBundle runs the bundle with the manifest clasp pushes, and a caller\'s options still win', () => {

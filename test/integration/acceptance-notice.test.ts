@@ -3,7 +3,7 @@
  * bundle, an acceptance recorded through the real workflow (a row typed into Acceptance), and the
  * hourly tick driven by the emulator clock, read as the owner's inbox and the Notification log.
  */
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, type Lang } from './workflow-fixture';
 import { sheetTitle } from '../../src/domain/schema';

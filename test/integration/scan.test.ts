@@ -3,7 +3,7 @@
  * the menu, the clock driven hour by hour through a working week, and the outbox read as the
  * people receiving the digests would.
  */
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { loadBundle } from '../support/bundle';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { SHEET_ORDER, sheetDef, sheetTitle, headerText } from '../../src/domain/schema';
 import { Desk, day } from './workflow-fixture';

@@ -1,5 +1,5 @@
 /** Every bad input of the workflow, in both workbook languages: the note on the cell says what is allowed. */
-import { test } from 'node:test';
+import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, day, type Lang } from './workflow-fixture';
 
