@@ -99,10 +99,16 @@ interface TaskShape {
 function shape(i: number, scenario: Scenario): TaskShape {
   if (scenario === 'worst') {
     const statuses = ['进行中', '进行中', '进行中', '进行中', '进行中', '进行中', '阻塞', '已完成', '未开始', '待验收'];
-    return { status: statuses[i % statuses.length] ?? '进行中', dueInDays: (i % 30) - 10, pct: 50, lastUpdateDaysAgo: 1 + (i % 5) };
+    return {
+      status: statuses[i % statuses.length] ?? '进行中',
+      dueInDays: (i % 30) - 10,
+      pct: 50,
+      lastUpdateDaysAgo: 1 + (i % 5),
+    };
   }
   const cycle = i % 20;
-  const status = cycle < 6 ? '已完成' : cycle < 16 ? '进行中' : cycle === 16 ? '阻塞' : cycle < 19 ? '未开始' : '待验收';
+  const status =
+    cycle < 6 ? '已完成' : cycle < 16 ? '进行中' : cycle === 16 ? '阻塞' : cycle < 19 ? '未开始' : '待验收';
   const dueInDays = ((i * 7) % 40) - 3;
   const onPlan = Math.min(100, Math.round((100 * 10) / (10 + Math.max(dueInDays, 1))));
   return {
@@ -126,7 +132,10 @@ function loadBundle(now: number): LoadedProject {
 function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly Record<string, unknown>[]): void {
   const columns = sheetDef(key).columns;
   const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
-  const values = [columns.map((c) => headerText(c, 'zh-CN')), ...rows.map((row) => columns.map((c) => row[c.key] ?? ''))];
+  const values = [
+    columns.map((c) => headerText(c, 'zh-CN')),
+    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
+  ];
   // A new sheet has 1,000 rows; writing past them is an error, as in Sheets.
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   sheet.getRange(1, 1, values.length, columns.length).setValues(values as string[][]);
@@ -147,10 +156,18 @@ function settingsSheetRows(): Record<string, unknown>[] {
  * A set-up workbook of `size` tasks owned (by name) by size/20 people in 10 departments, 5
  * progress rows each, with yesterday's Notification log and Health column from `history`.
  */
-function seed(project: LoadedProject, size: number, scenario: Scenario, now: number, history: Omit<History, 'now'>): void {
+function seed(
+  project: LoadedProject,
+  size: number,
+  scenario: Scenario,
+  now: number,
+  history: Omit<History, 'now'>,
+): void {
   const people = Math.max(20, Math.floor(size / 20));
   const departments = Array.from({ length: DEPARTMENTS }, (_, d) => ({
-    name: `部门${d}`, head: `head${d}@bench.example`, sponsor: `vp${d}@bench.example`,
+    name: `部门${d}`,
+    head: `head${d}@bench.example`,
+    sponsor: `vp${d}@bench.example`,
   }));
   const shapes = Array.from({ length: size }, (_, i) => shape(i, scenario));
   const tasks = shapes.map((task, i) => ({
@@ -176,7 +193,9 @@ function seed(project: LoadedProject, size: number, scenario: Scenario, now: num
   });
   const logColumns = sheetDef('notificationLog').columns;
   const rows: Record<SheetKey, readonly Record<string, unknown>[]> = {
-    requests: [{ id: 'XQ202407001', title: '基准测试', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '已立项' }],
+    requests: [
+      { id: 'XQ202407001', title: '基准测试', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '已立项' },
+    ],
     tasks,
     progress,
     communications: [],
@@ -184,8 +203,14 @@ function seed(project: LoadedProject, size: number, scenario: Scenario, now: num
     planChanges: [],
     settings: history.settings,
     departments,
-    people: Array.from({ length: people }, (_, p) => ({ name: `员工${p}`, email: `person${p}@bench.example`, dept: `部门${p % DEPARTMENTS}` })),
-    notificationLog: history.log.map((line) => Object.fromEntries(logColumns.map((column, c) => [column.key, fromJson(line[c])]))),
+    people: Array.from({ length: people }, (_, p) => ({
+      name: `员工${p}`,
+      email: `person${p}@bench.example`,
+      dept: `部门${p % DEPARTMENTS}`,
+    })),
+    notificationLog: history.log.map((line) =>
+      Object.fromEntries(logColumns.map((column, c) => [column.key, fromJson(line[c])])),
+    ),
   };
   for (const key of SHEET_ORDER) writeSheet(project, key, rows[key]);
   project.emulator.spreadsheet.insertSheet(t('zh-CN', 'dashboardSheet'));
@@ -197,13 +222,22 @@ function yesterday(size: number, scenario: Scenario, now: number): History {
   const settings = settingsSheetRows();
   seed(project, size, scenario, now, { settings, log: [], health: [] });
   project.call('runChecksNow_');
-  const sheetValues = (key: SheetKey) => project.emulator.spreadsheet.getSheetByName(sheetTitle(key, 'zh-CN'))?.getDataRange().getValues() ?? [];
+  const sheetValues = (key: SheetKey) =>
+    project.emulator.spreadsheet.getSheetByName(sheetTitle(key, 'zh-CN'))?.getDataRange().getValues() ?? [];
   const taskValues = sheetValues('tasks');
-  const healthColumn = taskValues[0]?.indexOf(headerText(sheetDef('tasks').columns.find((c) => c.key === 'health')!, 'zh-CN')) ?? -1;
+  const healthColumn =
+    taskValues[0]?.indexOf(
+      headerText(
+        sheetDef('tasks').columns.find((c) => c.key === 'health')!,
+        'zh-CN',
+      ),
+    ) ?? -1;
   return {
     now,
     settings,
-    log: sheetValues('notificationLog').slice(1).map((line) => line.map(toJson)),
+    log: sheetValues('notificationLog')
+      .slice(1)
+      .map((line) => line.map(toJson)),
     health: taskValues.slice(1).map((row) => toJson(row[healthColumn] ?? '')),
   };
 }
@@ -241,7 +275,8 @@ function timeServices(globals: Record<string, unknown>, spent: { ms: number }): 
     }
   };
   for (const [name, service] of Object.entries(globals)) {
-    if (name !== 'console' && typeof service === 'object' && service !== null) wrap(service as Record<string, unknown>, 1);
+    if (name !== 'console' && typeof service === 'object' && service !== null)
+      wrap(service as Record<string, unknown>, 1);
   }
 }
 
@@ -267,8 +302,10 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
   // Counted before the bench reads the log below: those reads are not the scan's.
   const serviceCalls = calls.total();
   const callsByMethod = calls.snapshot();
-  const log = (project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))?.getDataRange().getValues() ?? [])
-    .slice(1 + history.log.length);
+  const log = (
+    project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))?.getDataRange().getValues() ??
+    []
+  ).slice(1 + history.log.length);
   const sentTo = new Set(log.filter((row) => row[5] === '已发送').flatMap((row) => String(row[4]).split(', ')));
   return {
     scenario,
@@ -292,7 +329,10 @@ function measure(size: number, scenario: Scenario, history: History): RunReport 
 const self = fileURLToPath(import.meta.url);
 
 function child(...args: string[]): string {
-  return execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', self, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
 }
 
 const asScenario = (text: string | undefined): Scenario => (text === 'worst' ? 'worst' : 'typical');
@@ -315,7 +355,10 @@ if (mode === 'yesterday') {
       SIZES.map((size) => {
         const historyFile = join(dir, `${scenario}-${size}.json`);
         writeFileSync(historyFile, child('yesterday', String(size), scenario, String(Date.now())));
-        const reports = Array.from({ length: RUNS }, () => JSON.parse(child(String(size), scenario, historyFile)) as RunReport);
+        const reports = Array.from(
+          { length: RUNS },
+          () => JSON.parse(child(String(size), scenario, historyFile)) as RunReport,
+        );
         const median = [...reports].sort((a, b) => a.mainThreadMs - b.mainThreadMs)[Math.floor(RUNS / 2)]!;
         return { ...median, mainThreadMsRuns: reports.map((r) => r.mainThreadMs) };
       }),

@@ -74,7 +74,8 @@ export function defaultOut(file: string): string {
 }
 
 export function parseArgs(argv: readonly string[]): Invocation {
-  if (argv.length === 0) throw new UsageError(`missing <command> (allowed: ${COMMANDS.join(', ')}; --help shows usage)`);
+  if (argv.length === 0)
+    throw new UsageError(`missing <command> (allowed: ${COMMANDS.join(', ')}; --help shows usage)`);
   if (argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
   const [command, ...rest] = argv;
   if (!(COMMANDS as readonly string[]).includes(command)) {
@@ -88,8 +89,11 @@ export function parseArgs(argv: readonly string[]): Invocation {
       positional.push(arg);
       continue;
     }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!(FLAGS as readonly string[]).includes(flag)) throw new UsageError(`unknown option '${flag}' (allowed: ${FLAGS.join(', ')})`);
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
+    if (!(FLAGS as readonly string[]).includes(flag))
+      throw new UsageError(`unknown option '${flag}' (allowed: ${FLAGS.join(', ')})`);
     if (options.has(flag)) throw new UsageError(`${flag} is given twice`);
     if (flag === '--dry-run') {
       if (inline !== undefined) throw new UsageError(`--dry-run takes no value`);
@@ -111,10 +115,12 @@ export function parseArgs(argv: readonly string[]): Invocation {
     return { command, outDir: (options.get('--out-dir') as string | undefined) ?? 'out' };
   }
   if (positional.length === 0) throw new UsageError(`${command}: missing <file.xlsx>`);
-  if (positional.length > 1) throw new UsageError(`${command}: one <file.xlsx> expected, got ${positional.length}: ${positional.join(' ')}`);
+  if (positional.length > 1)
+    throw new UsageError(`${command}: one <file.xlsx> expected, got ${positional.length}: ${positional.join(' ')}`);
   if (options.has('--out-dir')) throw new UsageError(`--out-dir is an option of demo only (use --out <file.xlsx>)`);
   const [file] = positional;
-  if (!/\.xlsx$/i.test(file)) throw new UsageError(`<file.xlsx>: '${file}' does not end in .xlsx (only .xlsx workbooks are read)`);
+  if (!/\.xlsx$/i.test(file))
+    throw new UsageError(`<file.xlsx>: '${file}' does not end in .xlsx (only .xlsx workbooks are read)`);
   const out = (options.get('--out') as string | undefined) ?? defaultOut(file);
   if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out: '${out}' does not end in .xlsx`);
   const nowText = options.get('--now') as string | undefined;

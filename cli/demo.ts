@@ -70,8 +70,15 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
     const row = requestRow(session, step.requestId);
     if (row === undefined) return notFound(step.requestId);
     // The coordinator fills in lead, coordinator and notes on the row, then approves it from the menu.
-    const typed = session.editRow('requests', (f) => f.id === step.requestId, { lead: step.lead, coordinator: step.coordinator, review: step.notes });
-    const menu = session.runMenu('menuApproveRequest', { answers: [['yes']], select: { sheet: findSheet(session.spreadsheet, 'requests')!, row } });
+    const typed = session.editRow('requests', (f) => f.id === step.requestId, {
+      lead: step.lead,
+      coordinator: step.coordinator,
+      review: step.notes,
+    });
+    const menu = session.runMenu('menuApproveRequest', {
+      answers: [['yes']],
+      select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
+    });
     return merge([typed, menu], 'menu', menu.target);
   },
   splitTasks(session, step) {
@@ -83,7 +90,9 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
     if (!menu.ok) return menu;
-    const rows = step.tasks.map((task, i) => session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), task));
+    const rows = step.tasks.map((task, i) =>
+      session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), task),
+    );
     return merge([menu, ...rows], 'menu', menu.target);
   },
   progress(session, step) {
@@ -107,10 +116,14 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   decidePlanChange(session, step, project) {
     // The coordinator decides on the row: status and name.
     const decidedBy = project.people.find((p) => p.email === step.by)?.name ?? step.by;
-    return session.editRow('planChanges', (f) => f.task === step.task && parseEnum('changeStatus', f.status) === 'pending', {
-      status: step.approve ? '批准' : '驳回',
-      decidedBy,
-    });
+    return session.editRow(
+      'planChanges',
+      (f) => f.task === step.task && parseEnum('changeStatus', f.status) === 'pending',
+      {
+        status: step.approve ? '批准' : '驳回',
+        decidedBy,
+      },
+    );
   },
   automationOn(session) {
     return session.runMenu('menuAutomationOn');
@@ -211,7 +224,12 @@ class Playback {
     while (this.next < this.steps.length && this.time(this.steps[this.next].at).getTime() <= until) {
       const step = this.steps[this.next++];
       this.session.actAs(step.by, this.time(step.at));
-      const result: StepResult = { at: step.at, kind: step.kind, by: step.by, ...perform(this.session, step, this.project) };
+      const result: StepResult = {
+        at: step.at,
+        kind: step.kind,
+        by: step.by,
+        ...perform(this.session, step, this.project),
+      };
       this.results.push(result);
       report(describeStep(result, this.project), step);
     }
@@ -225,7 +243,9 @@ class Playback {
       if (day.key === '') return;
       const [mails, notices] = [this.outbox.length, this.notices()];
       const events = day.events.length > 0 ? `  · ${day.events.join(' · ')}` : '';
-      this.log(`  ${day.key}  mails +${mails - day.mails} (${mails})  notices +${notices - day.notices} (${notices})${events}`);
+      this.log(
+        `  ${day.key}  mails +${mails - day.mails} (${mails})  notices +${notices - day.notices} (${notices})${events}`,
+      );
     };
     let ticks = 0;
     for (let t = start + HOUR_MS; t <= end; t += HOUR_MS, ticks++) {
@@ -238,7 +258,10 @@ class Playback {
       this.runStepsUntil(t, (line) => day.events.push(line));
       this.session.emulator.clock.set(new Date(t));
       const tick = this.session.runDueTriggers();
-      if (!tick.ok) day.events.push(`${pad(wallClockOf(t, this.project.timeZone).hour)}:00 trigger failed: ${tick.messages.join(' ')}`);
+      if (!tick.ok)
+        day.events.push(
+          `${pad(wallClockOf(t, this.project.timeZone).hour)}:00 trigger failed: ${tick.messages.join(' ')}`,
+        );
       for (const name of this.sheetNames()) if (!names.has(name)) day.events.push(`new sheet ${name}`);
     }
     flushDay();
@@ -248,7 +271,10 @@ class Playback {
   /** Prints each task's health against the story's, and which steps failed or were done another way. */
   reportEnd(): Record<string, string> {
     const health = Object.fromEntries(
-      readRows(this.session.spreadsheet, 'tasks').map((r) => [String(r.fields.id), parseEnum('health', r.fields.health) ?? '']),
+      readRows(this.session.spreadsheet, 'tasks').map((r) => [
+        String(r.fields.id),
+        parseEnum('health', r.fields.health) ?? '',
+      ]),
     );
     this.log('Health at the end:');
     for (const [id, expected] of Object.entries(this.project.expectedHealth)) {
@@ -259,7 +285,8 @@ class Playback {
     for (const r of this.results) byRoute.set(r.route, (byRoute.get(r.route) ?? 0) + 1);
     const failed = this.results.filter((r) => !r.ok).length;
     this.log(`Steps: ${[...byRoute].map(([route, n]) => `${n} via ${route}`).join(', ')}; ${failed} failed`);
-    for (const r of this.results.filter((r) => !r.ok)) this.log(`  ${r.at} ${r.kind}: FAILED — ${r.messages.join(' | ')}`);
+    for (const r of this.results.filter((r) => !r.ok))
+      this.log(`  ${r.at} ${r.kind}: FAILED — ${r.messages.join(' | ')}`);
     return health;
   }
 

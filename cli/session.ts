@@ -91,7 +91,10 @@ export class AddOnSession {
     this.emulator.ui.emuSetContext('user');
     this.project.call('onOpen', {});
     const captions = [text['zh-CN'], text.en];
-    return this.emulator.ui.emuMenus().map((menu) => findItem(menu, captions)).find(Boolean);
+    return this.emulator.ui
+      .emuMenus()
+      .map((menu) => findItem(menu, captions))
+      .find(Boolean);
   }
 
   /**
@@ -103,7 +106,13 @@ export class AddOnSession {
     options: { answers?: readonly Answer[]; select?: { sheet: EmuSheet; row: number } } = {},
   ): ActionReport {
     const handler = this.menuHandler(captionKey);
-    if (!handler) return { route: 'missing', target: captionKey, ok: false, messages: [`no menu item ${captionKey} in the add-on yet`] };
+    if (!handler)
+      return {
+        route: 'missing',
+        target: captionKey,
+        ok: false,
+        messages: [`no menu item ${captionKey} in the add-on yet`],
+      };
     const ui = this.emulator.ui;
     if (options.select) {
       this.spreadsheet.setActiveSheet(options.select.sheet);
@@ -116,11 +125,14 @@ export class AddOnSession {
   /** Submits a sidebar form as google.script.run does; 'missing' when no use case saves it yet. */
   submitForm(form: string, fields: Fields): ActionReport {
     const target = `submitSidebarForm(${form})`;
-    if (!this.has('submitSidebarForm')) return { route: 'missing', target, ok: false, messages: ['no sidebar API in the add-on yet'] };
+    if (!this.has('submitSidebarForm'))
+      return { route: 'missing', target, ok: false, messages: ['no sidebar API in the add-on yet'] };
     this.emulator.ui.emuSetContext('user');
     try {
       const result = this.project.runFromSidebar('submitSidebarForm', form, { ...fields }) as SubmitResult;
-      const fieldErrors = result.ok ? [] : Object.entries(result.errors ?? {}).map(([field, message]) => `${field}: ${message}`);
+      const fieldErrors = result.ok
+        ? []
+        : Object.entries(result.errors ?? {}).map(([field, message]) => `${field}: ${message}`);
       return { route: 'sidebar', target, ok: result.ok, messages: [result.message, ...fieldErrors].filter(Boolean) };
     } catch (error) {
       const message = (error as Error).message;
@@ -133,7 +145,9 @@ export class AddOnSession {
   typeRow(key: SheetKey, fields: Fields): ActionReport {
     const { row, missing } = appendRow(this.spreadsheet, key, fields);
     const report = this.afterEdit(key, row);
-    return missing.length === 0 ? report : { ...report, messages: [...report.messages, `no column for ${missing.join(', ')}`] };
+    return missing.length === 0
+      ? report
+      : { ...report, messages: [...report.messages, `no column for ${missing.join(', ')}`] };
   }
 
   /** Changes cells of the first row that `matches`, as a user typing over them. */
@@ -158,10 +172,13 @@ export class AddOnSession {
 
   /** Calls a trigger handler directly, as its trigger would (no UI). */
   runTrigger(handler: string): ActionReport {
-    if (!this.has(handler)) return { route: 'missing', target: handler, ok: false, messages: [`no ${handler} in the add-on yet`] };
+    if (!this.has(handler))
+      return { route: 'missing', target: handler, ok: false, messages: [`no ${handler} in the add-on yet`] };
     this.emulator.ui.emuSetContext('trigger');
     try {
-      return this.capture('trigger', handler, () => this.project.call(handler, { authMode: 'FULL', triggerUid: 'cli' }));
+      return this.capture('trigger', handler, () =>
+        this.project.call(handler, { authMode: 'FULL', triggerUid: 'cli' }),
+      );
     } finally {
       this.emulator.ui.emuSetContext('user');
     }
@@ -172,14 +189,23 @@ export class AddOnSession {
     if (!this.has('onEdit')) return { route: 'sheet', target: sheet.getName(), ok: true, messages: [] };
     const range = sheet.getRange(row, 1, 1, sheet.getLastColumn());
     return this.capture('sheet', sheet.getName(), () =>
-      this.project.call('onEdit', { range, source: this.spreadsheet, authMode: 'LIMITED', user: this.emulator.session.Session.getActiveUser() }),
+      this.project.call('onEdit', {
+        range,
+        source: this.spreadsheet,
+        authMode: 'LIMITED',
+        user: this.emulator.session.Session.getActiveUser(),
+      }),
     );
   }
 
   /** Runs `action`, collecting the alerts it shows; an exception is the add-on failing. */
   private capture(route: Route, target: string, action: () => unknown): ActionReport {
     const before = this.emulator.ui.emuAlerts().length;
-    const alerts = () => this.emulator.ui.emuAlerts().slice(before).map((m) => [m.title, m.message].filter(Boolean).join(': '));
+    const alerts = () =>
+      this.emulator.ui
+        .emuAlerts()
+        .slice(before)
+        .map((m) => [m.title, m.message].filter(Boolean).join(': '));
     try {
       action();
       return { route, target, ok: true, messages: alerts() };

@@ -26,7 +26,11 @@ function typed(key: SheetKey, column: string, value: string): string {
 }
 
 /** Row number written. Fields whose column the sheet lacks are reported, not dropped silently. */
-export function appendRow(spreadsheet: EmuSpreadsheet, key: SheetKey, fields: Fields): { row: number; missing: string[] } {
+export function appendRow(
+  spreadsheet: EmuSpreadsheet,
+  key: SheetKey,
+  fields: Fields,
+): { row: number; missing: string[] } {
   const sheet = requireSheet(spreadsheet, key);
   const width = sheet.getLastColumn();
   const headers = sheet.getRange(1, 1, 1, width).getValues()[0];
@@ -44,7 +48,10 @@ export function appendRow(spreadsheet: EmuSpreadsheet, key: SheetKey, fields: Fi
 }
 
 /** Every data row as { columnKey: value }, with its sheet row number. */
-export function readRows(spreadsheet: EmuSpreadsheet, key: SheetKey): { row: number; fields: Record<string, unknown> }[] {
+export function readRows(
+  spreadsheet: EmuSpreadsheet,
+  key: SheetKey,
+): { row: number; fields: Record<string, unknown> }[] {
   const sheet = findSheet(spreadsheet, key);
   if (!sheet || sheet.getLastRow() < 1) return [];
   const [headers, ...rows] = sheet.getDataRange().getValues();
@@ -84,7 +91,9 @@ export function updateRow(
 /** Sets each setting's value on its row of the Settings sheet (found by key or label), appending missing ones. */
 export function writeSettings(spreadsheet: EmuSpreadsheet, settings: Fields): void {
   for (const [key, value] of Object.entries(settings)) {
-    const updated = updateRow(spreadsheet, 'settings', (fields) => settingKeyOf(String(fields.key ?? '')) === key, { value });
+    const updated = updateRow(spreadsheet, 'settings', (fields) => settingKeyOf(String(fields.key ?? '')) === key, {
+      value,
+    });
     if (updated === null) appendRow(spreadsheet, 'settings', { key, value });
   }
 }

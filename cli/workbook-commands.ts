@@ -44,7 +44,9 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
   const sheets = await importWorkbook(run.file, session.spreadsheet);
   const user = firstCoordinator(session) ?? DEFAULT_USER;
   session.actAs(user);
-  log(`${run.command} ${run.file} at ${session.emulator.clock.now().toISOString()} as ${user} (${sheets.length} sheets read)`);
+  log(
+    `${run.command} ${run.file} at ${session.emulator.clock.now().toISOString()} as ${user} (${sheets.length} sheets read)`,
+  );
 
   const before = snapshot(session);
   const report =

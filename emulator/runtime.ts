@@ -56,7 +56,26 @@ export function loadProject(folder: string, options: EmulatorOptions = {}): Load
  * have; binding them once keeps the benchmark about our code, not the emulator. `const`
  * bindings are not properties of the global object, so Apps Script's view of globals is unchanged.
  */
-const BUILTIN_BINDINGS = ['Math', 'Date', 'Number', 'String', 'Boolean', 'Object', 'Array', 'Map', 'Set', 'WeakMap', 'JSON', 'RegExp', 'Intl', 'Reflect', 'Symbol', 'Error', 'TypeError', 'RangeError']
+const BUILTIN_BINDINGS = [
+  'Math',
+  'Date',
+  'Number',
+  'String',
+  'Boolean',
+  'Object',
+  'Array',
+  'Map',
+  'Set',
+  'WeakMap',
+  'JSON',
+  'RegExp',
+  'Intl',
+  'Reflect',
+  'Symbol',
+  'Error',
+  'TypeError',
+  'RangeError',
+]
   .map((name) => `const ${name} = globalThis.${name};`)
   .join(' ');
 

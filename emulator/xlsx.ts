@@ -158,7 +158,8 @@ function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZo
       const bold = weights?.[r][c] === 'bold';
       const fontColour = fontColours?.[r][c]?.toLowerCase();
       const coloured = fontColour !== undefined && fontColour !== DEFAULT_FONT_COLOUR;
-      if (value === '' && formula === '' && note === '' && background === DEFAULT_BACKGROUND && !bold && !coloured) return;
+      if (value === '' && formula === '' && note === '' && background === DEFAULT_BACKGROUND && !bold && !coloured)
+        return;
       const cell = worksheet.getCell(r + 1, c + 1);
       const cellValue = toExcelValue(value, timeZone);
       cell.value = formula ? { formula: toExcelFormula(formula), result: formulaResult(cellValue) } : cellValue;
@@ -166,7 +167,8 @@ function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZo
       if (numFmt) cell.numFmt = numFmt;
       if (note) cell.note = note;
       if (background && background !== DEFAULT_BACKGROUND) cell.fill = solidFill(background);
-      if (bold || coloured) cell.font = { ...(bold ? { bold } : {}), ...(coloured ? { color: { argb: argb(fontColour) } } : {}) };
+      if (bold || coloured)
+        cell.font = { ...(bold ? { bold } : {}), ...(coloured ? { color: { argb: argb(fontColour) } } : {}) };
     }),
   );
   return values[0]?.length ?? 0;
@@ -211,9 +213,19 @@ function excelDate(date: Date, timeZone: string): Date {
  * for (ECMA-376 Part 1 §18.17.7 future functions); without them both show #NAME?.
  */
 const FUTURE_FUNCTIONS: Record<string, string> = {
-  IFS: '_xlfn.IFS', MAXIFS: '_xlfn.MAXIFS', MINIFS: '_xlfn.MINIFS', IFNA: '_xlfn.IFNA', SWITCH: '_xlfn.SWITCH',
-  TEXTJOIN: '_xlfn.TEXTJOIN', CONCAT: '_xlfn.CONCAT', XLOOKUP: '_xlfn.XLOOKUP', UNIQUE: '_xlfn.UNIQUE',
-  SEQUENCE: '_xlfn.SEQUENCE', FILTER: '_xlfn._xlws.FILTER', SORT: '_xlfn._xlws.SORT', ISOWEEKNUM: '_xlfn.ISOWEEKNUM',
+  IFS: '_xlfn.IFS',
+  MAXIFS: '_xlfn.MAXIFS',
+  MINIFS: '_xlfn.MINIFS',
+  IFNA: '_xlfn.IFNA',
+  SWITCH: '_xlfn.SWITCH',
+  TEXTJOIN: '_xlfn.TEXTJOIN',
+  CONCAT: '_xlfn.CONCAT',
+  XLOOKUP: '_xlfn.XLOOKUP',
+  UNIQUE: '_xlfn.UNIQUE',
+  SEQUENCE: '_xlfn.SEQUENCE',
+  FILTER: '_xlfn._xlws.FILTER',
+  SORT: '_xlfn._xlws.SORT',
+  ISOWEEKNUM: '_xlfn.ISOWEEKNUM',
   DAYS: '_xlfn.DAYS',
 };
 
@@ -250,13 +262,23 @@ function solidFill(colour: string): ExcelJS.FillPattern {
 // ---- data validation ------------------------------------------------------------------------
 
 const NUMBER_OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
-  BETWEEN: 'between', NOT_BETWEEN: 'notBetween', EQUAL_TO: 'equal', NOT_EQUAL_TO: 'notEqual',
-  GREATER_THAN: 'greaterThan', GREATER_THAN_OR_EQUAL_TO: 'greaterThanOrEqual', LESS_THAN: 'lessThan',
+  BETWEEN: 'between',
+  NOT_BETWEEN: 'notBetween',
+  EQUAL_TO: 'equal',
+  NOT_EQUAL_TO: 'notEqual',
+  GREATER_THAN: 'greaterThan',
+  GREATER_THAN_OR_EQUAL_TO: 'greaterThanOrEqual',
+  LESS_THAN: 'lessThan',
   LESS_THAN_OR_EQUAL_TO: 'lessThanOrEqual',
 };
 const DATE_OPERATORS: Record<string, ExcelJS.DataValidationOperator> = {
-  AFTER: 'greaterThan', ON_OR_AFTER: 'greaterThanOrEqual', BEFORE: 'lessThan', ON_OR_BEFORE: 'lessThanOrEqual',
-  EQUAL_TO: 'equal', BETWEEN: 'between', NOT_BETWEEN: 'notBetween',
+  AFTER: 'greaterThan',
+  ON_OR_AFTER: 'greaterThanOrEqual',
+  BEFORE: 'lessThan',
+  ON_OR_BEFORE: 'lessThanOrEqual',
+  EQUAL_TO: 'equal',
+  BETWEEN: 'between',
+  NOT_BETWEEN: 'notBetween',
 };
 /** DATE_IS_VALID_DATE as Excel expresses it: any date from 1900-01-01 on. */
 const EARLIEST_EXCEL_DATE = new Date(Date.UTC(1900, 0, 1));
@@ -265,7 +287,12 @@ const EARLIEST_EXCEL_DATE = new Date(Date.UTC(1900, 0, 1));
  * Rules are read over the whole grid (setup validates empty rows too), and each column's runs of
  * identical rules are written as one range, as Sheets and Excel both store them.
  */
-function writeValidations(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZone: string, skipped: string[]): void {
+function writeValidations(
+  sheet: ExportableSheet,
+  worksheet: ExcelJS.Worksheet,
+  timeZone: string,
+  skipped: string[],
+): void {
   const rows = sheet.getMaxRows();
   const columns = sheet.getMaxColumns();
   if (rows === 0 || columns === 0) return;
@@ -284,7 +311,11 @@ function writeValidations(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, 
     let runKey = '';
     let runRule: ExcelJS.DataValidation | null = null;
     const flush = (end: number) => {
-      if (runRule) (worksheet as unknown as WorksheetWithValidations).dataValidations.add(`${columnLetter(c + 1)}${runStart + 1}:${columnLetter(c + 1)}${end}`, runRule);
+      if (runRule)
+        (worksheet as unknown as WorksheetWithValidations).dataValidations.add(
+          `${columnLetter(c + 1)}${runStart + 1}:${columnLetter(c + 1)}${end}`,
+          runRule,
+        );
     };
     for (let r = 0; r <= rows; r++) {
       const rule = r < rows ? grid[r][c] : null;
@@ -319,14 +350,20 @@ function excelValidation(rule: ExportableValidation, timeZone: string): ExcelJS.
     const list = (args[0] as unknown[]).map(String);
     return { ...common, type: 'list', formulae: [`"${list.map((v) => v.replace(/"/g, '""')).join(',')}"`] };
   }
-  if (type === 'VALUE_IN_RANGE') return { ...common, type: 'list', formulae: [absoluteReference(args[0] as ExportableRange)] };
+  if (type === 'VALUE_IN_RANGE')
+    return { ...common, type: 'list', formulae: [absoluteReference(args[0] as ExportableRange)] };
   if (type === 'CHECKBOX') return { ...common, type: 'list', formulae: ['"TRUE,FALSE"'] };
   if (type === 'CUSTOM_FORMULA') return { ...common, type: 'custom', formulae: [toExcelFormula(String(args[0]))] };
   if (type === 'DATE_IS_VALID_DATE') {
     return { ...common, type: 'date', operator: 'greaterThanOrEqual', formulae: [EARLIEST_EXCEL_DATE] };
   }
   if (type.startsWith('DATE_') && DATE_OPERATORS[type.slice(5)] && args.every((a) => a instanceof Date)) {
-    return { ...common, type: 'date', operator: DATE_OPERATORS[type.slice(5)], formulae: args.map((a: Date) => excelDate(a, timeZone)) };
+    return {
+      ...common,
+      type: 'date',
+      operator: DATE_OPERATORS[type.slice(5)],
+      formulae: args.map((a: Date) => excelDate(a, timeZone)),
+    };
   }
   if (type.startsWith('NUMBER_') && NUMBER_OPERATORS[type.slice(7)]) {
     return { ...common, type: 'decimal', operator: NUMBER_OPERATORS[type.slice(7)], formulae: args.map(Number) };
@@ -344,8 +381,12 @@ function absoluteReference(range: ExportableRange): string {
 
 /** Sheets' number comparisons as Excel comparison operators (all conditions become expression rules). */
 const COMPARISONS: Record<string, string> = {
-  NUMBER_GREATER_THAN: '>', NUMBER_GREATER_THAN_OR_EQUAL_TO: '>=', NUMBER_LESS_THAN: '<',
-  NUMBER_LESS_THAN_OR_EQUAL_TO: '<=', NUMBER_EQUAL_TO: '=', NUMBER_NOT_EQUAL_TO: '<>',
+  NUMBER_GREATER_THAN: '>',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: '>=',
+  NUMBER_LESS_THAN: '<',
+  NUMBER_LESS_THAN_OR_EQUAL_TO: '<=',
+  NUMBER_EQUAL_TO: '=',
+  NUMBER_NOT_EQUAL_TO: '<>',
 };
 
 function writeConditionalFormats(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, skipped: string[]): void {
@@ -355,7 +396,9 @@ function writeConditionalFormats(sheet: ExportableSheet, worksheet: ExcelJS.Work
     const topLeft = refs[0]?.split(':')[0].replace(/\$/g, '');
     const formula = condition && topLeft ? excelCondition(condition, topLeft) : null;
     if (!condition || !formula) {
-      skipped.push(`${sheet.getName()}: conditional format ${condition ? String(condition.getCriteriaType()) : 'gradient'}`);
+      skipped.push(
+        `${sheet.getName()}: conditional format ${condition ? String(condition.getCriteriaType()) : 'gradient'}`,
+      );
       return;
     }
     const style: Partial<ExcelJS.Style> = {};
@@ -364,9 +407,13 @@ function writeConditionalFormats(sheet: ExportableSheet, worksheet: ExcelJS.Work
     if (background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } };
     const fontColour = condition.getFontColor();
     const bold = condition.getBold();
-    if (fontColour || bold) style.font = { ...(fontColour ? { color: { argb: argb(fontColour) } } : {}), ...(bold ? { bold } : {}) };
+    if (fontColour || bold)
+      style.font = { ...(fontColour ? { color: { argb: argb(fontColour) } } : {}), ...(bold ? { bold } : {}) };
     // Sheets applies the first matching rule; Excel's priority 1 is the highest.
-    worksheet.addConditionalFormatting({ ref: refs.join(' '), rules: [{ type: 'expression', formulae: [formula], priority: index + 1, style }] });
+    worksheet.addConditionalFormatting({
+      ref: refs.join(' '),
+      rules: [{ type: 'expression', formulae: [formula], priority: index + 1, style }],
+    });
   });
 }
 
@@ -377,17 +424,28 @@ function excelCondition(condition: ExportableCondition, cell: string): string | 
   const text = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
   if (COMPARISONS[type]) return `${cell}${COMPARISONS[type]}${Number(args[0])}`;
   switch (type) {
-    case 'CUSTOM_FORMULA': return toExcelFormula(String(args[0]));
-    case 'CELL_EMPTY': return `LEN(TRIM(${cell}))=0`;
-    case 'CELL_NOT_EMPTY': return `LEN(TRIM(${cell}))>0`;
-    case 'TEXT_EQUAL_TO': return `${cell}=${text(args[0])}`;
-    case 'TEXT_CONTAINS': return `ISNUMBER(SEARCH(${text(args[0])},${cell}))`;
-    case 'TEXT_DOES_NOT_CONTAIN': return `ISERROR(SEARCH(${text(args[0])},${cell}))`;
-    case 'TEXT_STARTS_WITH': return `LEFT(${cell},LEN(${text(args[0])}))=${text(args[0])}`;
-    case 'TEXT_ENDS_WITH': return `RIGHT(${cell},LEN(${text(args[0])}))=${text(args[0])}`;
-    case 'NUMBER_BETWEEN': return `AND(${cell}>=${Number(args[0])},${cell}<=${Number(args[1])})`;
-    case 'NUMBER_NOT_BETWEEN': return `OR(${cell}<${Number(args[0])},${cell}>${Number(args[1])})`;
-    default: return null;
+    case 'CUSTOM_FORMULA':
+      return toExcelFormula(String(args[0]));
+    case 'CELL_EMPTY':
+      return `LEN(TRIM(${cell}))=0`;
+    case 'CELL_NOT_EMPTY':
+      return `LEN(TRIM(${cell}))>0`;
+    case 'TEXT_EQUAL_TO':
+      return `${cell}=${text(args[0])}`;
+    case 'TEXT_CONTAINS':
+      return `ISNUMBER(SEARCH(${text(args[0])},${cell}))`;
+    case 'TEXT_DOES_NOT_CONTAIN':
+      return `ISERROR(SEARCH(${text(args[0])},${cell}))`;
+    case 'TEXT_STARTS_WITH':
+      return `LEFT(${cell},LEN(${text(args[0])}))=${text(args[0])}`;
+    case 'TEXT_ENDS_WITH':
+      return `RIGHT(${cell},LEN(${text(args[0])}))=${text(args[0])}`;
+    case 'NUMBER_BETWEEN':
+      return `AND(${cell}>=${Number(args[0])},${cell}<=${Number(args[1])})`;
+    case 'NUMBER_NOT_BETWEEN':
+      return `OR(${cell}<${Number(args[0])},${cell}>${Number(args[1])})`;
+    default:
+      return null;
   }
 }
 
@@ -412,10 +470,14 @@ function checkWorkbookFile(path: string): void {
   closeSync(fd);
   const signature = head.subarray(0, read).toString('latin1');
   if (signature === OLE_SIGNATURE) {
-    throw new WorkbookFileError(`${path} is a legacy .xls or a password-protected workbook; save it as an unprotected .xlsx`);
+    throw new WorkbookFileError(
+      `${path} is a legacy .xls or a password-protected workbook; save it as an unprotected .xlsx`,
+    );
   }
   if (signature !== ZIP_SIGNATURE) {
-    throw new WorkbookFileError(`${path} is not an .xlsx workbook (an .xlsx file is a zip archive; this one ${read === 0 ? 'is empty' : 'is not'})`);
+    throw new WorkbookFileError(
+      `${path} is not an .xlsx workbook (an .xlsx file is a zip archive; this one ${read === 0 ? 'is empty' : 'is not'})`,
+    );
   }
 }
 
@@ -493,10 +555,20 @@ function fromExcelCell(cell: ExcelJS.Cell, format: string, timeZone: string): un
   const value = cell.value;
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
-    return new Date(instantOf({
-      year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate(), hour: value.getUTCHours(),
-      minute: value.getUTCMinutes(), second: value.getUTCSeconds(), ms: value.getUTCMilliseconds(),
-    }, timeZone));
+    return new Date(
+      instantOf(
+        {
+          year: value.getUTCFullYear(),
+          month: value.getUTCMonth() + 1,
+          day: value.getUTCDate(),
+          hour: value.getUTCHours(),
+          minute: value.getUTCMinutes(),
+          second: value.getUTCSeconds(),
+          ms: value.getUTCMilliseconds(),
+        },
+        timeZone,
+      ),
+    );
   }
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = typeof value === 'string' ? value : cell.text;

@@ -25,9 +25,7 @@ async function exportNames() {
 }
 
 function globalStubs(names) {
-  return names
-    .map((name) => `function ${name}() { return ${GLOBAL_NAME}.${name}.apply(this, arguments); }`)
-    .join('\n');
+  return names.map((name) => `function ${name}() { return ${GLOBAL_NAME}.${name}.apply(this, arguments); }`).join('\n');
 }
 
 async function buildServer() {

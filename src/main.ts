@@ -11,7 +11,14 @@ import type { SidebarSetup, SidebarState, SubmitResult } from '../sidebar/contra
 import { userLocale } from './gas/locale';
 import { handleEdit } from './app/onEdit';
 import { inWorkbook } from './app/workbook';
-import { approveFromMenu, importFromMenu, settingsFromMenu, setupFromMenu, splitFromMenu, validateFromMenu } from './app/workbookMenu';
+import {
+  approveFromMenu,
+  importFromMenu,
+  settingsFromMenu,
+  setupFromMenu,
+  splitFromMenu,
+  validateFromMenu,
+} from './app/workbookMenu';
 import { reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';

@@ -38,7 +38,10 @@ class EmulatedCache implements Cache {
 
   putAll(values: { [key: string]: string }, expirationInSeconds = DEFAULT_EXPIRATION_SECONDS): void {
     this.ctx.calls.record('Cache.putAll');
-    this.write(Object.entries(values).map(([key, value]) => [key, String(value)]), expirationInSeconds);
+    this.write(
+      Object.entries(values).map(([key, value]) => [key, String(value)]),
+      expirationInSeconds,
+    );
   }
 
   remove(key: string): void {

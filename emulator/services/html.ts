@@ -163,7 +163,13 @@ class EmulatedHtmlTemplate implements HtmlTemplate {
     this.#service.ctx.calls.record('HtmlTemplate.evaluate');
     const out: string[] = [];
     // Scriptlets see the template's properties first, then the script's globals.
-    const run = new Function('__globals', '__scope', '__out', '__escape', `with (__globals) { with (__scope) {\n${compileTemplate(this.#source)}} }`);
+    const run = new Function(
+      '__globals',
+      '__scope',
+      '__out',
+      '__escape',
+      `with (__globals) { with (__scope) {\n${compileTemplate(this.#source)}} }`,
+    );
     run(this.#service.scriptGlobals, this, out, escapeHtml);
     return new EmulatedHtmlOutput(this.#service, out.join(''));
   }
@@ -188,7 +194,12 @@ interface EmulatedHtmlServiceState {
 
 export type EmulatedHtmlService = Pick<
   GoogleAppsScript.HTML.HtmlService,
-  'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile' | 'createTemplate' | 'createTemplateFromFile'
+  | 'SandboxMode'
+  | 'XFrameOptionsMode'
+  | 'createHtmlOutput'
+  | 'createHtmlOutputFromFile'
+  | 'createTemplate'
+  | 'createTemplateFromFile'
 >;
 
 /**

@@ -163,7 +163,14 @@ function nextFiring(s: Schedule, after: number): number {
   const today = localDayNumber(after, s.timeZone);
   for (let day = today; ; day++) {
     const date = new Date(day * DAY);
-    const at = fromWallClock(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), s.hour, s.minute, s.timeZone);
+    const at = fromWallClock(
+      date.getUTCFullYear(),
+      date.getUTCMonth() + 1,
+      date.getUTCDate(),
+      s.hour,
+      s.minute,
+      s.timeZone,
+    );
     const onDay = s.unit === 'weeks' ? date.getUTCDay() === s.weekDay : (day - s.anchorDay) % s.every === 0;
     if (at > after && onDay) return at;
   }
@@ -228,7 +235,9 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
       }
     }
     if (registered.length >= MAX_TRIGGERS) {
-      throw gasError('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+      throw gasError(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
     }
     const uid = String(nextUid++);
     const source = schedule ? TriggerSources.CLOCK : TriggerSources.SPREADSHEETS;
@@ -323,7 +332,8 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
       onFormSubmit: () => on(EventTypes.ON_FORM_SUBMIT, 'onFormSubmit'),
       create() {
         ctx.calls.record('SpreadsheetTriggerBuilder.create');
-        if (eventType === null) throw new Error('Emulator: choose onOpen/onEdit/onChange/onFormSubmit before create().');
+        if (eventType === null)
+          throw new Error('Emulator: choose onOpen/onEdit/onChange/onFormSubmit before create().');
         return register(handler, eventType, spreadsheetId, null);
       },
     };
@@ -357,7 +367,10 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
         },
         forSpreadsheet(spreadsheet) {
           ctx.calls.record('TriggerBuilder.forSpreadsheet');
-          return newSpreadsheetBuilder(functionName, typeof spreadsheet === 'string' ? spreadsheet : spreadsheet.getId());
+          return newSpreadsheetBuilder(
+            functionName,
+            typeof spreadsheet === 'string' ? spreadsheet : spreadsheet.getId(),
+          );
         },
       };
     },
@@ -384,7 +397,9 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
         // Google returns null when nothing needs authorizing.
         getAuthorizationUrl: () => (
           ctx.calls.record('AuthorizationInfo.getAuthorizationUrl'),
-          status === AuthorizationStatuses.REQUIRED ? 'https://script.google.com/macros/d/emulated-script/authorize' : null!
+          status === AuthorizationStatuses.REQUIRED
+            ? 'https://script.google.com/macros/d/emulated-script/authorize'
+            : null!
         ),
       };
     },

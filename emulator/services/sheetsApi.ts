@@ -43,8 +43,9 @@ export interface AdvancedSheetsService {
  * "Authorization scopes" section of each method's reference page). spreadsheets.currentonly is an
  * Apps Script scope the API does not accept.
  */
-const READ_SCOPES = ['spreadsheets', 'spreadsheets.readonly', 'drive', 'drive.readonly', 'drive.file']
-  .map((s) => `https://www.googleapis.com/auth/${s}`);
+const READ_SCOPES = ['spreadsheets', 'spreadsheets.readonly', 'drive', 'drive.readonly', 'drive.file'].map(
+  (s) => `https://www.googleapis.com/auth/${s}`,
+);
 const WRITE_SCOPES = ['spreadsheets', 'drive', 'drive.file'].map((s) => `https://www.googleapis.com/auth/${s}`);
 
 interface Manifest {
@@ -62,7 +63,9 @@ const REASONS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 4
 
 /** What Apps Script throws when the API answers with an error. */
 function apiError(method: string, code: number, message: string): Error & { details: ApiErrorDetails } {
-  const error = new Error(`API call to sheets.spreadsheets.${method} failed with error: ${message}`) as Error & { details: ApiErrorDetails };
+  const error = new Error(`API call to sheets.spreadsheets.${method} failed with error: ${message}`) as Error & {
+    details: ApiErrorDetails;
+  };
   error.name = 'GoogleJsonResponseException';
   error.details = { code, message, errors: [{ message, domain: 'global', reason: REASONS[code] ?? 'badRequest' }] };
   return error;
@@ -74,8 +77,11 @@ function notEmulated(what: string): Error {
 }
 
 /** The service when the manifest enables it, as Apps Script does; null otherwise. */
-export function createAdvancedSheetsService(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet,
-  manifest: unknown): AdvancedSheetsService | null {
+export function createAdvancedSheetsService(
+  ctx: EmulatorContext,
+  spreadsheet: EmuSpreadsheet,
+  manifest: unknown,
+): AdvancedSheetsService | null {
   const m = (typeof manifest === 'object' && manifest !== null ? manifest : {}) as Manifest;
   const services = Array.isArray(m.dependencies?.enabledAdvancedServices) ? m.dependencies.enabledAdvancedServices : [];
   const entry = services.find((s: unknown) => (s as { serviceId?: unknown })?.serviceId === 'sheets') as
@@ -132,13 +138,20 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
   function batchGet(spreadsheetId: string, optionalArgs: object = {}): BatchGetValuesResponse {
     const method = 'values.batchGet';
     const workbook = begin(method, spreadsheetId, READ_SCOPES);
-    const args = optionalArgs as { ranges?: string | string[]; valueRenderOption?: string; dateTimeRenderOption?: string; majorDimension?: string };
+    const args = optionalArgs as {
+      ranges?: string | string[];
+      valueRenderOption?: string;
+      dateTimeRenderOption?: string;
+      majorDimension?: string;
+    };
     if (args.valueRenderOption !== 'UNFORMATTED_VALUE') {
       throw notEmulated(`valueRenderOption ${args.valueRenderOption ?? 'FORMATTED_VALUE (the default)'}`);
     }
-    if ((args.dateTimeRenderOption ?? 'SERIAL_NUMBER') !== 'SERIAL_NUMBER') throw notEmulated(`dateTimeRenderOption ${args.dateTimeRenderOption}`);
+    if ((args.dateTimeRenderOption ?? 'SERIAL_NUMBER') !== 'SERIAL_NUMBER')
+      throw notEmulated(`dateTimeRenderOption ${args.dateTimeRenderOption}`);
     const majorDimension = args.majorDimension ?? 'ROWS';
-    if (majorDimension !== 'ROWS' && majorDimension !== 'COLUMNS') throw notEmulated(`majorDimension ${majorDimension}`);
+    if (majorDimension !== 'ROWS' && majorDimension !== 'COLUMNS')
+      throw notEmulated(`majorDimension ${majorDimension}`);
     const ranges = args.ranges === undefined ? [] : ([] as string[]).concat(args.ranges);
     const targets = ranges.map((text) => {
       const target = resolveRange(workbook, text);
@@ -163,7 +176,8 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
     const workbook = begin(method, spreadsheetId, WRITE_SCOPES);
     const { valueInputOption, includeValuesInResponse, data = [] } = resource ?? {};
     if (valueInputOption === undefined) throw apiError(method, 400, "'valueInputOption' is required but not specified");
-    if (valueInputOption !== 'RAW' && valueInputOption !== 'USER_ENTERED') throw notEmulated(`valueInputOption ${valueInputOption}`);
+    if (valueInputOption !== 'RAW' && valueInputOption !== 'USER_ENTERED')
+      throw notEmulated(`valueInputOption ${valueInputOption}`);
     if (includeValuesInResponse) throw notEmulated('includeValuesInResponse');
     const timeZone = workbook.timeZone;
     // Everything is checked and interpreted before the first cell changes: the API applies all or nothing.
@@ -188,7 +202,8 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
           if (raw === null || raw === undefined) continue; // "Null values will be skipped."
           const cell = checkedCell(raw, `${at}.values[${i}][${j}]`);
           const format = sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j);
-          inputLine[j] = valueInputOption === 'RAW' ? rawInput(cell, timeZone, format) : interpretInput(cell, timeZone, format);
+          inputLine[j] =
+            valueInputOption === 'RAW' ? rawInput(cell, timeZone, format) : interpretInput(cell, timeZone, format);
           cells++;
           columnUsed[j] = 1;
           if (usedRows[usedRows.length - 1] !== rect.row + i) usedRows.push(rect.row + i);
@@ -196,7 +211,9 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
         inputs[i] = inputLine;
       }
       const usedColumns: number[] = [];
-      columnUsed.forEach((used, j) => { if (used) usedColumns.push(rect.col + j); });
+      columnUsed.forEach((used, j) => {
+        if (used) usedColumns.push(rect.col + j);
+      });
       return { sheet, rect, inputs, cells, usedRows, usedColumns };
     });
 
@@ -232,7 +249,8 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
     const method = 'batchUpdate';
     const workbook = begin(method, spreadsheetId, WRITE_SCOPES);
     const { requests = [], ...options } = resource ?? {};
-    if (Object.values(options).some(Boolean)) throw notEmulated(`Sheets.Spreadsheets.batchUpdate options ${Object.keys(options).join(', ')}`);
+    if (Object.values(options).some(Boolean))
+      throw notEmulated(`Sheets.Spreadsheets.batchUpdate options ${Object.keys(options).join(', ')}`);
     // Validate every request before applying any: "If any request is not valid then the entire request will fail".
     const growths = requests.map((request, index) => {
       const kinds = Object.keys(request ?? {});
@@ -243,8 +261,10 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
       const at = `Invalid requests[${index}].appendDimension`;
       const sheet = workbook.sheets.find((s) => s.sheetId === sheetId);
       if (!sheet) throw apiError(method, 400, `${at}: No grid with id: ${sheetId}`);
-      if (dimension !== 'ROWS' && dimension !== 'COLUMNS') throw apiError(method, 400, `${at}: dimension must be ROWS or COLUMNS`);
-      if (!Number.isInteger(length) || (length as number) < 1) throw apiError(method, 400, `${at}: length must be at least 1`);
+      if (dimension !== 'ROWS' && dimension !== 'COLUMNS')
+        throw apiError(method, 400, `${at}: dimension must be ROWS or COLUMNS`);
+      if (!Number.isInteger(length) || (length as number) < 1)
+        throw apiError(method, 400, `${at}: length must be at least 1`);
       return { sheet, dimension, length: length as number };
     });
     // Appended rows and columns are blank: nothing is copied from the last row or column.
@@ -322,7 +342,8 @@ function gridLimitMessage(sheet: SheetModel, a1: string): string {
 function readRect(method: string, { sheet, a1 }: Target): GridRect {
   const row = a1?.row ?? 1;
   const col = a1?.col ?? 1;
-  if (a1 && (row > sheet.maxRows || col > sheet.maxColumns)) throw apiError(method, 400, gridLimitMessage(sheet, describeA1(a1)));
+  if (a1 && (row > sheet.maxRows || col > sheet.maxColumns))
+    throw apiError(method, 400, gridLimitMessage(sheet, describeA1(a1)));
   const endRow = Math.min(a1?.endRow ?? sheet.maxRows, sheet.maxRows);
   const endCol = Math.min(a1?.endCol ?? sheet.maxColumns, sheet.maxColumns);
   return { row, col, numRows: endRow - row + 1, numCols: endCol - col + 1 };
@@ -346,7 +367,8 @@ function writeRect(text: string, { sheet, a1 }: Target, rows: readonly (readonly
     return `Requested writing within range [${text}], but tried writing to column [${columnToLetters(a1.endCol + 1)}]`;
   }
   const rect = { row, col, numRows, numCols };
-  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns) return gridLimitMessage(sheet, rectA1(rect));
+  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns)
+    return gridLimitMessage(sheet, rectA1(rect));
   return rect;
 }
 
@@ -380,7 +402,9 @@ function transpose<T>(rows: readonly (readonly T[])[]): (T | '')[][] {
   const columns: (T | '')[][] = [];
   for (let c = 0; c < width; c++) {
     let last = -1;
-    rows.forEach((r, i) => { if (c < r.length && r[c] !== '') last = i; });
+    rows.forEach((r, i) => {
+      if (c < r.length && r[c] !== '') last = i;
+    });
     const column: (T | '')[] = [];
     for (let i = 0; i <= last; i++) column.push(c < rows[i].length ? rows[i][c] : '');
     columns.push(column);
@@ -391,7 +415,8 @@ function transpose<T>(rows: readonly (readonly T[])[]): (T | '')[][] {
 /** The data of one ValueRange as rows, whatever its majorDimension. */
 function rowsOf(entry: ValueRange, at: string): unknown[][] {
   const values: unknown = entry.values ?? [];
-  if (!Array.isArray(values) || !values.every(Array.isArray)) throw notEmulated(`${at}.values that is not an array of arrays`);
+  if (!Array.isArray(values) || !values.every(Array.isArray))
+    throw notEmulated(`${at}.values that is not an array of arrays`);
   const dimension = entry.majorDimension ?? 'ROWS';
   if (dimension === 'ROWS') return values;
   if (dimension !== 'COLUMNS') throw notEmulated(`majorDimension ${dimension}`);
@@ -426,8 +451,12 @@ type FieldTree = Map<string, FieldTree | true>;
  */
 function parseFieldMask(mask: string): FieldTree {
   let pos = 0;
-  const fail = (): never => { throw notEmulated(`the fields mask "${mask}" (it could not be parsed)`); };
-  const skipSpaces = () => { while (mask[pos] === ' ') pos++; };
+  const fail = (): never => {
+    throw notEmulated(`the fields mask "${mask}" (it could not be parsed)`);
+  };
+  const skipSpaces = () => {
+    while (mask[pos] === ' ') pos++;
+  };
   const name = (): string => {
     skipSpaces();
     const m = /^[A-Za-z0-9_*]+/.exec(mask.slice(pos));
@@ -440,7 +469,10 @@ function parseFieldMask(mask: string): FieldTree {
     const tree: FieldTree = new Map();
     for (;;) {
       const path = [name()];
-      while (mask[pos] === '.' || mask[pos] === '/') { pos++; path.push(name()); }
+      while (mask[pos] === '.' || mask[pos] === '/') {
+        pos++;
+        path.push(name());
+      }
       let selection: FieldTree | true = true;
       if (mask[pos] === '(') {
         pos++;
@@ -463,7 +495,14 @@ function addPath(tree: FieldTree, path: string[], selection: FieldTree | true): 
   const [head, ...rest] = path;
   const existing = tree.get(head);
   if (existing === true) return;
-  const inner = rest.length > 0 ? (() => { const t: FieldTree = new Map(); addPath(t, rest, selection); return t; })() : selection;
+  const inner =
+    rest.length > 0
+      ? (() => {
+          const t: FieldTree = new Map();
+          addPath(t, rest, selection);
+          return t;
+        })()
+      : selection;
   if (inner === true || existing === undefined) {
     tree.set(head, inner);
     return;

@@ -24,9 +24,7 @@ const buttonsOf = new Map<ButtonSet, Button[]>([
 export const UI_UNAVAILABLE = 'Cannot call SpreadsheetApp.getUi() from this context.';
 
 export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; menu: MenuData };
+  { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' } | { kind: 'submenu'; menu: MenuData };
 export interface MenuData {
   caption: string;
   items: MenuEntry[];
@@ -96,7 +94,9 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
   /** Overloads: (message), (message, buttons), (title, message, buttons). */
   const show = (kind: 'alert' | 'prompt', args: unknown[]) => {
     const [title, message, buttons] =
-      args.length >= 3 ? [String(args[0]), String(args[1]), args[2] as ButtonSet] : ['', String(args[0]), (args[1] as ButtonSet | undefined) ?? ButtonSet.OK];
+      args.length >= 3
+        ? [String(args[0]), String(args[1]), args[2] as ButtonSet]
+        : ['', String(args[0]), (args[1] as ButtonSet | undefined) ?? ButtonSet.OK];
     messages.push({ kind, title, message, buttons });
     const allowed = buttonsOf.get(buttons) ?? [Button.OK];
     const answer = answers.shift() ?? { button: allowed[0], text: '' };

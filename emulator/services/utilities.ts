@@ -19,10 +19,20 @@ export function createEnum<T>(names: readonly string[]): T {
 
 const Charset = createEnum<typeof GoogleAppsScript.Utilities.Charset>(['US_ASCII', 'UTF_8']);
 const DigestAlgorithm = createEnum<typeof GoogleAppsScript.Utilities.DigestAlgorithm>([
-  'MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512',
+  'MD2',
+  'MD5',
+  'SHA_1',
+  'SHA_256',
+  'SHA_384',
+  'SHA_512',
 ]);
 const nodeDigestNames: Record<string, string> = {
-  MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512',
+  MD2: 'md2',
+  MD5: 'md5',
+  SHA_1: 'sha1',
+  SHA_256: 'sha256',
+  SHA_384: 'sha384',
+  SHA_512: 'sha512',
 };
 
 export function toJavaBytes(buffer: Uint8Array): Byte[] {
@@ -40,8 +50,15 @@ function encodeText(text: string, charset?: GoogleAppsScript.Utilities.Charset |
 }
 
 const contentTypesByExtension: Record<string, string> = {
-  html: 'text/html', htm: 'text/html', txt: 'text/plain', csv: 'text/csv', json: 'application/json',
-  pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
+  html: 'text/html',
+  htm: 'text/html',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
 };
 
 export class EmulatedBlob implements Blob {
@@ -134,17 +151,45 @@ export class EmulatedBlob implements Blob {
 
 // ---- Utilities.formatDate: Java SimpleDateFormat, English names, java.util.TimeZone rules ----
 
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Java's short names where ICU (Intl) only offers "GMT+8" in English. */
 const javaShortZoneNames: Record<string, string> = {
-  'Asia/Shanghai': 'CST', 'Asia/Chongqing': 'CST', 'Asia/Harbin': 'CST', 'Asia/Taipei': 'CST', 'Asia/Macau': 'CST',
-  'Asia/Hong_Kong': 'HKT', 'Asia/Tokyo': 'JST', 'Asia/Seoul': 'KST', 'Asia/Singapore': 'SGT', 'Asia/Kolkata': 'IST',
-  'Etc/GMT': 'GMT', GMT: 'GMT',
+  'Asia/Shanghai': 'CST',
+  'Asia/Chongqing': 'CST',
+  'Asia/Harbin': 'CST',
+  'Asia/Taipei': 'CST',
+  'Asia/Macau': 'CST',
+  'Asia/Hong_Kong': 'HKT',
+  'Asia/Tokyo': 'JST',
+  'Asia/Seoul': 'KST',
+  'Asia/Singapore': 'SGT',
+  'Asia/Kolkata': 'IST',
+  'Etc/GMT': 'GMT',
+  GMT: 'GMT',
 };
 
 interface ZonedTime {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
   /** Minutes east of UTC. */
   offset: number;
   shortName: string;
@@ -159,7 +204,15 @@ function zoneFormat(timeZone: string, style: 'fields' | 'short' | 'long'): Intl.
   if (!zoneFormats.has(key)) {
     const options: Intl.DateTimeFormatOptions =
       style === 'fields'
-        ? { hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }
+        ? {
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+          }
         : { timeZoneName: style };
     try {
       zoneFormats.set(key, new Intl.DateTimeFormat('en-US', { timeZone, ...options }));
@@ -178,9 +231,16 @@ function offsetText(offset: number, separator: string): string {
 function fixedZone(date: Date, offset: number, name: string, longName: string): ZonedTime {
   const shifted = new Date(date.getTime() + offset * 60_000);
   return {
-    year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(),
-    hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes(), second: shifted.getUTCSeconds(),
-    millisecond: shifted.getUTCMilliseconds(), offset, shortName: name, longName,
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    offset,
+    shortName: name,
+    longName,
   };
 }
 
@@ -189,12 +249,17 @@ function ianaZone(date: Date, timeZone: string, format: Intl.DateTimeFormat): Zo
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map(part);
   const millisecond = ((date.getTime() % 1000) + 1000) % 1000;
-  const offset = Math.round((Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - date.getTime()) / 60_000);
+  const offset = Math.round(
+    (Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - date.getTime()) / 60_000,
+  );
   const name = (style: 'short' | 'long') =>
-    zoneFormat(timeZone, style)?.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    zoneFormat(timeZone, style)
+      ?.formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
   const icuShort = name('short');
   // Java prints "GMT+08:00" where it has no abbreviation; ICU prints "GMT+8".
-  const shortName = javaShortZoneNames[timeZone] ?? (/^GMT[+-]/.test(icuShort) ? `GMT${offsetText(offset, ':')}` : icuShort);
+  const shortName =
+    javaShortZoneNames[timeZone] ?? (/^GMT[+-]/.test(icuShort) ? `GMT${offsetText(offset, ':')}` : icuShort);
   const longName = timeZone === 'Etc/GMT' || timeZone === 'GMT' ? 'Greenwich Mean Time' : name('long');
   return { year, month, day, hour, minute, second, millisecond, offset, shortName, longName };
 }
@@ -230,48 +295,82 @@ function weekOfYear(t: ZonedTime): { week: number; weekYear: number } {
 function formatField(letter: string, count: number, t: ZonedTime): string {
   const weekday = dayOfWeek(t.year, t.month, t.day);
   switch (letter) {
-    case 'G': return t.year > 0 ? 'AD' : 'BC';
-    case 'y': return count === 2 ? pad(t.year % 100, 2) : pad(t.year, count);
-    case 'Y': { const { weekYear } = weekOfYear(t); return count === 2 ? pad(weekYear % 100, 2) : pad(weekYear, count); }
+    case 'G':
+      return t.year > 0 ? 'AD' : 'BC';
+    case 'y':
+      return count === 2 ? pad(t.year % 100, 2) : pad(t.year, count);
+    case 'Y': {
+      const { weekYear } = weekOfYear(t);
+      return count === 2 ? pad(weekYear % 100, 2) : pad(weekYear, count);
+    }
     case 'M':
-    case 'L': return count >= 4 ? monthNames[t.month - 1] : count === 3 ? monthNames[t.month - 1].slice(0, 3) : pad(t.month, count);
-    case 'w': return pad(weekOfYear(t).week, count);
-    case 'W': return pad(Math.floor((t.day - 1 + dayOfWeek(t.year, t.month, 1)) / 7) + 1, count);
-    case 'D': return pad(dayOfYear(t.year, t.month, t.day), count);
-    case 'd': return pad(t.day, count);
-    case 'F': return pad(Math.floor((t.day - 1) / 7) + 1, count);
-    case 'E': return count >= 4 ? dayNames[weekday] : dayNames[weekday].slice(0, 3);
-    case 'u': return pad(weekday === 0 ? 7 : weekday, count);
-    case 'a': return t.hour < 12 ? 'AM' : 'PM';
-    case 'H': return pad(t.hour, count);
-    case 'k': return pad(t.hour === 0 ? 24 : t.hour, count);
-    case 'K': return pad(t.hour % 12, count);
-    case 'h': return pad(t.hour % 12 === 0 ? 12 : t.hour % 12, count);
-    case 'm': return pad(t.minute, count);
-    case 's': return pad(t.second, count);
-    case 'S': return pad(t.millisecond, count);
-    case 'z': return count >= 4 ? t.longName : t.shortName;
-    case 'Z': return offsetText(t.offset, '');
+    case 'L':
+      return count >= 4
+        ? monthNames[t.month - 1]
+        : count === 3
+          ? monthNames[t.month - 1].slice(0, 3)
+          : pad(t.month, count);
+    case 'w':
+      return pad(weekOfYear(t).week, count);
+    case 'W':
+      return pad(Math.floor((t.day - 1 + dayOfWeek(t.year, t.month, 1)) / 7) + 1, count);
+    case 'D':
+      return pad(dayOfYear(t.year, t.month, t.day), count);
+    case 'd':
+      return pad(t.day, count);
+    case 'F':
+      return pad(Math.floor((t.day - 1) / 7) + 1, count);
+    case 'E':
+      return count >= 4 ? dayNames[weekday] : dayNames[weekday].slice(0, 3);
+    case 'u':
+      return pad(weekday === 0 ? 7 : weekday, count);
+    case 'a':
+      return t.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(t.hour, count);
+    case 'k':
+      return pad(t.hour === 0 ? 24 : t.hour, count);
+    case 'K':
+      return pad(t.hour % 12, count);
+    case 'h':
+      return pad(t.hour % 12 === 0 ? 12 : t.hour % 12, count);
+    case 'm':
+      return pad(t.minute, count);
+    case 's':
+      return pad(t.second, count);
+    case 'S':
+      return pad(t.millisecond, count);
+    case 'z':
+      return count >= 4 ? t.longName : t.shortName;
+    case 'Z':
+      return offsetText(t.offset, '');
     case 'X':
       if (count > 3) throw gasError(`invalid ISO 8601 format: length=${count}`);
       if (t.offset === 0) return 'Z';
       return count === 1 ? offsetText(t.offset, '').slice(0, 3) : offsetText(t.offset, count === 3 ? ':' : '');
-    default: throw gasError(`Illegal pattern character '${letter}'`);
+    default:
+      throw gasError(`Illegal pattern character '${letter}'`);
   }
 }
 
 export function formatJavaDate(date: Date, timeZone: string, pattern: string): string {
   const t = zonedTime(date, timeZone);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     if (c === "'") {
-      if (pattern[i + 1] === "'") { out += "'"; i += 2; continue; }
+      if (pattern[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
       let j = i + 1;
       for (; j < pattern.length; j++) {
         if (pattern[j] !== "'") out += pattern[j];
-        else if (pattern[j + 1] === "'") { out += "'"; j++; }
-        else break;
+        else if (pattern[j + 1] === "'") {
+          out += "'";
+          j++;
+        } else break;
       }
       if (j >= pattern.length) throw gasError('Unterminated quote');
       i = j + 1;
@@ -291,24 +390,37 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
 /** printf-like: %s, %d / %i (truncated), %f with optional width, precision, '-' and '0' flags, %%. */
 function formatString(template: string, args: unknown[]): string {
   let next = 0;
-  return template.replace(/%([-0]?)(\d+)?(?:\.(\d+))?([sdif%])/g, (match, flag: string, width?: string, precision?: string, kind?: string) => {
-    if (kind === '%') return '%';
-    if (next >= args.length) return match;
-    const arg = args[next++];
-    let text: string;
-    if (kind === 's') text = precision ? String(arg).slice(0, Number(precision)) : String(arg);
-    else if (kind === 'f') text = Number(arg).toFixed(precision ? Number(precision) : 6);
-    else text = String(Math.trunc(Number(arg)));
-    const size = Number(width ?? 0);
-    if (flag === '-') return text.padEnd(size);
-    return flag === '0' && kind !== 's' ? text.padStart(size, '0') : text.padStart(size);
-  });
+  return template.replace(
+    /%([-0]?)(\d+)?(?:\.(\d+))?([sdif%])/g,
+    (match, flag: string, width?: string, precision?: string, kind?: string) => {
+      if (kind === '%') return '%';
+      if (next >= args.length) return match;
+      const arg = args[next++];
+      let text: string;
+      if (kind === 's') text = precision ? String(arg).slice(0, Number(precision)) : String(arg);
+      else if (kind === 'f') text = Number(arg).toFixed(precision ? Number(precision) : 6);
+      else text = String(Math.trunc(Number(arg)));
+      const size = Number(width ?? 0);
+      if (flag === '-') return text.padEnd(size);
+      return flag === '0' && kind !== 's' ? text.padStart(size, '0') : text.padStart(size);
+    },
+  );
 }
 
 export type EmulatedUtilities = Pick<
   GoogleAppsScript.Utilities.Utilities,
-  | 'Charset' | 'DigestAlgorithm' | 'formatDate' | 'formatString' | 'getUuid' | 'sleep' | 'newBlob'
-  | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe' | 'computeDigest'
+  | 'Charset'
+  | 'DigestAlgorithm'
+  | 'formatDate'
+  | 'formatString'
+  | 'getUuid'
+  | 'sleep'
+  | 'newBlob'
+  | 'base64Encode'
+  | 'base64Decode'
+  | 'base64EncodeWebSafe'
+  | 'base64DecodeWebSafe'
+  | 'computeDigest'
 >;
 
 export function createUtilities(ctx: EmulatorContext): { Utilities: EmulatedUtilities } {
@@ -356,7 +468,11 @@ export function createUtilities(ctx: EmulatorContext): { Utilities: EmulatedUtil
       record('base64DecodeWebSafe');
       return toJavaBytes(Buffer.from(encoded, 'base64url'));
     },
-    computeDigest(algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: Byte[] | string, charset?: GoogleAppsScript.Utilities.Charset) {
+    computeDigest(
+      algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+      value: Byte[] | string,
+      charset?: GoogleAppsScript.Utilities.Charset,
+    ) {
       record('computeDigest');
       const hash = createHash(nodeDigestNames[String(algorithm)] ?? String(algorithm));
       return toJavaBytes(hash.update(toBuffer(value, charset)).digest());

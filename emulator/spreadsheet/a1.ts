@@ -64,7 +64,8 @@ export function parseA1(notation: string): ParsedA1 {
   const bang = rest.lastIndexOf('!');
   if (bang >= 0) {
     const rawSheet = rest.slice(0, bang);
-    sheetName = rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
+    sheetName =
+      rawSheet.startsWith("'") && rawSheet.endsWith("'") ? rawSheet.slice(1, -1).replace(/''/g, "'") : rawSheet;
     rest = rest.slice(bang + 1);
   }
   const parts = rest.split(':');
@@ -75,7 +76,11 @@ export function parseA1(notation: string): ParsedA1 {
     return { sheetName, row: start.row, col: start.col, endRow: start.row, endCol: start.col };
   }
   const end = parsePart(parts[1]);
-  if (!end || (start.row === undefined && end.row !== undefined) || (start.col === undefined && end.col !== undefined)) {
+  if (
+    !end ||
+    (start.row === undefined && end.row !== undefined) ||
+    (start.col === undefined && end.col !== undefined)
+  ) {
     throw gasError('Range not found');
   }
   const order = (a?: number, b?: number) => (a !== undefined && b !== undefined && b < a ? [b, a] : [a, b]);

@@ -20,13 +20,26 @@ export function createSpreadsheetAppObject(
     DataValidationCriteria,
     BooleanCriteria,
     WrapStrategy: { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' } as const,
-    getActive(): EmuSpreadsheet { record('getActive'); return spreadsheet; },
-    getActiveSpreadsheet(): EmuSpreadsheet { record('getActiveSpreadsheet'); return spreadsheet; },
-    getActiveSheet(): EmuSheet { record('getActiveSheet'); return spreadsheet.emuActiveSheet(); },
-    getActiveRange(): EmuRange { record('getActiveRange'); return spreadsheet.emuActiveSheet().emuActiveRange(); },
+    getActive(): EmuSpreadsheet {
+      record('getActive');
+      return spreadsheet;
+    },
+    getActiveSpreadsheet(): EmuSpreadsheet {
+      record('getActiveSpreadsheet');
+      return spreadsheet;
+    },
+    getActiveSheet(): EmuSheet {
+      record('getActiveSheet');
+      return spreadsheet.emuActiveSheet();
+    },
+    getActiveRange(): EmuRange {
+      record('getActiveRange');
+      return spreadsheet.emuActiveSheet().emuActiveRange();
+    },
     openById(id: string): EmuSpreadsheet {
       record('openById');
-      if (id !== spreadsheet.emuId()) throw gasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+      if (id !== spreadsheet.emuId())
+        throw gasError('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
       return spreadsheet;
     },
     /**
@@ -38,8 +51,13 @@ export function createSpreadsheetAppObject(
       record('getUi');
       throw gasError('Cannot call SpreadsheetApp.getUi() from this context.');
     },
-    flush(): void { record('flush'); },
-    newDataValidation(): DataValidationBuilder { record('newDataValidation'); return new DataValidationBuilder(ctx); },
+    flush(): void {
+      record('flush');
+    },
+    newDataValidation(): DataValidationBuilder {
+      record('newDataValidation');
+      return new DataValidationBuilder(ctx);
+    },
     newConditionalFormatRule(): ConditionalFormatRuleBuilder {
       record('newConditionalFormatRule');
       return new ConditionalFormatRuleBuilder(ctx);

@@ -7,13 +7,25 @@ import { recorderFor, type Recorder } from './record';
 import { normalizeColour, type CellValue } from './values';
 
 export const BooleanCriteria = {
-  CELL_EMPTY: 'CELL_EMPTY', CELL_NOT_EMPTY: 'CELL_NOT_EMPTY', DATE_AFTER: 'DATE_AFTER', DATE_BEFORE: 'DATE_BEFORE',
-  DATE_EQUAL_TO: 'DATE_EQUAL_TO', NUMBER_BETWEEN: 'NUMBER_BETWEEN', NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
-  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN', NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN', NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN', NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQUAL_TO', TEXT_CONTAINS: 'TEXT_CONTAINS',
-  TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN', TEXT_EQUAL_TO: 'TEXT_EQUAL_TO', TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
-  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH', CUSTOM_FORMULA: 'CUSTOM_FORMULA',
+  CELL_EMPTY: 'CELL_EMPTY',
+  CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
+  DATE_AFTER: 'DATE_AFTER',
+  DATE_BEFORE: 'DATE_BEFORE',
+  DATE_EQUAL_TO: 'DATE_EQUAL_TO',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
+  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
+  NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
+  NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQUAL_TO',
+  TEXT_CONTAINS: 'TEXT_CONTAINS',
+  TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN',
+  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
+  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
+  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
+  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
 } as const;
 export type BooleanCriteriaType = keyof typeof BooleanCriteria;
 
@@ -37,15 +49,33 @@ function cloneSettings(s: RuleSettings): RuleSettings {
 export class BooleanCondition {
   private readonly record: Recorder;
 
-  constructor(ctx: EmulatorContext, private readonly settings: RuleSettings) {
+  constructor(
+    ctx: EmulatorContext,
+    private readonly settings: RuleSettings,
+  ) {
     this.record = recorderFor(ctx, 'BooleanCondition');
   }
 
-  getCriteriaType(): BooleanCriteriaType | null { this.record('getCriteriaType'); return this.settings.criteria; }
-  getCriteriaValues(): unknown[] { this.record('getCriteriaValues'); return [...this.settings.values]; }
-  getBackground(): string | null { this.record('getBackground'); return this.settings.format.background; }
-  getFontColor(): string | null { this.record('getFontColor'); return this.settings.format.fontColor; }
-  getBold(): boolean | null { this.record('getBold'); return this.settings.format.bold; }
+  getCriteriaType(): BooleanCriteriaType | null {
+    this.record('getCriteriaType');
+    return this.settings.criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    this.record('getCriteriaValues');
+    return [...this.settings.values];
+  }
+  getBackground(): string | null {
+    this.record('getBackground');
+    return this.settings.format.background;
+  }
+  getFontColor(): string | null {
+    this.record('getFontColor');
+    return this.settings.format.fontColor;
+  }
+  getBold(): boolean | null {
+    this.record('getBold');
+    return this.settings.format.bold;
+  }
 }
 
 /** How a rule reads the workbook: a cell's value and a formula evaluated on the rule's sheet. */
@@ -58,16 +88,25 @@ export interface CellContext {
 export class ConditionalFormatRule {
   private readonly record: Recorder;
 
-  constructor(private readonly ctx: EmulatorContext, private readonly settings: RuleSettings) {
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly settings: RuleSettings,
+  ) {
     this.record = recorderFor(ctx, 'ConditionalFormatRule');
   }
 
-  getRanges(): EmuRange[] { this.record('getRanges'); return [...this.settings.ranges]; }
+  getRanges(): EmuRange[] {
+    this.record('getRanges');
+    return [...this.settings.ranges];
+  }
   getBooleanCondition(): BooleanCondition | null {
     this.record('getBooleanCondition');
     return this.settings.criteria ? new BooleanCondition(this.ctx, this.settings) : null;
   }
-  getGradientCondition(): null { this.record('getGradientCondition'); return null; }
+  getGradientCondition(): null {
+    this.record('getGradientCondition');
+    return null;
+  }
   copy(): ConditionalFormatRuleBuilder {
     this.record('copy');
     return new ConditionalFormatRuleBuilder(this.ctx, cloneSettings(this.settings));
@@ -97,21 +136,36 @@ export class ConditionalFormatRule {
     const n = (i: number) => Number(values[i]);
     const text = (i: number) => String(values[i] ?? '');
     switch (criteria) {
-      case 'CELL_EMPTY': return cell.text === '';
-      case 'CELL_NOT_EMPTY': return cell.text !== '';
-      case 'TEXT_EQUAL_TO': return cell.text === text(0);
-      case 'TEXT_CONTAINS': return cell.text.includes(text(0));
-      case 'TEXT_DOES_NOT_CONTAIN': return !cell.text.includes(text(0));
-      case 'TEXT_STARTS_WITH': return cell.text.startsWith(text(0));
-      case 'TEXT_ENDS_WITH': return cell.text.endsWith(text(0));
-      case 'NUMBER_EQUAL_TO': return typeof v === 'number' && v === n(0);
-      case 'NUMBER_NOT_EQUAL_TO': return typeof v === 'number' && v !== n(0);
-      case 'NUMBER_GREATER_THAN': return typeof v === 'number' && v > n(0);
-      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return typeof v === 'number' && v >= n(0);
-      case 'NUMBER_LESS_THAN': return typeof v === 'number' && v < n(0);
-      case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return typeof v === 'number' && v <= n(0);
-      case 'NUMBER_BETWEEN': return typeof v === 'number' && v >= n(0) && v <= n(1);
-      case 'NUMBER_NOT_BETWEEN': return typeof v === 'number' && (v < n(0) || v > n(1));
+      case 'CELL_EMPTY':
+        return cell.text === '';
+      case 'CELL_NOT_EMPTY':
+        return cell.text !== '';
+      case 'TEXT_EQUAL_TO':
+        return cell.text === text(0);
+      case 'TEXT_CONTAINS':
+        return cell.text.includes(text(0));
+      case 'TEXT_DOES_NOT_CONTAIN':
+        return !cell.text.includes(text(0));
+      case 'TEXT_STARTS_WITH':
+        return cell.text.startsWith(text(0));
+      case 'TEXT_ENDS_WITH':
+        return cell.text.endsWith(text(0));
+      case 'NUMBER_EQUAL_TO':
+        return typeof v === 'number' && v === n(0);
+      case 'NUMBER_NOT_EQUAL_TO':
+        return typeof v === 'number' && v !== n(0);
+      case 'NUMBER_GREATER_THAN':
+        return typeof v === 'number' && v > n(0);
+      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+        return typeof v === 'number' && v >= n(0);
+      case 'NUMBER_LESS_THAN':
+        return typeof v === 'number' && v < n(0);
+      case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+        return typeof v === 'number' && v <= n(0);
+      case 'NUMBER_BETWEEN':
+        return typeof v === 'number' && v >= n(0) && v <= n(1);
+      case 'NUMBER_NOT_BETWEEN':
+        return typeof v === 'number' && (v < n(0) || v > n(1));
       case 'CUSTOM_FORMULA': {
         const anchor = this.settings.ranges[0]?.emuRect();
         if (!anchor) return false;
@@ -131,9 +185,15 @@ function inside(rect: GridRect, row: number, col: number): boolean {
 export class ConditionalFormatRuleBuilder {
   private readonly record: Recorder;
 
-  constructor(private readonly ctx: EmulatorContext, private readonly settings: RuleSettings = {
-    criteria: null, values: [], format: { background: null, fontColor: null, bold: null }, ranges: [],
-  }) {
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly settings: RuleSettings = {
+      criteria: null,
+      values: [],
+      format: { background: null, fontColor: null, bold: null },
+      ranges: [],
+    },
+  ) {
     this.record = recorderFor(ctx, 'ConditionalFormatRuleBuilder');
   }
 
@@ -144,24 +204,48 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
 
-  whenFormulaSatisfied(formula: string): this { return this.when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [formula]); }
-  whenTextEqualTo(text: string): this { return this.when('whenTextEqualTo', 'TEXT_EQUAL_TO', [text]); }
-  whenTextContains(text: string): this { return this.when('whenTextContains', 'TEXT_CONTAINS', [text]); }
-  whenTextDoesNotContain(text: string): this { return this.when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [text]); }
-  whenTextStartsWith(text: string): this { return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [text]); }
-  whenTextEndsWith(text: string): this { return this.when('whenTextEndsWith', 'TEXT_ENDS_WITH', [text]); }
-  whenCellEmpty(): this { return this.when('whenCellEmpty', 'CELL_EMPTY', []); }
-  whenCellNotEmpty(): this { return this.when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []); }
-  whenNumberEqualTo(n: number): this { return this.when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]); }
-  whenNumberGreaterThan(n: number): this { return this.when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]); }
+  whenFormulaSatisfied(formula: string): this {
+    return this.when('whenFormulaSatisfied', 'CUSTOM_FORMULA', [formula]);
+  }
+  whenTextEqualTo(text: string): this {
+    return this.when('whenTextEqualTo', 'TEXT_EQUAL_TO', [text]);
+  }
+  whenTextContains(text: string): this {
+    return this.when('whenTextContains', 'TEXT_CONTAINS', [text]);
+  }
+  whenTextDoesNotContain(text: string): this {
+    return this.when('whenTextDoesNotContain', 'TEXT_DOES_NOT_CONTAIN', [text]);
+  }
+  whenTextStartsWith(text: string): this {
+    return this.when('whenTextStartsWith', 'TEXT_STARTS_WITH', [text]);
+  }
+  whenTextEndsWith(text: string): this {
+    return this.when('whenTextEndsWith', 'TEXT_ENDS_WITH', [text]);
+  }
+  whenCellEmpty(): this {
+    return this.when('whenCellEmpty', 'CELL_EMPTY', []);
+  }
+  whenCellNotEmpty(): this {
+    return this.when('whenCellNotEmpty', 'CELL_NOT_EMPTY', []);
+  }
+  whenNumberEqualTo(n: number): this {
+    return this.when('whenNumberEqualTo', 'NUMBER_EQUAL_TO', [n]);
+  }
+  whenNumberGreaterThan(n: number): this {
+    return this.when('whenNumberGreaterThan', 'NUMBER_GREATER_THAN', [n]);
+  }
   whenNumberGreaterThanOrEqualTo(n: number): this {
     return this.when('whenNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
   }
-  whenNumberLessThan(n: number): this { return this.when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]); }
+  whenNumberLessThan(n: number): this {
+    return this.when('whenNumberLessThan', 'NUMBER_LESS_THAN', [n]);
+  }
   whenNumberLessThanOrEqualTo(n: number): this {
     return this.when('whenNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
   }
-  whenNumberBetween(start: number, end: number): this { return this.when('whenNumberBetween', 'NUMBER_BETWEEN', [start, end]); }
+  whenNumberBetween(start: number, end: number): this {
+    return this.when('whenNumberBetween', 'NUMBER_BETWEEN', [start, end]);
+  }
 
   setBackground(color: string | null): this {
     this.record('setBackground');
@@ -187,7 +271,10 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
 
-  getRanges(): EmuRange[] { this.record('getRanges'); return [...this.settings.ranges]; }
+  getRanges(): EmuRange[] {
+    this.record('getRanges');
+    return [...this.settings.ranges];
+  }
   getBooleanCondition(): BooleanCondition | null {
     this.record('getBooleanCondition');
     return this.settings.criteria ? new BooleanCondition(this.ctx, cloneSettings(this.settings)) : null;

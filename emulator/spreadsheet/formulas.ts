@@ -34,13 +34,15 @@ export function quoteSheetReferences(formula: string, sheetNames: readonly strin
   if (needQuotes.length === 0) return formula;
   return editOutsideLiterals(formula, (code) =>
     needQuotes.reduce(
-      (acc, name) => acc.replace(new RegExp(`(^|[^A-Za-z0-9_'])${escapeRegExp(name)}!`, 'g'), `$1${quoteSheetName(name)}!`),
+      (acc, name) =>
+        acc.replace(new RegExp(`(^|[^A-Za-z0-9_'])${escapeRegExp(name)}!`, 'g'), `$1${quoteSheetName(name)}!`),
       code,
     ),
   );
 }
 
-const CELL_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_(])/g;
+const CELL_REF =
+  /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_(])/g;
 
 function shiftColumn(letters: string, anchored: string, dCols: number): string {
   if (anchored) return `$${letters}`;
@@ -77,15 +79,22 @@ export function isVolatile(formula: string): boolean {
 function pinClock(formula: string, now: Date, timeZone: string): string {
   const w = wallClockOf(now.getTime(), timeZone);
   const date = `DATE(${w.year},${w.month},${w.day})`;
-  return editOutsideLiterals(formula, (code) => code.replace(VOLATILE, (_, fn: string) =>
-    (fn.toUpperCase() === 'TODAY' ? date : `(${date}+TIME(${w.hour},${w.minute},${w.second}))`)));
+  return editOutsideLiterals(formula, (code) =>
+    code.replace(VOLATILE, (_, fn: string) =>
+      fn.toUpperCase() === 'TODAY' ? date : `(${date}+TIME(${w.hour},${w.minute},${w.second}))`,
+    ),
+  );
 }
 
 export class FormulaEngine {
   private readonly hf: HyperFormula;
   private readonly sheetNames: string[];
 
-  constructor(sheets: readonly FormulaSheet[], private readonly timeZone: string, private readonly now: () => Date) {
+  constructor(
+    sheets: readonly FormulaSheet[],
+    private readonly timeZone: string,
+    private readonly now: () => Date,
+  ) {
     this.sheetNames = sheets.map((s) => s.name);
     const data: Record<string, RawCellContent[][]> = {};
     for (const sheet of sheets) {

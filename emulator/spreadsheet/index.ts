@@ -17,15 +17,23 @@ export interface SpreadsheetOptions {
 
 let spreadsheetCount = 0;
 
-export function createSpreadsheetApp(ctx: EmulatorContext, options: SpreadsheetOptions = {}): {
+export function createSpreadsheetApp(
+  ctx: EmulatorContext,
+  options: SpreadsheetOptions = {},
+): {
   SpreadsheetApp: EmuSpreadsheetApp;
   Charts: typeof Charts;
   spreadsheet: EmuSpreadsheet;
 } {
   spreadsheetCount++;
   const id = `1EmuSheet${String(spreadsheetCount).padStart(4, '0')}${'x'.repeat(31)}`;
-  const workbook = new Workbook(ctx.clock, id, options.name ?? 'Untitled spreadsheet', options.locale ?? 'en_US',
-    options.timeZone ?? 'Asia/Shanghai');
+  const workbook = new Workbook(
+    ctx.clock,
+    id,
+    options.name ?? 'Untitled spreadsheet',
+    options.locale ?? 'en_US',
+    options.timeZone ?? 'Asia/Shanghai',
+  );
   const spreadsheet = new EmuSpreadsheet(ctx, workbook);
   return { SpreadsheetApp: createSpreadsheetAppObject(ctx, spreadsheet, options.getUi), Charts, spreadsheet };
 }

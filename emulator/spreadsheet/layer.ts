@@ -36,7 +36,10 @@ export class Layer<T> {
 
   forEach(fn: (value: T) => void): void {
     if (this.count === 0) return;
-    for (const row of this.rows) row?.forEach((v) => { if (v !== undefined) fn(v); });
+    for (const row of this.rows)
+      row?.forEach((v) => {
+        if (v !== undefined) fn(v);
+      });
   }
 
   clearRect(r: number, c: number, numRows: number, numCols: number): void {
@@ -83,7 +86,9 @@ export class Layer<T> {
   }
 
   insertColumns(at: number, howMany: number): void {
-    this.rows = this.rows.map((row) => (row && at < row.length ? row.slice(0, at).concat(new Array(howMany), row.slice(at)) : row));
+    this.rows = this.rows.map((row) =>
+      row && at < row.length ? row.slice(0, at).concat(new Array(howMany), row.slice(at)) : row,
+    );
   }
 
   deleteColumns(at: number, howMany: number): void {
@@ -93,6 +98,8 @@ export class Layer<T> {
 
 function defined(row: unknown[] | undefined): number {
   let n = 0;
-  row?.forEach((v) => { if (v !== undefined) n++; });
+  row?.forEach((v) => {
+    if (v !== undefined) n++;
+  });
   return n;
 }

@@ -34,11 +34,25 @@ export class SheetModel implements FormulaSheet {
   readonly hiddenColumns = new Set<number>();
   tabColor: string | null = null;
 
-  constructor(readonly workbook: WorkbookServices, public name: string, readonly sheetId: number) {}
+  constructor(
+    readonly workbook: WorkbookServices,
+    public name: string,
+    readonly sheetId: number,
+  ) {}
 
   private allLayers(): Layer<unknown>[] {
-    return [this.values, this.formulas, this.notes, this.backgrounds, this.numberFormats, this.fontWeights,
-      this.fontColors, this.alignments, this.wraps, this.validations];
+    return [
+      this.values,
+      this.formulas,
+      this.notes,
+      this.backgrounds,
+      this.numberFormats,
+      this.fontWeights,
+      this.fontColors,
+      this.alignments,
+      this.wraps,
+      this.validations,
+    ];
   }
 
   /** 1-based coordinates; formula cells give their computed value. */
@@ -59,9 +73,10 @@ export class SheetModel implements FormulaSheet {
       const line: CellValue[] = new Array(rect.numCols);
       for (let j = 0; j < rect.numCols; j++) {
         const c = rect.col - 1 + j;
-        line[j] = hasFormulas && this.formulas.get(r, c) !== undefined
-          ? this.workbook.formulaValue(this, r, c)
-          : copyValue(values?.[c]);
+        line[j] =
+          hasFormulas && this.formulas.get(r, c) !== undefined
+            ? this.workbook.formulaValue(this, r, c)
+            : copyValue(values?.[c]);
       }
       out[i] = line;
     }
@@ -81,7 +96,8 @@ export class SheetModel implements FormulaSheet {
       if (!values && !formulas) continue;
       const end = Math.min(rect.col - 1 + rect.numCols, Math.max(values?.length ?? 0, formulas?.length ?? 0));
       for (let c = rect.col - 1; c < end; c++) {
-        if (formulas?.[c] !== undefined) visit(r - rect.row + 1, c - rect.col + 1, this.workbook.formulaValue(this, r, c));
+        if (formulas?.[c] !== undefined)
+          visit(r - rect.row + 1, c - rect.col + 1, this.workbook.formulaValue(this, r, c));
         else if (values?.[c] !== undefined) visit(r - rect.row + 1, c - rect.col + 1, values[c] as CellValue);
       }
     }
@@ -135,25 +151,34 @@ export class SheetModel implements FormulaSheet {
   }
 
   writeFormulas(rect: GridRect, formulas: readonly (readonly string[])[]): void {
-    this.store(rect, formulas.map((line) => line.map((f): CellInput => {
-      if (f === '' || f === null || f === undefined) return { value: '' };
-      return { formula: f.startsWith('=') ? f : `=${f}` };
-    })));
+    this.store(
+      rect,
+      formulas.map((line) =>
+        line.map((f): CellInput => {
+          if (f === '' || f === null || f === undefined) return { value: '' };
+          return { formula: f.startsWith('=') ? f : `=${f}` };
+        }),
+      ),
+    );
   }
 
   private checkValidation(rect: GridRect, inputs: CellInput[][]): void {
     if (this.validations.size === 0) return;
     const tz = this.workbook.timeZone;
-    inputs.forEach((line, i) => line.forEach((input, j) => {
-      const r = rect.row - 1 + i;
-      const c = rect.col - 1 + j;
-      const rule = this.validations.get(r, c);
-      if (!rule || !('value' in input)) return;
-      const text = displayValue(input.value, this.numberFormats.get(r, c), tz);
-      if (!rule.accepts({ value: input.value, text })) {
-        throw gasError(`The data you entered in cell ${cellA1(r + 1, c + 1)} violates the data validation rules set on this cell.`);
-      }
-    }));
+    inputs.forEach((line, i) =>
+      line.forEach((input, j) => {
+        const r = rect.row - 1 + i;
+        const c = rect.col - 1 + j;
+        const rule = this.validations.get(r, c);
+        if (!rule || !('value' in input)) return;
+        const text = displayValue(input.value, this.numberFormats.get(r, c), tz);
+        if (!rule.accepts({ value: input.value, text })) {
+          throw gasError(
+            `The data you entered in cell ${cellA1(r + 1, c + 1)} violates the data validation rules set on this cell.`,
+          );
+        }
+      }),
+    );
   }
 
   /**
@@ -187,7 +212,14 @@ export class SheetModel implements FormulaSheet {
   }
 
   clearFormats(rect: GridRect): void {
-    for (const layer of [this.backgrounds, this.numberFormats, this.fontWeights, this.fontColors, this.alignments, this.wraps]) {
+    for (const layer of [
+      this.backgrounds,
+      this.numberFormats,
+      this.fontWeights,
+      this.fontColors,
+      this.alignments,
+      this.wraps,
+    ]) {
       layer.clearRect(rect.row - 1, rect.col - 1, rect.numRows, rect.numCols);
     }
   }
@@ -196,8 +228,15 @@ export class SheetModel implements FormulaSheet {
   insertRows(afterRow: number, howMany: number): void {
     for (const layer of this.allLayers()) layer.insertRows(afterRow, howMany);
     if (afterRow >= 1) {
-      for (const layer of [this.backgrounds, this.numberFormats, this.fontWeights, this.fontColors, this.alignments,
-        this.wraps, this.validations] as Layer<unknown>[]) {
+      for (const layer of [
+        this.backgrounds,
+        this.numberFormats,
+        this.fontWeights,
+        this.fontColors,
+        this.alignments,
+        this.wraps,
+        this.validations,
+      ] as Layer<unknown>[]) {
         for (let c = 0; c < this.maxColumns; c++) {
           const v = layer.get(afterRow - 1, c);
           if (v !== undefined) for (let k = 0; k < howMany; k++) layer.set(afterRow + k, c, v);

@@ -18,28 +18,60 @@ const DEFAULT_FONT_COLOR = '#000000';
 /** Real setValues/setBackgrounds/... reject data whose shape differs from the range, with these messages. */
 function checkShape(data: readonly (readonly unknown[])[], rect: GridRect): void {
   if (data.length !== rect.numRows) {
-    throw gasError(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`);
+    throw gasError(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`,
+    );
   }
   for (let i = 0; i < data.length; i++) {
     const row = data[i] ?? [];
     if (row.length !== rect.numCols) {
-      throw gasError(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numCols}.`);
+      throw gasError(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numCols}.`,
+      );
     }
   }
 }
 
 /** The Apps Script methods whose signatures this class matches exactly (the rest return emulator types). */
-type RangeApi = Pick<GoogleAppsScript.Spreadsheet.Range, 'getValues' | 'getValue' | 'getDisplayValues' | 'getDisplayValue'
-  | 'getFormulas' | 'getFormula' | 'isBlank' | 'getNotes' | 'getNote' | 'getBackgrounds' | 'getBackground'
-  | 'getFontWeights' | 'getFontWeight' | 'getNumberFormats' | 'getNumberFormat' | 'getWrap' | 'getRow' | 'getColumn'
-  | 'getNumRows' | 'getNumColumns' | 'getLastRow' | 'getLastColumn' | 'getA1Notation' | 'getGridId' | 'getHeight'
-  | 'getWidth'>;
+type RangeApi = Pick<
+  GoogleAppsScript.Spreadsheet.Range,
+  | 'getValues'
+  | 'getValue'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'isBlank'
+  | 'getNotes'
+  | 'getNote'
+  | 'getBackgrounds'
+  | 'getBackground'
+  | 'getFontWeights'
+  | 'getFontWeight'
+  | 'getNumberFormats'
+  | 'getNumberFormat'
+  | 'getWrap'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getGridId'
+  | 'getHeight'
+  | 'getWidth'
+>;
 
 export class EmuRange implements RangeApi {
   private readonly record: Recorder;
 
-  constructor(ctx: EmulatorContext, private readonly sheet: EmuSheet,
-    private readonly model: SheetModel, private readonly rect: GridRect) {
+  constructor(
+    ctx: EmulatorContext,
+    private readonly sheet: EmuSheet,
+    private readonly model: SheetModel,
+    private readonly rect: GridRect,
+  ) {
     this.record = recorderFor(ctx, 'Range');
   }
 
@@ -59,7 +91,10 @@ export class EmuRange implements RangeApi {
     return this.grid(() => value);
   }
 
-  private setLayer<T>(layer: { set(r: number, c: number, v: T | undefined): void }, data: readonly (readonly (T | undefined)[])[]): this {
+  private setLayer<T>(
+    layer: { set(r: number, c: number, v: T | undefined): void },
+    data: readonly (readonly (T | undefined)[])[],
+  ): this {
     checkShape(data, this.rect);
     data.forEach((line, i) => line.forEach((v, j) => layer.set(this.rect.row - 1 + i, this.rect.col - 1 + j, v)));
     return this;
@@ -121,14 +156,19 @@ export class EmuRange implements RangeApi {
   /** The formula is written for the top-left cell; other cells get its relative references shifted. */
   setFormula(formula: string): this {
     this.record('setFormula');
-    this.model.writeFormulas(this.rect, this.grid((r, c) => shiftFormula(formula, r - this.rect.row, c - this.rect.col)));
+    this.model.writeFormulas(
+      this.rect,
+      this.grid((r, c) => shiftFormula(formula, r - this.rect.row, c - this.rect.col)),
+    );
     return this;
   }
 
   isBlank(): boolean {
     this.record('isBlank');
-    return this.grid((r, c) => this.model.formulas.get(r - 1, c - 1) === undefined && this.model.values.get(r - 1, c - 1) === undefined)
-      .every((line) => line.every(Boolean));
+    return this.grid(
+      (r, c) =>
+        this.model.formulas.get(r - 1, c - 1) === undefined && this.model.values.get(r - 1, c - 1) === undefined,
+    ).every((line) => line.every(Boolean));
   }
 
   // --- notes -----------------------------------------------------------------------------
@@ -145,7 +185,10 @@ export class EmuRange implements RangeApi {
 
   setNotes(notes: (string | null)[][]): this {
     this.record('setNotes');
-    return this.setLayer(this.model.notes, notes.map((line) => line.map((n) => (n ? String(n) : undefined))));
+    return this.setLayer(
+      this.model.notes,
+      notes.map((line) => line.map((n) => (n ? String(n) : undefined))),
+    );
   }
 
   setNote(note: string | null): this {
@@ -172,7 +215,10 @@ export class EmuRange implements RangeApi {
 
   setBackgrounds(colors: (string | null)[][]): this {
     this.record('setBackgrounds');
-    return this.setLayer(this.model.backgrounds, colors.map((line) => line.map((c) => backgroundOf(c))));
+    return this.setLayer(
+      this.model.backgrounds,
+      colors.map((line) => line.map((c) => backgroundOf(c))),
+    );
   }
 
   setBackground(color: string | null): this {
@@ -192,7 +238,10 @@ export class EmuRange implements RangeApi {
 
   setFontWeights(weights: (string | null)[][]): this {
     this.record('setFontWeights');
-    return this.setLayer(this.model.fontWeights, weights.map((line) => line.map((w) => (w === 'bold' ? 'bold' : undefined))));
+    return this.setLayer(
+      this.model.fontWeights,
+      weights.map((line) => line.map((w) => (w === 'bold' ? 'bold' : undefined))),
+    );
   }
 
   setFontWeight(weight: string | null): this {
@@ -212,7 +261,10 @@ export class EmuRange implements RangeApi {
 
   setFontColors(colors: (string | null)[][]): this {
     this.record('setFontColors');
-    return this.setLayer(this.model.fontColors, colors.map((line) => line.map((c) => fontColorOf(c))));
+    return this.setLayer(
+      this.model.fontColors,
+      colors.map((line) => line.map((c) => fontColorOf(c))),
+    );
   }
 
   setFontColor(color: string | null): this {
@@ -232,7 +284,10 @@ export class EmuRange implements RangeApi {
 
   setNumberFormats(formats: string[][]): this {
     this.record('setNumberFormats');
-    return this.setLayer(this.model.numberFormats, formats.map((line) => line.map((f) => f || undefined)));
+    return this.setLayer(
+      this.model.numberFormats,
+      formats.map((line) => line.map((f) => f || undefined)),
+    );
   }
 
   setNumberFormat(format: string): this {
@@ -257,7 +312,10 @@ export class EmuRange implements RangeApi {
 
   setHorizontalAlignments(alignments: (string | null)[][]): this {
     this.record('setHorizontalAlignments');
-    return this.setLayer(this.model.alignments, alignments.map((line) => line.map((a) => a ?? undefined)));
+    return this.setLayer(
+      this.model.alignments,
+      alignments.map((line) => line.map((a) => a ?? undefined)),
+    );
   }
 
   getWrap(): boolean {
@@ -284,7 +342,10 @@ export class EmuRange implements RangeApi {
 
   setDataValidations(rules: (ScriptRule | null)[][]): this {
     this.record('setDataValidations');
-    return this.setLayer(this.model.validations, rules.map((line) => line.map(emulatedRule)));
+    return this.setLayer(
+      this.model.validations,
+      rules.map((line) => line.map(emulatedRule)),
+    );
   }
 
   setDataValidation(rule: ScriptRule | null): this {
@@ -312,9 +373,15 @@ export class EmuRange implements RangeApi {
   }
 
   /** Without options clears contents and formats; options select what to clear, as in the real API. */
-  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean; validationsOnly?: boolean }): this {
+  clear(options?: {
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    commentsOnly?: boolean;
+    validationsOnly?: boolean;
+  }): this {
     this.record('clear');
-    const only = options && (options.contentsOnly || options.formatOnly || options.commentsOnly || options.validationsOnly);
+    const only =
+      options && (options.contentsOnly || options.formatOnly || options.commentsOnly || options.validationsOnly);
     if (!only || options.contentsOnly) this.model.clearContents(this.rect);
     if (!only || options.formatOnly) this.model.clearFormats(this.rect);
     if (only && options.commentsOnly) this.setLayer(this.model.notes, this.fill(undefined));
@@ -324,30 +391,70 @@ export class EmuRange implements RangeApi {
 
   // --- geometry --------------------------------------------------------------------------
 
-  getRow(): number { this.record('getRow'); return this.rect.row; }
-  getColumn(): number { this.record('getColumn'); return this.rect.col; }
-  getNumRows(): number { this.record('getNumRows'); return this.rect.numRows; }
-  getNumColumns(): number { this.record('getNumColumns'); return this.rect.numCols; }
-  getLastRow(): number { this.record('getLastRow'); return this.rect.row + this.rect.numRows - 1; }
-  getLastColumn(): number { this.record('getLastColumn'); return this.rect.col + this.rect.numCols - 1; }
-  getA1Notation(): string { this.record('getA1Notation'); return rectA1(this.rect); }
-  getSheet(): EmuSheet { this.record('getSheet'); return this.sheet; }
-  getGridId(): number { this.record('getGridId'); return this.model.sheetId; }
-  getHeight(): number { this.record('getHeight'); return this.rect.numRows; }
-  getWidth(): number { this.record('getWidth'); return this.rect.numCols; }
+  getRow(): number {
+    this.record('getRow');
+    return this.rect.row;
+  }
+  getColumn(): number {
+    this.record('getColumn');
+    return this.rect.col;
+  }
+  getNumRows(): number {
+    this.record('getNumRows');
+    return this.rect.numRows;
+  }
+  getNumColumns(): number {
+    this.record('getNumColumns');
+    return this.rect.numCols;
+  }
+  getLastRow(): number {
+    this.record('getLastRow');
+    return this.rect.row + this.rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    this.record('getLastColumn');
+    return this.rect.col + this.rect.numCols - 1;
+  }
+  getA1Notation(): string {
+    this.record('getA1Notation');
+    return rectA1(this.rect);
+  }
+  getSheet(): EmuSheet {
+    this.record('getSheet');
+    return this.sheet;
+  }
+  getGridId(): number {
+    this.record('getGridId');
+    return this.model.sheetId;
+  }
+  getHeight(): number {
+    this.record('getHeight');
+    return this.rect.numRows;
+  }
+  getWidth(): number {
+    this.record('getWidth');
+    return this.rect.numCols;
+  }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): EmuRange {
     this.record('offset');
     return this.sheet.emuRangeAt({
-      row: this.rect.row + rowOffset, col: this.rect.col + columnOffset,
-      numRows: numRows ?? this.rect.numRows, numCols: numColumns ?? this.rect.numCols,
+      row: this.rect.row + rowOffset,
+      col: this.rect.col + columnOffset,
+      numRows: numRows ?? this.rect.numRows,
+      numCols: numColumns ?? this.rect.numCols,
     });
   }
 
   /** `row`/`column` are relative to this range, 1-based. */
   getCell(row: number, column: number): EmuRange {
     this.record('getCell');
-    return this.sheet.emuRangeAt({ row: this.rect.row + row - 1, col: this.rect.col + column - 1, numRows: 1, numCols: 1 });
+    return this.sheet.emuRangeAt({
+      row: this.rect.row + row - 1,
+      col: this.rect.col + column - 1,
+      numRows: 1,
+      numCols: 1,
+    });
   }
 
   protect(): Protection {
@@ -381,7 +488,9 @@ export class EmuRange implements RangeApi {
 
   /** Non-empty displayed texts of the range, for "value in range" validation. */
   emuDisplayedTexts(): string[] {
-    return this.grid((r, c) => this.model.textAt(r, c)).flat().filter((t) => t !== '');
+    return this.grid((r, c) => this.model.textAt(r, c))
+      .flat()
+      .filter((t) => t !== '');
   }
 }
 

@@ -36,10 +36,30 @@ function moveRect(rect: GridRect, axis: Axis, at: number, delta: number): GridRe
 }
 
 /** The Apps Script methods whose signatures this class matches exactly (the rest return emulator types). */
-type SheetApi = Pick<GoogleAppsScript.Spreadsheet.Sheet, 'getName' | 'getSheetName' | 'getSheetId' | 'getIndex'
-  | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getSheetValues' | 'deleteRows' | 'deleteColumns'
-  | 'setFrozenRows' | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'getColumnWidth' | 'hideColumns'
-  | 'showColumns' | 'isColumnHiddenByUser' | 'getTabColor' | 'clearConditionalFormatRules'>;
+type SheetApi = Pick<
+  GoogleAppsScript.Spreadsheet.Sheet,
+  | 'getName'
+  | 'getSheetName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'getSheetValues'
+  | 'deleteRows'
+  | 'deleteColumns'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenColumns'
+  | 'getColumnWidth'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isColumnHiddenByUser'
+  | 'getTabColor'
+  | 'clearConditionalFormatRules'
+>;
 
 export class EmuSheet implements SheetApi {
   private readonly record: Recorder;
@@ -49,18 +69,36 @@ export class EmuSheet implements SheetApi {
   private nextChartId = 1;
   private selection: GridRect = { row: 1, col: 1, numRows: 1, numCols: 1 };
 
-  constructor(private readonly ctx: EmulatorContext, private readonly spreadsheet: EmuSpreadsheet,
-    private readonly model: SheetModel) {
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly spreadsheet: EmuSpreadsheet,
+    private readonly model: SheetModel,
+  ) {
     this.record = recorderFor(ctx, 'Sheet');
   }
 
   // --- identity --------------------------------------------------------------------------
 
-  getName(): string { this.record('getName'); return this.model.name; }
-  getSheetName(): string { this.record('getSheetName'); return this.model.name; }
-  getSheetId(): number { this.record('getSheetId'); return this.model.sheetId; }
-  getParent(): EmuSpreadsheet { this.record('getParent'); return this.spreadsheet; }
-  getIndex(): number { this.record('getIndex'); return this.spreadsheet.emuIndexOf(this.model) + 1; }
+  getName(): string {
+    this.record('getName');
+    return this.model.name;
+  }
+  getSheetName(): string {
+    this.record('getSheetName');
+    return this.model.name;
+  }
+  getSheetId(): number {
+    this.record('getSheetId');
+    return this.model.sheetId;
+  }
+  getParent(): EmuSpreadsheet {
+    this.record('getParent');
+    return this.spreadsheet;
+  }
+  getIndex(): number {
+    this.record('getIndex');
+    return this.spreadsheet.emuIndexOf(this.model) + 1;
+  }
 
   setName(name: string): this {
     this.record('setName');
@@ -82,13 +120,19 @@ export class EmuSheet implements SheetApi {
     this.record('getRange');
     if (typeof a === 'string') return this.emuRangeA1(a);
     if (numRows !== undefined && numRows < 1) throw gasError('The number of rows in the range must be at least 1.');
-    if (numColumns !== undefined && numColumns < 1) throw gasError('The number of columns in the range must be at least 1.');
+    if (numColumns !== undefined && numColumns < 1)
+      throw gasError('The number of columns in the range must be at least 1.');
     return this.emuRangeAt({ row: a, col: column ?? NaN, numRows: numRows ?? 1, numCols: numColumns ?? 1 });
   }
 
   getDataRange(): EmuRange {
     this.record('getDataRange');
-    return this.emuRangeAt({ row: 1, col: 1, numRows: Math.max(1, this.model.lastRow()), numCols: Math.max(1, this.model.lastColumn()) });
+    return this.emuRangeAt({
+      row: 1,
+      col: 1,
+      numRows: Math.max(1, this.model.lastRow()),
+      numCols: Math.max(1, this.model.lastColumn()),
+    });
   }
 
   getActiveRange(): EmuRange {
@@ -102,10 +146,22 @@ export class EmuSheet implements SheetApi {
     return range;
   }
 
-  getLastRow(): number { this.record('getLastRow'); return this.model.lastRow(); }
-  getLastColumn(): number { this.record('getLastColumn'); return this.model.lastColumn(); }
-  getMaxRows(): number { this.record('getMaxRows'); return this.model.maxRows; }
-  getMaxColumns(): number { this.record('getMaxColumns'); return this.model.maxColumns; }
+  getLastRow(): number {
+    this.record('getLastRow');
+    return this.model.lastRow();
+  }
+  getLastColumn(): number {
+    this.record('getLastColumn');
+    return this.model.lastColumn();
+  }
+  getMaxRows(): number {
+    this.record('getMaxRows');
+    return this.model.maxRows;
+  }
+  getMaxColumns(): number {
+    this.record('getMaxColumns');
+    return this.model.maxColumns;
+  }
 
   /** 1-based (row, col[, numRows, numCols]) shortcut of getRange(...).getValues(). */
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
@@ -121,7 +177,8 @@ export class EmuSheet implements SheetApi {
     const row = this.model.lastRow() + 1;
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
-    if (rowContents.length > 0) this.model.write({ row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
+    if (rowContents.length > 0)
+      this.model.write({ row, col: 1, numRows: 1, numCols: rowContents.length }, [rowContents]);
     return this;
   }
 
@@ -252,7 +309,10 @@ export class EmuSheet implements SheetApi {
       return rect && this.emuRangeAt(rect);
     };
     this.conditionalRules = this.conditionalRules.flatMap((rule) => {
-      const ranges = rule.emuRanges().map(move).filter((r): r is EmuRange => r !== null);
+      const ranges = rule
+        .emuRanges()
+        .map(move)
+        .filter((r): r is EmuRange => r !== null);
       return ranges.length > 0 ? [rule.emuWithRanges(ranges)] : [];
     });
     this.protections = this.protections.filter((p) => {
@@ -265,10 +325,22 @@ export class EmuSheet implements SheetApi {
 
   // --- layout ----------------------------------------------------------------------------
 
-  setFrozenRows(rows: number): void { this.record('setFrozenRows'); this.model.frozenRows = rows; }
-  getFrozenRows(): number { this.record('getFrozenRows'); return this.model.frozenRows; }
-  setFrozenColumns(columns: number): void { this.record('setFrozenColumns'); this.model.frozenColumns = columns; }
-  getFrozenColumns(): number { this.record('getFrozenColumns'); return this.model.frozenColumns; }
+  setFrozenRows(rows: number): void {
+    this.record('setFrozenRows');
+    this.model.frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    this.record('getFrozenRows');
+    return this.model.frozenRows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.record('setFrozenColumns');
+    this.model.frozenColumns = columns;
+  }
+  getFrozenColumns(): number {
+    this.record('getFrozenColumns');
+    return this.model.frozenColumns;
+  }
 
   setColumnWidth(columnPosition: number, width: number): this {
     this.record('setColumnWidth');
@@ -308,7 +380,10 @@ export class EmuSheet implements SheetApi {
     return this;
   }
 
-  getTabColor(): string | null { this.record('getTabColor'); return this.model.tabColor; }
+  getTabColor(): string | null {
+    this.record('getTabColor');
+    return this.model.tabColor;
+  }
 
   // --- conditional formatting --------------------------------------------------------------
 
@@ -331,7 +406,10 @@ export class EmuSheet implements SheetApi {
 
   protect(): Protection {
     this.record('protect');
-    return this.emuProtect('SHEET', this.emuRangeAt({ row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns }));
+    return this.emuProtect(
+      'SHEET',
+      this.emuRangeAt({ row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns }),
+    );
   }
 
   getProtections(type: ProtectionKind): Protection[] {
@@ -387,7 +465,8 @@ export class EmuSheet implements SheetApi {
     const row = parsed.row ?? 1;
     const col = parsed.col ?? 1;
     return this.emuRangeAt({
-      row, col,
+      row,
+      col,
       numRows: (parsed.endRow ?? this.model.maxRows) - row + 1,
       numCols: (parsed.endCol ?? this.model.maxColumns) - col + 1,
     });

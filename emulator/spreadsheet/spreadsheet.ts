@@ -10,9 +10,19 @@ import { EmuSheet } from './sheet';
 import type { Workbook } from './workbook';
 
 /** The Apps Script methods whose signatures this class matches exactly (the rest return emulator types). */
-type SpreadsheetApi = Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getId' | 'getName' | 'rename' | 'getUrl'
-  | 'getSpreadsheetLocale' | 'setSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone'
-  | 'getNumSheets' | 'toast'>;
+type SpreadsheetApi = Pick<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getNumSheets'
+  | 'toast'
+>;
 
 export class EmuSpreadsheet implements SpreadsheetApi {
   private readonly record: Recorder;
@@ -20,7 +30,10 @@ export class EmuSpreadsheet implements SpreadsheetApi {
   private active: SheetModel;
   private readonly toasts: { message: string; title: string }[] = [];
 
-  constructor(private readonly ctx: EmulatorContext, private readonly workbook: Workbook) {
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly workbook: Workbook,
+  ) {
     this.record = recorderFor(ctx, 'Spreadsheet');
     if (workbook.sheets.length === 0) workbook.addSheet(this.defaultSheetName(1), 0);
     this.active = workbook.sheets[0];
@@ -48,13 +61,34 @@ export class EmuSpreadsheet implements SpreadsheetApi {
 
   // --- identity --------------------------------------------------------------------------
 
-  getId(): string { this.record('getId'); return this.workbook.id; }
-  getName(): string { this.record('getName'); return this.workbook.name; }
-  rename(newName: string): void { this.record('rename'); this.workbook.name = newName; }
-  getUrl(): string { this.record('getUrl'); return this.emuUrl(); }
-  getSpreadsheetLocale(): string { this.record('getSpreadsheetLocale'); return this.workbook.locale; }
-  setSpreadsheetLocale(locale: string): void { this.record('setSpreadsheetLocale'); this.workbook.locale = locale; }
-  getSpreadsheetTimeZone(): string { this.record('getSpreadsheetTimeZone'); return this.workbook.timeZone; }
+  getId(): string {
+    this.record('getId');
+    return this.workbook.id;
+  }
+  getName(): string {
+    this.record('getName');
+    return this.workbook.name;
+  }
+  rename(newName: string): void {
+    this.record('rename');
+    this.workbook.name = newName;
+  }
+  getUrl(): string {
+    this.record('getUrl');
+    return this.emuUrl();
+  }
+  getSpreadsheetLocale(): string {
+    this.record('getSpreadsheetLocale');
+    return this.workbook.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.record('setSpreadsheetLocale');
+    this.workbook.locale = locale;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.record('getSpreadsheetTimeZone');
+    return this.workbook.timeZone;
+  }
   setSpreadsheetTimeZone(timezone: string): void {
     this.record('setSpreadsheetTimeZone');
     this.workbook.timeZone = timezone;
@@ -68,7 +102,10 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     return this.workbook.sheets.map((s) => this.facade(s));
   }
 
-  getNumSheets(): number { this.record('getNumSheets'); return this.workbook.sheets.length; }
+  getNumSheets(): number {
+    this.record('getNumSheets');
+    return this.workbook.sheets.length;
+  }
 
   getSheetByName(name: string): EmuSheet | null {
     this.record('getSheetByName');
@@ -86,7 +123,7 @@ export class EmuSpreadsheet implements SpreadsheetApi {
   insertSheet(nameOrIndex?: string | number, sheetIndex?: number): EmuSheet {
     this.record('insertSheet');
     const name = typeof nameOrIndex === 'string' ? nameOrIndex : this.nextDefaultName();
-    const index = typeof nameOrIndex === 'number' ? nameOrIndex : sheetIndex ?? this.workbook.sheets.length;
+    const index = typeof nameOrIndex === 'number' ? nameOrIndex : (sheetIndex ?? this.workbook.sheets.length);
     if (this.workbook.sheetByName(name)) {
       throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
@@ -175,7 +212,8 @@ export class EmuSpreadsheet implements SpreadsheetApi {
 
   emuRename(model: SheetModel, name: string): void {
     const other = this.workbook.sheetByName(name);
-    if (other && other !== model) throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (other && other !== model)
+      throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     model.name = name;
     this.workbook.changed();
   }
@@ -200,7 +238,9 @@ export class EmuSpreadsheet implements SpreadsheetApi {
       text: model.textAt(row, col),
       evaluate: (formula: string) => this.workbook.evaluate(formula, model),
     };
-    const rule = this.facade(model).emuRulesAt(row, col).find((r) => r.emuMatches(row, col, cell));
-    return rule ? rule.emuBackground() ?? own : own;
+    const rule = this.facade(model)
+      .emuRulesAt(row, col)
+      .find((r) => r.emuMatches(row, col, cell));
+    return rule ? (rule.emuBackground() ?? own) : own;
   }
 }

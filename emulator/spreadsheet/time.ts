@@ -6,8 +6,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
     formatters.set(timeZone, f);
   }
@@ -15,7 +21,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 export interface WallClock {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
 }
 
 export function wallClockOf(instant: number, timeZone: string): WallClock {
@@ -24,8 +36,13 @@ export function wallClockOf(instant: number, timeZone: string): WallClock {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   return {
-    year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute,
-    second: parts.second, ms: ((instant % 1000) + 1000) % 1000,
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour % 24,
+    minute: parts.minute,
+    second: parts.second,
+    ms: ((instant % 1000) + 1000) % 1000,
   };
 }
 
@@ -49,7 +66,8 @@ function offsetAt(instant: number, timeZone: string): number {
   if (known !== undefined) return known;
   const offset = exactOffsetAt(instant, timeZone);
   const start = hour * HOUR_MS;
-  if (exactOffsetAt(start, timeZone) === offset && exactOffsetAt(start + HOUR_MS - 1, timeZone) === offset) hours.set(hour, offset);
+  if (exactOffsetAt(start, timeZone) === offset && exactOffsetAt(start + HOUR_MS - 1, timeZone) === offset)
+    hours.set(hour, offset);
   return offset;
 }
 
@@ -70,9 +88,18 @@ export function toSerial(instant: number, timeZone: string): number {
 
 export function fromSerial(serial: number, timeZone: string): Date {
   const asUtc = new Date(Math.round(SERIAL_EPOCH + serial * DAY_MS));
-  return new Date(instantOf({
-    year: asUtc.getUTCFullYear(), month: asUtc.getUTCMonth() + 1, day: asUtc.getUTCDate(), hour: asUtc.getUTCHours(),
-    minute: asUtc.getUTCMinutes(), second: asUtc.getUTCSeconds(), ms: asUtc.getUTCMilliseconds(),
-  }, timeZone));
+  return new Date(
+    instantOf(
+      {
+        year: asUtc.getUTCFullYear(),
+        month: asUtc.getUTCMonth() + 1,
+        day: asUtc.getUTCDate(),
+        hour: asUtc.getUTCHours(),
+        minute: asUtc.getUTCMinutes(),
+        second: asUtc.getUTCSeconds(),
+        ms: asUtc.getUTCMilliseconds(),
+      },
+      timeZone,
+    ),
+  );
 }
-

@@ -54,7 +54,11 @@ export function interpretInput(raw: unknown, timeZone: string, numberFormat: str
  * What the Sheets API's RAW input stores: strings as they are (no formula, no apostrophe stripping),
  * numbers and booleans as such; '' empties the cell. Callers reject other types first.
  */
-export function rawInput(raw: string | number | boolean, timeZone: string, numberFormat: string | undefined): CellInput {
+export function rawInput(
+  raw: string | number | boolean,
+  timeZone: string,
+  numberFormat: string | undefined,
+): CellInput {
   return { value: typeof raw === 'number' ? numberIn(raw, timeZone, numberFormat) : raw };
 }
 
@@ -130,7 +134,8 @@ function formatGeneral(n: number): string {
 export function displayValue(value: CellValue, numberFormat: string | undefined, timeZone: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  const custom = numberFormat && numberFormat !== DEFAULT_NUMBER_FORMAT && numberFormat !== TEXT_FORMAT ? numberFormat : undefined;
+  const custom =
+    numberFormat && numberFormat !== DEFAULT_NUMBER_FORMAT && numberFormat !== TEXT_FORMAT ? numberFormat : undefined;
   if (value instanceof Date) {
     if (custom && /[ydhs]/i.test(custom)) return formatDate(value, custom, timeZone);
     const w = wallClockOf(value.getTime(), timeZone);
@@ -143,8 +148,16 @@ export function displayValue(value: CellValue, numberFormat: string | undefined,
 }
 
 const NAMED_COLOURS: Record<string, string> = {
-  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
-  orange: '#ffa500', purple: '#800080', gray: '#808080', grey: '#808080',
+  white: '#ffffff',
+  black: '#000000',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  purple: '#800080',
+  gray: '#808080',
+  grey: '#808080',
 };
 
 /** Sheets reports colours as lower-case "#rrggbb"; null resets to `fallback`. */

@@ -14,7 +14,13 @@ export class Workbook implements WorkbookServices {
   private hasVolatile = false;
   private nextSheetId = 0;
 
-  constructor(private readonly clock: Clock, readonly id: string, public name: string, public locale: string, public timeZone: string) {}
+  constructor(
+    private readonly clock: Clock,
+    readonly id: string,
+    public name: string,
+    public locale: string,
+    public timeZone: string,
+  ) {}
 
   changed(sheet?: SheetModel): void {
     if (sheet && !this.engineSheets.has(sheet) && sheet.formulas.size === 0) return;
@@ -32,7 +38,10 @@ export class Workbook implements WorkbookServices {
     const texts: string[] = [];
     for (const sheet of this.sheets) sheet.formulas.forEach((f) => texts.push(f));
     const all = texts.join('\n');
-    this.engineSheets = new Set([...required, ...this.sheets.filter((s) => s.formulas.size > 0 || all.includes(s.name))]);
+    this.engineSheets = new Set([
+      ...required,
+      ...this.sheets.filter((s) => s.formulas.size > 0 || all.includes(s.name)),
+    ]);
     this.hasVolatile = texts.some(isVolatile);
     this.builtAt = this.clock.now().getTime();
     this.engine = new FormulaEngine([...this.engineSheets], this.timeZone, () => this.clock.now());

@@ -10,23 +10,37 @@ import { closeIfComplete } from './requests';
 import { taskIndex, taskSnapshot } from './tasks';
 import type { ActionResult, Workbook } from './workbook';
 
-export type AcceptanceDraft = Pick<RecordOf<'acceptance'>, 'task' | 'deliverable' | 'result' | 'reason' | 'acceptedBy' | 'date'>;
+export type AcceptanceDraft = Pick<
+  RecordOf<'acceptance'>,
+  'task' | 'deliverable' | 'result' | 'reason' | 'acceptedBy' | 'date'
+>;
 
 const DRAFT_FIELDS = ['task', 'deliverable', 'result', 'reason', 'acceptedBy', 'date'] as const;
 
 /** Stands in the standard column when the task states none, so the row still reads as applied. */
 const NO_STANDARD = '—';
 
-function applyAcceptance(wb: Workbook, record: RecordOf<'acceptance'>, row?: number): { problems: Problem[]; computed?: RecordOf<'acceptance'> } {
+function applyAcceptance(
+  wb: Workbook,
+  record: RecordOf<'acceptance'>,
+  row?: number,
+): { problems: Problem[]; computed?: RecordOf<'acceptance'> } {
   wb.table('tasks', ['id', 'status', 'deliverable']);
-  const taskRow = taskIndex(wb).get(String(record.task ?? '').trim().toUpperCase());
+  const taskRow = taskIndex(wb).get(
+    String(record.task ?? '')
+      .trim()
+      .toUpperCase(),
+  );
   const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
   const problems = checkAcceptance(record, snapshot, wb.env(), row);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';
   for (const [key, value] of Object.entries(acceptanceEffect(passed, wb.locale))) taskRow.set(key as never, value);
   if (passed) closeIfComplete(wb, snapshot.request);
-  const request = wb.optionalTable('requests')?.records().find((r) => r.text('id').toUpperCase() === snapshot.request.toUpperCase());
+  const request = wb
+    .optionalTable('requests')
+    ?.records()
+    .find((r) => r.text('id').toUpperCase() === snapshot.request.toUpperCase());
   return {
     problems,
     computed: {

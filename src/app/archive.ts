@@ -38,11 +38,16 @@ interface Moving {
 /** What identifies a row's request: its own cells that hold request or task IDs. */
 function references(source: Source, row: TableRow<string>): string[] {
   switch (source) {
-    case 'requests': return [row.text('id')];
-    case 'tasks': return [row.text('request'), row.text('id')];
-    case 'progress': return [row.text('task')];
-    case 'communications': return [row.text('ref')];
-    case 'acceptance': return [row.text('request'), row.text('task')];
+    case 'requests':
+      return [row.text('id')];
+    case 'tasks':
+      return [row.text('request'), row.text('id')];
+    case 'progress':
+      return [row.text('task')];
+    case 'communications':
+      return [row.text('ref')];
+    case 'acceptance':
+      return [row.text('request'), row.text('task')];
   }
 }
 
@@ -63,7 +68,9 @@ export function archiveCompleted(wb: Workbook): ArchiveOutcome {
   if (plan.size === 0) return { requests: 0, rows, sheets: [] };
 
   const tasks = wb.optionalTable('tasks');
-  const taskRequests = new Map((tasks?.records() ?? []).map((row) => [row.text('id').toUpperCase(), row.text('request').toUpperCase()]));
+  const taskRequests = new Map(
+    (tasks?.records() ?? []).map((row) => [row.text('id').toUpperCase(), row.text('request').toUpperCase()]),
+  );
   const moving: Moving[] = [];
   for (const source of SOURCES) {
     const table = wb.optionalTable(source) as Table<string> | undefined;
@@ -95,7 +102,12 @@ function archiveSheet(wb: Workbook, year: number): Sheet {
   const protection = sheet.protect().setDescription(wb.text('archiveProtection'));
   const me = Session.getEffectiveUser().getEmail();
   if (me !== '') protection.addEditor(me);
-  protection.removeEditors(protection.getEditors().map((editor) => editor.getEmail()).filter((email) => email !== me));
+  protection.removeEditors(
+    protection
+      .getEditors()
+      .map((editor) => editor.getEmail())
+      .filter((email) => email !== me),
+  );
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   return sheet;
 }
@@ -115,7 +127,10 @@ function appendToArchive(wb: Workbook, year: number, moving: readonly Moving[]):
     const picked = m.rows.filter((r) => r.year === year && !already.has(`${title}|${r.request}`));
     if (picked.length === 0) continue;
     const headers = m.table.sheet.getRange(1, 1, 1, m.table.width).getValues()[0] as Cell[];
-    lines.push({ cells: [sourceLabel, header(wb.locale, 'requests', 'id'), wb.text('archivedAt'), ...headers], header: true });
+    lines.push({
+      cells: [sourceLabel, header(wb.locale, 'requests', 'id'), wb.text('archivedAt'), ...headers],
+      header: true,
+    });
     const status = m.source === 'requests' ? m.table.positions['status'] : undefined;
     for (const { row, request } of picked) {
       const cells = [...row.cells];
@@ -162,4 +177,3 @@ export function archiveFromMenu(ui: Ui, now: Date): void {
     ui.alert(inWorkbook(now, (wb) => describeArchive(wb, archiveCompleted(wb))));
   });
 }
-

@@ -25,7 +25,8 @@ export interface TickJobs {
   readonly weeklySummary: (wb: Workbook) => void;
 }
 
-export type TickOutcome = 'unauthorized' | { readonly daily: boolean; readonly scan: ScanReport; readonly summary: boolean };
+export type TickOutcome =
+  'unauthorized' | { readonly daily: boolean; readonly scan: ScanReport; readonly summary: boolean };
 
 /**
  * One hourly tick: the daily scan when due, otherwise the hourly pass (health, queue, final

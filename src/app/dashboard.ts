@@ -35,7 +35,10 @@ export function refreshDashboard(wb: Workbook): Sheet {
     if (index !== undefined) letters[key] = columnLetter(index + 1);
   }
   const known = wb.directory().departments.map((d) => d.name);
-  const typed = tasks.records().map((row) => row.text('dept')).filter((dept) => dept !== '');
+  const typed = tasks
+    .records()
+    .map((row) => row.text('dept'))
+    .filter((dept) => dept !== '');
   const departments = [...new Set([...known, ...typed])];
 
   const dashboard = buildDashboard(
@@ -67,7 +70,9 @@ export function refreshDashboard(wb: Workbook): Sheet {
   area.setValues(visible);
   const isHeader = (r: number) => dashboard.headerRows.includes(r + 1);
   area.setFontWeights(visible.map((_, r) => visible[r]!.map(() => (isHeader(r) ? 'bold' : 'normal'))));
-  area.setBackgrounds(visible.map((row, r) => row.map((cell) => (isHeader(r) && r > 0 && cell !== '' ? HEADER_BACKGROUND : null))));
+  area.setBackgrounds(
+    visible.map((row, r) => row.map((cell) => (isHeader(r) && r > 0 && cell !== '' ? HEADER_BACKGROUND : null))),
+  );
   const block = (b: Block) => sheet.getRange(b.row, b.column, b.numRows, b.numColumns);
   for (const b of dashboard.percentCells) block(b).setNumberFormat('0%');
   for (const b of dashboard.dateCells) block(b).setNumberFormat('yyyy-mm-dd');

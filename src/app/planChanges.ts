@@ -17,7 +17,11 @@ const DRAFT_FIELDS = ['task', 'newDue', 'reason', 'impact'] as const;
 
 function checkAgainstTask(wb: Workbook, record: RecordOf<'planChanges'>, row?: number) {
   wb.table('tasks', ['id', 'due', 'baseline']);
-  const taskRow = taskIndex(wb).get(String(record.task ?? '').trim().toUpperCase());
+  const taskRow = taskIndex(wb).get(
+    String(record.task ?? '')
+      .trim()
+      .toUpperCase(),
+  );
   const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
   return { taskRow, snapshot, problems: checkPlanChange(record, snapshot, wb.env(), row) };
 }
@@ -57,12 +61,16 @@ export function decidePlanChange(wb: Workbook, rowNumber: number, approve: boole
 
 /** Applies a decided change once: decidedAt marks it as applied. */
 function decide(wb: Workbook, row: ChangeRow): Problem[] {
-  const record = Object.fromEntries(wb.table('planChanges').def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'planChanges'>;
+  const record = Object.fromEntries(
+    wb.table('planChanges').def.columns.map((c) => [c.key, row.get(c.key)]),
+  ) as RecordOf<'planChanges'>;
   const { taskRow, problems } = checkAgainstTask(wb, record, row.rowNumber);
   const newDue = parseDate(record.newDue, wb.timeZone);
   if (hasErrors(problems) || !taskRow || !newDue) return problems;
   if (parseEnum('changeStatus', record.status) === 'approved') {
-    const task = Object.fromEntries(wb.table('tasks').def.columns.map((c) => [c.key, taskRow.get(c.key)])) as RecordOf<'tasks'>;
+    const task = Object.fromEntries(
+      wb.table('tasks').def.columns.map((c) => [c.key, taskRow.get(c.key)]),
+    ) as RecordOf<'tasks'>;
     for (const [key, value] of Object.entries(planChangeEffect(task, newDue))) taskRow.set(key as never, value);
   }
   row.set('decidedAt', wb.now);

@@ -16,15 +16,33 @@ export type ProgressDraft = Pick<
   'task' | 'summary' | 'pct' | 'planned' | 'actual' | 'delayReason' | 'mitigation' | 'reviewer' | 'note'
 >;
 
-const DRAFT_FIELDS = ['task', 'summary', 'pct', 'planned', 'actual', 'delayReason', 'mitigation', 'reviewer', 'note'] as const;
+const DRAFT_FIELDS = [
+  'task',
+  'summary',
+  'pct',
+  'planned',
+  'actual',
+  'delayReason',
+  'mitigation',
+  'reviewer',
+  'note',
+] as const;
 
 /**
  * Checks an entry against its task and, when valid, returns the cells to append and applies it
  * to the task row (not yet written). Problems otherwise.
  */
-function applyEntry(wb: Workbook, record: RecordOf<'progress'>, row?: number): { problems: Problem[]; computed?: RecordOf<'progress'> } {
+function applyEntry(
+  wb: Workbook,
+  record: RecordOf<'progress'>,
+  row?: number,
+): { problems: Problem[]; computed?: RecordOf<'progress'> } {
   const tasks = taskIndex(wb);
-  const taskRow = tasks.get(String(record.task ?? '').trim().toUpperCase());
+  const taskRow = tasks.get(
+    String(record.task ?? '')
+      .trim()
+      .toUpperCase(),
+  );
   const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
   const calendar = new WorkCalendar(wb.settings);
   const problems = checkProgress(record, snapshot, wb.env(), { calendar, lagThreshold: wb.settings.lagThreshold }, row);
@@ -33,7 +51,10 @@ function applyEntry(wb: Workbook, record: RecordOf<'progress'>, row?: number): {
   for (const [key, value] of Object.entries(progressEffect(snapshot, pct, wb.now, wb.locale))) {
     taskRow.set(key as never, value);
   }
-  return { problems, computed: { task: snapshot.id, owner: snapshot.owner, updatedAt: wb.now, updatedBy: wb.user, pct } };
+  return {
+    problems,
+    computed: { task: snapshot.id, owner: snapshot.owner, updatedAt: wb.now, updatedBy: wb.user, pct },
+  };
 }
 
 export function postProgress(wb: Workbook, draft: ProgressDraft): ActionResult {

@@ -25,7 +25,17 @@ export type RequestDraft = Pick<
   'title' | 'dept' | 'requester' | 'contact' | 'goal' | 'depts' | 'expected' | 'resources' | 'attachments'
 >;
 
-const DRAFT_FIELDS = ['title', 'dept', 'requester', 'contact', 'goal', 'depts', 'expected', 'resources', 'attachments'] as const;
+const DRAFT_FIELDS = [
+  'title',
+  'dept',
+  'requester',
+  'contact',
+  'goal',
+  'depts',
+  'expected',
+  'resources',
+  'attachments',
+] as const;
 
 export function submitRequest(wb: Workbook, draft: RequestDraft): ActionResult {
   const table = wb.table('requests', ['id', 'title', 'status', 'submitted']);
@@ -61,7 +71,11 @@ export function reviewRequestById(wb: Workbook, requestId: string, input: Review
   if (hasErrors(problems)) return wb.failure(problems);
   for (const [key, value] of Object.entries(changes)) row.set(key as keyof RecordOf<'requests'> & string, value);
   wb.commit();
-  return { ok: true, id: row.text('id'), message: wb.text('wbReviewed', { id: row.text('id'), status: row.text('status') }) };
+  return {
+    ok: true,
+    id: row.text('id'),
+    message: wb.text('wbReviewed', { id: row.text('id'), status: row.text('status') }),
+  };
 }
 
 /**
@@ -84,7 +98,8 @@ export function syncRequests(wb: Workbook): Problem[] {
       if (isBlank(row.get('submitted'))) row.set('submitted', wb.now);
       if (isBlank(row.get('status'))) row.set('status', enumLabel('requestStatus', 'pending', wb.locale));
     }
-    if (parseEnum('requestStatus', row.get('status')) === 'approved' && isBlank(row.get('approved'))) row.set('approved', wb.now);
+    if (parseEnum('requestStatus', row.get('status')) === 'approved' && isBlank(row.get('approved')))
+      row.set('approved', wb.now);
   }
   return problems;
 }

@@ -39,7 +39,9 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
   const taskRequests = new Map(allTasks.map((x) => [x.id.toUpperCase(), x.request.toUpperCase()]));
   const tasks = allTasks.filter((x) => x.request.toUpperCase() === wanted);
   const ids = new Set(tasks.map((x) => x.id.toUpperCase()));
-  const failures = readAcceptances(wb).filter((acceptance) => ids.has(acceptance.task.toUpperCase()) && acceptance.result === 'fail');
+  const failures = readAcceptances(wb).filter(
+    (acceptance) => ids.has(acceptance.task.toUpperCase()) && acceptance.result === 'fail',
+  );
   const report = retrospective({
     locale: wb.locale,
     now: wb.now,

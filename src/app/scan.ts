@@ -18,7 +18,16 @@ import {
   type TaskItem,
 } from '../domain/escalation';
 import { taskHealth, type TaskHealth } from '../domain/health';
-import { enumLabel, headerText, sheetDef, sheetTitle, type ColumnKey, type EnumCode, type EnumKey, type SheetKey } from '../domain/schema';
+import {
+  enumLabel,
+  headerText,
+  sheetDef,
+  sheetTitle,
+  type ColumnKey,
+  type EnumCode,
+  type EnumKey,
+  type SheetKey,
+} from '../domain/schema';
 import { parseDate, parseList } from '../domain/values';
 import type { Mailer } from '../gas/mailer';
 import { Table } from '../gas/table';

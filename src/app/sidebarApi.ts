@@ -180,9 +180,16 @@ function validateForm<K extends FormKey>(
   ctx: FormContext,
 ): { ok: true; value: FormValues<K> } | Extract<SubmitResult, { ok: false }> {
   const fields = Object.entries(forms(ctx)[key].fields as Record<string, FieldDef>);
-  const cell = z.string().check(z.trim(), z.maxLength(CELL_MAX, t(ctx.locale, 'sidebarFieldTooLong', { max: CELL_MAX })));
-  const date = z.pipe(cell, z.transform((typed) => (typed === '' ? typed : (parseDate(typed, ctx.timeZone) ?? typed))));
-  const shape = Object.fromEntries(fields.map(([name, def]) => [name, z._default(def.input === 'date' ? date : cell, '')]));
+  const cell = z
+    .string()
+    .check(z.trim(), z.maxLength(CELL_MAX, t(ctx.locale, 'sidebarFieldTooLong', { max: CELL_MAX })));
+  const date = z.pipe(
+    cell,
+    z.transform((typed) => (typed === '' ? typed : (parseDate(typed, ctx.timeZone) ?? typed))),
+  );
+  const shape = Object.fromEntries(
+    fields.map(([name, def]) => [name, z._default(def.input === 'date' ? date : cell, '')]),
+  );
   const parsed = z.object(shape).safeParse(payload, { error: () => t(ctx.locale, 'sidebarFieldInvalid') });
   if (parsed.success) return { ok: true, value: parsed.data as FormValues<K> };
   const errors: Record<string, string> = {};

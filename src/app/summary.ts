@@ -32,11 +32,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 // ---------------------------------------------------------------- readers
 
 /** Every task with an ID, its latest progress (of `progress`, in sheet order), completion time and health at wb.now. */
-export function readReportTasks(wb: Workbook, calendar: WorkCalendar, progress: readonly ProgressRecord[]): ReportTask[] {
+export function readReportTasks(
+  wb: Workbook,
+  calendar: WorkCalendar,
+  progress: readonly ProgressRecord[],
+): ReportTask[] {
   const tasks = readTasks(wb, latestProgress(progress)).filter((task) => task.id !== '');
   if (tasks.length === 0) return [];
-  const accepted = acceptedDates(
-readAcceptances(wb).filter((acceptance) => acceptance.result === 'pass'));
+  const accepted = acceptedDates(readAcceptances(wb).filter((acceptance) => acceptance.result === 'pass'));
   return tasks.map((task) => ({
     ...task,
     completedAt: completedAt(task.status, task.lastUpdate, accepted.get(task.id.toUpperCase())),
@@ -97,9 +100,16 @@ export function writeReport(wb: Workbook, title: string, report: Report): Sheet 
   // Plain text: dates and IDs stay exactly as the report words them instead of being re-parsed.
   range.setNumberFormat('@');
   range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => neutralize(line.cells[i] ?? ''))));
-  range.setFontWeights(lines.map((line) => Array.from({ length: width }, () => (line.kind === 'body' ? 'normal' : 'bold'))));
-  range.setBackgrounds(lines.map((line) => Array.from({ length: width }, (_, i) =>
-    line.kind === 'header' && i < line.cells.length ? HEADER_BACKGROUND : null)));
+  range.setFontWeights(
+    lines.map((line) => Array.from({ length: width }, () => (line.kind === 'body' ? 'normal' : 'bold'))),
+  );
+  range.setBackgrounds(
+    lines.map((line) =>
+      Array.from({ length: width }, (_, i) =>
+        line.kind === 'header' && i < line.cells.length ? HEADER_BACKGROUND : null,
+      ),
+    ),
+  );
   sheet.setColumnWidths(1, width, 140);
   return sheet;
 }
@@ -125,7 +135,11 @@ export function summaryRecipients(wb: Workbook): string[] {
 }
 
 /** Generates the summary of the report week at wb.now; the caller holds the document lock. */
-export function generateWeeklySummary(wb: Workbook, mailer: Mailer, options: { readonly email: boolean }): SummaryOutcome {
+export function generateWeeklySummary(
+  wb: Workbook,
+  mailer: Mailer,
+  options: { readonly email: boolean },
+): SummaryOutcome {
   const calendar = new WorkCalendar(wb.settings);
   const week = reportWeek(wb.now, calendar);
   const progress = readProgress(wb);
@@ -141,7 +155,14 @@ export function generateWeeklySummary(wb: Workbook, mailer: Mailer, options: { r
     notices: readNotices(wb),
   });
   const sheet = writeReport(wb, summaryTitle(wb.locale, week), summary);
-  const outcome = { sheet: sheet.getName(), recipients: [] as string[], sent: [] as string[], dryRun: [] as string[], overQuota: [] as string[], failed: [] as string[] };
+  const outcome = {
+    sheet: sheet.getName(),
+    recipients: [] as string[],
+    sent: [] as string[],
+    dryRun: [] as string[],
+    overQuota: [] as string[],
+    failed: [] as string[],
+  };
   if (!options.email) return outcome;
 
   outcome.recipients = summaryRecipients(wb);
@@ -170,9 +191,12 @@ export function describeSummary(wb: Workbook, outcome: SummaryOutcome): string {
   const list = (people: readonly string[]) => people.join(', ');
   const lines = [wb.text('summaryDone', { sheet: outcome.sheet })];
   if (outcome.sent.length > 0) lines.push(wb.text('summaryMailSent', { count: outcome.sent.length }));
-  if (outcome.dryRun.length > 0) lines.push(wb.text('summaryMailDryRun', { count: outcome.dryRun.length, recipients: list(outcome.dryRun) }));
-  if (outcome.overQuota.length > 0) lines.push(wb.text('summaryMailQuota', { count: outcome.overQuota.length, recipients: list(outcome.overQuota) }));
-  if (outcome.failed.length > 0) lines.push(wb.text('summaryMailFailed', { count: outcome.failed.length, recipients: list(outcome.failed) }));
+  if (outcome.dryRun.length > 0)
+    lines.push(wb.text('summaryMailDryRun', { count: outcome.dryRun.length, recipients: list(outcome.dryRun) }));
+  if (outcome.overQuota.length > 0)
+    lines.push(wb.text('summaryMailQuota', { count: outcome.overQuota.length, recipients: list(outcome.overQuota) }));
+  if (outcome.failed.length > 0)
+    lines.push(wb.text('summaryMailFailed', { count: outcome.failed.length, recipients: list(outcome.failed) }));
   return lines.join('\n');
 }
 
@@ -184,7 +208,10 @@ export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
     let email = false;
     if (isCoordinator(view) && recipients.length > 0) {
       const sheet = summaryTitle(view.locale, reportWeek(now, new WorkCalendar(view.settings)));
-      const answer = ui.alert(view.text('summaryAskEmail', { sheet, count: recipients.length }), ui.ButtonSet.YES_NO_CANCEL);
+      const answer = ui.alert(
+        view.text('summaryAskEmail', { sheet, count: recipients.length }),
+        ui.ButtonSet.YES_NO_CANCEL,
+      );
       if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
       email = answer === ui.Button.YES;
     }

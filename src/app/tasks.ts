@@ -70,16 +70,24 @@ export function syncTasks(wb: Workbook): Problem[] {
     const rowProblems = checkTask(record, env, context, row.rowNumber);
     problems.push(...rowProblems);
     const requestStatus = context.requests.get(row.text('request').toUpperCase());
-    if (row.text('id') === '' && requestStatus && SPLITTABLE.includes(requestStatus) && isRequestId(row.text('request'))) {
+    if (
+      row.text('id') === '' &&
+      requestStatus &&
+      SPLITTABLE.includes(requestStatus) &&
+      isRequestId(row.text('request'))
+    ) {
       const id = nextTaskId(row.text('request').toUpperCase(), ids);
       ids.push(id);
       row.set('id', id);
     }
     const due = parseDate(row.get('due'), wb.timeZone);
     if (due && isBlank(row.get('baseline'))) row.set('baseline', row.get('due'));
-    if (isBlank(row.get('status')) && row.text('name') !== '') row.set('status', enumLabel('taskStatus', 'notStarted', wb.locale));
+    if (isBlank(row.get('status')) && row.text('name') !== '')
+      row.set('status', enumLabel('taskStatus', 'notStarted', wb.locale));
   }
-  problems.push(...duplicateTaskProblems(table.records().map((row) => ({ id: row.text('id'), rowNumber: row.rowNumber }))));
+  problems.push(
+    ...duplicateTaskProblems(table.records().map((row) => ({ id: row.text('id'), rowNumber: row.rowNumber }))),
+  );
   return problems;
 }
 
@@ -112,7 +120,11 @@ export function splitRequest(wb: Workbook, requestId: string, drafts: readonly T
   if (problems.some((list) => list.length > 0)) return splitFailure(wb, problems);
   for (const record of records) table.append({ ...record, baseline: record.due ?? '' });
   wb.commit();
-  return { ok: true, message: wb.text('wbTasksCreated', { ids: ids.join(wb.text('wbListSeparator')) }), id: ids.join(',') };
+  return {
+    ok: true,
+    message: wb.text('wbTasksCreated', { ids: ids.join(wb.text('wbListSeparator')) }),
+    id: ids.join(','),
+  };
 }
 
 /** Only an approved request can be split into tasks. */

@@ -22,7 +22,9 @@ function syncCommunications(wb: Workbook): Problem[] {
   const table = wb.table('communications');
   const env = wb.env();
   return table.records().flatMap((row) => {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'communications'>;
+    const record = Object.fromEntries(
+      table.def.columns.map((c) => [c.key, row.get(c.key)]),
+    ) as RecordOf<'communications'>;
     return checkCommunication(record, env, row.rowNumber);
   });
 }
@@ -51,7 +53,12 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[]): Problem[] 
     checked.push(key);
   }
   wb.commit();
-  for (const key of checked) annotate(wb, key, problems.filter((p) => p.sheet === key));
+  for (const key of checked)
+    annotate(
+      wb,
+      key,
+      problems.filter((p) => p.sheet === key),
+    );
   return problems;
 }
 
@@ -82,7 +89,9 @@ export function annotate(wb: Workbook, key: SheetKey, problems: readonly Problem
     line.map((note, c) => {
       const own = byCell.get(`${r}:${c}`);
       const kept = userPart(note);
-      const ours = own ? t(wb.locale, 'wbNoteMarker') + own.map((p) => t(wb.locale, p.message, p.params)).join('\n') : '';
+      const ours = own
+        ? t(wb.locale, 'wbNoteMarker') + own.map((p) => t(wb.locale, p.message, p.params)).join('\n')
+        : '';
       const next = [kept, ours].filter((part) => part !== '').join('\n\n');
       if (next !== note) changed = true;
       return next;

@@ -49,7 +49,9 @@ export class Workbook {
     const defaults = { locale: source.locale, timeZone: source.timeZone };
     const parsed = parseSettings(source.values('settings') ?? [], defaults);
     this.settings = parsed.settings;
-    this.settingsIssues = parsed.errors.map((issue) => describeSettingsIssue(parsed.settings.locale, issue, defaultSettings(defaults)));
+    this.settingsIssues = parsed.errors.map((issue) =>
+      describeSettingsIssue(parsed.settings.locale, issue, defaultSettings(defaults)),
+    );
   }
 
   get locale(): Locale {
@@ -89,7 +91,10 @@ export class Workbook {
       const def = sheetDef(key);
       const names = def.columns.filter((c) => missing.includes(c.key)).map((c) => columnLabel(c, this.locale));
       throw new UserError(
-        this.text('wbMissingColumns', { sheet: sheetTitle(key, this.locale), columns: names.join(this.text('wbListSeparator')) }),
+        this.text('wbMissingColumns', {
+          sheet: sheetTitle(key, this.locale),
+          columns: names.join(this.text('wbListSeparator')),
+        }),
       );
     }
     return table;
@@ -106,7 +111,12 @@ export class Workbook {
       const people = this.optionalTable('people')?.records() ?? [];
       this.directoryCache = {
         departments: departments
-          .map((row) => ({ name: row.text('name'), head: row.text('head'), sponsor: row.text('sponsor'), liaison: row.text('liaison') }))
+          .map((row) => ({
+            name: row.text('name'),
+            head: row.text('head'),
+            sponsor: row.text('sponsor'),
+            liaison: row.text('liaison'),
+          }))
           .filter((d) => d.name !== ''),
         people: people
           .map((row) => ({ name: row.text('name'), email: row.text('email'), dept: row.text('dept') }))

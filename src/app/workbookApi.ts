@@ -50,7 +50,12 @@ export function reviewRequestFromSidebar(payload: unknown, now: Date): ActionRes
     const parsed = reviewPayload.safeParse(payload);
     if (!parsed.success) return malformed(wb, parsed.error.issues);
     const { id, decision, notes = '', lead, coordinator } = parsed.data;
-    return reviewRequestById(wb, id, { decision, notes, ...(lead === undefined ? {} : { lead }), ...(coordinator === undefined ? {} : { coordinator }) });
+    return reviewRequestById(wb, id, {
+      decision,
+      notes,
+      ...(lead === undefined ? {} : { lead }),
+      ...(coordinator === undefined ? {} : { coordinator }),
+    });
   });
 }
 

@@ -35,7 +35,9 @@ export function importTasks(wb: Workbook, source: Sheet, requestId: string): Imp
   const absent = NEEDED.filter((key) => positions[key] === undefined);
   if (absent.length > 0) {
     const labels = def.columns.filter((c) => absent.includes(c.key)).map((c) => (wb.locale === 'en' ? c.en : c.zh));
-    throw new UserError(wb.text('wbImportMissing', { sheet: source.getName(), columns: labels.join(wb.text('wbListSeparator')) }));
+    throw new UserError(
+      wb.text('wbImportMissing', { sheet: source.getName(), columns: labels.join(wb.text('wbListSeparator')) }),
+    );
   }
   const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due']);
   const ids = [...taskIndex(wb).keys()];
@@ -56,7 +58,10 @@ export function importTasks(wb: Workbook, source: Sheet, requestId: string): Imp
       dept: isBlank(record.dept) ? request.get('lead') : record.dept,
       status: isBlank(record.status) ? enumLabel('taskStatus', 'notStarted', wb.locale) : record.status,
     };
-    const context = { requests: new Map([[request.text('id').toUpperCase(), 'approved' as const]]), taskIds: new Set([...ids, id]) };
+    const context = {
+      requests: new Map([[request.text('id').toUpperCase(), 'approved' as const]]),
+      taskIds: new Set([...ids, id]),
+    };
     const rowProblems = checkTask(complete, wb.env(), context, i + 2).map((p) =>
       // A list without a deliverable column is imported; the standard is filled in afterwards.
       p.field === 'deliverable' && positions.deliverable === undefined ? { ...p, level: 'warning' as const } : p,

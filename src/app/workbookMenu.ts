@@ -24,7 +24,9 @@ function selectedRow(wb: Workbook, key: SheetKey): number {
   const active = wb.spreadsheet.getActiveSheet();
   const row = active.getActiveRange()?.getRow() ?? 0;
   if (active.getSheetId() !== wb.sheet(key)?.getSheetId() || row < 2) {
-    throw new UserError(wb.text('wbNotOnSelectedRow', { sheet: wb.sheet(key)?.getName() ?? sheetTitle(key, wb.locale) }));
+    throw new UserError(
+      wb.text('wbNotOnSelectedRow', { sheet: wb.sheet(key)?.getName() ?? sheetTitle(key, wb.locale) }),
+    );
   }
   return row;
 }
@@ -56,15 +58,22 @@ export function approveFromMenu(ui: Ui, now: Date): void {
     requireCoordinator(view);
     const row = selectedRow(view, 'requests');
     const request = view.table('requests', ['id', 'title', 'status']).rows[row - 2];
-    if (!request || request.text('id') === '') throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
+    if (!request || request.text('id') === '')
+      throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
     const id = request.text('id');
-    const first = ui.alert(view.text('wbApproveQuestion', { id, title: request.text('title') }), ui.ButtonSet.YES_NO_CANCEL);
+    const first = ui.alert(
+      view.text('wbApproveQuestion', { id, title: request.text('title') }),
+      ui.ButtonSet.YES_NO_CANCEL,
+    );
     if (first === ui.Button.CANCEL || first === ui.Button.CLOSE) return;
     let input: Parameters<typeof reviewRequestById>[2];
     if (first === ui.Button.YES) {
       let lead = request.text('lead');
       if (lead === '') {
-        const allowed = view.directory().departments.map((d) => d.name).join(view.text('wbListSeparator'));
+        const allowed = view
+          .directory()
+          .departments.map((d) => d.name)
+          .join(view.text('wbListSeparator'));
         const answer = ui.prompt(view.text('wbLeadPrompt', { allowed }), ui.ButtonSet.OK_CANCEL);
         if (answer.getSelectedButton() !== ui.Button.OK) return;
         lead = answer.getResponseText();
@@ -106,7 +115,8 @@ export function importFromMenu(ui: Ui, now: Date): void {
     requireCoordinator(view);
     const source = view.spreadsheet.getActiveSheet();
     const sourceId = source.getSheetId();
-    if (SHEET_ORDER.some((key) => view.sheet(key)?.getSheetId() === sourceId)) throw new UserError(view.text('wbImportOwnSheet'));
+    if (SHEET_ORDER.some((key) => view.sheet(key)?.getSheetId() === sourceId))
+      throw new UserError(view.text('wbImportOwnSheet'));
     const answer = ui.prompt(view.text('wbImportPrompt', { sheet: source.getName() }), ui.ButtonSet.OK_CANCEL);
     if (answer.getSelectedButton() !== ui.Button.OK) return;
     const result = inWorkbook(now, (wb) => importTasks(wb, source, answer.getResponseText().trim()));

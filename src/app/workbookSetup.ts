@@ -5,7 +5,13 @@
  * add-on's own validation, formatting rules and protections are replaced.
  */
 import { columnLetter } from '../domain/a1';
-import { defaultSettings, parseSettings, settingKeyOf, settingRows, type SpreadsheetDefaults } from '../domain/settings';
+import {
+  defaultSettings,
+  parseSettings,
+  settingKeyOf,
+  settingRows,
+  type SpreadsheetDefaults,
+} from '../domain/settings';
 import {
   enumLabels,
   ENUMS,
@@ -59,7 +65,10 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupRe
     columns += ensureColumns(sheet, key, locale);
   }
   const settingsSheet = placed.get('settings')!;
-  const spreadsheetDefaults = { locale: spreadsheet.getSpreadsheetLocale(), timeZone: spreadsheet.getSpreadsheetTimeZone() };
+  const spreadsheetDefaults = {
+    locale: spreadsheet.getSpreadsheetLocale(),
+    timeZone: spreadsheet.getSpreadsheetTimeZone(),
+  };
   fillSettings(settingsSheet, spreadsheetDefaults, locale);
   const settings = parseSettings(settingsSheet.getDataRange().getValues(), spreadsheetDefaults).settings;
   for (const key of SHEET_ORDER) {
@@ -72,7 +81,11 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupRe
 }
 
 /** A sheet with another title whose header row names every required column of `key`. */
-function adoptByHeader(directory: SheetDirectory, key: SheetKey, placed: ReadonlyMap<SheetKey, Sheet>): Sheet | undefined {
+function adoptByHeader(
+  directory: SheetDirectory,
+  key: SheetKey,
+  placed: ReadonlyMap<SheetKey, Sheet>,
+): Sheet | undefined {
   const def = sheetDef(key);
   const taken = new Set([...placed.values()].map((s) => s.getSheetId()));
   const candidates = directory
@@ -145,7 +158,8 @@ function addValidation(sheet: Sheet, key: SheetKey, locale: Locale, placed: Read
   const listOf = (source: SheetKey, column: string) => {
     const list = placed.get(source)!;
     const width = list.getLastColumn();
-    const index = mapHeaders(sheetDef(source), list.getRange(1, 1, 1, width).getValues()[0] ?? [])[column as never] as number | undefined;
+    const index = mapHeaders(sheetDef(source), list.getRange(1, 1, 1, width).getValues()[0] ?? [])[column as never] as
+      number | undefined;
     return index === undefined ? undefined : columnRange(list, index);
   };
   const departments = listOf('departments', 'name');
@@ -168,13 +182,20 @@ function ruleFor(
   const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true);
   if (column.enumeration) {
     const labels = ENUMS[column.enumeration].map((v) => (locale === 'en' ? v.en : v.zh));
-    return builder().requireValueInList(labels, true).setHelpText(t(locale, 'wbHelpChoice', { allowed: labels.join(' · ') })).build();
+    return builder()
+      .requireValueInList(labels, true)
+      .setHelpText(t(locale, 'wbHelpChoice', { allowed: labels.join(' · ') }))
+      .build();
   }
   switch (column.type) {
     case 'dept':
-      return departments ? builder().requireValueInRange(departments, true).setHelpText(t(locale, 'wbHelpDept')).build() : undefined;
+      return departments
+        ? builder().requireValueInRange(departments, true).setHelpText(t(locale, 'wbHelpDept')).build()
+        : undefined;
     case 'person':
-      return people ? builder().requireValueInRange(people, true).setHelpText(t(locale, 'wbHelpPerson')).build() : undefined;
+      return people
+        ? builder().requireValueInRange(people, true).setHelpText(t(locale, 'wbHelpPerson')).build()
+        : undefined;
     case 'date':
     case 'datetime':
       return builder().requireDate().setHelpText(t(locale, 'wbHelpDate')).build();
@@ -216,8 +237,14 @@ function addTaskColours(sheet: Sheet, dueSoonDays: number): void {
   const finished = anyOf(status, enumLabels('taskStatus', ['done', 'cancelled', 'awaitingAcceptance']));
   const rules: [string, string][] = [
     [closed, '#e0e0e0'],
-    [`OR(${anyOf(health, enumLabels('health', ['overdue']))},AND(ISNUMBER(${due}),${due}<TODAY(),NOT(${finished})))`, '#f4cccc'],
-    [`OR(${anyOf(status, enumLabels('taskStatus', ['blocked']))},${anyOf(health, enumLabels('health', ['blocked']))})`, '#e1d5f0'],
+    [
+      `OR(${anyOf(health, enumLabels('health', ['overdue']))},AND(ISNUMBER(${due}),${due}<TODAY(),NOT(${finished})))`,
+      '#f4cccc',
+    ],
+    [
+      `OR(${anyOf(status, enumLabels('taskStatus', ['blocked']))},${anyOf(health, enumLabels('health', ['blocked']))})`,
+      '#e1d5f0',
+    ],
     [
       `OR(${anyOf(health, enumLabels('health', ['dueSoon', 'lagging', 'stale']))},AND(ISNUMBER(${due}),${due}>=TODAY(),NETWORKDAYS(TODAY(),${due})-1<=${dueSoonDays},NOT(${finished})))`,
       '#fff2cc',

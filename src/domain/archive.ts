@@ -18,7 +18,12 @@ export interface ArchiveCandidate {
 /** Upper-case request ID → year its archive sheet is named after. */
 export type ArchivePlan = ReadonlyMap<string, number>;
 
-export function requestsToArchive(requests: readonly ArchiveCandidate[], now: Date, archiveAfterDays: number, timeZone: string): ArchivePlan {
+export function requestsToArchive(
+  requests: readonly ArchiveCandidate[],
+  now: Date,
+  archiveAfterDays: number,
+  timeZone: string,
+): ArchivePlan {
   const plan = new Map<string, number>();
   for (const request of requests) {
     if (request.id === '' || request.status !== 'done' || !request.closed) continue;
@@ -32,7 +37,11 @@ export function requestsToArchive(requests: readonly ArchiveCandidate[], now: Da
  * The archived request a row belongs to, or undefined to keep it: `ids` are what the row names
  * (request ID, task ID, or a reference cell). A row that mentions any live request stays.
  */
-export function archivedRequestOf(plan: ArchivePlan, references: readonly string[], taskRequests: ReadonlyMap<string, string>): string | undefined {
+export function archivedRequestOf(
+  plan: ArchivePlan,
+  references: readonly string[],
+  taskRequests: ReadonlyMap<string, string>,
+): string | undefined {
   const mentioned = [...new Set(references.flatMap((ref) => requestsMentioned(ref, taskRequests)))];
   if (mentioned.length === 0 || !mentioned.every((id) => plan.has(id))) return undefined;
   return mentioned[0];

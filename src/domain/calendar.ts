@@ -220,7 +220,7 @@ export class WorkCalendar {
   addWorkingDays(instant: Date, n: number): Date {
     const step = n < 0 ? -1 : 1;
     let day = this.dayOf(instant);
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       day += step;
       if (this.isWorkingDay(day)) left--;
     }

@@ -20,7 +20,8 @@ export type DashboardCell = string | number;
 export interface DashboardSource {
   readonly tasksTitle: string;
   readonly requestsTitle: string;
-  readonly tasks: Readonly<Partial<Record<ColumnKey<'tasks'>, string>>> & Readonly<Record<'id' | 'status' | 'due', string>>;
+  readonly tasks: Readonly<Partial<Record<ColumnKey<'tasks'>, string>>> &
+    Readonly<Record<'id' | 'status' | 'due', string>>;
   readonly requestStatus: string;
   /** The last Tasks row helper formulas cover. */
   readonly lastTaskRow: number;
@@ -123,7 +124,17 @@ function helperRows(source: DashboardSource, options: DashboardOptions): Dashboa
   const holidays = options.holidays.length > 0 ? `,$${H.holidays}$2:$${H.holidays}$${options.holidays.length + 1}` : '';
   const mask = literal(weekendMask(options.workDays));
 
-  const first: DashboardCell[] = [t(options.locale, 'dashHelper'), '', '', '', '', '', '', '', t(options.locale, 'dashHolidays')];
+  const first: DashboardCell[] = [
+    t(options.locale, 'dashHelper'),
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    t(options.locale, 'dashHolidays'),
+  ];
   const rows: DashboardCell[][] = [first];
   for (let r = 2; r <= source.lastTaskRow; r++) {
     const id = col('id', r)!;
@@ -181,7 +192,10 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   const requestsHeader = add([text('dashRequests'), text('dashCount')], true);
   const requestRange = `${sheetPrefix(source.requestsTitle)}$${source.requestStatus}:$${source.requestStatus}`;
   for (const status of ENUMS.requestStatus) {
-    add([enumLabel('requestStatus', status.code, locale), countLabels(requestRange, enumLabels('requestStatus', [status.code]))]);
+    add([
+      enumLabel('requestStatus', status.code, locale),
+      countLabels(requestRange, enumLabels('requestStatus', [status.code])),
+    ]);
   }
   const requestsLast = visible.length;
   add([]);
@@ -196,7 +210,10 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   add([enumLabel('health', 'overdue', locale), `=SUM(${whole(H.overdue)})`]);
   add([enumLabel('health', 'lagging', locale), `=SUM(${whole(H.lagging)})`]);
   add([enumLabel('taskStatus', 'blocked', locale), countLabels(statusRange, enumLabels('taskStatus', ['blocked']))]);
-  const rateRow = add([text('dashOnTimeRate'), `=IF(SUM(${whole(H.judged)})=0,"",SUM(${whole(H.onTime)})/SUM(${whole(H.judged)}))`]);
+  const rateRow = add([
+    text('dashOnTimeRate'),
+    `=IF(SUM(${whole(H.judged)})=0,"",SUM(${whole(H.onTime)})/SUM(${whole(H.judged)}))`,
+  ]);
   percentCells.push({ row: rateRow, column: 2, numRows: 1, numColumns: 1 });
   add([]);
 

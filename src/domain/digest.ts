@@ -78,24 +78,41 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return [
         f.overdue ? t(locale, 'lineDependencyOverdue', { tasks: f.overdue }) : '',
         f.soon ? t(locale, 'lineDependencySoon', { tasks: f.soon }) : '',
-      ].filter((part) => part !== '').join(locale === 'en' ? '; ' : '；');
-    case 'overdue': return t(locale, 'lineOverdue', f);
-    case 'blocked': return t(locale, 'lineBlocked', f);
-    case 'finalHours': return t(locale, 'lineFinalHours', f);
-    case 'noOwner': return t(locale, f.owner ? 'lineNoOwner' : 'lineNoOwnerEmpty', f);
-    case 'lagging': return t(locale, 'lineLagging', f);
-    case 'acceptanceFailed': return t(locale, 'lineAcceptanceFailed', f);
-    case 'dueSoon': return t(locale, 'lineDueSoon', f);
-    case 'stale': return t(locale, 'lineStale', f);
-    case 'acceptancePending': return t(locale, 'lineAcceptancePending', f);
-    case 'actionOverdue': return t(locale, 'lineActionOverdue', f);
-    case 'reviewPending': return t(locale, 'lineReviewPending', f);
-    case 'changePending': return t(locale, 'lineChangePending', f);
+      ]
+        .filter((part) => part !== '')
+        .join(locale === 'en' ? '; ' : '；');
+    case 'overdue':
+      return t(locale, 'lineOverdue', f);
+    case 'blocked':
+      return t(locale, 'lineBlocked', f);
+    case 'finalHours':
+      return t(locale, 'lineFinalHours', f);
+    case 'noOwner':
+      return t(locale, f.owner ? 'lineNoOwner' : 'lineNoOwnerEmpty', f);
+    case 'lagging':
+      return t(locale, 'lineLagging', f);
+    case 'acceptanceFailed':
+      return t(locale, 'lineAcceptanceFailed', f);
+    case 'dueSoon':
+      return t(locale, 'lineDueSoon', f);
+    case 'stale':
+      return t(locale, 'lineStale', f);
+    case 'acceptancePending':
+      return t(locale, 'lineAcceptancePending', f);
+    case 'actionOverdue':
+      return t(locale, 'lineActionOverdue', f);
+    case 'reviewPending':
+      return t(locale, 'lineReviewPending', f);
+    case 'changePending':
+      return t(locale, 'lineChangePending', f);
   }
 }
 
 /** Link to the item's row: the sheet by gid, the row by an A1 range. */
-export function rowLink(context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds'>, notice: Pick<Notice, 'sheet' | 'row'>): string {
+export function rowLink(
+  context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds'>,
+  notice: Pick<Notice, 'sheet' | 'row'>,
+): string {
   const base = context.spreadsheetUrl.split('#')[0] ?? context.spreadsheetUrl;
   const gid = context.sheetIds[notice.sheet];
   return gid === undefined ? base : `${base}#gid=${gid}&range=A${notice.row}`;
@@ -139,7 +156,10 @@ function digestOfSorted(
   const copy = ` ${t(locale, 'digestCopy')}`;
   const open = t(locale, 'digestOpen');
 
-  const html: string[] = [`<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`, `<p>${escapeHtml(t(locale, 'digestGreeting'))}</p>`];
+  const html: string[] = [
+    `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`,
+    `<p>${escapeHtml(t(locale, 'digestGreeting'))}</p>`,
+  ];
   const text: string[] = [t(locale, 'digestGreeting'), ''];
   const byLevel: Record<Level, Delivery[]> = { L3: [], L2: [], L1: [] };
   for (const d of sorted) byLevel[d.notice.level].push(d);
@@ -165,7 +185,13 @@ function digestOfSorted(
 }
 
 /** Puts `notice` into words for every digest of the run (kept in `rendered`); `copy` and `open` in the digest's language. */
-function renderNotice(notice: Notice, context: DigestContext, copy: string, open: string, rendered: Map<Notice, RenderedNotice>): RenderedNotice {
+function renderNotice(
+  notice: Notice,
+  context: DigestContext,
+  copy: string,
+  open: string,
+  rendered: Map<Notice, RenderedNotice>,
+): RenderedNotice {
   const { locale } = context;
   const heading = `${notice.item} ${notice.title}`.trim();
   const line = `${ruleName(locale, notice.rule)}${locale === 'en' ? ': ' : '：'}${noticeLine(locale, notice)}`;
@@ -183,7 +209,13 @@ function renderNotice(notice: Notice, context: DigestContext, copy: string, open
   return done;
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 const HTML_SPECIAL = /[&<>"']/;
 

@@ -53,7 +53,10 @@ const RULE_ORDER = Object.fromEntries(RULES.map((rule, index) => [rule, index]))
 export const LEVEL_RANK: Readonly<Record<Level, number>> = { L3: 3, L2: 2, L1: 1 };
 
 /** A task row as the rules need it. */
-export type TaskItem = Pick<TaskRecord, keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'dependsOn'>;
+export type TaskItem = Pick<
+  TaskRecord,
+  keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'dependsOn'
+>;
 
 /** A task with its health, as the rules get it. */
 interface TaskEntry {
@@ -70,7 +73,10 @@ export type RequestItem = Pick<
 export type ActionItem = Pick<ActionRecord, 'row' | 'ref' | 'topic' | 'action' | 'owner' | 'due' | 'status'>;
 
 /** One row of Acceptance (SPEC §2.5). */
-export type AcceptanceItem = Pick<AcceptanceRecord, 'row' | 'task' | 'deliverable' | 'result' | 'reason' | 'date' | 'applied'>;
+export type AcceptanceItem = Pick<
+  AcceptanceRecord,
+  'row' | 'task' | 'deliverable' | 'result' | 'reason' | 'date' | 'applied'
+>;
 
 export interface PlanChangeItem {
   readonly row: number;
@@ -162,7 +168,12 @@ export function findNotices(input: EscalationInput): Notice[] {
     return own ? [own] : [...settings.coordinators];
   });
 
-  const add = (notice: Omit<Notice, 'level' | 'to' | 'cc'>, to: (string | undefined)[], cc: (string | undefined)[] = [], fallback: string[] = []) => {
+  const add = (
+    notice: Omit<Notice, 'level' | 'to' | 'cc'>,
+    to: (string | undefined)[],
+    cc: (string | undefined)[] = [],
+    fallback: string[] = [],
+  ) => {
     let toList = unique(to);
     // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
     if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
@@ -202,7 +213,14 @@ export function findNotices(input: EscalationInput): Notice[] {
     if (days <= Math.min(settings.requestEvaluationDays, settings.requestReviewDays)) continue;
     const heads = days > settings.requestReviewDays ? unique([request.dept, ...request.depts].map(head)) : [];
     add(
-      { rule: 'reviewPending', item: request.id, sheet: 'requests', row: request.row, title: request.title, facts: { days, submitted: text(request.submitted) } },
+      {
+        rule: 'reviewPending',
+        item: request.id,
+        sheet: 'requests',
+        row: request.row,
+        title: request.title,
+        facts: { days, submitted: text(request.submitted) },
+      },
       [...settings.coordinators, ...heads],
     );
   }
@@ -211,9 +229,26 @@ export function findNotices(input: EscalationInput): Notice[] {
     if (action.status === 'done' || !action.due) continue;
     const dueAt = calendar.dueInstant(action.due);
     if (now.getTime() <= dueAt.getTime()) continue;
-    const facts = { due: text(dueAt), topic: action.topic, ref: action.ref, days: Math.max(1, calendar.workingDaysBetween(dueAt, now)) };
+    const facts = {
+      due: text(dueAt),
+      topic: action.topic,
+      ref: action.ref,
+      days: Math.max(1, calendar.workingDaysBetween(dueAt, now)),
+    };
     const fallback = action.ref ? coordinatorsOf(taskById(action.ref)?.task.request ?? action.ref) : [];
-    add({ rule: 'actionOverdue', item: actionId(action, calendar), sheet: 'communications', row: action.row, title: action.action || action.topic, facts }, [email(action.owner)], [], fallback);
+    add(
+      {
+        rule: 'actionOverdue',
+        item: actionId(action, calendar),
+        sheet: 'communications',
+        row: action.row,
+        title: action.action || action.topic,
+        facts,
+      },
+      [email(action.owner)],
+      [],
+      fallback,
+    );
   }
 
   for (const change of input.changes) {
@@ -222,7 +257,17 @@ export function findNotices(input: EscalationInput): Notice[] {
     if (days <= settings.changeApprovalDays) continue;
     const task = taskById(change.task)?.task;
     const facts = { days, newDue: change.newDue ? text(change.newDue) : '', requested: text(change.requestedAt) };
-    add({ rule: 'changePending', item: change.task, sheet: 'planChanges', row: change.row, title: task?.name ?? change.task, facts }, coordinatorsOf(task?.request ?? ''));
+    add(
+      {
+        rule: 'changePending',
+        item: change.task,
+        sheet: 'planChanges',
+        row: change.row,
+        title: task?.name ?? change.task,
+        facts,
+      },
+      coordinatorsOf(task?.request ?? ''),
+    );
   }
 
   notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, taskById));
@@ -244,7 +289,12 @@ interface TaskRuleScope {
   ownerOf(cell: string): OwnerCheck;
   coordinatorsOf(requestId: string): string[];
   wasTold(key: string): boolean;
-  add(notice: Omit<Notice, 'level' | 'to' | 'cc'>, to: (string | undefined)[], cc?: (string | undefined)[], fallback?: string[]): void;
+  add(
+    notice: Omit<Notice, 'level' | 'to' | 'cc'>,
+    to: (string | undefined)[],
+    cc?: (string | undefined)[],
+    fallback?: string[],
+  ): void;
 }
 
 /**
@@ -257,7 +307,14 @@ function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): 
   const owner = scope.ownerOf(task.owner);
   const c = health.conditions;
   // Most tasks raise nothing: told apart by what every rule below needs, before building anything.
-  if (c.size === 0 && task.dependsOn.length === 0 && task.status !== 'awaitingAcceptance' && scope.failures.size === 0 && !needsOwner(task, owner)) return;
+  if (
+    c.size === 0 &&
+    task.dependsOn.length === 0 &&
+    task.status !== 'awaitingAcceptance' &&
+    scope.failures.size === 0 &&
+    !needsOwner(task, owner)
+  )
+    return;
   const ownerEmail = owner.ok ? owner.email : undefined;
   const coordinators = scope.coordinatorsOf(task.request);
   const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
@@ -276,7 +333,11 @@ function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): 
   }
   if (c.has('finalHours') && health.dueAt) {
     const hours = Math.max(0, Math.ceil((health.dueAt.getTime() - now.getTime()) / HOUR_MS));
-    add({ ...base, rule: 'finalHours', facts: { due, hours, pct: task.pct } }, [ownerEmail, head(task.dept)], coordinators);
+    add(
+      { ...base, rule: 'finalHours', facts: { due, hours, pct: task.pct } },
+      [ownerEmail, head(task.dept)],
+      coordinators,
+    );
   }
   if (c.has('lagging') && health.expectedPct !== undefined) {
     const facts = { pct: task.pct, expected: health.expectedPct, gap: Math.round(health.expectedPct - task.pct), due };
@@ -303,7 +364,12 @@ function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): 
     if (days > settings.acceptanceDays) {
       const request = scope.requestsById.get(normalId(task.request));
       const leadHead = head(request?.lead || task.dept);
-      add({ ...base, rule: 'acceptancePending', facts: { days, since: text(task.lastUpdate) } }, [scope.email(request?.requester ?? ''), leadHead], [], coordinators);
+      add(
+        { ...base, rule: 'acceptancePending', facts: { days, since: text(task.lastUpdate) } },
+        [scope.email(request?.requester ?? ''), leadHead],
+        [],
+        coordinators,
+      );
     }
   }
   const failure = scope.failures.size > 0 ? scope.failures.get(normalId(task.id)) : undefined;
@@ -318,7 +384,9 @@ function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): 
     };
     // Each failure is told once, not again after the cooldown: only who has not heard of it yet.
     const owners = ownerEmail ? [ownerEmail] : coordinators;
-    const untold = owners.filter((recipient) => !scope.wasTold(deliveryKey({ ...notice, level: RULE_LEVEL.acceptanceFailed }, recipient)));
+    const untold = owners.filter(
+      (recipient) => !scope.wasTold(deliveryKey({ ...notice, level: RULE_LEVEL.acceptanceFailed }, recipient)),
+    );
     if (untold.length > 0 || owners.length === 0) add(notice, untold);
   }
 }
@@ -345,7 +413,8 @@ function latestFailures(rows: readonly AcceptanceItem[]): Map<string, { acceptan
     if (row.result === 'fail') failed.set(id, (failed.get(id) ?? 0) + 1);
   }
   const result = new Map<string, { acceptance: AcceptanceItem; count: number }>();
-  for (const [id, acceptance] of latest) if (acceptance.result === 'fail') result.set(id, { acceptance, count: failed.get(id) ?? 1 });
+  for (const [id, acceptance] of latest)
+    if (acceptance.result === 'fail') result.set(id, { acceptance, count: failed.get(id) ?? 1 });
   return result;
 }
 
@@ -501,7 +570,11 @@ function lastTold(log: readonly LogEntry[], mode: EmailMode): Map<string, Date> 
   return times;
 }
 
-export function planDeliveries(notices: readonly Notice[], log: readonly LogEntry[], options: PlanOptions): DeliveryPlan {
+export function planDeliveries(
+  notices: readonly Notice[],
+  log: readonly LogEntry[],
+  options: PlanOptions,
+): DeliveryPlan {
   const toldAt = lastTold(log, options.emailMode);
 
   // Recipients in order of their first delivery; their lists are filled below, already sorted.
@@ -543,7 +616,9 @@ export function planDeliveries(notices: readonly Notice[], log: readonly LogEntr
     deliveries,
     top: deliveries.reduce((top, d) => Math.max(top, LEVEL_RANK[d.notice.level]), 0),
   }));
-  recipients.sort((a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient));
+  recipients.sort(
+    (a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient),
+  );
   const fits = options.emailMode === 'dry-run' ? recipients.length : Math.max(0, options.quota);
   return {
     digests: recipients.slice(0, fits).map(({ recipient, deliveries }) => ({ recipient, deliveries })),
@@ -563,7 +638,8 @@ function noticesInOrder(notices: readonly Notice[]): number[] {
   const position = new Float64Array(notices.length);
   notices.forEach((notice, index) => {
     const severity = 3 - LEVEL_RANK[notice.level];
-    position[index] = (severity * RULES.length + RULE_ORDER[notice.rule]) * (itemRank.size + 1) + (itemRank.get(notice.item) ?? 0);
+    position[index] =
+      (severity * RULES.length + RULE_ORDER[notice.rule]) * (itemRank.size + 1) + (itemRank.get(notice.item) ?? 0);
   });
   return notices.map((_, index) => index).sort((a, b) => (position[a] ?? 0) - (position[b] ?? 0));
 }
@@ -603,7 +679,12 @@ function compareText(a: string, b: string): number {
  * (they were logged when sent), one row per notice and outcome listing its recipients.
  * `failedRecipients` are digests the mailer could not send.
  */
-export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode, failedRecipients: ReadonlySet<string> = new Set()): LogEntry[] {
+export function logRows(
+  plan: DeliveryPlan,
+  now: Date,
+  mode: EmailMode,
+  failedRecipients: ReadonlySet<string> = new Set(),
+): LogEntry[] {
   const rows = new Map<string, { notice: Notice; status: NotificationStatus; recipients: string[] }>();
   // A notice goes to several recipients: its key is built once.
   const keys = new Map<Notice, string>();
@@ -658,7 +739,8 @@ function memo<T>(look: (key: string) => T): (key: string) => T {
 function unique(addresses: readonly (string | undefined)[], except: readonly string[] = []): string[] {
   const result: string[] = [];
   for (const address of addresses) {
-    if (address !== undefined && address !== '' && !result.includes(address) && !except.includes(address)) result.push(address);
+    if (address !== undefined && address !== '' && !result.includes(address) && !except.includes(address))
+      result.push(address);
   }
   return result;
 }

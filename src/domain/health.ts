@@ -109,7 +109,12 @@ export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, s
     }
     if (expectedPct !== undefined && expectedPct - task.pct > settings.lagThreshold) bits |= LAGGING;
     const sinceMs = task.lastUpdate ? task.lastUpdate.getTime() : startMs;
-    if (task.status === 'inProgress' && sinceMs !== undefined && calendar.workingDaysBetween(calendar.dayAt(sinceMs), today) >= settings.staleDays) bits |= STALE;
+    if (
+      task.status === 'inProgress' &&
+      sinceMs !== undefined &&
+      calendar.workingDaysBetween(calendar.dayAt(sinceMs), today) >= settings.staleDays
+    )
+      bits |= STALE;
   }
   const { conditions, health } = combination(bits);
   return { health, conditions, expectedPct, dueAt };
@@ -121,11 +126,25 @@ export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, s
  */
 export function plannedPct(start: Date, due: Date, now: Date, calendar: WorkCalendar): number {
   const nowMs = now.getTime();
-  return plannedPctOn(calendar.dayOf(start), calendar.dayOf(due), calendar.dueInstant(due).getTime(), nowMs, calendar.dayAt(nowMs), calendar);
+  return plannedPctOn(
+    calendar.dayOf(start),
+    calendar.dayOf(due),
+    calendar.dueInstant(due).getTime(),
+    nowMs,
+    calendar.dayAt(nowMs),
+    calendar,
+  );
 }
 
 /** plannedPct from the days of start and due, the instant due (ms), and now as ms and day. */
-function plannedPctOn(first: CivilDay, last: CivilDay, dueMs: number, nowMs: number, today: CivilDay, calendar: WorkCalendar): number {
+function plannedPctOn(
+  first: CivilDay,
+  last: CivilDay,
+  dueMs: number,
+  nowMs: number,
+  today: CivilDay,
+  calendar: WorkCalendar,
+): number {
   const total = calendar.workingDaysInSpan(first, last);
   if (total === 0) return nowMs > dueMs ? 100 : 0;
   const todayDone = today <= last && today >= first && calendar.workingDayEnded(nowMs);

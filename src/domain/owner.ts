@@ -51,7 +51,12 @@ function checkSingle(text: string, directory: Pick<Directory, 'people'>): OwnerC
 }
 
 export function checkOwner(cell: unknown, directory: Pick<Directory, 'people'>): OwnerCheck {
-  const text = typeof cell === 'string' ? cell.replace(/\u3000/g, ' ').trim() : cell === undefined || cell === null ? '' : String(cell).trim();
+  const text =
+    typeof cell === 'string'
+      ? cell.replace(/\u3000/g, ' ').trim()
+      : cell === undefined || cell === null
+        ? ''
+        : String(cell).trim();
   if (text === '') return { ok: false, problem: 'empty' };
 
   // A whole cell that is one valid email (which may contain "+") or one known name is fine.
@@ -71,7 +76,9 @@ export function checkOwner(cell: unknown, directory: Pick<Directory, 'people'>):
 }
 
 /** Task IDs that appear on more than one row, with those rows' numbers. */
-export function duplicateIds(rows: readonly { readonly id: string; readonly rowNumber: number }[]): Map<string, number[]> {
+export function duplicateIds(
+  rows: readonly { readonly id: string; readonly rowNumber: number }[],
+): Map<string, number[]> {
   const byId = new Map<string, number[]>();
   for (const { id, rowNumber } of rows) {
     const key = id.trim().toUpperCase();

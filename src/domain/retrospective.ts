@@ -8,7 +8,14 @@ import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
 import type { AcceptanceRecord } from './records';
 import { enumLabel, type ColumnKey } from './schema';
-import { header, type Report, type ReportAction, type ReportProgress, type ReportRequest, type ReportTask } from './summary';
+import {
+  header,
+  type Report,
+  type ReportAction,
+  type ReportProgress,
+  type ReportRequest,
+  type ReportTask,
+} from './summary';
 
 export type AcceptanceFailure = Pick<AcceptanceRecord, 'task' | 'deliverable' | 'date' | 'reason' | 'acceptedBy'>;
 
@@ -53,7 +60,10 @@ export function requestsMentioned(ref: string, taskRequests: ReadonlyMap<string,
 }
 
 /** Working days a task finished after its baseline due; negative when early; undefined while unfinished. */
-export function delayDays(task: Pick<ReportTask, 'baseline' | 'due' | 'completedAt'>, calendar: WorkCalendar): number | undefined {
+export function delayDays(
+  task: Pick<ReportTask, 'baseline' | 'due' | 'completedAt'>,
+  calendar: WorkCalendar,
+): number | undefined {
   const planned = task.baseline ?? task.due;
   if (!planned || !task.completedAt) return undefined;
   const deadline = calendar.dueInstant(planned);
@@ -103,21 +113,59 @@ export function retrospective(input: RetrospectiveInput): Report {
       },
       {
         heading: t(locale, 'retroPlanVsActual'),
-        columns: [task('id'), task('name'), task('dept'), task('owner'), task('start'), task('baseline'), t(locale, 'retroFinalDue'),
-          t(locale, 'colCompletedOn'), t(locale, 'retroDelayDays'), task('status')],
+        columns: [
+          task('id'),
+          task('name'),
+          task('dept'),
+          task('owner'),
+          task('start'),
+          task('baseline'),
+          t(locale, 'retroFinalDue'),
+          t(locale, 'colCompletedOn'),
+          t(locale, 'retroDelayDays'),
+          task('status'),
+        ],
         rows: delays.map(({ task: x, delay }) => [
-          x.id, x.name, x.dept, x.owner, when(x.start), when(x.baseline ?? x.due), when(x.due), when(x.completedAt),
-          delay === undefined ? '' : delay, x.status ? enumLabel('taskStatus', x.status, locale) : '',
+          x.id,
+          x.name,
+          x.dept,
+          x.owner,
+          when(x.start),
+          when(x.baseline ?? x.due),
+          when(x.due),
+          when(x.completedAt),
+          delay === undefined ? '' : delay,
+          x.status ? enumLabel('taskStatus', x.status, locale) : '',
         ]),
       },
       {
         heading: t(locale, 'retroDelays'),
-        columns: [progress('task'), progress('updatedAt'), progress('summary'), progress('pct'), progress('delayReason'), progress('mitigation')],
-        rows: reasons.map((p) => [p.task, when(p.at), p.summary, p.pct === undefined ? '' : `${p.pct}%`, p.delayReason, p.mitigation]),
+        columns: [
+          progress('task'),
+          progress('updatedAt'),
+          progress('summary'),
+          progress('pct'),
+          progress('delayReason'),
+          progress('mitigation'),
+        ],
+        rows: reasons.map((p) => [
+          p.task,
+          when(p.at),
+          p.summary,
+          p.pct === undefined ? '' : `${p.pct}%`,
+          p.delayReason,
+          p.mitigation,
+        ]),
       },
       {
         heading: t(locale, 'retroFailures'),
-        columns: [acceptance('task'), acceptance('deliverable'), acceptance('date'), acceptance('reason'), acceptance('acceptedBy')],
+        columns: [
+          acceptance('task'),
+          acceptance('deliverable'),
+          acceptance('date'),
+          acceptance('reason'),
+          acceptance('acceptedBy'),
+        ],
         rows: input.failures.map((f) => [f.task, f.deliverable, when(f.date), f.reason, f.acceptedBy]),
       },
       {

@@ -112,7 +112,8 @@ const hour: SettingKind<number> = {
   allowed: 'settingAllowedHour',
   parse(cell, timeZone) {
     // A time cell read through the Sheets API is a fraction of a day (0.375 = 09:00).
-    if (typeof cell === 'number' && !(cell > 0 && cell < 1)) return Number.isInteger(cell) && cell >= 0 && cell <= 23 ? cell : undefined;
+    if (typeof cell === 'number' && !(cell > 0 && cell < 1))
+      return Number.isInteger(cell) && cell >= 0 && cell <= 23 ? cell : undefined;
     const time = timeOfDay.parse(cell, timeZone);
     if (time === undefined) return integer(0, 23).parse(cell, timeZone);
     return time.endsWith(':00') ? Number(time.slice(0, 2)) : undefined;
@@ -146,8 +147,18 @@ const timeOfDay: SettingKind<string> = {
 };
 
 const LOCALE_WORDS: Readonly<Record<string, Locale>> = {
-  'zh-cn': 'zh-CN', zh: 'zh-CN', zh_cn: 'zh-CN', 中文: 'zh-CN', 简体中文: 'zh-CN', chinese: 'zh-CN',
-  en: 'en', 'en-us': 'en', en_us: 'en', english: 'en', 英文: 'en', 英语: 'en',
+  'zh-cn': 'zh-CN',
+  zh: 'zh-CN',
+  zh_cn: 'zh-CN',
+  中文: 'zh-CN',
+  简体中文: 'zh-CN',
+  chinese: 'zh-CN',
+  en: 'en',
+  'en-us': 'en',
+  en_us: 'en',
+  english: 'en',
+  英文: 'en',
+  英语: 'en',
 };
 
 const locale: SettingKind<Locale> = {
@@ -202,12 +213,18 @@ const weekdays: SettingKind<number[]> = {
   format(value, language) {
     // Contiguous days are shown as a range: Mon-Fri, 周一-周五.
     const runs: string[] = [];
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < value.length;) {
       let j = i;
       while (j + 1 < value.length && value[j + 1] === (value[j] ?? 0) + 1) j++;
       const [first, last] = [value[i] ?? 1, value[j] ?? 1];
-      runs.push(j - i >= 2 ? `${weekdayName(first, language)}-${weekdayName(last, language)}`
-        : value.slice(i, j + 1).map((d) => weekdayName(d, language)).join(','));
+      runs.push(
+        j - i >= 2
+          ? `${weekdayName(first, language)}-${weekdayName(last, language)}`
+          : value
+              .slice(i, j + 1)
+              .map((d) => weekdayName(d, language))
+              .join(','),
+      );
       i = j + 1;
     }
     return runs.join(',');
@@ -255,7 +272,12 @@ const emails: SettingKind<string[]> = {
 };
 
 const EMAIL_MODE_WORDS: Readonly<Record<string, EmailMode>> = {
-  send: 'send', 发送: 'send', 'dry-run': 'dry-run', dryrun: 'dry-run', 'dry run': 'dry-run', 试运行: 'dry-run',
+  send: 'send',
+  发送: 'send',
+  'dry-run': 'dry-run',
+  dryrun: 'dry-run',
+  'dry run': 'dry-run',
+  试运行: 'dry-run',
 };
 
 const emailMode: SettingKind<EmailMode> = {
@@ -264,7 +286,12 @@ const emailMode: SettingKind<EmailMode> = {
   format: (value, language) => t(language, value === 'send' ? 'emailModeSend' : 'emailModeDryRun'),
 };
 
-function define<V>(key: SettingKey, label: MessageKey, description: MessageKey, kind: SettingKind<V>): SettingDefinition {
+function define<V>(
+  key: SettingKey,
+  label: MessageKey,
+  description: MessageKey,
+  kind: SettingKind<V>,
+): SettingDefinition {
   return { key, label, description, kind: kind as SettingKind<unknown> };
 }
 
@@ -388,7 +415,11 @@ export function describeSettingsIssue(language: Locale, issue: SettingsIssue, de
     case 'unknown':
       return t(language, 'settingUnknown', { row: issue.row, label: issue.label });
     case 'duplicate':
-      return t(language, 'settingDuplicate', { row: issue.row, setting: settingLabel(language, issue.key), firstRow: issue.firstRow });
+      return t(language, 'settingDuplicate', {
+        row: issue.row,
+        setting: settingLabel(language, issue.key),
+        firstRow: issue.firstRow,
+      });
     case 'invalid':
       return t(language, 'settingInvalid', {
         row: issue.row,
@@ -413,7 +444,10 @@ export function settingLabel(language: Locale, key: SettingKey): string {
 export function settingKeyOf(label: string): SettingKey | undefined {
   const wanted = normalizeLabel(label);
   return SETTING_DEFINITIONS.find(
-    (d) => normalizeLabel(d.key) === wanted || normalizeLabel(t('zh-CN', d.label)) === wanted || normalizeLabel(t('en', d.label)) === wanted,
+    (d) =>
+      normalizeLabel(d.key) === wanted ||
+      normalizeLabel(t('zh-CN', d.label)) === wanted ||
+      normalizeLabel(t('en', d.label)) === wanted,
   )?.key;
 }
 
@@ -432,7 +466,10 @@ function locateColumns(rows: readonly (readonly unknown[])[]) {
 
 /** Lists are separated by commas, semicolons, 、 or new lines, in either script. */
 function splitList(text: string): string[] {
-  return text.split(/[,，;；、\n]+/).map((part) => part.trim()).filter((part) => part !== '');
+  return text
+    .split(/[,，;；、\n]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 function isBlank(value: unknown): boolean {
@@ -460,4 +497,3 @@ function isTimeZone(zone: string): boolean {
   }
   return known;
 }
-

@@ -10,7 +10,15 @@ import { RULES, type Rule } from './escalation';
 import type { TaskFacts, TaskHealth } from './health';
 import { isOpenWork } from './health';
 import type { ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from './records';
-import { columnDef, columnLabel, enumLabel, type ColumnKey, type NotificationStatus, type SheetKey, type TaskStatus } from './schema';
+import {
+  columnDef,
+  columnLabel,
+  enumLabel,
+  type ColumnKey,
+  type NotificationStatus,
+  type SheetKey,
+  type TaskStatus,
+} from './schema';
 
 export type ReportCell = string | number;
 
@@ -79,21 +87,29 @@ export function reportWeek(now: Date, calendar: WorkCalendar): IsoWeek {
 
 // ---------------------------------------------------------------- facts the summary reads
 
-export interface ReportTask
-  extends Pick<TaskRecord, keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'baseline'> {
+export interface ReportTask extends Pick<
+  TaskRecord,
+  keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'baseline'
+> {
   /** When the work was accepted (latest pass), or, without an acceptance row, the last update of a done task. */
   readonly completedAt: Date | undefined;
   readonly health: TaskHealth;
 }
 
-export type ReportProgress = Pick<ProgressRecord, 'task' | 'summary' | 'pct' | 'delayReason' | 'mitigation' | 'at' | 'by'>;
+export type ReportProgress = Pick<
+  ProgressRecord,
+  'task' | 'summary' | 'pct' | 'delayReason' | 'mitigation' | 'at' | 'by'
+>;
 
 export type ReportRequest = Pick<
   RequestRecord,
   'id' | 'title' | 'dept' | 'requester' | 'lead' | 'status' | 'expected' | 'submitted' | 'approved' | 'closed'
 >;
 
-export type ReportAction = Pick<ActionRecord, 'date' | 'ref' | 'topic' | 'participants' | 'action' | 'owner' | 'due' | 'status'>;
+export type ReportAction = Pick<
+  ActionRecord,
+  'date' | 'ref' | 'topic' | 'participants' | 'action' | 'owner' | 'due' | 'status'
+>;
 
 export interface ReportNotice {
   readonly time: Date;
@@ -105,7 +121,9 @@ export interface ReportNotice {
 }
 
 /** When each task was completed: the latest passing acceptance date, keyed by upper-case task ID. */
-export function acceptedDates(passes: readonly { readonly task: string; readonly date: Date | undefined }[]): Map<string, Date> {
+export function acceptedDates(
+  passes: readonly { readonly task: string; readonly date: Date | undefined }[],
+): Map<string, Date> {
   const dates = new Map<string, Date>();
   for (const { task, date } of passes) {
     const key = task.trim().toUpperCase();
@@ -115,7 +133,11 @@ export function acceptedDates(passes: readonly { readonly task: string; readonly
   return dates;
 }
 
-export function completedAt(status: TaskStatus | undefined, lastUpdate: Date | undefined, accepted: Date | undefined): Date | undefined {
+export function completedAt(
+  status: TaskStatus | undefined,
+  lastUpdate: Date | undefined,
+  accepted: Date | undefined,
+): Date | undefined {
   if (status !== 'done') return undefined;
   return accepted ?? lastUpdate;
 }
@@ -161,7 +183,9 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
   const names = new Map(input.tasks.map((x) => [x.id.toUpperCase(), x.name]));
   const nextWeek: IsoWeek = { ...week, first: week.first + 7, last: week.last + 7 };
 
-  const completed = input.tasks.filter((x) => inWeek(x.completedAt)).sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime());
+  const completed = input.tasks
+    .filter((x) => inWeek(x.completedAt))
+    .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime());
   const posted = input.progress.filter((p) => inWeek(p.at)).sort((a, b) => a.at!.getTime() - b.at!.getTime());
   const overdue = input.tasks.filter((x) => x.health.conditions.has('overdue')).sort(byDue);
   const lagging = input.tasks.filter((x) => x.health.conditions.has('lagging')).sort(byDue);
@@ -169,14 +193,30 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
   const dueNext = input.tasks.filter((x) => isOpenWork(x.status) && inWeek(x.due, nextWeek)).sort(byDue);
   const created = input.requests.filter((r) => inWeek(r.submitted));
   const pending = input.requests.filter((r) => r.status === 'pending' || r.status === 'changes');
-  const actions = input.actions.filter((a) => a.action !== '' && a.status !== 'done')
+  const actions = input.actions
+    .filter((a) => a.action !== '' && a.status !== 'done')
     .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
-  const notices = input.notices.filter((n) => TOLD.includes(n.status) && inWeek(n.time))
+  const notices = input.notices
+    .filter((n) => TOLD.includes(n.status) && inWeek(n.time))
     .sort((a, b) => b.level.localeCompare(a.level) || a.time.getTime() - b.time.getTime());
 
   const request = (column: ColumnKey<'requests'>) => header(locale, 'requests', column);
-  const requestColumns = [request('id'), request('title'), request('dept'), request('requester'), request('status'), request('submitted')];
-  const requestCells = (r: ReportRequest) => [r.id, r.title, r.dept, r.requester, r.status ? enumLabel('requestStatus', r.status, locale) : '', when(r.submitted)];
+  const requestColumns = [
+    request('id'),
+    request('title'),
+    request('dept'),
+    request('requester'),
+    request('status'),
+    request('submitted'),
+  ];
+  const requestCells = (r: ReportRequest) => [
+    r.id,
+    r.title,
+    r.dept,
+    r.requester,
+    r.status ? enumLabel('requestStatus', r.status, locale) : '',
+    when(r.submitted),
+  ];
   const log = (column: ColumnKey<'notificationLog'>) => header(locale, 'notificationLog', column);
   const comm = (column: ColumnKey<'communications'>) => header(locale, 'communications', column);
   const progress = (column: ColumnKey<'progress'>) => header(locale, 'progress', column);
@@ -206,13 +246,33 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
       },
       {
         heading: text('summaryProgress'),
-        columns: [progress('task'), task('name'), progress('summary'), progress('pct'), progress('delayReason'), progress('updatedAt'), progress('updatedBy')],
-        rows: posted.map((p) => [p.task, names.get(p.task.toUpperCase()) ?? '', p.summary, p.pct === undefined ? '' : `${p.pct}%`, p.delayReason, when(p.at), p.by]),
+        columns: [
+          progress('task'),
+          task('name'),
+          progress('summary'),
+          progress('pct'),
+          progress('delayReason'),
+          progress('updatedAt'),
+          progress('updatedBy'),
+        ],
+        rows: posted.map((p) => [
+          p.task,
+          names.get(p.task.toUpperCase()) ?? '',
+          p.summary,
+          p.pct === undefined ? '' : `${p.pct}%`,
+          p.delayReason,
+          when(p.at),
+          p.by,
+        ]),
       },
       {
         heading: text('summaryOverdue'),
         columns: [...taskColumns, task('due'), text('colDaysOverdue')],
-        rows: overdue.map((x) => [...taskCells(x), when(x.due), Math.max(0, calendar.workingDaysBetween(x.health.dueAt ?? now, now))]),
+        rows: overdue.map((x) => [
+          ...taskCells(x),
+          when(x.due),
+          Math.max(0, calendar.workingDaysBetween(x.health.dueAt ?? now, now)),
+        ]),
       },
       {
         heading: text('summaryLagging'),
@@ -227,7 +287,12 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
       {
         heading: text('summaryDueNext'),
         columns: [...taskColumns, task('due'), task('status'), task('pct')],
-        rows: dueNext.map((x) => [...taskCells(x), when(x.due), x.status ? enumLabel('taskStatus', x.status, locale) : '', `${x.pct}%`]),
+        rows: dueNext.map((x) => [
+          ...taskCells(x),
+          when(x.due),
+          x.status ? enumLabel('taskStatus', x.status, locale) : '',
+          `${x.pct}%`,
+        ]),
       },
       { heading: text('summaryNewRequests'), columns: requestColumns, rows: created.map(requestCells) },
       { heading: text('summaryPendingRequests'), columns: requestColumns, rows: pending.map(requestCells) },
@@ -239,7 +304,14 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
       {
         heading: text('summaryEscalations'),
         columns: [log('time'), log('level'), log('rule'), log('item'), log('recipients'), log('status')],
-        rows: notices.map((n) => [when(n.time), n.level, ruleText(locale, n.rule), n.item, n.recipients, n.status ? enumLabel('notificationStatus', n.status, locale) : '']),
+        rows: notices.map((n) => [
+          when(n.time),
+          n.level,
+          ruleText(locale, n.rule),
+          n.item,
+          n.recipients,
+          n.status ? enumLabel('notificationStatus', n.status, locale) : '',
+        ]),
       },
     ],
   };
@@ -274,10 +346,18 @@ export function summaryEmail(summary: WeeklySummary, recipient: string, locale: 
       text.push(none, '');
       continue;
     }
-    html.push('<table style="border-collapse:collapse">', `<tr>${section.columns.map((c) => `<th style="${cell};background:#f1f3f4">${escapeHtml(c)}</th>`).join('')}</tr>`);
+    html.push(
+      '<table style="border-collapse:collapse">',
+      `<tr>${section.columns.map((c) => `<th style="${cell};background:#f1f3f4">${escapeHtml(c)}</th>`).join('')}</tr>`,
+    );
     for (const row of section.rows) {
       html.push(`<tr>${row.map((value) => `<td style="${cell}">${escapeHtml(String(value))}</td>`).join('')}</tr>`);
-      text.push(`- ${row.map(String).filter((value) => value !== '').join(' | ')}`);
+      text.push(
+        `- ${row
+          .map(String)
+          .filter((value) => value !== '')
+          .join(' | ')}`,
+      );
     }
     html.push('</table>');
     text.push('');
@@ -286,7 +366,11 @@ export function summaryEmail(summary: WeeklySummary, recipient: string, locale: 
   text.push(`${open}: ${link}`);
   return {
     recipient,
-    subject: t(locale, 'summaryEmailSubject', { week, completed: summary.counts.completed, overdue: summary.counts.overdue }),
+    subject: t(locale, 'summaryEmailSubject', {
+      week,
+      completed: summary.counts.completed,
+      overdue: summary.counts.overdue,
+    }),
     htmlBody: html.join('\n'),
     textBody: text.join('\n'),
   };

@@ -104,12 +104,17 @@ class Checker<S extends SheetKey> {
   private knownDept(field: ColumnKey<S>, name: string): void {
     if (findDepartment(this.env.directory, name)) return;
     const names = this.env.directory.departments.map((d) => d.name);
-    const allowed = names.length > 0 ? names.join(t(this.env.locale, 'wbListSeparator')) : t(this.env.locale, 'wbNoDepartments');
+    const allowed =
+      names.length > 0 ? names.join(t(this.env.locale, 'wbListSeparator')) : t(this.env.locale, 'wbNoDepartments');
     this.add(field, 'wbUnknownDept', { value: name, allowed });
   }
 
   /** One person (SPEC §3.1); returns the email when the cell is valid. */
-  person(field: ColumnKey<S>, isRequired: boolean, multipleMessage: MessageKey = 'wbPersonMultiple'): string | undefined {
+  person(
+    field: ColumnKey<S>,
+    isRequired: boolean,
+    multipleMessage: MessageKey = 'wbPersonMultiple',
+  ): string | undefined {
     if (isBlank(this.record[field])) {
       if (isRequired) this.add(field, 'wbRequired');
       return undefined;
@@ -156,7 +161,9 @@ class Checker<S extends SheetKey> {
     if (isBlank(raw)) return undefined;
     const code = parseEnum(kind, raw);
     if (code === undefined) {
-      const allowed = ENUMS[kind].map((v) => (this.env.locale === 'en' ? v.en : v.zh)).join(t(this.env.locale, 'wbListSeparator'));
+      const allowed = ENUMS[kind]
+        .map((v) => (this.env.locale === 'en' ? v.en : v.zh))
+        .join(t(this.env.locale, 'wbListSeparator'));
       this.add(field, 'wbBadEnum', { value: cellText(raw), allowed });
     }
     return code;
@@ -167,8 +174,20 @@ class Checker<S extends SheetKey> {
   }
 }
 
-
-const ASAP_WORDS = ['尽快', '越快越好', '马上', '立即', '立刻', '急', 'asap', 'soon', 'urgent', 'as soon as possible', 'tbd', '待定'];
+const ASAP_WORDS = [
+  '尽快',
+  '越快越好',
+  '马上',
+  '立即',
+  '立刻',
+  '急',
+  'asap',
+  'soon',
+  'urgent',
+  'as soon as possible',
+  'tbd',
+  '待定',
+];
 
 function isAsap(text: string): boolean {
   const lower = text.trim().toLowerCase();
@@ -230,17 +249,31 @@ export function reviewRequest(
   env: WorkflowEnv,
   row?: number,
 ): { problems: Problem[]; changes: RecordOf<'requests'> } {
-  const c = new Checker('requests', { ...request, review: input.notes, lead: input.lead, coordinator: input.coordinator }, env, row);
+  const c = new Checker(
+    'requests',
+    { ...request, review: input.notes, lead: input.lead, coordinator: input.coordinator },
+    env,
+    row,
+  );
   const status = parseEnum('requestStatus', request.status) ?? 'pending';
   if (!REVIEWABLE.includes(status)) {
-    const allowed = REVIEWABLE.map((s) => enumLabel('requestStatus', s, env.locale)).join(t(env.locale, 'wbListSeparator'));
-    c.add('status', 'wbRequestWrongStatus', { value: cellText(request.id), status: enumLabel('requestStatus', status, env.locale), allowed });
+    const allowed = REVIEWABLE.map((s) => enumLabel('requestStatus', s, env.locale)).join(
+      t(env.locale, 'wbListSeparator'),
+    );
+    c.add('status', 'wbRequestWrongStatus', {
+      value: cellText(request.id),
+      status: enumLabel('requestStatus', status, env.locale),
+      allowed,
+    });
     return { problems: c.problems, changes: {} };
   }
   if (input.decision !== 'approve') {
     if (input.notes.trim() === '') c.add('review', 'wbReviewRequired');
     const next: RequestStatus = input.decision === 'return' ? 'changes' : 'rejected';
-    return { problems: c.problems, changes: { status: enumLabel('requestStatus', next, env.locale), review: input.notes.trim() } };
+    return {
+      problems: c.problems,
+      changes: { status: enumLabel('requestStatus', next, env.locale), review: input.notes.trim() },
+    };
   }
   c.dept('lead', true);
   const coordinator = isBlank(input.coordinator) ? actor : c.person('coordinator', false);
@@ -278,7 +311,8 @@ const HOLDS_TASKS: readonly RequestStatus[] = ['approved', 'done', 'archived'];
 
 export function checkTask(record: RecordOf<'tasks'>, env: WorkflowEnv, context: TaskContext, row?: number): Problem[] {
   const c = new Checker('tasks', record, env, row);
-  if (c.required('request')) checkRequestForTasks(c, context, c.text('request'), isBlank(record.id) ? SPLITTABLE : HOLDS_TASKS);
+  if (c.required('request'))
+    checkRequestForTasks(c, context, c.text('request'), isBlank(record.id) ? SPLITTABLE : HOLDS_TASKS);
   c.required('name');
   c.dept('dept', true);
   const status = c.enumeration('status', 'taskStatus');
@@ -302,7 +336,12 @@ export function checkTask(record: RecordOf<'tasks'>, env: WorkflowEnv, context: 
   return c.problems;
 }
 
-function checkRequestForTasks(c: Checker<'tasks'>, context: TaskContext, requestId: string, allowed: readonly RequestStatus[]): void {
+function checkRequestForTasks(
+  c: Checker<'tasks'>,
+  context: TaskContext,
+  requestId: string,
+  allowed: readonly RequestStatus[],
+): void {
   const key = requestId.toUpperCase();
   if (!context.requests.has(key)) {
     c.add('request', 'wbUnknownRequest', { value: requestId });
@@ -310,8 +349,14 @@ function checkRequestForTasks(c: Checker<'tasks'>, context: TaskContext, request
   }
   const status = context.requests.get(key) ?? 'pending';
   if (!allowed.includes(status)) {
-    const labels = allowed.map((s) => enumLabel('requestStatus', s, c.env.locale)).join(t(c.env.locale, 'wbListSeparator'));
-    c.add('request', 'wbRequestWrongStatus', { value: requestId, status: enumLabel('requestStatus', status, c.env.locale), allowed: labels });
+    const labels = allowed
+      .map((s) => enumLabel('requestStatus', s, c.env.locale))
+      .join(t(c.env.locale, 'wbListSeparator'));
+    c.add('request', 'wbRequestWrongStatus', {
+      value: requestId,
+      status: enumLabel('requestStatus', status, c.env.locale),
+      allowed: labels,
+    });
   }
 }
 
@@ -320,7 +365,14 @@ export function duplicateTaskProblems(rows: readonly { readonly id: string; read
   const problems: Problem[] = [];
   for (const [id, numbers] of duplicateIds(rows)) {
     for (const row of numbers) {
-      problems.push({ sheet: 'tasks', row, field: 'id', message: 'wbDuplicateId', params: { value: id, rows: numbers.join(', ') }, level: 'error' });
+      problems.push({
+        sheet: 'tasks',
+        row,
+        field: 'id',
+        message: 'wbDuplicateId',
+        params: { value: id, rows: numbers.join(', ') },
+        level: 'error',
+      });
     }
   }
   return problems;
@@ -368,7 +420,11 @@ export function checkProgress(
   if (!task) return c.problems;
   if (task.pct !== undefined && pct < task.pct && isBlank(record.note)) {
     const noteColumn = sheetDef('progress').columns.find((col) => col.key === 'note');
-    c.add('pct', 'wbPctLower', { value: pct, previous: task.pct, noteField: noteColumn ? columnLabel(noteColumn, env.locale) : 'note' });
+    c.add('pct', 'wbPctLower', {
+      value: pct,
+      previous: task.pct,
+      noteField: noteColumn ? columnLabel(noteColumn, env.locale) : 'note',
+    });
   }
   if (task.start && task.due) {
     const at = parseDate(record.updatedAt, env.timeZone) ?? env.now;
@@ -396,11 +452,17 @@ export function progressEffect(task: TaskSnapshot, pct: number, at: Date, locale
 
 const ACCEPTABLE: readonly TaskStatus[] = ['notStarted', 'inProgress', 'blocked', 'awaitingAcceptance'];
 
-export function checkAcceptance(record: RecordOf<'acceptance'>, task: TaskSnapshot | undefined, env: WorkflowEnv, row?: number): Problem[] {
+export function checkAcceptance(
+  record: RecordOf<'acceptance'>,
+  task: TaskSnapshot | undefined,
+  env: WorkflowEnv,
+  row?: number,
+): Problem[] {
   const c = new Checker('acceptance', record, env, row);
   if (c.required('task')) {
     if (!task) c.add('task', 'wbUnknownTask', { value: c.text('task') });
-    else if (task.status !== undefined && !ACCEPTABLE.includes(task.status)) taskWrongStatus(c, 'task', task, ACCEPTABLE);
+    else if (task.status !== undefined && !ACCEPTABLE.includes(task.status))
+      taskWrongStatus(c, 'task', task, ACCEPTABLE);
   }
   if (!c.required('result')) return c.problems;
   const result = c.enumeration('result', 'acceptanceResult');
@@ -410,7 +472,12 @@ export function checkAcceptance(record: RecordOf<'acceptance'>, task: TaskSnapsh
   return c.problems;
 }
 
-function taskWrongStatus<S extends SheetKey>(c: Checker<S>, field: ColumnKey<S>, task: TaskSnapshot, allowed: readonly TaskStatus[]): void {
+function taskWrongStatus<S extends SheetKey>(
+  c: Checker<S>,
+  field: ColumnKey<S>,
+  task: TaskSnapshot,
+  allowed: readonly TaskStatus[],
+): void {
   const sep = t(c.env.locale, 'wbListSeparator');
   c.add(field, 'wbTaskWrongStatus', {
     value: task.id,
@@ -430,11 +497,17 @@ export function acceptanceEffect(passed: boolean, locale: Locale): RecordOf<'tas
 
 const CHANGEABLE: readonly TaskStatus[] = ['notStarted', 'inProgress', 'blocked', 'awaitingAcceptance'];
 
-export function checkPlanChange(record: RecordOf<'planChanges'>, task: TaskSnapshot | undefined, env: WorkflowEnv, row?: number): Problem[] {
+export function checkPlanChange(
+  record: RecordOf<'planChanges'>,
+  task: TaskSnapshot | undefined,
+  env: WorkflowEnv,
+  row?: number,
+): Problem[] {
   const c = new Checker('planChanges', record, env, row);
   if (c.required('task')) {
     if (!task) c.add('task', 'wbUnknownTask', { value: c.text('task') });
-    else if (task.status !== undefined && !CHANGEABLE.includes(task.status)) taskWrongStatus(c, 'task', task, CHANGEABLE);
+    else if (task.status !== undefined && !CHANGEABLE.includes(task.status))
+      taskWrongStatus(c, 'task', task, CHANGEABLE);
   }
   const newDue = c.date('newDue', true);
   if (newDue && task?.start && newDue.getTime() < task.start.getTime()) {

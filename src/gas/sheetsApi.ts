@@ -29,11 +29,13 @@ interface SheetInfo {
   rowCount: number;
 }
 
-const METADATA_FIELDS = 'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties.rowCount)';
+const METADATA_FIELDS =
+  'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties.rowCount)';
 
 function sheetsApi(): GoogleAppsScript.Sheets {
   // The manifest enables the service; without it the add-on is misconfigured, not the workbook.
-  if (typeof Sheets === 'undefined' || !Sheets) throw new Error('The Advanced Sheets service is not enabled in appsscript.json.');
+  if (typeof Sheets === 'undefined' || !Sheets)
+    throw new Error('The Advanced Sheets service is not enabled in appsscript.json.');
   return Sheets;
 }
 
@@ -138,12 +140,17 @@ export class SheetsApiSource implements TableSource {
     for (const table of tables) table.commit();
     const api = sheetsApi();
     if (this.growth.size > 0) {
-      const requests = [...this.growth].map(([sheetId, length]) => ({ appendDimension: { sheetId, dimension: 'ROWS', length } }));
+      const requests = [...this.growth].map(([sheetId, length]) => ({
+        appendDimension: { sheetId, dimension: 'ROWS', length },
+      }));
       api.Spreadsheets!.batchUpdate({ requests }, this.spreadsheetId);
       this.growth.clear();
     }
     if (this.data.length > 0) {
-      api.Spreadsheets!.Values!.batchUpdate({ valueInputOption: 'USER_ENTERED', data: this.data.splice(0) }, this.spreadsheetId);
+      api.Spreadsheets!.Values!.batchUpdate(
+        { valueInputOption: 'USER_ENTERED', data: this.data.splice(0) },
+        this.spreadsheetId,
+      );
     }
   }
 
@@ -194,7 +201,12 @@ class BatchStore implements TableStore {
       for (let i = 1; i <= rows.length; i++) {
         if (i < rows.length && rows[i]!.rowNumber === rows[i - 1]!.rowNumber + 1) continue;
         const run = rows.slice(start, i);
-        this.source.queue(this.info, run[0]!.rowNumber, column + 1, run.map((row) => [row.cells[column] ?? '']));
+        this.source.queue(
+          this.info,
+          run[0]!.rowNumber,
+          column + 1,
+          run.map((row) => [row.cells[column] ?? '']),
+        );
         start = i;
       }
     }

@@ -23,7 +23,8 @@ export function neutralize<C extends Cell>(value: C): C {
 /** A value from a payload or the domain as a cell: undefined and null are empty. */
 export function asCell(value: unknown): Cell {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
   return String(value);
 }
 
@@ -70,15 +71,20 @@ function readCell(cells: Cell[], index: number, dates: DateColumns): Cell {
 export class TableRow<K extends string> {
   // Fields are declared and assigned in the constructor: the es2020 bundle would turn
   // initialized fields into a defineProperty call each, for every row of every table.
-  private declare readonly positions: Partial<Record<K, number>>;
-  private declare readonly dates: DateColumns;
+  declare private readonly positions: Partial<Record<K, number>>;
+  declare private readonly dates: DateColumns;
   /** 1-based row number in the sheet. */
   declare readonly rowNumber: number;
   declare readonly cells: Cell[];
   /** Created on the first change: most rows of a read are never changed, the others in a few cells. */
-  private declare changes: number[] | undefined;
+  declare private changes: number[] | undefined;
 
-  constructor(positions: Partial<Record<K, number>>, rowNumber: number, cells: Cell[], dates: DateColumns = NO_DATE_COLUMNS) {
+  constructor(
+    positions: Partial<Record<K, number>>,
+    rowNumber: number,
+    cells: Cell[],
+    dates: DateColumns = NO_DATE_COLUMNS,
+  ) {
     this.positions = positions;
     this.dates = dates;
     this.rowNumber = rowNumber;
@@ -176,7 +182,8 @@ export class Table<K extends string> {
     if (!this.madeRows) {
       const values = this.lines;
       const rows = new Array<TableRow<K>>(Math.max(0, values.length - 1));
-      for (let i = 1; i < values.length; i++) rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? [], this.dates);
+      for (let i = 1; i < values.length; i++)
+        rows[i - 1] = new TableRow(this.positions, i + 1, values[i] ?? [], this.dates);
       this.madeRows = rows;
     }
     return this.madeRows;
@@ -299,7 +306,8 @@ export class SheetStore implements TableStore {
       const line = new Array<Cell>(numCols);
       for (let c = 0; c < numCols; c++) {
         const formula = formulas?.[r]?.[c];
-        line[c] = formula && !row?.changed.includes(firstCol + c) ? formula : neutralize(row?.cells[firstCol + c] ?? '');
+        line[c] =
+          formula && !row?.changed.includes(firstCol + c) ? formula : neutralize(row?.cells[firstCol + c] ?? '');
       }
       block[r] = line;
     }
@@ -310,6 +318,8 @@ export class SheetStore implements TableStore {
     const width = lines[0]?.length ?? 0;
     if (width === 0) return;
     growToFit(this.sheet, firstRow + lines.length - 1, 0);
-    this.sheet.getRange(firstRow, firstColumn, lines.length, width).setValues(lines.map((line) => line.map(neutralize)));
+    this.sheet
+      .getRange(firstRow, firstColumn, lines.length, width)
+      .setValues(lines.map((line) => line.map(neutralize)));
   }
 }

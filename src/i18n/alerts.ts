@@ -127,7 +127,10 @@ export const alertText = {
   settingAllowedHour: { 'zh-CN': '0 到 23 之间的整点，如 9 或 09:00', en: 'an hour from 0 to 23, e.g. 9 or 09:00' },
   settingAllowedTime: { 'zh-CN': '时:分，如 18:00', en: 'a time as HH:mm, e.g. 18:00' },
   settingAllowedLocale: { 'zh-CN': 'zh-CN 或 en', en: 'zh-CN or en' },
-  settingAllowedTimeZone: { 'zh-CN': 'IANA 时区名称，如 Asia/Shanghai', en: 'an IANA time zone name, e.g. Asia/Shanghai' },
+  settingAllowedTimeZone: {
+    'zh-CN': 'IANA 时区名称，如 Asia/Shanghai',
+    en: 'an IANA time zone name, e.g. Asia/Shanghai',
+  },
   settingAllowedWeekdays: {
     'zh-CN': '星期几的列表或区间，如 周一-周五 或 Mon,Tue,Wed（至少一天）',
     en: 'weekdays as a list or range, e.g. Mon-Fri or 周一,周二 (at least one day)',
@@ -209,7 +212,10 @@ export const alertText = {
     'zh-CN': '截止 {due}，已逾期 {days} 个工作日，完成 {pct}%',
     en: 'due {due}, {days} working day(s) overdue, {pct}% complete',
   },
-  lineBlocked: { 'zh-CN': '任务处于阻塞状态，截止 {due}，完成 {pct}%', en: 'the task is blocked; due {due}, {pct}% complete' },
+  lineBlocked: {
+    'zh-CN': '任务处于阻塞状态，截止 {due}，完成 {pct}%',
+    en: 'the task is blocked; due {due}, {pct}% complete',
+  },
   lineFinalHours: {
     'zh-CN': '距截止（{due}）不足 {hours} 小时，尚未提交验收，完成 {pct}%',
     en: 'due {due}: {hours} hour(s) left and not yet submitted for acceptance; {pct}% complete',
@@ -253,14 +259,18 @@ export const alertText = {
 
   // Automation menu (SPEC §4) and the result of a scan.
   automationOn: {
-    'zh-CN': '自动化已开启：每小时检查一次；工作日 {scanHour}:00 起发送提醒，每{summaryDay} {summaryHour}:00 生成周报。邮件模式：{mode}。',
+    'zh-CN':
+      '自动化已开启：每小时检查一次；工作日 {scanHour}:00 起发送提醒，每{summaryDay} {summaryHour}:00 生成周报。邮件模式：{mode}。',
     en: 'Automation is on: an hourly check; notices go out on working days from {scanHour}:00, the weekly summary every {summaryDay} at {summaryHour}:00. Email mode: {mode}.',
   },
   automationAlreadyOn: {
     'zh-CN': '自动化原本就已开启，仍只有一个定时触发器。',
     en: 'Automation was already on; there is still exactly one hourly trigger.',
   },
-  automationOff: { 'zh-CN': '自动化已关闭，不再自动检查和发送提醒。', en: 'Automation is off: no more automatic checks or notices.' },
+  automationOff: {
+    'zh-CN': '自动化已关闭，不再自动检查和发送提醒。',
+    en: 'Automation is off: no more automatic checks or notices.',
+  },
   automationWasOff: { 'zh-CN': '自动化原本就是关闭的。', en: 'Automation was already off.' },
   automationStatus: {
     'zh-CN': '自动化：{state}\n邮件模式：{mode}\n最近一次每日检查：{lastScan}\n排队待发的通知：{queued} 条',
@@ -270,7 +280,8 @@ export const alertText = {
   automationStateOff: { 'zh-CN': '已关闭', en: 'off' },
   automationNever: { 'zh-CN': '尚未运行', en: 'never' },
   scanResult: {
-    'zh-CN': '检查完成：{tasks} 个任务，{notices} 条通知；发出 {digests} 封邮件，排队 {queued} 条，失败 {failed} 条，冷却期内未重复 {coolingDown} 条。',
+    'zh-CN':
+      '检查完成：{tasks} 个任务，{notices} 条通知；发出 {digests} 封邮件，排队 {queued} 条，失败 {failed} 条，冷却期内未重复 {coolingDown} 条。',
     en: 'Check done: {tasks} tasks, {notices} notices; {digests} emails sent, {queued} queued, {failed} failed, {coolingDown} not repeated within the cooldown.',
   },
   scanResultDryRun: {

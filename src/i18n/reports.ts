@@ -9,7 +9,8 @@ export const reportText = {
   summaryTitle: { 'zh-CN': '周报 {week}', en: 'Weekly {week}' },
   summaryPeriod: { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   summaryCounts: {
-    'zh-CN': '本周完成 {completed} 项 · 逾期 {overdue} 项 · 滞后 {lagging} 项 · 未更新 {stale} 项 · 下周到期 {dueNext} 项 · 待审核需求 {pending} 个',
+    'zh-CN':
+      '本周完成 {completed} 项 · 逾期 {overdue} 项 · 滞后 {lagging} 项 · 未更新 {stale} 项 · 下周到期 {dueNext} 项 · 待审核需求 {pending} 个',
     en: 'Completed {completed} · overdue {overdue} · lagging {lagging} · stale {stale} · due next week {dueNext} · requests pending {pending}',
   },
   summaryCompleted: { 'zh-CN': '本周完成的任务', en: 'Completed this week' },
@@ -21,15 +22,25 @@ export const reportText = {
   summaryNewRequests: { 'zh-CN': '本周新提交的需求', en: 'New requests this week' },
   summaryPendingRequests: { 'zh-CN': '待审核 / 待修改的需求', en: 'Requests pending review or changes' },
   summaryOpenActions: { 'zh-CN': '未完成的行动项', en: 'Open action items' },
-  summaryEscalations: { 'zh-CN': '本周发出的提醒、预警与升级', en: 'Reminders, warnings and escalations sent this week' },
+  summaryEscalations: {
+    'zh-CN': '本周发出的提醒、预警与升级',
+    en: 'Reminders, warnings and escalations sent this week',
+  },
   colCompletedOn: { 'zh-CN': '完成日期', en: 'Completed on' },
   colDaysOverdue: { 'zh-CN': '逾期（工作日）', en: 'Working days overdue' },
   colPlannedPct: { 'zh-CN': '计划进度', en: 'Planned %' },
-  summaryEmailSubject: { 'zh-CN': '[协作周报] {week}：完成 {completed} 项 · 逾期 {overdue} 项', en: '[Weekly summary] {week}: {completed} completed · {overdue} overdue' },
-  summaryEmailIntro: { 'zh-CN': '以下是 {week}（{period}）的跨部门协作周报。', en: 'Here is the collaboration summary for {week} ({period}).' },
+  summaryEmailSubject: {
+    'zh-CN': '[协作周报] {week}：完成 {completed} 项 · 逾期 {overdue} 项',
+    en: '[Weekly summary] {week}: {completed} completed · {overdue} overdue',
+  },
+  summaryEmailIntro: {
+    'zh-CN': '以下是 {week}（{period}）的跨部门协作周报。',
+    en: 'Here is the collaboration summary for {week} ({period}).',
+  },
   summaryEmailOpen: { 'zh-CN': '在表格中查看', en: 'Open in the spreadsheet' },
   summaryAskEmail: {
-    'zh-CN': '生成「{sheet}」。是否同时通过邮件发送给协作负责人和部门负责人（{count} 人）？\n是：生成并发送；否：只生成。',
+    'zh-CN':
+      '生成「{sheet}」。是否同时通过邮件发送给协作负责人和部门负责人（{count} 人）？\n是：生成并发送；否：只生成。',
     en: 'Generate "{sheet}". Also email it to the coordinators and department heads ({count} people)?\nYes: generate and send; No: generate only.',
   },
   summaryDone: { 'zh-CN': '已生成「{sheet}」。', en: '"{sheet}" is ready.' },
@@ -42,7 +53,10 @@ export const reportText = {
     'zh-CN': '今日邮件配额已用完，{count} 人未收到周报：{recipients}。',
     en: "Today's mail quota is used up; {count} people did not get the summary: {recipients}.",
   },
-  summaryMailFailed: { 'zh-CN': '{count} 封周报邮件发送失败：{recipients}。', en: '{count} summary emails failed: {recipients}.' },
+  summaryMailFailed: {
+    'zh-CN': '{count} 封周报邮件发送失败：{recipients}。',
+    en: '{count} summary emails failed: {recipients}.',
+  },
   summaryNoRecipients: {
     'zh-CN': '没有收件人：请在「设置」中填写协作负责人，或在「部门」中填写部门负责人邮箱。',
     en: 'No recipients: list coordinators in Settings or department heads in Departments.',
@@ -116,7 +130,8 @@ export const reportText = {
     en: 'Nothing to archive (no request finished more than {days} days ago).',
   },
   archiveDone: {
-    'zh-CN': '已归档 {requests} 个需求，连同任务 {tasks} 行、进度 {progress} 行、沟通 {communications} 行、验收 {acceptance} 行，移入：{sheets}。',
+    'zh-CN':
+      '已归档 {requests} 个需求，连同任务 {tasks} 行、进度 {progress} 行、沟通 {communications} 行、验收 {acceptance} 行，移入：{sheets}。',
     en: 'Archived {requests} requests with {tasks} task, {progress} progress, {communications} communication and {acceptance} acceptance rows into: {sheets}.',
   },
 } satisfies Record<string, Text>;

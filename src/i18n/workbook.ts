@@ -19,7 +19,8 @@ export const workbookText = {
   },
   wbNoDepartments: { 'zh-CN': '（「部门」表还是空的）', en: '(the Departments sheet is still empty)' },
   wbOwnerMultiple: {
-    'zh-CN': '只能填一位第一责任人（一个邮箱，或「人员」表中的一个姓名），这里有 {count} 人：{parts}。协助的人请填在「协助部门/协作人」。',
+    'zh-CN':
+      '只能填一位第一责任人（一个邮箱，或「人员」表中的一个姓名），这里有 {count} 人：{parts}。协助的人请填在「协助部门/协作人」。',
     en: 'Exactly one primary owner (one email, or one name from People); this cell names {count}: {parts}. Put helpers under Assisting.',
   },
   wbPersonMultiple: {
@@ -190,9 +191,15 @@ export const workbookText = {
     'zh-CN': '任务 {id} 验收不通过，已退回“进行中”。',
     en: 'Task {id} failed acceptance and is back in progress.',
   },
-  wbChangeRequested: { 'zh-CN': '任务 {id} 的计划变更已提交，等待审批。', en: 'Plan change for {id} submitted for approval.' },
+  wbChangeRequested: {
+    'zh-CN': '任务 {id} 的计划变更已提交，等待审批。',
+    en: 'Plan change for {id} submitted for approval.',
+  },
   wbReviewedChange: { 'zh-CN': '任务 {id} 的计划变更：{status}。', en: 'Plan change for {id}: {status}.' },
-  wbBadPayload: { 'zh-CN': '无法识别此请求，未保存任何内容。', en: 'The request was not understood; nothing was saved.' },
+  wbBadPayload: {
+    'zh-CN': '无法识别此请求，未保存任何内容。',
+    en: 'The request was not understood; nothing was saved.',
+  },
   wbBadValue: { 'zh-CN': '取值无效', en: 'Invalid value' },
   wbTaskNumber: { 'zh-CN': '任务 {n}', en: 'Task {n}' },
   wbTasksCreated: { 'zh-CN': '已新建任务：{ids}。', en: 'Tasks created: {ids}.' },

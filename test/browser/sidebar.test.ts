@@ -19,16 +19,42 @@ const day = (text: string) => new Date(`${text}T00:00:00+08:00`);
 /** SPEC §6: the launch plan's first two tasks, the first with one progress entry. */
 const TASKS = [
   {
-    id: 'RW202407001-01', request: 'XQ202407001', name: '新品推广方案初稿撰写', dept: '市场部', owner: OWNER,
-    start: day('2024-07-06'), due: day('2024-07-15'), deliverable: '推广方案初稿', status: '进行中', pct: 70, health: '滞后',
+    id: 'RW202407001-01',
+    request: 'XQ202407001',
+    name: '新品推广方案初稿撰写',
+    dept: '市场部',
+    owner: OWNER,
+    start: day('2024-07-06'),
+    due: day('2024-07-15'),
+    deliverable: '推广方案初稿',
+    status: '进行中',
+    pct: 70,
+    health: '滞后',
   },
   {
-    id: 'RW202407001-02', request: 'XQ202407001', name: '销售培训材料制作', dept: '销售部', owner: 'wang.qiang@example.com',
-    start: day('2024-08-01'), due: day('2024-08-07'), deliverable: '核心卖点与竞品话术，通过销售部内部测试', status: '未开始', pct: '', health: '',
+    id: 'RW202407001-02',
+    request: 'XQ202407001',
+    name: '销售培训材料制作',
+    dept: '销售部',
+    owner: 'wang.qiang@example.com',
+    start: day('2024-08-01'),
+    due: day('2024-08-07'),
+    deliverable: '核心卖点与竞品话术，通过销售部内部测试',
+    status: '未开始',
+    pct: '',
+    health: '',
   },
 ];
 const PROGRESS = [
-  { task: 'RW202407001-01', summary: '方案撰写70%', pct: 70, delayReason: '等待销售部大客户数据', owner: OWNER, updatedAt: day('2024-07-10'), updatedBy: OWNER },
+  {
+    task: 'RW202407001-01',
+    summary: '方案撰写70%',
+    pct: 70,
+    delayReason: '等待销售部大客户数据',
+    owner: OWNER,
+    updatedAt: day('2024-07-10'),
+    updatedBy: OWNER,
+  },
 ];
 
 type Row = Record<string, unknown>;
@@ -36,13 +62,28 @@ type Row = Record<string, unknown>;
 /** A workbook as "Set up workbook" leaves it: each sheet's headers in the workbook language, then rows. */
 function seed(project: LoadedProject, locale: Locale, rows: Partial<Record<SheetKey, readonly Row[]>>): void {
   const spreadsheet = project.emulator.spreadsheet;
-  for (const key of ['requests', 'tasks', 'progress', 'communications', 'acceptance', 'planChanges', 'departments', 'people'] as const) {
+  for (const key of [
+    'requests',
+    'tasks',
+    'progress',
+    'communications',
+    'acceptance',
+    'planChanges',
+    'departments',
+    'people',
+  ] as const) {
     const columns = sheetDef(key).columns;
     const sheet = spreadsheet.insertSheet(sheetTitle(key, locale));
-    const values = [columns.map((c) => headerText(c, locale)), ...(rows[key] ?? []).map((row) => columns.map((c) => row[c.key] ?? ''))];
+    const values = [
+      columns.map((c) => headerText(c, locale)),
+      ...(rows[key] ?? []).map((row) => columns.map((c) => row[c.key] ?? '')),
+    ];
     sheet.getRange(1, 1, values.length, columns.length).setValues(values as never);
   }
-  for (const [name, head] of [['市场部', 'head.marketing@example.com'], ['销售部', 'head.sales@example.com']]) {
+  for (const [name, head] of [
+    ['市场部', 'head.marketing@example.com'],
+    ['销售部', 'head.sales@example.com'],
+  ]) {
     spreadsheet.getSheetByName(sheetTitle('departments', locale))?.appendRow([name, head]);
   }
 }
@@ -94,7 +135,16 @@ testUnless(chromiumMissing)('the card shows the task on the selected row and fol
   const card = sidebar.page.locator('#card');
   assert.equal(await sidebar.page.locator('#card-name').textContent(), '新品推广方案初稿撰写');
   const shown = (await card.textContent()) ?? '';
-  for (const expected of ['RW202407001-01', OWNER, '2024-07-15', '进行中', '滞后', '70%', '方案撰写70%', '2024-07-10']) {
+  for (const expected of [
+    'RW202407001-01',
+    OWNER,
+    '2024-07-15',
+    '进行中',
+    '滞后',
+    '70%',
+    '方案撰写70%',
+    '2024-07-10',
+  ]) {
     assert.ok(shown.includes(expected), `card lacks ${expected}: ${shown}`);
   }
   assert.equal(await sidebar.page.locator('#card .badge').getAttribute('class'), 'badge health-lagging');
@@ -172,78 +222,87 @@ testUnless(chromiumMissing)('a good progress post lands in the Progress sheet an
   assert.deepEqual(sidebar.errors, []);
 });
 
-testUnless(chromiumMissing)('accepting from the sidebar: Fail needs a reason next to the result, Pass closes the task', async () => {
-  const project = launchPlan();
-  select(project, 'tasks', 2);
-  const sidebar = await browser.open(project);
-  await sidebar.page.locator('#tab-acceptance').click();
-  await sidebar.page.getByLabel('验收结果').selectOption('不通过');
-  await sidebar.page.locator('#form-acceptance button[type=submit]').click();
-  const needed = t('zh-CN', 'wbReasonOnFail');
-  assert.equal(await textOf(sidebar, '#acceptance-reason-error', needed), needed);
-  assert.equal(records(project, 'acceptance').length, 0);
+testUnless(chromiumMissing)(
+  'accepting from the sidebar: Fail needs a reason next to the result, Pass closes the task',
+  async () => {
+    const project = launchPlan();
+    select(project, 'tasks', 2);
+    const sidebar = await browser.open(project);
+    await sidebar.page.locator('#tab-acceptance').click();
+    await sidebar.page.getByLabel('验收结果').selectOption('不通过');
+    await sidebar.page.locator('#form-acceptance button[type=submit]').click();
+    const needed = t('zh-CN', 'wbReasonOnFail');
+    assert.equal(await textOf(sidebar, '#acceptance-reason-error', needed), needed);
+    assert.equal(records(project, 'acceptance').length, 0);
 
-  await sidebar.page.getByLabel('验收结果').selectOption('通过');
-  await sidebar.page.locator('#form-acceptance button[type=submit]').click();
-  await textOf(sidebar, '#form-acceptance-message.ok', 'RW202407001-01');
-  const [accepted] = records(project, 'acceptance');
-  assert.equal(accepted.task, 'RW202407001-01');
-  assert.equal(accepted.result, '通过');
-  assert.equal(accepted.deliverable, '新品推广方案初稿撰写');
-  assert.equal(accepted.standard, '推广方案初稿');
-  assert.equal(accepted.acceptedBy, USER);
-  assert.equal(records(project, 'tasks')[0].status, '已完成');
-  await textOf(sidebar, '#card', '已完成');
-  assert.deepEqual(sidebar.errors, []);
-});
+    await sidebar.page.getByLabel('验收结果').selectOption('通过');
+    await sidebar.page.locator('#form-acceptance button[type=submit]').click();
+    await textOf(sidebar, '#form-acceptance-message.ok', 'RW202407001-01');
+    const [accepted] = records(project, 'acceptance');
+    assert.equal(accepted.task, 'RW202407001-01');
+    assert.equal(accepted.result, '通过');
+    assert.equal(accepted.deliverable, '新品推广方案初稿撰写');
+    assert.equal(accepted.standard, '推广方案初稿');
+    assert.equal(accepted.acceptedBy, USER);
+    assert.equal(records(project, 'tasks')[0].status, '已完成');
+    await textOf(sidebar, '#card', '已完成');
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
 
-testUnless(chromiumMissing)('a plan change from the sidebar is filed as pending with the old due date, as a date', async () => {
-  const project = launchPlan();
-  select(project, 'tasks', 2);
-  const sidebar = await browser.open(project);
-  await sidebar.page.locator('#tab-planChange').click();
-  await sidebar.page.getByLabel('新截止时间').fill('2024-07-19');
-  await sidebar.page.getByLabel('变更原因').fill('销售部大客户数据延迟 3 天');
-  await sidebar.page.locator('#form-planChange button[type=submit]').click();
-  await textOf(sidebar, '#form-planChange-message.ok', 'RW202407001-01');
-  const [change] = records(project, 'planChanges');
-  assert.equal(change.task, 'RW202407001-01');
-  assert.deepEqual(change.newDue, day('2024-07-19'));
-  assert.deepEqual(change.oldDue, day('2024-07-15'));
-  assert.equal(change.status, '待批');
-  assert.equal(change.requestedBy, USER);
-  assert.deepEqual(records(project, 'tasks')[0].due, day('2024-07-15'), 'the due date moves only once approved');
-  assert.deepEqual(sidebar.errors, []);
-});
+testUnless(chromiumMissing)(
+  'a plan change from the sidebar is filed as pending with the old due date, as a date',
+  async () => {
+    const project = launchPlan();
+    select(project, 'tasks', 2);
+    const sidebar = await browser.open(project);
+    await sidebar.page.locator('#tab-planChange').click();
+    await sidebar.page.getByLabel('新截止时间').fill('2024-07-19');
+    await sidebar.page.getByLabel('变更原因').fill('销售部大客户数据延迟 3 天');
+    await sidebar.page.locator('#form-planChange button[type=submit]').click();
+    await textOf(sidebar, '#form-planChange-message.ok', 'RW202407001-01');
+    const [change] = records(project, 'planChanges');
+    assert.equal(change.task, 'RW202407001-01');
+    assert.deepEqual(change.newDue, day('2024-07-19'));
+    assert.deepEqual(change.oldDue, day('2024-07-15'));
+    assert.equal(change.status, '待批');
+    assert.equal(change.requestedBy, USER);
+    assert.deepEqual(records(project, 'tasks')[0].due, day('2024-07-15'), 'the due date moves only once approved');
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
 
-testUnless(chromiumMissing)('a communication is logged against the selected task; its action item needs an owner and starts open', async () => {
-  const project = launchPlan();
-  select(project, 'tasks', 2);
-  const sidebar = await browser.open(project);
-  await sidebar.page.locator('#tab-communication').click();
-  assert.equal(await sidebar.page.locator('#communication-ref').inputValue(), 'RW202407001-01');
-  await sidebar.page.getByLabel('日期').fill('2024-08-03');
-  await sidebar.page.getByLabel('参与部门/人员').fill('市场部、销售部、产品部');
-  await sidebar.page.getByLabel('沟通主题').fill('方案评审');
-  await sidebar.page.getByLabel('行动项', { exact: true }).fill('产品部提供产品参数');
-  await sidebar.page.getByLabel('完成时限').fill('2024-08-08');
-  await sidebar.page.locator('#form-communication button[type=submit]').click();
-  const needed = t('zh-CN', 'wbRequired');
-  assert.equal(await textOf(sidebar, '#communication-actionOwner-error', needed), needed);
-  assert.equal(records(project, 'communications').length, 0);
+testUnless(chromiumMissing)(
+  'a communication is logged against the selected task; its action item needs an owner and starts open',
+  async () => {
+    const project = launchPlan();
+    select(project, 'tasks', 2);
+    const sidebar = await browser.open(project);
+    await sidebar.page.locator('#tab-communication').click();
+    assert.equal(await sidebar.page.locator('#communication-ref').inputValue(), 'RW202407001-01');
+    await sidebar.page.getByLabel('日期').fill('2024-08-03');
+    await sidebar.page.getByLabel('参与部门/人员').fill('市场部、销售部、产品部');
+    await sidebar.page.getByLabel('沟通主题').fill('方案评审');
+    await sidebar.page.getByLabel('行动项', { exact: true }).fill('产品部提供产品参数');
+    await sidebar.page.getByLabel('完成时限').fill('2024-08-08');
+    await sidebar.page.locator('#form-communication button[type=submit]').click();
+    const needed = t('zh-CN', 'wbRequired');
+    assert.equal(await textOf(sidebar, '#communication-actionOwner-error', needed), needed);
+    assert.equal(records(project, 'communications').length, 0);
 
-  await sidebar.page.getByLabel('负责人').fill('wang.qiang@example.com');
-  await sidebar.page.locator('#form-communication button[type=submit]').click();
-  await textOf(sidebar, '#form-communication-message.ok', '方案评审');
-  const [logged] = records(project, 'communications');
-  assert.deepEqual(logged.date, day('2024-08-03'));
-  assert.equal(logged.ref, 'RW202407001-01');
-  assert.equal(logged.topic, '方案评审');
-  assert.equal(logged.actionOwner, 'wang.qiang@example.com');
-  assert.deepEqual(logged.actionDue, day('2024-08-08'));
-  assert.equal(logged.actionStatus, '未完成');
-  assert.deepEqual(sidebar.errors, []);
-});
+    await sidebar.page.getByLabel('负责人').fill('wang.qiang@example.com');
+    await sidebar.page.locator('#form-communication button[type=submit]').click();
+    await textOf(sidebar, '#form-communication-message.ok', '方案评审');
+    const [logged] = records(project, 'communications');
+    assert.deepEqual(logged.date, day('2024-08-03'));
+    assert.equal(logged.ref, 'RW202407001-01');
+    assert.equal(logged.topic, '方案评审');
+    assert.equal(logged.actionOwner, 'wang.qiang@example.com');
+    assert.deepEqual(logged.actionDue, day('2024-08-08'));
+    assert.equal(logged.actionStatus, '未完成');
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
 
 testUnless(chromiumMissing)('when the server call fails the page says so and keeps what the user typed', async () => {
   const project = launchPlan();
@@ -279,32 +338,35 @@ testUnless(chromiumMissing)('markup in sheet text is shown as text and never bec
   assert.deepEqual(sidebar.errors, []);
 });
 
-testUnless(chromiumMissing)('a request filed from the sidebar gets its ID; an expected date in the past is refused on that field', async () => {
-  const project = launchPlan();
-  const sidebar = await browser.open(project);
-  await sidebar.page.locator('#tab-request').click();
-  await sidebar.page.getByLabel('需求名称').fill('2024年Q3新品上市推广方案');
-  await sidebar.page.getByLabel('需求部门').fill('市场部');
-  await sidebar.page.getByLabel('需求背景与目标').fill('Q3 销售额较 Q2 提升 30%，预算不超过 50 万元');
-  await sidebar.page.getByLabel('期望完成时间').fill('2020-01-01');
-  await sidebar.page.locator('#form-request button[type=submit]').click();
-  const past = t('zh-CN', 'wbBeforeSubmission', { value: '2020-01-01', submitted: 'SUBMITTED' }).split('SUBMITTED');
-  const refused = await textOf(sidebar, '#request-expected-error', '2020-01-01');
-  assert.ok(refused.startsWith(past[0]) && refused.endsWith(past[1]), refused);
-  assert.equal(sheetValues(project, 'requests').length, 1);
+testUnless(chromiumMissing)(
+  'a request filed from the sidebar gets its ID; an expected date in the past is refused on that field',
+  async () => {
+    const project = launchPlan();
+    const sidebar = await browser.open(project);
+    await sidebar.page.locator('#tab-request').click();
+    await sidebar.page.getByLabel('需求名称').fill('2024年Q3新品上市推广方案');
+    await sidebar.page.getByLabel('需求部门').fill('市场部');
+    await sidebar.page.getByLabel('需求背景与目标').fill('Q3 销售额较 Q2 提升 30%，预算不超过 50 万元');
+    await sidebar.page.getByLabel('期望完成时间').fill('2020-01-01');
+    await sidebar.page.locator('#form-request button[type=submit]').click();
+    const past = t('zh-CN', 'wbBeforeSubmission', { value: '2020-01-01', submitted: 'SUBMITTED' }).split('SUBMITTED');
+    const refused = await textOf(sidebar, '#request-expected-error', '2020-01-01');
+    assert.ok(refused.startsWith(past[0]) && refused.endsWith(past[1]), refused);
+    assert.equal(sheetValues(project, 'requests').length, 1);
 
-  await sidebar.page.locator('#request-expected').fill('2099-08-20');
-  await sidebar.page.locator('#form-request button[type=submit]').click();
-  const message = await textOf(sidebar, '#form-request-message.ok', 'XQ');
-  const [request] = records(project, 'requests');
-  const id = String(request.id);
-  assert.match(id, /^XQ\d{9}$/);
-  assert.ok(message.includes(id));
-  assert.equal(request.title, '2024年Q3新品上市推广方案');
-  assert.equal(request.requester, USER, 'the requester defaults to the user at the sidebar');
-  assert.deepEqual(request.expected, day('2099-08-20'));
-  assert.deepEqual(sidebar.errors, []);
-});
+    await sidebar.page.locator('#request-expected').fill('2099-08-20');
+    await sidebar.page.locator('#form-request button[type=submit]').click();
+    const message = await textOf(sidebar, '#form-request-message.ok', 'XQ');
+    const [request] = records(project, 'requests');
+    const id = String(request.id);
+    assert.match(id, /^XQ\d{9}$/);
+    assert.ok(message.includes(id));
+    assert.equal(request.title, '2024年Q3新品上市推广方案');
+    assert.equal(request.requester, USER, 'the requester defaults to the user at the sidebar');
+    assert.deepEqual(request.expected, day('2099-08-20'));
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
 
 testUnless(chromiumMissing)('New request in the menu opens the sidebar on the request form', async () => {
   const project = launchPlan();
@@ -315,31 +377,42 @@ testUnless(chromiumMissing)('New request in the menu opens the sidebar on the re
   assert.deepEqual(sidebar.errors, []);
 });
 
-testUnless(chromiumMissing)('the page speaks the workbook language: English captions from the same catalogue', async () => {
-  const project = launchPlan('en');
-  select(project, 'tasks', 2, 'en');
-  const sidebar = await browser.open(project);
-  assert.equal(await sidebar.page.locator('#title').textContent(), 'Collab Desk');
-  assert.equal(await sidebar.page.locator('#tab-progress').textContent(), t('en', 'sidebarFormProgress'));
-  assert.ok((await sidebar.page.locator('#card').textContent())?.includes('Primary owner'));
-  assert.ok((await sidebar.page.locator('#card').textContent())?.includes('In progress'));
-  await sidebar.page.getByLabel('% complete').fill('150');
-  await sidebar.page.locator('#form-progress button[type=submit]').click();
-  const expected = t('en', 'wbPctRange', { value: '150' });
-  assert.equal(await textOf(sidebar, '#progress-pct-error', expected), expected);
-  assert.deepEqual(sidebar.errors, []);
-});
+testUnless(chromiumMissing)(
+  'the page speaks the workbook language: English captions from the same catalogue',
+  async () => {
+    const project = launchPlan('en');
+    select(project, 'tasks', 2, 'en');
+    const sidebar = await browser.open(project);
+    assert.equal(await sidebar.page.locator('#title').textContent(), 'Collab Desk');
+    assert.equal(await sidebar.page.locator('#tab-progress').textContent(), t('en', 'sidebarFormProgress'));
+    assert.ok((await sidebar.page.locator('#card').textContent())?.includes('Primary owner'));
+    assert.ok((await sidebar.page.locator('#card').textContent())?.includes('In progress'));
+    await sidebar.page.getByLabel('% complete').fill('150');
+    await sidebar.page.locator('#form-progress button[type=submit]').click();
+    const expected = t('en', 'wbPctRange', { value: '150' });
+    assert.equal(await textOf(sidebar, '#progress-pct-error', expected), expected);
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
 
 test('the transport check refuses a payload that is not text, field by field, before any rule runs', () => {
   const project = launchPlan();
   const before = sheetValues(project, 'progress');
-  const result = project.runFromSidebar('submitSidebarForm', 'progress', { task: 'RW202407001-01', summary: ['x'], pct: 80 });
+  const result = project.runFromSidebar('submitSidebarForm', 'progress', {
+    task: 'RW202407001-01',
+    summary: ['x'],
+    pct: 80,
+  });
   assert.deepEqual(result, {
     ok: false,
     message: t('zh-CN', 'sidebarFixFields'),
     errors: { summary: t('zh-CN', 'sidebarFieldInvalid'), pct: t('zh-CN', 'sidebarFieldInvalid') },
   });
-  const tooLong = project.runFromSidebar('submitSidebarForm', 'progress', { task: 'RW202407001-01', summary: 'x'.repeat(50_001), pct: '80' });
+  const tooLong = project.runFromSidebar('submitSidebarForm', 'progress', {
+    task: 'RW202407001-01',
+    summary: 'x'.repeat(50_001),
+    pct: '80',
+  });
   assert.deepEqual(tooLong, {
     ok: false,
     message: t('zh-CN', 'sidebarFixFields'),

@@ -30,7 +30,12 @@ test('a workbook command takes one .xlsx file, --now in the spreadsheet zone, --
     dryRun: true,
     out: 'tasks.collab-desk.xlsx',
   });
-  assert.deepEqual(parseArgs(['tick', 'a/b.XLSX', '--out=c.xlsx']), { command: 'tick', file: 'a/b.XLSX', dryRun: false, out: 'c.xlsx' });
+  assert.deepEqual(parseArgs(['tick', 'a/b.XLSX', '--out=c.xlsx']), {
+    command: 'tick',
+    file: 'a/b.XLSX',
+    dryRun: false,
+    out: 'c.xlsx',
+  });
   assert.deepEqual(parseArgs(['demo']), { command: 'demo', outDir: 'out' });
   assert.deepEqual(parseArgs(['demo', '--out-dir', 'elsewhere']), { command: 'demo', outDir: 'elsewhere' });
   assert.deepEqual(parseArgs(['setup', '--help']), { command: 'help' });
@@ -42,7 +47,11 @@ test('--now accepts ISO dates and date-times, with or without an offset, and ref
   assert.equal(parseNow('2024-08-16T09:00Z').toISOString(), '2024-08-16T09:00:00.000Z');
   assert.equal(parseNow('2024-08-16T09:00:00+02:00').toISOString(), '2024-08-16T07:00:00.000Z');
   for (const bad of ['yesterday', '16/08/2024', '2024-02-30', '2024-02-30T10:00Z', '2024-08-16T25:00', '1723770000']) {
-    assert.throws(() => parseNow(bad), (e: Error) => e instanceof UsageError && e.message.startsWith(`--now: '${bad}' is not a date`), bad);
+    assert.throws(
+      () => parseNow(bad),
+      (e: Error) => e instanceof UsageError && e.message.startsWith(`--now: '${bad}' is not a date`),
+      bad,
+    );
   }
 });
 
@@ -71,8 +80,14 @@ test('the command line exits 2 with a one-line message for a wrong argument, a b
   const notXlsx = join(dir, 'tasks.xlsx');
   writeFileSync(notXlsx, '任务,负责人\n');
   const cases: [string[], RegExp][] = [
-    [['frobnicate'], /^collab-desk: unknown command 'frobnicate' \(allowed: demo, setup, validate, scan, summary, tick\)\n$/],
-    [['scan', 'x.xlsx', '--now', 'tomorrow'], /^collab-desk: --now: 'tomorrow' is not a date \(allowed: ISO 8601 .*\)\n$/],
+    [
+      ['frobnicate'],
+      /^collab-desk: unknown command 'frobnicate' \(allowed: demo, setup, validate, scan, summary, tick\)\n$/,
+    ],
+    [
+      ['scan', 'x.xlsx', '--now', 'tomorrow'],
+      /^collab-desk: --now: 'tomorrow' is not a date \(allowed: ISO 8601 .*\)\n$/,
+    ],
     [['validate', join(dir, 'missing.xlsx')], /^collab-desk: <file\.xlsx>: File not found: .*missing\.xlsx\n$/],
     [['validate', notXlsx], /^collab-desk: <file\.xlsx>: .*tasks\.xlsx is not an \.xlsx workbook .*\n$/],
   ];
@@ -88,5 +103,6 @@ test('--help prints the usage and exits 0', () => {
   const { status, stdout } = cli('--help');
   assert.equal(status, 0);
   assert.match(stdout, /^Usage: collab-desk <command> \[file\.xlsx\] \[options\]/);
-  for (const command of ['demo', 'setup', 'validate', 'scan', 'summary', 'tick']) assert.match(stdout, new RegExp(`\\n  ${command} `));
+  for (const command of ['demo', 'setup', 'validate', 'scan', 'summary', 'tick'])
+    assert.match(stdout, new RegExp(`\\n  ${command} `));
 });

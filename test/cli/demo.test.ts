@@ -21,14 +21,23 @@ const local = (text: string) => parseLocalDateTime(text, EXAMPLE.timeZone)!;
 
 test('every step of the example reaches the add-on through a menu, the sidebar or the sheet, and succeeds', () => {
   assert.equal(result.steps.length, EXAMPLE.steps.length);
-  assert.deepEqual(result.steps.filter((s) => !s.ok).map((s) => `${s.at} ${s.kind}: ${s.messages.join(' | ')}`), []);
-  assert.deepEqual(result.steps.filter((s) => s.route === 'missing').map((s) => s.kind), []);
+  assert.deepEqual(
+    result.steps.filter((s) => !s.ok).map((s) => `${s.at} ${s.kind}: ${s.messages.join(' | ')}`),
+    [],
+  );
+  assert.deepEqual(
+    result.steps.filter((s) => s.route === 'missing').map((s) => s.kind),
+    [],
+  );
 });
 
 test('after three weeks one task is overdue, one lagging, one stale and one done, as the story intends', () => {
   const health = Object.fromEntries(Object.keys(EXAMPLE.expectedHealth).map((id) => [id, result.health[id]]));
   assert.deepEqual(health, EXAMPLE.expectedHealth);
-  assert.equal(result.ticks, (local(EXAMPLE.simulation.end).getTime() - local(EXAMPLE.simulation.start).getTime()) / 3_600_000);
+  assert.equal(
+    result.ticks,
+    (local(EXAMPLE.simulation.end).getTime() - local(EXAMPLE.simulation.start).getTime()) / 3_600_000,
+  );
 });
 
 test('it shows one line per simulated day with the mails and notices of that day', () => {
@@ -39,7 +48,10 @@ test('it shows one line per simulated day with the mails and notices of that day
   assert.equal(days.length, expectedDays);
   assert.ok(days[0].startsWith(`  ${first}`) && days.at(-1)!.startsWith(`  ${last}`));
   const counts = /mails \+(\d+) \((\d+)\)  notices \+(\d+) \((\d+)\)/;
-  assert.deepEqual(days.filter((line) => !counts.test(line)), []);
+  assert.deepEqual(
+    days.filter((line) => !counts.test(line)),
+    [],
+  );
   const mailsPerDay = days.reduce((sum, line) => sum + Number(counts.exec(line)![1]), 0);
   assert.equal(mailsPerDay, result.mails, 'the daily counts add up to every mail sent during the weeks');
   assert.ok(result.mails > 0 && result.notices > 0);
@@ -53,24 +65,41 @@ test('demo.xlsx holds every sheet, and the task list shows each task with its he
   const tasks = workbook.getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
   const rows = (tasks.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
   const columns = mapHeaders(sheetDef('tasks'), rows[0]);
-  assert.equal(rows[0][columns.health!], headerText(sheetDef('tasks').columns.find((c) => c.key === 'health')!, 'zh-CN'));
+  assert.equal(
+    rows[0][columns.health!],
+    headerText(
+      sheetDef('tasks').columns.find((c) => c.key === 'health')!,
+      'zh-CN',
+    ),
+  );
   const shown = Object.fromEntries(rows.slice(1).map((row) => [row[columns.id!], row[columns.health!]]));
   for (const [id, health] of Object.entries(EXAMPLE.expectedHealth)) {
     assert.equal(shown[id], enumLabel('health', health as never, 'zh-CN'), id);
   }
-  assert.ok(((tasks as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length > 0, 'row colours');
+  assert.ok(
+    ((tasks as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length > 0,
+    'row colours',
+  );
 });
 
 // SPEC §2.8: "Weekly summary — 周报 YYYY-Www", "Dashboard — 看板".
 test('the hourly tick wrote a weekly summary each Monday, and it and the dashboard are sheets of demo.xlsx', async () => {
   const mondays = new Set<string>();
-  for (let t = local(EXAMPLE.simulation.start).getTime(); t <= local(EXAMPLE.simulation.end).getTime(); t += 3_600_000) {
+  for (
+    let t = local(EXAMPLE.simulation.start).getTime();
+    t <= local(EXAMPLE.simulation.end).getTime();
+    t += 3_600_000
+  ) {
     const shanghai = new Date(t + 8 * 3_600_000);
     if (shanghai.getUTCDay() === 1 && shanghai.getUTCHours() >= 9) mondays.add(shanghai.toISOString().slice(0, 10));
   }
   const summaries = mondays.size;
   assert.equal(summaries, 3);
-  assert.equal(result.newSheets.filter((name) => /^周报 \d{4}-W\d{2}$/.test(name)).length, summaries, result.newSheets.join(', '));
+  assert.equal(
+    result.newSheets.filter((name) => /^周报 \d{4}-W\d{2}$/.test(name)).length,
+    summaries,
+    result.newSheets.join(', '),
+  );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(result.workbook);
   for (const name of [...result.newSheets, '看板']) assert.ok(workbook.getWorksheet(name), name);

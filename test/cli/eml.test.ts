@@ -16,7 +16,8 @@ function mail(overrides: Partial<SentMail> = {}): SentMail {
     bcc: [],
     subject: '[协作预警] 2 项逾期 · 1 项即将到期 —— 2024年Q3新品上市推广方案（市场部、销售部、设计部、财务部）',
     body: '张伟，您好：\n任务 RW202407001-01 新品推广方案初稿撰写 已逾期 3 天。\n请尽快更新进度。',
-    htmlBody: '<p>张伟，您好：</p><ul><li><a href="https://example.com/#gid=1&range=A2">RW202407001-01</a> 已逾期 3 天</li></ul>',
+    htmlBody:
+      '<p>张伟，您好：</p><ul><li><a href="https://example.com/#gid=1&range=A2">RW202407001-01</a> 已逾期 3 天</li></ul>',
     name: '协作台 Collab Desk',
     noReply: false,
     sentAt: new Date('2024-07-29T01:00:00Z'),
@@ -31,8 +32,14 @@ test('a digest with Chinese subject, name and bodies parses back to the same tex
   assert.equal(parsed.subject, sent.subject);
   assert.equal(parsed.from?.address, 'coordinator@example.com');
   assert.equal(parsed.from?.name, '协作台 Collab Desk');
-  assert.deepEqual(parsed.to?.map((a) => a.address), sent.to);
-  assert.deepEqual(parsed.cc?.map((a) => a.address), sent.cc);
+  assert.deepEqual(
+    parsed.to?.map((a) => a.address),
+    sent.to,
+  );
+  assert.deepEqual(
+    parsed.cc?.map((a) => a.address),
+    sent.cc,
+  );
   assert.equal(parsed.text?.replace(/\r\n/g, '\n').trimEnd(), sent.body);
   assert.equal(parsed.html?.trimEnd(), sent.htmlBody);
   assert.equal(new Date(parsed.date ?? '').toISOString(), sent.sentAt.toISOString());
@@ -71,7 +78,10 @@ test('a plain-text mail is a single text/plain part, and reply-to and bcc are ke
   assert.equal(parsed.text?.replace(/\r\n/g, '\n').trimEnd(), sent.body);
   assert.equal(parsed.html, undefined);
   assert.equal(parsed.replyTo?.[0]?.address, 'pmo@example.com');
-  assert.deepEqual(parsed.bcc?.map((a) => a.address), ['audit@example.com']);
+  assert.deepEqual(
+    parsed.bcc?.map((a) => a.address),
+    ['audit@example.com'],
+  );
 });
 
 test('writeOutbox writes one file per mail in sending order and replaces an earlier run', async () => {
@@ -83,7 +93,10 @@ test('writeOutbox writes one file per mail in sending order and replaces an earl
   ];
   const paths = writeOutbox(outbox, dir, FROM);
   assert.deepEqual([...readdirSync(dir)].sort(), ['0001-20240729-0100-zhang.wei.eml', '0002-20240730-0100-li.na.eml']);
-  assert.deepEqual(paths.map((p) => p.slice(dir.length + 1)), [...readdirSync(dir)].sort());
+  assert.deepEqual(
+    paths.map((p) => p.slice(dir.length + 1)),
+    [...readdirSync(dir)].sort(),
+  );
   const subjects = await Promise.all(paths.map(async (p) => (await PostalMime.parse(readFileSync(p))).subject));
   assert.deepEqual(subjects, ['第一封', '第二封']);
   const ids = await Promise.all(paths.map(async (p) => (await PostalMime.parse(readFileSync(p))).messageId));

@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), 'commands-'));
 
 async function run(options: Partial<WorkbookRun> & Pick<WorkbookRun, 'command' | 'file'>) {
   const lines: string[] = [];
-  const result = await runWorkbookCommand({ dryRun: false, out: join(dir, `${options.command}-out.xlsx`), ...options }, (l) => lines.push(l));
+  const result = await runWorkbookCommand(
+    { dryRun: false, out: join(dir, `${options.command}-out.xlsx`), ...options },
+    (l) => lines.push(l),
+  );
   return { ...result, lines };
 }
 
@@ -45,8 +48,14 @@ async function userWorkbook(): Promise<string> {
   addRow(workbook, 'people', { name: '张伟', email: 'zhang.wei@example.com', dept: '市场部' });
   addRow(workbook, 'people', { name: '李娜', email: 'li.na@example.com', dept: '市场部' });
   addRow(workbook, 'tasks', {
-    id: 'RW202407001-01', name: '新品推广方案初稿撰写', dept: '市场部', owner: '张伟、李娜',
-    start: new Date(Date.UTC(2024, 6, 6)), due: new Date(Date.UTC(2024, 6, 15)), status: '进行中', deliverable: '推广方案初稿',
+    id: 'RW202407001-01',
+    name: '新品推广方案初稿撰写',
+    dept: '市场部',
+    owner: '张伟、李娜',
+    start: new Date(Date.UTC(2024, 6, 6)),
+    due: new Date(Date.UTC(2024, 6, 15)),
+    status: '进行中',
+    deliverable: '推广方案初稿',
   });
   const path = join(dir, 'user.xlsx');
   await workbook.xlsx.writeFile(path);
@@ -62,8 +71,14 @@ test('setup on a blank workbook writes every Collab Desk sheet with its headers,
   const owner = sheetDef('tasks').columns.find((c) => c.key === 'owner')!;
   assert.ok((tasks.getRow(1).values as unknown[]).includes(headerText(owner, 'zh-CN')));
   assert.equal(tasks.views[0]?.state, 'frozen');
-  assert.ok(Object.keys((tasks as unknown as { dataValidations: { model: object } }).dataValidations.model).length > 0, 'dropdowns');
-  assert.ok(((tasks as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length > 0, 'row colours');
+  assert.ok(
+    Object.keys((tasks as unknown as { dataValidations: { model: object } }).dataValidations.model).length > 0,
+    'dropdowns',
+  );
+  assert.ok(
+    ((tasks as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length > 0,
+    'row colours',
+  );
 });
 
 test('validate lists a task with two primary owners and writes the flagged workbook', async () => {
@@ -75,14 +90,23 @@ test('validate lists a task with two primary owners and writes the flagged workb
   assert.match(report.messages.join('\n'), /张伟、李娜/);
   assert.deepEqual(written, [join(dir, 'validate-out.xlsx')]);
   const flagged = (await read(written[0])).getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
-  const columns = mapHeaders(sheetDef('tasks'), (flagged.getRow(1).values as unknown[]).slice(1)) as Record<string, number>;
+  const columns = mapHeaders(sheetDef('tasks'), (flagged.getRow(1).values as unknown[]).slice(1)) as Record<
+    string,
+    number
+  >;
   assert.ok(flagged.getRow(2).getCell(columns.owner + 1).note, 'the owner cell carries a note');
 });
 
 test('--dry-run runs the command and reports, but writes no file', async () => {
   const file = await userWorkbook();
   const out = join(dir, 'dry.xlsx');
-  const { report, lines, written } = await run({ command: 'scan', file, now: parseNow('2024-07-20T09:00'), dryRun: true, out });
+  const { report, lines, written } = await run({
+    command: 'scan',
+    file,
+    now: parseNow('2024-07-20T09:00'),
+    dryRun: true,
+    out,
+  });
   assert.ok(report.ok, lines.join('\n'));
   assert.deepEqual(written, []);
   assert.equal(existsSync(out), false);
@@ -98,5 +122,8 @@ test('tick at --now runs the hourly trigger: the task without a valid owner goes
   assert.equal(written[0], out);
   const mails = readdirSync(join(dir, 'ticked.outbox'));
   assert.ok(mails.length > 0 && mails.every((name) => name.endsWith('.eml')), mails.join(', '));
-  assert.ok(lines.some((line) => /mail to .*li\.na@example\.com/.test(line)), lines.join('\n'));
+  assert.ok(
+    lines.some((line) => /mail to .*li\.na@example\.com/.test(line)),
+    lines.join('\n'),
+  );
 });

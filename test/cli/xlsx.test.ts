@@ -33,22 +33,45 @@ function sampleWorkbook() {
   tasks.setTabColor('#ff9900');
   tasks.hideColumns(6);
   tasks.setFrozenRows(1);
-  tasks.insertChart(tasks.newChart().setChartType(Charts.ChartType.COLUMN).addRange(tasks.getRange('A1:A3')).addRange(tasks.getRange('D1:D3')).setPosition(5, 8, 0, 0).build());
+  tasks.insertChart(
+    tasks
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(tasks.getRange('A1:A3'))
+      .addRange(tasks.getRange('D1:D3'))
+      .setPosition(5, 8, 0, 0)
+      .build(),
+  );
   tasks.setColumnWidth(1, 220);
   const departments = spreadsheet.insertSheet('部门');
-  departments.getRange('A1:B3').setValues([['部门名称', '负责人邮箱'], ['市场部', 'li.na@example.com'], ['销售部', '']]);
+  departments.getRange('A1:B3').setValues([
+    ['部门名称', '负责人邮箱'],
+    ['市场部', 'li.na@example.com'],
+    ['销售部', ''],
+  ]);
   departments.getRange('B2:B20').setDataValidation(app.newDataValidation().requireTextIsEmail().build());
-  tasks.getRange('B2:B50').setDataValidation(app.newDataValidation().requireValueInRange(departments.getRange('A2:A3')).build());
-  tasks.getRange('C2:C50').setDataValidation(
-    app.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('请输入日期').build(),
-  );
+  tasks
+    .getRange('B2:B50')
+    .setDataValidation(app.newDataValidation().requireValueInRange(departments.getRange('A2:A3')).build());
+  tasks
+    .getRange('C2:C50')
+    .setDataValidation(app.newDataValidation().requireDate().setAllowInvalid(false).setHelpText('请输入日期').build());
   tasks.getRange('D2:D50').setDataValidation(app.newDataValidation().requireNumberBetween(0, 1).build());
   tasks.getRange('E2:E50').setDataValidation(app.newDataValidation().requireValueInList(['TRUE', 'FALSE']).build());
   tasks.setConditionalFormatRules([
-    app.newConditionalFormatRule().whenFormulaSatisfied('=$D2<0.5').setBackground('#f4cccc')
-      .setRanges([tasks.getRange('A2:F50')]).build(),
-    app.newConditionalFormatRule().whenTextEqualTo('市场部').setFontColor('#0000ff').setBold(true)
-      .setRanges([tasks.getRange('B2:B50')]).build(),
+    app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$D2<0.5')
+      .setBackground('#f4cccc')
+      .setRanges([tasks.getRange('A2:F50')])
+      .build(),
+    app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('市场部')
+      .setFontColor('#0000ff')
+      .setBold(true)
+      .setRanges([tasks.getRange('B2:B50')])
+      .build(),
   ]);
   return { emulator, spreadsheet, tasks };
 }
@@ -64,9 +87,16 @@ async function exported(name: string) {
 
 test('export writes every sheet with values, formulas and their results, formats, notes, fills and fonts', async () => {
   const { workbook, sheet, report, tasks } = await exported('values.xlsx');
-  assert.deepEqual(workbook.worksheets.map((w) => w.name), ['任务分工', '部门']);
+  assert.deepEqual(
+    workbook.worksheets.map((w) => w.name),
+    ['任务分工', '部门'],
+  );
   assert.equal(report.sheets, 2);
-  assert.deepEqual(report.skippedRules, ['任务分工: 1 chart', '部门: validation TEXT_IS_VALID_EMAIL'], 'what the file leaves out is reported');
+  assert.deepEqual(
+    report.skippedRules,
+    ['任务分工: 1 chart', '部门: validation TEXT_IS_VALID_EMAIL'],
+    'what the file leaves out is reported',
+  );
   assert.equal(workbook.views[0]?.activeTab, 1, 'opens on the sheet last made active (部门, by insertSheet)');
   assert.equal(sheet.getCell('A2').value, '新品推广方案初稿撰写');
   // Excel dates have no zone: 10:00 UTC is 18:00 on the wall clock in Shanghai.
@@ -92,7 +122,10 @@ test('export writes every sheet with values, formulas and their results, formats
 // ECMA-376 Part 1 §18.17.7: functions newer than the file format are stored with the _xlfn. prefix.
 test('formulas lose their "=" and newer functions get the prefix Excel and LibreOffice expect, text left alone', () => {
   assert.equal(toExcelFormula('=SUM(A1:A3)'), 'SUM(A1:A3)');
-  assert.equal(toExcelFormula('=IFS(A1>1,"IFS(",TRUE,TEXTJOIN("、",TRUE,B:B))'), '_xlfn.IFS(A1>1,"IFS(",TRUE,_xlfn.TEXTJOIN("、",TRUE,B:B))');
+  assert.equal(
+    toExcelFormula('=IFS(A1>1,"IFS(",TRUE,TEXTJOIN("、",TRUE,B:B))'),
+    '_xlfn.IFS(A1>1,"IFS(",TRUE,_xlfn.TEXTJOIN("、",TRUE,B:B))',
+  );
   assert.equal(toExcelFormula('=COUNTA(FILTER(A:A, A:A<>""))'), 'COUNTA(_xlfn._xlws.FILTER(A:A, A:A<>""))');
   assert.equal(toExcelFormula('=MYIFS(1)+Sheet1.IFS(2)'), 'MYIFS(1)+Sheet1.IFS(2)');
 });
@@ -105,33 +138,55 @@ test('export keeps the frozen header row, column widths, hidden columns and the 
   );
   assert.equal(sheet.getColumn(1).width, Math.round((220 / 7) * 10) / 10);
   assert.ok((sheet.getColumn(2).width ?? 0) < (sheet.getColumn(1).width ?? 0));
-  assert.deepEqual([1, 2, 3, 4, 5, 6].map((c) => sheet.getColumn(c).hidden), [false, false, false, false, false, true]);
+  assert.deepEqual(
+    [1, 2, 3, 4, 5, 6].map((c) => sheet.getColumn(c).hidden),
+    [false, false, false, false, false, true],
+  );
   assert.equal(sheet.properties.tabColor?.argb, 'FFFF9900');
 });
 
 test('export writes dropdowns, date and number rules over the rows they cover, empty rows included', async () => {
   const { sheet } = await exported('validation.xlsx');
   assert.deepEqual(sheet.getCell('B50').dataValidation, {
-    type: 'list', formulae: ["'部门'!$A$2:$A$3"], allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
+    type: 'list',
+    formulae: ["'部门'!$A$2:$A$3"],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'warning',
   });
   assert.equal(sheet.getCell('B51').dataValidation, undefined);
   const date = sheet.getCell('C40').dataValidation;
   assert.equal(date.type, 'date');
   assert.equal(date.errorStyle, 'stop', 'a rule that rejects input stays strict');
   assert.equal(date.prompt, '请输入日期');
-  assert.deepEqual({ ...sheet.getCell('D2').dataValidation }, {
-    type: 'decimal', operator: 'between', formulae: [0, 1], allowBlank: true, showErrorMessage: true, errorStyle: 'warning',
-  });
+  assert.deepEqual(
+    { ...sheet.getCell('D2').dataValidation },
+    {
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 1],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorStyle: 'warning',
+    },
+  );
   assert.deepEqual(sheet.getCell('E9').dataValidation.formulae, ['"TRUE,FALSE"']);
   assert.equal(sheet.getCell('A2').dataValidation, undefined);
 });
 
 test('export turns conditional formats into expression rules with their colours, first rule first', async () => {
   const { sheet } = await exported('conditional.xlsx');
-  const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-  assert.deepEqual(rules.map((r) => r.ref), ['A2:F50', 'B2:B50']);
+  const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  assert.deepEqual(
+    rules.map((r) => r.ref),
+    ['A2:F50', 'B2:B50'],
+  );
   const [overdue, market] = rules.map((r) => r.rules[0]);
-  assert.deepEqual([overdue.type, overdue.priority, 'formulae' in overdue && overdue.formulae], ['expression', 1, ['$D2<0.5']]);
+  assert.deepEqual(
+    [overdue.type, overdue.priority, 'formulae' in overdue && overdue.formulae],
+    ['expression', 1, ['$D2<0.5']],
+  );
   assert.equal(overdue.style?.fill?.type === 'pattern' && overdue.style.fill.bgColor?.argb, 'FFF4CCCC');
   assert.deepEqual('formulae' in market && market.formulae, ['B2="市场部"']);
   assert.equal(market.style?.font?.color?.argb, 'FF0000FF');
@@ -143,7 +198,10 @@ test('import brings values, formulas, notes, formats and frozen rows back into a
   const target = createEmulator({ timeZone: 'Asia/Shanghai' });
   const names = await importWorkbook(path, target.spreadsheet);
   assert.deepEqual(names, ['任务分工', '部门']);
-  assert.deepEqual(target.spreadsheet.getSheets().map((s) => s.getName()), ['任务分工', '部门']);
+  assert.deepEqual(
+    target.spreadsheet.getSheets().map((s) => s.getName()),
+    ['任务分工', '部门'],
+  );
   const copy = target.spreadsheet.getSheetByName('任务分工')!;
   const original = tasks.getDataRange();
   const imported = copy.getDataRange();
@@ -160,7 +218,11 @@ test('import keeps text that looks like a number or a date as the text the user 
   const sheet = workbook.addWorksheet('Tasks');
   sheet.addRow(['Task ID', 'Code', 'Note']);
   sheet.addRow(['RW202407001-01', '007', '2024-07-01']);
-  sheet.addRow([{ richText: [{ text: '加粗' }, { text: '文本' }] }, { text: '链接', hyperlink: 'https://example.com' }, '=not a formula']);
+  sheet.addRow([
+    { richText: [{ text: '加粗' }, { text: '文本' }] },
+    { text: '链接', hyperlink: 'https://example.com' },
+    '=not a formula',
+  ]);
   const path = join(dir, 'text.xlsx');
   await workbook.xlsx.writeFile(path);
   const target = createEmulator();
@@ -178,8 +240,16 @@ test('import refuses what is not an .xlsx workbook, saying which file and why', 
     ['missing.xlsx', null, /^File not found: .*missing\.xlsx$/],
     ['empty.xlsx', '', /empty\.xlsx is not an \.xlsx workbook \(an \.xlsx file is a zip archive; this one is empty\)/],
     ['tasks.csv', '任务,负责人\n方案,张伟\n', /tasks\.csv is not an \.xlsx workbook/],
-    ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /old\.xls is a legacy \.xls or a password-protected workbook/],
-    ['broken.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]), /broken\.xlsx is not a readable \.xlsx workbook/],
+    [
+      'old.xls',
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      /old\.xls is a legacy \.xls or a password-protected workbook/,
+    ],
+    [
+      'broken.xlsx',
+      Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64)]),
+      /broken\.xlsx is not a readable \.xlsx workbook/,
+    ],
   ];
   for (const [name, content, message] of cases) {
     const path = join(dir, name);
@@ -196,10 +266,14 @@ test('import refuses what is not an .xlsx workbook, saying which file and why', 
 const sofficeMissing = missingTool('soffice', 'libreoffice-calc-nogui');
 
 function soffice(args: string[], out: string) {
-  const result = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', ...args, '--outdir', out], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${out}/profile`, '--headless', ...args, '--outdir', out],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   assert.equal(result.status, 0, result.stderr);
 }
 
@@ -211,24 +285,34 @@ testUnless(sofficeMissing)('LibreOffice opens the exported workbook and shows th
   soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', path], out);
   for (const sheet of spreadsheet.getSheets()) {
     const csv = readFileSync(join(out, `libreoffice-${sheet.getName()}.csv`), 'utf8');
-    const shown = csv.trimEnd().split('\n').map((line) => line.split(','));
+    const shown = csv
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(','));
     assert.deepEqual(shown, sheet.getDataRange().getDisplayValues(), sheet.getName());
   }
 });
 
 // What LibreOffice understood is what it saves again: rules it could not read would be gone.
-testUnless(sofficeMissing)('LibreOffice reads the dropdowns, date and number rules and conditional formats', async () => {
-  const { path } = await exported('libreoffice-rules.xlsx');
-  const out = mkdtempSync(join(tmpdir(), 'soffice-'));
-  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', path], out);
-  const resaved = new ExcelJS.Workbook();
-  await resaved.xlsx.readFile(join(out, 'libreoffice-rules.xlsx'));
-  const sheet = resaved.getWorksheet('任务分工')!;
-  assert.equal(sheet.getCell('B50').dataValidation?.type, 'list');
-  assert.match(String(sheet.getCell('B50').dataValidation?.formulae?.[0]), /部门.*\$A\$2:\$A\$3/);
-  assert.equal(sheet.getCell('C2').dataValidation?.type, 'date');
-  assert.equal(sheet.getCell('D2').dataValidation?.type, 'decimal');
-  const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
-  const formulas = rules.flatMap((r) => r.rules.flatMap((rule) => ('formulae' in rule ? rule.formulae ?? [] : [])));
-  assert.ok(formulas.some((f) => String(f).replace(/\s/g, '') === '$D2<0.5'), JSON.stringify(formulas));
-});
+testUnless(sofficeMissing)(
+  'LibreOffice reads the dropdowns, date and number rules and conditional formats',
+  async () => {
+    const { path } = await exported('libreoffice-rules.xlsx');
+    const out = mkdtempSync(join(tmpdir(), 'soffice-'));
+    soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', path], out);
+    const resaved = new ExcelJS.Workbook();
+    await resaved.xlsx.readFile(join(out, 'libreoffice-rules.xlsx'));
+    const sheet = resaved.getWorksheet('任务分工')!;
+    assert.equal(sheet.getCell('B50').dataValidation?.type, 'list');
+    assert.match(String(sheet.getCell('B50').dataValidation?.formulae?.[0]), /部门.*\$A\$2:\$A\$3/);
+    assert.equal(sheet.getCell('C2').dataValidation?.type, 'date');
+    assert.equal(sheet.getCell('D2').dataValidation?.type, 'decimal');
+    const rules = (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    const formulas = rules.flatMap((r) => r.rules.flatMap((rule) => ('formulae' in rule ? (rule.formulae ?? []) : [])));
+    assert.ok(
+      formulas.some((f) => String(f).replace(/\s/g, '') === '$D2<0.5'),
+      JSON.stringify(formulas),
+    );
+  },
+);

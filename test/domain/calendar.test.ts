@@ -1,6 +1,15 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { WorkCalendar, civilDayFromKey, civilDayOfSerial, dayKeyIn, dayKeyOf, instantOfSerial, isoWeekdayOf, wallDateTime } from '../../src/domain/calendar';
+import {
+  WorkCalendar,
+  civilDayFromKey,
+  civilDayOfSerial,
+  dayKeyIn,
+  dayKeyOf,
+  instantOfSerial,
+  isoWeekdayOf,
+  wallDateTime,
+} from '../../src/domain/calendar';
 
 // China's 2024 National Day: 10/1–10/7 off, Sunday 9/29 and Saturday 10/12 worked instead.
 const shanghai = new WorkCalendar({
@@ -52,7 +61,13 @@ test('adding working days keeps the wall time and jumps over days off', () => {
   assert.equal(shanghai.addWorkingDays(monday, -2).toISOString(), '2024-09-27T01:30:00.000Z');
   assert.equal(shanghai.addWorkingDays(monday, 0).toISOString(), monday.toISOString());
   // Across the US spring-forward weekend 10:00 stays 10:00 (EST -5 → EDT -4).
-  const newYork = new WorkCalendar({ timeZone: 'America/New_York', workDays: [1, 2, 3, 4, 5], holidays: [], workdaySwaps: [], endOfDay: '17:30' });
+  const newYork = new WorkCalendar({
+    timeZone: 'America/New_York',
+    workDays: [1, 2, 3, 4, 5],
+    holidays: [],
+    workdaySwaps: [],
+    endOfDay: '17:30',
+  });
   assert.equal(newYork.addWorkingDays(new Date('2024-03-08T15:00:00Z'), 1).toISOString(), '2024-03-11T14:00:00.000Z');
   assert.equal(newYork.endOfWorkingDay(day('2024-03-11')).toISOString(), '2024-03-11T21:30:00.000Z');
 });
@@ -66,10 +81,23 @@ test('a due date without a time is due at the end of that working day', () => {
 });
 
 test('span counts agree with counting day by day, whatever order spans are asked in', () => {
-  const calendar = new WorkCalendar({ timeZone: 'Asia/Shanghai', workDays: [1, 2, 3, 4, 5], holidays: ['2024-10-01', '2025-01-01'], workdaySwaps: ['2024-09-29'], endOfDay: '18:00' });
+  const calendar = new WorkCalendar({
+    timeZone: 'Asia/Shanghai',
+    workDays: [1, 2, 3, 4, 5],
+    holidays: ['2024-10-01', '2025-01-01'],
+    workdaySwaps: ['2024-09-29'],
+    endOfDay: '18:00',
+  });
   const start = day('2024-09-01');
   // Later spans first, then spans reaching further back (the running count is rebuilt), then far ahead.
-  const spans = [[30, 60], [0, 10], [-400, -380], [-800, 900], [500, 520], [45, 44]];
+  const spans = [
+    [30, 60],
+    [0, 10],
+    [-400, -380],
+    [-800, 900],
+    [500, 520],
+    [45, 44],
+  ];
   for (const [a = 0, b = 0] of spans) {
     let expected = 0;
     for (let d = start + a; d <= start + b; d++) if (calendar.isWorkingDay(d)) expected++;

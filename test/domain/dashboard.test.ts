@@ -2,7 +2,13 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { columnLetter } from '../../src/domain/a1';
-import { buildDashboard, HELPER_COLUMN, weekendMask, type DashboardSource, type DashboardOptions } from '../../src/domain/dashboard';
+import {
+  buildDashboard,
+  HELPER_COLUMN,
+  weekendMask,
+  type DashboardSource,
+  type DashboardOptions,
+} from '../../src/domain/dashboard';
 
 test('column letters and the NETWORKDAYS.INTL weekend mask', () => {
   assert.deepEqual([1, 26, 27, 52, 703].map(columnLetter), ['A', 'Z', 'AA', 'AZ', 'AAA']);
@@ -19,16 +25,25 @@ const source: DashboardSource = {
   lastTaskRow: 4,
 };
 const options: DashboardOptions = {
-  locale: 'en', refreshedAt: '2024-07-12 15:00', departments: ['Sales "East"', 'Ops'],
-  endOfDay: '18:00', workDays: [1, 2, 3, 4, 5], holidays: ['2024-07-11'],
+  locale: 'en',
+  refreshedAt: '2024-07-12 15:00',
+  departments: ['Sales "East"', 'Ops'],
+  endOfDay: '18:00',
+  workDays: [1, 2, 3, 4, 5],
+  holidays: ['2024-07-11'],
 };
 
 test('formulas name the sheets quoted, match statuses in either language and escape department names', () => {
   const dashboard = buildDashboard(source, options);
-  const formulas = dashboard.visible.flat().filter((cell): cell is string => typeof cell === 'string' && cell.startsWith('='));
+  const formulas = dashboard.visible
+    .flat()
+    .filter((cell): cell is string => typeof cell === 'string' && cell.startsWith('='));
   assert.ok(formulas.includes(`=COUNTIF('Requests'!$B:$B,"待审核")+COUNTIF('Requests'!$B:$B,"Pending review")`));
   assert.ok(formulas.includes(`=MAX(0,COUNTA('Bob''s tasks'!$A:$A)-1)`));
-  assert.deepEqual(dashboard.visible.map((row) => row[0]).filter((c) => c === 'Sales "East"' || c === 'Ops'), ['Sales "East"', 'Ops']);
+  assert.deepEqual(
+    dashboard.visible.map((row) => row[0]).filter((c) => c === 'Sales "East"' || c === 'Ops'),
+    ['Sales "East"', 'Ops'],
+  );
   // No lagging or on-time facts without Health and Last update columns: zeros, not broken references.
   assert.deepEqual(dashboard.helper[1]!.slice(4, 7), [0, 0, 0]);
   assert.equal(dashboard.helper[1]![8], '=DATE(2024,7,11)');
@@ -38,18 +53,30 @@ test('formulas name the sheets quoted, match statuses in either language and esc
 /** The dashboard evaluated by HyperFormula next to a small Tasks sheet, "now" pinned to Friday 2024-07-12 15:00. */
 function evaluate(rows: RawCellContent[][]) {
   const dashboard = buildDashboard(source, options);
-  const pin = (cell: RawCellContent): RawCellContent => (typeof cell === 'string'
-    ? cell.replace(/NOW\(\)/g, '(DATE(2024,7,12)+TIME(15,0,0))').replace(/TODAY\(\)/g, 'DATE(2024,7,12)') : cell);
+  const pin = (cell: RawCellContent): RawCellContent =>
+    typeof cell === 'string'
+      ? cell.replace(/NOW\(\)/g, '(DATE(2024,7,12)+TIME(15,0,0))').replace(/TODAY\(\)/g, 'DATE(2024,7,12)')
+      : cell;
   const sheet: RawCellContent[][] = dashboard.visible.map((row) => row.map(pin));
   dashboard.helper.forEach((row, r) => {
     const line = (sheet[r] ??= []);
-    row.forEach((cell, c) => { line[HELPER_COLUMN - 1 + c] = pin(cell); });
+    row.forEach((cell, c) => {
+      line[HELPER_COLUMN - 1 + c] = pin(cell);
+    });
   });
-  const hf = HyperFormula.buildFromSheets({
-    "Bob's tasks": [['ID', 'Status', 'Due', 'Dept'], ...rows],
-    Requests: [['ID', 'Status'], ['XQ1', '待审核'], ['XQ2', 'Pending review'], ['XQ3', 'Done']],
-    Dashboard: sheet,
-  }, { licenseKey: 'gpl-v3', useArrayArithmetic: true });
+  const hf = HyperFormula.buildFromSheets(
+    {
+      "Bob's tasks": [['ID', 'Status', 'Due', 'Dept'], ...rows],
+      Requests: [
+        ['ID', 'Status'],
+        ['XQ1', '待审核'],
+        ['XQ2', 'Pending review'],
+        ['XQ3', 'Done'],
+      ],
+      Dashboard: sheet,
+    },
+    { licenseKey: 'gpl-v3', useArrayArithmetic: true },
+  );
   const values = hf.getSheetValues(hf.getSheetId('Dashboard')!);
   return (label: string) => values.find((row) => row[0] === label)?.slice(1, 4);
 }

@@ -10,14 +10,41 @@ const context: DigestContext = {
   cooldownHours: 24,
 };
 
-const deliver = (notice: Omit<Notice, 'level' | 'to' | 'cc'> & { level: Notice['level'] }, role: Delivery['role'] = 'to'): Delivery => {
+const deliver = (
+  notice: Omit<Notice, 'level' | 'to' | 'cc'> & { level: Notice['level'] },
+  role: Delivery['role'] = 'to',
+): Delivery => {
   const full: Notice = { ...notice, to: ['me@corp.cn'], cc: [] };
   return { notice: full, recipient: 'me@corp.cn', role, key: deliveryKey(full, 'me@corp.cn') };
 };
 
-const overdueA = deliver({ rule: 'overdue', level: 'L2', item: 'RW202407001-01', sheet: 'tasks', row: 5, title: '新品推广方案初稿撰写', facts: { due: '2024-07-15 18:00', days: 2, pct: 70 } });
-const overdueB = deliver({ rule: 'overdue', level: 'L2', item: 'RW202407001-03', sheet: 'tasks', row: 7, title: '渠道铺货执行', facts: { due: '2024-08-20 18:00', days: 1, pct: 60 } });
-const dueSoon = deliver({ rule: 'dueSoon', level: 'L1', item: 'RW202407001-02', sheet: 'tasks', row: 6, title: '销售培训材料制作', facts: { due: '2024-08-07 18:00', pct: 40 } });
+const overdueA = deliver({
+  rule: 'overdue',
+  level: 'L2',
+  item: 'RW202407001-01',
+  sheet: 'tasks',
+  row: 5,
+  title: '新品推广方案初稿撰写',
+  facts: { due: '2024-07-15 18:00', days: 2, pct: 70 },
+});
+const overdueB = deliver({
+  rule: 'overdue',
+  level: 'L2',
+  item: 'RW202407001-03',
+  sheet: 'tasks',
+  row: 7,
+  title: '渠道铺货执行',
+  facts: { due: '2024-08-20 18:00', days: 1, pct: 60 },
+});
+const dueSoon = deliver({
+  rule: 'dueSoon',
+  level: 'L1',
+  item: 'RW202407001-02',
+  sheet: 'tasks',
+  row: 6,
+  title: '销售培训材料制作',
+  facts: { due: '2024-08-07 18:00', pct: 40 },
+});
 
 test('the subject counts items per rule, most severe first, in the workbook language', () => {
   assert.equal(digestSubject('zh-CN', [dueSoon, overdueA, overdueB]), '[协作预警] 2 项逾期 · 1 项即将到期');
@@ -25,9 +52,14 @@ test('the subject counts items per rule, most severe first, in the workbook lang
 });
 
 test('a row link opens the sheet by gid at the item row', () => {
-  assert.equal(rowLink(context, { sheet: 'tasks', row: 5 }), 'https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&range=A5');
-  assert.equal(rowLink({ ...context, spreadsheetUrl: `${context.spreadsheetUrl}#gid=0` }, { sheet: 'requests', row: 3 }),
-    'https://docs.google.com/spreadsheets/d/abc123/edit#gid=222&range=A3');
+  assert.equal(
+    rowLink(context, { sheet: 'tasks', row: 5 }),
+    'https://docs.google.com/spreadsheets/d/abc123/edit#gid=111&range=A5',
+  );
+  assert.equal(
+    rowLink({ ...context, spreadsheetUrl: `${context.spreadsheetUrl}#gid=0` }, { sheet: 'requests', row: 3 }),
+    'https://docs.google.com/spreadsheets/d/abc123/edit#gid=222&range=A3',
+  );
 });
 
 test('the digest groups items by level, L2 before L1, with a link and the facts in words', () => {
@@ -37,17 +69,31 @@ test('the digest groups items by level, L2 before L1, with a link and the facts 
   assert.ok(text.indexOf('RW202407001-01') < text.indexOf('RW202407001-02'));
   assert.match(text, /RW202407001-01 新品推广方案初稿撰写 — 逾期：截止 2024-07-15 18:00，已逾期 2 个工作日，完成 70%/);
   assert.match(text, /打开: https:\/\/docs\.google\.com\/spreadsheets\/d\/abc123\/edit#gid=111&range=A5/);
-  assert.match(digest.htmlBody, /<a href="https:\/\/docs\.google\.com\/spreadsheets\/d\/abc123\/edit#gid=111&amp;range=A5">RW202407001-01 新品推广方案初稿撰写<\/a>/);
+  assert.match(
+    digest.htmlBody,
+    /<a href="https:\/\/docs\.google\.com\/spreadsheets\/d\/abc123\/edit#gid=111&amp;range=A5">RW202407001-01 新品推广方案初稿撰写<\/a>/,
+  );
   assert.doesNotMatch(text, /L3/);
 });
 
 test('English digests word the same facts in English and mark copies', () => {
   const digest = buildDigest('me@corp.cn', [deliver({ ...overdueA.notice }, 'cc')], { ...context, locale: 'en' });
-  assert.match(digest.textBody, /Overdue: due 2024-07-15 18:00, 2 working day\(s\) overdue, 70% complete \(copy, for your information\)/);
+  assert.match(
+    digest.textBody,
+    /Overdue: due 2024-07-15 18:00, 2 working day\(s\) overdue, 70% complete \(copy, for your information\)/,
+  );
 });
 
 test('every user string is escaped in the HTML body and left as typed in the text body', () => {
-  const hostile = deliver({ rule: 'noOwner', level: 'L2', item: 'RW1', sheet: 'tasks', row: 2, title: '<script>alert(1)</script>', facts: { owner: 'A & "B" <b@x>' } });
+  const hostile = deliver({
+    rule: 'noOwner',
+    level: 'L2',
+    item: 'RW1',
+    sheet: 'tasks',
+    row: 2,
+    title: '<script>alert(1)</script>',
+    facts: { owner: 'A & "B" <b@x>' },
+  });
   const digest = buildDigest('me@corp.cn', [hostile], context);
   assert.doesNotMatch(digest.htmlBody, /<script>|<b@x>/);
   assert.match(digest.htmlBody, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
@@ -57,12 +103,31 @@ test('every user string is escaped in the HTML body and left as typed in the tex
 });
 
 test('an escalation names the unresolved problems in the reader’s language', () => {
-  const escalation = deliver({ rule: 'unresolved', level: 'L3', item: 'RW1', sheet: 'tasks', row: 2, title: '任务', facts: { problems: 'overdue,blocked', since: '2024-07-08 09:00', hours: 48 } });
-  assert.match(buildDigest('me@corp.cn', [escalation], context).textBody, /升级：逾期、阻塞：自 2024-07-08 09:00 起 48 小时仍未解决/);
+  const escalation = deliver({
+    rule: 'unresolved',
+    level: 'L3',
+    item: 'RW1',
+    sheet: 'tasks',
+    row: 2,
+    title: '任务',
+    facts: { problems: 'overdue,blocked', since: '2024-07-08 09:00', hours: 48 },
+  });
+  assert.match(
+    buildDigest('me@corp.cn', [escalation], context).textBody,
+    /升级：逾期、阻塞：自 2024-07-08 09:00 起 48 小时仍未解决/,
+  );
   assert.equal(digestSubject('en', [escalation]), '[Collab alert] 1 escalated');
 });
 
 test('a task with no owner at all is worded as missing, not as an invalid name', () => {
-  const missing = deliver({ rule: 'noOwner', level: 'L2', item: 'RW1', sheet: 'tasks', row: 2, title: '任务', facts: { owner: '' } });
+  const missing = deliver({
+    rule: 'noOwner',
+    level: 'L2',
+    item: 'RW1',
+    sheet: 'tasks',
+    row: 2,
+    title: '任务',
+    facts: { owner: '' },
+  });
   assert.match(buildDigest('me@corp.cn', [missing], context).textBody, /无有效负责人：任务已开始，但还没有第一责任人/);
 });

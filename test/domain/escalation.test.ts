@@ -20,7 +20,10 @@ import {
 import { taskHealth } from '../../src/domain/health';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 
-const settings: Settings = { ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }), coordinators: ['pmo@corp.cn'] };
+const settings: Settings = {
+  ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }),
+  coordinators: ['pmo@corp.cn'],
+};
 const calendar = new WorkCalendar(settings);
 const at = (local: string) => new Date(`${local}+08:00`);
 
@@ -96,7 +99,8 @@ function notices(now: string, scenario: Scenario): Notice[] {
 }
 
 /** rule level item → to | cc, the shape a reader checks. */
-const summary = (list: Notice[]) => list.map((n) => `${n.rule} ${n.level} ${n.item} → ${n.to.join(',')}${n.cc.length ? ` | cc ${n.cc.join(',')}` : ''}`);
+const summary = (list: Notice[]) =>
+  list.map((n) => `${n.rule} ${n.level} ${n.item} → ${n.to.join(',')}${n.cc.length ? ` | cc ${n.cc.join(',')}` : ''}`);
 
 test('due soon is an L1 reminder to the owner alone', () => {
   const found = notices('2024-07-12T09:00', { tasks: [task({ pct: 80, lastUpdate: at('2024-07-12T08:00') })] });
@@ -140,13 +144,24 @@ test('a department head typed as a name is resolved through People', () => {
 test('dependency: a predecessor due soon reminds the downstream owner; an overdue one also the coordinator', () => {
   const upstream = task({ id: 'RW202407001-01', pct: 95, lastUpdate: at('2024-07-11T09:00') });
   const downstream = task({
-    row: 3, id: 'RW202407001-02', name: '销售培训材料制作', dept: '销售部', owner: '李四', dependsOn: ['rw202407001-01'],
-    status: 'notStarted', start: at('2024-08-01T00:00'), due: at('2024-08-07T00:00'), pct: 0, lastUpdate: undefined,
+    row: 3,
+    id: 'RW202407001-02',
+    name: '销售培训材料制作',
+    dept: '销售部',
+    owner: '李四',
+    dependsOn: ['rw202407001-01'],
+    status: 'notStarted',
+    start: at('2024-08-01T00:00'),
+    due: at('2024-08-07T00:00'),
+    pct: 0,
+    lastUpdate: undefined,
   });
   const soon = notices('2024-07-11T10:00', { tasks: [upstream, downstream] });
   assert.deepEqual(summary(soon), ['dependency L1 RW202407001-02 → li@corp.cn']);
   assert.equal(soon[0]?.facts.soon, 'RW202407001-01 新品推广方案初稿撰写 (2024-07-15 18:00)');
-  const late = notices('2024-07-16T10:00', { tasks: [{ ...upstream, lastUpdate: at('2024-07-16T09:00') }, downstream] });
+  const late = notices('2024-07-16T10:00', {
+    tasks: [{ ...upstream, lastUpdate: at('2024-07-16T09:00') }, downstream],
+  });
   assert.ok(summary(late).includes('dependency L1 RW202407001-02 → li@corp.cn | cc pmo@corp.cn'));
   // A finished predecessor is no risk.
   assert.deepEqual(notices('2024-07-16T10:00', { tasks: [{ ...upstream, status: 'done' }, downstream] }), []);
@@ -162,7 +177,9 @@ test('an invalid owner escalates to the department head and coordinator; an empt
 });
 
 test('a reminder with nobody to receive it goes to the coordinators', () => {
-  const found = notices('2024-07-12T09:00', { tasks: [task({ owner: '王五', pct: 80, lastUpdate: at('2024-07-12T08:00') })] });
+  const found = notices('2024-07-12T09:00', {
+    tasks: [task({ owner: '王五', pct: 80, lastUpdate: at('2024-07-12T08:00') })],
+  });
   assert.deepEqual(summary(found), [
     'noOwner L2 RW202407001-01 → mkt-head@corp.cn,pmo@corp.cn',
     'dueSoon L1 RW202407001-01 → pmo@corp.cn',
@@ -171,7 +188,13 @@ test('a reminder with nobody to receive it goes to the coordinators', () => {
 
 const l2Log = (rule: string, times: string[]): LogEntry[] =>
   times.map((time) => ({
-    time: at(time), rule, level: 'L2', item: 'RW202407001-01', recipients: ['zhang@corp.cn'], status: 'sent', key: `${rule}|L2|RW202407001-01`,
+    time: at(time),
+    rule,
+    level: 'L2',
+    item: 'RW202407001-01',
+    recipients: ['zhang@corp.cn'],
+    status: 'sent',
+    key: `${rule}|L2|RW202407001-01`,
   }));
 
 test('an L2 still true escalateAfterHours after its first send escalates to sponsor and coordinator (L3)', () => {
@@ -179,21 +202,31 @@ test('an L2 still true escalateAfterHours after its first send escalates to spon
   // First L2 Monday 09:00:05; Wednesday's scan a few seconds earlier in the hour still counts as 48 h.
   const log = l2Log('blocked', ['2024-07-08T09:00:05', '2024-07-09T09:00:02']);
   const wednesday = notices('2024-07-10T09:00:01', { tasks: [blocked], log });
-  assert.deepEqual(summary(wednesday).filter((s) => s.startsWith('unresolved')), [
-    'unresolved L3 RW202407001-01 → vp-mkt@corp.cn,pmo@corp.cn',
-  ]);
+  assert.deepEqual(
+    summary(wednesday).filter((s) => s.startsWith('unresolved')),
+    ['unresolved L3 RW202407001-01 → vp-mkt@corp.cn,pmo@corp.cn'],
+  );
   assert.equal(wednesday.find((n) => n.rule === 'unresolved')?.facts.problems, 'blocked');
   const tuesday = notices('2024-07-09T09:00', { tasks: [blocked], log: log.slice(0, 1) });
-  assert.equal(tuesday.some((n) => n.rule === 'unresolved'), false);
+  assert.equal(
+    tuesday.some((n) => n.rule === 'unresolved'),
+    false,
+  );
   // Resolved problems do not escalate, even with an old L2 in the log.
-  assert.equal(notices('2024-07-10T09:00', { tasks: [task()], log }).some((n) => n.rule === 'unresolved'), false);
+  assert.equal(
+    notices('2024-07-10T09:00', { tasks: [task()], log }).some((n) => n.rule === 'unresolved'),
+    false,
+  );
 });
 
 test('an L2 from an earlier episode (silence in the log longer than the cooldown) does not escalate', () => {
   const blocked = task({ status: 'blocked', due: at('2024-07-31T00:00') });
   const log = l2Log('blocked', ['2024-07-01T09:00', '2024-07-02T09:00', '2024-07-09T09:00']);
   const found = notices('2024-07-10T09:00', { tasks: [blocked], log });
-  assert.equal(found.some((n) => n.rule === 'unresolved'), false);
+  assert.equal(
+    found.some((n) => n.rule === 'unresolved'),
+    false,
+  );
 });
 
 test('a weekend between daily L2 warnings does not restart the escalation clock', () => {
@@ -206,7 +239,9 @@ test('a weekend between daily L2 warnings does not restart the escalation clock'
 test('requests pending review remind coordinators after 1 working day, and involved heads after 3', () => {
   const pending = { ...request, status: 'pending' as const, submitted: at('2024-07-08T10:00') };
   assert.deepEqual(notices('2024-07-09T10:00', { requests: [pending] }), []);
-  assert.deepEqual(summary(notices('2024-07-10T10:00', { requests: [pending] })), ['reviewPending L1 XQ202407001 → pmo@corp.cn']);
+  assert.deepEqual(summary(notices('2024-07-10T10:00', { requests: [pending] })), [
+    'reviewPending L1 XQ202407001 → pmo@corp.cn',
+  ]);
   assert.deepEqual(summary(notices('2024-07-12T10:00', { requests: [pending] })), [
     'reviewPending L1 XQ202407001 → pmo@corp.cn,mkt-head@corp.cn,sales-head@corp.cn,fin-head@corp.cn',
   ]);
@@ -222,7 +257,13 @@ test('a task awaiting acceptance more than acceptanceDays reminds the requester 
 
 test('an open action item past due reminds its owner, under an ID that survives moving rows', () => {
   const action: ActionItem = {
-    row: 4, ref: 'XQ202407001', topic: '方案评审', action: '产品部提供参数', owner: '李四', due: at('2024-08-08T00:00'), status: 'open',
+    row: 4,
+    ref: 'XQ202407001',
+    topic: '方案评审',
+    action: '产品部提供参数',
+    owner: '李四',
+    due: at('2024-08-08T00:00'),
+    status: 'open',
   };
   assert.deepEqual(notices('2024-08-08T17:00', { actions: [action] }), []);
   const found = notices('2024-08-09T09:00', { actions: [action] });
@@ -234,18 +275,34 @@ test('an open action item past due reminds its owner, under an ID that survives 
 });
 
 test('a plan change pending more than 1 working day reminds the coordinator', () => {
-  const change: PlanChangeItem = { row: 2, task: 'RW202407001-01', newDue: at('2024-07-19T00:00'), status: 'pending', requestedAt: at('2024-07-08T15:00') };
+  const change: PlanChangeItem = {
+    row: 2,
+    task: 'RW202407001-01',
+    newDue: at('2024-07-19T00:00'),
+    status: 'pending',
+    requestedAt: at('2024-07-08T15:00'),
+  };
   const tasks = [task({ status: 'done' })];
   assert.deepEqual(notices('2024-07-09T15:00', { tasks, changes: [change] }), []);
-  assert.deepEqual(summary(notices('2024-07-10T15:00', { tasks, changes: [change] })), ['changePending L1 RW202407001-01 → pmo@corp.cn']);
+  assert.deepEqual(summary(notices('2024-07-10T15:00', { tasks, changes: [change] })), [
+    'changePending L1 RW202407001-01 → pmo@corp.cn',
+  ]);
 });
 
 /** An applied Fail of the sample task, as the scan reads it from Acceptance. */
 const failure = (overrides: Partial<AcceptanceItem> = {}): AcceptanceItem => ({
-  row: 2, task: 'RW202407001-01', deliverable: '推广方案初稿', result: 'fail', reason: '缺少竞品对比', date: at('2024-07-10T14:30'), applied: true, ...overrides,
+  row: 2,
+  task: 'RW202407001-01',
+  deliverable: '推广方案初稿',
+  result: 'fail',
+  reason: '缺少竞品对比',
+  date: at('2024-07-10T14:30'),
+  applied: true,
+  ...overrides,
 });
 /** Sent back to 进行中 at 100 %, due at the end of the month: no other rule has anything to say on 7/10. */
-const sentBack = (overrides: Partial<TaskItem> = {}) => task({ pct: 100, lastUpdate: at('2024-07-10T10:00'), due: at('2024-07-31T00:00'), ...overrides });
+const sentBack = (overrides: Partial<TaskItem> = {}) =>
+  task({ pct: 100, lastUpdate: at('2024-07-10T10:00'), due: at('2024-07-31T00:00'), ...overrides });
 const failedNotices = (list: Notice[]) => summary(list.filter((n) => n.rule === 'acceptanceFailed'));
 /** The Notification log after the notices went out (or were logged as dry-run) at `time`. */
 const toldLog = (list: Notice[], time: string, mode: Settings['emailMode'] = 'send'): LogEntry[] =>
@@ -276,12 +333,22 @@ test('a failed acceptance tells the owner once, with the reason; a second failur
 test('a failure superseded by a Pass, not yet applied, or of a done or cancelled task is not told', () => {
   const pass = failure({ row: 3, result: 'pass', reason: '' });
   assert.deepEqual(notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure(), pass] }), []);
-  assert.deepEqual(notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure({ applied: false })] }), []);
+  assert.deepEqual(
+    notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure({ applied: false })] }),
+    [],
+  );
   for (const status of ['done', 'cancelled'] as const) {
-    assert.deepEqual(notices('2024-07-10T15:00', { tasks: [sentBack({ status })], acceptances: [failure()] }), [], status);
+    assert.deepEqual(
+      notices('2024-07-10T15:00', { tasks: [sentBack({ status })], acceptances: [failure()] }),
+      [],
+      status,
+    );
   }
   // The task ID is matched however it was typed.
-  assert.equal(notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure({ task: ' rw202407001-01' })] }).length, 1);
+  assert.equal(
+    notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure({ task: ' rw202407001-01' })] }).length,
+    1,
+  );
 });
 
 test('without a valid owner the coordinators hear of the failure; in dry-run mode a dry-run row counts as told', () => {
@@ -291,16 +358,36 @@ test('without a valid owner the coordinators hear of the failure; in dry-run mod
   const dryRun: Settings = { ...settings, emailMode: 'dry-run' };
   const found = notices('2024-07-10T15:00', { tasks: [sentBack()], acceptances: [failure()], settings: dryRun });
   const log = toldLog(found, '2024-07-10T15:00', 'dry-run');
-  assert.deepEqual(log.map((row) => `${row.status} ${row.recipients.join(',')}`), ['dry-run zhang@corp.cn']);
-  assert.deepEqual(notices('2024-07-10T16:00', { tasks: [sentBack()], acceptances: [failure()], settings: dryRun, log }), []);
+  assert.deepEqual(
+    log.map((row) => `${row.status} ${row.recipients.join(',')}`),
+    ['dry-run zhang@corp.cn'],
+  );
+  assert.deepEqual(
+    notices('2024-07-10T16:00', { tasks: [sentBack()], acceptances: [failure()], settings: dryRun, log }),
+    [],
+  );
   // Switched to sending, the owner is really told.
   assert.equal(notices('2024-07-10T16:00', { tasks: [sentBack()], acceptances: [failure()], log }).length, 1);
 });
 
 // Planning: cooldown, quota and the queue.
 
-const notice = (item: string, rule: Notice['rule'], level: Notice['level'], to: string[], cc: string[] = []): Notice => ({
-  rule, level, item, sheet: 'tasks', row: 2, title: item, to, cc, facts: {},
+const notice = (
+  item: string,
+  rule: Notice['rule'],
+  level: Notice['level'],
+  to: string[],
+  cc: string[] = [],
+): Notice => ({
+  rule,
+  level,
+  item,
+  sheet: 'tasks',
+  row: 2,
+  title: item,
+  to,
+  cc,
+  facts: {},
 });
 const sent = (key: string, recipients: string[], time: string, status: LogEntry['status'] = 'sent'): LogEntry => {
   const [rule = '', level = '', item = ''] = key.split('|');
@@ -309,10 +396,24 @@ const sent = (key: string, recipients: string[], time: string, status: LogEntry[
 
 test('a notice told to a recipient within cooldownHours is not told again; others still are', () => {
   const list = [notice('RW1', 'overdue', 'L2', ['a@x.cn', 'b@x.cn'])];
-  const log = [sent('overdue|L2|RW1', ['a@x.cn'], '2024-07-09T09:00:04'), sent('overdue|L2|RW1', ['b@x.cn'], '2024-07-09T20:00')];
-  const plan = planDeliveries(list, log, { now: at('2024-07-10T09:00:01'), cooldownHours: 24, emailMode: 'send', quota: 100 });
-  assert.deepEqual(plan.digests.map((d) => d.recipient), ['a@x.cn']);
-  assert.deepEqual(plan.coolingDown.map((d) => d.recipient), ['b@x.cn']);
+  const log = [
+    sent('overdue|L2|RW1', ['a@x.cn'], '2024-07-09T09:00:04'),
+    sent('overdue|L2|RW1', ['b@x.cn'], '2024-07-09T20:00'),
+  ];
+  const plan = planDeliveries(list, log, {
+    now: at('2024-07-10T09:00:01'),
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 100,
+  });
+  assert.deepEqual(
+    plan.digests.map((d) => d.recipient),
+    ['a@x.cn'],
+  );
+  assert.deepEqual(
+    plan.coolingDown.map((d) => d.recipient),
+    ['b@x.cn'],
+  );
 });
 
 test('over quota the highest level goes first and the rest is queued, never dropped', () => {
@@ -322,9 +423,21 @@ test('over quota the highest level goes first and the rest is queued, never drop
     notice('RW3', 'overdue', 'L2', ['b@x.cn'], ['c@x.cn']),
     notice('RW4', 'unresolved', 'L3', ['d@x.cn']),
   ];
-  const plan = planDeliveries(list, [], { now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'send', quota: 2 });
-  assert.deepEqual(plan.digests.map((d) => d.recipient), ['d@x.cn', 'b@x.cn']);
-  assert.deepEqual(plan.queued.map((d) => d.key).sort(), ['dueSoon|L1|RW1|a@x.cn', 'dueSoon|L1|RW2|a@x.cn', 'overdue|L2|RW3|c@x.cn']);
+  const plan = planDeliveries(list, [], {
+    now: at('2024-07-10T09:00'),
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 2,
+  });
+  assert.deepEqual(
+    plan.digests.map((d) => d.recipient),
+    ['d@x.cn', 'b@x.cn'],
+  );
+  assert.deepEqual(plan.queued.map((d) => d.key).sort(), [
+    'dueSoon|L1|RW1|a@x.cn',
+    'dueSoon|L1|RW2|a@x.cn',
+    'overdue|L2|RW3|c@x.cn',
+  ]);
 
   // One log row per notice and outcome, listing who got it.
   const rows = logRows(plan, at('2024-07-10T09:00'), 'send');
@@ -337,17 +450,37 @@ test('over quota the highest level goes first and the rest is queued, never drop
   ]);
   // The next tick sends exactly what was queued.
   const pending = queuedKeys(rows);
-  const next = planDeliveries(list, rows, { now: at('2024-07-10T10:00'), cooldownHours: 24, emailMode: 'send', quota: 10, only: (d) => pending.has(d.key) });
-  assert.deepEqual(next.digests.map((d) => [d.recipient, d.deliveries.length]), [['c@x.cn', 1], ['a@x.cn', 2]]);
+  const next = planDeliveries(list, rows, {
+    now: at('2024-07-10T10:00'),
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 10,
+    only: (d) => pending.has(d.key),
+  });
+  assert.deepEqual(
+    next.digests.map((d) => [d.recipient, d.deliveries.length]),
+    [
+      ['c@x.cn', 1],
+      ['a@x.cn', 2],
+    ],
+  );
   assert.deepEqual(queuedKeys([...rows, ...logRows(next, at('2024-07-10T10:00'), 'send')]), new Set());
 });
 
 test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-run rows as told', () => {
   const list = [notice('RW1', 'dueSoon', 'L1', ['a@x.cn']), notice('RW2', 'dueSoon', 'L1', ['b@x.cn'])];
-  const dry = planDeliveries(list, [], { now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'dry-run', quota: 0 });
+  const dry = planDeliveries(list, [], {
+    now: at('2024-07-10T09:00'),
+    cooldownHours: 24,
+    emailMode: 'dry-run',
+    quota: 0,
+  });
   assert.equal(dry.digests.length, 2);
   const rows = logRows(dry, at('2024-07-10T09:00'), 'dry-run');
-  assert.deepEqual(rows.map((r) => r.status), ['dry-run', 'dry-run']);
+  assert.deepEqual(
+    rows.map((r) => r.status),
+    ['dry-run', 'dry-run'],
+  );
   const later = { now: at('2024-07-10T15:00'), cooldownHours: 24, quota: 10 };
   assert.equal(planDeliveries(list, rows, { ...later, emailMode: 'dry-run' }).digests.length, 0);
   assert.equal(planDeliveries(list, rows, { ...later, emailMode: 'send' }).digests.length, 2);
@@ -355,12 +488,29 @@ test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-
 
 test('a notice with no recipient at all is logged as failed, and a digest the mailer rejected too', () => {
   const list = [notice('RW1', 'noOwner', 'L2', []), notice('RW2', 'dueSoon', 'L1', ['a@x.cn'])];
-  const plan = planDeliveries(list, [], { now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'send', quota: 5 });
-  assert.deepEqual(plan.unaddressed.map((n) => n.item), ['RW1']);
+  const plan = planDeliveries(list, [], {
+    now: at('2024-07-10T09:00'),
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 5,
+  });
+  assert.deepEqual(
+    plan.unaddressed.map((n) => n.item),
+    ['RW1'],
+  );
   const rows = logRows(plan, at('2024-07-10T09:00'), 'send', new Set(['a@x.cn']));
-  assert.deepEqual(rows.map((r) => `${r.item} [${r.recipients.join(',')}] ${r.status}`), ['RW2 [a@x.cn] failed', 'RW1 [] failed']);
+  assert.deepEqual(
+    rows.map((r) => `${r.item} [${r.recipients.join(',')}] ${r.status}`),
+    ['RW2 [a@x.cn] failed', 'RW1 [] failed'],
+  );
   // Between daily scans only what the filter accepts is considered, unaddressed notices included.
-  const hourly = planDeliveries(list, [], { now: at('2024-07-10T10:00'), cooldownHours: 24, emailMode: 'send', quota: 5, only: (d) => d.notice.rule === 'dueSoon' });
+  const hourly = planDeliveries(list, [], {
+    now: at('2024-07-10T10:00'),
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 5,
+    only: (d) => d.notice.rule === 'dueSoon',
+  });
   assert.deepEqual([hourly.unaddressed.length, hourly.digests.length], [0, 1]);
 });
 
@@ -368,5 +518,9 @@ test('findNotices with no coordinators and no heads leaves a notice unaddressed 
   const lonely = { ...settings, coordinators: [] };
   const found = notices('2024-07-10T10:00', { tasks: [task({ owner: '', dept: '无此部门' })], settings: lonely });
   assert.deepEqual(summary(found), ['noOwner L2 RW202407001-01 → ']);
-  assert.equal(planDeliveries(found, [], { now: at('2024-07-10T10:00'), cooldownHours: 24, emailMode: 'send', quota: 5 }).unaddressed.length, 1);
+  assert.equal(
+    planDeliveries(found, [], { now: at('2024-07-10T10:00'), cooldownHours: 24, emailMode: 'send', quota: 5 })
+      .unaddressed.length,
+    1,
+  );
 });

@@ -48,7 +48,10 @@ test('more than lagThreshold points behind plan is lagging; no entry for staleDa
 });
 
 test('a weekend between the last entry and now does not make a task stale', () => {
-  assert.equal(check({ pct: 90, lastUpdate: at('2024-07-12T10:00') }, '2024-07-15T09:00').conditions.has('stale'), false);
+  assert.equal(
+    check({ pct: 90, lastUpdate: at('2024-07-12T10:00') }, '2024-07-15T09:00').conditions.has('stale'),
+    false,
+  );
 });
 
 test('due within dueSoonDays working days is due soon, the last finalHours are final hours', () => {
@@ -68,12 +71,18 @@ test('past the due time is overdue, and overdue beats blocked', () => {
   assert.equal(late.conditions.has('dueSoon'), false);
   assert.equal(check({ status: 'blocked' }, '2024-07-16T09:00').health, 'overdue');
   assert.equal(check({ status: 'blocked' }, '2024-07-10T10:00').health, 'blocked');
-  const withTime = check({ due: at('2024-07-15T12:00'), pct: 95, lastUpdate: at('2024-07-15T09:00') }, '2024-07-15T12:30');
+  const withTime = check(
+    { due: at('2024-07-15T12:00'), pct: 95, lastUpdate: at('2024-07-15T09:00') },
+    '2024-07-15T12:30',
+  );
   assert.equal(withTime.health, 'overdue');
 });
 
 test('delivered, done and cancelled tasks raise nothing', () => {
-  const awaiting = check({ status: 'awaitingAcceptance', pct: 100, lastUpdate: at('2024-07-12T09:00') }, '2024-07-18T10:00');
+  const awaiting = check(
+    { status: 'awaitingAcceptance', pct: 100, lastUpdate: at('2024-07-12T09:00') },
+    '2024-07-18T10:00',
+  );
   assert.equal(awaiting.health, 'onTrack');
   assert.deepEqual([...awaiting.conditions], []);
   assert.equal(check({ status: 'done' }, '2024-07-18T10:00').health, 'done');
@@ -87,9 +96,18 @@ test('a task not started past its start date lags but is not stale', () => {
 });
 
 test('holidays from Settings move due soon', () => {
-  const task = { status: 'inProgress', start: at('2024-09-23T00:00'), due: at('2024-10-08T00:00'), pct: 90, lastUpdate: at('2024-09-30T09:00') } as const;
+  const task = {
+    status: 'inProgress',
+    start: at('2024-09-23T00:00'),
+    due: at('2024-10-08T00:00'),
+    pct: 90,
+    lastUpdate: at('2024-09-30T09:00'),
+  } as const;
   const monday = at('2024-09-30T10:00');
   assert.equal(taskHealth(task, monday, calendar, settings).health, 'onTrack');
-  const nationalDay = new WorkCalendar({ ...settings, holidays: ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'] });
+  const nationalDay = new WorkCalendar({
+    ...settings,
+    holidays: ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'],
+  });
   assert.equal(taskHealth(task, monday, nationalDay, settings).health, 'dueSoon');
 });

@@ -38,12 +38,23 @@ test('a known name containing a conjunction character (和) is not split', () =>
 test('every listed separator between two people is a violation', () => {
   for (const separator of OWNER_SEPARATORS) {
     const result = checkOwner(`张三${separator}李四`, directory);
-    assert.deepEqual(result, { ok: false, problem: 'multiple', parts: ['张三', '李四'] }, `separator ${JSON.stringify(separator)}`);
+    assert.deepEqual(
+      result,
+      { ok: false, problem: 'multiple', parts: ['张三', '李四'] },
+      `separator ${JSON.stringify(separator)}`,
+    );
   }
 });
 
 test('conjunctions between two people are violations: 和 与 及 and or', () => {
-  for (const text of ['张三和李四', '张三与李四', '张三及李四', 'Wang Wu and 李四', '张三 or 李四', 'Wang Wu AND li.si@example.com']) {
+  for (const text of [
+    '张三和李四',
+    '张三与李四',
+    '张三及李四',
+    'Wang Wu and 李四',
+    '张三 or 李四',
+    'Wang Wu AND li.si@example.com',
+  ]) {
     const result = checkOwner(text, directory);
     assert.equal(result.ok, false, text);
     assert.equal(!result.ok && result.problem, 'multiple', text);

@@ -4,7 +4,11 @@ import { WorkCalendar } from '../../src/domain/calendar';
 import { dueJobs, type AutomationState } from '../../src/domain/schedule';
 import { defaultSettings } from '../../src/domain/settings';
 
-const settings = { ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }), holidays: ['2024-07-17'], workdaySwaps: ['2024-07-20'] };
+const settings = {
+  ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }),
+  holidays: ['2024-07-17'],
+  workdaySwaps: ['2024-07-20'],
+};
 const calendar = new WorkCalendar(settings);
 const at = (local: string) => new Date(`${local}+08:00`);
 const jobs = (local: string, state: AutomationState = {}) => dueJobs(at(local), settings, calendar, state);

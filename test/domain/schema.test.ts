@@ -28,8 +28,27 @@ test('every sheet and column has a key and distinct Chinese and English titles',
 
 test('the columns other areas rely on exist under the keys of SPEC §2', () => {
   const keys = (s: keyof typeof SHEETS) => SHEETS[s].columns.map((c) => c.key);
-  for (const key of ['id', 'request', 'name', 'description', 'dept', 'owner', 'assisting', 'start', 'due', 'baseline',
-    'deliverable', 'resources', 'risk', 'dependsOn', 'status', 'pct', 'lastUpdate', 'health', 'notes']) {
+  for (const key of [
+    'id',
+    'request',
+    'name',
+    'description',
+    'dept',
+    'owner',
+    'assisting',
+    'start',
+    'due',
+    'baseline',
+    'deliverable',
+    'resources',
+    'risk',
+    'dependsOn',
+    'status',
+    'pct',
+    'lastUpdate',
+    'health',
+    'notes',
+  ]) {
     assert.ok(keys('tasks').includes(key as never), `tasks.${key}`);
   }
   assert.deepEqual(keys('notificationLog'), ['time', 'rule', 'level', 'item', 'recipients', 'status', 'key']);
@@ -47,7 +66,14 @@ test('every header of a sheet maps back to its own column, in either language', 
 });
 
 test('columns are found by header wherever they are, with unknown columns left out', () => {
-  const mapped = mapHeaders(sheetDef('tasks'), ['我的备注列', 'Primary owner', '', '任务编号 ⚙', ' DUE ', 'Something else']);
+  const mapped = mapHeaders(sheetDef('tasks'), [
+    '我的备注列',
+    'Primary owner',
+    '',
+    '任务编号 ⚙',
+    ' DUE ',
+    'Something else',
+  ]);
   assert.equal(mapped.owner, 1);
   assert.equal(mapped.id, 3);
   assert.equal(mapped.due, 4);
@@ -62,7 +88,8 @@ test('an exact title wins over an alias that another header shares', () => {
 
 test('aliases, full-width brackets and markers are accepted in headers', () => {
   const tasks = sheetDef('tasks');
-  for (const header of ['负责人', 'Owner *', '第一责任人（⚙）', ' primary OWNER ']) assert.equal(mapHeaders(tasks, [header]).owner, 0, header);
+  for (const header of ['负责人', 'Owner *', '第一责任人（⚙）', ' primary OWNER '])
+    assert.equal(mapHeaders(tasks, [header]).owner, 0, header);
   assert.equal(mapHeaders(tasks, ['协助部门/协作人']).owner, undefined);
   assert.ok(titleMatches(tasks, '任务清单'));
   assert.ok(titleMatches(tasks, 'tasks'));

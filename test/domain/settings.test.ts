@@ -19,11 +19,27 @@ test('defaults follow SPEC §2.7 and take locale and time zone from the spreadsh
   assert.deepEqual(zh.workDays, [1, 2, 3, 4, 5]);
   assert.equal(zh.endOfDay, '18:00');
   assert.deepEqual(
-    [zh.dueSoonDays, zh.staleDays, zh.lagThreshold, zh.escalateAfterHours, zh.requestEvaluationDays, zh.requestReviewDays],
+    [
+      zh.dueSoonDays,
+      zh.staleDays,
+      zh.lagThreshold,
+      zh.escalateAfterHours,
+      zh.requestEvaluationDays,
+      zh.requestReviewDays,
+    ],
     [1, 3, 20, 48, 1, 3],
   );
   assert.deepEqual(
-    [zh.acceptanceDays, zh.changeApprovalDays, zh.dependencyLeadDays, zh.finalHours, zh.cooldownHours, zh.scanHour, zh.summaryDay, zh.summaryHour],
+    [
+      zh.acceptanceDays,
+      zh.changeApprovalDays,
+      zh.dependencyLeadDays,
+      zh.finalHours,
+      zh.cooldownHours,
+      zh.scanHour,
+      zh.summaryDay,
+      zh.summaryHour,
+    ],
     [3, 1, 3, 6, 24, 9, 1, 9],
   );
   assert.equal(zh.emailMode, 'send');
@@ -125,8 +141,17 @@ test('date and time cells read through the Sheets API arrive as serial numbers a
   assert.equal(settings.summaryHour, 9);
   assert.equal(settings.endOfDay, '18:00');
   assert.equal(settings.scanHour, 7);
-  const refused = parseSettings([['holidays', 0.5], ['summaryHour', 0.4]], { locale: 'en_US', timeZone: 'Asia/Shanghai' });
-  assert.deepEqual(refused.errors.map((e) => e.kind === 'invalid' && e.key), ['holidays', 'summaryHour']);
+  const refused = parseSettings(
+    [
+      ['holidays', 0.5],
+      ['summaryHour', 0.4],
+    ],
+    { locale: 'en_US', timeZone: 'Asia/Shanghai' },
+  );
+  assert.deepEqual(
+    refused.errors.map((e) => e.kind === 'invalid' && e.key),
+    ['holidays', 'summaryHour'],
+  );
 });
 
 test('a bad value falls back to the default and says row, setting and what is allowed', () => {
@@ -156,7 +181,15 @@ test('a bad value falls back to the default and says row, setting and what is al
       [8, 'scanHour', '9:30'],
     ],
   );
-  for (const key of ['staleDays', 'timeZone', 'holidays', 'coordinators', 'lagThreshold', 'workDays', 'scanHour'] as const) {
+  for (const key of [
+    'staleDays',
+    'timeZone',
+    'holidays',
+    'coordinators',
+    'lagThreshold',
+    'workDays',
+    'scanHour',
+  ] as const) {
     assert.deepEqual(settings[key], defaults[key]);
   }
   const first = errors[0];
@@ -165,7 +198,10 @@ test('a bad value falls back to the default and says row, setting and what is al
     describeSettingsIssue('en', first, defaults),
     'Settings row 2 (Stale after (working days)): "three" is not valid; expected a whole number from 1 to 60. Using the default 3',
   );
-  assert.match(describeSettingsIssue('zh-CN', first, defaults), /设置第 2 行「未更新判定（工作日）」.*1 到 60 之间的整数.*默认值 3/);
+  assert.match(
+    describeSettingsIssue('zh-CN', first, defaults),
+    /设置第 2 行「未更新判定（工作日）」.*1 到 60 之间的整数.*默认值 3/,
+  );
 });
 
 test('unknown and repeated settings are reported, the first value counts', () => {

@@ -42,7 +42,10 @@ test('a summary made before the first working day of the week has ended reports 
   // Monday is a holiday: Tuesday morning still reports last week. In UTC, Monday 09:00 is Monday 01:00.
   const holiday = new WorkCalendar({ ...settings, holidays: ['2024-07-15'] });
   assert.equal(label('2024-07-16T10:00', holiday), '2024-W28');
-  assert.equal(weekLabel(reportWeek(new Date('2024-07-15T01:00:00Z'), new WorkCalendar({ ...settings, timeZone: 'UTC' }))), '2024-W28');
+  assert.equal(
+    weekLabel(reportWeek(new Date('2024-07-15T01:00:00Z'), new WorkCalendar({ ...settings, timeZone: 'UTC' }))),
+    '2024-W28',
+  );
 });
 
 test('a task is completed when its latest passing acceptance says so, or at its last update without one', () => {
@@ -61,41 +64,97 @@ const now = at('2024-07-12T15:00');
 
 function task(overrides: Partial<ReportTask> & Pick<ReportTask, 'id'>): ReportTask {
   const base = {
-    row: 2, name: '任务', request: 'XQ202407001', dept: '销售部', owner: '李四', status: 'inProgress' as const,
-    start: at('2024-07-08T00:00'), due: at('2024-07-26T00:00'), baseline: undefined, pct: 50,
-    lastUpdate: at('2024-07-11T10:00'), completedAt: undefined, ...overrides,
+    row: 2,
+    name: '任务',
+    request: 'XQ202407001',
+    dept: '销售部',
+    owner: '李四',
+    status: 'inProgress' as const,
+    start: at('2024-07-08T00:00'),
+    due: at('2024-07-26T00:00'),
+    baseline: undefined,
+    pct: 50,
+    lastUpdate: at('2024-07-11T10:00'),
+    completedAt: undefined,
+    ...overrides,
   };
   return { ...base, health: taskHealth(base, now, calendar, settings) };
 }
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
   return {
-    now, week: reportWeek(now, calendar), calendar, locale: 'zh-CN',
-    tasks: [], progress: [], requests: [], actions: [], notices: [], ...overrides,
+    now,
+    week: reportWeek(now, calendar),
+    calendar,
+    locale: 'zh-CN',
+    tasks: [],
+    progress: [],
+    requests: [],
+    actions: [],
+    notices: [],
+    ...overrides,
   };
 }
 
 test('each task lands in the sections its dates and health call for', () => {
-  const summary = weeklySummary(input({
-    tasks: [
-      task({ id: 'done-this-week', status: 'done', completedAt: at('2024-07-08T10:00') }),
-      task({ id: 'done-last-week', status: 'done', completedAt: at('2024-07-07T22:00') }),
-      task({ id: 'overdue', due: at('2024-07-11T00:00'), pct: 90 }),
-      task({ id: 'next-monday', due: at('2024-07-15T00:00'), pct: 90 }),
-      task({ id: 'next-sunday', due: at('2024-07-21T00:00'), pct: 50 }),
-      task({ id: 'in-two-weeks', due: at('2024-07-22T00:00'), pct: 40 }),
-      task({ id: 'done-next-week', status: 'done', due: at('2024-07-16T00:00') }),
-    ],
-    requests: [
-      { id: 'XQ1', title: 'a', dept: '', requester: '', lead: '', status: 'changes', expected: undefined, submitted: at('2024-07-01T00:00'), approved: undefined, closed: undefined },
-      { id: 'XQ2', title: 'b', dept: '', requester: '', lead: '', status: 'approved', expected: undefined, submitted: at('2024-07-14T23:59'), approved: undefined, closed: undefined },
-    ],
-    notices: [
-      { time: at('2024-07-10T09:00'), rule: 'lagging', level: 'L2', item: 'x', recipients: 'a@x.cn', status: 'dry-run' },
-      { time: at('2024-07-11T09:00'), rule: 'unresolved', level: 'L3', item: 'y', recipients: 'b@x.cn', status: 'sent' },
-      { time: at('2024-07-11T09:00'), rule: 'stale', level: 'L1', item: 'z', recipients: 'c@x.cn', status: 'failed' },
-    ],
-  }));
+  const summary = weeklySummary(
+    input({
+      tasks: [
+        task({ id: 'done-this-week', status: 'done', completedAt: at('2024-07-08T10:00') }),
+        task({ id: 'done-last-week', status: 'done', completedAt: at('2024-07-07T22:00') }),
+        task({ id: 'overdue', due: at('2024-07-11T00:00'), pct: 90 }),
+        task({ id: 'next-monday', due: at('2024-07-15T00:00'), pct: 90 }),
+        task({ id: 'next-sunday', due: at('2024-07-21T00:00'), pct: 50 }),
+        task({ id: 'in-two-weeks', due: at('2024-07-22T00:00'), pct: 40 }),
+        task({ id: 'done-next-week', status: 'done', due: at('2024-07-16T00:00') }),
+      ],
+      requests: [
+        {
+          id: 'XQ1',
+          title: 'a',
+          dept: '',
+          requester: '',
+          lead: '',
+          status: 'changes',
+          expected: undefined,
+          submitted: at('2024-07-01T00:00'),
+          approved: undefined,
+          closed: undefined,
+        },
+        {
+          id: 'XQ2',
+          title: 'b',
+          dept: '',
+          requester: '',
+          lead: '',
+          status: 'approved',
+          expected: undefined,
+          submitted: at('2024-07-14T23:59'),
+          approved: undefined,
+          closed: undefined,
+        },
+      ],
+      notices: [
+        {
+          time: at('2024-07-10T09:00'),
+          rule: 'lagging',
+          level: 'L2',
+          item: 'x',
+          recipients: 'a@x.cn',
+          status: 'dry-run',
+        },
+        {
+          time: at('2024-07-11T09:00'),
+          rule: 'unresolved',
+          level: 'L3',
+          item: 'y',
+          recipients: 'b@x.cn',
+          status: 'sent',
+        },
+        { time: at('2024-07-11T09:00'), rule: 'stale', level: 'L1', item: 'z', recipients: 'c@x.cn', status: 'failed' },
+      ],
+    }),
+  );
   const ids = (heading: string) => summary.sections.find((s) => s.heading === heading)!.rows.map((r) => r[0]);
   assert.deepEqual(ids('本周完成的任务'), ['done-this-week']);
   assert.deepEqual(ids('逾期任务'), ['overdue']);
@@ -103,23 +162,34 @@ test('each task lands in the sections its dates and health call for', () => {
   assert.deepEqual(ids('本周新提交的需求'), ['XQ2']);
   assert.deepEqual(ids('待审核 / 待修改的需求'), ['XQ1']);
   // Escalations first; a failed notice was not sent.
-  assert.deepEqual(summary.sections.at(-1)!.rows.map((r) => [r[1], r[2], r[5]]), [['L3', '升级', '已发送'], ['L2', '滞后', '演练']]);
+  assert.deepEqual(
+    summary.sections.at(-1)!.rows.map((r) => [r[1], r[2], r[5]]),
+    [
+      ['L3', '升级', '已发送'],
+      ['L2', '滞后', '演练'],
+    ],
+  );
   assert.equal(summary.counts.completed, 1);
   assert.equal(summary.counts.dueNext, 2);
 });
 
 test('the email escapes every user string in HTML and carries the same rows as plain text', () => {
-  const summary = weeklySummary(input({
-    locale: 'en',
-    tasks: [task({ id: 'RW1', name: '<script>alert("x")</script> & co', due: at('2024-07-10T00:00') })],
-  }));
+  const summary = weeklySummary(
+    input({
+      locale: 'en',
+      tasks: [task({ id: 'RW1', name: '<script>alert("x")</script> & co', due: at('2024-07-10T00:00') })],
+    }),
+  );
   const mail = summaryEmail(summary, 'head@x.cn', 'en', 'https://docs.google.com/spreadsheets/d/1/edit#gid=7');
   assert.equal(mail.recipient, 'head@x.cn');
   assert.equal(mail.subject, '[Weekly summary] 2024-W28: 0 completed · 1 overdue');
   assert.ok(!mail.htmlBody.includes('<script>'));
   assert.match(mail.htmlBody, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; co/);
   assert.match(mail.htmlBody, /<h3[^>]*>Overdue tasks \(1\)<\/h3>/);
-  assert.match(mail.textBody, /== Overdue tasks \(1\) ==\n- RW1 \| <script>alert\("x"\)<\/script> & co \| 销售部 \| 李四 \| 2024-07-10 \| 2/);
+  assert.match(
+    mail.textBody,
+    /== Overdue tasks \(1\) ==\n- RW1 \| <script>alert\("x"\)<\/script> & co \| 销售部 \| 李四 \| 2024-07-10 \| 2/,
+  );
   assert.match(mail.textBody, /== Completed this week \(0\) ==\n\(none\)/);
   assert.match(mail.textBody, /Open in the spreadsheet: https:\/\/docs\.google\.com\/spreadsheets\/d\/1\/edit#gid=7$/);
 });

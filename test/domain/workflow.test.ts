@@ -36,7 +36,13 @@ const directory: Directory = {
 // Wednesday 10 July 2024, 10:00 in Shanghai.
 const NOW = new Date('2024-07-10T02:00:00Z');
 const env = (locale: 'zh-CN' | 'en' = 'zh-CN'): WorkflowEnv => ({ now: NOW, timeZone: TZ, directory, locale });
-const calendar = new WorkCalendar({ timeZone: TZ, workDays: [1, 2, 3, 4, 5], holidays: [], workdaySwaps: [], endOfDay: '18:00' });
+const calendar = new WorkCalendar({
+  timeZone: TZ,
+  workDays: [1, 2, 3, 4, 5],
+  holidays: [],
+  workdaySwaps: [],
+  endOfDay: '18:00',
+});
 const at = (text: string) => parseDate(text, TZ)!;
 
 const fields = (problems: readonly Problem[]) => problems.map((p) => `${p.field}:${p.message}`);
@@ -58,7 +64,14 @@ test('a complete request has no problems', () => {
 
 test('each request rule names its field', () => {
   const problems = checkRequest(
-    { title: 'x'.repeat(121), dept: '市场', requester: '张三、李四', goal: '', depts: '市场部、法务部', expected: 'ASAP' },
+    {
+      title: 'x'.repeat(121),
+      dept: '市场',
+      requester: '张三、李四',
+      goal: '',
+      depts: '市场部、法务部',
+      expected: 'ASAP',
+    },
     env(),
     7,
   );
@@ -75,9 +88,15 @@ test('each request rule names its field', () => {
 
 test('a problem reads with row, field and what is allowed, in either language', () => {
   const [problem] = checkRequest({ ...request, dept: '市场' }, env(), 4);
-  assert.equal(describeProblem('zh-CN', problem), '第 4 行「需求部门」：“市场”不是已登记的部门；请填写「部门」表中的部门：市场部、销售部。');
+  assert.equal(
+    describeProblem('zh-CN', problem),
+    '第 4 行「需求部门」：“市场”不是已登记的部门；请填写「部门」表中的部门：市场部、销售部。',
+  );
   const [english] = checkRequest({ ...request, dept: '市场' }, env('en'), 4);
-  assert.equal(describeProblem('en', english), 'Row 4, Requesting dept: "市场" is not a known department; use one from the Departments sheet: 市场部, 销售部.');
+  assert.equal(
+    describeProblem('en', english),
+    'Row 4, Requesting dept: "市场" is not a known department; use one from the Departments sheet: 市场部, 销售部.',
+  );
   const [payload] = checkRequest({ ...request, dept: '市场' }, env('en'));
   assert.match(describeProblem('en', payload), /^Requesting dept: "市场"/);
 });
@@ -85,10 +104,15 @@ test('a problem reads with row, field and what is allowed, in either language', 
 test('an expected date must be a date on or after the submission day', () => {
   assert.deepEqual(fields(checkRequest({ ...request, expected: '下周' }, env())), ['expected:wbNotDate']);
   assert.deepEqual(fields(checkRequest({ ...request, expected: '尽快' }, env())), ['expected:wbAsap']);
-  assert.deepEqual(fields(checkRequest({ ...request, expected: '2024-07-09' }, env())), ['expected:wbBeforeSubmission']);
+  assert.deepEqual(fields(checkRequest({ ...request, expected: '2024-07-09' }, env())), [
+    'expected:wbBeforeSubmission',
+  ]);
   assert.deepEqual(checkRequest({ ...request, expected: '2024-07-10' }, env()), []);
   // A row submitted earlier is measured from its own submission time.
-  assert.deepEqual(checkRequest({ ...request, expected: '2024-07-05', submitted: new Date('2024-07-01T02:00:00Z') }, env()), []);
+  assert.deepEqual(
+    checkRequest({ ...request, expected: '2024-07-05', submitted: new Date('2024-07-01T02:00:00Z') }, env()),
+    [],
+  );
 });
 
 test('a request adopted with an ID but no submission time is not measured against today', () => {
@@ -97,7 +121,10 @@ test('a request adopted with an ID but no submission time is not measured agains
 
 test('a goal without a number or date is a warning, not an error', () => {
   const problems = checkRequest({ ...request, goal: '尽快提升效率' }, env());
-  assert.deepEqual(problems.map((p) => [p.field, p.level]), [['goal', 'warning']]);
+  assert.deepEqual(
+    problems.map((p) => [p.field, p.level]),
+    [['goal', 'warning']],
+  );
 });
 
 test('returned or rejected requests need review notes; an unknown status is refused', () => {
@@ -107,18 +134,46 @@ test('returned or rejected requests need review notes; an unknown status is refu
 });
 
 test('approval sets status, lead, coordinator and time; the actor is the default coordinator', () => {
-  const { problems, changes } = reviewRequest({ ...request, status: '待审核' }, { decision: 'approve', notes: '', lead: '市场部' }, 'boss@example.com', env());
+  const { problems, changes } = reviewRequest(
+    { ...request, status: '待审核' },
+    { decision: 'approve', notes: '', lead: '市场部' },
+    'boss@example.com',
+    env(),
+  );
   assert.deepEqual(problems, []);
-  assert.deepEqual(changes, { status: '已立项', review: '', lead: '市场部', coordinator: 'boss@example.com', approved: NOW });
+  assert.deepEqual(changes, {
+    status: '已立项',
+    review: '',
+    lead: '市场部',
+    coordinator: 'boss@example.com',
+    approved: NOW,
+  });
 });
 
 test('approval needs a known lead; return and reject need notes; only pending or returned requests are reviewed', () => {
   const pending = { ...request, status: 'Pending review', id: 'XQ202407001' };
-  assert.deepEqual(fields(reviewRequest(pending, { decision: 'approve', notes: '', lead: '' }, 'a@x.com', env()).problems), ['lead:wbRequired']);
-  assert.deepEqual(fields(reviewRequest(pending, { decision: 'return', notes: ' ' }, 'a@x.com', env()).problems), ['review:wbReviewRequired']);
-  assert.equal(reviewRequest(pending, { decision: 'reject', notes: '重复' }, 'a@x.com', env('en')).changes.status, 'Rejected');
-  assert.equal(reviewRequest({ ...pending, status: '待修改' }, { decision: 'return', notes: '再补充' }, 'a@x.com', env()).changes.status, '待修改');
-  const done = reviewRequest({ ...pending, status: '已完成' }, { decision: 'approve', notes: '', lead: '市场部' }, 'a@x.com', env());
+  assert.deepEqual(
+    fields(reviewRequest(pending, { decision: 'approve', notes: '', lead: '' }, 'a@x.com', env()).problems),
+    ['lead:wbRequired'],
+  );
+  assert.deepEqual(fields(reviewRequest(pending, { decision: 'return', notes: ' ' }, 'a@x.com', env()).problems), [
+    'review:wbReviewRequired',
+  ]);
+  assert.equal(
+    reviewRequest(pending, { decision: 'reject', notes: '重复' }, 'a@x.com', env('en')).changes.status,
+    'Rejected',
+  );
+  assert.equal(
+    reviewRequest({ ...pending, status: '待修改' }, { decision: 'return', notes: '再补充' }, 'a@x.com', env()).changes
+      .status,
+    '待修改',
+  );
+  const done = reviewRequest(
+    { ...pending, status: '已完成' },
+    { decision: 'approve', notes: '', lead: '市场部' },
+    'a@x.com',
+    env(),
+  );
   assert.deepEqual(fields(done.problems), ['status:wbRequestWrongStatus']);
   assert.deepEqual(done.changes, {});
 });
@@ -133,7 +188,10 @@ test('a request is complete when every live task is done', () => {
 // ---------------------------------------------------------------- tasks
 
 const context = {
-  requests: new Map([['XQ202407001', 'approved' as const], ['XQ202407002', 'pending' as const]]),
+  requests: new Map([
+    ['XQ202407001', 'approved' as const],
+    ['XQ202407002', 'pending' as const],
+  ]),
   taskIds: new Set(['RW202407001-01', 'RW202407001-02']),
 };
 const task = {
@@ -153,8 +211,12 @@ test('a complete task has no problems', () => {
 });
 
 test('task rules: request known and approved, one owner, due after start, deliverable, dependencies', () => {
-  assert.deepEqual(fields(checkTask({ ...task, request: 'XQ202407009' }, env(), context)), ['request:wbUnknownRequest']);
-  assert.deepEqual(fields(checkTask({ ...task, request: 'XQ202407002' }, env(), context)), ['request:wbRequestWrongStatus']);
+  assert.deepEqual(fields(checkTask({ ...task, request: 'XQ202407009' }, env(), context)), [
+    'request:wbUnknownRequest',
+  ]);
+  assert.deepEqual(fields(checkTask({ ...task, request: 'XQ202407002' }, env(), context)), [
+    'request:wbRequestWrongStatus',
+  ]);
   assert.deepEqual(fields(checkTask({ ...task, owner: '李四/张三' }, env(), context)), ['owner:wbOwnerMultiple']);
   assert.deepEqual(fields(checkTask({ ...task, due: '2024-07-30' }, env(), context)), ['due:wbDueBeforeStart']);
   assert.deepEqual(fields(checkTask({ ...task, deliverable: '' }, env(), context)), ['deliverable:wbRequired']);
@@ -174,14 +236,23 @@ test('an empty owner is allowed only before the task starts', () => {
   assert.deepEqual(checkTask({ ...task, owner: '' }, env(), context), []);
   assert.deepEqual(checkTask({ ...task, owner: '', status: '未开始' }, env(), context), []);
   const problems = checkTask({ ...task, owner: '', status: 'Blocked' }, env('en'), context, 3);
-  assert.equal(describeProblem('en', problems[0]), 'Row 3, Primary owner: A task that is "Blocked" needs one primary owner.');
+  assert.equal(
+    describeProblem('en', problems[0]),
+    'Row 3, Primary owner: A task that is "Blocked" needs one primary owner.',
+  );
 });
 
 test('the owner message tells where helpers go, in both languages', () => {
   const [zh] = checkTask({ ...task, owner: '李四和张三' }, env(), context, 9);
-  assert.equal(describeProblem('zh-CN', zh), '第 9 行「第一责任人」：只能填一位第一责任人（一个邮箱，或「人员」表中的一个姓名），这里有 2 人：李四、张三。协助的人请填在「协助部门/协作人」。');
+  assert.equal(
+    describeProblem('zh-CN', zh),
+    '第 9 行「第一责任人」：只能填一位第一责任人（一个邮箱，或「人员」表中的一个姓名），这里有 2 人：李四、张三。协助的人请填在「协助部门/协作人」。',
+  );
   const [en] = checkTask({ ...task, owner: 'li.si@example.com; zhang.san@example.com' }, env('en'), context, 9);
-  assert.match(describeProblem('en', en), /this cell names 2: li.si@example.com, zhang.san@example.com. Put helpers under Assisting\.$/);
+  assert.match(
+    describeProblem('en', en),
+    /this cell names 2: li.si@example.com, zhang.san@example.com. Put helpers under Assisting\.$/,
+  );
 });
 
 test('duplicate task IDs give a problem on every row carrying them', () => {
@@ -190,7 +261,13 @@ test('duplicate task IDs give a problem on every row carrying them', () => {
     { id: 'RW202407001-01', rowNumber: 5 },
     { id: 'RW202407001-02', rowNumber: 6 },
   ]);
-  assert.deepEqual(problems.map((p) => [p.row, p.field, p.params?.rows]), [[2, 'id', '2, 5'], [5, 'id', '2, 5']]);
+  assert.deepEqual(
+    problems.map((p) => [p.row, p.field, p.params?.rows]),
+    [
+      [2, 'id', '2, 5'],
+      [5, 'id', '2, 5'],
+    ],
+  );
 });
 
 // ---------------------------------------------------------------- progress
@@ -209,18 +286,34 @@ const snapshot: TaskSnapshot = {
 const rules = { calendar, lagThreshold: 20 };
 
 test('a progress entry on plan has no problems', () => {
-  assert.deepEqual(checkProgress({ task: snapshot.id, summary: '方案撰写30%', pct: 30, delayReason: '无' }, snapshot, env(), rules), []);
+  assert.deepEqual(
+    checkProgress({ task: snapshot.id, summary: '方案撰写30%', pct: 30, delayReason: '无' }, snapshot, env(), rules),
+    [],
+  );
 });
 
 test('progress rules: known task, summary, pct 0–100, no silent drop', () => {
-  assert.deepEqual(fields(checkProgress({ task: 'RW1', summary: 'x', pct: 10 }, undefined, env(), rules)), ['task:wbUnknownTask']);
-  assert.deepEqual(fields(checkProgress({ task: snapshot.id, summary: '', pct: 40 }, snapshot, env(), rules)), ['summary:wbRequired']);
+  assert.deepEqual(fields(checkProgress({ task: 'RW1', summary: 'x', pct: 10 }, undefined, env(), rules)), [
+    'task:wbUnknownTask',
+  ]);
+  assert.deepEqual(fields(checkProgress({ task: snapshot.id, summary: '', pct: 40 }, snapshot, env(), rules)), [
+    'summary:wbRequired',
+  ]);
   for (const pct of [-1, 101, 'seventy', '']) {
     const expected = pct === '' ? ['pct:wbRequired'] : ['pct:wbPctRange'];
-    assert.deepEqual(fields(checkProgress({ task: snapshot.id, summary: 'x', pct }, snapshot, env(), rules)), expected, String(pct));
+    assert.deepEqual(
+      fields(checkProgress({ task: snapshot.id, summary: 'x', pct }, snapshot, env(), rules)),
+      expected,
+      String(pct),
+    );
   }
-  assert.deepEqual(fields(checkProgress({ task: snapshot.id, summary: 'x', pct: 20 }, snapshot, env(), rules)), ['pct:wbPctLower']);
-  assert.deepEqual(checkProgress({ task: snapshot.id, summary: 'x', pct: 20, note: '返工' }, snapshot, env(), rules), []);
+  assert.deepEqual(fields(checkProgress({ task: snapshot.id, summary: 'x', pct: 20 }, snapshot, env(), rules)), [
+    'pct:wbPctLower',
+  ]);
+  assert.deepEqual(
+    checkProgress({ task: snapshot.id, summary: 'x', pct: 20, note: '返工' }, snapshot, env(), rules),
+    [],
+  );
 });
 
 test('an entry behind plan by more than the threshold needs a real delay reason', () => {
@@ -228,7 +321,10 @@ test('an entry behind plan by more than the threshold needs a real delay reason'
   const late: WorkflowEnv = { ...env(), now: new Date('2024-07-18T02:00:00Z') };
   const behind = { task: snapshot.id, summary: '方案撰写50%', pct: 50, delayReason: '无' };
   const [problem] = checkProgress(behind, snapshot, late, rules, 6);
-  assert.equal(describeProblem('zh-CN', problem), '第 6 行「滞后原因」：按计划此时应完成约 80%，本次为 50%，请填写滞后原因（按计划时填“无”）。');
+  assert.equal(
+    describeProblem('zh-CN', problem),
+    '第 6 行「滞后原因」：按计划此时应完成约 80%，本次为 50%，请填写滞后原因（按计划时填“无”）。',
+  );
   assert.deepEqual(checkProgress({ ...behind, delayReason: '等待销售部大客户数据' }, snapshot, late, rules), []);
   assert.deepEqual(checkProgress({ ...behind, pct: 60 }, snapshot, late, rules), [], 'within the threshold');
 });
@@ -236,9 +332,17 @@ test('an entry behind plan by more than the threshold needs a real delay reason'
 test('a progress entry moves the task: started at >0 %, up for acceptance at 100 %', () => {
   const notStarted = { ...snapshot, status: 'notStarted' as const };
   assert.deepEqual(progressEffect(notStarted, 10, NOW, 'zh-CN'), { pct: 10, lastUpdate: NOW, status: '进行中' });
-  assert.deepEqual(progressEffect(snapshot, 100, NOW, 'en'), { pct: 100, lastUpdate: NOW, status: 'Awaiting acceptance' });
+  assert.deepEqual(progressEffect(snapshot, 100, NOW, 'en'), {
+    pct: 100,
+    lastUpdate: NOW,
+    status: 'Awaiting acceptance',
+  });
   assert.deepEqual(progressEffect(snapshot, 50, NOW, 'en'), { pct: 50, lastUpdate: NOW });
-  assert.deepEqual(progressEffect({ ...snapshot, status: 'blocked' }, 100, NOW, 'en'), { pct: 100, lastUpdate: NOW }, 'a blocked task stays blocked');
+  assert.deepEqual(
+    progressEffect({ ...snapshot, status: 'blocked' }, 100, NOW, 'en'),
+    { pct: 100, lastUpdate: NOW },
+    'a blocked task stays blocked',
+  );
 });
 
 // ---------------------------------------------------------------- acceptance, plan changes, communications
@@ -262,7 +366,9 @@ test('plan changes need a task, a date not before start and a reason; approval k
     'newDue:wbDueBeforeStart',
     'reason:wbRequired',
   ]);
-  assert.deepEqual(fields(checkPlanChange(change, { ...snapshot, status: 'cancelled' }, env())), ['task:wbTaskWrongStatus']);
+  assert.deepEqual(fields(checkPlanChange(change, { ...snapshot, status: 'cancelled' }, env())), [
+    'task:wbTaskWrongStatus',
+  ]);
   const original = at('2024-07-19');
   const moved = at('2024-07-26');
   assert.deepEqual(planChangeEffect({ due: original, baseline: '' }, moved), { due: moved, baseline: original });
@@ -270,24 +376,34 @@ test('plan changes need a task, a date not before start and a reason; approval k
 });
 
 test('a communication action item needs one owner; dates and statuses are checked', () => {
-  const entry = { date: '2024-08-03', topic: '方案评审', actions: '产品部提供参数', actionOwner: '李四', actionDue: '2024-08-08', actionStatus: '未完成' };
+  const entry = {
+    date: '2024-08-03',
+    topic: '方案评审',
+    actions: '产品部提供参数',
+    actionOwner: '李四',
+    actionDue: '2024-08-08',
+    actionStatus: '未完成',
+  };
   assert.deepEqual(checkCommunication(entry, env()), []);
   assert.deepEqual(fields(checkCommunication({ ...entry, actionOwner: '' }, env())), ['actionOwner:wbRequired']);
-  assert.deepEqual(fields(checkCommunication({ ...entry, actionOwner: '李四、张三', actionDue: '8月8日', actionStatus: 'pending' }, env())), [
-    'actionOwner:wbPersonMultiple',
-    'actionDue:wbNotDate',
-    'actionStatus:wbBadEnum',
-  ]);
+  assert.deepEqual(
+    fields(
+      checkCommunication({ ...entry, actionOwner: '李四、张三', actionDue: '8月8日', actionStatus: 'pending' }, env()),
+    ),
+    ['actionOwner:wbPersonMultiple', 'actionDue:wbNotDate', 'actionStatus:wbBadEnum'],
+  );
 });
 
 // ---------------------------------------------------------------- reading cells
 
 test('dates are read from Date cells and common written forms, on the spreadsheet wall clock', () => {
   const expected = new Date('2024-08-19T16:00:00Z');
-  for (const text of ['2024-08-20', '2024/8/20', '2024.08.20', '2024年8月20日']) assert.deepEqual(parseDate(text, TZ), expected, text);
+  for (const text of ['2024-08-20', '2024/8/20', '2024.08.20', '2024年8月20日'])
+    assert.deepEqual(parseDate(text, TZ), expected, text);
   assert.deepEqual(parseDate('2024-08-20 14:30', TZ), new Date('2024-08-20T06:30:00Z'));
   assert.deepEqual(parseDate(expected, TZ), expected);
-  for (const bad of ['2024-02-30', '尽快', '', 45000, '20/08/2024']) assert.equal(parseDate(bad, TZ), undefined, String(bad));
+  for (const bad of ['2024-02-30', '尽快', '', 45000, '20/08/2024'])
+    assert.equal(parseDate(bad, TZ), undefined, String(bad));
 });
 
 test('percentages accept numbers, "70%" text and the 0.7 Sheets stores for a typed 70 %', () => {
@@ -300,6 +416,13 @@ test('percentages accept numbers, "70%" text and the 0.7 Sheets stores for a typ
 });
 
 test('lists split on every usual separator', () => {
-  assert.deepEqual(parseList('市场部、销售部，设计部; 财务部/产品部\n售后部'), ['市场部', '销售部', '设计部', '财务部', '产品部', '售后部']);
+  assert.deepEqual(parseList('市场部、销售部，设计部; 财务部/产品部\n售后部'), [
+    '市场部',
+    '销售部',
+    '设计部',
+    '财务部',
+    '产品部',
+    '售后部',
+  ]);
   assert.deepEqual(parseList(''), []);
 });

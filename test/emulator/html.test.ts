@@ -25,7 +25,10 @@ test('HtmlOutput keeps content, title, size, favicon and meta tags, and chains',
   assert.equal(page.getWidth(), 300);
   assert.equal(page.getHeight(), 500);
   assert.equal(page.getFaviconUrl(), 'https://example.com/icon.png');
-  assert.deepEqual(page.getMetaTags().map((t) => [t.getName(), t.getContent()]), [['viewport', 'width=device-width']]);
+  assert.deepEqual(
+    page.getMetaTags().map((t) => [t.getName(), t.getContent()]),
+    [['viewport', 'width=device-width']],
+  );
 });
 
 // https://developers.google.com/apps-script/reference/html/html-output#appenduntrustedaddedcontent
@@ -40,7 +43,9 @@ test('createHtmlOutputFromFile reads a project file, with or without .html, and 
   const { HtmlService } = setup({ Sidebar: '<h1>Hi</h1>' });
   assert.equal(HtmlService.createHtmlOutputFromFile('Sidebar').getContent(), '<h1>Hi</h1>');
   assert.equal(HtmlService.createHtmlOutputFromFile('Sidebar.html').getContent(), '<h1>Hi</h1>');
-  assert.throws(() => HtmlService.createHtmlOutputFromFile('Index'), { message: 'No HTML file named Index was found.' });
+  assert.throws(() => HtmlService.createHtmlOutputFromFile('Index'), {
+    message: 'No HTML file named Index was found.',
+  });
 });
 
 // https://developers.google.com/apps-script/guides/html/templates (printing scriptlets escape, force-printing do not)
@@ -53,7 +58,9 @@ test('templates print escaped with <?= ?> and raw with <?!= ?>, reading template
 
 // https://developers.google.com/apps-script/guides/html/templates#standard_scriptlets
 test('standard scriptlets run code, such as loops, between printed parts', () => {
-  const template = setup().HtmlService.createTemplate('<ul><? for (const t of tasks) { ?><li><?= t ?></li><? } ?></ul>');
+  const template = setup().HtmlService.createTemplate(
+    '<ul><? for (const t of tasks) { ?><li><?= t ?></li><? } ?></ul>',
+  );
   template.tasks = ['方案', '培训'];
   assert.equal(template.evaluate().getContent(), '<ul><li>方案</li><li>培训</li></ul>');
 });
@@ -61,7 +68,9 @@ test('standard scriptlets run code, such as loops, between printed parts', () =>
 // https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript (include pattern)
 test('templates from files can call script globals such as include()', () => {
   const files = { Page: '<?!= include("Style") ?><div>x</div>', Style: '<style>p{}</style>' };
-  const { HtmlService } = setup(files, { include: (name: string) => HtmlService.createHtmlOutputFromFile(name).getContent() });
+  const { HtmlService } = setup(files, {
+    include: (name: string) => HtmlService.createHtmlOutputFromFile(name).getContent(),
+  });
   assert.equal(HtmlService.createTemplateFromFile('Page').evaluate().getContent(), '<style>p{}</style><div>x</div>');
 });
 

@@ -42,7 +42,13 @@ test('sendEmail with options keeps cc, bcc, htmlBody, name and replyTo', () => {
 // https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)
 test('sendEmail(message) takes every field from the message object', () => {
   const { MailApp, outbox } = setup();
-  MailApp.sendEmail({ to: 'a@example.com,b@example.com', subject: 'S', body: 'B', htmlBody: '<p>B</p>', noReply: true });
+  MailApp.sendEmail({
+    to: 'a@example.com,b@example.com',
+    subject: 'S',
+    body: 'B',
+    htmlBody: '<p>B</p>',
+    noReply: true,
+  });
   assert.deepEqual(outbox[0].to, ['a@example.com', 'b@example.com']);
   assert.equal(outbox[0].htmlBody, '<p>B</p>');
   assert.equal(outbox[0].noReply, true);
@@ -116,5 +122,7 @@ test('an invalid address throws "Invalid email: …" and nothing is sent', () =>
 // https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(Object)
 test('a message without any recipient is refused', () => {
   const { MailApp } = setup();
-  assert.throws(() => MailApp.sendEmail({ subject: 'S', body: 'B' }), { message: 'Failed to send email: no recipient' });
+  assert.throws(() => MailApp.sendEmail({ subject: 'S', body: 'B' }), {
+    message: 'Failed to send email: no recipient',
+  });
 });

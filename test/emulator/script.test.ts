@@ -147,9 +147,16 @@ test('spreadsheet triggers belong to their spreadsheet; an add-on gets one of ea
   assert.equal(onEdit.getTriggerSource(), ScriptApp.TriggerSource.SPREADSHEETS);
   assert.equal(onEdit.getTriggerSourceId(), SPREADSHEET_ID);
   assert.equal(onOpen.getEventType(), ScriptApp.EventType.ON_OPEN);
-  assert.deepEqual(ScriptApp.getUserTriggers(spreadsheet as GoogleAppsScript.Spreadsheet.Spreadsheet), [onEdit, onOpen, tick]);
+  assert.deepEqual(ScriptApp.getUserTriggers(spreadsheet as GoogleAppsScript.Spreadsheet.Spreadsheet), [
+    onEdit,
+    onOpen,
+    tick,
+  ]);
   assert.deepEqual(ScriptApp.getUserTriggers({ getId: () => 'other' } as GoogleAppsScript.Spreadsheet.Spreadsheet), []);
-  assert.throws(() => ScriptApp.newTrigger('again').forSpreadsheet(SPREADSHEET_ID).onEdit().create(), /too many edit triggers/);
+  assert.throws(
+    () => ScriptApp.newTrigger('again').forSpreadsheet(SPREADSHEET_ID).onEdit().create(),
+    /too many edit triggers/,
+  );
 });
 
 // https://developers.google.com/apps-script/guides/triggers/events#edit
@@ -158,7 +165,10 @@ test('emuFire runs an installable trigger with authMode FULL, its uid and the gi
   const onEdit = ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(SPREADSHEET_ID).onEdit().create();
   triggers.emuFire(onEdit, { value: 'x' });
   assert.deepEqual(runs, [
-    { name: 'onEditInstalled', event: { authMode: ScriptApp.AuthMode.FULL, triggerUid: onEdit.getUniqueId(), value: 'x' } },
+    {
+      name: 'onEditInstalled',
+      event: { authMode: ScriptApp.AuthMode.FULL, triggerUid: onEdit.getUniqueId(), value: 'x' },
+    },
   ]);
   ScriptApp.deleteTrigger(onEdit);
   assert.throws(() => triggers.emuFire(onEdit), /deleted/);

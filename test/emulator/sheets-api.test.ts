@@ -30,7 +30,12 @@ function read(Sheets: EmulatedSheets, id: string, ...ranges: string[]) {
   return Sheets.Spreadsheets.Values.batchGet(id, { ranges, ...UNFORMATTED });
 }
 
-function write(Sheets: EmulatedSheets, id: string, valueInputOption: string, data: { range: string; values: unknown[][]; majorDimension?: string }[]) {
+function write(
+  Sheets: EmulatedSheets,
+  id: string,
+  valueInputOption: string,
+  data: { range: string; values: unknown[][]; majorDimension?: string }[],
+) {
   return Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption, data }, id);
 }
 
@@ -60,7 +65,9 @@ test('the Sheets global exists only when the manifest enables the service, under
   assert.equal('Sheets' in createEmulator().globals, false);
   assert.equal('Sheets' in createEmulator({ manifest: { timeZone: 'Asia/Shanghai' } }).globals, false);
   const renamed = createEmulator({
-    manifest: { dependencies: { enabledAdvancedServices: [{ userSymbol: 'SheetsApi', serviceId: 'sheets', version: 'v4' }] } },
+    manifest: {
+      dependencies: { enabledAdvancedServices: [{ userSymbol: 'SheetsApi', serviceId: 'sheets', version: 'v4' }] },
+    },
   });
   assert.equal('Sheets' in renamed.globals, false);
   assert.equal(typeof (renamed.globals.SheetsApi as EmulatedSheets).Spreadsheets.get, 'function');
@@ -73,8 +80,10 @@ test('a bundle sees no Sheets global unless the manifest enables it, as in Apps 
   assert.equal(loadScript(probe, { manifest: manifest() }).call('hasSheets'), true);
 });
 
-test('loadBundle runs the bundle with the manifest clasp pushes, and a caller\'s options still win', () => {
-  const pushed = JSON.parse(readFileSync('build/appsscript.json', 'utf8')) as { dependencies?: { enabledAdvancedServices?: { serviceId: string; userSymbol: string }[] } };
+test("loadBundle runs the bundle with the manifest clasp pushes, and a caller's options still win", () => {
+  const pushed = JSON.parse(readFileSync('build/appsscript.json', 'utf8')) as {
+    dependencies?: { enabledAdvancedServices?: { serviceId: string; userSymbol: string }[] };
+  };
   const entry = pushed.dependencies?.enabledAdvancedServices?.find((s) => s.serviceId === 'sheets');
   const globals = loadBundle().emulator.globals;
   if (entry) assert.equal(typeof globals[entry.userSymbol], 'object');
@@ -89,8 +98,14 @@ test('with explicit scopes that the Sheets API does not accept, every call fails
   const insufficient = 'Request had insufficient authentication scopes.';
   assert.throws(() => read(Sheets, id, 'Sheet1'), apiFailure('values.batchGet', insufficient, 403));
   assert.throws(() => Sheets.Spreadsheets.get(id), apiFailure('get', insufficient, 403));
-  assert.throws(() => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }]), apiFailure('values.batchUpdate', insufficient, 403));
-  assert.throws(() => Sheets.Spreadsheets.batchUpdate({ requests: [] }, id), apiFailure('batchUpdate', insufficient, 403));
+  assert.throws(
+    () => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }]),
+    apiFailure('values.batchUpdate', insufficient, 403),
+  );
+  assert.throws(
+    () => Sheets.Spreadsheets.batchUpdate({ requests: [] }, id),
+    apiFailure('batchUpdate', insufficient, 403),
+  );
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/batchGet#authorization-scopes
@@ -98,10 +113,15 @@ test('with explicit scopes that the Sheets API does not accept, every call fails
 test('a read-only scope lets reads through and refuses writes; no listed scopes means automatic ones', () => {
   const { Sheets, id } = setup({ manifest: manifest(['https://www.googleapis.com/auth/spreadsheets.readonly']) });
   assert.equal(read(Sheets, id, 'Sheet1').spreadsheetId, id);
-  assert.throws(() => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }]),
-    apiFailure('values.batchUpdate', 'Request had insufficient authentication scopes.', 403));
+  assert.throws(
+    () => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }]),
+    apiFailure('values.batchUpdate', 'Request had insufficient authentication scopes.', 403),
+  );
   const automatic = setup({ manifest: manifest(undefined) });
-  assert.equal(write(automatic.Sheets, automatic.id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }]).totalUpdatedCells, 1);
+  assert.equal(
+    write(automatic.Sheets, automatic.id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }]).totalUpdatedCells,
+    1,
+  );
 });
 
 // --- Spreadsheets.get -----------------------------------------------------------------------------
@@ -109,16 +129,40 @@ test('a read-only scope lets reads through and refuses writes; no listed scopes 
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets#Spreadsheet
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/sheets#SheetProperties
 test('Spreadsheets.get describes the file and every sheet as SpreadsheetApp sees them', () => {
-  const { Sheets, id, spreadsheet, sheet } = setup({ spreadsheetLocale: 'zh_CN', timeZone: 'Asia/Shanghai', spreadsheetName: '协作台' });
+  const { Sheets, id, spreadsheet, sheet } = setup({
+    spreadsheetLocale: 'zh_CN',
+    timeZone: 'Asia/Shanghai',
+    spreadsheetName: '协作台',
+  });
   const tasks = spreadsheet.insertSheet('任务');
   tasks.setFrozenRows(1);
   const result = Sheets.Spreadsheets.get(id);
   assert.deepEqual(result, {
     spreadsheetId: id,
-    properties: { title: '协作台', locale: spreadsheet.getSpreadsheetLocale(), timeZone: spreadsheet.getSpreadsheetTimeZone() },
+    properties: {
+      title: '协作台',
+      locale: spreadsheet.getSpreadsheetLocale(),
+      timeZone: spreadsheet.getSpreadsheetTimeZone(),
+    },
     sheets: [
-      { properties: { sheetId: sheet.getSheetId(), title: '工作表1', index: 0, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26 } } },
-      { properties: { sheetId: tasks.getSheetId(), title: '任务', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1 } } },
+      {
+        properties: {
+          sheetId: sheet.getSheetId(),
+          title: '工作表1',
+          index: 0,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: 1000, columnCount: 26 },
+        },
+      },
+      {
+        properties: {
+          sheetId: tasks.getSheetId(),
+          title: '任务',
+          index: 1,
+          sheetType: 'GRID',
+          gridProperties: { rowCount: 1000, columnCount: 26, frozenRowCount: 1 },
+        },
+      },
     ],
     spreadsheetUrl: spreadsheet.getUrl(),
   });
@@ -128,16 +172,30 @@ test('Spreadsheets.get describes the file and every sheet as SpreadsheetApp sees
 test('Spreadsheets.get returns only the fields a mask selects, in any of the mask forms', () => {
   const { Sheets, id, spreadsheet } = setup();
   spreadsheet.insertSheet('Tasks');
-  assert.deepEqual(Sheets.Spreadsheets.get(id, { fields: 'sheets.properties(sheetId,title),properties(timeZone,locale)' }), {
-    properties: { locale: 'en_US', timeZone: 'Asia/Shanghai' },
-    sheets: [{ properties: { sheetId: 0, title: 'Sheet1' } }, { properties: { sheetId: spreadsheet.getSheetByName('Tasks')!.getSheetId(), title: 'Tasks' } }],
-  });
+  assert.deepEqual(
+    Sheets.Spreadsheets.get(id, { fields: 'sheets.properties(sheetId,title),properties(timeZone,locale)' }),
+    {
+      properties: { locale: 'en_US', timeZone: 'Asia/Shanghai' },
+      sheets: [
+        { properties: { sheetId: 0, title: 'Sheet1' } },
+        { properties: { sheetId: spreadsheet.getSheetByName('Tasks')!.getSheetId(), title: 'Tasks' } },
+      ],
+    },
+  );
   assert.deepEqual(Sheets.Spreadsheets.get(id, { fields: 'spreadsheetId,sheets.properties.gridProperties.rowCount' }), {
     spreadsheetId: id,
-    sheets: [{ properties: { gridProperties: { rowCount: 1000 } } }, { properties: { gridProperties: { rowCount: 1000 } } }],
+    sheets: [
+      { properties: { gridProperties: { rowCount: 1000 } } },
+      { properties: { gridProperties: { rowCount: 1000 } } },
+    ],
   });
-  assert.deepEqual(Sheets.Spreadsheets.get(id, { fields: 'sheets(properties(title,gridProperties(columnCount)))' }).sheets,
-    [{ properties: { title: 'Sheet1', gridProperties: { columnCount: 26 } } }, { properties: { title: 'Tasks', gridProperties: { columnCount: 26 } } }]);
+  assert.deepEqual(
+    Sheets.Spreadsheets.get(id, { fields: 'sheets(properties(title,gridProperties(columnCount)))' }).sheets,
+    [
+      { properties: { title: 'Sheet1', gridProperties: { columnCount: 26 } } },
+      { properties: { title: 'Tasks', gridProperties: { columnCount: 26 } } },
+    ],
+  );
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/get (includeGridData and ranges)
@@ -157,10 +215,14 @@ test('batchGet answers each range in request order and echoes the grid it covere
   spreadsheet.insertSheet('任务').getRange('B2').setValue('y');
   const result = read(Sheets, id, "'Jon''s Data'", 'Sheet1!B2:C3', "'任务'!A:C", 'Sheet1');
   assert.equal(result.spreadsheetId, id);
-  assert.deepEqual(result.valueRanges!.map((v) => v.range), [
-    "'Jon''s Data'!A1:Z1000", 'Sheet1!B2:C3', "'任务'!A1:C1000", 'Sheet1!A1:Z1000',
-  ]);
-  assert.deepEqual(result.valueRanges!.map((v) => v.majorDimension), ['ROWS', 'ROWS', 'ROWS', 'ROWS']);
+  assert.deepEqual(
+    result.valueRanges!.map((v) => v.range),
+    ["'Jon''s Data'!A1:Z1000", 'Sheet1!B2:C3', "'任务'!A1:C1000", 'Sheet1!A1:Z1000'],
+  );
+  assert.deepEqual(
+    result.valueRanges!.map((v) => v.majorDimension),
+    ['ROWS', 'ROWS', 'ROWS', 'ROWS'],
+  );
   assert.deepEqual(result.valueRanges![2].values, [[], ['', 'y']]);
 });
 
@@ -168,7 +230,12 @@ test('batchGet answers each range in request order and echoes the grid it covere
 // ("For output, empty trailing rows and columns will not be included.")
 test('batchGet leaves out trailing empty rows and cells, keeps inner blanks as "", and omits values when empty', () => {
   const { Sheets, id, sheet } = setup();
-  sheet.getRange('A1:D4').setValues([['a', '', 'c', ''], ['', '', '', ''], ['', 'b', '', ''], ['', '', '', '']]);
+  sheet.getRange('A1:D4').setValues([
+    ['a', '', 'c', ''],
+    ['', '', '', ''],
+    ['', 'b', '', ''],
+    ['', '', '', ''],
+  ]);
   const [filled, empty] = read(Sheets, id, 'Sheet1!A1:D10', 'Sheet1!F1:G5').valueRanges!;
   assert.deepEqual(filled.values, [['a', '', 'c'], [], ['', 'b']]);
   assert.equal('values' in empty, false);
@@ -193,7 +260,7 @@ test('an error cell reads as its error string (believed, not documented)', () =>
 
 // https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption (SERIAL_NUMBER: days since 1899-12-30)
 // https://developers.google.com/sheets/api/guides/formats#about_date_and_time_values
-test('dates read as serial numbers of the spreadsheet\'s wall clock, times as fractions of a day', () => {
+test("dates read as serial numbers of the spreadsheet's wall clock, times as fractions of a day", () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   sheet.getRange('A1:D1').setValues([['2024-07-15', '2024-07-15 18:30', '18:00', new Date('2024-07-14T16:00:00Z')]]);
   assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D1').valueRanges![0].values, [[45488, 45488 + 18.5 / 24, 0.75, 45488]]);
@@ -212,30 +279,53 @@ test('the same instant reads as a different serial in another spreadsheet time z
 // https://developers.google.com/sheets/api/reference/rest/v4/Dimension
 test('majorDimension COLUMNS gives columns, each cut after its last value', () => {
   const { Sheets, id, sheet } = setup();
-  sheet.getRange('A1:B3').setValues([[1, 'a'], [2, ''], [3, '']]);
-  const result = Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1!A1:B3'], majorDimension: 'COLUMNS', ...UNFORMATTED });
-  assert.deepEqual(result.valueRanges![0], { range: 'Sheet1!A1:B3', majorDimension: 'COLUMNS', values: [[1, 2, 3], ['a']] });
+  sheet.getRange('A1:B3').setValues([
+    [1, 'a'],
+    [2, ''],
+    [3, ''],
+  ]);
+  const result = Sheets.Spreadsheets.Values.batchGet(id, {
+    ranges: ['Sheet1!A1:B3'],
+    majorDimension: 'COLUMNS',
+    ...UNFORMATTED,
+  });
+  assert.deepEqual(result.valueRanges![0], {
+    range: 'Sheet1!A1:B3',
+    majorDimension: 'COLUMNS',
+    values: [[1, 2, 3], ['a']],
+  });
 });
 
 // https://github.com/burnash/gspread/issues/1601 ("Unable to parse range: …" for a title that is not there)
 test('an unknown sheet title fails with "Unable to parse range"', () => {
   const { Sheets, id } = setup();
-  assert.throws(() => read(Sheets, id, 'Sheet1!A1', 'Nope!A1:B2'), apiFailure('values.batchGet', 'Unable to parse range: Nope!A1:B2', 400));
+  assert.throws(
+    () => read(Sheets, id, 'Sheet1!A1', 'Nope!A1:B2'),
+    apiFailure('values.batchGet', 'Unable to parse range: Nope!A1:B2', 400),
+  );
 });
 
 // https://github.com/kevinschaich/mintable/issues/120 (GET v4/spreadsheets/<unknown id>: "Requested entity was not found.")
 // https://github.com/nikaia/translation-sheet/issues/10 (code 404, reason notFound)
 test('a wrong spreadsheet id fails with "Requested entity was not found."', () => {
   const { Sheets } = setup();
-  assert.throws(() => read(Sheets, 'not-this-one', 'Sheet1'), apiFailure('values.batchGet', 'Requested entity was not found.', 404));
-  assert.throws(() => Sheets.Spreadsheets.get('not-this-one'), apiFailure('get', 'Requested entity was not found.', 404));
+  assert.throws(
+    () => read(Sheets, 'not-this-one', 'Sheet1'),
+    apiFailure('values.batchGet', 'Requested entity was not found.', 404),
+  );
+  assert.throws(
+    () => Sheets.Spreadsheets.get('not-this-one'),
+    apiFailure('get', 'Requested entity was not found.', 404),
+  );
 });
 
 // https://github.com/jroehl/gsheet.action/issues/611 ("Range (xxx!A1017) exceeds grid limits. Max rows: 1016, max columns: 26")
 test('a read starting past the grid fails with the grid-limit message', () => {
   const { Sheets, id } = setup();
-  assert.throws(() => read(Sheets, id, 'Sheet1!A1001:B'),
-    apiFailure('values.batchGet', 'Range (Sheet1!A1001:B) exceeds grid limits. Max rows: 1000, max columns: 26', 400));
+  assert.throws(
+    () => read(Sheets, id, 'Sheet1!A1001:B'),
+    apiFailure('values.batchGet', 'Range (Sheet1!A1001:B) exceeds grid limits. Max rows: 1000, max columns: 26', 400),
+  );
 });
 
 test('a read ending past the grid is cut to the grid (a guess: undocumented)', () => {
@@ -249,10 +339,19 @@ test('a read ending past the grid is cut to the grid (a guess: undocumented)', (
 test('render options other than UNFORMATTED_VALUE with SERIAL_NUMBER are not emulated and say so', () => {
   const { Sheets, id } = setup();
   assert.throws(() => Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1'] }), notEmulated);
-  assert.throws(() => Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1'], valueRenderOption: 'FORMULA' }), notEmulated);
-  assert.throws(() => Sheets.Spreadsheets.Values.batchGet(id, {
-    ranges: ['Sheet1'], valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING',
-  }), notEmulated);
+  assert.throws(
+    () => Sheets.Spreadsheets.Values.batchGet(id, { ranges: ['Sheet1'], valueRenderOption: 'FORMULA' }),
+    notEmulated,
+  );
+  assert.throws(
+    () =>
+      Sheets.Spreadsheets.Values.batchGet(id, {
+        ranges: ['Sheet1'],
+        valueRenderOption: 'UNFORMATTED_VALUE',
+        dateTimeRenderOption: 'FORMATTED_STRING',
+      }),
+    notEmulated,
+  );
 });
 
 // --- Values.batchUpdate ---------------------------------------------------------------------------
@@ -291,7 +390,13 @@ test('batchUpdate reports what each range and the whole request updated', () => 
   const { Sheets, id, spreadsheet } = setup();
   spreadsheet.insertSheet('任务');
   const result = write(Sheets, id, 'RAW', [
-    { range: 'Sheet1!B2:D5', values: [[1, 2, 3], [4, 5, 6]] },
+    {
+      range: 'Sheet1!B2:D5',
+      values: [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+    },
     { range: "'任务'!A1", values: [['x'], ['y'], ['z']] },
   ]);
   assert.deepEqual(result, {
@@ -310,8 +415,20 @@ test('batchUpdate reports what each range and the whole request updated', () => 
 // https://developers.google.com/sheets/api/reference/rest/v4/Dimension
 test('data given as COLUMNS is written column by column', () => {
   const { Sheets, id, sheet } = setup();
-  write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', majorDimension: 'COLUMNS', values: [[1, 2], ['a', 'b']] }]);
-  assert.deepEqual(sheet.getRange('A1:B2').getValues(), [[1, 'a'], [2, 'b']]);
+  write(Sheets, id, 'RAW', [
+    {
+      range: 'Sheet1!A1',
+      majorDimension: 'COLUMNS',
+      values: [
+        [1, 2],
+        ['a', 'b'],
+      ],
+    },
+  ]);
+  assert.deepEqual(sheet.getRange('A1:B2').getValues(), [
+    [1, 'a'],
+    [2, 'b'],
+  ]);
 });
 
 // https://developers.google.com/sheets/api/guides/formats#about_date_and_time_values
@@ -362,43 +479,83 @@ test('a JavaScript Date in the data is not emulated and says so (how Apps Script
 // batch form of https://github.com/burnash/gspread/issues/1601 and is a guess for this message
 test('writing past the grid fails with the grid-limit message and writes nothing', () => {
   const { Sheets, id, sheet } = setup();
-  assert.throws(() => write(Sheets, id, 'RAW', [
-    { range: 'Sheet1!A1', values: [['first']] },
-    { range: 'Sheet1!A1000', values: [['x'], ['y']] },
-  ]), apiFailure('values.batchUpdate', 'Invalid data[1]: Range (Sheet1!A1000:A1001) exceeds grid limits. Max rows: 1000, max columns: 26', 400));
+  assert.throws(
+    () =>
+      write(Sheets, id, 'RAW', [
+        { range: 'Sheet1!A1', values: [['first']] },
+        { range: 'Sheet1!A1000', values: [['x'], ['y']] },
+      ]),
+    apiFailure(
+      'values.batchUpdate',
+      'Invalid data[1]: Range (Sheet1!A1000:A1001) exceeds grid limits. Max rows: 1000, max columns: 26',
+      400,
+    ),
+  );
   assert.equal(sheet.getRange('A1').getValue(), '');
 });
 
 // https://github.com/nithinmurali/pygsheets/issues/132 ("Requested writing within range [Servers!A3:L113], but tried writing to column [M]");
 // the "Invalid data[0]: " prefix is the same guess as above
-test('data larger than a bounded range fails with the API\'s message', () => {
+test("data larger than a bounded range fails with the API's message", () => {
   const { Sheets, id } = setup();
-  assert.throws(() => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1:B2', values: [[1, 2], [3, 4], [5, 6]] }]),
-    apiFailure('values.batchUpdate', 'Invalid data[0]: Requested writing within range [Sheet1!A1:B2], but tried writing to row [3]', 400));
-  assert.throws(() => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1:B2', values: [[1, 2, 3]] }]),
-    apiFailure('values.batchUpdate', 'Invalid data[0]: Requested writing within range [Sheet1!A1:B2], but tried writing to column [C]', 400));
+  assert.throws(
+    () =>
+      write(Sheets, id, 'RAW', [
+        {
+          range: 'Sheet1!A1:B2',
+          values: [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+        },
+      ]),
+    apiFailure(
+      'values.batchUpdate',
+      'Invalid data[0]: Requested writing within range [Sheet1!A1:B2], but tried writing to row [3]',
+      400,
+    ),
+  );
+  assert.throws(
+    () => write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1:B2', values: [[1, 2, 3]] }]),
+    apiFailure(
+      'values.batchUpdate',
+      'Invalid data[0]: Requested writing within range [Sheet1!A1:B2], but tried writing to column [C]',
+      400,
+    ),
+  );
 });
 
 // https://github.com/burnash/gspread/issues/1601 ("Invalid data[0]: Unable to parse range: …")
 test('an unknown title in the data fails before anything is written', () => {
   const { Sheets, id, sheet } = setup();
-  assert.throws(() => write(Sheets, id, 'RAW', [
-    { range: 'Sheet1!A1', values: [['first']] },
-    { range: 'Nope!A1', values: [['x']] },
-  ]), apiFailure('values.batchUpdate', 'Invalid data[1]: Unable to parse range: Nope!A1', 400));
+  assert.throws(
+    () =>
+      write(Sheets, id, 'RAW', [
+        { range: 'Sheet1!A1', values: [['first']] },
+        { range: 'Nope!A1', values: [['x']] },
+      ]),
+    apiFailure('values.batchUpdate', 'Invalid data[1]: Unable to parse range: Nope!A1', 400),
+  );
   assert.equal(sheet.getRange('A1').getValue(), '');
 });
 
 // https://github.com/googleapis/google-api-dotnet-client/issues/2525 ("'valueInputOption' is required but not specified")
 test('a write without valueInputOption fails like the API', () => {
   const { Sheets, id } = setup();
-  assert.throws(() => Sheets.Spreadsheets.Values.batchUpdate({ data: [{ range: 'Sheet1!A1', values: [[1]] }] }, id),
-    apiFailure('values.batchUpdate', "'valueInputOption' is required but not specified", 400));
+  assert.throws(
+    () => Sheets.Spreadsheets.Values.batchUpdate({ data: [{ range: 'Sheet1!A1', values: [[1]] }] }, id),
+    apiFailure('values.batchUpdate', "'valueInputOption' is required but not specified", 400),
+  );
 });
 
 test('strict data validation does not stop an API write (a guess: only the UI and SpreadsheetApp are known to enforce it)', () => {
   const { Sheets, id, sheet, SpreadsheetApp } = setup();
-  sheet.getRange('A1').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['yes', 'no']).setAllowInvalid(false).build());
+  sheet
+    .getRange('A1')
+    .setDataValidation(
+      SpreadsheetApp.newDataValidation().requireValueInList(['yes', 'no']).setAllowInvalid(false).build(),
+    );
   write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [['maybe']] }]);
   assert.equal(sheet.getRange('A1').getValue(), 'maybe');
 });
@@ -410,12 +567,15 @@ test('strict data validation does not stop an API write (a guess: only the UI an
 test('appendDimension adds rows or columns at the end of a sheet', () => {
   const { Sheets, id, sheet, spreadsheet } = setup();
   const other = spreadsheet.insertSheet('Other');
-  const result = Sheets.Spreadsheets.batchUpdate({
-    requests: [
-      { appendDimension: { sheetId: 0, dimension: 'ROWS', length: 500 } },
-      { appendDimension: { sheetId: other.getSheetId(), dimension: 'COLUMNS', length: 4 } },
-    ],
-  }, id);
+  const result = Sheets.Spreadsheets.batchUpdate(
+    {
+      requests: [
+        { appendDimension: { sheetId: 0, dimension: 'ROWS', length: 500 } },
+        { appendDimension: { sheetId: other.getSheetId(), dimension: 'COLUMNS', length: 4 } },
+      ],
+    },
+    id,
+  );
   assert.deepEqual(result, { spreadsheetId: id, replies: [{}, {}] });
   assert.equal(sheet.getMaxRows(), 1500);
   assert.equal(other.getMaxColumns(), 30);
@@ -426,7 +586,10 @@ test('appendDimension adds rows or columns at the end of a sheet', () => {
 test('appended rows are blank: nothing is copied from the last row (a guess: undocumented)', () => {
   const { Sheets, id, sheet } = setup();
   sheet.getRange('A1000').setBackground('#ff0000').setNumberFormat('yyyy-mm-dd');
-  Sheets.Spreadsheets.batchUpdate({ requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } }] }, id);
+  Sheets.Spreadsheets.batchUpdate(
+    { requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } }] },
+    id,
+  );
   assert.equal(sheet.getRange('A1001').getBackground(), '#ffffff');
   assert.equal(sheet.getRange('A1001').getNumberFormat(), '0.###############');
 });
@@ -435,16 +598,30 @@ test('appended rows are blank: nothing is copied from the last row (a guess: und
 // ("If any request is not valid then the entire request will fail and nothing will be applied.")
 test('a batch with an invalid request applies none of its requests', () => {
   const { Sheets, id, sheet } = setup();
-  assert.throws(() => Sheets.Spreadsheets.batchUpdate({
-    requests: [
-      { appendDimension: { sheetId: 0, dimension: 'ROWS', length: 10 } },
-      { appendDimension: { sheetId: 999, dimension: 'ROWS', length: 10 } },
-    ],
-  }, id), apiFailure('batchUpdate', 'Invalid requests[1].appendDimension: No grid with id: 999', 400));
+  assert.throws(
+    () =>
+      Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            { appendDimension: { sheetId: 0, dimension: 'ROWS', length: 10 } },
+            { appendDimension: { sheetId: 999, dimension: 'ROWS', length: 10 } },
+          ],
+        },
+        id,
+      ),
+    apiFailure('batchUpdate', 'Invalid requests[1].appendDimension: No grid with id: 999', 400),
+  );
   assert.equal(sheet.getMaxRows(), 1000);
-  assert.throws(() => Sheets.Spreadsheets.batchUpdate({
-    requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 10 } }, { addSheet: {} }],
-  }, id), notEmulated);
+  assert.throws(
+    () =>
+      Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 10 } }, { addSheet: {} }],
+        },
+        id,
+      ),
+    notEmulated,
+  );
   assert.equal(sheet.getMaxRows(), 1000);
 });
 
@@ -454,8 +631,14 @@ test('each call records exactly one count under its method name, and nothing els
   const { Sheets, id, emulator } = setup();
   Sheets.Spreadsheets.get(id);
   read(Sheets, id, 'Sheet1', 'Sheet1!A1:B2');
-  write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[1]] }, { range: 'Sheet1!B1', values: [[2]] }]);
-  Sheets.Spreadsheets.batchUpdate({ requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } }] }, id);
+  write(Sheets, id, 'RAW', [
+    { range: 'Sheet1!A1', values: [[1]] },
+    { range: 'Sheet1!B1', values: [[2]] },
+  ]);
+  Sheets.Spreadsheets.batchUpdate(
+    { requests: [{ appendDimension: { sheetId: 0, dimension: 'ROWS', length: 1 } }] },
+    id,
+  );
   assert.throws(() => read(Sheets, id, 'Nope'));
   assert.deepEqual(emulator.calls.snapshot(), {
     'Sheets.Spreadsheets.batchUpdate': 1,

@@ -60,7 +60,10 @@ test('insertSheet places the sheet at a 0-based index and makes it active', () =
   const { spreadsheet } = setup();
   spreadsheet.insertSheet('B');
   spreadsheet.insertSheet('A', 0);
-  assert.deepEqual(spreadsheet.getSheets().map((s) => s.getName()), ['A', 'Sheet1', 'B']);
+  assert.deepEqual(
+    spreadsheet.getSheets().map((s) => s.getName()),
+    ['A', 'Sheet1', 'B'],
+  );
   assert.equal(spreadsheet.getActiveSheet().getName(), 'A');
 });
 
@@ -87,7 +90,14 @@ test('getRange(row, column, numRows, numColumns) is 1-based and reports its geom
   const { sheet } = setup();
   const range = sheet.getRange(2, 3, 4, 5);
   assert.deepEqual(
-    [range.getRow(), range.getColumn(), range.getNumRows(), range.getNumColumns(), range.getLastRow(), range.getLastColumn()],
+    [
+      range.getRow(),
+      range.getColumn(),
+      range.getNumRows(),
+      range.getNumColumns(),
+      range.getLastRow(),
+      range.getLastColumn(),
+    ],
     [2, 3, 4, 5, 5, 7],
   );
   assert.equal(range.getA1Notation(), 'C2:G5');
@@ -102,7 +112,7 @@ test('row or column 0 throws the real "too small" messages', () => {
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/sheet#getMaxRows()
-test('a range past the sheet\'s last row throws the real message', () => {
+test("a range past the sheet's last row throws the real message", () => {
   const { sheet } = setup();
   assert.equal(sheet.getMaxRows(), 1000);
   assert.equal(sheet.getMaxColumns(), 26);
@@ -170,7 +180,9 @@ test('deleting rows past the sheet or every non-frozen row throws the real messa
   const { sheet } = setup();
   sheet.setFrozenRows(1);
   assert.throws(() => sheet.deleteRows(999, 5), { message: 'Those rows are out of bounds.' });
-  assert.throws(() => sheet.deleteRows(2, 999), { message: 'Sorry, it is not possible to delete all non-frozen rows.' });
+  assert.throws(() => sheet.deleteRows(2, 999), {
+    message: 'Sorry, it is not possible to delete all non-frozen rows.',
+  });
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/sheet#insertColumnsAfter(Integer,Integer)
@@ -192,7 +204,10 @@ test('frozen rows, column widths, hidden columns and tab colour are kept', () =>
   sheet.hideColumns(5);
   sheet.setTabColor('#FF9900');
   assert.equal(sheet.getFrozenRows(), 1);
-  assert.deepEqual([1, 2, 3, 4].map((c) => sheet.getColumnWidth(c)), [100, 180, 60, 60]);
+  assert.deepEqual(
+    [1, 2, 3, 4].map((c) => sheet.getColumnWidth(c)),
+    [100, 180, 60, 60],
+  );
   assert.equal(sheet.isColumnHiddenByUser(5), true);
   assert.equal(sheet.getTabColor(), '#ff9900');
 });
@@ -224,7 +239,7 @@ test('renaming a sheet keeps it reachable under the new name only', () => {
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getActiveRange()
-test('the active sheet and range follow the user\'s selection and activate()', () => {
+test("the active sheet and range follow the user's selection and activate()", () => {
   const { SpreadsheetApp, spreadsheet } = setup();
   const tasks = spreadsheet.insertSheet('Tasks');
   const first = spreadsheet.getSheets()[0];
@@ -241,5 +256,7 @@ test('the active sheet and range follow the user\'s selection and activate()', (
 test('getUi returns the provided UI and fails without one', () => {
   const ui = { createMenu() {} };
   assert.equal(setup({ getUi: () => ui }).SpreadsheetApp.getUi(), ui);
-  assert.throws(() => setup().SpreadsheetApp.getUi(), { message: 'Cannot call SpreadsheetApp.getUi() from this context.' });
+  assert.throws(() => setup().SpreadsheetApp.getUi(), {
+    message: 'Cannot call SpreadsheetApp.getUi() from this context.',
+  });
 });

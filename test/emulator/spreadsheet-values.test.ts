@@ -13,7 +13,10 @@ function setup(options: { locale?: string; timeZone?: string } = {}) {
 test('getValues returns "" for empty cells, never null or undefined', () => {
   const { sheet } = setup();
   sheet.getRange('B2').setValue(5);
-  assert.deepEqual(sheet.getRange('A1:B2').getValues(), [['', ''], ['', 5]]);
+  assert.deepEqual(sheet.getRange('A1:B2').getValues(), [
+    ['', ''],
+    ['', 5],
+  ]);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/range#getValues() (Number, Boolean, Date or String)
@@ -26,14 +29,15 @@ test('getValues keeps numbers, booleans and dates typed', () => {
   assert.equal(b, true);
   assert.ok(d instanceof Date);
   assert.equal((d as Date).getTime(), when.getTime());
-  assert.notEqual(d, when, 'a fresh Date, not the caller\'s object');
+  assert.notEqual(d, when, "a fresh Date, not the caller's object");
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object) (dimensions must match)
 test('setValues with the wrong number of rows throws the real message and writes nothing', () => {
   const { sheet } = setup();
   assert.throws(() => sheet.getRange('A1:B2').setValues([[1, 2]]), {
-    message: 'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+    message:
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
   });
   assert.equal(sheet.getLastRow(), 0);
 });
@@ -42,7 +46,8 @@ test('setValues with the wrong number of rows throws the real message and writes
 test('setValues with the wrong number of columns throws the real message', () => {
   const { sheet } = setup();
   assert.throws(() => sheet.getRange('A1:B2').setValues([[1, 2], [3]]), {
-    message: 'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+    message:
+      'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
   });
 });
 
@@ -70,14 +75,20 @@ test('a time-of-day string becomes a Date on 1899-12-30 at that wall-clock time'
   sheet.getRange('A1').setValue('18:00');
   const value = sheet.getRange('A1').getValue() as Date;
   const wall = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).format(value);
   assert.equal(wall, '1899-12-30, 18:00');
   assert.equal(sheet.getRange('A1').getDisplayValue(), '18:00:00');
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getSpreadsheetTimeZone()
-test('date-only strings follow the spreadsheet time zone, not the machine\'s', () => {
+test("date-only strings follow the spreadsheet time zone, not the machine's", () => {
   const { sheet } = setup({ timeZone: 'America/New_York' });
   sheet.getRange('A1').setValue('2024-01-10');
   assert.equal((sheet.getRange('A1').getValue() as Date).toISOString(), '2024-01-10T05:00:00.000Z');
@@ -113,7 +124,10 @@ test('writing null or undefined empties the cell', () => {
 test('setValue on a multi-cell range writes every cell', () => {
   const { sheet } = setup();
   sheet.getRange('A1:B2').setValue('已完成');
-  assert.deepEqual(sheet.getRange('A1:B2').getValues(), [['已完成', '已完成'], ['已完成', '已完成']]);
+  assert.deepEqual(sheet.getRange('A1:B2').getValues(), [
+    ['已完成', '已完成'],
+    ['已完成', '已完成'],
+  ]);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/range#getFormulas()
@@ -217,7 +231,10 @@ test('every public call is counted as Class.method', () => {
   const { ctx, SpreadsheetApp } = setup();
   ctx.calls.reset();
   const range = SpreadsheetApp.getActiveSheet().getRange('A1:B2');
-  range.setValues([[1, 2], [3, 4]]);
+  range.setValues([
+    [1, 2],
+    [3, 4],
+  ]);
   range.getValues();
   assert.equal(ctx.calls.count('SpreadsheetApp.getActiveSheet'), 1);
   assert.equal(ctx.calls.count('Sheet.getRange'), 1);

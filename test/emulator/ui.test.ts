@@ -23,7 +23,10 @@ test('a menu with items, separators and a submenu is readable as plain data', ()
       items: [
         { kind: 'item', caption: '新建需求', functionName: 'newRequest' },
         { kind: 'separator' },
-        { kind: 'submenu', menu: { caption: '自动化', items: [{ kind: 'item', caption: '开启', functionName: 'automationOn_' }] } },
+        {
+          kind: 'submenu',
+          menu: { caption: '自动化', items: [{ kind: 'item', caption: '开启', functionName: 'automationOn_' }] },
+        },
       ],
     },
   ]);
@@ -54,10 +57,13 @@ test('an alert with nothing queued is acknowledged with OK and recorded', () => 
   const { ui, emuAlerts } = setup();
   assert.equal(ui.alert('Saved'), ui.Button.OK);
   ui.alert('Title', 'Body', ui.ButtonSet.OK_CANCEL);
-  assert.deepEqual(emuAlerts().map(({ title, message }) => ({ title, message })), [
-    { title: '', message: 'Saved' },
-    { title: 'Title', message: 'Body' },
-  ]);
+  assert.deepEqual(
+    emuAlerts().map(({ title, message }) => ({ title, message })),
+    [
+      { title: '', message: 'Saved' },
+      { title: 'Title', message: 'Body' },
+    ],
+  );
 });
 
 // https://developers.google.com/apps-script/reference/base/ui#alerttitle,-prompt,-buttons

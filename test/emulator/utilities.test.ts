@@ -13,7 +13,10 @@ const format = (iso: string, timeZone: string, pattern: string) =>
 // https://developers.google.com/apps-script/reference/utilities/utilities#formatdatedate,-timezone,-format
 // patterns: https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html
 test('formatDate shows Shanghai wall time with Java zone name and offsets', () => {
-  assert.equal(format('2024-07-01T01:00:00Z', 'Asia/Shanghai', 'yyyy-MM-dd HH:mm:ss z Z XXX'), '2024-07-01 09:00:00 CST +0800 +08:00');
+  assert.equal(
+    format('2024-07-01T01:00:00Z', 'Asia/Shanghai', 'yyyy-MM-dd HH:mm:ss z Z XXX'),
+    '2024-07-01 09:00:00 CST +0800 +08:00',
+  );
   assert.equal(format('2024-06-30T16:30:00Z', 'Asia/Shanghai', 'yyyy-MM-dd EEE HH:mm'), '2024-07-01 Mon 00:30');
   assert.equal(format('2024-06-30T16:30:00Z', 'America/New_York', 'yyyy-MM-dd EEE HH:mm'), '2024-06-30 Sun 12:30');
 });
@@ -49,7 +52,10 @@ test('w counts weeks with US rules, so the last days of December can be week 1',
 
 // https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html (number and text presentations)
 test('short and long numbers, month and day names, 12-hour clock', () => {
-  assert.equal(format('2024-07-05T13:07:09Z', 'Etc/GMT', 'yy/M/d H h:mm a MMM MMMM EEEE'), '24/7/5 13 1:07 PM Jul July Friday');
+  assert.equal(
+    format('2024-07-05T13:07:09Z', 'Etc/GMT', 'yy/M/d H h:mm a MMM MMMM EEEE'),
+    '24/7/5 13 1:07 PM Jul July Friday',
+  );
   assert.equal(format('2024-07-05T00:05:00Z', 'Etc/GMT', 'hh:mm a k K'), '12:05 AM 24 0');
 });
 

@@ -33,7 +33,10 @@ function deskAwaitingAcceptance(lang: Lang, settings: Record<string, string> = {
 }
 
 function settingRow(desk: Desk, label: string): number {
-  const keys = desk.sheet('settings').getRange(1, desk.col('settings', 'key'), desk.sheet('settings').getLastRow(), 1).getValues();
+  const keys = desk
+    .sheet('settings')
+    .getRange(1, desk.col('settings', 'key'), desk.sheet('settings').getLastRow(), 1)
+    .getValues();
   const index = keys.findIndex(([key]) => key === label);
   assert.ok(index > 0, label);
   return index + 1;
@@ -66,7 +69,12 @@ function runUntil(desk: Desk, until: string) {
 function logged(desk: Desk, rule: string): string[] {
   const sheet = desk.ss.getSheetByName(sheetTitle('notificationLog', desk.lang));
   if (!sheet) return [];
-  return sheet.getDataRange().getValues().slice(1).filter((row) => row[1] === rule).map((row) => `${row[1]} ${row[5]} ${row[4]}`);
+  return sheet
+    .getDataRange()
+    .getValues()
+    .slice(1)
+    .filter((row) => row[1] === rule)
+    .map((row) => `${row[1]} ${row[5]} ${row[4]}`);
 }
 
 test('a failed acceptance reaches the owner with the reason within the hour, once per failure', () => {
@@ -80,7 +88,12 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
   assert.deepEqual(first.lines, [`07-08 11:30 ${OWNER} ← [协作预警] 1 项验收未通过`]);
   const [mail] = first.digests;
   assert.ok(mail);
-  assert.match(mail.body, new RegExp(`${taskId} 新品推广方案初稿撰写 — 验收未通过：成果“新品推广方案初稿撰写”（2024-07-08 10:30），原因：缺少<竞品>对比 & 数据`));
+  assert.match(
+    mail.body,
+    new RegExp(
+      `${taskId} 新品推广方案初稿撰写 — 验收未通过：成果“新品推广方案初稿撰写”（2024-07-08 10:30），原因：缺少<竞品>对比 & 数据`,
+    ),
+  );
   assert.ok(mail.htmlBody?.includes('原因：缺少&lt;竞品&gt;对比 &amp; 数据'), mail.htmlBody);
   assert.ok(!mail.htmlBody?.includes('<竞品>'));
 
@@ -93,7 +106,10 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
   const second = runUntil(desk, '2024-07-09T14:00');
   assert.deepEqual(second.lines, [`07-09 13:30 ${OWNER} ← [协作预警] 1 项验收未通过`]);
   assert.match(second.digests[0]?.body ?? '', /原因：预算表缺失/);
-  assert.deepEqual(logged(desk, 'acceptanceFailed'), [`acceptanceFailed 已发送 ${OWNER}`, `acceptanceFailed 已发送 ${OWNER}`]);
+  assert.deepEqual(logged(desk, 'acceptanceFailed'), [
+    `acceptanceFailed 已发送 ${OWNER}`,
+    `acceptanceFailed 已发送 ${OWNER}`,
+  ]);
 
   // Accepted at last: the task is done and nothing more is sent.
   submit(desk, taskId);
@@ -107,7 +123,10 @@ test('an English workbook records Fail and mails an English digest', () => {
   desk.paste('acceptance', [{ task: taskId, result: 'Fail', reason: 'no competitor comparison', acceptedBy: '李四' }]);
   const { lines, digests } = runUntil(desk, '2024-07-08T11:30');
   assert.deepEqual(lines, [`07-08 11:30 ${OWNER} ← [Collab alert] 1 failed acceptance`]);
-  assert.match(digests[0]?.body ?? '', /L1 Reminder[\s\S]*Acceptance failed: "新品推广方案初稿撰写" \(2024-07-08 10:30\), reason: no competitor comparison/);
+  assert.match(
+    digests[0]?.body ?? '',
+    /L1 Reminder[\s\S]*Acceptance failed: "新品推广方案初稿撰写" \(2024-07-08 10:30\), reason: no competitor comparison/,
+  );
 });
 
 test('in dry-run mode the failure is logged once as dry-run and nothing is sent', () => {

@@ -2,9 +2,16 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { ReportDesk } from './reports-fixture';
 
-const ids = (desk: ReportDesk, key: 'requests' | 'tasks' | 'progress' | 'communications' | 'acceptance', column: string) => {
+const ids = (
+  desk: ReportDesk,
+  key: 'requests' | 'tasks' | 'progress' | 'communications' | 'acceptance',
+  column: string,
+) => {
   const sheet = desk.sheet(key);
-  return sheet.getRange(2, desk.col(key, column), sheet.getLastRow(), 1).getValues().map((row) => String(row[0]));
+  return sheet
+    .getRange(2, desk.col(key, column), sheet.getLastRow(), 1)
+    .getValues()
+    .map((row) => String(row[0]));
 };
 
 test('a request done for more than 30 days moves with its rows into a protected 归档 2024; rows it shares with a live request stay', () => {
@@ -18,21 +25,39 @@ test('a request done for more than 30 days moves with its rows into a protected 
   assert.equal(desk.calls.count('Range.setValues') - before, 6);
 
   assert.deepEqual(ids(desk, 'requests', 'id').filter(Boolean), ['XQ202407001', 'XQ202407002']);
-  assert.deepEqual(ids(desk, 'tasks', 'id').filter(Boolean), ['RW202407001-01', 'RW202407001-02', 'RW202407001-03', 'RW202407001-04']);
+  assert.deepEqual(ids(desk, 'tasks', 'id').filter(Boolean), [
+    'RW202407001-01',
+    'RW202407001-02',
+    'RW202407001-03',
+    'RW202407001-04',
+  ]);
   assert.equal(desk.sheet('tasks').getLastRow(), 5, 'the freed rows at the bottom are blank');
-  assert.deepEqual(ids(desk, 'progress', 'task').filter(Boolean), ['RW202407001-03', 'RW202407001-01', 'RW202407001-02']);
+  assert.deepEqual(ids(desk, 'progress', 'task').filter(Boolean), [
+    'RW202407001-03',
+    'RW202407001-01',
+    'RW202407001-02',
+  ]);
   assert.deepEqual(ids(desk, 'communications', 'topic').filter(Boolean), ['方案评审', '经验分享']);
   assert.deepEqual(ids(desk, 'acceptance', 'task').filter(Boolean), ['RW202407001-01']);
   // A moved-up row keeps all its cells, dates included.
   const row = desk.rowOf('tasks', 'id', 'RW202407001-02');
   assert.equal(desk.value('tasks', row, 'name'), '销售培训材料<制作>');
   assert.deepEqual(desk.value('tasks', row, 'due'), new Date('2024-07-10T00:00:00+08:00'));
-  assert.deepEqual(desk.snapshot(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收', '看板', '归档 2024']), untouched);
+  assert.deepEqual(
+    desk.snapshot(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收', '看板', '归档 2024']),
+    untouched,
+  );
 
   const archive = desk.ss.getSheetByName('归档 2024')!;
   const lines = archive.getDataRange().getValues();
   assert.deepEqual(lines[0]?.slice(0, 5), ['来源表', '需求编号', '归档时间', '需求编号 ⚙', '需求名称']);
-  assert.deepEqual(lines[1]?.slice(0, 5), ['需求申请', 'XQ202406001', desk.project.emulator.clock.now(), 'XQ202406001', '售后响应手册']);
+  assert.deepEqual(lines[1]?.slice(0, 5), [
+    '需求申请',
+    'XQ202406001',
+    desk.project.emulator.clock.now(),
+    'XQ202406001',
+    '售后响应手册',
+  ]);
   assert.ok(lines[1]?.includes('已归档'), 'the archived copy of the request reads 已归档');
   const bySource = (title: string) => lines.filter((l) => l[0] === title && l[1] === 'XQ202406001').length;
   assert.deepEqual(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收'].map(bySource), [1, 2, 2, 2, 3]);
@@ -58,7 +83,10 @@ test('archiveAfterDays from Settings decides what is old enough; English workboo
   assert.match(desk.lastAlert(), /^Nothing to archive/);
   desk.setting('archiveAfterDays', 36);
   desk.project.call('archiveCompleted_');
-  assert.match(desk.lastAlert(), /^Archived 1 requests with 2 task, 2 progress, 2 communication and 3 acceptance rows into: Archive 2024\.$/);
+  assert.match(
+    desk.lastAlert(),
+    /^Archived 1 requests with 2 task, 2 progress, 2 communication and 3 acceptance rows into: Archive 2024\.$/,
+  );
   assert.equal(desk.ss.getSheetByName('Archive 2024')!.getRange('A1').getValue(), 'Source sheet');
 });
 

@@ -84,7 +84,9 @@ test('the manifest runs on V8 with explicit OAuth scopes and the Sheets API the 
     'https://www.googleapis.com/auth/spreadsheets',
     'https://www.googleapis.com/auth/userinfo.email',
   ]);
-  assert.deepEqual(manifest.dependencies.enabledAdvancedServices, [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }]);
+  assert.deepEqual(manifest.dependencies.enabledAdvancedServices, [
+    { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+  ]);
 });
 
 test('clasp would push exactly the manifest, the bundle and the sidebar', () => {

@@ -36,7 +36,10 @@ test('the dashboard counts requests and tasks with live formulas that follow a s
   const sheet = desk.ss.getSheetByName(b.title)!;
   assert.match(sheet.getRange('B5').getFormula(), /^=COUNTIF\('需求申请'!\$M:\$M,"待审核"\)/);
 
-  assert.deepEqual(['待审核', '待修改', '已立项', '已驳回', '已完成', '已归档'].map((s) => b.metric(s, '需求状态')), [1, 0, 1, 0, 1, 0]);
+  assert.deepEqual(
+    ['待审核', '待修改', '已立项', '已驳回', '已完成', '已归档'].map((s) => b.metric(s, '需求状态')),
+    [1, 0, 1, 0, 1, 0],
+  );
   assert.equal(b.metric('任务总数'), 6);
   assert.equal(b.metric('已完成', '任务'), 3);
   assert.equal(b.metric('进行中', '任务'), 2);
@@ -93,7 +96,10 @@ test('refreshing writes only the dashboard sheet, keeps one pair of charts and h
   assert.deepEqual(desk.snapshot(['看板']), before);
   const sheet = desk.ss.getSheetByName('看板')!;
   const charts = sheet.getCharts();
-  assert.deepEqual(charts.map((c) => c.emuChartType()), ['PIE', 'COLUMN']);
+  assert.deepEqual(
+    charts.map((c) => c.emuChartType()),
+    ['PIE', 'COLUMN'],
+  );
   assert.equal(charts[0]!.getOptions().get('title'), '需求状态');
   assert.equal(charts[0]!.getRanges()[0]!.getA1Notation(), 'A4:B10');
   assert.ok(sheet.isColumnHiddenByUser(15));

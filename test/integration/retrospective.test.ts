@@ -20,10 +20,43 @@ test('the retrospective of a finished request: plan vs actual, delays with reaso
   assert.equal(overview['完成时间'], '2024-06-05 16:00');
 
   assert.deepEqual(desk.section(title, '计划与实际'), [
-    ['任务编号', '任务名称', '责任部门', '第一责任人', '开始时间', '原定截止', '最终截止', '完成日期', '延误（工作日）', '完成状态'],
+    [
+      '任务编号',
+      '任务名称',
+      '责任部门',
+      '第一责任人',
+      '开始时间',
+      '原定截止',
+      '最终截止',
+      '完成日期',
+      '延误（工作日）',
+      '完成状态',
+    ],
     // Baseline Monday 6/3, due moved to 6/5, accepted 6/5: two working days late.
-    ['RW202406001-01', '售后响应手册制定', '售后部', '王五', '2024-05-22', '2024-06-03', '2024-06-05', '2024-06-05', '2', '已完成'],
-    ['RW202406001-02', '客服培训', '售后部', '王五', '2024-05-22', '2024-05-31', '2024-05-31', '2024-05-31', '0', '已完成'],
+    [
+      'RW202406001-01',
+      '售后响应手册制定',
+      '售后部',
+      '王五',
+      '2024-05-22',
+      '2024-06-03',
+      '2024-06-05',
+      '2024-06-05',
+      '2',
+      '已完成',
+    ],
+    [
+      'RW202406001-02',
+      '客服培训',
+      '售后部',
+      '王五',
+      '2024-05-22',
+      '2024-05-31',
+      '2024-05-31',
+      '2024-05-31',
+      '0',
+      '已完成',
+    ],
   ]);
   assert.deepEqual(desk.section(title, '延误及原因').slice(1), [
     ['RW202406001-01', '2024-05-30 17:00', '初稿完成 60%', '60%', '等待客户服务部反馈', '6/5 前定稿'],
@@ -31,12 +64,26 @@ test('the retrospective of a finished request: plan vs actual, delays with reaso
   assert.deepEqual(desk.section(title, '验收未通过').slice(1), [
     ['RW202406001-01', '售后响应手册 v1', '2024-06-04', '缺少 48 小时处理时限', 'head.service@example.com'],
   ]);
-  assert.deepEqual(desk.section(title, '沟通记录').slice(1).map((row) => row[1]), ['客诉流程梳理', '手册评审', '经验分享']);
+  assert.deepEqual(
+    desk
+      .section(title, '沟通记录')
+      .slice(1)
+      .map((row) => row[1]),
+    ['客诉流程梳理', '手册评审', '经验分享'],
+  );
   const rows = desk.values(title).map((row) => String(row[0]));
   for (const heading of ['做得好的地方', '需要改进的地方', '建议']) {
     const at = rows.indexOf(heading);
     assert.ok(at > 0, heading);
-    assert.deepEqual(desk.values(title).slice(at + 1, at + 4).flat().filter((cell) => cell !== ''), [], `${heading} is left empty to fill in`);
+    assert.deepEqual(
+      desk
+        .values(title)
+        .slice(at + 1, at + 4)
+        .flat()
+        .filter((cell) => cell !== ''),
+      [],
+      `${heading} is left empty to fill in`,
+    );
   }
 });
 
@@ -45,7 +92,12 @@ test('what people wrote into a retrospective is never overwritten', () => {
   desk.select('requests', desk.rowOf('requests', 'id', 'XQ202406001'));
   desk.project.call('createRetrospective_');
   const title = 'Retrospective XQ202406001';
-  assert.deepEqual(desk.section(title, 'Planned vs actual')[0]?.slice(5, 9), ['Baseline due', 'Final due', 'Completed on', 'Delay (working days)']);
+  assert.deepEqual(desk.section(title, 'Planned vs actual')[0]?.slice(5, 9), [
+    'Baseline due',
+    'Final due',
+    'Completed on',
+    'Delay (working days)',
+  ]);
   const sheet = desk.ss.getSheetByName(title)!;
   const wentWell = desk.values(title).findIndex((row) => row[0] === 'What went well') + 2;
   sheet.getRange(wentWell, 1).setValue('Daily stand-ups with after-sales');

@@ -19,7 +19,10 @@ function writeSheet(project: LoadedProject, key: SheetKey, rows: Row[]): void {
   const spreadsheet = project.emulator.spreadsheet;
   const sheet = spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
   const columns = sheetDef(key).columns;
-  const values = [columns.map((c) => headerText(c, 'zh-CN')), ...rows.map((row) => columns.map((c) => row[c.key] ?? ''))];
+  const values = [
+    columns.map((c) => headerText(c, 'zh-CN')),
+    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
+  ];
   sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
 }
 
@@ -28,9 +31,18 @@ const coordinator = 'pmo@corp.cn';
 /** 渠道铺货执行-like task of 销售部 owned by 李四: Monday 7/8 to Wednesday 7/10, 20 % done. */
 function salesTask(overrides: Row = {}): Row {
   return {
-    id: 'RW202407001-03', request: 'XQ202407001', name: '渠道铺货执行', dept: '销售部', owner: '李四',
-    deliverable: '30 个核心城市铺货率 90%', start: at('2024-07-08T00:00'), due: at('2024-07-10T00:00'),
-    status: '进行中', pct: 0.2, lastUpdate: at('2024-07-08T08:00'), ...overrides,
+    id: 'RW202407001-03',
+    request: 'XQ202407001',
+    name: '渠道铺货执行',
+    dept: '销售部',
+    owner: '李四',
+    deliverable: '30 个核心城市铺货率 90%',
+    start: at('2024-07-08T00:00'),
+    due: at('2024-07-10T00:00'),
+    status: '进行中',
+    pct: 0.2,
+    lastUpdate: at('2024-07-08T08:00'),
+    ...overrides,
   };
 }
 
@@ -55,7 +67,14 @@ function setUp(options: Workbook = {}): LoadedProject {
     { name: '李四', email: 'li@corp.cn', dept: '销售部' },
   ]);
   writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '2024年Q3新品上市推广方案', dept: '市场部', requester: '张三', goal: 'Q3 销量较 Q2 提升 30%', status: '已立项' },
+    {
+      id: 'XQ202407001',
+      title: '2024年Q3新品上市推广方案',
+      dept: '市场部',
+      requester: '张三',
+      goal: 'Q3 销量较 Q2 提升 30%',
+      status: '已立项',
+    },
     ...(options.requests ?? []),
   ]);
   writeSheet(project, 'tasks', options.tasks ?? [salesTask()]);
@@ -76,10 +95,13 @@ function runUntil(project: LoadedProject, until: string): string[] {
     clock.advanceHours(1);
     triggers.emuRunDue();
   }
-  return mail.outbox.slice(before).filter((m) => ALERT_SUBJECT.test(m.subject)).map((m) => {
-    const local = new Date(m.sentAt.getTime() + 8 * 3_600_000).toISOString().slice(5, 13).replace('T', ' ');
-    return `${local}h ${m.to.join(',')} ← ${m.subject}`;
-  });
+  return mail.outbox
+    .slice(before)
+    .filter((m) => ALERT_SUBJECT.test(m.subject))
+    .map((m) => {
+      const local = new Date(m.sentAt.getTime() + 8 * 3_600_000).toISOString().slice(5, 13).replace('T', ' ');
+      return `${local}h ${m.to.join(',')} ← ${m.subject}`;
+    });
 }
 
 function sheetValues(project: LoadedProject, key: SheetKey): unknown[][] {
@@ -121,17 +143,39 @@ test('through a working week each person gets one digest per run, escalating fro
 test('requests waiting for review, overdue action items and pending plan changes remind the right people', () => {
   const project = setUp({
     tasks: [salesTask({ status: '已完成' })],
-    requests: [{
-      id: 'XQ202407002', title: '客诉处理流程优化', dept: '销售部', requester: '李四', goal: '48 小时内处理完客诉',
-      depts: '市场部、销售部', status: '待审核', submitted: at('2024-07-08T10:00'),
-    }],
-    communications: [{
-      date: at('2024-07-03T00:00'), ref: 'XQ202407001', participants: '市场部、销售部、产品部', topic: '方案评审',
-      actions: '产品部提供参数', actionOwner: '张三', actionDue: at('2024-07-08T00:00'), actionStatus: '未完成',
-    }],
-    planChanges: [{
-      task: 'RW202407001-03', newDue: at('2024-07-19T00:00'), reason: '等待销售部数据', status: '待批', requestedAt: at('2024-07-08T10:00'),
-    }],
+    requests: [
+      {
+        id: 'XQ202407002',
+        title: '客诉处理流程优化',
+        dept: '销售部',
+        requester: '李四',
+        goal: '48 小时内处理完客诉',
+        depts: '市场部、销售部',
+        status: '待审核',
+        submitted: at('2024-07-08T10:00'),
+      },
+    ],
+    communications: [
+      {
+        date: at('2024-07-03T00:00'),
+        ref: 'XQ202407001',
+        participants: '市场部、销售部、产品部',
+        topic: '方案评审',
+        actions: '产品部提供参数',
+        actionOwner: '张三',
+        actionDue: at('2024-07-08T00:00'),
+        actionStatus: '未完成',
+      },
+    ],
+    planChanges: [
+      {
+        task: 'RW202407001-03',
+        newDue: at('2024-07-19T00:00'),
+        reason: '等待销售部数据',
+        status: '待批',
+        requestedAt: at('2024-07-08T10:00'),
+      },
+    ],
   });
   project.call('automationOn_');
   assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期']);
@@ -173,13 +217,17 @@ test('every notice is in the Notification log, and a second run within the coold
   runUntil(project, '2024-07-09T10:00');
   const log = sheetValues(project, 'notificationLog');
   assert.deepEqual(log[0], ['时间 ⚙', '规则 ⚙', '级别 ⚙', '事项 ⚙', '收件人 ⚙', '状态 ⚙', '去重键 ⚙']);
-  assert.deepEqual(log.slice(1).map((row) => row.slice(1)), [
-    ['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03'],
-  ]);
+  assert.deepEqual(
+    log.slice(1).map((row) => row.slice(1)),
+    [['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03']],
+  );
   const before = project.emulator.mail.outbox.length;
   project.call('runChecksNow_');
   assert.equal(project.emulator.mail.outbox.length, before);
-  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /检查完成：1 个任务，1 条通知；发出 0 封邮件.*冷却期内未重复 1 条/);
+  assert.match(
+    project.emulator.ui.emuAlerts().at(-1)?.message ?? '',
+    /检查完成：1 个任务，1 条通知；发出 0 封邮件.*冷却期内未重复 1 条/,
+  );
 });
 
 test('over the mail quota the highest level goes first; the rest is queued and sent by the next tick', () => {
@@ -192,10 +240,13 @@ test('over the mail quota the highest level goes first; the rest is queued and s
   mail.emuSetRemainingQuota(1);
   const before = mail.outbox.length;
   triggers.emuRunDue();
-  assert.deepEqual(mail.outbox.slice(before).map((m) => `${m.to.join(',')} ← ${m.subject}`), [
-    'li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
-  ]);
-  const queued = sheetValues(project, 'notificationLog').filter((row) => row[5] === '排队中').map((row) => `${row[1]}: ${row[4]}`);
+  assert.deepEqual(
+    mail.outbox.slice(before).map((m) => `${m.to.join(',')} ← ${m.subject}`),
+    ['li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新'],
+  );
+  const queued = sheetValues(project, 'notificationLog')
+    .filter((row) => row[5] === '排队中')
+    .map((row) => `${row[1]}: ${row[4]}`);
   assert.deepEqual(queued.sort(), ['lagging: sales-head@corp.cn', 'overdue: sales-head@corp.cn, pmo@corp.cn']);
 
   project.emulator.mail.emuSetRemainingQuota(50);
@@ -211,11 +262,10 @@ test('dry-run mode logs what would be sent and sends nothing', () => {
   project.call('automationOn_');
   assert.deepEqual(runUntil(project, '2024-07-10T10:00'), []);
   const rows = sheetValues(project, 'notificationLog').slice(1);
-  assert.deepEqual(rows.map((row) => `${row[4]} ${row[1]} ${row[5]}`), [
-    'li@corp.cn dueSoon 演练',
-    'li@corp.cn, sales-head@corp.cn lagging 演练',
-    'li@corp.cn dueSoon 演练',
-  ]);
+  assert.deepEqual(
+    rows.map((row) => `${row[4]} ${row[1]} ${row[5]}`),
+    ['li@corp.cn dueSoon 演练', 'li@corp.cn, sales-head@corp.cn lagging 演练', 'li@corp.cn dueSoon 演练'],
+  );
 });
 
 test('turning automation on twice leaves one trigger; off removes it; only coordinators may', () => {
@@ -234,7 +284,10 @@ test('turning automation on twice leaves one trigger; off removes it; only coord
   project.emulator.session.emuSetActiveUser('someone@corp.cn');
   project.call('automationOn_');
   assert.deepEqual(handlers(), []);
-  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /只有协作负责人可以执行此操作.*pmo@corp\.cn.*someone@corp\.cn/);
+  assert.match(
+    project.emulator.ui.emuAlerts().at(-1)?.message ?? '',
+    /只有协作负责人可以执行此操作.*pmo@corp\.cn.*someone@corp\.cn/,
+  );
 });
 
 test('a tick that lacks authorization does no work', () => {
@@ -248,7 +301,9 @@ test('a tick that lacks authorization does no work', () => {
 
 test('a scan costs the same service calls for 10 or 300 tasks, apart from one email per recipient', () => {
   const callsFor = (count: number) => {
-    const tasks = Array.from({ length: count }, (_, i) => salesTask({ id: `RW202407001-${String(i + 1).padStart(2, '0')}` }));
+    const tasks = Array.from({ length: count }, (_, i) =>
+      salesTask({ id: `RW202407001-${String(i + 1).padStart(2, '0')}` }),
+    );
     const project = setUp({ tasks });
     project.emulator.clock.set(at('2024-07-11T09:30'));
     const { calls, mail } = project.emulator;
@@ -276,7 +331,14 @@ test('a scan costs the same service calls for 10 or 300 tasks, apart from one em
 test('a progress entry without its update stamp (rejected or never accepted) is not the current progress', () => {
   const project = setUp({
     progress: [
-      { task: 'RW202407001-03', summary: '铺货 20%', pct: 0.2, owner: 'li@corp.cn', updatedAt: at('2024-07-09T10:00'), updatedBy: 'li@corp.cn' },
+      {
+        task: 'RW202407001-03',
+        summary: '铺货 20%',
+        pct: 0.2,
+        owner: 'li@corp.cn',
+        updatedAt: at('2024-07-09T10:00'),
+        updatedBy: 'li@corp.cn',
+      },
       // Typed below it but never accepted: no update stamp, so 90 % is not what the task has reached.
       { task: 'RW202407001-03', summary: '基本完成', pct: 0.9 },
     ],
@@ -284,7 +346,10 @@ test('a progress entry without its update stamp (rejected or never accepted) is 
   project.emulator.clock.set(at('2024-07-10T09:30'));
   project.call('runChecksNow_');
   const toOwner = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn');
-  assert.deepEqual(toOwner.map((m) => m.subject), ['[协作预警] 1 项滞后 · 1 项即将到期']);
+  assert.deepEqual(
+    toOwner.map((m) => m.subject),
+    ['[协作预警] 1 项滞后 · 1 项即将到期'],
+  );
   assert.match(toOwner[0]?.body ?? '', /当前完成 20%/);
 });
 
@@ -307,7 +372,10 @@ test('an English workbook gets English digests', () => {
   project.call('automationOn_');
   assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [Collab alert] 1 due soon']);
   const mail = project.emulator.mail.outbox.at(-1);
-  assert.match(mail?.body ?? '', /L1 Reminder[\s\S]*RW202407001-03 渠道铺货执行 — Due soon: due 2024-07-10 18:00; 20% complete/);
+  assert.match(
+    mail?.body ?? '',
+    /L1 Reminder[\s\S]*RW202407001-03 渠道铺货执行 — Due soon: due 2024-07-10 18:00; 20% complete/,
+  );
 });
 
 /** The Health cell of the first task row after a scan at `now`. */
@@ -316,7 +384,14 @@ function healthAfterScan(project: LoadedProject, now: Date): unknown {
   project.call('runChecksNow_');
   const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
   const values = tasks.getDataRange().getValues();
-  return values[1]?.[values[0]!.indexOf(headerText(sheetDef('tasks').columns.find((c) => c.key === 'health')!, 'zh-CN'))];
+  return values[1]?.[
+    values[0]!.indexOf(
+      headerText(
+        sheetDef('tasks').columns.find((c) => c.key === 'health')!,
+        'zh-CN',
+      ),
+    )
+  ];
 }
 
 test('a holiday typed as a date cell in Settings counts, though the scan reads it as a serial number', () => {
@@ -331,7 +406,13 @@ test('the scan writes only the Health cells it changes: formulas and values else
   const project = setUp({ tasks: [salesTask(), salesTask({ id: 'RW202407001-04', status: '已完成', pct: 1 })] });
   const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
   const headers = tasks.getRange(1, 1, 1, tasks.getLastColumn()).getValues()[0]!;
-  const column = (key: string) => headers.indexOf(headerText(sheetDef('tasks').columns.find((c) => c.key === key)!, 'zh-CN')) + 1;
+  const column = (key: string) =>
+    headers.indexOf(
+      headerText(
+        sheetDef('tasks').columns.find((c) => c.key === key)!,
+        'zh-CN',
+      ),
+    ) + 1;
   tasks.getRange(2, column('notes')).setFormula('=CONCAT("负责人：", F2)');
   // A Health cell the user turned into a formula that already says what the scan would write.
   tasks.getRange(3, column('health')).setFormula('="已完成"');
@@ -348,7 +429,10 @@ test('Notification log times are dates even in a log sheet without a date format
   project.emulator.clock.set(at('2024-07-10T09:30'));
   project.call('runChecksNow_');
   const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
-  const times = log.getRange(2, 1, log.getLastRow() - 1, 1).getValues().flat();
+  const times = log
+    .getRange(2, 1, log.getLastRow() - 1, 1)
+    .getValues()
+    .flat();
   assert.ok(times.length > 0);
   for (const time of times) assert.equal(time instanceof Date && time.getTime(), at('2024-07-10T09:30').getTime());
 });

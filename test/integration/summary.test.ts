@@ -11,23 +11,39 @@ test('the weekly summary lists what happened in ISO week 2024-W28, each section 
   const top = desk.values(title);
   assert.equal(top[0]?.[0], title);
   assert.equal(top[1]?.[0], '2024-07-08 至 2024-07-14');
-  assert.match(String(top[3]?.[0]), /本周完成 1 项 · 逾期 1 项 · 滞后 2 项 · 未更新 1 项 · 下周到期 2 项 · 待审核需求 1 个/);
+  assert.match(
+    String(top[3]?.[0]),
+    /本周完成 1 项 · 逾期 1 项 · 滞后 2 项 · 未更新 1 项 · 下周到期 2 项 · 待审核需求 1 个/,
+  );
 
-  const ids = (heading: string) => desk.section(title, heading).slice(1).map((row) => row[0]);
+  const ids = (heading: string) =>
+    desk
+      .section(title, heading)
+      .slice(1)
+      .map((row) => row[0]);
   assert.deepEqual(desk.section(title, '本周完成的任务'), [
     ['任务编号', '任务名称', '责任部门', '第一责任人', '完成日期', '所属需求'],
     ['RW202407001-01', '新品推广方案初稿撰写', '市场部', '张三', '2024-07-10', 'XQ202407001'],
   ]);
   assert.deepEqual(ids('本周进度更新'), ['RW202407001-03', 'RW202407001-01', 'RW202407001-02']);
   // Due Wednesday 18:00, now Friday 15:00: two working days late.
-  assert.deepEqual(desk.section(title, '逾期任务')[1], ['RW202407001-02', '销售培训材料<制作>', '销售部', '李四', '2024-07-10', '2']);
+  assert.deepEqual(desk.section(title, '逾期任务')[1], [
+    'RW202407001-02',
+    '销售培训材料<制作>',
+    '销售部',
+    '李四',
+    '2024-07-10',
+    '2',
+  ]);
   // Overdue and half done at 100 % of its plan: lagging too.
   assert.deepEqual(ids('滞后任务'), ['RW202407001-02', 'RW202407001-03']);
   assert.deepEqual(ids('未更新的任务'), ['RW202407001-03']);
   assert.deepEqual(ids('下周到期的任务'), ['RW202407001-04', 'RW202407001-03']);
   assert.deepEqual(ids('本周新提交的需求'), ['XQ202407002']);
   assert.deepEqual(ids('待审核 / 待修改的需求'), ['XQ202407002']);
-  assert.deepEqual(desk.section(title, '未完成的行动项').slice(1), [['XQ202407001', '方案评审', '产品部提供参数', '张三', '2024-07-08']]);
+  assert.deepEqual(desk.section(title, '未完成的行动项').slice(1), [
+    ['XQ202407001', '方案评审', '产品部提供参数', '张三', '2024-07-08'],
+  ]);
   // Last week's reminder and the queued warning were not sent this week.
   assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级').slice(1), [
     ['2024-07-11 09:00', 'L2', '逾期', 'RW202407001-02', 'li.si@example.com, head.sales@example.com', '已发送'],
@@ -42,9 +58,23 @@ test('an English workbook gets "Weekly 2024-W28" with English headings', () => {
   const title = 'Weekly 2024-W28';
   assert.match(desk.lastAlert(), /"Weekly 2024-W28" is ready/);
   assert.equal(desk.values(title)[1]?.[0], '2024-07-08 to 2024-07-14');
-  assert.deepEqual(desk.section(title, 'Overdue tasks')[0], ['Task ID', 'Task', 'Responsible dept', 'Primary owner', 'Due', 'Working days overdue']);
-  assert.deepEqual(desk.section(title, 'Reminders, warnings and escalations sent this week')[1]?.slice(1, 4), ['L2', 'Overdue', 'RW202407001-02']);
-  assert.deepEqual(desk.section(title, 'Requests pending review or changes')[1]?.slice(4), ['Pending review', '2024-07-09 11:00']);
+  assert.deepEqual(desk.section(title, 'Overdue tasks')[0], [
+    'Task ID',
+    'Task',
+    'Responsible dept',
+    'Primary owner',
+    'Due',
+    'Working days overdue',
+  ]);
+  assert.deepEqual(desk.section(title, 'Reminders, warnings and escalations sent this week')[1]?.slice(1, 4), [
+    'L2',
+    'Overdue',
+    'RW202407001-02',
+  ]);
+  assert.deepEqual(desk.section(title, 'Requests pending review or changes')[1]?.slice(4), [
+    'Pending review',
+    '2024-07-09 11:00',
+  ]);
 });
 
 test('on Monday morning the summary covers the week just finished', () => {
@@ -68,7 +98,10 @@ test('regenerating the same week replaces that sheet and touches nothing else', 
 
   desk.answer('NO');
   desk.project.call('weeklySummary_');
-  assert.deepEqual(desk.ss.getSheets().map((s) => s.getName()), sheets);
+  assert.deepEqual(
+    desk.ss.getSheets().map((s) => s.getName()),
+    sheets,
+  );
   assert.deepEqual(desk.snapshot([title]), before);
   assert.ok(!desk.values(title).flat().includes('旧内容'));
   assert.deepEqual(desk.section(title, '逾期任务').slice(1), [['（无）']]);
@@ -82,7 +115,11 @@ test('emailed to coordinators and department heads: HTML with every user string 
   assert.match(desk.lastAlert(), /周报邮件已发送给 5 人/);
   const outbox = desk.project.emulator.mail.outbox;
   assert.deepEqual(outbox.map((m) => m.to.join()).sort(), [
-    'coordinator@example.com', 'head.market@example.com', 'head.product@example.com', 'head.sales@example.com', 'head.service@example.com',
+    'coordinator@example.com',
+    'head.market@example.com',
+    'head.product@example.com',
+    'head.sales@example.com',
+    'head.service@example.com',
   ]);
   const mail = outbox[0]!;
   assert.equal(mail.subject, '[协作周报] 2024-W28：完成 1 项 · 逾期 1 项');
@@ -120,15 +157,23 @@ test('the mail quota is honoured: whoever does not fit today is named in the ans
   const earlier = mail.outbox.length;
   desk.answer('YES');
   desk.project.call('weeklySummary_');
-  assert.deepEqual(mail.outbox.slice(earlier).map((m) => m.to.join()), ['coordinator@example.com', 'head.market@example.com']);
-  assert.match(desk.lastAlert(), /周报邮件已发送给 2 人。\n今日邮件配额已用完，3 人未收到周报：head\.sales@example\.com, head\.service@example\.com, head\.product@example\.com。/);
+  assert.deepEqual(
+    mail.outbox.slice(earlier).map((m) => m.to.join()),
+    ['coordinator@example.com', 'head.market@example.com'],
+  );
+  assert.match(
+    desk.lastAlert(),
+    /周报邮件已发送给 2 人。\n今日邮件配额已用完，3 人未收到周报：head\.sales@example\.com, head\.service@example\.com, head\.product@example\.com。/,
+  );
 });
 
 test('the hourly tick generates and mails last week’s summary on Monday from 09:00, once', () => {
   const desk = new ReportDesk('zh-CN').example();
   desk.setting('coordinators', 'coordinator@example.com');
   const summaryMails = () =>
-    desk.project.emulator.mail.outbox.filter((mail) => mail.subject.startsWith('[协作周报]')).map((mail) => mail.to.join());
+    desk.project.emulator.mail.outbox
+      .filter((mail) => mail.subject.startsWith('[协作周报]'))
+      .map((mail) => mail.to.join());
   desk.project.emulator.clock.set(at('2024-07-15T08:00'));
   desk.project.call('tick_');
   assert.equal(desk.ss.getSheetByName('周报 2024-W28'), null, 'not before the summary hour');
@@ -136,7 +181,11 @@ test('the hourly tick generates and mails last week’s summary on Monday from 0
   desk.project.call('tick_');
   assert.ok(desk.ss.getSheetByName('周报 2024-W28'));
   assert.deepEqual(summaryMails().sort(), [
-    'coordinator@example.com', 'head.market@example.com', 'head.product@example.com', 'head.sales@example.com', 'head.service@example.com',
+    'coordinator@example.com',
+    'head.market@example.com',
+    'head.product@example.com',
+    'head.sales@example.com',
+    'head.service@example.com',
   ]);
   desk.project.emulator.clock.set(at('2024-07-15T10:00'));
   desk.project.call('tick_');

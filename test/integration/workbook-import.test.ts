@@ -43,13 +43,19 @@ test('Import sheet refuses a list without task, owner and due columns, an unappr
   const desk = new Desk('en');
   desk.fillDirectory();
   const { id } = desk.approvedRequest();
-  departmentList(desk, 'Sales list', [['Task', 'Comment'], ['Training deck', 'x']]);
+  departmentList(desk, 'Sales list', [
+    ['Task', 'Comment'],
+    ['Training deck', 'x'],
+  ]);
   desk.answer('OK', id);
   desk.project.call('importSheet_');
   assert.match(desk.lastAlert(), /"Sales list" lacks the columns Primary owner, Due; nothing was imported/);
 
   const [pending] = desk.paste('requests', [desk.requestRecord()]);
-  departmentList(desk, 'Sales list 2', [['Task', 'Owner', 'Due'], ['Training deck', '李四', day(5)]]);
+  departmentList(desk, 'Sales list 2', [
+    ['Task', 'Owner', 'Due'],
+    ['Training deck', '李四', day(5)],
+  ]);
   desk.answer('OK', String(desk.value('requests', pending, 'id')));
   desk.project.call('importSheet_');
   assert.match(desk.lastAlert(), /is "Pending review"; this only works for: Approved/);

@@ -7,7 +7,11 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
   const desk = new Desk('zh-CN');
   for (const key of SHEET_ORDER) {
     const sheet = desk.sheet(key);
-    assert.deepEqual(desk.headers(key), sheetDef(key).columns.map((c) => headerText(c, 'zh-CN')), key);
+    assert.deepEqual(
+      desk.headers(key),
+      sheetDef(key).columns.map((c) => headerText(c, 'zh-CN')),
+      key,
+    );
     assert.equal(sheet.getFrozenRows(), 1, key);
   }
   assert.match(desk.lastAlert(), /工作簿已就绪：新建 10 个工作表/);
@@ -51,7 +55,13 @@ test('cancelling the language question changes nothing', () => {
 
 test('Settings is filled with the defaults of SPEC §2.7', () => {
   const desk = new Desk('zh-CN');
-  const rows = new Map(desk.sheet('settings').getDataRange().getValues().map((row) => [row[0], row[1]]));
+  const rows = new Map(
+    desk
+      .sheet('settings')
+      .getDataRange()
+      .getValues()
+      .map((row) => [row[0], row[1]]),
+  );
   assert.equal(rows.get('语言'), 'zh-CN');
   assert.equal(rows.get('时区'), 'Asia/Shanghai');
   assert.equal(rows.get('未更新判定（工作日）'), 3);
@@ -67,7 +77,11 @@ test('a second setup moves and loses nothing the user entered', () => {
   const [row] = desk.paste('tasks', [{ name: '自己加的任务', owner: '张三', notes: '=1+1 不是公式' }]);
   tasks.getRange(row, tasks.getLastColumn()).setValue('自留数据');
   const settings = desk.sheet('settings');
-  const staleRow = settings.getDataRange().getValues().findIndex((r) => r[0] === '未更新判定（工作日）') + 1;
+  const staleRow =
+    settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === '未更新判定（工作日）') + 1;
   settings.getRange(staleRow, 2).setValue(5);
   const before = {
     sheets: desk.ss.getSheets().map((s) => s.getName()),
@@ -79,7 +93,10 @@ test('a second setup moves and loses nothing the user entered', () => {
 
   desk.setUp('zh-CN');
 
-  assert.deepEqual(desk.ss.getSheets().map((s) => s.getName()), before.sheets);
+  assert.deepEqual(
+    desk.ss.getSheets().map((s) => s.getName()),
+    before.sheets,
+  );
   assert.deepEqual(tasks.getDataRange().getValues(), before.tasks);
   assert.deepEqual(settings.getDataRange().getValues(), before.settings);
   assert.equal(tasks.getConditionalFormatRules().length, before.rules);
@@ -114,7 +131,14 @@ test('an existing sheet whose headers match is adopted, not duplicated, and keep
   desk.setUp('en');
   assert.equal(desk.ss.getSheetByName('Requests'), null);
   const headers = own.getRange(1, 1, 1, own.getLastColumn()).getValues()[0];
-  assert.deepEqual(headers.slice(0, 6), ['Notes of mine', 'Expected by', 'Title', 'Requester', 'Background & goal', 'Requesting dept']);
+  assert.deepEqual(headers.slice(0, 6), [
+    'Notes of mine',
+    'Expected by',
+    'Title',
+    'Requester',
+    'Background & goal',
+    'Requesting dept',
+  ]);
   assert.ok(headers.includes('Request ID ⚙'));
   assert.equal(own.getRange(2, 3).getValue(), 'Launch plan');
   // Later operations find the adopted sheet too: Validate stamps the complete row with an ID.
@@ -138,7 +162,10 @@ test('the header row is protected with a warning only', () => {
     const protections = desk.sheet(key).getProtections('RANGE' as never);
     assert.equal(protections.length, 1, key);
     assert.equal(protections[0].isWarningOnly(), true);
-    assert.equal(protections[0].getRange().getA1Notation(), desk.sheet(key).getRange(1, 1, 1, desk.sheet(key).getLastColumn()).getA1Notation());
+    assert.equal(
+      protections[0].getRange().getA1Notation(),
+      desk.sheet(key).getRange(1, 1, 1, desk.sheet(key).getLastColumn()).getA1Notation(),
+    );
   }
 });
 
@@ -178,7 +205,11 @@ test('task rows are coloured live from status, health and due date', () => {
 test('only a coordinator may set up once Settings lists coordinators', () => {
   const desk = new Desk('en', { activeUser: 'intruder@example.com' });
   const settings = desk.sheet('settings');
-  const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Coordinators') + 1;
+  const row =
+    settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Coordinators') + 1;
   assert.ok(row > 0);
   settings.getRange(row, 2).setValue('boss@example.com');
   const sheetsBefore = desk.ss.getSheets().length;
@@ -187,21 +218,34 @@ test('only a coordinator may set up once Settings lists coordinators', () => {
   assert.equal(desk.ss.getSheets().length, sheetsBefore);
 });
 
-test('the scan reads and writes a Tasks sheet adopted under the user\'s own title', () => {
+test("the scan reads and writes a Tasks sheet adopted under the user's own title", () => {
   const desk = new Desk('en', { setUp: false });
   const own = desk.ss.insertSheet('Our work items');
   const columns = sheetDef('tasks').columns;
   const headers = columns.map((c) => headerText(c, 'en'));
   const task: Record<string, string> = {
-    id: 'RW202407001-01', request: 'XQ202407001', name: 'Launch deck', dept: '市场部', owner: '张三',
-    start: day(-10), due: day(-3), status: 'In progress', deliverable: 'Deck approved by the head',
+    id: 'RW202407001-01',
+    request: 'XQ202407001',
+    name: 'Launch deck',
+    dept: '市场部',
+    owner: '张三',
+    start: day(-10),
+    due: day(-3),
+    status: 'In progress',
+    deliverable: 'Deck approved by the head',
   };
   own.getRange(1, 1, 2, columns.length).setValues([headers, columns.map((c) => task[c.key] ?? '')]);
   desk.setUp('en');
   assert.equal(desk.ss.getSheetByName('Tasks'), null);
   desk.fillDirectory();
   desk.project.call('runChecksNow_');
-  const health = headers.indexOf(headerText(columns.find((c) => c.key === 'health')!, 'en')) + 1;
+  const health =
+    headers.indexOf(
+      headerText(
+        columns.find((c) => c.key === 'health')!,
+        'en',
+      ),
+    ) + 1;
   assert.equal(own.getRange(2, health).getValue(), 'Overdue');
   assert.match(desk.lastAlert(), /1 task/i);
 });

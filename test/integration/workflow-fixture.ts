@@ -32,7 +32,10 @@ export function day(days: number): string {
 export class Desk {
   readonly project: LoadedProject;
 
-  constructor(readonly lang: Lang, options: { activeUser?: string; setUp?: boolean } = {}) {
+  constructor(
+    readonly lang: Lang,
+    options: { activeUser?: string; setUp?: boolean } = {},
+  ) {
     this.project = loadBundle({
       now: new Date(),
       timeZone: TIME_ZONE,
@@ -139,7 +142,9 @@ export class Desk {
     const depts = this.sheet('departments');
     depts.getRange(2, this.col('departments', 'name'), DEPARTMENTS.length, 1).setValues(DEPARTMENTS.map((d) => [d[0]]));
     depts.getRange(2, this.col('departments', 'head'), DEPARTMENTS.length, 1).setValues(DEPARTMENTS.map((d) => [d[1]]));
-    depts.getRange(2, this.col('departments', 'sponsor'), DEPARTMENTS.length, 1).setValues(DEPARTMENTS.map((d) => [d[2]]));
+    depts
+      .getRange(2, this.col('departments', 'sponsor'), DEPARTMENTS.length, 1)
+      .setValues(DEPARTMENTS.map((d) => [d[2]]));
     const people = this.sheet('people');
     for (const [i, column] of (['name', 'email', 'dept'] as const).entries()) {
       people.getRange(2, this.col('people', column), PEOPLE.length, 1).setValues(PEOPLE.map((p) => [p[i]]));

@@ -22,7 +22,8 @@ const EXPECTED: Record<Lang, Record<string, RegExp>> = {
     asap: /"尽快" is not a date: give a concrete date/,
     twoOwners: /Exactly one primary owner.*this cell names 2/,
     unknownOwner: /"赵六" is not in the People sheet/,
-    badStatus: /"搞定了" is not allowed; choose one of: Not started, In progress, Blocked, Awaiting acceptance, Done, Cancelled/,
+    badStatus:
+      /"搞定了" is not allowed; choose one of: Not started, In progress, Blocked, Awaiting acceptance, Done, Cancelled/,
     duplicate: /Task ID RW\d{9}-01 appears on rows/,
     pctRange: /% complete must be a number from 0 to 100 \(now "120"\)/,
     unknownTask: /There is no task "RW999999999-99"/,
@@ -70,12 +71,15 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const [change] = desk.paste('planChanges', [{ task: taskId, newDue: '下个月', reason: 'x' }]);
     assert.match(desk.note('planChanges', change, 'newDue'), expect.changeDate);
 
-    const [meeting] = desk.paste('communications', [{ date: day(0), topic: '方案评审', actions: '提供参数', actionOwner: '张三，李四' }]);
+    const [meeting] = desk.paste('communications', [
+      { date: day(0), topic: '方案评审', actions: '提供参数', actionOwner: '张三，李四' },
+    ]);
     assert.match(desk.note('communications', meeting, 'actionOwner'), expect.actionOwner);
 
     // Validate lists every one of them with its sheet and row.
     desk.project.call('validate_');
     const report = desk.lastAlert();
-    for (const row of [two, unknown, status, second]) assert.ok(report.includes(lang === 'en' ? `Row ${row},` : `第 ${row} 行`), `row ${row}`);
+    for (const row of [two, unknown, status, second])
+      assert.ok(report.includes(lang === 'en' ? `Row ${row},` : `第 ${row} 行`), `row ${row}`);
   });
 }

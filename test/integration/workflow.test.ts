@@ -2,7 +2,8 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, day } from './workflow-fixture';
 
-const thisMonth = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 7).replace('-', '');
+const thisMonth = () =>
+  new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 7).replace('-', '');
 
 // ---------------------------------------------------------------- requests
 
@@ -30,9 +31,14 @@ test('IDs continue from the highest one of the month, also after rows are delete
 test('an incomplete request gets no ID; each wrong cell gets a note naming what is allowed; nothing typed changes', () => {
   const desk = new Desk('zh-CN');
   desk.fillDirectory();
-  const [row] = desk.paste('requests', [desk.requestRecord({ dept: '市场', requester: '张三，李四', expected: '尽快', goal: '' })]);
+  const [row] = desk.paste('requests', [
+    desk.requestRecord({ dept: '市场', requester: '张三，李四', expected: '尽快', goal: '' }),
+  ]);
   assert.equal(desk.value('requests', row, 'id'), '');
-  assert.match(desk.note('requests', row, 'dept'), /“市场”不是已登记的部门；请填写「部门」表中的部门：市场部、销售部、售后部、产品部/);
+  assert.match(
+    desk.note('requests', row, 'dept'),
+    /“市场”不是已登记的部门；请填写「部门」表中的部门：市场部、销售部、售后部、产品部/,
+  );
   assert.match(desk.note('requests', row, 'requester'), /只能填一个人.*2 人：张三、李四/);
   assert.match(desk.note('requests', row, 'expected'), /“尽快”不是日期：请写明具体的期望完成日期/);
   assert.match(desk.note('requests', row, 'goal'), /必填/);
@@ -52,8 +58,17 @@ test('an incomplete request gets no ID; each wrong cell gets a note naming what 
 test('the same request problems are explained in English in an English workbook', () => {
   const desk = new Desk('en');
   desk.fillDirectory();
-  const [row] = desk.paste('requests', [desk.requestRecord({ requester: 'zhang.san@example.com li.si@example.com', expected: 'ASAP', title: 'x'.repeat(121) })]);
-  assert.match(desk.note('requests', row, 'requester'), /Exactly one person.*names 2: zhang.san@example.com, li.si@example.com/);
+  const [row] = desk.paste('requests', [
+    desk.requestRecord({
+      requester: 'zhang.san@example.com li.si@example.com',
+      expected: 'ASAP',
+      title: 'x'.repeat(121),
+    }),
+  ]);
+  assert.match(
+    desk.note('requests', row, 'requester'),
+    /Exactly one person.*names 2: zhang.san@example.com, li.si@example.com/,
+  );
   assert.match(desk.note('requests', row, 'expected'), /"ASAP" is not a date: give a concrete date/);
   assert.match(desk.note('requests', row, 'title'), /At most 120 characters \(now 121\)/);
 });
@@ -62,7 +77,10 @@ test('an expected date before the submission date is rejected', () => {
   const desk = new Desk('en');
   desk.fillDirectory();
   const [row] = desk.paste('requests', [desk.requestRecord({ expected: day(-2) })]);
-  assert.match(desk.note('requests', row, 'expected'), new RegExp(`Expected by ${day(-2)} is before the submission date ${day(0)}`));
+  assert.match(
+    desk.note('requests', row, 'expected'),
+    new RegExp(`Expected by ${day(-2)} is before the submission date ${day(0)}`),
+  );
   assert.equal(desk.value('requests', row, 'id'), '');
 });
 
@@ -164,10 +182,22 @@ test('splitting an approved request from the menu adds task rows with RW IDs, th
   desk.answer('OK', '3');
   desk.project.call('splitRequest_');
   const tasks = [2, 3, 4];
-  assert.deepEqual(tasks.map((r) => desk.value('tasks', r, 'id')), [1, 2, 3].map((n) => `RW${id.slice(2)}-0${n}`));
-  assert.deepEqual(tasks.map((r) => desk.value('tasks', r, 'request')), [id, id, id]);
-  assert.deepEqual(tasks.map((r) => desk.value('tasks', r, 'dept')), ['市场部', '市场部', '市场部']);
-  assert.deepEqual(tasks.map((r) => desk.value('tasks', r, 'status')), ['未开始', '未开始', '未开始']);
+  assert.deepEqual(
+    tasks.map((r) => desk.value('tasks', r, 'id')),
+    [1, 2, 3].map((n) => `RW${id.slice(2)}-0${n}`),
+  );
+  assert.deepEqual(
+    tasks.map((r) => desk.value('tasks', r, 'request')),
+    [id, id, id],
+  );
+  assert.deepEqual(
+    tasks.map((r) => desk.value('tasks', r, 'dept')),
+    ['市场部', '市场部', '市场部'],
+  );
+  assert.deepEqual(
+    tasks.map((r) => desk.value('tasks', r, 'status')),
+    ['未开始', '未开始', '未开始'],
+  );
   assert.match(desk.lastAlert(), /已新建任务/);
 });
 
@@ -201,15 +231,31 @@ test('every way of naming two owners, an unknown name or a bad email is noted an
   const desk = new Desk('zh-CN');
   desk.fillDirectory();
   const { id } = desk.approvedRequest();
-  const owners = ['张三、李四', '张三,李四', '张三；李四', '张三/李四', '张三和李四', '张三 & 李四', '张三+李四',
-    'zhang.san@example.com li.si@example.com', '赵六', 'zhang.san@'];
-  const rows = desk.paste('tasks', owners.map((owner) => desk.taskRecord(id, { owner })));
+  const owners = [
+    '张三、李四',
+    '张三,李四',
+    '张三；李四',
+    '张三/李四',
+    '张三和李四',
+    '张三 & 李四',
+    '张三+李四',
+    'zhang.san@example.com li.si@example.com',
+    '赵六',
+    'zhang.san@',
+  ];
+  const rows = desk.paste(
+    'tasks',
+    owners.map((owner) => desk.taskRecord(id, { owner })),
+  );
   for (const [i, row] of rows.entries()) {
     assert.ok(desk.note('tasks', row, 'owner').startsWith('⚠ 协作台：'), owners[i]);
     assert.equal(desk.background('tasks', row, 'owner'), '#f4c7c3', owners[i]);
     assert.equal(desk.value('tasks', row, 'owner'), owners[i], 'never silently fixed');
   }
-  assert.match(desk.note('tasks', rows[0], 'owner'), /只能填一位第一责任人.*2 人：张三、李四。协助的人请填在「协助部门\/协作人」/);
+  assert.match(
+    desk.note('tasks', rows[0], 'owner'),
+    /只能填一位第一责任人.*2 人：张三、李四。协助的人请填在「协助部门\/协作人」/,
+  );
   assert.match(desk.note('tasks', rows[8], 'owner'), /“赵六”不在「人员」表中/);
   assert.match(desk.note('tasks', rows[9], 'owner'), /“zhang.san@”不是有效的邮箱地址/);
 });
@@ -230,7 +276,10 @@ test('an empty owner is fine on 未开始 but a violation once the task is under
   const desk = new Desk('zh-CN');
   desk.fillDirectory();
   const { id } = desk.approvedRequest();
-  const [waiting, running] = desk.paste('tasks', [desk.taskRecord(id, { owner: '' }), desk.taskRecord(id, { owner: '', status: '进行中' })]);
+  const [waiting, running] = desk.paste('tasks', [
+    desk.taskRecord(id, { owner: '' }),
+    desk.taskRecord(id, { owner: '', status: '进行中' }),
+  ]);
   assert.equal(desk.note('tasks', waiting, 'owner'), '');
   assert.match(desk.note('tasks', running, 'owner'), /状态为“进行中”的任务必须有一位第一责任人/);
 });
@@ -259,7 +308,8 @@ test('a task ID that appears twice is flagged on both rows, and Validate lists i
   const [a, b] = desk.paste('tasks', [desk.taskRecord(id), desk.taskRecord(id)]);
   desk.edit('tasks', b, 'id', desk.value('tasks', a, 'id'));
   const duplicated = String(desk.value('tasks', a, 'id'));
-  for (const row of [a, b]) assert.match(desk.note('tasks', row, 'id'), new RegExp(`任务编号 ${duplicated} 重复出现在第 ${a}, ${b} 行`));
+  for (const row of [a, b])
+    assert.match(desk.note('tasks', row, 'id'), new RegExp(`任务编号 ${duplicated} 重复出现在第 ${a}, ${b} 行`));
   desk.project.call('validate_');
   assert.match(desk.lastAlert(), /发现 2 个问题/);
   assert.match(desk.lastAlert(), new RegExp(`任务分工 · 第 ${a} 行「任务编号」`));
@@ -306,7 +356,10 @@ test('bad progress entries are refused with a message on the cell and change no 
   ]);
   assert.match(desk.note('progress', rows[0], 'task'), /找不到任务“RW000000000-01”/);
   assert.match(desk.note('progress', rows[1], 'pct'), /完成百分比必须是 0 到 100 之间的数字（现在是“150”）/);
-  assert.match(desk.note('progress', rows[2], 'pct'), /完成百分比 40% 低于上一次的 50%；如确实回退，请在「说明」中写明原因/);
+  assert.match(
+    desk.note('progress', rows[2], 'pct'),
+    /完成百分比 40% 低于上一次的 50%；如确实回退，请在「说明」中写明原因/,
+  );
   for (const row of rows) assert.equal(desk.value('progress', row, 'updatedAt'), '');
   assert.equal(desk.value('tasks', taskRow, 'pct'), 50);
   // With a note the lower value is accepted.
@@ -318,7 +371,10 @@ test('bad progress entries are refused with a message on the cell and change no 
 test('an entry far behind plan needs a delay reason ("none" does not count)', () => {
   const { desk, taskRow, taskId } = deskWithTask('en', { start: day(-20), due: day(2) });
   const [row] = desk.paste('progress', [{ task: taskId, summary: 'barely started', pct: 5, delayReason: 'none' }]);
-  assert.match(desk.note('progress', row, 'delayReason'), /By plan about \d+% should be done by now and this entry says 5%/);
+  assert.match(
+    desk.note('progress', row, 'delayReason'),
+    /By plan about \d+% should be done by now and this entry says 5%/,
+  );
   assert.equal(desk.value('tasks', taskRow, 'pct'), '');
   desk.edit('progress', row, 'delayReason', 'waiting for key-account data from Sales');
   assert.equal(desk.value('tasks', taskRow, 'pct'), 5);
@@ -356,7 +412,10 @@ test('acceptance Fail needs a reason and sends the task back; Pass completes it 
 
 test('a request stays open while another live task is not done; cancelled tasks do not count', () => {
   const { desk, requestId, requestRow, taskId } = deskWithTask('en');
-  const [other, cancelled] = desk.paste('tasks', [desk.taskRecord(requestId, { name: 'Sales training' }), desk.taskRecord(requestId, { status: 'Cancelled' })]);
+  const [other, cancelled] = desk.paste('tasks', [
+    desk.taskRecord(requestId, { name: 'Sales training' }),
+    desk.taskRecord(requestId, { status: 'Cancelled' }),
+  ]);
   desk.paste('acceptance', [{ task: taskId, result: 'Pass' }]);
   assert.equal(desk.value('requests', requestRow, 'status'), 'Approved');
   desk.paste('acceptance', [{ task: desk.value('tasks', other, 'id'), result: 'Pass' }]);
@@ -428,7 +487,14 @@ test('the sidebar splits an approved request into tasks, all or nothing, with er
   const desk = new Desk('en');
   desk.fillDirectory();
   const { id } = desk.approvedRequest();
-  const good = { name: 'Draft plan', dept: '市场部', owner: '张三', start: day(0), due: day(7), deliverable: 'Approved by Marketing' };
+  const good = {
+    name: 'Draft plan',
+    dept: '市场部',
+    owner: '张三',
+    start: day(0),
+    due: day(7),
+    deliverable: 'Approved by Marketing',
+  };
   const refused = desk.project.runFromSidebar('splitRequest', {
     requestId: id,
     tasks: [good, { ...good, name: 'Train sales', owner: '张三, 李四', dependsOn: '#1' }],
@@ -452,17 +518,29 @@ test('the sidebar reviews a request; a malformed payload or a non-coordinator ch
   desk.fillDirectory();
   const [row] = desk.paste('requests', [desk.requestRecord()]);
   const id = String(desk.value('requests', row, 'id'));
-  const bad = desk.project.runFromSidebar('reviewRequest', { id, decision: 'maybe' }) as { ok: boolean; errors: Record<string, string> };
+  const bad = desk.project.runFromSidebar('reviewRequest', { id, decision: 'maybe' }) as {
+    ok: boolean;
+    errors: Record<string, string>;
+  };
   assert.equal(bad.ok, false);
   assert.ok('decision' in bad.errors);
-  const ok = desk.project.runFromSidebar('reviewRequest', { id, decision: 'return', notes: '请补充预算' }) as { ok: boolean };
+  const ok = desk.project.runFromSidebar('reviewRequest', { id, decision: 'return', notes: '请补充预算' }) as {
+    ok: boolean;
+  };
   assert.equal(ok.ok, true);
   assert.equal(desk.value('requests', row, 'status'), '待修改');
 
   const settings = desk.sheet('settings');
-  const coordinators = settings.getDataRange().getValues().findIndex((r) => r[0] === '协作负责人') + 1;
+  const coordinators =
+    settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === '协作负责人') + 1;
   settings.getRange(coordinators, 2).setValue('boss@example.com');
-  const refused = desk.project.runFromSidebar('reviewRequest', { id, decision: 'approve', lead: '市场部' }) as { ok: boolean; message: string };
+  const refused = desk.project.runFromSidebar('reviewRequest', { id, decision: 'approve', lead: '市场部' }) as {
+    ok: boolean;
+    message: string;
+  };
   assert.equal(refused.ok, false);
   assert.match(refused.message, /只有协作负责人可以执行此操作/);
   assert.equal(desk.value('requests', row, 'status'), '待修改');
@@ -471,7 +549,11 @@ test('the sidebar reviews a request; a malformed payload or a non-coordinator ch
 test('Validate also lists bad Settings rows', () => {
   const desk = new Desk('en');
   const settings = desk.sheet('settings');
-  const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Stale after (working days)') + 1;
+  const row =
+    settings
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === 'Stale after (working days)') + 1;
   settings.getRange(row, 2).setValue('soon');
   desk.project.call('validate_');
   assert.match(desk.lastAlert(), /Found 1 problems/);
