@@ -2,7 +2,15 @@
  * The sidebar page. Everything it shows comes from the server (strings in the workbook's language,
  * form fields, the selected task) and is set with textContent: user text is never parsed as HTML.
  */
-import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, SubmitResult, TaskCard } from './contract';
+import type {
+  FieldSpec,
+  FormPayload,
+  FormSpec,
+  SidebarServer,
+  SidebarSetup,
+  SidebarState,
+  TaskCard,
+} from '../src/contract';
 
 /**
  * A sidebar gets no event when the selection moves, so it asks the server, often enough to feel
@@ -10,12 +18,18 @@ import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, Subm
  */
 const POLL_MS = 3000;
 
-function call<T>(name: string, ...args: google.script.Parameter[]): Promise<T> {
+/** One server call, typed by the contract: a renamed function or a wrong argument fails the type check. */
+function call<K extends keyof SidebarServer>(
+  name: K,
+  ...args: Parameters<SidebarServer[K]>
+): Promise<ReturnType<SidebarServer[K]>> {
   return new Promise((resolve, reject) => {
-    google.script.run
-      .withSuccessHandler((value: T) => resolve(value))
-      .withFailureHandler((error: Error) => reject(error))
-      [name](...args);
+    const runner = google.script.run
+      .withSuccessHandler((value: ReturnType<SidebarServer[K]>) => resolve(value))
+      .withFailureHandler((error: Error) => reject(error));
+    // google.script.run's type is an open index; the contract above is what names the functions.
+    const server = runner[name] as (...params: google.script.Parameter[]) => void;
+    server.apply(runner, args as google.script.Parameter[]);
   });
 }
 
@@ -125,7 +139,7 @@ async function refresh(): Promise<void> {
   if (refreshing || document.hidden) return;
   refreshing = true;
   try {
-    renderCard(await call<SidebarState>('getSidebarState'));
+    renderCard(await call('getSidebarState'));
   } catch {
     // The next poll tries again; a failed poll must not disturb a form being typed.
   } finally {
@@ -245,7 +259,7 @@ async function submit(view: FormView): Promise<void> {
   enableSubmit(view);
   showMessage(view, setup.text.sidebarSubmitting, 'busy');
   try {
-    const result = await call<SubmitResult>('submitSidebarForm', view.spec.key, payload as FormPayload);
+    const result = await call('submitSidebarForm', view.spec.key, payload as FormPayload);
     if (result.ok) {
       showErrors(view, {});
       for (const fieldSpec of view.spec.fields) {
@@ -301,10 +315,7 @@ function renderForms(): void {
 }
 
 async function start(): Promise<void> {
-  const [loaded, state] = await Promise.all([
-    call<SidebarSetup>('getSidebarSetup'),
-    call<SidebarState>('getSidebarState'),
-  ]);
+  const [loaded, state] = await Promise.all([call('getSidebarSetup'), call('getSidebarState')]);
   setup = loaded;
   document.documentElement.lang = setup.locale;
   byId('title').textContent = setup.title;

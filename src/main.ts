@@ -7,7 +7,7 @@ import * as automation from './app/automation';
 import { buildMenu } from './app/menu';
 import { showSidebar } from './app/sidebar';
 import * as sidebarApi from './app/sidebarApi';
-import type { SidebarSetup, SidebarState, SubmitResult } from '../sidebar/contract';
+import type { ActionResult, SidebarServer, SidebarSetup, SidebarState } from './contract';
 import { userLocale } from './gas/locale';
 import { handleEdit } from './app/onEdit';
 import { inWorkbook } from './app/workbook';
@@ -25,7 +25,6 @@ import { refreshDashboardFromMenu } from './app/dashboard';
 import { retrospectiveFromMenu } from './app/retrospective';
 import { archiveFromMenu } from './app/archive';
 import { mailApp } from './gas/mailer';
-import type { ActionResult } from './app/workbook';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi(), userLocale());
@@ -60,7 +59,7 @@ export function getSidebarState(): SidebarState {
 }
 
 /** Validates and saves one sidebar form: field errors, or what was saved. */
-export function submitSidebarForm(form: unknown, payload: unknown): SubmitResult {
+export function submitSidebarForm(form: unknown, payload: unknown): ActionResult {
   return sidebarApi.submitSidebarForm(new Date(), form, payload);
 }
 
@@ -135,3 +134,6 @@ export function reviewRequest(payload: unknown): ActionResult {
 export function splitRequest(payload: unknown): ActionResult {
   return splitRequestFromSidebar(payload, new Date());
 }
+
+// Every function the sidebar calls exists here, with the contract's signature (a type check only).
+void ({ getSidebarSetup, getSidebarState, submitSidebarForm, reviewRequest, splitRequest } satisfies SidebarServer);

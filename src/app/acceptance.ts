@@ -8,7 +8,8 @@ import { isBlank } from '../domain/values';
 import { acceptanceEffect, checkAcceptance, hasErrors, type Problem, type RecordOf } from '../domain/workflow';
 import { closeIfComplete } from './requests';
 import { taskIndex, taskSnapshot } from './tasks';
-import type { ActionResult, Workbook } from './workbook';
+import type { Workbook } from './workbook';
+import type { ActionResult } from '../contract';
 
 export type AcceptanceDraft = Pick<
   RecordOf<'acceptance'>,

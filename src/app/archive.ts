@@ -12,7 +12,7 @@ import { header } from '../domain/summary';
 import { parseDate } from '../domain/values';
 import { neutralize, type Cell, type Table, type TableRow } from '../gas/table';
 import { LOCALES, t } from '../i18n/index';
-import { growToFit } from '../gas/sheets';
+import { growToFit } from '../gas/grid';
 import { menuAction } from './workbook';
 import { inWorkbook, requireCoordinator, type Workbook } from './workbook';
 

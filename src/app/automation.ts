@@ -18,6 +18,7 @@ import {
 import { queuedCount, runScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
 import { effectiveUserEmail, inWorkbook, menuAction, requireCoordinator, Workbook } from './workbook';
+import { activeSpreadsheet, spreadsheetUi } from '../gas/document';
 
 export interface TickJobs {
   readonly mailer: Mailer;
@@ -48,7 +49,7 @@ export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome 
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
 export function runTick(): TickOutcome {
-  const open = () => Workbook.whole(SpreadsheetApp.getActiveSpreadsheet(), new Date(), effectiveUserEmail());
+  const open = () => Workbook.whole(activeSpreadsheet(), new Date(), effectiveUserEmail());
   return tick(open, {
     mailer: mailApp,
     weeklySummary: (wb) => generateWeeklySummary(wb, mailApp, { email: true }),
@@ -57,7 +58,7 @@ export function runTick(): TickOutcome {
 
 /** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */
 export function runAutomationMenu(action: (wb: Workbook, mailer: Mailer) => string): void {
-  const ui = SpreadsheetApp.getUi();
+  const ui = spreadsheetUi();
   menuAction(ui, () => ui.alert(inWorkbook(new Date(), (wb) => action(wb, mailApp), { whole: true })));
 }
 

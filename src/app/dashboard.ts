@@ -8,7 +8,7 @@ import { columnLetter } from '../domain/a1';
 import { buildDashboard, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
 import { neutralize } from '../gas/table';
 import { t, LOCALES } from '../i18n/index';
-import { growToFit } from '../gas/sheets';
+import { growToFit } from '../gas/grid';
 import { menuAction } from './workbook';
 import { inWorkbook, type Workbook } from './workbook';
 

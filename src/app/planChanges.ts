@@ -7,7 +7,8 @@ import { isBlank, parseDate } from '../domain/values';
 import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
 import { taskIndex, taskSnapshot } from './tasks';
-import { UserError, type ActionResult, type Workbook } from './workbook';
+import { UserError, type Workbook } from './workbook';
+import type { ActionResult } from '../contract';
 
 type ChangeRow = TableRow<keyof RecordOf<'planChanges'> & string>;
 

@@ -7,7 +7,8 @@ import { isBlank, parsePercent } from '../domain/values';
 import { checkProgress, hasErrors, progressEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
 import { taskIndex, taskSnapshot } from './tasks';
-import type { ActionResult, Workbook } from './workbook';
+import type { Workbook } from './workbook';
+import type { ActionResult } from '../contract';
 
 type ProgressRow = TableRow<keyof RecordOf<'progress'> & string>;
 

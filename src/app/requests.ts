@@ -15,7 +15,8 @@ import {
   type ReviewInput,
 } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
-import { UserError, type ActionResult, type Workbook } from './workbook';
+import { UserError, type Workbook } from './workbook';
+import type { ActionResult } from '../contract';
 
 type RequestRow = TableRow<keyof RecordOf<'requests'> & string>;
 

@@ -1,4 +1,4 @@
-import type { FormKey } from '../../sidebar/contract';
+import type { FormKey } from '../contract';
 import { t, type Locale } from '../i18n';
 
 /** The page reads this meta tag to open on a given form (e.g. "New request"). */

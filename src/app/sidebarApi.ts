@@ -17,9 +17,9 @@ import type {
   SidebarSetup,
   SidebarState,
   SidebarTextKey,
-  SubmitResult,
+  ActionResult,
   TaskCard,
-} from '../../sidebar/contract';
+} from '../contract';
 import {
   columnDef,
   columnLabel,
@@ -43,6 +43,7 @@ import { postProgress, type ProgressDraft } from './progress';
 import { submitRequest, type RequestDraft } from './requests';
 import { taskIndex } from './tasks';
 import { activeUserEmail, formAction, Workbook } from './workbook';
+import { activeSpreadsheet } from '../gas/document';
 
 /** What building the forms needs to know about the workbook and the user. */
 interface FormContext {
@@ -178,7 +179,7 @@ function validateForm<K extends FormKey>(
   key: K,
   payload: unknown,
   ctx: FormContext,
-): { ok: true; value: FormValues<K> } | Extract<SubmitResult, { ok: false }> {
+): { ok: true; value: FormValues<K> } | Extract<ActionResult, { ok: false }> {
   const fields = Object.entries(forms(ctx)[key].fields as Record<string, FieldDef>);
   const cell = z
     .string()
@@ -315,7 +316,7 @@ function sidebarState(workbook: Workbook): SidebarState {
 
 /** Reads for the page take no lock: they write nothing, and the page polls. */
 function readWorkbook(now: Date): Workbook {
-  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
+  return new Workbook(activeSpreadsheet(), now, activeUserEmail());
 }
 
 export function getSidebarSetup(now: Date): SidebarSetup {
@@ -330,7 +331,7 @@ export function getSidebarState(now: Date): SidebarState {
  * A meeting or call goes to the log as typed; its action item starts open. (SPEC §2.4; no other
  * use case writes this log yet, so it lives with its only caller.)
  */
-function logCommunication(workbook: Workbook, values: FormValues<'communication'>): SubmitResult {
+function logCommunication(workbook: Workbook, values: FormValues<'communication'>): ActionResult {
   const table = workbook.table('communications', ['date', 'topic']);
   const record: RecordOf<'communications'> = { ...values };
   if (values.actions !== '') record.actionStatus = enumLabel('actionStatus', 'open', workbook.locale);
@@ -342,7 +343,7 @@ function logCommunication(workbook: Workbook, values: FormValues<'communication'
 }
 
 /** Each form's use case, given the validated payload. */
-const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => SubmitResult } = {
+const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => ActionResult } = {
   progress: (workbook, values) => postProgress(workbook, values satisfies ProgressDraft),
   communication: logCommunication,
   acceptance: (workbook, values) => recordAcceptance(workbook, values satisfies AcceptanceDraft),
@@ -354,10 +355,10 @@ const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => Sub
  * Validates and saves one form under the document lock. A problem the user can fix comes back
  * as a failed result, per field where it has one; anything else (an unknown form) fails the call.
  */
-export function submitSidebarForm(now: Date, form: unknown, payload: unknown): SubmitResult {
+export function submitSidebarForm(now: Date, form: unknown, payload: unknown): ActionResult {
   const key = z.enum(FORM_KEYS).safeParse(form);
   if (!key.success) throw new Error(`Unknown sidebar form: ${String(form)}`);
-  const save = SAVE[key.data] as (workbook: Workbook, values: FormValues<FormKey>) => SubmitResult;
+  const save = SAVE[key.data] as (workbook: Workbook, values: FormValues<FormKey>) => ActionResult;
   return formAction(now, (workbook) => {
     const checked = validateForm(key.data, payload, formContext(workbook));
     return checked.ok ? save(workbook, checked.value) : checked;

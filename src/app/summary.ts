@@ -21,7 +21,7 @@ import {
 } from '../domain/summary';
 import type { ProgressRecord, RequestRecord } from '../domain/records';
 import type { Mailer } from '../gas/mailer';
-import { growToFit } from '../gas/sheets';
+import { growToFit } from '../gas/grid';
 import { neutralize } from '../gas/table';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';

@@ -16,7 +16,8 @@ import {
   type TaskSnapshot,
 } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
-import { UserError, type ActionResult, type Workbook } from './workbook';
+import { UserError, type Workbook } from './workbook';
+import type { ActionResult } from '../contract';
 
 type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
 

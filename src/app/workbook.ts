@@ -10,7 +10,9 @@ import { withDocumentLock } from '../gas/lock';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
 import { SheetsApiSource } from '../gas/sheetsApi';
 import type { Table } from '../gas/table';
+import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
+import { activeSpreadsheet } from '../gas/document';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,11 +27,6 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 }
-
-/** The answer a form or menu action gets: ok, or a message plus one message per field. */
-export type ActionResult =
-  | { readonly ok: true; readonly message: string; readonly id?: string }
-  | { readonly ok: false; readonly message: string; readonly errors: Readonly<Record<string, string>> };
 
 export class Workbook {
   readonly settings: Settings;
@@ -156,7 +153,7 @@ export class Workbook {
  */
 export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T, { whole = false } = {}): T {
   return withDocumentLock(() => {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const spreadsheet = activeSpreadsheet();
     const user = activeUserEmail();
     return operation(whole ? Workbook.whole(spreadsheet, now, user) : new Workbook(spreadsheet, now, user));
   });
@@ -215,5 +212,5 @@ export function menuAction(ui: GoogleAppsScript.Base.Ui, action: () => void): vo
 
 /** A read-only look at the workbook, outside the lock, for questions asked before the work. */
 export function peekWorkbook(now: Date): Workbook {
-  return new Workbook(SpreadsheetApp.getActiveSpreadsheet(), now, activeUserEmail());
+  return new Workbook(activeSpreadsheet(), now, activeUserEmail());
 }

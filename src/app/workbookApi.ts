@@ -7,11 +7,13 @@
 import * as z from 'zod/mini';
 import { reviewRequestById } from './requests';
 import { splitRequest } from './tasks';
-import { formAction, requireCoordinator, type ActionResult, type Workbook } from './workbook';
+import { formAction, requireCoordinator, type Workbook } from './workbook';
+import type { ActionResult, ReviewPayload, SplitPayload, SplitTaskPayload } from '../contract';
 
 const text = z.optional(z.string().check(z.maxLength(50_000)));
 
-const reviewPayload = z.object({
+// Each schema is typed by the contract's payload, so the two cannot drift apart.
+const reviewPayload: z.ZodMiniType<ReviewPayload> = z.object({
   id: z.string().check(z.minLength(1)),
   decision: z.enum(['approve', 'return', 'reject']),
   notes: text,
@@ -19,7 +21,7 @@ const reviewPayload = z.object({
   coordinator: text,
 });
 
-const taskPayload = z.object({
+const taskPayload: z.ZodMiniType<SplitTaskPayload> = z.object({
   name: text,
   description: text,
   dept: text,
@@ -34,7 +36,7 @@ const taskPayload = z.object({
   notes: text,
 });
 
-const splitPayload = z.object({
+const splitPayload: z.ZodMiniType<SplitPayload> = z.object({
   requestId: z.string().check(z.minLength(1)),
   tasks: z.array(taskPayload).check(z.minLength(1), z.maxLength(50)),
 });

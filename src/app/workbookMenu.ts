@@ -10,7 +10,7 @@ import { addTaskRows, assertSplittable } from './tasks';
 import { syncSheets, validationReport } from './validate';
 import { inWorkbook, menuAction, peekWorkbook, requireCoordinator, UserError, type Workbook } from './workbook';
 import { importTasks } from './workbookImport';
-import { setupWorkbook } from './workbookSetup';
+import { setupWorkbook } from '../gas/workbookSetup';
 import { refreshDashboard } from './dashboard';
 
 type Ui = GoogleAppsScript.Base.Ui;

@@ -34,7 +34,7 @@ export function isEmail(text: string): boolean {
 /** "张三 <zhang@example.com>" → "zhang@example.com"; anything else unchanged (trimmed). */
 export function bareAddress(text: string): string {
   const angle = /^[^<>]*<([^<>]+)>\s*$/.exec(text.trim());
-  return (angle ? angle[1] : text).trim();
+  return (angle?.[1] ?? text).trim();
 }
 
 /** People whose name (or email) is `text`, compared trimmed and case-insensitively. */

@@ -37,7 +37,7 @@ export function nextRequestId(existing: readonly string[], now: Date, timeZone: 
 export function nextTaskId(requestId: string, existing: readonly string[]): string {
   const request = REQUEST_ID.exec(requestId.trim());
   if (!request) throw new Error(`Not a request ID: ${requestId}`);
-  const digits = request[1] + request[2];
+  const digits = request.slice(1, 3).join('');
   let highest = 0;
   for (const id of existing) {
     const match = TASK_ID.exec(id.trim());

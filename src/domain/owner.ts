@@ -45,7 +45,8 @@ function checkSingle(text: string, directory: Pick<Directory, 'people'>): OwnerC
     return isEmail(address) ? { ok: true, email: address.toLowerCase() } : { ok: false, problem: 'invalidEmail', text };
   }
   const emails = [...new Set(findPeople(directory, text).map((p) => p.email.trim().toLowerCase()))];
-  if (emails.length === 1) return { ok: true, email: emails[0] };
+  const [only] = emails;
+  if (emails.length === 1 && only !== undefined) return { ok: true, email: only };
   if (emails.length > 1) return { ok: false, problem: 'ambiguous', text, emails };
   return { ok: false, problem: 'unknown', text };
 }
@@ -66,9 +67,10 @@ export function checkOwner(cell: unknown, directory: Pick<Directory, 'people'>):
   let parts = splitParts(text, SYMBOL_SPLIT).flatMap((part) =>
     findPeople(directory, part).length > 0 ? [part] : splitParts(part, WORD_SPLIT),
   );
-  if (parts.length === 1) {
+  const [single] = parts;
+  if (parts.length === 1 && single !== undefined) {
     // Plain spaces separate people when the pieces are addresses or names People knows.
-    const pieces = splitParts(parts[0], /\s+/);
+    const pieces = splitParts(single, /\s+/);
     const eachIsPerson = pieces.every((p) => p.includes('@') || findPeople(directory, p).length > 0);
     if (pieces.length > 1 && eachIsPerson) parts = pieces;
   }

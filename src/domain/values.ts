@@ -31,7 +31,13 @@ export function parseDate(value: unknown, timeZone: string): Date | undefined {
   if (!match) return undefined;
   const [year, month, day, hour = 0, minute = 0, second = 0] = match
     .slice(1)
-    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
+    // DATE_TEXT always captures year, month and day; the time parts are optional.
+    .map((part) => (part === undefined ? undefined : Number(part))) as [
+    number,
+    number,
+    number,
+    ...(number | undefined)[],
+  ];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const wall = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
   if (wall.getDate() !== day) return undefined;

@@ -8,7 +8,7 @@
  */
 import { instantOfSerial } from '../domain/calendar';
 import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } from '../domain/schema';
-import { growToFit } from './sheets';
+import { growToFit } from './grid';
 
 export type Cell = string | number | boolean | Date;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

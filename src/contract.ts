@@ -4,8 +4,8 @@
  * Apps Script bundle can import it.
  */
 
-import type { Locale } from '../src/i18n/index';
-import type { sidebarText } from '../src/i18n/sidebar';
+import type { Locale } from './i18n/index';
+import type { sidebarText } from './i18n/sidebar';
 
 export type SidebarTextKey = keyof typeof sidebarText;
 
@@ -83,6 +83,53 @@ export interface SidebarState {
 /** Form values as typed: every field a string. */
 export type FormPayload = Readonly<Record<string, string>>;
 
-export type SubmitResult =
-  | { readonly ok: true; readonly message: string }
+/** The answer a form or menu action gets: ok (with the ID it filed, if any), or a message plus one message per field. */
+export type ActionResult =
+  | { readonly ok: true; readonly message: string; readonly id?: string }
   | { readonly ok: false; readonly message: string; readonly errors: Readonly<Record<string, string>> };
+
+/** A request's review from the sidebar; coordinators only. */
+export interface ReviewPayload {
+  readonly id: string;
+  readonly decision: 'approve' | 'return' | 'reject';
+  readonly notes?: string | undefined;
+  readonly lead?: string | undefined;
+  readonly coordinator?: string | undefined;
+}
+
+/** One task of a split, as typed: every field text, checked by the workflow rules. */
+export type SplitTaskPayload = {
+  readonly [
+    K in
+      | 'name'
+      | 'description'
+      | 'dept'
+      | 'owner'
+      | 'assisting'
+      | 'start'
+      | 'due'
+      | 'deliverable'
+      | 'resources'
+      | 'risk'
+      | 'dependsOn'
+      | 'notes'
+  ]?: string | undefined;
+};
+
+/** An approved request split into tasks; coordinators only. */
+export interface SplitPayload {
+  readonly requestId: string;
+  readonly tasks: readonly SplitTaskPayload[];
+}
+
+/**
+ * The server functions google.script.run may call (no `_` names): src/main.ts satisfies this and
+ * sidebar/main.ts calls through it, so a renamed or mistyped call fails the type check.
+ */
+export interface SidebarServer {
+  getSidebarSetup(): SidebarSetup;
+  getSidebarState(): SidebarState;
+  submitSidebarForm(form: FormKey, payload: FormPayload): ActionResult;
+  reviewRequest(payload: ReviewPayload): ActionResult;
+  splitRequest(payload: SplitPayload): ActionResult;
+}

@@ -25,8 +25,9 @@ import {
   type ColumnType,
   type SheetKey,
 } from '../domain/schema';
-import { growToFit, SheetDirectory } from '../gas/sheets';
-import { Table } from '../gas/table';
+import { growToFit } from './grid';
+import { SheetDirectory } from './sheets';
+import { Table } from './table';
 import { t, type Locale } from '../i18n/index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
