@@ -99,7 +99,9 @@ function select(project: LoadedProject, sheet: SheetKey, row: number, locale: Lo
 function records(project: LoadedProject, sheet: SheetKey, locale: Locale = 'zh-CN'): Row[] {
   const [header, ...rows] = sheetValues(project, sheet, locale);
   const columns = sheetDef(sheet).columns;
-  return rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, row[header.indexOf(headerText(c, locale))]])));
+  return rows.map((row) =>
+    Object.fromEntries(columns.map((c) => [c.key, row[header!.indexOf(headerText(c, locale))]])),
+  );
 }
 
 function sheetValues(project: LoadedProject, sheet: SheetKey, locale: Locale = 'zh-CN'): unknown[][] {
@@ -208,7 +210,7 @@ testUnless(chromiumMissing)('a good progress post lands in the Progress sheet an
   await textOf(sidebar, '#form-progress-message', saved);
   const entries = records(project, 'progress');
   assert.equal(entries.length, 2);
-  const entry = entries[1];
+  const entry = entries[1]!;
   assert.equal(entry.task, 'RW202407001-01');
   assert.equal(entry.summary, '方案撰写80%，已拿到大客户数据');
   assert.equal(entry.pct, 80);
@@ -239,12 +241,12 @@ testUnless(chromiumMissing)(
     await sidebar.page.locator('#form-acceptance button[type=submit]').click();
     await textOf(sidebar, '#form-acceptance-message.ok', 'RW202407001-01');
     const [accepted] = records(project, 'acceptance');
-    assert.equal(accepted.task, 'RW202407001-01');
-    assert.equal(accepted.result, '通过');
-    assert.equal(accepted.deliverable, '新品推广方案初稿撰写');
-    assert.equal(accepted.standard, '推广方案初稿');
-    assert.equal(accepted.acceptedBy, USER);
-    assert.equal(records(project, 'tasks')[0].status, '已完成');
+    assert.equal(accepted!.task, 'RW202407001-01');
+    assert.equal(accepted!.result, '通过');
+    assert.equal(accepted!.deliverable, '新品推广方案初稿撰写');
+    assert.equal(accepted!.standard, '推广方案初稿');
+    assert.equal(accepted!.acceptedBy, USER);
+    assert.equal(records(project, 'tasks')[0]!.status, '已完成');
     await textOf(sidebar, '#card', '已完成');
     assert.deepEqual(sidebar.errors, []);
   },
@@ -262,12 +264,12 @@ testUnless(chromiumMissing)(
     await sidebar.page.locator('#form-planChange button[type=submit]').click();
     await textOf(sidebar, '#form-planChange-message.ok', 'RW202407001-01');
     const [change] = records(project, 'planChanges');
-    assert.equal(change.task, 'RW202407001-01');
-    assert.deepEqual(change.newDue, day('2024-07-19'));
-    assert.deepEqual(change.oldDue, day('2024-07-15'));
-    assert.equal(change.status, '待批');
-    assert.equal(change.requestedBy, USER);
-    assert.deepEqual(records(project, 'tasks')[0].due, day('2024-07-15'), 'the due date moves only once approved');
+    assert.equal(change!.task, 'RW202407001-01');
+    assert.deepEqual(change!.newDue, day('2024-07-19'));
+    assert.deepEqual(change!.oldDue, day('2024-07-15'));
+    assert.equal(change!.status, '待批');
+    assert.equal(change!.requestedBy, USER);
+    assert.deepEqual(records(project, 'tasks')[0]!.due, day('2024-07-15'), 'the due date moves only once approved');
     assert.deepEqual(sidebar.errors, []);
   },
 );
@@ -294,12 +296,12 @@ testUnless(chromiumMissing)(
     await sidebar.page.locator('#form-communication button[type=submit]').click();
     await textOf(sidebar, '#form-communication-message.ok', '方案评审');
     const [logged] = records(project, 'communications');
-    assert.deepEqual(logged.date, day('2024-08-03'));
-    assert.equal(logged.ref, 'RW202407001-01');
-    assert.equal(logged.topic, '方案评审');
-    assert.equal(logged.actionOwner, 'wang.qiang@example.com');
-    assert.deepEqual(logged.actionDue, day('2024-08-08'));
-    assert.equal(logged.actionStatus, '未完成');
+    assert.deepEqual(logged!.date, day('2024-08-03'));
+    assert.equal(logged!.ref, 'RW202407001-01');
+    assert.equal(logged!.topic, '方案评审');
+    assert.equal(logged!.actionOwner, 'wang.qiang@example.com');
+    assert.deepEqual(logged!.actionDue, day('2024-08-08'));
+    assert.equal(logged!.actionStatus, '未完成');
     assert.deepEqual(sidebar.errors, []);
   },
 );
@@ -351,19 +353,19 @@ testUnless(chromiumMissing)(
     await sidebar.page.locator('#form-request button[type=submit]').click();
     const past = t('zh-CN', 'wbBeforeSubmission', { value: '2020-01-01', submitted: 'SUBMITTED' }).split('SUBMITTED');
     const refused = await textOf(sidebar, '#request-expected-error', '2020-01-01');
-    assert.ok(refused.startsWith(past[0]) && refused.endsWith(past[1]), refused);
+    assert.ok(refused.startsWith(past[0]!) && refused.endsWith(past[1]!), refused);
     assert.equal(sheetValues(project, 'requests').length, 1);
 
     await sidebar.page.locator('#request-expected').fill('2099-08-20');
     await sidebar.page.locator('#form-request button[type=submit]').click();
     const message = await textOf(sidebar, '#form-request-message.ok', 'XQ');
     const [request] = records(project, 'requests');
-    const id = String(request.id);
+    const id = String(request!.id);
     assert.match(id, /^XQ\d{9}$/);
     assert.ok(message.includes(id));
-    assert.equal(request.title, '2024年Q3新品上市推广方案');
-    assert.equal(request.requester, USER, 'the requester defaults to the user at the sidebar');
-    assert.deepEqual(request.expected, day('2099-08-20'));
+    assert.equal(request!.title, '2024年Q3新品上市推广方案');
+    assert.equal(request!.requester, USER, 'the requester defaults to the user at the sidebar');
+    assert.deepEqual(request!.expected, day('2099-08-20'));
     assert.deepEqual(sidebar.errors, []);
   },
 );

@@ -89,16 +89,16 @@ test('each request rule names its field', () => {
 test('a problem reads with row, field and what is allowed, in either language', () => {
   const [problem] = checkRequest({ ...request, dept: '市场' }, env(), 4);
   assert.equal(
-    describeProblem('zh-CN', problem),
+    describeProblem('zh-CN', problem!),
     '第 4 行「需求部门」：“市场”不是已登记的部门；请填写「部门」表中的部门：市场部、销售部。',
   );
   const [english] = checkRequest({ ...request, dept: '市场' }, env('en'), 4);
   assert.equal(
-    describeProblem('en', english),
+    describeProblem('en', english!),
     'Row 4, Requesting dept: "市场" is not a known department; use one from the Departments sheet: 市场部, 销售部.',
   );
   const [payload] = checkRequest({ ...request, dept: '市场' }, env('en'));
-  assert.match(describeProblem('en', payload), /^Requesting dept: "市场"/);
+  assert.match(describeProblem('en', payload!), /^Requesting dept: "市场"/);
 });
 
 test('an expected date must be a date on or after the submission day', () => {
@@ -237,7 +237,7 @@ test('an empty owner is allowed only before the task starts', () => {
   assert.deepEqual(checkTask({ ...task, owner: '', status: '未开始' }, env(), context), []);
   const problems = checkTask({ ...task, owner: '', status: 'Blocked' }, env('en'), context, 3);
   assert.equal(
-    describeProblem('en', problems[0]),
+    describeProblem('en', problems[0]!),
     'Row 3, Primary owner: A task that is "Blocked" needs one primary owner.',
   );
 });
@@ -245,12 +245,12 @@ test('an empty owner is allowed only before the task starts', () => {
 test('the owner message tells where helpers go, in both languages', () => {
   const [zh] = checkTask({ ...task, owner: '李四和张三' }, env(), context, 9);
   assert.equal(
-    describeProblem('zh-CN', zh),
+    describeProblem('zh-CN', zh!),
     '第 9 行「第一责任人」：只能填一位第一责任人（一个邮箱，或「人员」表中的一个姓名），这里有 2 人：李四、张三。协助的人请填在「协助部门/协作人」。',
   );
   const [en] = checkTask({ ...task, owner: 'li.si@example.com; zhang.san@example.com' }, env('en'), context, 9);
   assert.match(
-    describeProblem('en', en),
+    describeProblem('en', en!),
     /this cell names 2: li.si@example.com, zhang.san@example.com. Put helpers under Assisting\.$/,
   );
 });
@@ -322,7 +322,7 @@ test('an entry behind plan by more than the threshold needs a real delay reason'
   const behind = { task: snapshot.id, summary: '方案撰写50%', pct: 50, delayReason: '无' };
   const [problem] = checkProgress(behind, snapshot, late, rules, 6);
   assert.equal(
-    describeProblem('zh-CN', problem),
+    describeProblem('zh-CN', problem!),
     '第 6 行「滞后原因」：按计划此时应完成约 80%，本次为 50%，请填写滞后原因（按计划时填“无”）。',
   );
   assert.deepEqual(checkProgress({ ...behind, delayReason: '等待销售部大客户数据' }, snapshot, late, rules), []);

@@ -26,7 +26,7 @@ function deskAwaitingAcceptance(lang: Lang, settings: Record<string, string> = {
   for (const [label, value] of Object.entries(settings)) desk.edit('settings', settingRow(desk, label), 'value', value);
   const { id } = desk.approvedRequest();
   const [taskRow] = desk.paste('tasks', [desk.taskRecord(id, { start: '2024-07-08', due: '2024-07-31' })]);
-  const taskId = String(desk.value('tasks', taskRow, 'id'));
+  const taskId = String(desk.value('tasks', taskRow!, 'id'));
   submit(desk, taskId);
   desk.project.call('automationOn_');
   return { desk, taskRow, taskId };
@@ -83,7 +83,7 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
 
   // 10:30: the reviewer rejects the deliverable; the reason holds characters HTML must escape.
   desk.paste('acceptance', [{ task: taskId, result: '不通过', reason: '缺少<竞品>对比 & 数据', acceptedBy: '李四' }]);
-  assert.equal(desk.value('tasks', taskRow, 'status'), '进行中');
+  assert.equal(desk.value('tasks', taskRow!, 'status'), '进行中');
   const first = runUntil(desk, '2024-07-08T11:30');
   assert.deepEqual(first.lines, [`07-08 11:30 ${OWNER} ← [协作预警] 1 项验收未通过`]);
   const [mail] = first.digests;

@@ -7,7 +7,7 @@ import { loadBundle } from '../support/bundle';
 /** What src/main.ts exports is exactly what Apps Script may call. */
 function mainExports(): string[] {
   const source = readFileSync('src/main.ts', 'utf8');
-  return [...source.matchAll(/^export function (\w+)/gm)].map((match) => match[1]).sort();
+  return [...source.matchAll(/^export function (\w+)/gm)].map((match) => match[1]!).sort();
 }
 
 test('the bundle declares a global function for each export of main.ts and nothing else', () => {
@@ -46,7 +46,7 @@ test('onOpen builds the add-on menu in the user language, without reading the wo
     const project = loadBundle({ userLocale });
     project.emulator.calls.reset();
     project.call('onOpen', { authMode: 'NONE' });
-    const items = menuItems(project.emulator.ui.emuMenus()[0]);
+    const items = menuItems(project.emulator.ui.emuMenus()[0]!);
     assert.ok(items.some(([caption, handler]) => caption === setup && handler === 'setupWorkbook_'));
     assert.ok(items.some(([caption, handler]) => caption === automationOn && handler === 'automationOn_'));
     assert.deepEqual(
@@ -59,7 +59,7 @@ test('onOpen builds the add-on menu in the user language, without reading the wo
 test('every menu item runs a function the bundle declares', () => {
   const project = loadBundle();
   project.call('onOpen');
-  const handlers = menuItems(project.emulator.ui.emuMenus()[0]).map(([, handler]) => handler);
+  const handlers = menuItems(project.emulator.ui.emuMenus()[0]!).map(([, handler]) => handler);
   assert.ok(handlers.length >= 10);
   for (const handler of handlers) assert.ok(project.globalFunctions.includes(handler), handler);
 });
@@ -68,9 +68,9 @@ test('the sidebar is one self-contained page with its script inlined', () => {
   const project = loadBundle({ userLocale: 'en' });
   project.call('openSidebar_');
   const [page] = project.emulator.ui.emuSidebars();
-  assert.equal(page.getTitle(), 'Collab Desk');
-  assert.match(page.getContent(), /<script>[^<]*textContent/);
-  assert.doesNotMatch(page.getContent(), /<script[^>]+src=/);
+  assert.equal(page!.getTitle(), 'Collab Desk');
+  assert.match(page!.getContent(), /<script>[^<]*textContent/);
+  assert.doesNotMatch(page!.getContent(), /<script[^>]+src=/);
 });
 
 test('the manifest runs on V8 with explicit OAuth scopes and the Sheets API the scan reads through', () => {

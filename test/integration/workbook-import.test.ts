@@ -4,7 +4,7 @@ import { Desk, day } from './workflow-fixture';
 
 function departmentList(desk: Desk, name: string, rows: unknown[][]) {
   const sheet = desk.ss.insertSheet(name);
-  sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows as never);
+  sheet.getRange(1, 1, rows.length, rows[0]!.length).setValues(rows as never);
   sheet.emuSelect('A1');
   return sheet;
 }
@@ -56,7 +56,7 @@ test('Import sheet refuses a list without task, owner and due columns, an unappr
     ['Task', 'Owner', 'Due'],
     ['Training deck', '李四', day(5)],
   ]);
-  desk.answer('OK', String(desk.value('requests', pending, 'id')));
+  desk.answer('OK', String(desk.value('requests', pending!, 'id')));
   desk.project.call('importSheet_');
   assert.match(desk.lastAlert(), /is "Pending review"; this only works for: Approved/);
 

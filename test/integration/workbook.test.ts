@@ -75,7 +75,7 @@ test('a second setup moves and loses nothing the user entered', () => {
   // The user adds a column of their own, fills a row, writes a note and changes a setting.
   tasks.getRange(1, tasks.getLastColumn() + 1).setValue('我的列');
   const [row] = desk.paste('tasks', [{ name: '自己加的任务', owner: '张三', notes: '=1+1 不是公式' }]);
-  tasks.getRange(row, tasks.getLastColumn()).setValue('自留数据');
+  tasks.getRange(row!, tasks.getLastColumn()).setValue('自留数据');
   const settings = desk.sheet('settings');
   const staleRow =
     settings
@@ -117,7 +117,7 @@ test('a column the user deleted comes back at the end; the other columns stay wh
   const headers = desk.headers('tasks');
   assert.deepEqual(headers.slice(0, headersBefore.length), headersBefore);
   assert.equal(headers.at(-1), 'Risk plan');
-  assert.equal(desk.value('tasks', row, 'notes'), 'keep me');
+  assert.equal(desk.value('tasks', row!, 'notes'), 'keep me');
   assert.match(desk.lastAlert(), /1 columns added/);
 });
 
@@ -130,7 +130,7 @@ test('an existing sheet whose headers match is adopted, not duplicated, and keep
   ]);
   desk.setUp('en');
   assert.equal(desk.ss.getSheetByName('Requests'), null);
-  const headers = own.getRange(1, 1, 1, own.getLastColumn()).getValues()[0];
+  const headers = own.getRange(1, 1, 1, own.getLastColumn()).getValues()[0]!;
   assert.deepEqual(headers.slice(0, 6), [
     'Notes of mine',
     'Expected by',
@@ -161,9 +161,9 @@ test('the header row is protected with a warning only', () => {
   for (const key of SHEET_ORDER) {
     const protections = desk.sheet(key).getProtections('RANGE' as never);
     assert.equal(protections.length, 1, key);
-    assert.equal(protections[0].isWarningOnly(), true);
+    assert.equal(protections[0]!.isWarningOnly(), true);
     assert.equal(
-      protections[0].getRange().getA1Notation(),
+      protections[0]!.getRange().getA1Notation(),
       desk.sheet(key).getRange(1, 1, 1, desk.sheet(key).getLastColumn()).getA1Notation(),
     );
   }
@@ -198,8 +198,8 @@ test('task rows are coloured live from status, health and due date', () => {
   const colour = (row: number) => desk.ss.emuEffectiveBackground('任务分工', `${notes}${row}`);
   assert.deepEqual(rows.map(colour), ['#e0e0e0', '#f4cccc', '#e1d5f0', '#fff2cc', '#ffffff', '#f4cccc']);
   // Live: the same row turns grey the moment it is marked done, before any scan.
-  desk.cell('tasks', rows[1], 'status').setValue('已完成');
-  assert.equal(colour(rows[1]), '#e0e0e0');
+  desk.cell('tasks', rows[1]!, 'status').setValue('已完成');
+  assert.equal(colour(rows[1]!), '#e0e0e0');
 });
 
 test('only a coordinator may set up once Settings lists coordinators', () => {

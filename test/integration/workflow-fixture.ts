@@ -80,7 +80,7 @@ export class Desk {
 
   headers(key: SheetKey): unknown[] {
     const sheet = this.sheet(key);
-    return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
   }
 
   /** 1-based column of a column key, by header. */
@@ -166,7 +166,7 @@ export class Desk {
 
   /** Types a request, approves it from the menu with a lead department; returns its row and ID. */
   approvedRequest(overrides: Record<string, unknown> = {}): { row: number; id: string } {
-    const [row] = this.paste('requests', [this.requestRecord(overrides)]);
+    const row = this.paste('requests', [this.requestRecord(overrides)])[0]!;
     this.select('requests', row);
     this.answer('YES').answer('OK', '市场部');
     this.project.call('approveRequest_');

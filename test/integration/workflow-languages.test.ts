@@ -39,8 +39,8 @@ for (const lang of ['zh-CN', 'en'] as const) {
     desk.fillDirectory();
     const expect = EXPECTED[lang];
     const [request] = desk.paste('requests', [desk.requestRecord({ dept: '法务', expected: '尽快' })]);
-    assert.match(desk.note('requests', request, 'dept'), expect.unknownDept);
-    assert.match(desk.note('requests', request, 'expected'), expect.asap);
+    assert.match(desk.note('requests', request!, 'dept'), expect.unknownDept!);
+    assert.match(desk.note('requests', request!, 'expected'), expect.asap!);
 
     const { id } = desk.approvedRequest();
     const [two, unknown, status, first, second] = desk.paste('tasks', [
@@ -50,31 +50,31 @@ for (const lang of ['zh-CN', 'en'] as const) {
       desk.taskRecord(id),
       desk.taskRecord(id),
     ]);
-    assert.match(desk.note('tasks', two, 'owner'), expect.twoOwners);
-    assert.match(desk.note('tasks', unknown, 'owner'), expect.unknownOwner);
-    assert.match(desk.note('tasks', status, 'status'), expect.badStatus);
-    desk.edit('tasks', second, 'id', desk.value('tasks', two, 'id'));
-    assert.match(desk.note('tasks', second, 'id'), expect.duplicate);
-    assert.equal(desk.note('tasks', first, 'owner'), '');
+    assert.match(desk.note('tasks', two!, 'owner'), expect.twoOwners!);
+    assert.match(desk.note('tasks', unknown!, 'owner'), expect.unknownOwner!);
+    assert.match(desk.note('tasks', status!, 'status'), expect.badStatus!);
+    desk.edit('tasks', second!, 'id', desk.value('tasks', two!, 'id'));
+    assert.match(desk.note('tasks', second!, 'id'), expect.duplicate!);
+    assert.equal(desk.note('tasks', first!, 'owner'), '');
 
-    const taskId = String(desk.value('tasks', first, 'id'));
+    const taskId = String(desk.value('tasks', first!, 'id'));
     const [pct, ghost] = desk.paste('progress', [
       { task: taskId, summary: 'x', pct: 120 },
       { task: 'RW999999999-99', summary: 'x', pct: 10 },
     ]);
-    assert.match(desk.note('progress', pct, 'pct'), expect.pctRange);
-    assert.match(desk.note('progress', ghost, 'task'), expect.unknownTask);
+    assert.match(desk.note('progress', pct!, 'pct'), expect.pctRange!);
+    assert.match(desk.note('progress', ghost!, 'task'), expect.unknownTask!);
 
     const [fail] = desk.paste('acceptance', [{ task: taskId, result: lang === 'en' ? 'Fail' : '不通过' }]);
-    assert.match(desk.note('acceptance', fail, 'reason'), expect.failReason);
+    assert.match(desk.note('acceptance', fail!, 'reason'), expect.failReason!);
 
     const [change] = desk.paste('planChanges', [{ task: taskId, newDue: '下个月', reason: 'x' }]);
-    assert.match(desk.note('planChanges', change, 'newDue'), expect.changeDate);
+    assert.match(desk.note('planChanges', change!, 'newDue'), expect.changeDate!);
 
     const [meeting] = desk.paste('communications', [
       { date: day(0), topic: '方案评审', actions: '提供参数', actionOwner: '张三，李四' },
     ]);
-    assert.match(desk.note('communications', meeting, 'actionOwner'), expect.actionOwner);
+    assert.match(desk.note('communications', meeting!, 'actionOwner'), expect.actionOwner!);
 
     // Validate lists every one of them with its sheet and row.
     desk.project.call('validate_');
