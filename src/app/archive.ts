@@ -10,7 +10,7 @@ import { archivedRequestOf, requestsToArchive } from '../domain/archive';
 import { enumLabel, parseEnum } from '../domain/schema';
 import { header } from '../domain/summary';
 import { parseDate } from '../domain/values';
-import { neutralize, type Cell, type Table, type TableRow } from '../gas/table';
+import { literalInput, type Cell, type Table, type TableRow } from '../gas/table';
 import { LOCALES, t } from '../i18n/index';
 import { growToFit } from '../gas/grid';
 import { menuAction } from './workbook';
@@ -143,7 +143,7 @@ function appendToArchive(wb: Workbook, year: number, moving: readonly Moving[]):
     const first = sheet.getLastRow() + 1;
     growToFit(sheet, first + lines.length - 1, width);
     const range = sheet.getRange(first, 1, lines.length, width);
-    range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => neutralize(line.cells[i] ?? ''))));
+    range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => literalInput(line.cells[i] ?? ''))));
     range.setFontWeights(lines.map((line) => Array.from({ length: width }, () => (line.header ? 'bold' : 'normal'))));
   }
   return sheet.getName();
@@ -161,7 +161,7 @@ function removeRows(table: Table<string>, removed: ReadonlySet<TableRow<string>>
     .map((row, i) => ({ row, formulas: formulas[i] ?? [] }))
     .filter(({ row }) => !removed.has(row))
     .map(({ row, formulas: rowFormulas }) =>
-      Array.from({ length: table.width }, (_, c) => rowFormulas[c] || neutralize(row.cells[c] ?? '')),
+      Array.from({ length: table.width }, (_, c) => rowFormulas[c] || literalInput(row.cells[c] ?? '')),
     );
   const blank = Array.from({ length: table.rows.length - kept.length }, () => new Array<Cell>(table.width).fill(''));
   range.setValues([...kept, ...blank]);

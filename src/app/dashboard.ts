@@ -6,7 +6,7 @@
 import { WorkCalendar } from '../domain/calendar';
 import { columnLetter } from '../domain/a1';
 import { buildDashboard, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
-import { neutralize } from '../gas/table';
+import { literalInput } from '../gas/table';
 import { t, LOCALES } from '../i18n/index';
 import { growToFit } from '../gas/grid';
 import { menuAction } from './workbook';
@@ -52,7 +52,7 @@ export function refreshDashboard(wb: Workbook): Sheet {
     {
       locale: wb.locale,
       refreshedAt: new WorkCalendar(wb.settings).wallText(wb.now),
-      departments: departments.map((name) => String(neutralize(name))),
+      departments: departments.map((name) => String(literalInput(name))),
       endOfDay: wb.settings.endOfDay,
       workDays: wb.settings.workDays,
       holidays: wb.settings.holidays,

@@ -22,7 +22,6 @@ import {
 import type { ProgressRecord, RequestRecord } from '../domain/records';
 import type { Mailer } from '../gas/mailer';
 import { growToFit } from '../gas/grid';
-import { neutralize } from '../gas/table';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
 
@@ -97,9 +96,9 @@ export function writeReport(wb: Workbook, title: string, report: Report): Sheet 
   const width = Math.max(1, ...lines.map((line) => line.cells.length));
   growToFit(sheet, lines.length, width);
   const range = sheet.getRange(1, 1, lines.length, width);
-  // Plain text: dates and IDs stay exactly as the report words them instead of being re-parsed.
+  // Plain text: every cell holds exactly what the report says (an apostrophe would show), never a formula.
   range.setNumberFormat('@');
-  range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => neutralize(line.cells[i] ?? ''))));
+  range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => line.cells[i] ?? '')));
   range.setFontWeights(
     lines.map((line) => Array.from({ length: width }, () => (line.kind === 'body' ? 'normal' : 'bold'))),
   );

@@ -5,6 +5,7 @@
  * through SpreadsheetApp sheet by sheet; SheetsApiSource (sheetsApi.ts) reads them all at once.
  */
 import { sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
+import type { SkippedWrite } from './placement';
 import { Table, type Cell } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,8 +25,8 @@ export interface TableSource {
   read<S extends SheetKey>(key: S): Table<ColumnKey<S>> | undefined;
   /** A sheet this operation inserted for `key`. */
   added(key: SheetKey, sheet: Sheet): void;
-  /** Writes what the tables changed. */
-  commit(tables: Iterable<Table<string>>): void;
+  /** Writes what the tables changed; returns the changes that could not be placed. */
+  commit(tables: Iterable<Table<string>>): readonly SkippedWrite[];
 }
 
 const PROPERTY_PREFIX = 'collabDesk.sheet.';
@@ -72,8 +73,8 @@ export class SheetDirectory implements TableSource {
     return sheet && Table.read(sheet, key, this.timeZone);
   }
 
-  commit(tables: Iterable<Table<string>>): void {
-    for (const table of tables) table.commit();
+  commit(tables: Iterable<Table<string>>): readonly SkippedWrite[] {
+    return [...tables].flatMap((table) => table.commit());
   }
 
   find(key: SheetKey): Sheet | undefined {

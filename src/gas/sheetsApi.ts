@@ -9,15 +9,17 @@
  * Values are read unformatted with dates as serial numbers (Table turns those under date columns
  * into Dates) and written as typed (USER_ENTERED), like SpreadsheetApp's setValues: a Date goes as
  * its wall-clock text, so Sheets stores a date and gives a cell without a format a date format, and
- * user text gets the same apostrophe that keeps it from becoming a formula. Only changed cells are
- * written, so a formula the add-on did not change is never replaced by its value.
+ * text gets the apostrophe that keeps it text. Only changed cells are written, so a formula the
+ * add-on did not change is never replaced by its value. Just before writing, one more batchGet
+ * re-reads the header, the ID column and the changed columns of each sheet written (placement.ts).
  */
 import { columnLetter, quotedTitle, sheetPrefix } from '../domain/a1';
 import { wallDateTime } from '../domain/calendar';
-import { SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
+import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
+import { placeChanges, type SheetNow, type SkippedWrite, type TableChange } from './placement';
 import { adoptedSheetIds } from './sheets';
 import type { TableSource } from './sheets';
-import { neutralize, Table, type Cell, type TableRow, type TableStore } from './table';
+import { forEachRun, literalInput, sheetNowOf, Table, type Cell, type TableStore } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -45,6 +47,8 @@ export class SheetsApiSource implements TableSource {
   private readonly handles = new Map<SheetKey, Sheet>();
   private readonly data: ValueRange[] = [];
   private readonly growth = new Map<number, number>();
+  /** Table changes waiting for commit to re-read their sheets and place them. */
+  private readonly staged: { info: SheetInfo; change: TableChange }[] = [];
 
   private constructor(
     readonly spreadsheet: Spreadsheet,
@@ -136,8 +140,9 @@ export class SheetsApiSource implements TableSource {
   }
 
   /** Every table's changes in one Values.batchUpdate, after one request growing the sheets that need it. */
-  commit(tables: Iterable<Table<string>>): void {
+  commit(tables: Iterable<Table<string>>): readonly SkippedWrite[] {
     for (const table of tables) table.commit();
+    const skipped = this.placeStaged();
     const api = sheetsApi();
     if (this.growth.size > 0) {
       const requests = [...this.growth].map(([sheetId, length]) => ({
@@ -152,6 +157,50 @@ export class SheetsApiSource implements TableSource {
         this.spreadsheetId,
       );
     }
+    return skipped;
+  }
+
+  stage(info: SheetInfo, change: TableChange): void {
+    this.staged.push({ info, change });
+  }
+
+  /**
+   * Re-reads what the staged changes need, for every sheet in one batchGet (a second one only for
+   * a sheet whose columns moved since the read), and queues each change where it lands now.
+   */
+  private placeStaged(): SkippedWrite[] {
+    const staged = this.staged.splice(0);
+    if (staged.length === 0) return [];
+    const plans = staged.map(({ info, change }) => rereadPlan(info, change));
+    const response = this.batchGet(plans.flatMap((plan) => plan.ranges));
+    let offset = 0;
+    const nows: (SheetNow | undefined)[] = plans.map((plan) => {
+      const ranges = response.slice(offset, (offset += plan.ranges.length));
+      return plan.build(ranges);
+    });
+    const moved = staged.flatMap((_, i) => (nows[i] ? [] : [i]));
+    if (moved.length > 0) {
+      const whole = this.batchGet(moved.map((i) => quotedTitle(staged[i]!.info.title)));
+      moved.forEach((i, n) => (nows[i] = sheetNowOf(whole[n] ?? [], staged[i]!.change.def)));
+    }
+    const skipped: SkippedWrite[] = [];
+    staged.forEach(({ info, change }, i) => {
+      const placement = placeChanges(change, nows[i]!);
+      forEachRun(placement.writes, (row, column, run) => this.queue(info, row, column, [run]));
+      if (placement.appended.length > 0)
+        this.queue(info, placement.appendAt, placement.appendColumn, placement.appended);
+      skipped.push(...placement.skipped);
+    });
+    return skipped;
+  }
+
+  private batchGet(ranges: readonly string[]): Cell[][][] {
+    const response = sheetsApi().Spreadsheets!.Values!.batchGet(this.spreadsheetId, {
+      ranges: [...ranges],
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
+    return ranges.map((_, i) => (response.valueRanges?.[i]?.values ?? []) as Cell[][]);
   }
 
   /** Queues `lines` at (row, column), 1-based, growing the sheet's row count if they end past it. */
@@ -166,10 +215,92 @@ export class SheetsApiSource implements TableSource {
     this.data.push({ range, values: lines.map((line) => line.map((cell) => this.typed(cell))) });
   }
 
-  /** A cell as typed input: a Date as its wall-clock text in the spreadsheet's zone. */
+  /** A cell as typed input: a Date as its wall-clock text in the spreadsheet's zone, text kept text. */
   private typed(cell: Cell): string | number | boolean {
-    return typeof cell === 'object' ? wallDateTime(cell, this.timeZone) : neutralize(cell);
+    return typeof cell === 'object' ? wallDateTime(cell, this.timeZone) : literalInput(cell);
   }
+}
+
+/**
+ * What to re-read of a sheet before placing a change on it, and how to see the sheet from what
+ * came back: the header row; for changed rows the ID column and the changed columns where they
+ * were read (a sheet without IDs: the whole sheet, rows are found by their values); for appended
+ * rows the sheet from its last row as read on, to find its last row now. `build` gives undefined
+ * when the header shows columns moved: then the whole sheet is read.
+ */
+function rereadPlan(
+  info: SheetInfo,
+  change: TableChange,
+): {
+  ranges: string[];
+  build(values: Cell[][][]): SheetNow | undefined;
+} {
+  const prefix = sheetPrefix(info.title);
+  const idColumn = change.positions['id'];
+  if (change.changed.length > 0 && idColumn === undefined) {
+    return { ranges: [quotedTitle(info.title)], build: ([values]) => sheetNowOf(values ?? [], change.def) };
+  }
+  const columns = new Set<number>();
+  for (const row of change.changed) for (const column of row.columns) columns.add(column);
+  if (idColumn !== undefined && columns.size > 0) columns.add(idColumn);
+  const wanted = [...columns];
+  const lowestChanged = Math.max(1, ...change.changed.map((row) => row.rowNumber));
+  const tailStart = change.appended.length > 0 ? Math.max(2, lastReadRow(change)) : 0;
+  const width = Math.max(26, ...Object.values<number | undefined>(change.positions).map((i) => (i ?? 0) + 1));
+  const ranges = [
+    `${prefix}1:1`,
+    ...wanted.map((c) => `${prefix}${columnLetter(c + 1)}2:${columnLetter(c + 1)}`),
+    ...(tailStart > 0 ? [`${prefix}A${tailStart}:${columnLetter(width)}`] : []),
+  ];
+  return {
+    ranges,
+    build([headerRows, ...rest]) {
+      const header = headerRows?.[0] ?? [];
+      const nowPositions = mapHeaders(change.def, header);
+      for (const key in change.positions) {
+        if (change.positions[key] !== nowPositions[key]) return undefined;
+      }
+      const columnValues = new Map<number, Cell[][]>();
+      wanted.forEach((c, i) => columnValues.set(c, rest[i] ?? []));
+      let lastRow = lowestChanged;
+      for (const values of columnValues.values()) lastRow = Math.max(lastRow, values.length + 1);
+      if (tailStart > 0) {
+        const tail = rest[wanted.length] ?? [];
+        let filled = tail.length;
+        while (filled > 0 && (tail[filled - 1] ?? []).every((cell) => cell === '')) filled--;
+        lastRow = filled > 0 ? tailStart + filled - 1 : Math.min(lastRow, tailStart - 1);
+      }
+      let ids: Map<string, number[]> | undefined;
+      return {
+        header,
+        lastRow,
+        row(row) {
+          const cells: Cell[] = [];
+          for (const [c, values] of columnValues) cells[c] = values[row - 2]?.[0] ?? '';
+          return cells;
+        },
+        rowsWithId:
+          idColumn === undefined
+            ? undefined
+            : (id) => {
+                if (!ids) {
+                  ids = new Map();
+                  (columnValues.get(idColumn) ?? []).forEach((line, i) => {
+                    const cell = line[0];
+                    const key = typeof cell === 'string' ? cell.trim() : String(cell ?? '');
+                    if (key !== '') ids!.set(key, [...(ids!.get(key) ?? []), i + 2]);
+                  });
+                }
+                return ids.get(id) ?? [];
+              },
+      };
+    },
+  };
+}
+
+/** The last row the table had when it was read (1 when only its header). */
+function lastReadRow(change: TableChange): number {
+  return change.readRows + 1;
 }
 
 /** A table's writes, queued on its source until the workbook commits. */
@@ -186,33 +317,13 @@ class BatchStore implements TableStore {
     return sheet;
   }
 
-  /** Each changed column is written in runs of consecutive changed rows: no unchanged cell is written. */
-  writeChanges(changed: readonly TableRow<string>[]): void {
-    const rowsByColumn = new Map<number, TableRow<string>[]>();
-    for (const row of changed) {
-      for (const column of row.changed) {
-        let rows = rowsByColumn.get(column);
-        if (!rows) rowsByColumn.set(column, (rows = []));
-        rows.push(row);
-      }
-    }
-    for (const [column, rows] of rowsByColumn) {
-      let start = 0;
-      for (let i = 1; i <= rows.length; i++) {
-        if (i < rows.length && rows[i]!.rowNumber === rows[i - 1]!.rowNumber + 1) continue;
-        const run = rows.slice(start, i);
-        this.source.queue(
-          this.info,
-          run[0]!.rowNumber,
-          column + 1,
-          run.map((row) => [row.cells[column] ?? '']),
-        );
-        start = i;
-      }
-    }
+  /** Staged on the source, which re-reads and places every table's changes at once when it commits. */
+  write(change: TableChange): readonly SkippedWrite[] {
+    this.source.stage(this.info, change);
+    return [];
   }
 
-  writeLines(firstRow: number, firstColumn: number, lines: Cell[][]): void {
-    if ((lines[0]?.length ?? 0) > 0) this.source.queue(this.info, firstRow, firstColumn, lines);
+  writeNew(lines: Cell[][]): void {
+    if ((lines[0]?.length ?? 0) > 0) this.source.queue(this.info, 1, 1, lines);
   }
 }

@@ -1,23 +1,32 @@
 /**
  * Header-mapped tables: a sheet's values read at once, rows as objects keyed by column key, and
- * only the changed cells written back, by a TableStore: straight to the sheet (SheetStore, one
- * setValues per block) or into the workbook's single Sheets API batch (src/gas/sheetsApi.ts).
- * Columns are found by header (either language or an alias), never by position; columns the
- * add-on does not know are never written. Call these inside withDocumentLock so the read and the
- * write see the same sheet.
+ * only the changed cells written back, by a TableStore: straight to the sheet (SheetStore) or into
+ * the workbook's single Sheets API batch (src/gas/sheetsApi.ts). Columns are found by header
+ * (either language or an alias), never by position; columns the add-on does not know are never
+ * written. Where each write lands is decided when it is written (placement.ts), not when read.
  */
 import { instantOfSerial } from '../domain/calendar';
 import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } from '../domain/schema';
 import { growToFit } from './grid';
+import {
+  placeChanges,
+  type Cell,
+  type CellWrite,
+  type SheetNow,
+  type SkippedWrite,
+  type TableChange,
+} from './placement';
 
-export type Cell = string | number | boolean | Date;
+export type { Cell } from './placement';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const FORMULA_START = new Set(['=', '+', '-', '@'].map((char) => char.charCodeAt(0)));
-
-/** Text starting with = + - @ would become a formula; a leading apostrophe keeps it text. */
-export function neutralize<C extends Cell>(value: C): C {
-  return typeof value === 'string' && FORMULA_START.has(value.charCodeAt(0)) ? (`'${value}` as C) : value;
+/**
+ * What to type into a cell so that it holds exactly `value`. Typed input (setValues, USER_ENTERED)
+ * turns "001", "TRUE", "50%", "3/4", "2024-08-01" or "=…" into numbers, dates or formulas, by the
+ * spreadsheet's locale; a leading apostrophe keeps any text as it is, and is not part of the value.
+ */
+export function literalInput<C extends Cell>(value: C): C {
+  return typeof value === 'string' && value !== '' ? (`'${value}` as C) : value;
 }
 
 /** A value from a payload or the domain as a cell: undefined and null are empty. */
@@ -78,6 +87,8 @@ export class TableRow<K extends string> {
   declare readonly cells: Cell[];
   /** Created on the first change: most rows of a read are never changed, the others in a few cells. */
   declare private changes: number[] | undefined;
+  /** The row as read, kept at the first change: where and whether to write is checked against it. */
+  declare private original: Cell[] | undefined;
 
   constructor(
     positions: Partial<Record<K, number>>,
@@ -90,6 +101,7 @@ export class TableRow<K extends string> {
     this.rowNumber = rowNumber;
     this.cells = cells;
     this.changes = undefined;
+    this.original = undefined;
   }
 
   /** 0-based positions of cells this operation changed, each once. */
@@ -113,9 +125,15 @@ export class TableRow<K extends string> {
     const cell = asCell(value);
     // get, not cells: a serial number under a date column is compared as the Date it stands for.
     if (index === undefined || sameCell(this.get(key), cell)) return;
+    this.original ??= this.cells.slice();
     this.cells[index] = cell;
     if (!this.changes) this.changes = [index];
     else if (!this.changes.includes(index)) this.changes.push(index);
+  }
+
+  /** The row as read: its cells before this operation changed any. */
+  get read(): readonly Cell[] {
+    return this.original ?? this.cells;
   }
 
   isBlank(): boolean {
@@ -127,6 +145,7 @@ export class TableRow<K extends string> {
   /** Forgets the changes once they are written. */
   markWritten(): void {
     this.changes = undefined;
+    this.original = undefined;
   }
 }
 
@@ -136,10 +155,10 @@ const NO_CHANGES: readonly number[] = [];
 export interface TableStore {
   /** The sheet, for what is not values (formats, notes, protection). */
   readonly sheet: Sheet;
-  /** Writes the changed cells of existing rows; `changed` in sheet order, `rows` every row of the table. */
-  writeChanges(changed: readonly TableRow<string>[], rows: readonly TableRow<string>[]): void;
-  /** Writes new lines at sheet row `firstRow`, column `firstColumn` (1-based), growing the sheet to fit. */
-  writeLines(firstRow: number, firstColumn: number, lines: Cell[][]): void;
+  /** Places `change` on the sheet as it is now and writes it (or queues it for the workbook's batch). */
+  write(change: TableChange): readonly SkippedWrite[];
+  /** Writes the header and first rows of a sheet this operation created: nothing there to re-find. */
+  writeNew(lines: Cell[][]): void;
 }
 
 export class Table<K extends string> {
@@ -245,81 +264,117 @@ export class Table<K extends string> {
     return row;
   }
 
-  /** Writes the changed cells of existing rows, then the appended rows (with the header of a created table). */
-  commit(): void {
+  /**
+   * Writes the changed cells of existing rows and the appended rows (with the header of a created
+   * table); returns the changes that could not be placed (their row or column is gone, or the cell
+   * changed since it was read).
+   */
+  commit(): readonly SkippedWrite[] {
     // Rows never made were never changed.
     const changedRows = this.madeRows ? this.madeRows.filter((row) => row.changed.length > 0) : [];
-    if (changedRows.length > 0) this.store.writeChanges(changedRows, this.rows);
+    let skipped: readonly SkippedWrite[] = [];
     if (this.unwrittenHeader) {
-      this.store.writeLines(1, 1, [this.unwrittenHeader, ...this.appended.map((row) => row.cells)]);
+      this.store.writeNew([this.unwrittenHeader, ...this.appended.map((row) => row.cells)]);
       this.unwrittenHeader = undefined;
-    } else if (this.appended.length > 0) {
-      const [first, last] = changedSpan(this.appended);
-      if (first <= last) {
-        const lines = this.appended.map((row) => row.cells.slice(first, last + 1));
-        this.store.writeLines(this.rowCount + 2, first + 1, lines);
-      }
+    } else if (changedRows.length > 0 || this.appended.length > 0) {
+      skipped = this.store.write({
+        def: this.def,
+        positions: this.positions,
+        timeZone: this.dates.timeZone,
+        readRows: this.rowCount,
+        changed: changedRows.map((row) => ({
+          rowNumber: row.rowNumber,
+          original: row.read,
+          cells: row.cells,
+          columns: row.changed,
+        })),
+        appended: this.appended.map((row) => row.cells),
+      });
     }
     for (const row of changedRows) row.markWritten();
     for (const row of this.appended) row.markWritten();
     if (this.appended.length > 0) this.rows.push(...this.appended.splice(0));
+    return skipped;
   }
 }
 
-/** 0-based first and last column any of `rows` changed; first > last when none did. */
-export function changedSpan(rows: readonly TableRow<string>[]): [number, number] {
-  let first = Infinity;
-  let last = -1;
-  for (let r = 0; r < rows.length; r++) {
-    const changed = (rows[r] as TableRow<string>).changed;
-    for (let i = 0; i < changed.length; i++) {
-      const column = changed[i] as number;
-      if (column < first) first = column;
-      if (column > last) last = column;
-    }
-  }
-  return [first, last];
+/** A sheet as it is now, from its values (row 1 the header): every row can be looked at. */
+export function sheetNowOf(values: readonly (readonly Cell[])[], def: SheetDef): SheetNow {
+  const header = values[0] ?? [];
+  const idColumn = mapHeaders(def, header)['id'];
+  let ids: Map<string, number[]> | undefined;
+  let lastRow = values.length;
+  while (lastRow > 1 && (values[lastRow - 1] ?? []).every((cell) => cell === '' || cell === undefined)) lastRow--;
+  return {
+    header,
+    lastRow: Math.max(lastRow, 1),
+    row: (row) => values[row - 1] ?? [],
+    rowsWithId:
+      idColumn === undefined
+        ? undefined
+        : (id) => {
+            if (!ids) {
+              ids = new Map();
+              for (let r = 1; r < values.length; r++) {
+                const cell = values[r]?.[idColumn];
+                const key = typeof cell === 'string' ? cell.trim() : String(cell ?? '');
+                if (key !== '') ids.set(key, [...(ids.get(key) ?? []), r + 1]);
+              }
+            }
+            return ids.get(id) ?? [];
+          },
+  };
 }
 
-/** Writes through SpreadsheetApp: one setValues per block, user text kept from becoming a formula. */
+/**
+ * Writes cells grouped into runs of neighbours along a row, `write(row, column, run)` once a run;
+ * every other cell stays as it is.
+ */
+export function forEachRun(
+  writes: readonly CellWrite[],
+  write: (row: number, column: number, run: Cell[]) => void,
+): void {
+  const sorted = [...writes].sort((a, b) => a.row - b.row || a.column - b.column);
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    const previous = sorted[i - 1]!;
+    const next = sorted[i];
+    if (next && next.row === previous.row && next.column === previous.column + 1) continue;
+    const first = sorted[start]!;
+    write(
+      first.row,
+      first.column,
+      sorted.slice(start, i).map((cell) => cell.value),
+    );
+    start = i;
+  }
+}
+
+/** Writes through SpreadsheetApp, re-reading the sheet just before: each run of changed cells is one setValues. */
 export class SheetStore implements TableStore {
   constructor(readonly sheet: Sheet) {}
 
-  /**
-   * One block from the first to the last changed row and column. Cells inside it that the
-   * operation did not change get their own content back: formulas as formulas (read from the
-   * block just before writing), values as values.
-   */
-  writeChanges(changed: readonly TableRow<string>[], rows: readonly TableRow<string>[]): void {
-    const [firstCol, lastCol] = changedSpan(changed);
-    const firstRow = changed[0]?.rowNumber ?? 2;
-    const numRows = (changed[changed.length - 1]?.rowNumber ?? firstRow) - firstRow + 1;
-    const numCols = lastCol - firstCol + 1;
-    let changedCells = 0;
-    for (const row of changed) changedCells += row.changed.length;
-    const range = this.sheet.getRange(firstRow, firstCol + 1, numRows, numCols);
-    const blockRows = rows.slice(firstRow - 2, firstRow - 2 + numRows);
-    const formulas = changedCells < numRows * numCols ? range.getFormulas() : undefined;
-    const block = new Array<Cell[]>(numRows);
-    for (let r = 0; r < numRows; r++) {
-      const row = blockRows[r];
-      const line = new Array<Cell>(numCols);
-      for (let c = 0; c < numCols; c++) {
-        const formula = formulas?.[r]?.[c];
-        line[c] =
-          formula && !row?.changed.includes(firstCol + c) ? formula : neutralize(row?.cells[firstCol + c] ?? '');
-      }
-      block[r] = line;
+  write(change: TableChange): readonly SkippedWrite[] {
+    const now = sheetNowOf(this.sheet.getDataRange().getValues() as Cell[][], change.def);
+    const placement = placeChanges(change, now);
+    forEachRun(placement.writes, (row, column, run) =>
+      this.sheet.getRange(row, column, 1, run.length).setValues([run.map(literalInput)]),
+    );
+    const lines = placement.appended;
+    const width = lines[0]?.length ?? 0;
+    if (lines.length > 0 && width > 0) {
+      growToFit(this.sheet, placement.appendAt + lines.length - 1, 0);
+      this.sheet
+        .getRange(placement.appendAt, placement.appendColumn, lines.length, width)
+        .setValues(lines.map((line) => line.map(literalInput)));
     }
-    range.setValues(block);
+    return placement.skipped;
   }
 
-  writeLines(firstRow: number, firstColumn: number, lines: Cell[][]): void {
+  writeNew(lines: Cell[][]): void {
     const width = lines[0]?.length ?? 0;
     if (width === 0) return;
-    growToFit(this.sheet, firstRow + lines.length - 1, 0);
-    this.sheet
-      .getRange(firstRow, firstColumn, lines.length, width)
-      .setValues(lines.map((line) => line.map(neutralize)));
+    growToFit(this.sheet, lines.length, 0);
+    this.sheet.getRange(1, 1, lines.length, width).setValues(lines.map((line) => line.map(literalInput)));
   }
 }
