@@ -195,7 +195,7 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
       const columnUsed = new Uint8Array(rect.numCols);
       const usedRows: number[] = [];
       for (let i = 0; i < rows.length; i++) {
-        const line = rows[i];
+        const line = rows[i] ?? [];
         const inputLine: (CellInput | undefined)[] = new Array(line.length);
         for (let j = 0; j < line.length; j++) {
           const raw = line[j];
@@ -302,7 +302,7 @@ function resolveRange(workbook: Workbook, text: string): Target | null {
   if (text.startsWith("'")) {
     const quoted = /^'((?:[^']|'')*)'(?:!(.*))?$/s.exec(text);
     if (!quoted) return null;
-    title = quoted[1].replace(/''/g, "'");
+    title = (quoted[1] ?? '').replace(/''/g, "'");
     cells = quoted[2];
   } else if (workbook.sheetByName(text)) {
     title = text;
@@ -406,7 +406,7 @@ function transpose<T>(rows: readonly (readonly T[])[]): (T | '')[][] {
       if (c < r.length && r[c] !== '') last = i;
     });
     const column: (T | '')[] = [];
-    for (let i = 0; i <= last; i++) column.push(c < rows[i].length ? rows[i][c] : '');
+    for (let i = 0; i <= last; i++) column.push(rows[i]?.[c] ?? '');
     columns.push(column);
   }
   return columns;
@@ -491,8 +491,9 @@ function parseFieldMask(mask: string): FieldTree {
   return tree;
 }
 
-function addPath(tree: FieldTree, path: string[], selection: FieldTree | true): void {
+function addPath(tree: FieldTree, path: readonly string[], selection: FieldTree | true): void {
   const [head, ...rest] = path;
+  if (head === undefined) return;
   const existing = tree.get(head);
   if (existing === true) return;
   const inner =

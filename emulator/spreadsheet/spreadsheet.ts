@@ -35,8 +35,7 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     private readonly workbook: Workbook,
   ) {
     this.record = recorderFor(ctx, 'Spreadsheet');
-    if (workbook.sheets.length === 0) workbook.addSheet(this.defaultSheetName(1), 0);
-    this.active = workbook.sheets[0];
+    this.active = workbook.sheets[0] ?? workbook.addSheet(this.defaultSheetName(1), 0);
   }
 
   private facade(model: SheetModel): EmuSheet {
@@ -144,7 +143,7 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     if (this.workbook.sheets.length === 1) throw gasError("You can't remove all the sheets in a document.");
     this.workbook.removeSheet(model);
     this.facades.delete(model);
-    if (this.active === model) this.active = this.workbook.sheets[0];
+    if (this.active === model) this.active = this.workbook.firstSheet();
   }
 
   getActiveSheet(): EmuSheet {

@@ -81,7 +81,8 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | null 
   const time = TIME_OF_DAY.exec(text);
   const m = time ? [text, '1899', '12', '30', ...time.slice(1)] : DATE_TIME.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  const part = (i: number) => Number(m[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCDate() !== day) return null;
@@ -116,10 +117,10 @@ function formatNumber(n: number, pattern: string): string {
   const percent = pattern.endsWith('%');
   const core = percent ? pattern.slice(0, -1) : pattern;
   const value = percent ? n * 100 : n;
-  const decimals = /\.(0+)/.exec(core)?.[1].length ?? 0;
+  const decimals = /\.(0+)/.exec(core)?.[1]?.length ?? 0;
   let text = Math.abs(value).toFixed(decimals);
   if (core.includes(',')) {
-    const [int, frac] = text.split('.');
+    const [int = '', frac] = text.split('.');
     text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
   }
   return (value < 0 && Number(text.replace(/,/g, '')) !== 0 ? '-' : '') + text + (percent ? '%' : '');

@@ -58,6 +58,13 @@ export class Workbook implements WorkbookServices {
     return this.formulaEngine([sheet, ...mentioned]).evaluate(formula, sheet.name);
   }
 
+  /** A spreadsheet always keeps at least one sheet (deleting the last one is refused). */
+  firstSheet(): SheetModel {
+    const first = this.sheets[0];
+    if (!first) throw new Error('Emulator bug: a spreadsheet without sheets');
+    return first;
+  }
+
   sheetByName(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name === name);
   }

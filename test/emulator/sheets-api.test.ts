@@ -19,7 +19,7 @@ function setup(options: EmulatorOptions = {}) {
   const Sheets = emulator.globals.Sheets as EmulatedSheets;
   const SpreadsheetApp = emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
   const id = emulator.spreadsheet.emuId();
-  const sheet = emulator.spreadsheet.getSheets()[0];
+  const sheet = emulator.spreadsheet.getSheets()[0]!;
   emulator.calls.reset();
   return { emulator, Sheets, SpreadsheetApp, id, sheet, spreadsheet: emulator.spreadsheet };
 }
@@ -223,7 +223,7 @@ test('batchGet answers each range in request order and echoes the grid it covere
     result.valueRanges!.map((v) => v.majorDimension),
     ['ROWS', 'ROWS', 'ROWS', 'ROWS'],
   );
-  assert.deepEqual(result.valueRanges![2].values, [[], ['', 'y']]);
+  assert.deepEqual(result.valueRanges![2]!.values, [[], ['', 'y']]);
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange
@@ -237,8 +237,8 @@ test('batchGet leaves out trailing empty rows and cells, keeps inner blanks as "
     ['', '', '', ''],
   ]);
   const [filled, empty] = read(Sheets, id, 'Sheet1!A1:D10', 'Sheet1!F1:G5').valueRanges!;
-  assert.deepEqual(filled.values, [['a', '', 'c'], [], ['', 'b']]);
-  assert.equal('values' in empty, false);
+  assert.deepEqual(filled!.values, [['a', '', 'c'], [], ['', 'b']]);
+  assert.equal('values' in empty!, false);
   assert.deepEqual(empty, { range: 'Sheet1!F1:G5', majorDimension: 'ROWS' });
 });
 
@@ -248,14 +248,14 @@ test('UNFORMATTED_VALUE gives numbers, booleans, strings and computed formula re
   sheet.getRange('A1:D1').setValues([[1.5, true, 'text', '=A1*2']]);
   sheet.getRange('A2').setNumberFormat('0.00');
   sheet.getRange('A2').setValue(3);
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D2').valueRanges![0].values, [[1.5, true, 'text', 3], [3]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D2').valueRanges![0]!.values, [[1.5, true, 'text', 3], [3]]);
 });
 
 // Guess (no public source found): error cells come back as their error text, as the Sheets UI shows them.
 test('an error cell reads as its error string (believed, not documented)', () => {
   const { Sheets, id, sheet } = setup();
   sheet.getRange('A1').setValue('=1/0');
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [['#DIV/0!']]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [['#DIV/0!']]);
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption (SERIAL_NUMBER: days since 1899-12-30)
@@ -263,7 +263,7 @@ test('an error cell reads as its error string (believed, not documented)', () =>
 test("dates read as serial numbers of the spreadsheet's wall clock, times as fractions of a day", () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   sheet.getRange('A1:D1').setValues([['2024-07-15', '2024-07-15 18:30', '18:00', new Date('2024-07-14T16:00:00Z')]]);
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D1').valueRanges![0].values, [[45488, 45488 + 18.5 / 24, 0.75, 45488]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D1').valueRanges![0]!.values, [[45488, 45488 + 18.5 / 24, 0.75, 45488]]);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetTimeZone(String)
@@ -271,9 +271,9 @@ test("dates read as serial numbers of the spreadsheet's wall clock, times as fra
 test('the same instant reads as a different serial in another spreadsheet time zone', () => {
   const { Sheets, id, sheet, spreadsheet } = setup({ timeZone: 'Asia/Shanghai' });
   sheet.getRange('A1').setValue(new Date('2024-07-15T00:00:00Z'));
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [[45488 + 8 / 24]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [[45488 + 8 / 24]]);
   spreadsheet.setSpreadsheetTimeZone('America/New_York');
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [[45488 - 4 / 24]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [[45488 - 4 / 24]]);
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/Dimension
@@ -378,7 +378,7 @@ test('a null leaves its cell alone and "" empties it', () => {
 test('USER_ENTERED parses values as typed input: formulas, dates, percentages, forced text', () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   write(Sheets, id, 'USER_ENTERED', [{ range: 'Sheet1!A1', values: [['=2+3', '2024-07-15', '50%', "'123", 7]] }]);
-  const [[sum, date, percent, text, number]] = sheet.getRange('A1:E1').getValues();
+  const [sum, date, percent, text, number] = sheet.getRange('A1:E1').getValues()[0]!;
   assert.deepEqual([sum, percent, text, number], [5, 0.5, '123', 7]);
   assert.equal((date as Date).toISOString(), '2024-07-14T16:00:00.000Z');
   assert.equal(sheet.getRange('A1').getFormula(), '=2+3');
@@ -439,12 +439,12 @@ test('a RAW serial written into a date-formatted column reads back through getVa
   sheet.getRange('A1:A3').setNumberFormat('yyyy-mm-dd');
   sheet.getRange('B1').setNumberFormat('hh:mm');
   write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[45488, 0.75]] }]);
-  const [[date, time]] = sheet.getRange('A1:B1').getValues();
+  const [date, time] = sheet.getRange('A1:B1').getValues()[0]!;
   assert.equal((date as Date).toISOString(), '2024-07-14T16:00:00.000Z');
   assert.equal(sheet.getRange('A1').getDisplayValue(), '2024-07-15');
   assert.equal(sheet.getRange('B1').getDisplayValue(), '18:00');
   assert.ok(time instanceof Date);
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:B1').valueRanges![0].values, [[45488, 0.75]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:B1').valueRanges![0]!.values, [[45488, 0.75]]);
 });
 
 // Same source: in Sheets the cell's format, not the writer, makes a number a date, so setValue agrees.
@@ -461,7 +461,7 @@ test('dates round-trip between SpreadsheetApp and the Sheets API', () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   const due = new Date('2024-08-19T01:30:00Z'); // 09:30 in Shanghai
   sheet.getRange('A1').setValue(due);
-  const [[serial]] = read(Sheets, id, 'Sheet1!A1').valueRanges![0].values!;
+  const [serial] = read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values![0]!;
   sheet.getRange('B1').setNumberFormat('yyyy-mm-dd hh:mm');
   write(Sheets, id, 'RAW', [{ range: 'Sheet1!B1', values: [[serial]] }]);
   assert.equal((sheet.getRange('B1').getValue() as Date).getTime(), due.getTime());
@@ -652,10 +652,10 @@ test('results are fresh objects: changing one changes neither the spreadsheet no
   const { Sheets, id, sheet } = setup();
   sheet.getRange('A1').setValue('a');
   const first = read(Sheets, id, 'Sheet1!A1');
-  first.valueRanges![0].values![0][0] = 'changed';
+  first.valueRanges![0]!.values![0]![0] = 'changed';
   const meta = Sheets.Spreadsheets.get(id);
-  meta.sheets![0].properties!.title = 'changed';
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [['a']]);
-  assert.equal(Sheets.Spreadsheets.get(id).sheets![0].properties!.title, 'Sheet1');
+  meta.sheets![0]!.properties!.title = 'changed';
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [['a']]);
+  assert.equal(Sheets.Spreadsheets.get(id).sheets![0]!.properties!.title, 'Sheet1');
   assert.equal(sheet.getName(), 'Sheet1');
 });
