@@ -203,7 +203,7 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
           const cell = checkedCell(raw, `${at}.values[${i}][${j}]`);
           const format = sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j);
           inputLine[j] =
-            valueInputOption === 'RAW' ? rawInput(cell, timeZone, format) : interpretInput(cell, timeZone, format);
+            valueInputOption === 'RAW' ? rawInput(cell, timeZone, format) : interpretInput(cell, workbook, format);
           cells++;
           columnUsed[j] = 1;
           if (usedRows[usedRows.length - 1] !== rect.row + i) usedRows.push(rect.row + i);

@@ -4,11 +4,10 @@ import { gasError } from '../core';
 import type { FormulaSheet } from './formulas';
 import { Layer } from './layer';
 import type { DataValidation } from './validation';
-import { copyValue, displayValue, interpretInput, type CellInput, type CellValue } from './values';
+import { copyValue, displayValue, interpretInput, type CellInput, type CellValue, type InputContext } from './values';
 
 /** What a sheet needs from its spreadsheet. */
-export interface WorkbookServices {
-  readonly timeZone: string;
+export interface WorkbookServices extends InputContext {
   /** Called after any change that can alter formula results; `sheet` when only that sheet changed. */
   changed(sheet?: SheetModel): void;
   /** 0-based coordinates of a formula cell on `sheet`. */
@@ -135,14 +134,14 @@ export class SheetModel implements FormulaSheet {
    * validation rules for the whole block before storing anything, so a rejected write changes nothing.
    */
   write(rect: GridRect, raw: readonly (readonly unknown[])[]): void {
-    const tz = this.workbook.timeZone;
+    const ctx = this.workbook;
     // Index loops rather than map: the data comes from the script's realm, whose callbacks cost more per cell.
     const inputs: CellInput[][] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const line = raw[i] ?? [];
       const inputLine: CellInput[] = new Array(line.length);
       for (let j = 0; j < line.length; j++) {
-        inputLine[j] = interpretInput(line[j], tz, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
+        inputLine[j] = interpretInput(line[j], ctx, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
       }
       inputs[i] = inputLine;
     }
@@ -183,7 +182,8 @@ export class SheetModel implements FormulaSheet {
 
   /**
    * Stores already interpreted inputs from the top-left of `rect`, without validation checks (the
-   * Sheets API path); an undefined input leaves its cell as it is.
+   * Sheets API path); an undefined input leaves its cell as it is. A value that comes with a number
+   * format ("50%" read as 0.5 with "0%") gives the cell that format.
    */
   store(rect: GridRect, inputs: readonly (readonly (CellInput | undefined)[])[]): void {
     for (let i = 0; i < inputs.length; i++) {
@@ -199,6 +199,7 @@ export class SheetModel implements FormulaSheet {
         } else {
           this.formulas.set(r, c, undefined);
           this.values.set(r, c, input.value === '' ? undefined : input.value);
+          if (input.format !== undefined) this.numberFormats.set(r, c, input.format);
         }
       }
     }

@@ -22,6 +22,10 @@ export class Workbook implements WorkbookServices {
     public timeZone: string,
   ) {}
 
+  now(): Date {
+    return this.clock.now();
+  }
+
   changed(sheet?: SheetModel): void {
     if (sheet && !this.engineSheets.has(sheet) && sheet.formulas.size === 0) return;
     this.engine = null;
