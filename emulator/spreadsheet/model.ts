@@ -12,6 +12,17 @@ export interface WorkbookServices extends InputContext {
   changed(sheet?: SheetModel): void;
   /** 0-based coordinates of a formula cell on `sheet`. */
   formulaValue(sheet: SheetModel, row: number, col: number): CellValue;
+  /** Runs a test's pending edits before a write is applied (see Workbook.beforeWrite). */
+  beforeWrite(): void;
+}
+
+/** Sort order of two non-empty cells: numbers and dates, then text, then booleans. */
+function compareCells(x: CellValue, y: CellValue): number {
+  const rank = (v: CellValue) => (typeof v === 'number' || v instanceof Date ? 0 : typeof v === 'string' ? 1 : 2);
+  const d = rank(x) - rank(y);
+  if (d !== 0) return d;
+  if (typeof x === 'string' && typeof y === 'string') return x.localeCompare(y, undefined, { sensitivity: 'base' });
+  return Number(x) - Number(y);
 }
 
 export class SheetModel implements FormulaSheet {
@@ -256,13 +267,64 @@ export class SheetModel implements FormulaSheet {
 
   insertColumns(afterColumn: number, howMany: number): void {
     for (const layer of this.allLayers()) layer.insertColumns(afterColumn, howMany);
+    this.moveColumnLayout((c) => (c > afterColumn ? c + howMany : c));
     this.maxColumns += howMany;
     this.workbook.changed(this);
   }
 
   deleteColumns(columnPosition: number, howMany: number): void {
     for (const layer of this.allLayers()) layer.deleteColumns(columnPosition - 1, howMany);
+    const last = columnPosition + howMany - 1;
+    this.moveColumnLayout((c) => (c < columnPosition ? c : c > last ? c - howMany : null));
     this.maxColumns -= howMany;
+    this.workbook.changed(this);
+  }
+
+  /** Widths and hidden flags belong to columns, so they move with them; `to` gives null for a deleted column. */
+  private moveColumnLayout(to: (column: number) => number | null): void {
+    const widths = [...this.columnWidths];
+    this.columnWidths.clear();
+    for (const [c, width] of widths) {
+      const moved = to(c);
+      if (moved !== null) this.columnWidths.set(moved, width);
+    }
+    const hidden = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hidden) {
+      const moved = to(c);
+      if (moved !== null) this.hiddenColumns.add(moved);
+    }
+  }
+
+  /**
+   * Reorders the rows of `rect` by `keys` (1-based sheet columns), stably; whole cells move with their
+   * row inside the range: values, formulas (their text unchanged), notes, formats and validation.
+   * Order as Sheets sorts (a guess from Excel's documented order): numbers and dates, then text
+   * (case-insensitive), then FALSE before TRUE; empty cells last whichever the direction.
+   */
+  sortRows(rect: GridRect, keys: readonly { column: number; ascending: boolean }[]): void {
+    const rows = Array.from({ length: rect.numRows }, (_, i) => rect.row + i);
+    const keyOf = (row: number, column: number) => this.valueAt(row, column);
+    const order = [...rows].sort((a, b) => {
+      for (const { column, ascending } of keys) {
+        const x = keyOf(a, column);
+        const y = keyOf(b, column);
+        if (x === '' || y === '') {
+          if (x === '' && y === '') continue;
+          return x === '' ? 1 : -1;
+        }
+        const d = compareCells(x, y);
+        if (d !== 0) return ascending ? d : -d;
+      }
+      return 0;
+    });
+    if (order.every((row, i) => row === rows[i])) return;
+    for (const layer of this.allLayers()) {
+      const copies = order.map((row) =>
+        Array.from({ length: rect.numCols }, (_, j) => layer.get(row - 1, rect.col - 1 + j)),
+      );
+      copies.forEach((line, i) => line.forEach((v, j) => layer.set(rect.row - 1 + i, rect.col - 1 + j, v)));
+    }
     this.workbook.changed(this);
   }
 }

@@ -13,6 +13,8 @@ export class Workbook implements WorkbookServices {
   private builtAt = 0;
   private hasVolatile = false;
   private nextSheetId = 0;
+  /** A test's edits waiting for the script's next write (EmuSpreadsheet.emuBeforeNextWrite). */
+  private pendingEdits: (() => void)[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -21,6 +23,19 @@ export class Workbook implements WorkbookServices {
     public locale: string,
     public timeZone: string,
   ) {}
+
+  /** Queues `edit` to run once, just before the next write of any kind is applied. */
+  onNextWrite(edit: () => void): void {
+    this.pendingEdits.push(edit);
+  }
+
+  /** Called by every writing method before it changes anything; the edits' own writes do not re-enter. */
+  beforeWrite(): void {
+    if (this.pendingEdits.length === 0) return;
+    const edits = this.pendingEdits;
+    this.pendingEdits = [];
+    for (const edit of edits) edit();
+  }
 
   now(): Date {
     return this.clock.now();

@@ -364,6 +364,53 @@ test('RAW stores strings as they are: no formulas, apostrophes kept, numbers and
   assert.deepEqual(sheet.getRange('A1:F1').getFormulas(), [['', '', '', '', '', '']]);
 });
 
+// https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption (RAW: stored as-is; USER_ENTERED:
+// parsed as typed) and https://docs.sheetdb.io/value-render-input-option (quoting Google's values guide: "$100.15"
+// becomes a number with currency formatting; non-string values are always RAW).
+test('RAW keeps strings that USER_ENTERED converts, in the spreadsheet locale', () => {
+  const { Sheets, id, sheet } = setup({ spreadsheetLocale: 'zh_CN' });
+  const typed = ['001', 'TRUE', '50%', '3/4', '1,000', '¥5', '2024年8月1日', '下午3:00'];
+  write(Sheets, id, 'RAW', [{ range: '工作表1!A1', values: [typed, [7, true]] }]);
+  assert.deepEqual(sheet.getRange('A1:H2').getValues(), [typed, [7, true, '', '', '', '', '', '']]);
+  write(Sheets, id, 'USER_ENTERED', [{ range: '工作表1!A1', values: [typed] }]);
+  const [zeros, bool, percent, , thousand, yuan] = sheet.getRange('A1:H1').getValues()[0]!;
+  assert.deepEqual([zeros, bool, percent, thousand, yuan], [1, true, 0.5, 1000, 5]);
+  assert.ok(
+    sheet
+      .getRange('A1:H1')
+      .getValues()[0]!
+      .slice(6)
+      .every((v) => v instanceof Date),
+  );
+  assert.deepEqual(sheet.getRange('C1:F1').getNumberFormats(), [['0%', 'yyyy/M/d', '#,##0', '"¥"#,##0']]);
+});
+
+// https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/update (valueInputOption is
+// required; the response is an UpdateValuesResponse)
+test('Values.update writes one range with RAW or USER_ENTERED and reports what it updated', () => {
+  const { Sheets, id, sheet, emulator } = setup();
+  const result = Sheets.Spreadsheets.Values.update({ values: [['=1+1', '0012']] }, id, 'Sheet1!B2', {
+    valueInputOption: 'RAW',
+  });
+  assert.deepEqual(sheet.getRange('B2:C2').getValues(), [['=1+1', '0012']]);
+  assert.deepEqual(result, {
+    spreadsheetId: id,
+    updatedRange: 'Sheet1!B2:C2',
+    updatedRows: 1,
+    updatedColumns: 2,
+    updatedCells: 2,
+  });
+  Sheets.Spreadsheets.Values.update({ values: [['=1+1', '0012']] }, id, 'Sheet1!B2', {
+    valueInputOption: 'USER_ENTERED',
+  });
+  assert.deepEqual(sheet.getRange('B2:C2').getValues(), [[2, 12]]);
+  assert.equal(emulator.calls.count('Sheets.Spreadsheets.Values.update'), 2);
+  assert.throws(() => Sheets.Spreadsheets.Values.update({ values: [['x']] }, id, 'Sheet1!A1', {}), {
+    message:
+      "API call to sheets.spreadsheets.values.update failed with error: 'valueInputOption' is required but not specified",
+  });
+});
+
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange
 // ("Null values will be skipped. To set a cell to an empty value, set the string value to an empty string.")
 test('a null leaves its cell alone and "" empties it', () => {
