@@ -2,7 +2,7 @@
  * The Apps Script advanced Sheets service (Sheets API v4) over the emulated spreadsheet: the global
  * exists only when appsscript.json enables it, and answers with the REST resources as plain objects.
  * Emulated: Spreadsheets.get (with a `fields` mask), Values.batchGet (UNFORMATTED_VALUE with
- * SERIAL_NUMBER dates), Values.batchUpdate (RAW, USER_ENTERED) and Spreadsheets.batchUpdate
+ * SERIAL_NUMBER dates), Values.batchUpdate and Values.update (RAW, USER_ENTERED) and Spreadsheets.batchUpdate
  * (appendDimension). Anything else throws a plain Error saying it is not emulated.
  *
  * Failures of the API itself throw like Apps Script does: a GoogleJsonResponseException whose message
@@ -28,7 +28,10 @@ type BatchUpdateSpreadsheetResponse = GoogleAppsScript.Sheets.Schema.BatchUpdate
 
 export type EmulatedSheets = {
   Spreadsheets: Pick<GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection, 'get' | 'batchUpdate'> & {
-    Values: Pick<GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection, 'batchGet' | 'batchUpdate'>;
+    Values: Pick<
+      GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection,
+      'batchGet' | 'batchUpdate' | 'update'
+    >;
   };
 };
 
@@ -171,69 +174,89 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
     return response;
   }
 
+  type ValueInput = 'RAW' | 'USER_ENTERED';
+
+  /** The option every values write requires, as the API checks it. */
+  function valueInputOf(method: string, option: string | undefined): ValueInput {
+    if (option === undefined) throw apiError(method, 400, "'valueInputOption' is required but not specified");
+    if (option !== 'RAW' && option !== 'USER_ENTERED') throw notEmulated(`valueInputOption ${option}`);
+    return option;
+  }
+
+  /**
+   * Checks and interprets one ValueRange without changing anything; `at` prefixes error messages in a
+   * batch ("Invalid data[0]: "), '' for a single update.
+   */
+  function planWrite(method: string, workbook: Workbook, entry: ValueRange, at: string, valueInput: ValueInput) {
+    const prefix = at === '' ? '' : `Invalid ${at}: `;
+    const text = String(entry.range);
+    const target = resolveRange(workbook, text);
+    if (!target) throw apiError(method, 400, `${prefix}Unable to parse range: ${text}`);
+    const rows = rowsOf(entry, at || 'values');
+    const rect = writeRect(text, target, rows);
+    if (typeof rect === 'string') throw apiError(method, 400, `${prefix}${rect}`);
+    const { sheet } = target;
+    const inputs: (CellInput | undefined)[][] = new Array(rows.length);
+    let cells = 0;
+    const columnUsed = new Uint8Array(rect.numCols);
+    const usedRows: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const line = rows[i] ?? [];
+      const inputLine: (CellInput | undefined)[] = new Array(line.length);
+      for (let j = 0; j < line.length; j++) {
+        const raw = line[j];
+        if (raw === null || raw === undefined) continue; // "Null values will be skipped."
+        const cell = checkedCell(raw, `${at || 'values'}${at ? '.values' : ''}[${i}][${j}]`);
+        const format = sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j);
+        inputLine[j] =
+          valueInput === 'RAW' ? rawInput(cell, workbook.timeZone, format) : interpretInput(cell, workbook, format);
+        cells++;
+        columnUsed[j] = 1;
+        if (usedRows[usedRows.length - 1] !== rect.row + i) usedRows.push(rect.row + i);
+      }
+      inputs[i] = inputLine;
+    }
+    const usedColumns: number[] = [];
+    columnUsed.forEach((used, j) => {
+      if (used) usedColumns.push(rect.col + j);
+    });
+    return { sheet, rect, inputs, cells, usedRows, usedColumns };
+  }
+
+  type PlannedWrite = ReturnType<typeof planWrite>;
+
+  function applyWrite(workbook: Workbook, { sheet, rect, inputs, cells, usedRows, usedColumns }: PlannedWrite) {
+    if (cells > 0) sheet.store(rect, inputs);
+    return withoutZeros<UpdateValuesResponse>({
+      spreadsheetId: workbook.id,
+      updatedRange: `${quoteSheetName(sheet.name)}!${rectA1(rect)}`,
+      updatedRows: usedRows.length,
+      updatedColumns: usedColumns.length,
+      updatedCells: cells,
+    });
+  }
+
   function valuesBatchUpdate(resource: BatchUpdateValuesRequest, spreadsheetId: string): BatchUpdateValuesResponse {
     const method = 'values.batchUpdate';
     const workbook = begin(method, spreadsheetId, WRITE_SCOPES);
     const { valueInputOption, includeValuesInResponse, data = [] } = resource ?? {};
-    if (valueInputOption === undefined) throw apiError(method, 400, "'valueInputOption' is required but not specified");
-    if (valueInputOption !== 'RAW' && valueInputOption !== 'USER_ENTERED')
-      throw notEmulated(`valueInputOption ${valueInputOption}`);
+    const valueInput = valueInputOf(method, valueInputOption);
     if (includeValuesInResponse) throw notEmulated('includeValuesInResponse');
-    const timeZone = workbook.timeZone;
+    workbook.beforeWrite();
     // Everything is checked and interpreted before the first cell changes: the API applies all or nothing.
-    const writes = data.map((entry, index) => {
-      const at = `data[${index}]`;
-      const text = String(entry.range);
-      const target = resolveRange(workbook, text);
-      if (!target) throw apiError(method, 400, `Invalid ${at}: Unable to parse range: ${text}`);
-      const rows = rowsOf(entry, at);
-      const rect = writeRect(text, target, rows);
-      if (typeof rect === 'string') throw apiError(method, 400, `Invalid ${at}: ${rect}`);
-      const { sheet } = target;
-      const inputs: (CellInput | undefined)[][] = new Array(rows.length);
-      let cells = 0;
-      const columnUsed = new Uint8Array(rect.numCols);
-      const usedRows: number[] = [];
-      for (let i = 0; i < rows.length; i++) {
-        const line = rows[i];
-        const inputLine: (CellInput | undefined)[] = new Array(line.length);
-        for (let j = 0; j < line.length; j++) {
-          const raw = line[j];
-          if (raw === null || raw === undefined) continue; // "Null values will be skipped."
-          const cell = checkedCell(raw, `${at}.values[${i}][${j}]`);
-          const format = sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j);
-          inputLine[j] =
-            valueInputOption === 'RAW' ? rawInput(cell, timeZone, format) : interpretInput(cell, timeZone, format);
-          cells++;
-          columnUsed[j] = 1;
-          if (usedRows[usedRows.length - 1] !== rect.row + i) usedRows.push(rect.row + i);
-        }
-        inputs[i] = inputLine;
-      }
-      const usedColumns: number[] = [];
-      columnUsed.forEach((used, j) => {
-        if (used) usedColumns.push(rect.col + j);
-      });
-      return { sheet, rect, inputs, cells, usedRows, usedColumns };
-    });
+    const writes = data.map((entry, index) => planWrite(method, workbook, entry, `data[${index}]`, valueInput));
 
     const touchedRows = new Set<string>();
     const touchedColumns = new Set<string>();
     const touchedSheets = new Set<SheetModel>();
     let totalCells = 0;
-    const responses = writes.map(({ sheet, rect, inputs, cells, usedRows, usedColumns }) => {
-      if (cells > 0) sheet.store(rect, inputs);
+    const responses = writes.map((write) => {
+      const { sheet, cells, usedRows, usedColumns } = write;
       for (const r of usedRows) touchedRows.add(`${sheet.sheetId}:${r}`);
       for (const c of usedColumns) touchedColumns.add(`${sheet.sheetId}:${c}`);
       if (cells > 0) touchedSheets.add(sheet);
       totalCells += cells;
-      return withoutZeros<UpdateValuesResponse>({
-        spreadsheetId: workbook.id,
-        updatedRange: `${quoteSheetName(sheet.name)}!${rectA1(rect)}`,
-        updatedRows: usedRows.length,
-        updatedColumns: usedColumns.length,
-        updatedCells: cells,
-      });
+      return applyWrite(workbook, write);
     });
     return withoutZeros<BatchUpdateValuesResponse>({
       spreadsheetId: workbook.id,
@@ -245,9 +268,27 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
     });
   }
 
+  /** Values.update(resource, spreadsheetId, range, { valueInputOption }): one ValueRange at `range`. */
+  function valuesUpdate(
+    resource: ValueRange,
+    spreadsheetId: string,
+    range: string,
+    optionalArgs: object = {},
+  ): UpdateValuesResponse {
+    const method = 'values.update';
+    const workbook = begin(method, spreadsheetId, WRITE_SCOPES);
+    const { valueInputOption, ...rest } = optionalArgs as { valueInputOption?: string };
+    const valueInput = valueInputOf(method, valueInputOption);
+    const unsupported = Object.keys(rest).filter((k) => (rest as Record<string, unknown>)[k] !== undefined);
+    if (unsupported.length > 0) throw notEmulated(`Sheets.Spreadsheets.Values.update option ${unsupported.join(', ')}`);
+    workbook.beforeWrite();
+    return applyWrite(workbook, planWrite(method, workbook, { ...resource, range }, '', valueInput));
+  }
+
   function batchUpdate(resource: BatchUpdateSpreadsheetRequest, spreadsheetId: string): BatchUpdateSpreadsheetResponse {
     const method = 'batchUpdate';
     const workbook = begin(method, spreadsheetId, WRITE_SCOPES);
+    workbook.beforeWrite();
     const { requests = [], ...options } = resource ?? {};
     if (Object.values(options).some(Boolean))
       throw notEmulated(`Sheets.Spreadsheets.batchUpdate options ${Object.keys(options).join(', ')}`);
@@ -279,7 +320,7 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
     Spreadsheets: {
       get,
       batchUpdate,
-      Values: { batchGet, batchUpdate: valuesBatchUpdate },
+      Values: { batchGet, batchUpdate: valuesBatchUpdate, update: valuesUpdate },
     },
   };
 }
@@ -302,7 +343,7 @@ function resolveRange(workbook: Workbook, text: string): Target | null {
   if (text.startsWith("'")) {
     const quoted = /^'((?:[^']|'')*)'(?:!(.*))?$/s.exec(text);
     if (!quoted) return null;
-    title = quoted[1].replace(/''/g, "'");
+    title = (quoted[1] ?? '').replace(/''/g, "'");
     cells = quoted[2];
   } else if (workbook.sheetByName(text)) {
     title = text;
@@ -406,7 +447,7 @@ function transpose<T>(rows: readonly (readonly T[])[]): (T | '')[][] {
       if (c < r.length && r[c] !== '') last = i;
     });
     const column: (T | '')[] = [];
-    for (let i = 0; i <= last; i++) column.push(c < rows[i].length ? rows[i][c] : '');
+    for (let i = 0; i <= last; i++) column.push(rows[i]?.[c] ?? '');
     columns.push(column);
   }
   return columns;
@@ -491,8 +532,9 @@ function parseFieldMask(mask: string): FieldTree {
   return tree;
 }
 
-function addPath(tree: FieldTree, path: string[], selection: FieldTree | true): void {
+function addPath(tree: FieldTree, path: readonly string[], selection: FieldTree | true): void {
   const [head, ...rest] = path;
+  if (head === undefined) return;
   const existing = tree.get(head);
   if (existing === true) return;
   const inner =

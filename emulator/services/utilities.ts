@@ -247,7 +247,12 @@ function fixedZone(date: Date, offset: number, name: string, longName: string): 
 function ianaZone(date: Date, timeZone: string, format: Intl.DateTimeFormat): ZonedTime {
   const parts = format.formatToParts(date);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const [year, month, day, hour, minute, second] = ['year', 'month', 'day', 'hour', 'minute', 'second'].map(part);
+  const year = part('year');
+  const month = part('month');
+  const day = part('day');
+  const hour = part('hour');
+  const minute = part('minute');
+  const second = part('second');
   const millisecond = ((date.getTime() % 1000) + 1000) % 1000;
   const offset = Math.round(
     (Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - date.getTime()) / 60_000,
@@ -275,6 +280,13 @@ function zonedTime(date: Date, timeZone: string): ZonedTime {
   const format = zoneFormat(timeZone, 'fields');
   if (format) return ianaZone(date, timeZone, format);
   return fixedZone(date, 0, 'GMT', 'Greenwich Mean Time');
+}
+
+/** A month or weekday name; the index comes from a calendar, so a miss is a bug here. */
+function nameAt(names: readonly string[], index: number): string {
+  const name = names[index];
+  if (name === undefined) throw new Error(`No name at ${index} of ${names.join(', ')}`);
+  return name;
 }
 
 function pad(value: number, width: number): string {
@@ -305,11 +317,8 @@ function formatField(letter: string, count: number, t: ZonedTime): string {
     }
     case 'M':
     case 'L':
-      return count >= 4
-        ? monthNames[t.month - 1]
-        : count === 3
-          ? monthNames[t.month - 1].slice(0, 3)
-          : pad(t.month, count);
+      if (count < 3) return pad(t.month, count);
+      return count >= 4 ? nameAt(monthNames, t.month - 1) : nameAt(monthNames, t.month - 1).slice(0, 3);
     case 'w':
       return pad(weekOfYear(t).week, count);
     case 'W':
@@ -321,7 +330,7 @@ function formatField(letter: string, count: number, t: ZonedTime): string {
     case 'F':
       return pad(Math.floor((t.day - 1) / 7) + 1, count);
     case 'E':
-      return count >= 4 ? dayNames[weekday] : dayNames[weekday].slice(0, 3);
+      return count >= 4 ? nameAt(dayNames, weekday) : nameAt(dayNames, weekday).slice(0, 3);
     case 'u':
       return pad(weekday === 0 ? 7 : weekday, count);
     case 'a':
@@ -357,7 +366,7 @@ export function formatJavaDate(date: Date, timeZone: string, pattern: string): s
   const t = zonedTime(date, timeZone);
   let out = '';
   for (let i = 0; i < pattern.length;) {
-    const c = pattern[i];
+    const c = pattern.charAt(i);
     if (c === "'") {
       if (pattern[i + 1] === "'") {
         out += "'";

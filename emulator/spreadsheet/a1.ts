@@ -75,7 +75,7 @@ export function parseA1(notation: string): ParsedA1 {
     if (start.row === undefined || start.col === undefined) throw gasError('Range not found');
     return { sheetName, row: start.row, col: start.col, endRow: start.row, endCol: start.col };
   }
-  const end = parsePart(parts[1]);
+  const end = parsePart(parts[1] ?? '');
   if (
     !end ||
     (start.row === undefined && end.row !== undefined) ||

@@ -4,15 +4,25 @@ import { gasError } from '../core';
 import type { FormulaSheet } from './formulas';
 import { Layer } from './layer';
 import type { DataValidation } from './validation';
-import { copyValue, displayValue, interpretInput, type CellInput, type CellValue } from './values';
+import { copyValue, displayValue, interpretInput, type CellInput, type CellValue, type InputContext } from './values';
 
 /** What a sheet needs from its spreadsheet. */
-export interface WorkbookServices {
-  readonly timeZone: string;
+export interface WorkbookServices extends InputContext {
   /** Called after any change that can alter formula results; `sheet` when only that sheet changed. */
   changed(sheet?: SheetModel): void;
   /** 0-based coordinates of a formula cell on `sheet`. */
   formulaValue(sheet: SheetModel, row: number, col: number): CellValue;
+  /** Runs a test's pending edits before a write is applied (see Workbook.beforeWrite). */
+  beforeWrite(): void;
+}
+
+/** Sort order of two non-empty cells: numbers and dates, then text, then booleans. */
+function compareCells(x: CellValue, y: CellValue): number {
+  const rank = (v: CellValue) => (typeof v === 'number' || v instanceof Date ? 0 : typeof v === 'string' ? 1 : 2);
+  const d = rank(x) - rank(y);
+  if (d !== 0) return d;
+  if (typeof x === 'string' && typeof y === 'string') return x.localeCompare(y, undefined, { sensitivity: 'base' });
+  return Number(x) - Number(y);
 }
 
 export class SheetModel implements FormulaSheet {
@@ -135,14 +145,14 @@ export class SheetModel implements FormulaSheet {
    * validation rules for the whole block before storing anything, so a rejected write changes nothing.
    */
   write(rect: GridRect, raw: readonly (readonly unknown[])[]): void {
-    const tz = this.workbook.timeZone;
+    const ctx = this.workbook;
     // Index loops rather than map: the data comes from the script's realm, whose callbacks cost more per cell.
     const inputs: CellInput[][] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const line = raw[i] ?? [];
       const inputLine: CellInput[] = new Array(line.length);
       for (let j = 0; j < line.length; j++) {
-        inputLine[j] = interpretInput(line[j], tz, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
+        inputLine[j] = interpretInput(line[j], ctx, this.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j));
       }
       inputs[i] = inputLine;
     }
@@ -183,7 +193,8 @@ export class SheetModel implements FormulaSheet {
 
   /**
    * Stores already interpreted inputs from the top-left of `rect`, without validation checks (the
-   * Sheets API path); an undefined input leaves its cell as it is.
+   * Sheets API path); an undefined input leaves its cell as it is. A value that comes with a number
+   * format ("50%" read as 0.5 with "0%") gives the cell that format.
    */
   store(rect: GridRect, inputs: readonly (readonly (CellInput | undefined)[])[]): void {
     for (let i = 0; i < inputs.length; i++) {
@@ -199,6 +210,7 @@ export class SheetModel implements FormulaSheet {
         } else {
           this.formulas.set(r, c, undefined);
           this.values.set(r, c, input.value === '' ? undefined : input.value);
+          if (input.format !== undefined) this.numberFormats.set(r, c, input.format);
         }
       }
     }
@@ -255,13 +267,64 @@ export class SheetModel implements FormulaSheet {
 
   insertColumns(afterColumn: number, howMany: number): void {
     for (const layer of this.allLayers()) layer.insertColumns(afterColumn, howMany);
+    this.moveColumnLayout((c) => (c > afterColumn ? c + howMany : c));
     this.maxColumns += howMany;
     this.workbook.changed(this);
   }
 
   deleteColumns(columnPosition: number, howMany: number): void {
     for (const layer of this.allLayers()) layer.deleteColumns(columnPosition - 1, howMany);
+    const last = columnPosition + howMany - 1;
+    this.moveColumnLayout((c) => (c < columnPosition ? c : c > last ? c - howMany : null));
     this.maxColumns -= howMany;
+    this.workbook.changed(this);
+  }
+
+  /** Widths and hidden flags belong to columns, so they move with them; `to` gives null for a deleted column. */
+  private moveColumnLayout(to: (column: number) => number | null): void {
+    const widths = [...this.columnWidths];
+    this.columnWidths.clear();
+    for (const [c, width] of widths) {
+      const moved = to(c);
+      if (moved !== null) this.columnWidths.set(moved, width);
+    }
+    const hidden = [...this.hiddenColumns];
+    this.hiddenColumns.clear();
+    for (const c of hidden) {
+      const moved = to(c);
+      if (moved !== null) this.hiddenColumns.add(moved);
+    }
+  }
+
+  /**
+   * Reorders the rows of `rect` by `keys` (1-based sheet columns), stably; whole cells move with their
+   * row inside the range: values, formulas (their text unchanged), notes, formats and validation.
+   * Order as Sheets sorts (a guess from Excel's documented order): numbers and dates, then text
+   * (case-insensitive), then FALSE before TRUE; empty cells last whichever the direction.
+   */
+  sortRows(rect: GridRect, keys: readonly { column: number; ascending: boolean }[]): void {
+    const rows = Array.from({ length: rect.numRows }, (_, i) => rect.row + i);
+    const keyOf = (row: number, column: number) => this.valueAt(row, column);
+    const order = [...rows].sort((a, b) => {
+      for (const { column, ascending } of keys) {
+        const x = keyOf(a, column);
+        const y = keyOf(b, column);
+        if (x === '' || y === '') {
+          if (x === '' && y === '') continue;
+          return x === '' ? 1 : -1;
+        }
+        const d = compareCells(x, y);
+        if (d !== 0) return ascending ? d : -d;
+      }
+      return 0;
+    });
+    if (order.every((row, i) => row === rows[i])) return;
+    for (const layer of this.allLayers()) {
+      const copies = order.map((row) =>
+        Array.from({ length: rect.numCols }, (_, j) => layer.get(row - 1, rect.col - 1 + j)),
+      );
+      copies.forEach((line, i) => line.forEach((v, j) => layer.set(rect.row - 1 + i, rect.col - 1 + j, v)));
+    }
     this.workbook.changed(this);
   }
 }

@@ -5,7 +5,7 @@ import { gasError } from '../core';
 import { shiftFormula } from './formulas';
 import type { SheetModel } from './model';
 import type { Protection } from './protection';
-import { recorderFor, type Recorder } from './record';
+import { changeRecorderFor, recorderFor, type Recorder } from './record';
 import type { EmuSheet } from './sheet';
 import { DataValidation } from './validation';
 import { DEFAULT_NUMBER_FORMAT, normalizeColour, type CellValue } from './values';
@@ -65,6 +65,8 @@ type RangeApi = Pick<
 
 export class EmuRange implements RangeApi {
   private readonly record: Recorder;
+  /** For methods that change the spreadsheet (see changeRecorderFor). */
+  private readonly change: Recorder;
 
   constructor(
     ctx: EmulatorContext,
@@ -73,6 +75,7 @@ export class EmuRange implements RangeApi {
     private readonly rect: GridRect,
   ) {
     this.record = recorderFor(ctx, 'Range');
+    this.change = changeRecorderFor(ctx, 'Range', model.workbook);
   }
 
   /** Calls fn with 1-based sheet coordinates for every cell, row by row. */
@@ -123,7 +126,7 @@ export class EmuRange implements RangeApi {
   }
 
   setValues(values: unknown[][]): this {
-    this.record('setValues');
+    this.change('setValues');
     checkShape(values, this.rect);
     this.model.write(this.rect, values);
     return this;
@@ -131,7 +134,7 @@ export class EmuRange implements RangeApi {
 
   /** Like the real method, writes the value into every cell of the range. */
   setValue(value: unknown): this {
-    this.record('setValue');
+    this.change('setValue');
     this.model.write(this.rect, this.fill(value));
     return this;
   }
@@ -147,7 +150,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFormulas(formulas: string[][]): this {
-    this.record('setFormulas');
+    this.change('setFormulas');
     checkShape(formulas, this.rect);
     this.model.writeFormulas(this.rect, formulas);
     return this;
@@ -155,7 +158,7 @@ export class EmuRange implements RangeApi {
 
   /** The formula is written for the top-left cell; other cells get its relative references shifted. */
   setFormula(formula: string): this {
-    this.record('setFormula');
+    this.change('setFormula');
     this.model.writeFormulas(
       this.rect,
       this.grid((r, c) => shiftFormula(formula, r - this.rect.row, c - this.rect.col)),
@@ -184,7 +187,7 @@ export class EmuRange implements RangeApi {
   }
 
   setNotes(notes: (string | null)[][]): this {
-    this.record('setNotes');
+    this.change('setNotes');
     return this.setLayer(
       this.model.notes,
       notes.map((line) => line.map((n) => (n ? String(n) : undefined))),
@@ -192,12 +195,12 @@ export class EmuRange implements RangeApi {
   }
 
   setNote(note: string | null): this {
-    this.record('setNote');
+    this.change('setNote');
     return this.setLayer(this.model.notes, this.fill(note ? String(note) : undefined));
   }
 
   clearNote(): this {
-    this.record('clearNote');
+    this.change('clearNote');
     return this.setLayer(this.model.notes, this.fill(undefined));
   }
 
@@ -214,7 +217,7 @@ export class EmuRange implements RangeApi {
   }
 
   setBackgrounds(colors: (string | null)[][]): this {
-    this.record('setBackgrounds');
+    this.change('setBackgrounds');
     return this.setLayer(
       this.model.backgrounds,
       colors.map((line) => line.map((c) => backgroundOf(c))),
@@ -222,7 +225,7 @@ export class EmuRange implements RangeApi {
   }
 
   setBackground(color: string | null): this {
-    this.record('setBackground');
+    this.change('setBackground');
     return this.setLayer(this.model.backgrounds, this.fill(backgroundOf(color)));
   }
 
@@ -237,7 +240,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFontWeights(weights: (string | null)[][]): this {
-    this.record('setFontWeights');
+    this.change('setFontWeights');
     return this.setLayer(
       this.model.fontWeights,
       weights.map((line) => line.map((w) => (w === 'bold' ? 'bold' : undefined))),
@@ -245,7 +248,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFontWeight(weight: string | null): this {
-    this.record('setFontWeight');
+    this.change('setFontWeight');
     return this.setLayer(this.model.fontWeights, this.fill(weight === 'bold' ? 'bold' : undefined));
   }
 
@@ -260,7 +263,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFontColors(colors: (string | null)[][]): this {
-    this.record('setFontColors');
+    this.change('setFontColors');
     return this.setLayer(
       this.model.fontColors,
       colors.map((line) => line.map((c) => fontColorOf(c))),
@@ -268,7 +271,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFontColor(color: string | null): this {
-    this.record('setFontColor');
+    this.change('setFontColor');
     return this.setLayer(this.model.fontColors, this.fill(fontColorOf(color)));
   }
 
@@ -283,7 +286,7 @@ export class EmuRange implements RangeApi {
   }
 
   setNumberFormats(formats: string[][]): this {
-    this.record('setNumberFormats');
+    this.change('setNumberFormats');
     return this.setLayer(
       this.model.numberFormats,
       formats.map((line) => line.map((f) => f || undefined)),
@@ -291,7 +294,7 @@ export class EmuRange implements RangeApi {
   }
 
   setNumberFormat(format: string): this {
-    this.record('setNumberFormat');
+    this.change('setNumberFormat');
     return this.setLayer(this.model.numberFormats, this.fill(format || undefined));
   }
 
@@ -306,12 +309,12 @@ export class EmuRange implements RangeApi {
   }
 
   setHorizontalAlignment(alignment: string | null): this {
-    this.record('setHorizontalAlignment');
+    this.change('setHorizontalAlignment');
     return this.setLayer(this.model.alignments, this.fill(alignment ?? undefined));
   }
 
   setHorizontalAlignments(alignments: (string | null)[][]): this {
-    this.record('setHorizontalAlignments');
+    this.change('setHorizontalAlignments');
     return this.setLayer(
       this.model.alignments,
       alignments.map((line) => line.map((a) => a ?? undefined)),
@@ -324,7 +327,7 @@ export class EmuRange implements RangeApi {
   }
 
   setWrap(isWrapEnabled: boolean): this {
-    this.record('setWrap');
+    this.change('setWrap');
     return this.setLayer(this.model.wraps, this.fill(isWrapEnabled));
   }
 
@@ -341,7 +344,7 @@ export class EmuRange implements RangeApi {
   }
 
   setDataValidations(rules: (ScriptRule | null)[][]): this {
-    this.record('setDataValidations');
+    this.change('setDataValidations');
     return this.setLayer(
       this.model.validations,
       rules.map((line) => line.map(emulatedRule)),
@@ -349,25 +352,46 @@ export class EmuRange implements RangeApi {
   }
 
   setDataValidation(rule: ScriptRule | null): this {
-    this.record('setDataValidation');
+    this.change('setDataValidation');
     return this.setLayer(this.model.validations, this.fill(emulatedRule(rule)));
   }
 
   clearDataValidations(): this {
-    this.record('clearDataValidations');
+    this.change('clearDataValidations');
     return this.setLayer(this.model.validations, this.fill(undefined));
+  }
+
+  // --- sorting ---------------------------------------------------------------------------
+
+  /**
+   * sort(2), sort({ column: 2, ascending: false }) or sort([{ column: 2 }, 3]): columns are sheet column
+   * numbers inside this range; rows of the range move whole (see SheetModel.sortRows).
+   */
+  sort(sortSpecObj: SortSpec | readonly SortSpec[]): this {
+    this.change('sort');
+    const specs: readonly SortSpec[] = Array.isArray(sortSpecObj) ? sortSpecObj : [sortSpecObj as SortSpec];
+    const keys = specs.map((spec) => {
+      const column = typeof spec === 'number' ? spec : spec.column;
+      const ascending = typeof spec === 'number' ? true : spec.ascending !== false;
+      // Guess: the real message for a sort column outside the range is not documented.
+      if (!Number.isInteger(column) || column < this.rect.col || column >= this.rect.col + this.rect.numCols)
+        throw gasError(`The sort column ${column} is outside the range ${rectA1(this.rect)}.`);
+      return { column, ascending };
+    });
+    this.model.sortRows(this.rect, keys);
+    return this;
   }
 
   // --- clearing --------------------------------------------------------------------------
 
   clearContent(): this {
-    this.record('clearContent');
+    this.change('clearContent');
     this.model.clearContents(this.rect);
     return this;
   }
 
   clearFormat(): this {
-    this.record('clearFormat');
+    this.change('clearFormat');
     this.model.clearFormats(this.rect);
     return this;
   }
@@ -379,7 +403,7 @@ export class EmuRange implements RangeApi {
     commentsOnly?: boolean;
     validationsOnly?: boolean;
   }): this {
-    this.record('clear');
+    this.change('clear');
     const only =
       options && (options.contentsOnly || options.formatOnly || options.commentsOnly || options.validationsOnly);
     if (!only || options.contentsOnly) this.model.clearContents(this.rect);
@@ -493,6 +517,9 @@ export class EmuRange implements RangeApi {
       .filter((t) => t !== '');
   }
 }
+
+/** A sort column: its sheet column number, or { column, ascending } (ascending unless false). */
+type SortSpec = number | { column: number; ascending?: boolean };
 
 /** Scripts typed against @types/google-apps-script pass rules as the Apps Script interface. */
 type ScriptRule = DataValidation | GoogleAppsScript.Spreadsheet.DataValidation;

@@ -7,7 +7,7 @@ import { gasError } from '../core';
 import type { SheetModel } from './model';
 import { Protection, type ProtectionKind } from './protection';
 import { EmuRange } from './range';
-import { recorderFor, type Recorder } from './record';
+import { changeRecorderFor, recorderFor, type Recorder } from './record';
 import type { EmuSpreadsheet } from './spreadsheet';
 import { normalizeColour } from './values';
 
@@ -63,6 +63,8 @@ type SheetApi = Pick<
 
 export class EmuSheet implements SheetApi {
   private readonly record: Recorder;
+  /** For methods that change the spreadsheet (see changeRecorderFor). */
+  private readonly change: Recorder;
   private conditionalRules: ConditionalFormatRule[] = [];
   private protections: Protection[] = [];
   private charts: EmbeddedChart[] = [];
@@ -75,6 +77,7 @@ export class EmuSheet implements SheetApi {
     private readonly model: SheetModel,
   ) {
     this.record = recorderFor(ctx, 'Sheet');
+    this.change = changeRecorderFor(ctx, 'Sheet', model.workbook);
   }
 
   // --- identity --------------------------------------------------------------------------
@@ -173,7 +176,7 @@ export class EmuSheet implements SheetApi {
 
   /** Writes after the last row with content, growing the sheet when it is full. */
   appendRow(rowContents: unknown[]): this {
-    this.record('appendRow');
+    this.change('appendRow');
     const row = this.model.lastRow() + 1;
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
@@ -183,7 +186,7 @@ export class EmuSheet implements SheetApi {
   }
 
   clear(): this {
-    this.record('clear');
+    this.change('clear');
     const all = { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns };
     this.model.clearContents(all);
     this.model.clearFormats(all);
@@ -191,13 +194,13 @@ export class EmuSheet implements SheetApi {
   }
 
   clearContents(): this {
-    this.record('clearContents');
+    this.change('clearContents');
     this.model.clearContents({ row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns });
     return this;
   }
 
   clearFormats(): this {
-    this.record('clearFormats');
+    this.change('clearFormats');
     this.model.clearFormats({ row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns });
     return this;
   }
@@ -205,65 +208,65 @@ export class EmuSheet implements SheetApi {
   // --- structure -------------------------------------------------------------------------
 
   insertRowsAfter(afterPosition: number, howMany: number): this {
-    this.record('insertRowsAfter');
+    this.change('insertRowsAfter');
     this.insertRows(afterPosition, howMany);
     return this;
   }
 
   insertRowAfter(afterPosition: number): this {
-    this.record('insertRowAfter');
+    this.change('insertRowAfter');
     this.insertRows(afterPosition, 1);
     return this;
   }
 
   insertRowsBefore(beforePosition: number, howMany: number): this {
-    this.record('insertRowsBefore');
+    this.change('insertRowsBefore');
     this.insertRows(beforePosition - 1, howMany);
     return this;
   }
 
   insertRowBefore(beforePosition: number): this {
-    this.record('insertRowBefore');
+    this.change('insertRowBefore');
     this.insertRows(beforePosition - 1, 1);
     return this;
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
-    this.record('deleteRows');
+    this.change('deleteRows');
     this.removeRows(rowPosition, howMany);
   }
 
   deleteRow(rowPosition: number): this {
-    this.record('deleteRow');
+    this.change('deleteRow');
     this.removeRows(rowPosition, 1);
     return this;
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): this {
-    this.record('insertColumnsAfter');
+    this.change('insertColumnsAfter');
     this.insertColumns(afterPosition, howMany);
     return this;
   }
 
   insertColumnAfter(afterPosition: number): this {
-    this.record('insertColumnAfter');
+    this.change('insertColumnAfter');
     this.insertColumns(afterPosition, 1);
     return this;
   }
 
   insertColumnsBefore(beforePosition: number, howMany: number): this {
-    this.record('insertColumnsBefore');
+    this.change('insertColumnsBefore');
     this.insertColumns(beforePosition - 1, howMany);
     return this;
   }
 
   deleteColumns(columnPosition: number, howMany: number): void {
-    this.record('deleteColumns');
+    this.change('deleteColumns');
     this.removeColumns(columnPosition, howMany);
   }
 
   deleteColumn(columnPosition: number): this {
-    this.record('deleteColumn');
+    this.change('deleteColumn');
     this.removeColumns(columnPosition, 1);
     return this;
   }
@@ -321,6 +324,19 @@ export class EmuSheet implements SheetApi {
       if (moved) p.emuMoveTo(moved);
       return moved !== null;
     });
+  }
+
+  /** Sorts every row below the frozen rows by one column, like Data > Sort sheet. */
+  sort(columnPosition: number, ascending = true): this {
+    this.change('sort');
+    const first = this.model.frozenRows + 1;
+    if (first <= this.model.maxRows) {
+      this.model.sortRows(
+        { row: first, col: 1, numRows: this.model.maxRows - first + 1, numCols: this.model.maxColumns },
+        [{ column: columnPosition, ascending }],
+      );
+    }
+    return this;
   }
 
   // --- layout ----------------------------------------------------------------------------
@@ -393,12 +409,12 @@ export class EmuSheet implements SheetApi {
   }
 
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
-    this.record('setConditionalFormatRules');
+    this.change('setConditionalFormatRules');
     this.conditionalRules = [...rules];
   }
 
   clearConditionalFormatRules(): void {
-    this.record('clearConditionalFormatRules');
+    this.change('clearConditionalFormatRules');
     this.conditionalRules = [];
   }
 

@@ -5,7 +5,7 @@ import { gasError } from '../core';
 import type { SheetModel } from './model';
 import type { Protection, ProtectionKind } from './protection';
 import type { EmuRange } from './range';
-import { recorderFor, type Recorder } from './record';
+import { changeRecorderFor, recorderFor, uncounted, type Recorder } from './record';
 import { EmuSheet } from './sheet';
 import type { Workbook } from './workbook';
 
@@ -26,6 +26,8 @@ type SpreadsheetApi = Pick<
 
 export class EmuSpreadsheet implements SpreadsheetApi {
   private readonly record: Recorder;
+  /** For methods that change the spreadsheet (see changeRecorderFor). */
+  private readonly change: Recorder;
   private readonly facades = new Map<SheetModel, EmuSheet>();
   private active: SheetModel;
   private readonly toasts: { message: string; title: string }[] = [];
@@ -35,8 +37,8 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     private readonly workbook: Workbook,
   ) {
     this.record = recorderFor(ctx, 'Spreadsheet');
-    if (workbook.sheets.length === 0) workbook.addSheet(this.defaultSheetName(1), 0);
-    this.active = workbook.sheets[0];
+    this.change = changeRecorderFor(ctx, 'Spreadsheet', workbook);
+    this.active = workbook.sheets[0] ?? workbook.addSheet(this.defaultSheetName(1), 0);
   }
 
   private facade(model: SheetModel): EmuSheet {
@@ -121,7 +123,7 @@ export class EmuSpreadsheet implements SpreadsheetApi {
 
   /** insertSheet(), insertSheet(index), insertSheet(name) or insertSheet(name, index); the new sheet becomes active. */
   insertSheet(nameOrIndex?: string | number, sheetIndex?: number): EmuSheet {
-    this.record('insertSheet');
+    this.change('insertSheet');
     const name = typeof nameOrIndex === 'string' ? nameOrIndex : this.nextDefaultName();
     const index = typeof nameOrIndex === 'number' ? nameOrIndex : (sheetIndex ?? this.workbook.sheets.length);
     if (this.workbook.sheetByName(name)) {
@@ -139,12 +141,12 @@ export class EmuSpreadsheet implements SpreadsheetApi {
   }
 
   deleteSheet(sheet: EmuSheet): void {
-    this.record('deleteSheet');
+    this.change('deleteSheet');
     const model = this.modelOf(sheet);
     if (this.workbook.sheets.length === 1) throw gasError("You can't remove all the sheets in a document.");
     this.workbook.removeSheet(model);
     this.facades.delete(model);
-    if (this.active === model) this.active = this.workbook.sheets[0];
+    if (this.active === model) this.active = this.workbook.firstSheet();
   }
 
   getActiveSheet(): EmuSheet {
@@ -216,6 +218,17 @@ export class EmuSpreadsheet implements SpreadsheetApi {
       throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     model.name = name;
     this.workbook.changed();
+  }
+
+  /**
+   * Test helper: runs `edit` once, just before the script's next write to this spreadsheet is applied
+   * (any Range setter or clear, row/column insert or delete, sort, appendRow, insertSheet/deleteSheet,
+   * Sheets API Values.batchUpdate/update or batchUpdate), as if another user edited the sheet between
+   * what the script read and what it writes. The edit's own calls are not counted as the script's.
+   * Edits queued before one write all run before it, in order; an edit that throws fails that write.
+   */
+  emuBeforeNextWrite(edit: (spreadsheet: EmuSpreadsheet) => void): void {
+    this.workbook.onNextWrite(() => uncounted(this.ctx, () => edit(this)));
   }
 
   /** Toasts shown so far, oldest first. */

@@ -31,19 +31,14 @@ export interface WallClock {
 }
 
 export function wallClockOf(instant: number, timeZone: string): WallClock {
-  const parts: Record<string, number> = {};
+  const w: WallClock = { year: NaN, month: NaN, day: NaN, hour: NaN, minute: NaN, second: NaN, ms: 0 };
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    if (p.type === 'year' || p.type === 'month' || p.type === 'day' || p.type === 'minute' || p.type === 'second')
+      w[p.type] = Number(p.value);
+    else if (p.type === 'hour') w.hour = Number(p.value) % 24;
   }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour % 24,
-    minute: parts.minute,
-    second: parts.second,
-    ms: ((instant % 1000) + 1000) % 1000,
-  };
+  w.ms = ((instant % 1000) + 1000) % 1000;
+  return w;
 }
 
 function exactOffsetAt(instant: number, timeZone: string): number {

@@ -1,19 +1,22 @@
-/** Cell values: how typed input is interpreted, how values are displayed, colour normalisation. */
+/** Cell values: how script writes are interpreted, how values are displayed, colour normalisation. */
 import { fromSerial, instantOf, wallClockOf } from './time';
+import { parseTyped, type InputContext } from './typed';
+
+export type { InputContext } from './typed';
 
 export type CellValue = string | number | boolean | Date;
 
-/** What a write stores in a cell: a formula, or a value ('' when the cell is emptied). */
-export type CellInput = { formula: string } | { value: CellValue };
+/**
+ * What a write stores in a cell: a formula, or a value ('' when the cell is emptied) with the number
+ * format Sheets gives an unformatted cell for it ("50%" gets "0%"), when it gives one.
+ */
+export type CellInput = { formula: string } | { value: CellValue; format?: string };
 
 export const TEXT_FORMAT = '@';
 /** What getNumberFormat reports for a cell nobody formatted ("Automatic"). */
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const CONVERTIBLE_START = /^[\d+\-.tf]/i;
 /** Sheets stores a time of day as that time on its day zero, 1899-12-30. */
 const TIME_OF_DAY = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -24,30 +27,24 @@ export function isDate(value: unknown): value is Date {
 
 /**
  * Interprets a value written by a script the way Sheets interprets typed input: "=..." is a formula,
- * "'..." is literal text, numeric, percent, ISO date(-time) and TRUE/FALSE strings are converted;
- * a cell formatted as plain text ("@") keeps strings as they are.
+ * "'..." is literal text, and strings Sheets recognises in the spreadsheet's locale become numbers,
+ * booleans or dates (typed.ts); a cell formatted as plain text ("@") keeps strings as they are.
+ * `numberFormat` is the cell's own format, undefined when nobody set one.
  */
-export function interpretInput(raw: unknown, timeZone: string, numberFormat: string | undefined): CellInput {
+export function interpretInput(raw: unknown, ctx: InputContext, numberFormat: string | undefined): CellInput {
   if (raw === null || raw === undefined) return { value: '' };
-  if (typeof raw === 'number') return { value: numberIn(raw, timeZone, numberFormat) };
+  if (typeof raw === 'number') return { value: numberIn(raw, ctx.timeZone, numberFormat) };
   if (typeof raw === 'boolean') return { value: raw };
   if (typeof raw !== 'string' && isDate(raw)) return { value: new Date(raw.getTime()) };
   const text = String(raw);
   if (numberFormat === TEXT_FORMAT) return { value: text };
   if (text.startsWith("'")) return { value: text.slice(1) };
   if (text.startsWith('=') && text.length > 1) return { formula: text };
-  const trimmed = text.trim();
-  // Numbers, percentages, dates and times start with a digit, sign or point, booleans with T or F:
-  // anything else is text, without trying each pattern.
-  if (!CONVERTIBLE_START.test(trimmed)) return { value: text };
-  if (NUMBER.test(trimmed)) return { value: numberIn(Number(trimmed), timeZone, numberFormat) };
-  const percent = PERCENT.exec(trimmed);
-  if (percent) return { value: Number(percent[1]) / 100 };
-  const upper = trimmed.toUpperCase();
-  if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE' };
-  const date = parseLocalDateTime(trimmed, timeZone);
-  if (date) return { value: date };
-  return { value: text };
+  const typed = parseTyped(text.trim(), ctx);
+  if (!typed) return { value: text };
+  const value = typeof typed.value === 'number' ? numberIn(typed.value, ctx.timeZone, numberFormat) : typed.value;
+  const unformatted = numberFormat === undefined || numberFormat === DEFAULT_NUMBER_FORMAT;
+  return unformatted && typed.format ? { value, format: typed.format } : { value };
 }
 
 /**
@@ -81,7 +78,8 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | null 
   const time = TIME_OF_DAY.exec(text);
   const m = time ? [text, '1899', '12', '30', ...time.slice(1)] : DATE_TIME.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = m.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+  const part = (i: number) => Number(m[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const check = new Date(Date.UTC(year, month - 1, day));
   if (check.getUTCDate() !== day) return null;
@@ -95,34 +93,94 @@ export function copyValue(value: CellValue | undefined): CellValue {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const DATE_TOKEN = /"[^"]*"|am\/pm|a\/p|yyyy|yy|m{1,5}|dd|d|hh|h|ss|s/gi;
+
+/**
+ * A date pattern as Sheets applies it (https://developers.google.com/sheets/api/guides/formats):
+ * "m"/"mm" are minutes right after an hour or before seconds, months otherwise; "mmm" is "Mar";
+ * "am/pm" turns hours to a 12-hour clock; quoted text is literal.
+ */
 function formatDate(date: Date, pattern: string, timeZone: string): string {
   const w = wallClockOf(date.getTime(), timeZone);
-  // In Sheets patterns "mm" means minutes right after an hour or before seconds, months otherwise.
-  return pattern.replace(/yyyy|yy|mm|m|dd|d|hh|h|ss|s/gi, (token, offset: number, whole: string) => {
+  const tokens = [...pattern.matchAll(DATE_TOKEN)];
+  const twelveHour = tokens.some((t) => /^a\/p|^am\/pm/i.test(t[0]));
+  const kind = (t: RegExpExecArray | RegExpMatchArray | undefined) => t?.[0].toLowerCase()[0];
+  let out = '';
+  let last = 0;
+  tokens.forEach((t, i) => {
+    const token = t[0];
     const lower = token.toLowerCase();
-    if (lower.startsWith('y')) return lower === 'yyyy' ? String(w.year) : pad(w.year % 100);
-    if (lower.startsWith('d')) return lower === 'dd' ? pad(w.day) : String(w.day);
-    if (lower.startsWith('h')) return lower === 'hh' ? pad(w.hour) : String(w.hour);
-    if (lower.startsWith('s')) return lower === 'ss' ? pad(w.second) : String(w.second);
-    const before = whole.slice(0, offset).toLowerCase();
-    const after = whole.slice(offset + token.length).toLowerCase();
-    const isMinute = /h[^a-z]*$/.test(before) || /^[^a-z]*s/.test(after);
-    const n = isMinute ? w.minute : w.month;
-    return lower === 'mm' ? pad(n) : String(n);
+    out += pattern.slice(last, t.index);
+    last = (t.index ?? 0) + token.length;
+    const hour12 = w.hour % 12 === 0 ? 12 : w.hour % 12;
+    if (token.startsWith('"')) out += token.slice(1, -1);
+    else if (lower === 'am/pm') out += w.hour < 12 ? 'AM' : 'PM';
+    else if (lower === 'a/p') out += w.hour < 12 ? 'A' : 'P';
+    else if (lower.startsWith('y')) out += lower === 'yyyy' ? String(w.year) : pad(w.year % 100);
+    else if (lower.startsWith('d')) out += lower === 'dd' ? pad(w.day) : String(w.day);
+    else if (lower.startsWith('h')) {
+      const h = twelveHour ? hour12 : w.hour;
+      out += lower === 'hh' ? pad(h) : String(h);
+    } else if (lower.startsWith('s')) out += lower === 'ss' ? pad(w.second) : String(w.second);
+    else {
+      const name = MONTH_NAMES[w.month - 1] ?? '';
+      const previous = tokens
+        .slice(0, i)
+        .reverse()
+        .find((p) => !p[0].startsWith('"'));
+      const next = tokens.slice(i + 1).find((p) => !p[0].startsWith('"'));
+      const isMinute = lower.length <= 2 && (kind(previous) === 'h' || kind(next) === 's');
+      if (lower.length === 3) out += name.slice(0, 3);
+      else if (lower.length === 4) out += name;
+      else if (lower.length === 5) out += name.slice(0, 1);
+      else {
+        const n = isMinute ? w.minute : w.month;
+        out += lower === 'mm' ? pad(n) : String(n);
+      }
+    }
   });
+  return out + pattern.slice(last);
 }
 
+/** A number pattern: "0.00", "#,##0", "0%", "0.00E+00", with quoted text around it ("\"$\"#,##0.00"). */
 function formatNumber(n: number, pattern: string): string {
-  const percent = pattern.endsWith('%');
-  const core = percent ? pattern.slice(0, -1) : pattern;
+  const literal = (text: string) => text.replace(/"([^"]*)"/g, '$1');
+  const m = /^((?:"[^"]*"|[^0#.,"])*)([0#.,]+(?:E\+0+)?%?)(.*)$/i.exec(pattern);
+  if (!m) return formatGeneral(n);
+  const prefix = literal(m[1] ?? '');
+  const core = m[2] ?? '';
+  const suffix = literal(m[3] ?? '');
+  const percent = core.endsWith('%');
   const value = percent ? n * 100 : n;
-  const decimals = /\.(0+)/.exec(core)?.[1].length ?? 0;
-  let text = Math.abs(value).toFixed(decimals);
-  if (core.includes(',')) {
-    const [int, frac] = text.split('.');
-    text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+  const decimals = /\.(0+)/.exec(core)?.[1]?.length ?? 0;
+  let text: string;
+  if (/E\+/i.test(core)) {
+    const [mantissa = '', exponent = '0'] = Math.abs(value).toExponential(decimals).split('e');
+    const e = Number(exponent);
+    text = `${mantissa}E${e < 0 ? '-' : '+'}${pad(Math.abs(e))}`;
+  } else {
+    text = Math.abs(value).toFixed(decimals);
+    if (core.includes(',')) {
+      const [int = '', frac] = text.split('.');
+      text = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac ? `.${frac}` : '');
+    }
   }
-  return (value < 0 && Number(text.replace(/,/g, '')) !== 0 ? '-' : '') + text + (percent ? '%' : '');
+  const negative = value < 0 && Number(text.replace(/,/g, '').replace(/E.*/, '')) !== 0;
+  return (negative ? '-' : '') + prefix + text + (percent ? '%' : '') + suffix;
 }
 
 function formatGeneral(n: number): string {

@@ -13,6 +13,8 @@ export class Workbook implements WorkbookServices {
   private builtAt = 0;
   private hasVolatile = false;
   private nextSheetId = 0;
+  /** A test's edits waiting for the script's next write (EmuSpreadsheet.emuBeforeNextWrite). */
+  private pendingEdits: (() => void)[] = [];
 
   constructor(
     private readonly clock: Clock,
@@ -21,6 +23,23 @@ export class Workbook implements WorkbookServices {
     public locale: string,
     public timeZone: string,
   ) {}
+
+  /** Queues `edit` to run once, just before the next write of any kind is applied. */
+  onNextWrite(edit: () => void): void {
+    this.pendingEdits.push(edit);
+  }
+
+  /** Called by every writing method before it changes anything; the edits' own writes do not re-enter. */
+  beforeWrite(): void {
+    if (this.pendingEdits.length === 0) return;
+    const edits = this.pendingEdits;
+    this.pendingEdits = [];
+    for (const edit of edits) edit();
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
 
   changed(sheet?: SheetModel): void {
     if (sheet && !this.engineSheets.has(sheet) && sheet.formulas.size === 0) return;
@@ -56,6 +75,13 @@ export class Workbook implements WorkbookServices {
   evaluate(formula: string, sheet: SheetModel): CellValue {
     const mentioned = this.sheets.filter((s) => formula.includes(s.name));
     return this.formulaEngine([sheet, ...mentioned]).evaluate(formula, sheet.name);
+  }
+
+  /** A spreadsheet always keeps at least one sheet (deleting the last one is refused). */
+  firstSheet(): SheetModel {
+    const first = this.sheets[0];
+    if (!first) throw new Error('Emulator bug: a spreadsheet without sheets');
+    return first;
   }
 
   sheetByName(name: string): SheetModel | undefined {

@@ -29,15 +29,9 @@ export function parseDate(value: unknown, timeZone: string): Date | undefined {
   }
   const match = DATE_TEXT.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour = 0, minute = 0, second = 0] = match
-    .slice(1)
-    // DATE_TEXT always captures year, month and day; the time parts are optional.
-    .map((part) => (part === undefined ? undefined : Number(part))) as [
-    number,
-    number,
-    number,
-    ...(number | undefined)[],
-  ];
+  // Groups 1-3 always match; the time groups are absent for a date alone.
+  const part = (i: number) => Number(match[i] ?? 0);
+  const [year, month, day, hour, minute, second] = [part(1), part(2), part(3), part(4), part(5), part(6)];
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const wall = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
   if (wall.getDate() !== day) return undefined;

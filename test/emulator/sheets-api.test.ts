@@ -19,7 +19,7 @@ function setup(options: EmulatorOptions = {}) {
   const Sheets = emulator.globals.Sheets as EmulatedSheets;
   const SpreadsheetApp = emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
   const id = emulator.spreadsheet.emuId();
-  const sheet = emulator.spreadsheet.getSheets()[0];
+  const sheet = emulator.spreadsheet.getSheets()[0]!;
   emulator.calls.reset();
   return { emulator, Sheets, SpreadsheetApp, id, sheet, spreadsheet: emulator.spreadsheet };
 }
@@ -223,7 +223,7 @@ test('batchGet answers each range in request order and echoes the grid it covere
     result.valueRanges!.map((v) => v.majorDimension),
     ['ROWS', 'ROWS', 'ROWS', 'ROWS'],
   );
-  assert.deepEqual(result.valueRanges![2].values, [[], ['', 'y']]);
+  assert.deepEqual(result.valueRanges![2]!.values, [[], ['', 'y']]);
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange
@@ -237,8 +237,8 @@ test('batchGet leaves out trailing empty rows and cells, keeps inner blanks as "
     ['', '', '', ''],
   ]);
   const [filled, empty] = read(Sheets, id, 'Sheet1!A1:D10', 'Sheet1!F1:G5').valueRanges!;
-  assert.deepEqual(filled.values, [['a', '', 'c'], [], ['', 'b']]);
-  assert.equal('values' in empty, false);
+  assert.deepEqual(filled!.values, [['a', '', 'c'], [], ['', 'b']]);
+  assert.equal('values' in empty!, false);
   assert.deepEqual(empty, { range: 'Sheet1!F1:G5', majorDimension: 'ROWS' });
 });
 
@@ -248,14 +248,14 @@ test('UNFORMATTED_VALUE gives numbers, booleans, strings and computed formula re
   sheet.getRange('A1:D1').setValues([[1.5, true, 'text', '=A1*2']]);
   sheet.getRange('A2').setNumberFormat('0.00');
   sheet.getRange('A2').setValue(3);
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D2').valueRanges![0].values, [[1.5, true, 'text', 3], [3]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D2').valueRanges![0]!.values, [[1.5, true, 'text', 3], [3]]);
 });
 
 // Guess (no public source found): error cells come back as their error text, as the Sheets UI shows them.
 test('an error cell reads as its error string (believed, not documented)', () => {
   const { Sheets, id, sheet } = setup();
   sheet.getRange('A1').setValue('=1/0');
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [['#DIV/0!']]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [['#DIV/0!']]);
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/DateTimeRenderOption (SERIAL_NUMBER: days since 1899-12-30)
@@ -263,7 +263,7 @@ test('an error cell reads as its error string (believed, not documented)', () =>
 test("dates read as serial numbers of the spreadsheet's wall clock, times as fractions of a day", () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   sheet.getRange('A1:D1').setValues([['2024-07-15', '2024-07-15 18:30', '18:00', new Date('2024-07-14T16:00:00Z')]]);
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D1').valueRanges![0].values, [[45488, 45488 + 18.5 / 24, 0.75, 45488]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:D1').valueRanges![0]!.values, [[45488, 45488 + 18.5 / 24, 0.75, 45488]]);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setSpreadsheetTimeZone(String)
@@ -271,9 +271,9 @@ test("dates read as serial numbers of the spreadsheet's wall clock, times as fra
 test('the same instant reads as a different serial in another spreadsheet time zone', () => {
   const { Sheets, id, sheet, spreadsheet } = setup({ timeZone: 'Asia/Shanghai' });
   sheet.getRange('A1').setValue(new Date('2024-07-15T00:00:00Z'));
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [[45488 + 8 / 24]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [[45488 + 8 / 24]]);
   spreadsheet.setSpreadsheetTimeZone('America/New_York');
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [[45488 - 4 / 24]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [[45488 - 4 / 24]]);
 });
 
 // https://developers.google.com/sheets/api/reference/rest/v4/Dimension
@@ -364,6 +364,53 @@ test('RAW stores strings as they are: no formulas, apostrophes kept, numbers and
   assert.deepEqual(sheet.getRange('A1:F1').getFormulas(), [['', '', '', '', '', '']]);
 });
 
+// https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption (RAW: stored as-is; USER_ENTERED:
+// parsed as typed) and https://docs.sheetdb.io/value-render-input-option (quoting Google's values guide: "$100.15"
+// becomes a number with currency formatting; non-string values are always RAW).
+test('RAW keeps strings that USER_ENTERED converts, in the spreadsheet locale', () => {
+  const { Sheets, id, sheet } = setup({ spreadsheetLocale: 'zh_CN' });
+  const typed = ['001', 'TRUE', '50%', '3/4', '1,000', '¥5', '2024年8月1日', '下午3:00'];
+  write(Sheets, id, 'RAW', [{ range: '工作表1!A1', values: [typed, [7, true]] }]);
+  assert.deepEqual(sheet.getRange('A1:H2').getValues(), [typed, [7, true, '', '', '', '', '', '']]);
+  write(Sheets, id, 'USER_ENTERED', [{ range: '工作表1!A1', values: [typed] }]);
+  const [zeros, bool, percent, , thousand, yuan] = sheet.getRange('A1:H1').getValues()[0]!;
+  assert.deepEqual([zeros, bool, percent, thousand, yuan], [1, true, 0.5, 1000, 5]);
+  assert.ok(
+    sheet
+      .getRange('A1:H1')
+      .getValues()[0]!
+      .slice(6)
+      .every((v) => v instanceof Date),
+  );
+  assert.deepEqual(sheet.getRange('C1:F1').getNumberFormats(), [['0%', 'yyyy/M/d', '#,##0', '"¥"#,##0']]);
+});
+
+// https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/update (valueInputOption is
+// required; the response is an UpdateValuesResponse)
+test('Values.update writes one range with RAW or USER_ENTERED and reports what it updated', () => {
+  const { Sheets, id, sheet, emulator } = setup();
+  const result = Sheets.Spreadsheets.Values.update({ values: [['=1+1', '0012']] }, id, 'Sheet1!B2', {
+    valueInputOption: 'RAW',
+  });
+  assert.deepEqual(sheet.getRange('B2:C2').getValues(), [['=1+1', '0012']]);
+  assert.deepEqual(result, {
+    spreadsheetId: id,
+    updatedRange: 'Sheet1!B2:C2',
+    updatedRows: 1,
+    updatedColumns: 2,
+    updatedCells: 2,
+  });
+  Sheets.Spreadsheets.Values.update({ values: [['=1+1', '0012']] }, id, 'Sheet1!B2', {
+    valueInputOption: 'USER_ENTERED',
+  });
+  assert.deepEqual(sheet.getRange('B2:C2').getValues(), [[2, 12]]);
+  assert.equal(emulator.calls.count('Sheets.Spreadsheets.Values.update'), 2);
+  assert.throws(() => Sheets.Spreadsheets.Values.update({ values: [['x']] }, id, 'Sheet1!A1', {}), {
+    message:
+      "API call to sheets.spreadsheets.values.update failed with error: 'valueInputOption' is required but not specified",
+  });
+});
+
 // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values#ValueRange
 // ("Null values will be skipped. To set a cell to an empty value, set the string value to an empty string.")
 test('a null leaves its cell alone and "" empties it', () => {
@@ -378,7 +425,7 @@ test('a null leaves its cell alone and "" empties it', () => {
 test('USER_ENTERED parses values as typed input: formulas, dates, percentages, forced text', () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   write(Sheets, id, 'USER_ENTERED', [{ range: 'Sheet1!A1', values: [['=2+3', '2024-07-15', '50%', "'123", 7]] }]);
-  const [[sum, date, percent, text, number]] = sheet.getRange('A1:E1').getValues();
+  const [sum, date, percent, text, number] = sheet.getRange('A1:E1').getValues()[0]!;
   assert.deepEqual([sum, percent, text, number], [5, 0.5, '123', 7]);
   assert.equal((date as Date).toISOString(), '2024-07-14T16:00:00.000Z');
   assert.equal(sheet.getRange('A1').getFormula(), '=2+3');
@@ -439,12 +486,12 @@ test('a RAW serial written into a date-formatted column reads back through getVa
   sheet.getRange('A1:A3').setNumberFormat('yyyy-mm-dd');
   sheet.getRange('B1').setNumberFormat('hh:mm');
   write(Sheets, id, 'RAW', [{ range: 'Sheet1!A1', values: [[45488, 0.75]] }]);
-  const [[date, time]] = sheet.getRange('A1:B1').getValues();
+  const [date, time] = sheet.getRange('A1:B1').getValues()[0]!;
   assert.equal((date as Date).toISOString(), '2024-07-14T16:00:00.000Z');
   assert.equal(sheet.getRange('A1').getDisplayValue(), '2024-07-15');
   assert.equal(sheet.getRange('B1').getDisplayValue(), '18:00');
   assert.ok(time instanceof Date);
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:B1').valueRanges![0].values, [[45488, 0.75]]);
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1:B1').valueRanges![0]!.values, [[45488, 0.75]]);
 });
 
 // Same source: in Sheets the cell's format, not the writer, makes a number a date, so setValue agrees.
@@ -461,7 +508,7 @@ test('dates round-trip between SpreadsheetApp and the Sheets API', () => {
   const { Sheets, id, sheet } = setup({ timeZone: 'Asia/Shanghai' });
   const due = new Date('2024-08-19T01:30:00Z'); // 09:30 in Shanghai
   sheet.getRange('A1').setValue(due);
-  const [[serial]] = read(Sheets, id, 'Sheet1!A1').valueRanges![0].values!;
+  const [serial] = read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values![0]!;
   sheet.getRange('B1').setNumberFormat('yyyy-mm-dd hh:mm');
   write(Sheets, id, 'RAW', [{ range: 'Sheet1!B1', values: [[serial]] }]);
   assert.equal((sheet.getRange('B1').getValue() as Date).getTime(), due.getTime());
@@ -652,10 +699,10 @@ test('results are fresh objects: changing one changes neither the spreadsheet no
   const { Sheets, id, sheet } = setup();
   sheet.getRange('A1').setValue('a');
   const first = read(Sheets, id, 'Sheet1!A1');
-  first.valueRanges![0].values![0][0] = 'changed';
+  first.valueRanges![0]!.values![0]![0] = 'changed';
   const meta = Sheets.Spreadsheets.get(id);
-  meta.sheets![0].properties!.title = 'changed';
-  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0].values, [['a']]);
-  assert.equal(Sheets.Spreadsheets.get(id).sheets![0].properties!.title, 'Sheet1');
+  meta.sheets![0]!.properties!.title = 'changed';
+  assert.deepEqual(read(Sheets, id, 'Sheet1!A1').valueRanges![0]!.values, [['a']]);
+  assert.equal(Sheets.Spreadsheets.get(id).sheets![0]!.properties!.title, 'Sheet1');
   assert.equal(sheet.getName(), 'Sheet1');
 });

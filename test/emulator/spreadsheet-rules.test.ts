@@ -193,7 +193,7 @@ test('conditional rules read back their condition, colours and ranges', () => {
       .setRanges([sheet.getRange('A2:T500')])
       .build(),
   ]);
-  const [rule] = sheet.getConditionalFormatRules();
+  const rule = sheet.getConditionalFormatRules()[0]!;
   const condition = rule.getBooleanCondition()!;
   assert.equal(condition.getCriteriaType(), SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA);
   assert.deepEqual(condition.getCriteriaValues(), ['=$P2="逾期"']);
@@ -216,7 +216,7 @@ test("inserting rows above a rule's range moves the range with its cells", () =>
       .build(),
   ]);
   sheet.insertRowsAfter(1, 3);
-  assert.equal(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation(), 'A5:B13');
+  assert.equal(sheet.getConditionalFormatRules()[0]!.getRanges()[0]!.getA1Notation(), 'A5:B13');
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/protection
@@ -245,7 +245,7 @@ test('a protected range moves up when rows above it are deleted', () => {
   const { SpreadsheetApp, sheet } = setup();
   sheet.getRange('A5:B6').protect();
   sheet.deleteRows(2, 2);
-  assert.equal(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0].getRange().getA1Notation(), 'A3:B4');
+  assert.equal(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)[0]!.getRange().getA1Notation(), 'A3:B4');
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
@@ -260,7 +260,7 @@ test('charts are built, inserted and listed with their type, ranges, position an
       .setOption('title', '任务状态')
       .build(),
   );
-  const [chart] = sheet.getCharts();
+  const chart = sheet.getCharts()[0]!;
   assert.equal(chart.modify().getChartType(), Charts.ChartType.PIE);
   assert.deepEqual(
     chart.getRanges().map((r) => r.getA1Notation()),

@@ -242,7 +242,7 @@ test('renaming a sheet keeps it reachable under the new name only', () => {
 test("the active sheet and range follow the user's selection and activate()", () => {
   const { SpreadsheetApp, spreadsheet } = setup();
   const tasks = spreadsheet.insertSheet('Tasks');
-  const first = spreadsheet.getSheets()[0];
+  const first = spreadsheet.getSheets()[0]!;
   first.activate();
   assert.equal(SpreadsheetApp.getActiveSheet().getName(), 'Sheet1');
   tasks.emuSelect('C5');

@@ -24,7 +24,7 @@ test('getValues keeps numbers, booleans and dates typed', () => {
   const { sheet } = setup();
   const when = new Date('2024-07-15T02:30:00Z');
   sheet.getRange('A1:C1').setValues([[3.5, true, when]]);
-  const [[n, b, d]] = sheet.getRange('A1:C1').getValues();
+  const [n, b, d] = sheet.getRange('A1:C1').getValues()[0]!;
   assert.equal(n, 3.5);
   assert.equal(b, true);
   assert.ok(d instanceof Date);
