@@ -152,18 +152,18 @@ function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZo
   const fontColours = range.getFontColors?.();
   values.forEach((row, r) =>
     row.forEach((value: unknown, c) => {
-      const formula = formulas[r][c];
-      const note = notes[r][c];
-      const background = backgrounds[r][c]?.toLowerCase();
-      const bold = weights?.[r][c] === 'bold';
-      const fontColour = fontColours?.[r][c]?.toLowerCase();
+      const formula = formulas[r]?.[c] ?? '';
+      const note = notes[r]?.[c] ?? '';
+      const background = backgrounds[r]?.[c]?.toLowerCase();
+      const bold = weights?.[r]?.[c] === 'bold';
+      const fontColour = fontColours?.[r]?.[c]?.toLowerCase();
       const coloured = fontColour !== undefined && fontColour !== DEFAULT_FONT_COLOUR;
       if (value === '' && formula === '' && note === '' && background === DEFAULT_BACKGROUND && !bold && !coloured)
         return;
       const cell = worksheet.getCell(r + 1, c + 1);
       const cellValue = toExcelValue(value, timeZone);
       cell.value = formula ? { formula: toExcelFormula(formula), result: formulaResult(cellValue) } : cellValue;
-      const numFmt = excelNumberFormat(formats[r][c], value, timeZone);
+      const numFmt = excelNumberFormat(formats[r]?.[c], value, timeZone);
       if (numFmt) cell.numFmt = numFmt;
       if (note) cell.note = note;
       if (background && background !== DEFAULT_BACKGROUND) cell.fill = solidFill(background);
@@ -318,7 +318,7 @@ function writeValidations(
         );
     };
     for (let r = 0; r <= rows; r++) {
-      const rule = r < rows ? grid[r][c] : null;
+      const rule = grid[r]?.[c] ?? null;
       const converted = rule ? convert(rule) : null;
       const key = converted ? JSON.stringify(converted) : '';
       if (key === runKey) continue;
@@ -393,7 +393,7 @@ function writeConditionalFormats(sheet: ExportableSheet, worksheet: ExcelJS.Work
   sheet.getConditionalFormatRules().forEach((rule, index) => {
     const condition = rule.getBooleanCondition();
     const refs = rule.getRanges().map((r) => r.getA1Notation());
-    const topLeft = refs[0]?.split(':')[0].replace(/\$/g, '');
+    const topLeft = refs[0]?.split(':')[0]?.replace(/\$/g, '');
     const formula = condition && topLeft ? excelCondition(condition, topLeft) : null;
     if (!condition || !formula) {
       skipped.push(

@@ -32,7 +32,7 @@ function addRow(workbook: ExcelJS.Workbook, key: SheetKey, fields: Record<string
   const headers = (sheet.getRow(1).values as unknown[]).slice(1);
   const columns = mapHeaders(sheetDef(key), headers) as Record<string, number>;
   const row = sheet.getRow(sheet.rowCount + 1);
-  for (const [column, value] of Object.entries(fields)) row.getCell(columns[column] + 1).value = value;
+  for (const [column, value] of Object.entries(fields)) row.getCell(columns[column]! + 1).value = value;
 }
 
 /** A blank workbook set up by the add-on through `collab-desk setup`, filled in, then saved. */
@@ -89,12 +89,12 @@ test('validate lists a task with two primary owners and writes the flagged workb
   assert.notEqual(report.messages[0], t('zh-CN', 'wbValidateClean'));
   assert.match(report.messages.join('\n'), /张伟、李娜/);
   assert.deepEqual(written, [join(dir, 'validate-out.xlsx')]);
-  const flagged = (await read(written[0])).getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
+  const flagged = (await read(written[0]!)).getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
   const columns = mapHeaders(sheetDef('tasks'), (flagged.getRow(1).values as unknown[]).slice(1)) as Record<
     string,
     number
   >;
-  assert.ok(flagged.getRow(2).getCell(columns.owner + 1).note, 'the owner cell carries a note');
+  assert.ok(flagged.getRow(2).getCell(columns.owner! + 1).note, 'the owner cell carries a note');
 });
 
 test('--dry-run runs the command and reports, but writes no file', async () => {

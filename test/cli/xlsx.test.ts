@@ -19,7 +19,7 @@ function sampleWorkbook() {
   const app = emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
   const Charts = emulator.globals.Charts as typeof EmulatedCharts;
   const spreadsheet = emulator.spreadsheet;
-  const tasks = spreadsheet.getSheets()[0];
+  const tasks = spreadsheet.getSheets()[0]!;
   tasks.setName('任务分工');
   tasks.getRange(1, 1, 3, 6).setValues([
     ['任务名称', '责任部门', '截止时间', '完成百分比', '已完成', '剩余'],
@@ -182,7 +182,10 @@ test('export turns conditional formats into expression rules with their colours,
     rules.map((r) => r.ref),
     ['A2:F50', 'B2:B50'],
   );
-  const [overdue, market] = rules.map((r) => r.rules[0]);
+  const [overdue, market] = rules.map((r) => r.rules[0]!) as [
+    ExcelJS.ConditionalFormattingRule,
+    ExcelJS.ConditionalFormattingRule,
+  ];
   assert.deepEqual(
     [overdue.type, overdue.priority, 'formulae' in overdue && overdue.formulae],
     ['expression', 1, ['$D2<0.5']],
@@ -227,7 +230,7 @@ test('import keeps text that looks like a number or a date as the text the user 
   await workbook.xlsx.writeFile(path);
   const target = createEmulator();
   await importWorkbook(path, target.spreadsheet);
-  assert.deepEqual(target.spreadsheet.getSheets()[0].getDataRange().getValues(), [
+  assert.deepEqual(target.spreadsheet.getSheets()[0]!.getDataRange().getValues(), [
     ['Task ID', 'Code', 'Note'],
     ['RW202407001-01', '007', '2024-07-01'],
     ['加粗文本', '链接', '=not a formula'],
