@@ -47,7 +47,8 @@ Options:
   --out-dir <dir>        demo only: where to write demo.xlsx and outbox/ (default: out)
   -h, --help             show this help
 
-Exit codes: 0 done, 1 the add-on reported a failure, 2 a wrong argument or an unreadable file.`;
+Exit codes: 0 done, 1 the add-on reported a failure, 2 a wrong argument, an unreadable workbook, a workbook
+open in LibreOffice or Excel, or an --out that is the workbook itself or in a missing or read-only folder.`;
 
 const FLAGS = ['--now', '--dry-run', '--out', '--out-dir', '--help'] as const;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
