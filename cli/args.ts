@@ -47,7 +47,8 @@ Options:
   --out-dir <dir>        demo only: where to write demo.xlsx and outbox/ (default: out)
   -h, --help             show this help
 
-Exit codes: 0 done, 1 the add-on reported a failure, 2 a wrong argument or an unreadable file.`;
+Exit codes: 0 done, 1 the add-on reported a failure, 2 a wrong argument, an unreadable workbook, a workbook
+open in LibreOffice or Excel, or an --out that is the workbook itself or in a missing or read-only folder.`;
 
 const FLAGS = ['--now', '--dry-run', '--out', '--out-dir', '--help'] as const;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -65,6 +66,7 @@ export function parseNow(text: string, timeZone: string = DEFAULT_TIME_ZONE): Da
 /** Date.parse rolls 2024-02-30 over to March; a date that does not exist is refused. */
 function sameCalendarDay(text: string): boolean {
   const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
   const check = new Date(Date.UTC(year, month - 1, day));
   return check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
@@ -74,17 +76,18 @@ export function defaultOut(file: string): string {
 }
 
 export function parseArgs(argv: readonly string[]): Invocation {
-  if (argv.length === 0)
+  const [command, ...rest] = argv;
+  if (command === undefined)
     throw new UsageError(`missing <command> (allowed: ${COMMANDS.join(', ')}; --help shows usage)`);
   if (argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
-  const [command, ...rest] = argv;
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`unknown command '${command}' (allowed: ${COMMANDS.join(', ')})`);
   }
   const positional: string[] = [];
   const options = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
+  // One iterator: an option that takes a value consumes the next argument.
+  const args = rest.values();
+  for (const arg of args) {
     if (!arg.startsWith('-') || arg === '-') {
       positional.push(arg);
       continue;
@@ -100,7 +103,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
       options.set(flag, true);
       continue;
     }
-    const value = inline ?? rest[++i];
+    const value = inline ?? args.next().value;
     if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
       throw new UsageError(`${flag} needs a value`);
     }
@@ -114,11 +117,11 @@ export function parseArgs(argv: readonly string[]): Invocation {
     }
     return { command, outDir: (options.get('--out-dir') as string | undefined) ?? 'out' };
   }
-  if (positional.length === 0) throw new UsageError(`${command}: missing <file.xlsx>`);
+  const [file] = positional;
+  if (file === undefined) throw new UsageError(`${command}: missing <file.xlsx>`);
   if (positional.length > 1)
     throw new UsageError(`${command}: one <file.xlsx> expected, got ${positional.length}: ${positional.join(' ')}`);
   if (options.has('--out-dir')) throw new UsageError(`--out-dir is an option of demo only (use --out <file.xlsx>)`);
-  const [file] = positional;
   if (!/\.xlsx$/i.test(file))
     throw new UsageError(`<file.xlsx>: '${file}' does not end in .xlsx (only .xlsx workbooks are read)`);
   const out = (options.get('--out') as string | undefined) ?? defaultOut(file);

@@ -30,7 +30,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** One line for the user's mistakes (exit 2) and a missing build (exit 1); a stack trace for bugs. */
+/** One line for the user's mistakes (exit 2), a missing build or a failed write (exit 1); a stack trace for bugs. */
 async function report(error: unknown): Promise<number> {
   if (error instanceof UsageError) {
     console.error(`collab-desk: ${error.message}`);
@@ -42,8 +42,16 @@ async function report(error: unknown): Promise<number> {
     console.error(`collab-desk: <file.xlsx>: ${error.message}`);
     return EXIT_USAGE;
   }
-  console.error(error instanceof MissingBundleError ? `collab-desk: ${error.message}` : error);
+  if (error instanceof MissingBundleError) console.error(`collab-desk: ${error.message}`);
+  // Checked before the work starts; should the disk still refuse (full, unplugged), say so in one line.
+  else if (isFileSystemError(error)) console.error(`collab-desk: cannot ${error.syscall} ${error.path}: ${error.code}`);
+  else console.error(error);
   return EXIT_FAILED;
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { syscall: string; path: string } {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return typeof e?.code === 'string' && typeof e.syscall === 'string' && typeof e.path === 'string';
 }
 
 process.exitCode = await main(process.argv.slice(2)).catch(report);

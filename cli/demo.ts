@@ -221,8 +221,10 @@ class Playback {
 
   /** Runs, in time order, the steps due by `until`, each as its person at its time. */
   runStepsUntil(until: number, report: (line: string, step: ExampleStep) => void): void {
-    while (this.next < this.steps.length && this.time(this.steps[this.next].at).getTime() <= until) {
-      const step = this.steps[this.next++];
+    for (;;) {
+      const step = this.steps[this.next];
+      if (!step || this.time(step.at).getTime() > until) break;
+      this.next++;
       this.session.actAs(step.by, this.time(step.at));
       const result: StepResult = {
         at: step.at,

@@ -69,7 +69,11 @@ export interface ExampleProject {
 
 const COORDINATOR = 'wang.qiang@example.com';
 const REQUEST = 'XQ202407001';
-const [PLAN, TRAINING, ROLLOUT, HANDBOOK] = ['01', '02', '03', '04'].map((n) => `RW202407001-${n}`);
+const taskId = (n: string) => `RW202407001-${n}`;
+const PLAN = taskId('01');
+const TRAINING = taskId('02');
+const ROLLOUT = taskId('03');
+const HANDBOOK = taskId('04');
 
 export const EXAMPLE: ExampleProject = {
   spreadsheetName: '2024年Q3新品上市推广 · 协作台',

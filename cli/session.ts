@@ -5,6 +5,7 @@
  * how it ran and what the add-on said, so the caller can tell which use cases exist yet.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadProject, type LoadedProject } from '../emulator/runtime';
 import type { EmulatorOptions } from '../emulator/index';
 import type { EmuSheet, EmuSpreadsheet } from '../emulator/spreadsheet';
@@ -14,10 +15,10 @@ import { catalogue, type Text } from '../src/i18n/index';
 import type { Fields } from './example';
 import { appendRow, findSheet, updateRow } from './sheet-rows';
 
-const BUILD = 'build';
-const BUNDLE = `${BUILD}/Code.js`;
-const SIDEBAR = 'build/sidebar.html';
-const MANIFEST = 'build/appsscript.json';
+/** The checkout this runner belongs to, whatever the working directory (swc turns this into __dirname). */
+export const PACKAGE_ROOT = resolve(import.meta.dirname, '..');
+/** `npm run build` writes here. */
+export const BUILD = join(PACKAGE_ROOT, 'build');
 
 /** How an action reached the add-on: its menu item, its sidebar form, a typed row, or not at all. */
 export type Route = 'menu' | 'sidebar' | 'sheet' | 'trigger' | 'missing';
@@ -44,13 +45,15 @@ export interface Bundle {
   readonly manifest: unknown;
 }
 
-export function readBundle(): Bundle {
-  if (!existsSync(BUNDLE)) throw new MissingBundleError(`${BUNDLE} not found: run \`npm run build\` first`);
-  return {
-    folder: BUILD,
-    sidebar: readFileSync(SIDEBAR, 'utf8'),
-    manifest: JSON.parse(readFileSync(MANIFEST, 'utf8')),
-  };
+/** The build of this checkout; a missing one is named with the command that makes it, from any folder. */
+export function readBundle(folder: string = BUILD): Bundle {
+  const sidebar = join(folder, 'sidebar.html');
+  const manifest = join(folder, 'appsscript.json');
+  for (const file of [join(folder, 'Code.js'), sidebar, manifest]) {
+    if (!existsSync(file))
+      throw new MissingBundleError(`${file} not found: build it with \`npm --prefix ${PACKAGE_ROOT} run build\``);
+  }
+  return { folder, sidebar: readFileSync(sidebar, 'utf8'), manifest: JSON.parse(readFileSync(manifest, 'utf8')) };
 }
 
 /** The build in a fresh emulator, as Apps Script would run it after `clasp push`. */

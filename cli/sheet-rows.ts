@@ -19,6 +19,13 @@ function requireSheet(spreadsheet: EmuSpreadsheet, key: SheetKey): EmuSheet {
   return sheet;
 }
 
+/** The values of a one-row range: getValues() of such a range always holds exactly one row. */
+function onlyRow<T>(rows: readonly T[][]): T[] {
+  const [row] = rows;
+  if (!row) throw new Error('A one-row range read no row');
+  return row;
+}
+
 /** Percentages are typed with their sign so a plain number cell still reads as a percentage. */
 function typed(key: SheetKey, column: string, value: string): string {
   const def = sheetDef(key).columns.find((c) => c.key === column);
@@ -33,7 +40,7 @@ export function appendRow(
 ): { row: number; missing: string[] } {
   const sheet = requireSheet(spreadsheet, key);
   const width = sheet.getLastColumn();
-  const headers = sheet.getRange(1, 1, 1, width).getValues()[0];
+  const headers = onlyRow(sheet.getRange(1, 1, 1, width).getValues());
   const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
   const row: unknown[] = new Array(width).fill('');
   const missing: string[] = [];
@@ -54,7 +61,7 @@ export function readRows(
 ): { row: number; fields: Record<string, unknown> }[] {
   const sheet = findSheet(spreadsheet, key);
   if (!sheet || sheet.getLastRow() < 1) return [];
-  const [headers, ...rows] = sheet.getDataRange().getValues();
+  const [headers = [], ...rows] = sheet.getDataRange().getValues();
   const positions = Object.entries(mapHeaders(sheetDef(key), headers) as Record<string, number>);
   return rows.map((values, index) => ({
     row: index + 2,
@@ -70,13 +77,13 @@ export function updateRow(
   changes: Fields,
 ): number | null {
   const sheet = requireSheet(spreadsheet, key);
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  const headers = onlyRow(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues());
   const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
   const target = readRows(spreadsheet, key).find((r) => matches(r.fields));
   if (!target) return null;
   const range = sheet.getRange(target.row, 1, 1, headers.length);
-  const values = range.getValues()[0];
-  const formulas = range.getFormulas()[0];
+  const values = onlyRow(range.getValues());
+  const formulas = onlyRow(range.getFormulas());
   // Rewriting the row keeps its formulas: a cell holding one is written back as that formula.
   const row = values.map((value: unknown, i: number) => (formulas[i] ? formulas[i] : value));
   for (const [column, value] of Object.entries(changes)) {

@@ -4,11 +4,13 @@
  * workbook's first coordinator at --now, prints what the add-on said and which sheets and mails
  * changed, and writes the result (unless --dry-run).
  */
-import { join, dirname, basename } from 'node:path';
+import { closeSync, existsSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { join, dirname, basename, resolve } from 'node:path';
 import { writeOutbox } from '../emulator/eml';
+import type { EmuSpreadsheetApp } from '../emulator/spreadsheet';
 import { exportWorkbook, importWorkbook } from '../emulator/xlsx';
 import { parseSettings } from '../src/domain/settings';
-import type { WorkbookCommand } from './args';
+import { UsageError, type WorkbookCommand } from './args';
 import { AddOnSession, readBundle, type ActionReport, type Answer } from './session';
 import { findSheet } from './sheet-rows';
 
@@ -39,13 +41,18 @@ export interface WorkbookResult {
 }
 
 export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) => void): Promise<WorkbookResult> {
+  checkFiles(run);
   const bundle = readBundle();
   const session = new AddOnSession(bundle, { now: run.now ?? new Date() });
-  const sheets = await importWorkbook(run.file, session.spreadsheet);
+  const imported = await importWorkbook(
+    run.file,
+    session.spreadsheet,
+    session.emulator.globals.SpreadsheetApp as EmuSpreadsheetApp,
+  );
   const user = firstCoordinator(session) ?? DEFAULT_USER;
   session.actAs(user);
   log(
-    `${run.command} ${run.file} at ${session.emulator.clock.now().toISOString()} as ${user} (${sheets.length} sheets read)`,
+    `${run.command} ${run.file} at ${session.emulator.clock.now().toISOString()} as ${user} (${imported.sheets.length} sheets read)`,
   );
 
   const before = snapshot(session);
@@ -64,7 +71,8 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
     return { report, written: [] };
   }
   const exported = await exportWorkbook(session.spreadsheet, run.out);
-  for (const rule of exported.skippedRules) log(`  not kept in the .xlsx (no Excel equivalent): ${rule}`);
+  const notCarried = [...new Set([...imported.notCarried, ...exported.skippedRules])];
+  if (notCarried.length > 0) log(`  not carried: ${notCarried.join('; ')}`);
   const written = [run.out];
   if (outbox.length > 0) {
     const dir = join(dirname(run.out), `${basename(run.out, '.xlsx')}.outbox`);
@@ -74,6 +82,65 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
   }
   log(`  wrote ${run.out}${outbox.length > 0 ? ` and ${outbox.length} mails` : ''}`);
   return { report, written };
+}
+
+/**
+ * The user's mistakes with files, found before any work: the workbook open in LibreOffice or Excel,
+ * the result written over the workbook itself, or into a folder that is missing or not writable.
+ */
+export function checkFiles(run: WorkbookRun): void {
+  const lock = lockFileOf(run.file);
+  if (lock) throw new UsageError(`<file.xlsx>: ${run.file} is open in ${lock}; save and close it first`);
+  if (run.dryRun) return;
+  if (sameFile(run.file, run.out))
+    throw new UsageError(
+      `--out: ${run.out} is the workbook itself; name another file (default: <file>.collab-desk.xlsx)`,
+    );
+  const folder = dirname(resolve(run.out));
+  if (!existsSync(folder)) throw new UsageError(`--out: the folder ${dirname(run.out)} does not exist`);
+  if (!statSync(folder).isDirectory()) throw new UsageError(`--out: ${dirname(run.out)} is not a folder`);
+  if (!writable(folder)) throw new UsageError(`--out: the folder ${dirname(run.out)} is not writable`);
+  if (existsSync(run.out)) {
+    if (statSync(run.out).isDirectory()) throw new UsageError(`--out: ${run.out} is a folder`);
+    if (!writable(run.out)) throw new UsageError(`--out: ${run.out} is not writable`);
+    const outLock = lockFileOf(run.out);
+    if (outLock) throw new UsageError(`--out: ${run.out} is open in ${outLock}; close it first`);
+  }
+}
+
+/** LibreOffice leaves `.~lock.<name>#` beside a file it has open, Excel `~$<name>` (long names lose two letters). */
+function lockFileOf(path: string): string | undefined {
+  const folder = dirname(path);
+  const name = basename(path);
+  const locks: [string, string][] = [
+    [`.~lock.${name}#`, 'LibreOffice'],
+    [`~$${name}`, 'Excel'],
+    [`~$${name.slice(2)}`, 'Excel'],
+  ];
+  const found = locks.find(([lock]) => existsSync(join(folder, lock)));
+  return found && `${found[1]} (${join(folder, found[0])})`;
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  return existsSync(a) && existsSync(b) && realpathSync(a) === realpathSync(b);
+}
+
+/**
+ * Tried, not asked: access() says yes to root even where writing fails (a read-only mount, /sys).
+ * A folder gets a probe file created and removed; an existing file is opened for writing, unchanged.
+ */
+function writable(path: string): boolean {
+  try {
+    if (statSync(path).isDirectory()) {
+      const probe = join(path, `.collab-desk-${process.pid}.probe`);
+      closeSync(openSync(probe, 'wx'));
+      rmSync(probe);
+    } else closeSync(openSync(path, 'r+'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function firstCoordinator(session: AddOnSession): string | undefined {

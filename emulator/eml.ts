@@ -69,8 +69,9 @@ export function writeOutbox(outbox: readonly SentMail[], dir: string, options: E
 
 function fileName(mail: SentMail, sequence: number): string {
   const stamp = mail.sentAt.toISOString().replace(/[-:]/g, '').slice(0, 13).replace('T', '-');
-  const recipient = (mail.to[0] ?? mail.cc[0] ?? mail.bcc[0] ?? 'unknown')
-    .split('@')[0]
+  const address = mail.to[0] ?? mail.cc[0] ?? mail.bcc[0] ?? 'unknown';
+  const recipient = address
+    .slice(0, address.includes('@') ? address.indexOf('@') : undefined)
     .replace(/[^A-Za-z0-9._-]/g, '_');
   return `${String(sequence).padStart(4, '0')}-${stamp}-${recipient}.eml`;
 }

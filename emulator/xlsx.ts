@@ -1,13 +1,18 @@
 /**
  * Moves a spreadsheet between the emulator and a real .xlsx file (exceljs), through the public Apps
- * Script API only, so it works on any object that behaves like a Spreadsheet.
- * Export keeps what Excel and LibreOffice can show: values (dates as dates), formulas with their
- * computed results, number formats, notes, backgrounds, bold, frozen rows and columns, column widths,
- * data validation and conditional formatting. Import brings back values, formulas, notes, number
- * formats, frozen rows and column widths; everything else is the add-on's to set up again.
+ * Script API only. Both ways carry what the emulator models and an .xlsx can hold: values (dates as
+ * dates), formulas (with their computed results), number formats, notes, solid fills, fonts (bold,
+ * italic, size, family, underline or strike-through, colour), horizontal alignment, column widths,
+ * hidden rows and columns, frozen rows and columns, merged cells, data validation, conditional
+ * formats, sheet protection and tab colours. Import then export, with nothing in between, gives back
+ * the same cells and rules. What one side has and the other cannot hold (charts, warning-only or
+ * range protections, colour scales, row heights, ...) is named in the report's `notCarried`, never
+ * dropped silently.
  */
 import { existsSync, openSync, readSync, closeSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { EmuRange, EmuSheet, EmuSpreadsheet, EmuSpreadsheetApp } from './spreadsheet';
+import type { DataValidation } from './spreadsheet/validation';
 import { instantOf, wallClockOf } from './spreadsheet/time';
 
 /*
@@ -40,7 +45,20 @@ export interface ExportableRange {
   /** Optional: used when the implementation has them. */
   getFontWeights?(): string[][];
   getFontColors?(): string[][];
+  getFontStyles?(): string[][];
+  getFontSizes?(): number[][];
+  getFontFamilies?(): string[][];
+  getFontLines?(): string[][];
+  getHorizontalAlignments?(): string[][];
+  getMergedRanges?(): { getA1Notation(): string }[];
   getSheet?(): { getName(): string };
+}
+
+export interface ExportableProtection {
+  getDescription(): string;
+  isWarningOnly(): boolean;
+  getRange(): { getA1Notation(): string };
+  getEditors?(): unknown[];
 }
 
 export interface ExportableRule {
@@ -59,6 +77,8 @@ export interface ExportableSheet {
   getConditionalFormatRules(): ExportableRule[];
   getColumnWidth?(column: number): number;
   isColumnHiddenByUser?(column: number): boolean;
+  isRowHiddenByUser?(row: number): boolean;
+  getProtections?(type: 'SHEET' | 'RANGE'): ExportableProtection[];
   isSheetHidden?(): boolean;
   getTabColor?(): string | null;
   getCharts?(): unknown[];
@@ -71,31 +91,6 @@ export interface ExportableSpreadsheet {
   getActiveSheet?(): { getName(): string };
 }
 
-export interface ImportableRange {
-  setValues(values: unknown[][]): unknown;
-  setNotes(notes: string[][]): unknown;
-  setNumberFormats(formats: string[][]): unknown;
-}
-
-export interface ImportableSheet {
-  getName(): string;
-  getRange(row: number, column: number, numRows: number, numColumns: number): ImportableRange;
-  setFrozenRows(rows: number): unknown;
-  setFrozenColumns(columns: number): unknown;
-  setColumnWidth(column: number, width: number): unknown;
-  getMaxRows(): number;
-  getMaxColumns(): number;
-  insertRowsAfter(afterPosition: number, howMany: number): unknown;
-  insertColumnsAfter(afterPosition: number, howMany: number): unknown;
-}
-
-export interface ImportableSpreadsheet {
-  getSheets(): ImportableSheet[];
-  getSpreadsheetTimeZone(): string;
-  insertSheet(sheetName: string, sheetIndex: number): ImportableSheet;
-  deleteSheet(sheet: ImportableSheet): unknown;
-}
-
 /** A file the user named cannot be used; the message says why, in terms the user can act on. */
 export class WorkbookFileError extends Error {
   override name = 'WorkbookFileError';
@@ -103,8 +98,18 @@ export class WorkbookFileError extends Error {
 
 export interface ExportReport {
   readonly sheets: number;
-  /** What the file leaves out: rules Excel has no equivalent for (relative dates, gradients...), and charts. */
+  /**
+   * What the file leaves out, one "<sheet>: <what>" each: rules Excel has no equivalent for
+   * (relative dates, gradients...), charts, protections Excel cannot express.
+   */
   readonly skippedRules: readonly string[];
+}
+
+export interface ImportReport {
+  /** The sheets read, in the file's order. */
+  readonly sheets: readonly string[];
+  /** What the file holds that the spreadsheet cannot, one "<sheet>: <what>" each. */
+  readonly notCarried: readonly string[];
 }
 
 /** Sheets reports "Automatic" as this pattern; in Excel it would print "5." for 5, so it maps to General. */
@@ -113,6 +118,10 @@ const SHEETS_AUTOMATIC_FORMAT = '0.###############';
 const PIXELS_PER_CHARACTER = 7;
 const DEFAULT_BACKGROUND = '#ffffff';
 const DEFAULT_FONT_COLOUR = '#000000';
+const DEFAULT_FONT_SIZE = 10;
+const DEFAULT_FONT_FAMILY = 'Arial';
+const DEFAULT_COLUMN_WIDTH = 100;
+const ALIGNMENTS = new Set(['left', 'center', 'right']);
 const ERROR_VALUES = new Set(['#N/A', '#REF!', '#NAME?', '#DIV/0!', '#NULL!', '#VALUE!', '#NUM!']);
 
 export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: string): Promise<ExportReport> {
@@ -123,10 +132,11 @@ export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: s
   const sheets = spreadsheet.getSheets();
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.getName());
-    const columns = writeCells(sheet, worksheet, timeZone);
-    writeLayout(sheet, worksheet, columns);
+    writeCells(sheet, worksheet, timeZone);
+    writeLayout(sheet, worksheet);
     writeValidations(sheet, worksheet, timeZone, skippedRules);
     writeConditionalFormats(sheet, worksheet, skippedRules);
+    await writeProtections(sheet, worksheet, skippedRules);
     // exceljs cannot write charts; the data they plot is in the cells.
     const charts = sheet.getCharts?.().length ?? 0;
     if (charts > 0) skippedRules.push(`${sheet.getName()}: ${charts} chart${charts > 1 ? 's' : ''}`);
@@ -140,54 +150,141 @@ export async function exportWorkbook(spreadsheet: ExportableSpreadsheet, path: s
   return { sheets: sheets.length, skippedRules };
 }
 
-/** Writes the data range's cells; returns how many columns it spans. */
-function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZone: string): number {
-  const range = sheet.getDataRange();
-  const values = range.getValues();
-  const formulas = range.getFormulas();
-  const notes = range.getNotes();
-  const backgrounds = range.getBackgrounds();
-  const formats = range.getNumberFormats();
-  const weights = range.getFontWeights?.();
-  const fontColours = range.getFontColors?.();
-  values.forEach((row, r) =>
-    row.forEach((value: unknown, c) => {
-      const formula = formulas[r][c];
-      const note = notes[r][c];
-      const background = backgrounds[r][c]?.toLowerCase();
-      const bold = weights?.[r][c] === 'bold';
-      const fontColour = fontColours?.[r][c]?.toLowerCase();
-      const coloured = fontColour !== undefined && fontColour !== DEFAULT_FONT_COLOUR;
-      if (value === '' && formula === '' && note === '' && background === DEFAULT_BACKGROUND && !bold && !coloured)
-        return;
+/**
+ * Writes every cell holding a value, a formula, a note or a format other than the default. Formats
+ * are read over the whole grid: a fill or a number format on an empty row is the user's too.
+ */
+function writeCells(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, timeZone: string): void {
+  const data = sheet.getDataRange();
+  const values = data.getValues();
+  const formulas = data.getFormulas();
+  const rows = sheet.getMaxRows();
+  const columns = sheet.getMaxColumns();
+  if (rows === 0 || columns === 0) return;
+  const grid = sheet.getRange(1, 1, rows, columns);
+  const notes = grid.getNotes();
+  const backgrounds = grid.getBackgrounds();
+  const formats = grid.getNumberFormats();
+  const weights = grid.getFontWeights?.();
+  const fontColours = grid.getFontColors?.();
+  const styles = grid.getFontStyles?.();
+  const sizes = grid.getFontSizes?.();
+  const families = grid.getFontFamilies?.();
+  const lines = grid.getFontLines?.();
+  const alignments = grid.getHorizontalAlignments?.();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const value = values[r]?.[c] ?? '';
+      const formula = formulas[r]?.[c] ?? '';
+      const note = notes[r]?.[c] ?? '';
+      const format = formats[r]?.[c];
+      const background = backgrounds[r]?.[c]?.toLowerCase() ?? DEFAULT_BACKGROUND;
+      const font = excelFont({
+        bold: weights?.[r]?.[c] === 'bold',
+        italic: styles?.[r]?.[c] === 'italic',
+        size: sizes?.[r]?.[c] ?? DEFAULT_FONT_SIZE,
+        family: families?.[r]?.[c] ?? DEFAULT_FONT_FAMILY,
+        line: lines?.[r]?.[c] ?? 'none',
+        colour: fontColours?.[r]?.[c]?.toLowerCase() ?? DEFAULT_FONT_COLOUR,
+      });
+      const alignment = alignments?.[r]?.[c];
+      const aligned = alignment !== undefined && ALIGNMENTS.has(alignment);
+      const formatted = format !== undefined && format !== SHEETS_AUTOMATIC_FORMAT;
+      if (
+        value === '' &&
+        formula === '' &&
+        note === '' &&
+        background === DEFAULT_BACKGROUND &&
+        !font &&
+        !aligned &&
+        !formatted
+      )
+        continue;
       const cell = worksheet.getCell(r + 1, c + 1);
       const cellValue = toExcelValue(value, timeZone);
-      cell.value = formula ? { formula: toExcelFormula(formula), result: formulaResult(cellValue) } : cellValue;
-      const numFmt = excelNumberFormat(formats[r][c], value, timeZone);
+      if (formula) cell.value = { formula: toExcelFormula(formula), result: formulaResult(cellValue) };
+      else if (cellValue !== null) cell.value = cellValue;
+      const numFmt = excelNumberFormat(format, value, timeZone);
       if (numFmt) cell.numFmt = numFmt;
       if (note) cell.note = note;
-      if (background && background !== DEFAULT_BACKGROUND) cell.fill = solidFill(background);
-      if (bold || coloured)
-        cell.font = { ...(bold ? { bold } : {}), ...(coloured ? { color: { argb: argb(fontColour) } } : {}) };
-    }),
-  );
-  return values[0]?.length ?? 0;
+      if (background !== DEFAULT_BACKGROUND) cell.fill = solidFill(background);
+      if (font) cell.font = font;
+      if (aligned) cell.alignment = { horizontal: alignment as 'left' | 'center' | 'right' };
+    }
+  }
+  for (const merged of grid.getMergedRanges?.() ?? []) worksheet.mergeCellsWithoutStyle(merged.getA1Notation());
 }
 
-function writeLayout(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet, columns: number): void {
+interface CellFont {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  family: string;
+  line: string;
+  colour: string;
+}
+
+/** Only what differs from Sheets' default font, or undefined when nothing does. */
+function excelFont(font: CellFont): Partial<ExcelJS.Font> | undefined {
+  const out: Partial<ExcelJS.Font> = {
+    ...(font.bold ? { bold: true } : {}),
+    ...(font.italic ? { italic: true } : {}),
+    ...(font.size !== DEFAULT_FONT_SIZE ? { size: font.size } : {}),
+    ...(font.family !== DEFAULT_FONT_FAMILY ? { name: font.family } : {}),
+    ...(font.line === 'underline' ? { underline: true } : {}),
+    ...(font.line === 'line-through' ? { strike: true } : {}),
+    ...(font.colour !== DEFAULT_FONT_COLOUR ? { color: { argb: argb(font.colour) } } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function writeLayout(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet): void {
   const frozenRows = sheet.getFrozenRows();
   const frozenColumns = sheet.getFrozenColumns();
   if (frozenRows > 0 || frozenColumns > 0) {
     worksheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: frozenRows }];
   }
-  for (let c = 1; c <= columns; c++) {
+  for (let c = 1; c <= sheet.getMaxColumns(); c++) {
+    const width = sheet.getColumnWidth?.(c) ?? DEFAULT_COLUMN_WIDTH;
+    const hidden = sheet.isColumnHiddenByUser?.(c) ?? false;
+    if (width === DEFAULT_COLUMN_WIDTH && !hidden) continue;
     const column = worksheet.getColumn(c);
-    if (sheet.getColumnWidth) column.width = Math.round((sheet.getColumnWidth(c) / PIXELS_PER_CHARACTER) * 10) / 10;
-    if (sheet.isColumnHiddenByUser?.(c)) column.hidden = true;
+    column.width = Math.round((width / PIXELS_PER_CHARACTER) * 10) / 10;
+    if (hidden) column.hidden = true;
+  }
+  if (sheet.isRowHiddenByUser) {
+    for (let r = 1; r <= sheet.getMaxRows(); r++) if (sheet.isRowHiddenByUser(r)) worksheet.getRow(r).hidden = true;
   }
   if (sheet.isSheetHidden?.()) worksheet.state = 'hidden';
   const tab = sheet.getTabColor?.();
   if (tab) worksheet.properties.tabColor = { argb: argb(tab) };
+}
+
+/**
+ * Excel protects a whole sheet, for everyone (no editors), and blocks rather than warns: a sheet
+ * protection that blocks is written as one; a warning-only one, a protected range, and the editors
+ * and description of a sheet protection have no Excel equivalent and are reported.
+ */
+async function writeProtections(
+  sheet: ExportableSheet,
+  worksheet: ExcelJS.Worksheet,
+  skipped: string[],
+): Promise<void> {
+  if (!sheet.getProtections) return;
+  const name = sheet.getName();
+  for (const protection of sheet.getProtections('SHEET')) {
+    if (protection.isWarningOnly()) {
+      skipped.push(`${name}: warning-only sheet protection`);
+      continue;
+    }
+    await worksheet.protect('', {});
+    if (protection.getDescription()) skipped.push(`${name}: protection description '${protection.getDescription()}'`);
+    if ((protection.getEditors?.().length ?? 0) > 0) skipped.push(`${name}: protection editors`);
+  }
+  for (const protection of sheet.getProtections('RANGE')) {
+    const how = protection.isWarningOnly() ? 'warning-only ' : '';
+    skipped.push(`${name}: ${how}protected range ${protection.getRange().getA1Notation()}`);
+  }
 }
 
 /** Dates go to Excel as wall-clock times in the spreadsheet's zone (Excel dates have no zone). */
@@ -318,7 +415,7 @@ function writeValidations(
         );
     };
     for (let r = 0; r <= rows; r++) {
-      const rule = r < rows ? grid[r][c] : null;
+      const rule = grid[r]?.[c] ?? null;
       const converted = rule ? convert(rule) : null;
       const key = converted ? JSON.stringify(converted) : '';
       if (key === runKey) continue;
@@ -393,7 +490,7 @@ function writeConditionalFormats(sheet: ExportableSheet, worksheet: ExcelJS.Work
   sheet.getConditionalFormatRules().forEach((rule, index) => {
     const condition = rule.getBooleanCondition();
     const refs = rule.getRanges().map((r) => r.getA1Notation());
-    const topLeft = refs[0]?.split(':')[0].replace(/\$/g, '');
+    const topLeft = refs[0]?.split(':')[0]?.replace(/\$/g, '');
     const formula = condition && topLeft ? excelCondition(condition, topLeft) : null;
     if (!condition || !formula) {
       skipped.push(
@@ -481,11 +578,19 @@ function checkWorkbookFile(path: string): void {
   }
 }
 
+/** What import needs besides the spreadsheet: the builders of validation and conditional format rules. */
+export type RuleBuilders = Pick<EmuSpreadsheetApp, 'newDataValidation' | 'newConditionalFormatRule'>;
+
 /**
  * Adds the workbook's sheets to `spreadsheet` (replacing the untouched default sheet a new spreadsheet
- * starts with) and returns their names. Dates are read as wall-clock times in the spreadsheet's zone.
+ * starts with). Dates are read as wall-clock times in the spreadsheet's zone. Cells come first on
+ * every sheet, then rules, so a dropdown may name a list on a later sheet.
  */
-export async function importWorkbook(path: string, spreadsheet: ImportableSpreadsheet): Promise<string[]> {
+export async function importWorkbook(
+  path: string,
+  spreadsheet: EmuSpreadsheet,
+  builders: RuleBuilders,
+): Promise<ImportReport> {
   checkWorkbookFile(path);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -498,52 +603,386 @@ export async function importWorkbook(path: string, spreadsheet: ImportableSpread
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const before = spreadsheet.getSheets();
   const names = worksheets.map((w) => w.name);
-  worksheets.forEach((worksheet, index) => {
+  const notCarried: string[] = [];
+  const sheets = worksheets.map((worksheet, index) => {
     const existing = spreadsheet.getSheets().find((s) => s.getName() === worksheet.name);
     const sheet = existing ?? spreadsheet.insertSheet(worksheet.name, index);
-    readCells(worksheet, sheet, timeZone);
+    const skip = (what: string) => {
+      const line = `${worksheet.name}: ${what}`;
+      if (!notCarried.includes(line)) notCarried.push(line);
+    };
+    readCells(worksheet, sheet, timeZone, skip);
+    readLayout(worksheet, sheet, skip);
+    return { worksheet, sheet, skip };
   });
   for (const sheet of before) if (!names.includes(sheet.getName())) spreadsheet.deleteSheet(sheet);
-  return names;
+  for (const { worksheet, sheet, skip } of sheets) {
+    readValidations(worksheet, sheet, spreadsheet, builders, timeZone, skip);
+    readConditionalFormats(worksheet, sheet, builders, skip);
+    if ((worksheet as unknown as ProtectedWorksheet).sheetProtection?.sheet) sheet.protect();
+  }
+  return { sheets: names, notCarried };
 }
 
-function readCells(worksheet: ExcelJS.Worksheet, sheet: ImportableSheet, timeZone: string): void {
+/** The cells' values, notes and formats, one write per layer over the rows and columns the file uses. */
+function readCells(worksheet: ExcelJS.Worksheet, sheet: EmuSheet, timeZone: string, skip: (what: string) => void) {
   const rows = worksheet.rowCount;
   const columns = worksheet.columnCount;
-  const view = (worksheet.views ?? []).find((v): v is ExcelJS.WorksheetViewFrozen => v.state === 'frozen');
-  if (view?.ySplit) sheet.setFrozenRows(view.ySplit);
-  if (view?.xSplit) sheet.setFrozenColumns(view.xSplit);
-  for (let c = 1; c <= columns; c++) {
-    const width = worksheet.getColumn(c).width;
-    if (width) sheet.setColumnWidth(c, Math.round(width * PIXELS_PER_CHARACTER));
-  }
   if (rows === 0 || columns === 0) return;
   if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-  const values: unknown[][] = [];
-  const notes: string[][] = [];
-  const formats: string[][] = [];
-  for (let r = 1; r <= rows; r++) {
-    const row = worksheet.getRow(r);
-    const valueRow: unknown[] = [];
-    const noteRow: string[] = [];
-    const formatRow: string[] = [];
-    for (let c = 1; c <= columns; c++) {
-      const cell = row.getCell(c);
+  const grid = <T>(value: T): T[][] => Array.from({ length: rows }, () => new Array<T>(columns).fill(value));
+  const values = grid<unknown>('');
+  const notes = grid('');
+  const formats = grid(SHEETS_AUTOMATIC_FORMAT);
+  const backgrounds = grid<string | null>(null);
+  const weights = grid<string | null>(null);
+  const styles = grid<GoogleAppsScript.Spreadsheet.FontStyle | null>(null);
+  const sizes = grid(DEFAULT_FONT_SIZE);
+  const families = grid<string | null>(null);
+  const lines = grid<GoogleAppsScript.Spreadsheet.FontLine | null>(null);
+  const colours = grid<string | null>(null);
+  const alignments = grid<string | null>(null);
+  // Empty cells too: a fill or a number format on a cell nobody typed in is the user's as well.
+  worksheet.eachRow({ includeEmpty: true }, (row, r) => {
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const i = r - 1;
+      const j = c - 1;
       const format = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : SHEETS_AUTOMATIC_FORMAT;
-      valueRow.push(fromExcelCell(cell, format, timeZone));
-      noteRow.push(noteText(cell.note));
-      formatRow.push(format);
-    }
-    values.push(valueRow);
-    notes.push(noteRow);
-    formats.push(formatRow);
-  }
+      // A merged cell's followers repeat its leader's value in exceljs; in the file they are empty.
+      if (cell.type !== ExcelJS.ValueType.Merge) values[i]![j] = fromExcelCell(cell, format, timeZone);
+      notes[i]![j] = noteText(cell.note);
+      formats[i]![j] = format;
+      const fill = cell.fill;
+      if (fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb) {
+        backgrounds[i]![j] = colourOf(fill.fgColor.argb);
+      } else if (fill && !(fill.type === 'pattern' && fill.pattern === 'none')) skip('patterned or gradient fills');
+      const font = cell.font;
+      if (font) {
+        if (font.bold) weights[i]![j] = 'bold';
+        if (font.italic) styles[i]![j] = 'italic';
+        if (font.size) sizes[i]![j] = font.size;
+        if (font.name) families[i]![j] = font.name;
+        if (font.underline && font.strike) skip('underline together with strike-through (Sheets has one font line)');
+        if (font.strike) lines[i]![j] = 'line-through';
+        else if (font.underline) lines[i]![j] = 'underline';
+        if (font.color?.argb) colours[i]![j] = colourOf(font.color.argb);
+        // Theme colour 1 is the theme's text colour, what every cell shows by default.
+        else if (font.color && font.color.theme !== 1) skip('theme font colours');
+      }
+      const horizontal = cell.alignment?.horizontal;
+      if (horizontal && ALIGNMENTS.has(horizontal)) alignments[i]![j] = horizontal;
+      else if (horizontal) skip(`'${horizontal}' alignment`);
+      if (cell.alignment?.wrapText) skip('text wrapping');
+      if (cell.alignment?.vertical) skip('vertical alignment');
+      if (cell.border && Object.keys(cell.border).length > 0) skip('borders');
+    });
+  });
   const range = sheet.getRange(1, 1, rows, columns);
   // Formats first: a cell formatted as plain text keeps what is written to it as text.
   range.setNumberFormats(formats);
   range.setValues(values);
   if (notes.some((row) => row.some((n) => n !== ''))) range.setNotes(notes);
+  range.setBackgrounds(backgrounds);
+  range.setFontWeights(weights);
+  range.setFontStyles(styles);
+  range.setFontSizes(sizes);
+  range.setFontFamilies(families);
+  range.setFontLines(lines);
+  range.setFontColors(colours);
+  range.setHorizontalAlignments(alignments);
+  for (const merge of mergedRanges(worksheet)) sheet.getRange(merge).merge();
+}
+
+/** exceljs's sheet protection (missing from its typings). */
+interface ProtectedWorksheet {
+  sheetProtection?: { sheet?: boolean } | null;
+}
+
+/** exceljs keeps merges as "A1:C2" strings in the worksheet model. */
+function mergedRanges(worksheet: ExcelJS.Worksheet): string[] {
+  return (worksheet.model as { merges?: string[] }).merges ?? [];
+}
+
+function readLayout(worksheet: ExcelJS.Worksheet, sheet: EmuSheet, skip: (what: string) => void): void {
+  const view = (worksheet.views ?? []).find((v): v is ExcelJS.WorksheetViewFrozen => v.state === 'frozen');
+  if (view?.ySplit) sheet.setFrozenRows(view.ySplit);
+  if (view?.xSplit) sheet.setFrozenColumns(view.xSplit);
+  const columns = Math.max(worksheet.columnCount, (worksheet.columns ?? []).length);
+  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  for (let c = 1; c <= columns; c++) {
+    const column = worksheet.getColumn(c);
+    if (column.width) sheet.setColumnWidth(c, Math.round(column.width * PIXELS_PER_CHARACTER));
+    if (column.hidden) sheet.hideColumns(c);
+  }
+  worksheet.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) sheet.hideRows(r);
+    if (row.height) skip('row heights');
+  });
+  if (worksheet.state !== 'visible') skip('hidden sheet');
+  const tab = worksheet.properties.tabColor?.argb;
+  if (tab) sheet.setTabColor(colourOf(tab));
+  if (worksheet.views?.some((v) => v.state === 'split')) skip('split panes');
+}
+
+/** "FFCFE2F3" → "#cfe2f3" (the alpha byte is dropped: Sheets colours are opaque). */
+function colourOf(argbText: string): string {
+  return `#${argbText.slice(-6).toLowerCase()}`;
+}
+
+// ---- import: data validation ----------------------------------------------------------------
+
+const DATE_BUILDERS: Partial<
+  Record<
+    ExcelJS.DataValidationOperator,
+    'requireDateAfter' | 'requireDateBefore' | 'requireDateOnOrAfter' | 'requireDateOnOrBefore'
+  >
+> = {
+  greaterThan: 'requireDateAfter',
+  lessThan: 'requireDateBefore',
+  greaterThanOrEqual: 'requireDateOnOrAfter',
+  lessThanOrEqual: 'requireDateOnOrBefore',
+};
+
+/**
+ * exceljs lists a range-wide rule under each of its cells; equal rules become one Apps Script rule,
+ * written to its cells in one call over the grid.
+ */
+function readValidations(
+  worksheet: ExcelJS.Worksheet,
+  sheet: EmuSheet,
+  spreadsheet: EmuSpreadsheet,
+  builders: RuleBuilders,
+  timeZone: string,
+  skip: (what: string) => void,
+): void {
+  const model = (worksheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    .dataValidations.model;
+  const entries = Object.entries(model);
+  if (entries.length === 0) return;
+  const rules = new Map<string, DataValidation | null>();
+  const cells: [number, number, DataValidation][] = [];
+  for (const [address, dv] of entries) {
+    const key = JSON.stringify(dv);
+    if (!rules.has(key)) rules.set(key, appsScriptValidation(dv, spreadsheet, sheet, builders, timeZone, skip));
+    const rule = rules.get(key);
+    const at = /^\$?([A-Z]+)\$?(\d+)$/.exec(address);
+    if (rule && at?.[1] && at[2]) cells.push([Number(at[2]), columnNumber(at[1]), rule]);
+  }
+  if (cells.length === 0) return;
+  const rows = Math.max(...cells.map(([r]) => r));
+  const columns = Math.max(...cells.map(([, c]) => c));
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  const grid: (DataValidation | null)[][] = Array.from({ length: rows }, () => new Array(columns).fill(null));
+  for (const [r, c, rule] of cells) grid[r - 1]![c - 1] = rule;
+  sheet.getRange(1, 1, rows, columns).setDataValidations(grid);
+}
+
+function appsScriptValidation(
+  dv: ExcelJS.DataValidation,
+  spreadsheet: EmuSpreadsheet,
+  sheet: EmuSheet,
+  builders: RuleBuilders,
+  timeZone: string,
+  skip: (what: string) => void,
+): DataValidation | null {
+  // Excel refuses a value only when the rule shows its error in the "stop" style.
+  const strict = dv.showErrorMessage === true && (dv.errorStyle ?? 'stop') === 'stop';
+  const builder = builders.newDataValidation().setAllowInvalid(!strict);
+  const help = dv.prompt ?? dv.error;
+  if (help) builder.setHelpText(help);
+  const [first, second] = dv.formulae ?? [];
+  const operator = dv.operator ?? 'between';
+  const fail = (why: string) => {
+    skip(`validation ${why}`);
+    return null;
+  };
+  if (dv.type === 'list' && typeof first === 'string') {
+    const literal = /^"(.*)"$/s.exec(first);
+    if (literal) return builder.requireValueInList(literal[1]!.replace(/""/g, '"').split(','), true).build();
+    const range = rangeOf(first, spreadsheet, sheet);
+    return range ? builder.requireValueInRange(range, true).build() : fail(`list from ${first}`);
+  }
+  if (dv.type === 'custom' && first !== undefined) {
+    return builder.requireFormulaSatisfied(`=${String(first).replace(/_xlfn\.(_xlws\.)?/g, '')}`).build();
+  }
+  if (dv.type === 'date' && first instanceof Date) {
+    const start = fromExcelDate(first, timeZone);
+    if (operator === 'greaterThanOrEqual' && first.getTime() === EARLIEST_EXCEL_DATE.getTime())
+      return builder.requireDate().build();
+    if (operator === 'between' && second instanceof Date)
+      return builder.requireDateBetween(start, fromExcelDate(second, timeZone)).build();
+    const method = DATE_BUILDERS[operator];
+    return method ? builder[method](start).build() : fail(`date ${operator}`);
+  }
+  if (dv.type === 'decimal' && typeof first === 'number') {
+    if (operator === 'between' && typeof second === 'number')
+      return builder.requireNumberBetween(first, second).build();
+    if (operator === 'greaterThanOrEqual') return builder.requireNumberGreaterThanOrEqualTo(first).build();
+    if (operator === 'lessThanOrEqual') return builder.requireNumberLessThanOrEqualTo(first).build();
+    return fail(`number ${operator}`);
+  }
+  return fail(`${dv.type}${dv.operator ? ` ${dv.operator}` : ''}`);
+}
+
+/** "'部门'!$A$2:$A$3" or "$A$2:$A$3" (this sheet) as a range, or null when the sheet is not there. */
+function rangeOf(reference: string, spreadsheet: EmuSpreadsheet, sheet: EmuSheet): EmuRange | null {
+  const match = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(reference.trim());
+  if (!match?.[3]) return null;
+  const name = match[1]?.replace(/''/g, "'") ?? match[2];
+  const target = name === undefined ? sheet : spreadsheet.getSheetByName(name);
+  return target ? target.getRange(match[3].replace(/\$/g, '')) : null;
+}
+
+function columnNumber(letters: string): number {
+  let column = 0;
+  for (const ch of letters) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return column;
+}
+
+// ---- import: conditional formatting ---------------------------------------------------------
+
+type ConditionBuilder = ReturnType<RuleBuilders['newConditionalFormatRule']>;
+
+/**
+ * Each Excel rule becomes one Apps Script rule, in priority order (Sheets applies the first match).
+ * The expressions export writes for Sheets' own conditions are read back as those conditions.
+ */
+function readConditionalFormats(
+  worksheet: ExcelJS.Worksheet,
+  sheet: EmuSheet,
+  builders: RuleBuilders,
+  skip: (what: string) => void,
+): void {
+  const formattings =
+    (worksheet as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings ?? [];
+  const rules = formattings
+    .flatMap((formatting) => formatting.rules.map((rule) => ({ ref: formatting.ref, rule })))
+    .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0));
+  const built = rules.flatMap(({ ref, rule }) => {
+    const refs = ref.split(/\s+/).filter(Boolean);
+    const topLeft = refs[0]?.split(':')[0]?.replace(/\$/g, '');
+    const builder = builders.newConditionalFormatRule();
+    if (!topLeft || !appsScriptCondition(rule, topLeft, builder)) {
+      skip(`conditional format ${rule.type}${'operator' in rule && rule.operator ? ` ${rule.operator}` : ''}`);
+      return [];
+    }
+    const fill = rule.style?.fill;
+    const background = fill?.type === 'pattern' ? (fill.bgColor?.argb ?? fill.fgColor?.argb) : undefined;
+    if (background) builder.setBackground(colourOf(background));
+    if (rule.style?.font?.color?.argb) builder.setFontColor(colourOf(rule.style.font.color.argb));
+    if (rule.style?.font?.bold) builder.setBold(true);
+    builder.setRanges(refs.map((a1) => sheet.getRange(a1.replace(/\$/g, ''))));
+    return [builder.build()];
+  });
+  if (built.length > 0) sheet.setConditionalFormatRules(built);
+}
+
+const QUOTED = '"((?:[^"]|"")*)"';
+const NUMBER = '(-?\\d+(?:\\.\\d+)?(?:E[+-]?\\d+)?)';
+const unquote = (text: string) => text.replace(/""/g, '"');
+
+/** Sets `builder`'s condition from an Excel rule; false when Sheets has none for it. */
+function appsScriptCondition(
+  rule: ExcelJS.ConditionalFormattingRule,
+  cell: string,
+  builder: ConditionBuilder,
+): boolean {
+  if (rule.type === 'expression') {
+    const formula = rule.formulae?.[0];
+    if (formula === undefined) return false;
+    const text = String(formula);
+    const patterns: [RegExp, (m: RegExpExecArray) => void][] = [
+      [new RegExp(`^${cell}=${QUOTED}$`), (m) => builder.whenTextEqualTo(unquote(m[1]!))],
+      [new RegExp(`^LEN\\(TRIM\\(${cell}\\)\\)=0$`), () => builder.whenCellEmpty()],
+      [new RegExp(`^LEN\\(TRIM\\(${cell}\\)\\)>0$`), () => builder.whenCellNotEmpty()],
+      [new RegExp(`^ISNUMBER\\(SEARCH\\(${QUOTED},${cell}\\)\\)$`), (m) => builder.whenTextContains(unquote(m[1]!))],
+      [
+        new RegExp(`^ISERROR\\(SEARCH\\(${QUOTED},${cell}\\)\\)$`),
+        (m) => builder.whenTextDoesNotContain(unquote(m[1]!)),
+      ],
+      [
+        new RegExp(`^LEFT\\(${cell},LEN\\(${QUOTED}\\)\\)=${QUOTED}$`),
+        (m) => (m[1] === m[2] ? builder.whenTextStartsWith(unquote(m[1]!)) : builder.whenFormulaSatisfied(`=${text}`)),
+      ],
+      [
+        new RegExp(`^RIGHT\\(${cell},LEN\\(${QUOTED}\\)\\)=${QUOTED}$`),
+        (m) => (m[1] === m[2] ? builder.whenTextEndsWith(unquote(m[1]!)) : builder.whenFormulaSatisfied(`=${text}`)),
+      ],
+      [
+        new RegExp(`^AND\\(${cell}>=${NUMBER},${cell}<=${NUMBER}\\)$`),
+        (m) => builder.whenNumberBetween(Number(m[1]), Number(m[2])),
+      ],
+      [new RegExp(`^${cell}>=${NUMBER}$`), (m) => builder.whenNumberGreaterThanOrEqualTo(Number(m[1]))],
+      [new RegExp(`^${cell}<=${NUMBER}$`), (m) => builder.whenNumberLessThanOrEqualTo(Number(m[1]))],
+      [new RegExp(`^${cell}>${NUMBER}$`), (m) => builder.whenNumberGreaterThan(Number(m[1]))],
+      [new RegExp(`^${cell}<${NUMBER}$`), (m) => builder.whenNumberLessThan(Number(m[1]))],
+      [new RegExp(`^${cell}=${NUMBER}$`), (m) => builder.whenNumberEqualTo(Number(m[1]))],
+    ];
+    for (const [pattern, set] of patterns) {
+      const match = pattern.exec(text);
+      if (match) {
+        set(match);
+        return true;
+      }
+    }
+    builder.whenFormulaSatisfied(`=${text.replace(/_xlfn\.(_xlws\.)?/g, '')}`);
+    return true;
+  }
+  if (rule.type === 'cellIs') {
+    const [first, second] = (rule.formulae ?? []).map(String);
+    if (first === undefined) return false;
+    const quoted = new RegExp(`^${QUOTED}$`).exec(first);
+    if (rule.operator === 'equal' && quoted) return Boolean(builder.whenTextEqualTo(unquote(quoted[1]!)));
+    const a = Number(first);
+    const b = Number(second);
+    if (Number.isNaN(a)) return false;
+    switch (rule.operator) {
+      case 'equal':
+        return Boolean(builder.whenNumberEqualTo(a));
+      case 'greaterThan':
+        return Boolean(builder.whenNumberGreaterThan(a));
+      case 'lessThan':
+        return Boolean(builder.whenNumberLessThan(a));
+      case 'between':
+        return !Number.isNaN(b) && Boolean(builder.whenNumberBetween(a, b));
+      default:
+        return false;
+    }
+  }
+  if (rule.type === 'containsText') {
+    const text = rule.text ?? '';
+    switch (rule.operator) {
+      case 'containsText':
+        return Boolean(builder.whenTextContains(text));
+      case 'containsBlanks':
+        return Boolean(builder.whenCellEmpty());
+      case 'notContainsBlanks':
+        return Boolean(builder.whenCellNotEmpty());
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+function fromExcelDate(value: Date, timeZone: string): Date {
+  return new Date(
+    instantOf(
+      {
+        year: value.getUTCFullYear(),
+        month: value.getUTCMonth() + 1,
+        day: value.getUTCDate(),
+        hour: value.getUTCHours(),
+        minute: value.getUTCMinutes(),
+        second: value.getUTCSeconds(),
+        ms: value.getUTCMilliseconds(),
+      },
+      timeZone,
+    ),
+  );
 }
 
 /**
@@ -554,22 +993,7 @@ function fromExcelCell(cell: ExcelJS.Cell, format: string, timeZone: string): un
   if (cell.formula) return `=${cell.formula.replace(/_xlfn\.(_xlws\.)?/g, '')}`;
   const value = cell.value;
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    return new Date(
-      instantOf(
-        {
-          year: value.getUTCFullYear(),
-          month: value.getUTCMonth() + 1,
-          day: value.getUTCDate(),
-          hour: value.getUTCHours(),
-          minute: value.getUTCMinutes(),
-          second: value.getUTCSeconds(),
-          ms: value.getUTCMilliseconds(),
-        },
-        timeZone,
-      ),
-    );
-  }
+  if (value instanceof Date) return fromExcelDate(value, timeZone);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   const text = typeof value === 'string' ? value : cell.text;
   return format === '@' || text === '' ? text : `'${text}`;

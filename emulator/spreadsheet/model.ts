@@ -33,6 +33,10 @@ export class SheetModel implements FormulaSheet {
   readonly numberFormats = new Layer<string>();
   readonly fontWeights = new Layer<'bold'>();
   readonly fontColors = new Layer<string>();
+  readonly fontStyles = new Layer<'italic'>();
+  readonly fontSizes = new Layer<number>();
+  readonly fontFamilies = new Layer<string>();
+  readonly fontLines = new Layer<'underline' | 'line-through'>();
   readonly alignments = new Layer<string>();
   readonly wraps = new Layer<boolean>();
   readonly validations = new Layer<DataValidation>();
@@ -42,6 +46,9 @@ export class SheetModel implements FormulaSheet {
   frozenColumns = 0;
   readonly columnWidths = new Map<number, number>();
   readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
+  /** Merged blocks, never overlapping; each keeps only its top-left cell's value. */
+  merges: GridRect[] = [];
   tabColor: string | null = null;
 
   constructor(
@@ -50,19 +57,24 @@ export class SheetModel implements FormulaSheet {
     readonly sheetId: number,
   ) {}
 
-  private allLayers(): Layer<unknown>[] {
+  /** What clearFormats clears, and inserted rows copy from the row above (with validation). */
+  private formatLayers(): Layer<unknown>[] {
     return [
-      this.values,
-      this.formulas,
-      this.notes,
       this.backgrounds,
       this.numberFormats,
       this.fontWeights,
       this.fontColors,
+      this.fontStyles,
+      this.fontSizes,
+      this.fontFamilies,
+      this.fontLines,
       this.alignments,
       this.wraps,
-      this.validations,
     ];
+  }
+
+  private allLayers(): Layer<unknown>[] {
+    return [this.values, this.formulas, this.notes, ...this.formatLayers(), this.validations];
   }
 
   /** 1-based coordinates; formula cells give their computed value. */
@@ -224,14 +236,7 @@ export class SheetModel implements FormulaSheet {
   }
 
   clearFormats(rect: GridRect): void {
-    for (const layer of [
-      this.backgrounds,
-      this.numberFormats,
-      this.fontWeights,
-      this.fontColors,
-      this.alignments,
-      this.wraps,
-    ]) {
+    for (const layer of this.formatLayers()) {
       layer.clearRect(rect.row - 1, rect.col - 1, rect.numRows, rect.numCols);
     }
   }
@@ -240,15 +245,7 @@ export class SheetModel implements FormulaSheet {
   insertRows(afterRow: number, howMany: number): void {
     for (const layer of this.allLayers()) layer.insertRows(afterRow, howMany);
     if (afterRow >= 1) {
-      for (const layer of [
-        this.backgrounds,
-        this.numberFormats,
-        this.fontWeights,
-        this.fontColors,
-        this.alignments,
-        this.wraps,
-        this.validations,
-      ] as Layer<unknown>[]) {
+      for (const layer of [...this.formatLayers(), this.validations]) {
         for (let c = 0; c < this.maxColumns; c++) {
           const v = layer.get(afterRow - 1, c);
           if (v !== undefined) for (let k = 0; k < howMany; k++) layer.set(afterRow + k, c, v);
@@ -257,6 +254,45 @@ export class SheetModel implements FormulaSheet {
     }
     this.maxRows += howMany;
     this.workbook.changed(this);
+  }
+
+  /**
+   * Merges `rect` into one block: merges inside it are replaced, one partly inside it is refused, and
+   * every cell but the top-left is emptied, as Sheets keeps only the top-left value.
+   */
+  merge(rect: GridRect): void {
+    const touching = this.mergesTouching(rect);
+    if (touching.some((m) => !contains(rect, m))) {
+      throw gasError('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.merges = this.merges.filter((m) => !touching.includes(m));
+    if (rect.numRows === 1 && rect.numCols === 1) return;
+    this.values.clearRect(rect.row - 1, rect.col, 1, rect.numCols - 1);
+    this.formulas.clearRect(rect.row - 1, rect.col, 1, rect.numCols - 1);
+    this.values.clearRect(rect.row, rect.col - 1, rect.numRows - 1, rect.numCols);
+    this.formulas.clearRect(rect.row, rect.col - 1, rect.numRows - 1, rect.numCols);
+    this.merges.push({ ...rect });
+    this.workbook.changed(this);
+  }
+
+  /** Breaks apart every merge in `rect`; a merge only partly inside it is refused. */
+  breakApart(rect: GridRect): void {
+    const touching = this.mergesTouching(rect);
+    if (touching.some((m) => !contains(rect, m))) {
+      throw gasError('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.merges = this.merges.filter((m) => !touching.includes(m));
+  }
+
+  /** Merges with at least one cell in `rect`. */
+  mergesTouching(rect: GridRect): GridRect[] {
+    return this.merges.filter(
+      (m) =>
+        m.row < rect.row + rect.numRows &&
+        rect.row < m.row + m.numRows &&
+        m.col < rect.col + rect.numCols &&
+        rect.col < m.col + m.numCols,
+    );
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
@@ -327,4 +363,13 @@ export class SheetModel implements FormulaSheet {
     }
     this.workbook.changed(this);
   }
+}
+
+function contains(outer: GridRect, inner: GridRect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
+  );
 }

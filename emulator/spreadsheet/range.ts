@@ -11,9 +11,13 @@ import { DataValidation } from './validation';
 import { DEFAULT_NUMBER_FORMAT, normalizeColour, type CellValue } from './values';
 
 type FontWeight = 'bold' | 'normal';
+type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
+type FontLine = GoogleAppsScript.Spreadsheet.FontLine;
 
 const DEFAULT_BACKGROUND = '#ffffff';
 const DEFAULT_FONT_COLOR = '#000000';
+const DEFAULT_FONT_SIZE = 10;
+const DEFAULT_FONT_FAMILY = 'Arial';
 
 /** Real setValues/setBackgrounds/... reject data whose shape differs from the range, with these messages. */
 function checkShape(data: readonly (readonly unknown[])[], rect: GridRect): void {
@@ -275,6 +279,52 @@ export class EmuRange implements RangeApi {
     return this.setLayer(this.model.fontColors, this.fill(fontColorOf(color)));
   }
 
+  // Fonts beyond weight and colour: Sheets' defaults are Arial 10, normal, no line.
+  getFontStyles(): FontStyle[][] {
+    this.record('getFontStyles');
+    return this.grid((r, c) => this.model.fontStyles.get(r - 1, c - 1) ?? 'normal');
+  }
+  setFontStyles(styles: (FontStyle | null)[][]): this {
+    this.record('setFontStyles');
+    return this.setLayer(
+      this.model.fontStyles,
+      styles.map((line) => line.map((v) => (v === 'italic' ? v : undefined))),
+    );
+  }
+  getFontSizes(): number[][] {
+    this.record('getFontSizes');
+    return this.grid((r, c) => this.model.fontSizes.get(r - 1, c - 1) ?? DEFAULT_FONT_SIZE);
+  }
+  setFontSizes(sizes: number[][]): this {
+    this.record('setFontSizes');
+    return this.setLayer(
+      this.model.fontSizes,
+      sizes.map((line) => line.map((v) => (v === DEFAULT_FONT_SIZE ? undefined : v))),
+    );
+  }
+  getFontFamilies(): string[][] {
+    this.record('getFontFamilies');
+    return this.grid((r, c) => this.model.fontFamilies.get(r - 1, c - 1) ?? DEFAULT_FONT_FAMILY);
+  }
+  setFontFamilies(families: (string | null)[][]): this {
+    this.record('setFontFamilies');
+    return this.setLayer(
+      this.model.fontFamilies,
+      families.map((line) => line.map((v) => (v && v !== DEFAULT_FONT_FAMILY ? v : undefined))),
+    );
+  }
+  getFontLines(): FontLine[][] {
+    this.record('getFontLines');
+    return this.grid((r, c) => this.model.fontLines.get(r - 1, c - 1) ?? 'none');
+  }
+  setFontLines(lines: (FontLine | null)[][]): this {
+    this.record('setFontLines');
+    return this.setLayer(
+      this.model.fontLines,
+      lines.map((line) => line.map((v) => (v === 'none' || !v ? undefined : v))),
+    );
+  }
+
   getNumberFormats(): string[][] {
     this.record('getNumberFormats');
     return this.grid((r, c) => this.model.numberFormats.get(r - 1, c - 1) ?? DEFAULT_NUMBER_FORMAT);
@@ -380,6 +430,28 @@ export class EmuRange implements RangeApi {
     });
     this.model.sortRows(this.rect, keys);
     return this;
+  }
+
+  // --- merged cells ----------------------------------------------------------------------
+
+  merge(): this {
+    this.change('merge');
+    this.model.merge(this.rect);
+    return this;
+  }
+  breakApart(): this {
+    this.change('breakApart');
+    this.model.breakApart(this.rect);
+    return this;
+  }
+  /** Merged blocks inside this range or with at least one cell in it. */
+  getMergedRanges(): EmuRange[] {
+    this.record('getMergedRanges');
+    return this.model.mergesTouching(this.rect).map((m) => this.sheet.emuRangeAt(m));
+  }
+  isPartOfMerge(): boolean {
+    this.record('isPartOfMerge');
+    return this.model.mergesTouching(this.rect).length > 0;
   }
 
   // --- clearing --------------------------------------------------------------------------

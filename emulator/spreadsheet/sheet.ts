@@ -57,6 +57,9 @@ type SheetApi = Pick<
   | 'hideColumns'
   | 'showColumns'
   | 'isColumnHiddenByUser'
+  | 'hideRows'
+  | 'showRows'
+  | 'isRowHiddenByUser'
   | 'getTabColor'
   | 'clearConditionalFormatRules'
 >;
@@ -318,6 +321,7 @@ export class EmuSheet implements SheetApi {
         .filter((r): r is EmuRange => r !== null);
       return ranges.length > 0 ? [rule.emuWithRanges(ranges)] : [];
     });
+    this.model.merges = this.model.merges.flatMap((m) => moveRect(m, axis, at, delta) ?? []);
     this.protections = this.protections.filter((p) => {
       if (p.emuKind() === 'SHEET') return true;
       const moved = move(p.emuRange());
@@ -388,6 +392,21 @@ export class EmuSheet implements SheetApi {
   isColumnHiddenByUser(columnPosition: number): boolean {
     this.record('isColumnHiddenByUser');
     return this.model.hiddenColumns.has(columnPosition);
+  }
+
+  hideRows(rowIndex: number, numRows = 1): void {
+    this.record('hideRows');
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.add(r);
+  }
+
+  showRows(rowIndex: number, numRows = 1): void {
+    this.record('showRows');
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.model.hiddenRows.delete(r);
+  }
+
+  isRowHiddenByUser(rowPosition: number): boolean {
+    this.record('isRowHiddenByUser');
+    return this.model.hiddenRows.has(rowPosition);
   }
 
   setTabColor(color: string | null): this {

@@ -46,7 +46,7 @@ test('it shows one line per simulated day with the mails and notices of that day
   const last = EXAMPLE.simulation.end.slice(0, 10);
   const expectedDays = (Date.parse(last) - Date.parse(first)) / 86_400_000 + 1;
   assert.equal(days.length, expectedDays);
-  assert.ok(days[0].startsWith(`  ${first}`) && days.at(-1)!.startsWith(`  ${last}`));
+  assert.ok(days[0]!.startsWith(`  ${first}`) && days.at(-1)!.startsWith(`  ${last}`));
   const counts = /mails \+(\d+) \((\d+)\)  notices \+(\d+) \((\d+)\)/;
   assert.deepEqual(
     days.filter((line) => !counts.test(line)),
@@ -64,9 +64,9 @@ test('demo.xlsx holds every sheet, and the task list shows each task with its he
   for (const key of SHEET_ORDER) assert.ok(names.includes(sheetTitle(key, 'zh-CN')), `${key} in ${names.join(', ')}`);
   const tasks = workbook.getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
   const rows = (tasks.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
-  const columns = mapHeaders(sheetDef('tasks'), rows[0]);
+  const columns = mapHeaders(sheetDef('tasks'), rows[0]!);
   assert.equal(
-    rows[0][columns.health!],
+    rows[0]![columns.health!],
     headerText(
       sheetDef('tasks').columns.find((c) => c.key === 'health')!,
       'zh-CN',

@@ -55,7 +55,7 @@ test('the message is 7-bit, CRLF-terminated, with short lines and the MIME heade
     assert.ok(line.length <= (line.includes('=?UTF-8?') ? 76 : 78), `line too long: ${line}`);
   }
   for (const word of text.match(/=\?[^?]+\?B\?[^?]*\?=/g) ?? []) assert.ok(word.length <= 75, word);
-  const head = text.split('\r\n\r\n')[0].replace(/\r\n /g, ' ');
+  const head = text.split('\r\n\r\n')[0]!.replace(/\r\n /g, ' ');
   for (const header of ['Date', 'From', 'To', 'Cc', 'Subject', 'Message-ID', 'MIME-Version']) {
     assert.match(head, new RegExp(`^${header}: `, 'm'), `${header} header`);
   }

@@ -31,8 +31,11 @@ function addRow(workbook: ExcelJS.Workbook, key: SheetKey, fields: Record<string
   const sheet = workbook.getWorksheet(sheetTitle(key, 'zh-CN'))!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1);
   const columns = mapHeaders(sheetDef(key), headers) as Record<string, number>;
-  const row = sheet.getRow(sheet.rowCount + 1);
-  for (const [column, value] of Object.entries(fields)) row.getCell(columns[column] + 1).value = value;
+  // After the last row with values: rows below it may be formatted (dates, dropdowns) but are empty.
+  let last = 1;
+  sheet.eachRow((r, n) => (last = r.hasValues ? n : last));
+  const row = sheet.getRow(last + 1);
+  for (const [column, value] of Object.entries(fields)) row.getCell(columns[column]! + 1).value = value;
 }
 
 /** A blank workbook set up by the add-on through `collab-desk setup`, filled in, then saved. */
@@ -89,12 +92,12 @@ test('validate lists a task with two primary owners and writes the flagged workb
   assert.notEqual(report.messages[0], t('zh-CN', 'wbValidateClean'));
   assert.match(report.messages.join('\n'), /张伟、李娜/);
   assert.deepEqual(written, [join(dir, 'validate-out.xlsx')]);
-  const flagged = (await read(written[0])).getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
+  const flagged = (await read(written[0]!)).getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
   const columns = mapHeaders(sheetDef('tasks'), (flagged.getRow(1).values as unknown[]).slice(1)) as Record<
     string,
     number
   >;
-  assert.ok(flagged.getRow(2).getCell(columns.owner + 1).note, 'the owner cell carries a note');
+  assert.ok(flagged.getRow(2).getCell(columns.owner! + 1).note, 'the owner cell carries a note');
 });
 
 test('--dry-run runs the command and reports, but writes no file', async () => {
@@ -126,4 +129,46 @@ test('tick at --now runs the hourly trigger: the task without a valid owner goes
     lines.some((line) => /mail to .*li\.na@example\.com/.test(line)),
     lines.join('\n'),
   );
+});
+
+/** What a sheet holds besides values: rule counts, validated cells, one cell's fill, hidden columns. */
+function rulesOf(workbook: ExcelJS.Workbook, key: SheetKey) {
+  const sheet = workbook.getWorksheet(sheetTitle(key, 'zh-CN'))!;
+  const hidden: number[] = [];
+  for (let c = 1; c <= sheet.columnCount; c++) if (sheet.getColumn(c).hidden) hidden.push(c);
+  return {
+    conditionalFormats: ((sheet as unknown as { conditionalFormattings?: unknown[] }).conditionalFormattings ?? [])
+      .length,
+    validatedCells: Object.keys((sheet as unknown as { dataValidations: { model: object } }).dataValidations.model)
+      .length,
+    hidden,
+  };
+}
+
+test('a scan keeps the add-on’s row colours and validation, and the fill, hidden column and dropdown the user added', async () => {
+  const file = await userWorkbook();
+  const workbook = await read(file);
+  const tasks = workbook.getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
+  tasks.getCell('A2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  const extra = tasks.columnCount + 1;
+  tasks.getRow(1).getCell(extra).value = '优先级';
+  tasks.getRow(2).getCell(extra).dataValidation = { type: 'list', formulae: ['"高,中,低"'], allowBlank: true };
+  tasks.getColumn(extra).hidden = true;
+  const edited = join(dir, 'edited.xlsx');
+  await workbook.xlsx.writeFile(edited);
+  const before = rulesOf(await read(edited), 'tasks');
+  assert.ok(before.conditionalFormats >= 4 && before.validatedCells > 1000, JSON.stringify(before));
+
+  const out = join(dir, 'scanned.xlsx');
+  const { report, lines } = await run({ command: 'scan', file: edited, now: parseNow('2024-07-22T09:00'), out });
+  assert.ok(report.ok, lines.join('\n'));
+  const scanned = await read(out);
+  assert.deepEqual(rulesOf(scanned, 'tasks'), before);
+  const kept = scanned.getWorksheet(sheetTitle('tasks', 'zh-CN'))!;
+  const fill = kept.getCell('A2').fill;
+  assert.equal(fill?.type === 'pattern' && fill.fgColor?.argb, 'FFFFFF00');
+  assert.deepEqual(kept.getRow(2).getCell(extra).dataValidation?.formulae, ['"高,中,低"']);
+  for (const key of ['requests', 'progress', 'people'] as const) {
+    assert.deepEqual(rulesOf(scanned, key), rulesOf(workbook, key), key);
+  }
 });

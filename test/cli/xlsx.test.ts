@@ -13,13 +13,15 @@ import { exportWorkbook, importWorkbook, toExcelFormula, WorkbookFileError } fro
 
 const dir = mkdtempSync(join(tmpdir(), 'xlsx-'));
 
+const appOf = (emulator: ReturnType<typeof createEmulator>) => emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
+
 /** A small task sheet set up the way "Set up workbook" does: formats, notes, dropdowns, rules. */
 function sampleWorkbook() {
   const emulator = createEmulator({ timeZone: 'Asia/Shanghai' });
   const app = emulator.globals.SpreadsheetApp as EmuSpreadsheetApp;
   const Charts = emulator.globals.Charts as typeof EmulatedCharts;
   const spreadsheet = emulator.spreadsheet;
-  const tasks = spreadsheet.getSheets()[0];
+  const tasks = spreadsheet.getSheets()[0]!;
   tasks.setName('任务分工');
   tasks.getRange(1, 1, 3, 6).setValues([
     ['任务名称', '责任部门', '截止时间', '完成百分比', '已完成', '剩余'],
@@ -182,7 +184,10 @@ test('export turns conditional formats into expression rules with their colours,
     rules.map((r) => r.ref),
     ['A2:F50', 'B2:B50'],
   );
-  const [overdue, market] = rules.map((r) => r.rules[0]);
+  const [overdue, market] = rules.map((r) => r.rules[0]!) as [
+    ExcelJS.ConditionalFormattingRule,
+    ExcelJS.ConditionalFormattingRule,
+  ];
   assert.deepEqual(
     [overdue.type, overdue.priority, 'formulae' in overdue && overdue.formulae],
     ['expression', 1, ['$D2<0.5']],
@@ -196,7 +201,7 @@ test('export turns conditional formats into expression rules with their colours,
 test('import brings values, formulas, notes, formats and frozen rows back into a fresh spreadsheet', async () => {
   const { path, tasks } = await exported('roundtrip.xlsx');
   const target = createEmulator({ timeZone: 'Asia/Shanghai' });
-  const names = await importWorkbook(path, target.spreadsheet);
+  const { sheets: names } = await importWorkbook(path, target.spreadsheet, appOf(target));
   assert.deepEqual(names, ['任务分工', '部门']);
   assert.deepEqual(
     target.spreadsheet.getSheets().map((s) => s.getName()),
@@ -226,8 +231,8 @@ test('import keeps text that looks like a number or a date as the text the user 
   const path = join(dir, 'text.xlsx');
   await workbook.xlsx.writeFile(path);
   const target = createEmulator();
-  await importWorkbook(path, target.spreadsheet);
-  assert.deepEqual(target.spreadsheet.getSheets()[0].getDataRange().getValues(), [
+  await importWorkbook(path, target.spreadsheet, appOf(target));
+  assert.deepEqual(target.spreadsheet.getSheets()[0]!.getDataRange().getValues(), [
     ['Task ID', 'Code', 'Note'],
     ['RW202407001-01', '007', '2024-07-01'],
     ['加粗文本', '链接', '=not a formula'],
@@ -254,7 +259,7 @@ test('import refuses what is not an .xlsx workbook, saying which file and why', 
   for (const [name, content, message] of cases) {
     const path = join(dir, name);
     if (content !== null) writeFileSync(path, content);
-    await assert.rejects(importWorkbook(path, target.spreadsheet), (error: Error) => {
+    await assert.rejects(importWorkbook(path, target.spreadsheet, appOf(target)), (error: Error) => {
       assert.ok(error instanceof WorkbookFileError, `${name}: ${error}`);
       assert.match(error.message, message);
       return true;
@@ -314,5 +319,225 @@ testUnless(sofficeMissing)(
       formulas.some((f) => String(f).replace(/\s/g, '') === '$D2<0.5'),
       JSON.stringify(formulas),
     );
+  },
+);
+
+/** A department's list as Excel or a Sheets export holds it: every feature the runner carries. */
+async function userFile(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  const list = workbook.addWorksheet('任务清单');
+  const lists = workbook.addWorksheet('选项');
+  lists.addRows([['优先级'], ['高'], ['中'], ['低']]);
+  list.addRows([
+    ['Q3 推广任务', null, null, null],
+    ['任务', '负责人', '截止日期', '完成度'],
+    ['方案初稿', '张伟', new Date(Date.UTC(2024, 6, 15)), 0.7],
+    ['培训材料', '刘洋', new Date(Date.UTC(2024, 7, 7, 18)), 0.25],
+    ['旧任务', '陈静', new Date(Date.UTC(2024, 5, 1)), 1],
+  ]);
+  list.mergeCellsWithoutStyle('A1:D1');
+  list.getCell('A1').font = { bold: true, size: 14, name: 'Noto Sans SC' };
+  list.getCell('A1').alignment = { horizontal: 'center' };
+  list.getCell('A3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  // Formats on cells nobody typed in: a fill, and a date format waiting for the next row.
+  list.getCell('A7').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  list.getCell('C7').numFmt = 'yyyy-mm-dd';
+  list.getCell('B3').font = { italic: true, underline: true, color: { argb: 'FFCC0000' } };
+  list.getCell('B4').font = { strike: true };
+  list.getCell('B4').note = '代理人：李娜';
+  list.getCell('C3').numFmt = 'yyyy-mm-dd';
+  list.getCell('C4').numFmt = 'yyyy-mm-dd hh:mm';
+  list.getCell('D3').numFmt = '0%';
+  list.getCell('D4').numFmt = '0%';
+  list.getColumn(1).width = 30;
+  list.getColumn(4).hidden = true;
+  list.getColumn(4).width = 10;
+  list.getRow(5).hidden = true;
+  list.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 }];
+  list.properties.tabColor = { argb: 'FF00FF00' };
+  const validations = (list as unknown as { dataValidations: { add(ref: string, rule: ExcelJS.DataValidation): void } })
+    .dataValidations;
+  const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'warning' } as const;
+  validations.add('B3:B20', { ...common, type: 'list', formulae: ['"张伟,刘洋,陈静"'] });
+  validations.add('E3:E20', { ...common, type: 'list', formulae: ["'选项'!$A$2:$A$4"] });
+  validations.add('C3:C20', {
+    ...common,
+    errorStyle: 'stop',
+    type: 'date',
+    operator: 'greaterThanOrEqual',
+    formulae: [new Date(Date.UTC(1900, 0, 1))],
+    prompt: '请输入日期',
+    error: '请输入日期',
+    showInputMessage: true,
+  });
+  validations.add('D3:D20', { ...common, type: 'decimal', operator: 'between', formulae: [0, 1] });
+  list.addConditionalFormatting({
+    ref: 'A3:D20',
+    rules: [
+      {
+        type: 'expression',
+        formulae: ['$D3<0.5'],
+        priority: 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFF4CCCC' } } },
+      },
+    ],
+  });
+  list.addConditionalFormatting({
+    ref: 'B3:B20',
+    rules: [
+      {
+        type: 'expression',
+        formulae: ['B3="张伟"'],
+        priority: 2,
+        style: { font: { bold: true, color: { argb: 'FF0000FF' } } },
+      },
+    ],
+  });
+  await lists.protect('', {});
+  await workbook.xlsx.writeFile(path);
+}
+
+/** Everything the runner carries, per cell and per rule, in a form two files can be compared by. */
+async function carried(path: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook.worksheets.map((sheet) => {
+    const cells: Record<string, unknown> = {};
+    sheet.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.value === null && Object.keys(cell.style ?? {}).length === 0 && !cell.note) return;
+        const fill =
+          cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? cell.fill.fgColor?.argb : undefined;
+        const { bold, italic, size, name, underline, strike, color } = cell.font ?? {};
+        const entry = {
+          value: cell.type === ExcelJS.ValueType.Merge ? null : cell.value,
+          numFmt: cell.numFmt,
+          note: cell.note,
+          fill,
+          font: {
+            bold,
+            italic,
+            size: size === 11 ? undefined : size,
+            name: name === 'Calibri' ? undefined : name,
+            underline: underline ? true : undefined,
+            strike,
+            color: color?.argb,
+          },
+          horizontal: cell.alignment?.horizontal,
+        };
+        cells[cell.address] = JSON.parse(JSON.stringify(entry));
+      }),
+    );
+    const widths: unknown[] = [];
+    for (let c = 1; c <= 5; c++) {
+      const column = sheet.getColumn(c);
+      // Sheets keeps widths in pixels: compared as the pixels they mean.
+      widths.push([Math.round((column.width ?? 0) * 7), column.hidden]);
+    }
+    const hiddenRows: number[] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, r) => row.hidden && hiddenRows.push(r));
+    const rules = (
+      (sheet as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ??
+      []
+    ).map((f) => ({
+      ref: f.ref,
+      rules: f.rules.map((r) => ({
+        type: r.type,
+        formulae: 'formulae' in r ? r.formulae : undefined,
+        fill: r.style?.fill?.type === 'pattern' ? r.style.fill.bgColor?.argb : undefined,
+        font: r.style?.font?.color?.argb,
+        bold: r.style?.font?.bold,
+      })),
+    }));
+    const validations = Object.entries(
+      (sheet as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations
+        .model,
+    ).map(([address, v]) => [
+      address,
+      v.type,
+      v.operator ?? 'between',
+      JSON.stringify(v.formulae),
+      v.showErrorMessage === true && (v.errorStyle ?? 'stop') === 'stop',
+      v.prompt,
+    ]);
+    return {
+      name: sheet.name,
+      cells,
+      merges: (sheet.model as { merges?: string[] }).merges,
+      widths,
+      hiddenRows,
+      frozen: (sheet.views ?? []).map((v) => (v.state === 'frozen' ? [v.xSplit, v.ySplit] : v.state)),
+      tab: sheet.properties.tabColor?.argb,
+      protected: Boolean((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+      rules,
+      validations,
+    };
+  });
+}
+
+test('a workbook read and written back with no add-on action keeps every cell, rule, merge and layout it had', async () => {
+  const source = join(dir, 'department.xlsx');
+  await userFile(source);
+  const target = createEmulator({ timeZone: 'Asia/Shanghai' });
+  const imported = await importWorkbook(source, target.spreadsheet, appOf(target));
+  assert.deepEqual(imported.notCarried, [], 'everything in this file can be carried');
+  const result = join(dir, 'department.out.xlsx');
+  const exported = await exportWorkbook(target.spreadsheet, result);
+  assert.deepEqual(exported.skippedRules, []);
+  const [before, after] = [await carried(source), await carried(result)];
+  assert.equal(Object.keys(before[0]!.cells).length, 22, 'the comparison sees every written cell');
+  assert.equal(before[0]!.validations.length, 72, 'and every validated cell');
+  assert.deepEqual(after, before);
+});
+
+test('what a file holds that the spreadsheet cannot is named, one entry per sheet and feature', async () => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('清单');
+  sheet.addRow(['任务']).height = 40;
+  sheet.getCell('A1').border = { top: { style: 'thin' } };
+  sheet.getCell('A2').fill = { type: 'pattern', pattern: 'darkGrid', fgColor: { argb: 'FFFF0000' } };
+  sheet.getCell('A2').value = 'x';
+  sheet.addConditionalFormatting({
+    ref: 'A1:A9',
+    rules: [
+      {
+        type: 'colorScale',
+        priority: 1,
+        cfvo: [{ type: 'min' }, { type: 'max' }],
+        color: [{ argb: 'FFFF0000' }, { argb: 'FF00FF00' }],
+      },
+    ],
+  });
+  const path = join(dir, 'uncarried.xlsx');
+  await workbook.xlsx.writeFile(path);
+  const target = createEmulator();
+  const { notCarried } = await importWorkbook(path, target.spreadsheet, appOf(target));
+  assert.deepEqual([...notCarried].sort(), [
+    '清单: borders',
+    '清单: conditional format colorScale',
+    '清单: patterned or gradient fills',
+    '清单: row heights',
+  ]);
+});
+
+testUnless(sofficeMissing)(
+  'LibreOffice opens the round-tripped workbook with its merge, fill and dropdowns',
+  async () => {
+    const source = join(dir, 'department-lo.xlsx');
+    await userFile(source);
+    const target = createEmulator({ timeZone: 'Asia/Shanghai' });
+    await importWorkbook(source, target.spreadsheet, appOf(target));
+    await exportWorkbook(target.spreadsheet, join(dir, 'department-lo.out.xlsx'));
+    const out = mkdtempSync(join(tmpdir(), 'soffice-'));
+    soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', join(dir, 'department-lo.out.xlsx')], out);
+    const resaved = new ExcelJS.Workbook();
+    await resaved.xlsx.readFile(join(out, 'department-lo.out.xlsx'));
+    const sheet = resaved.getWorksheet('任务清单')!;
+    assert.deepEqual((sheet.model as { merges?: string[] }).merges, ['A1:D1']);
+    const fill = sheet.getCell('A3').fill;
+    assert.equal(fill?.type === 'pattern' && fill.fgColor?.argb, 'FFFFFF00');
+    assert.equal(sheet.getCell('B10').dataValidation?.type, 'list');
+    assert.equal(sheet.getColumn(4).hidden, true);
+    assert.equal(sheet.getRow(5).hidden, true);
   },
 );

@@ -260,3 +260,73 @@ test('getUi returns the provided UI and fails without one', () => {
     message: 'Cannot call SpreadsheetApp.getUi() from this context.',
   });
 });
+
+// https://developers.google.com/apps-script/reference/spreadsheet/sheet#hideRows(Integer,Integer),
+// #showRows(Integer,Integer) and #isRowHiddenByUser(Integer)
+test('hideRows hides rows until showRows shows them again', () => {
+  const { sheet } = setup();
+  sheet.hideRows(3, 2);
+  assert.deepEqual(
+    [2, 3, 4, 5].map((r) => sheet.isRowHiddenByUser(r)),
+    [false, true, true, false],
+  );
+  sheet.showRows(4);
+  assert.deepEqual(
+    [3, 4].map((r) => sheet.isRowHiddenByUser(r)),
+    [true, false],
+  );
+});
+
+// https://developers.google.com/apps-script/reference/spreadsheet/range#merge(), #breakApart(),
+// #getMergedRanges() ("fully within the current range, or contain at least one cell in the current range")
+// and #isPartOfMerge(); the refusal is the message Sheets shows for a merge partly inside the range.
+test('merge keeps the top-left value; merged ranges are found from any of their cells', () => {
+  const { sheet } = setup();
+  sheet.getRange('A1:C2').setValues([
+    ['标题', 'b', 'c'],
+    ['d', 'e', 'f'],
+  ]);
+  sheet.getRange('A1:C2').merge();
+  assert.deepEqual(sheet.getRange('A1:C2').getValues(), [
+    ['标题', '', ''],
+    ['', '', ''],
+  ]);
+  assert.equal(sheet.getRange('B2').isPartOfMerge(), true);
+  assert.equal(sheet.getRange('D1').isPartOfMerge(), false);
+  assert.deepEqual(
+    sheet
+      .getRange('C2:D3')
+      .getMergedRanges()
+      .map((r) => r.getA1Notation()),
+    ['A1:C2'],
+  );
+  assert.throws(() => sheet.getRange('B1:D1').merge(), /You must select all cells in a merged range/);
+  sheet.insertRowsBefore(1, 1);
+  assert.deepEqual(
+    sheet
+      .getRange('A2')
+      .getMergedRanges()
+      .map((r) => r.getA1Notation()),
+    ['A2:C3'],
+    'a merge moves with inserted rows',
+  );
+  sheet.getRange('A1:C3').breakApart();
+  assert.equal(sheet.getRange('A2').isPartOfMerge(), false);
+});
+
+// https://developers.google.com/apps-script/reference/spreadsheet/range#getFontStyles(), #getFontSizes(),
+// #getFontFamilies() and #getFontLines(): 'normal', 10, 'Arial' and 'none' for a cell nobody formatted.
+test('font style, size, family and line are kept per cell, with the defaults of an unformatted cell', () => {
+  const { sheet } = setup();
+  const range = sheet.getRange('A1:B1');
+  range.setFontStyles([['italic', null]]);
+  range.setFontSizes([[14, 10]]);
+  range.setFontFamilies([['Noto Sans SC', null]]);
+  range.setFontLines([['line-through', 'underline']]);
+  assert.deepEqual(range.getFontStyles(), [['italic', 'normal']]);
+  assert.deepEqual(range.getFontSizes(), [[14, 10]]);
+  assert.deepEqual(range.getFontFamilies(), [['Noto Sans SC', 'Arial']]);
+  assert.deepEqual(range.getFontLines(), [['line-through', 'underline']]);
+  sheet.getRange('A1').clearFormat();
+  assert.deepEqual(range.getFontStyles(), [['normal', 'normal']]);
+});
