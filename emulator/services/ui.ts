@@ -14,7 +14,7 @@ type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
 const Button = createEnum<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 const ButtonSet = createEnum<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
-const buttonsOf = new Map<ButtonSet, Button[]>([
+const buttonsOf = new Map<ButtonSet, readonly [Button, ...Button[]]>([
   [ButtonSet.OK, [Button.OK]],
   [ButtonSet.OK_CANCEL, [Button.OK, Button.CANCEL]],
   [ButtonSet.YES_NO, [Button.YES, Button.NO]],
