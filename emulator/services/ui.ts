@@ -54,9 +54,11 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
   const answers: { button: Button; text: string }[] = [];
   const menuData = new WeakMap<Menu, MenuData>();
 
+  // A time-driven trigger has no user at a screen, whoever set the context.
+  const withoutUi = () => context === 'trigger' || ctx.runs.context().kind === 'timeTrigger';
   const use = (method: string) => {
     ctx.calls.record(method);
-    if (context === 'trigger') throw gasError(UI_UNAVAILABLE);
+    if (withoutUi()) throw gasError(UI_UNAVAILABLE);
   };
 
   const newMenu = (caption: string): Menu => {
@@ -154,7 +156,7 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
     /** What SpreadsheetApp.getUi() does: the Ui, or the real error outside a user's session. */
     getUi(): Ui {
       ctx.calls.record('SpreadsheetApp.getUi');
-      if (context === 'trigger') throw gasError(UI_UNAVAILABLE);
+      if (withoutUi()) throw gasError(UI_UNAVAILABLE);
       return ui;
     },
     emuSetContext(next: UiContext) {

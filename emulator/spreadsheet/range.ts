@@ -103,7 +103,7 @@ export class EmuRange implements RangeApi {
   // --- values and formulas -------------------------------------------------------------
 
   getValues(): CellValue[][] {
-    this.record('getValues');
+    this.record('getValues', this.rect.numRows * this.rect.numCols);
     return this.emuValues();
   }
 
@@ -113,7 +113,7 @@ export class EmuRange implements RangeApi {
   }
 
   getDisplayValues(): string[][] {
-    this.record('getDisplayValues');
+    this.record('getDisplayValues', this.rect.numRows * this.rect.numCols);
     return this.grid((r, c) => this.model.textAt(r, c));
   }
 
@@ -123,7 +123,7 @@ export class EmuRange implements RangeApi {
   }
 
   setValues(values: unknown[][]): this {
-    this.record('setValues');
+    this.record('setValues', this.rect.numRows * this.rect.numCols);
     checkShape(values, this.rect);
     this.model.write(this.rect, values);
     return this;
@@ -137,7 +137,7 @@ export class EmuRange implements RangeApi {
   }
 
   getFormulas(): string[][] {
-    this.record('getFormulas');
+    this.record('getFormulas', this.rect.numRows * this.rect.numCols);
     return this.grid((r, c) => this.model.formulas.get(r - 1, c - 1) ?? '');
   }
 
@@ -147,7 +147,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFormulas(formulas: string[][]): this {
-    this.record('setFormulas');
+    this.record('setFormulas', this.rect.numRows * this.rect.numCols);
     checkShape(formulas, this.rect);
     this.model.writeFormulas(this.rect, formulas);
     return this;
