@@ -6,7 +6,7 @@
  */
 import { type EmulatorContext, createContext, permissionError } from './core';
 import { createFaults } from './faults';
-import { chargeCells, installLatency, type LatencyOptions } from './latency';
+import { chargeCells, installLatency, installRunLimit, type LatencyOptions } from './latency';
 import { createSpreadsheetApp, type EmuSpreadsheet } from './spreadsheet';
 import { createMailApp } from './services/mail';
 import { createScriptApp } from './services/script';
@@ -68,7 +68,8 @@ const SPREADSHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 export function createEmulator(options: EmulatorOptions = {}) {
   const ctx = createContext(options.now);
   const latency: LatencyOptions = { advanceClock: options.latency ?? false };
-  // Faults first: a call that fails or is killed costs no time.
+  // In this order: a stopped run's calls throw first; a call that fails or is killed costs no time.
+  installRunLimit(ctx, latency);
   const faults = createFaults(ctx);
   installLatency(ctx, latency);
 

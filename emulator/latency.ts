@@ -109,16 +109,23 @@ export function timeLimitError(): Error {
 }
 
 /**
- * Registers the model on the call counter: first the run's limit (a call past it stops
- * the run), then the call's own cost.
+ * The run's limit, checked before anything else a call does: a call of a stopped run, or one
+ * made past the limit (only when the clock moves with latency), throws the stop and does nothing.
  */
-export function installLatency(ctx: EmulatorContext, options: LatencyOptions): void {
-  ctx.calls.observe((method, cells) => {
+export function installRunLimit(ctx: EmulatorContext, options: LatencyOptions): void {
+  ctx.calls.observe(() => {
     const run = ctx.runs.active();
-    if (options.advanceClock && run && !run.stopped && ctx.clock.now().getTime() > run.startedAt + run.limitMs) {
+    if (!run) return;
+    if (options.advanceClock && !run.stopped && ctx.clock.now().getTime() > run.startedAt + run.limitMs) {
       run.stopped = timeLimitError();
     }
-    if (run?.stopped) throw run.stopped;
+    if (run.stopped) throw run.stopped;
+  });
+}
+
+/** Registers the model on the call counter: each call's own cost. */
+export function installLatency(ctx: EmulatorContext, options: LatencyOptions): void {
+  ctx.calls.observe((method, cells) => {
     const { source, ms } = latencyOf(method, cells, options.table);
     if (ms === 0) return;
     ctx.calls.addTime(source, ms);
