@@ -5,17 +5,32 @@
  */
 import vm from 'node:vm';
 import gasLocal from 'gas-local';
+import type { AuthModeName, RunKind } from './core';
 import { createEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export interface LoadedProject {
   readonly emulator: Emulator;
-  /** Calls a global as a menu item or trigger would. */
+  /**
+   * Calls a global as a menu item would, in a run of its own (FULL authorization, the active
+   * document, as the current user). `onOpen` and `onEdit` run as the simple triggers they are
+   * (see runSimpleTrigger).
+   */
   call(name: string, ...args: unknown[]): unknown;
   /** Calls a global as google.script.run does: private (`_`) names refused, payloads copied. */
   runFromSidebar(name: string, ...args: unknown[]): unknown;
+  /**
+   * Runs onOpen or onEdit as Apps Script fires them when a user opens or edits the workbook.
+   * onEdit runs in AuthMode.LIMITED; onOpen in LIMITED, or NONE when `event.authMode` says so
+   * (an add-on installed by the user but not yet used in this document). The event's authMode
+   * is filled in when absent. The services enforce the mode only with `enforceSimpleTriggerAuth`;
+   * the 30 s limit applies with `latency`.
+   */
+  runSimpleTrigger(name: 'onOpen' | 'onEdit', event?: Record<string, unknown>): unknown;
   /** Functions the bundle declares at top level: what Apps Script lists as callable. */
   readonly globalFunctions: readonly string[];
 }
+
+const SIMPLE_TRIGGERS: Readonly<Record<string, RunKind>> = { onOpen: 'simpleOnOpen', onEdit: 'simpleOnEdit' };
 
 /** Loads every .js file of `folder` (as Apps Script loads a project's files) into a fresh emulator. */
 export function loadProject(folder: string, options: EmulatorOptions = {}): LoadedProject {
@@ -29,23 +44,59 @@ export function loadProject(folder: string, options: EmulatorOptions = {}): Load
   const globalFunctions = Object.getOwnPropertyNames(context)
     .filter((name) => !before.has(name) && typeof context[name] === 'function')
     .sort();
+  const { runs, session, runOptions } = emulator;
 
-  function call(name: string, ...args: unknown[]): unknown {
+  function invoke(name: string, args: unknown[]): unknown {
     const fn = context[name];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
     return fn(...args);
   }
 
-  emulator.triggers.emuSetDispatcher((name: string, event: object) => call(name, event));
+  function inRun(kind: RunKind, authMode: AuthModeName, name: string, args: unknown[]): unknown {
+    return runs.run({ kind, authMode, hasDocument: true, user: session.emuCurrentUser() }, () => invoke(name, args));
+  }
+
+  function runSimpleTrigger(name: 'onOpen' | 'onEdit', event: Record<string, unknown> = {}): unknown {
+    const mode: AuthModeName = name === 'onOpen' && event.authMode === 'NONE' ? 'NONE' : 'LIMITED';
+    const enforced = runOptions.enforceSimpleTriggerAuth ? mode : 'FULL';
+    const withMode =
+      runOptions.enforceSimpleTriggerAuth && event.authMode === undefined ? { ...event, authMode: mode } : event;
+    return inRun(SIMPLE_TRIGGERS[name] ?? 'menu', enforced, name, [withMode]);
+  }
+
+  function call(name: string, ...args: unknown[]): unknown {
+    if (name === 'onOpen' || name === 'onEdit') {
+      const [event] = args;
+      return runSimpleTrigger(
+        name,
+        typeof event === 'object' && event !== null ? (event as Record<string, unknown>) : {},
+      );
+    }
+    return inRun('menu', 'FULL', name, args);
+  }
+
+  // A trigger runs as its owner; an add-on's time-driven trigger, opted in, without the document.
+  emulator.triggers.emuSetDispatcher((name, event, trigger) =>
+    runs.run(
+      {
+        kind: trigger.timeDriven ? 'timeTrigger' : 'installableTrigger',
+        authMode: 'FULL',
+        hasDocument: !(trigger.timeDriven && runOptions.triggerContext === 'addon'),
+        user: trigger.owner,
+      },
+      () => session.emuRunAs(trigger.owner, () => invoke(name, [event])),
+    ),
+  );
 
   return {
     emulator,
     call,
     runFromSidebar(name, ...args) {
       if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
-      const result = call(name, ...args.map(copyForTransport));
+      const result = inRun('sidebar', 'FULL', name, args.map(copyForTransport));
       return result === undefined ? undefined : copyForTransport(result);
     },
+    runSimpleTrigger,
     globalFunctions,
   };
 }

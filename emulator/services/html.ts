@@ -13,7 +13,8 @@ const XFrameOptionsMode = createEnum<typeof GoogleAppsScript.HTML.XFrameOptionsM
 
 export function escapeHtml(value: unknown): string {
   const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-  return String(value ?? '').replace(/[&<>"']/g, (c) => entities[c]);
+  // The pattern matches only the keys above, so the fallback never applies.
+  return String(value ?? '').replace(/[&<>"']/g, (c) => entities[c] ?? c);
 }
 
 class EmulatedHtmlOutput implements HtmlOutput {
@@ -138,11 +139,12 @@ function compileTemplate(source: string): string {
   let last = 0;
   for (const match of source.matchAll(/<\?(!=|=)?([\s\S]*?)\?>/g)) {
     code += `__out.push(${JSON.stringify(source.slice(last, match.index))});\n`;
-    const body = match[2].trim().replace(/;+$/, '');
-    if (match[1] === '=') code += `__out.push(__escape(${body}));\n`;
-    else if (match[1] === '!=') code += `__out.push(String((${body}) ?? ''));\n`;
-    else code += `${match[2]}\n`;
-    last = match.index + match[0].length;
+    const [whole, kind, inner = ''] = match;
+    const body = inner.trim().replace(/;+$/, '');
+    if (kind === '=') code += `__out.push(__escape(${body}));\n`;
+    else if (kind === '!=') code += `__out.push(String((${body}) ?? ''));\n`;
+    else code += `${inner}\n`;
+    last = match.index + whole.length;
   }
   return code + `__out.push(${JSON.stringify(source.slice(last))});\n`;
 }
@@ -214,8 +216,9 @@ export function createHtmlService(
   const state: EmulatedHtmlServiceState = { ctx, scriptGlobals };
   const readFile = (filename: string) => {
     const name = filename.replace(/\.html$/, '');
-    if (!Object.hasOwn(files, name)) throw gasError(`No HTML file named ${name} was found.`);
-    return files[name];
+    const file = Object.hasOwn(files, name) ? files[name] : undefined;
+    if (file === undefined) throw gasError(`No HTML file named ${name} was found.`);
+    return file;
   };
   const text = (source: string | GoogleAppsScript.Base.BlobSource = '') =>
     typeof source === 'string' ? source : source.getBlob().getDataAsString();

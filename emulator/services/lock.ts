@@ -10,6 +10,9 @@
  */
 import { type EmulatorContext, gasError } from '../core';
 
+// Outside a document (an add-on's time-driven trigger) getDocumentLock() returns null: "Lock|null",
+// https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock().
+
 export type EmulatedLock = Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'hasLock' | 'releaseLock'>;
 export type EmulatedLockService = Pick<
   GoogleAppsScript.Lock.LockService,
@@ -21,6 +24,11 @@ export interface EmulatedLocks {
   LockService: EmulatedLockService;
   /** Another execution holds the lock until `untilMs` (clock time), or for ever when omitted. */
   emuHoldByAnotherProcess(kind: LockKind, untilMs?: number): void;
+  /**
+   * The execution ended: its locks are let go, even when a killed run never reached its
+   * releaseLock (guess: the reference does not say what happens to a lock held at the end).
+   */
+  emuEndRun(): void;
 }
 
 interface LockState {
@@ -43,9 +51,11 @@ export function createLockService(ctx: EmulatorContext): EmulatedLocks {
     const freeAt = state.holder === null ? Math.max(now, state.otherUntil) : Infinity;
     if (freeAt > now + timeoutInMillis) {
       ctx.clock.set(new Date(now + timeoutInMillis));
+      ctx.calls.addTime('lock', timeoutInMillis);
       return false;
     }
     ctx.clock.set(new Date(freeAt));
+    ctx.calls.addTime('lock', freeAt - now);
     state.holder = lock;
     return true;
   }
@@ -79,7 +89,8 @@ export function createLockService(ctx: EmulatorContext): EmulatedLocks {
     LockService: {
       getDocumentLock() {
         ctx.calls.record('LockService.getDocumentLock');
-        return newLock('document');
+        // The typings say Lock; the reference says Lock|null.
+        return ctx.runs.context().hasDocument ? newLock('document') : null!;
       },
       getScriptLock() {
         ctx.calls.record('LockService.getScriptLock');
@@ -92,6 +103,9 @@ export function createLockService(ctx: EmulatorContext): EmulatedLocks {
     },
     emuHoldByAnotherProcess(kind, untilMs = Infinity) {
       states[kind].otherUntil = untilMs;
+    },
+    emuEndRun() {
+      for (const state of Object.values(states)) state.holder = null;
     },
   };
 }

@@ -5,7 +5,14 @@
  * ("Quotas are per user and reset 24 hours after the first request",
  * https://developers.google.com/apps-script/guides/services/quotas).
  */
-import { type EmulatorContext, gasError } from '../core';
+import { type EmulatorContext, gasError, requireFullAuth } from '../core';
+
+/**
+ * Simple triggers may not send mail (https://developers.google.com/apps-script/guides/triggers#restrictions);
+ * the refusal names the scope, like SpreadsheetApp.openById's in
+ * https://github.com/peterherrmann/BetterLog/issues/29.
+ */
+const SEND_MAIL_SCOPE = 'https://www.googleapis.com/auth/script.send_mail';
 
 type MailParameters = GoogleAppsScript.Mail.MailAdvancedParameters;
 export type EmulatedMailApp = Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'>;
@@ -101,6 +108,7 @@ export function createMailApp(ctx: EmulatorContext, options: MailOptions = {}): 
     fourth?: string | MailParameters,
   ): void {
     ctx.calls.record('MailApp.sendEmail');
+    requireFullAuth(ctx, 'MailApp.sendEmail', SEND_MAIL_SCOPE);
     if (typeof first === 'object') return send(first);
     // A string fourth argument means the (to, replyTo, subject, body) overload.
     if (typeof fourth === 'string') return send({ to: first, replyTo: second, subject: third, body: fourth });
@@ -112,6 +120,7 @@ export function createMailApp(ctx: EmulatorContext, options: MailOptions = {}): 
       sendEmail,
       getRemainingDailyQuota() {
         ctx.calls.record('MailApp.getRemainingDailyQuota');
+        requireFullAuth(ctx, 'MailApp.getRemainingDailyQuota', SEND_MAIL_SCOPE);
         return remainingNow();
       },
     },

@@ -1,8 +1,17 @@
 /**
  * PropertiesService: script, document and user stores of string values, with the quota limits
  * (9 KB per value, 500 KB per store) that make a real script throw.
+ *
+ * Outside a document (an add-on's time-driven trigger) there are no document properties:
+ * getDocumentProperties() returns null, as its reference says ("Properties|null",
+ * https://developers.google.com/apps-script/reference/properties/properties-service#getDocumentProperties()).
+ * In AuthMode.NONE no store is available (https://developers.google.com/apps-script/reference/script/auth-mode:
+ * the sample's properties "doesn't work in AuthMode.NONE"); the refusal's wording is a guess
+ * following the pattern of the other services.
  */
-import { type EmulatorContext, gasError } from '../core';
+import { type EmulatorContext, gasError, permissionError } from '../core';
+
+const STORAGE_SCOPE = 'https://www.googleapis.com/auth/script.storage';
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -81,17 +90,24 @@ export function createPropertiesService(
   const script = new EmulatedProperties(ctx);
   const document = new EmulatedProperties(ctx);
   const users = new Map<string, EmulatedProperties>();
+  const refuseInNone = (method: string) => {
+    if (ctx.runs.context().authMode === 'NONE') throw permissionError(`PropertiesService.${method}`, STORAGE_SCOPE);
+  };
   const PropertiesService: EmulatedPropertiesService = {
     getScriptProperties() {
       ctx.calls.record('PropertiesService.getScriptProperties');
+      refuseInNone('getScriptProperties');
       return script;
     },
     getDocumentProperties() {
       ctx.calls.record('PropertiesService.getDocumentProperties');
-      return document;
+      refuseInNone('getDocumentProperties');
+      // The typings say Properties; the reference says Properties|null.
+      return ctx.runs.context().hasDocument ? document : null!;
     },
     getUserProperties() {
       ctx.calls.record('PropertiesService.getUserProperties');
+      refuseInNone('getUserProperties');
       const user = currentUser();
       if (!users.has(user)) users.set(user, new EmulatedProperties(ctx));
       return users.get(user)!;

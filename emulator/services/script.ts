@@ -7,8 +7,17 @@
  * Limits: 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas);
  * in an add-on, one trigger of each event type per user per document and no time-driven
  * trigger more often than hourly (https://developers.google.com/workspace/add-ons/concepts/editor-triggers).
+ *
+ * Triggers are per user: each belongs to the user who created it, getProjectTriggers and
+ * getUserTriggers list only the current user's ("all installable triggers associated with the
+ * current project and current user",
+ * https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()),
+ * and a trigger runs as its owner. Managing triggers needs FULL authorization: a simple trigger
+ * is refused (https://github.com/boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool/issues/16).
  */
-import { type EmulatorContext, gasError } from '../core';
+import { type EmulatorContext, gasError, requireFullAuth } from '../core';
+
+const SCRIPT_APP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 
 type Script = typeof GoogleAppsScript.Script;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -68,9 +77,18 @@ export type EmulatedScriptApp = Pick<
   | 'getAuthorizationInfo'
 > & { newTrigger(functionName: string): TriggerBuilder };
 
+/** What the dispatcher is told about the trigger it runs. */
+export interface FiredTrigger {
+  /** The user who created the trigger: the run is theirs. */
+  readonly owner: string;
+  readonly timeDriven: boolean;
+}
+
+export type TriggerDispatcher = (functionName: string, event: object, trigger: FiredTrigger) => unknown;
+
 export interface TriggerRegistry {
-  /** Who runs a handler: usually a call into the loaded bundle's global function. */
-  emuSetDispatcher(dispatch: (functionName: string, event: object) => unknown): void;
+  /** Who runs a handler: usually a call into the loaded bundle's global function, as its owner. */
+  emuSetDispatcher(dispatch: TriggerDispatcher): void;
   /** Runs, in time order, each time-driven trigger due at the clock's now; returns those run. */
   emuRunDue(): Trigger[];
   /** Runs one trigger now; `event` adds fields (e.g. `source`, `range` for an edit). */
@@ -87,6 +105,8 @@ export interface ScriptOptions {
   spreadsheetId?: string;
   /** The script's time zone (appsscript.json), used by atHour/onWeekDay without inTimezone. */
   timeZone?: string;
+  /** The user the script runs for now; triggers are theirs (default: one user, ''). */
+  currentUser?: () => string;
 }
 
 export interface EmulatedScript {
@@ -108,6 +128,7 @@ interface Schedule {
 interface Registered {
   trigger: Trigger;
   uid: string;
+  owner: string;
   handler: string;
   eventType: EventType;
   /** The spreadsheet the trigger belongs to (a time-driven trigger only in an add-on). */
@@ -210,13 +231,18 @@ const ADD_ON_TRIGGER_NAMES: Partial<Record<string, string>> = {
 export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {}): EmulatedScript {
   const addOn = options.addOn ?? true;
   const scriptTimeZone = options.timeZone ?? 'Asia/Shanghai';
+  const currentUser = options.currentUser ?? (() => '');
   const registered: Registered[] = [];
   let nextUid = 1_000_001;
   let authorizationStatus = AuthorizationStatuses.NOT_REQUIRED;
-  let dispatcher: ((functionName: string, event: object) => unknown) | null = null;
+  let dispatcher: TriggerDispatcher | null = null;
 
   // Triggers are compared by identity: getProjectTriggers hands out the registered objects.
   const find = (trigger: Trigger) => registered.find((r) => r.trigger === trigger);
+  const mine = () => {
+    const user = currentUser();
+    return registered.filter((r) => r.owner === user);
+  };
 
   function register(
     handler: string,
@@ -224,17 +250,18 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
     documentId: string | null,
     schedule: Schedule | null,
   ): Trigger {
+    const owned = mine();
     if (addOn) {
       if (schedule?.unit === 'minutes') {
         throw gasError('The recurrence interval for an Add-on trigger must be at least one hour.');
       }
-      if (registered.some((r) => r.eventType === eventType && r.documentId === documentId)) {
+      if (owned.some((r) => r.eventType === eventType && r.documentId === documentId)) {
         throw gasError(
           `This add-on has created too many ${ADD_ON_TRIGGER_NAMES[String(eventType)]} triggers in this document for this Google user account.`,
         );
       }
     }
-    if (registered.length >= MAX_TRIGGERS) {
+    if (owned.length >= MAX_TRIGGERS) {
       throw gasError(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
@@ -253,6 +280,7 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
     registered.push({
       trigger,
       uid,
+      owner: currentUser(),
       handler,
       eventType,
       documentId,
@@ -342,7 +370,7 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
 
   function dispatch(entry: Registered, event: object): unknown {
     if (!dispatcher) throw new Error('Emulator: call triggers.emuSetDispatcher before firing triggers.');
-    return dispatcher(entry.handler, event);
+    return dispatcher(entry.handler, event, { owner: entry.owner, timeDriven: entry.schedule !== null });
   }
 
   function fire(entry: Registered, event: object): unknown {
@@ -360,6 +388,7 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
     WeekDay: WeekDays,
     newTrigger(functionName) {
       ctx.calls.record('ScriptApp.newTrigger');
+      requireFullAuth(ctx, 'ScriptApp.newTrigger', SCRIPT_APP_SCOPE);
       return {
         timeBased() {
           ctx.calls.record('TriggerBuilder.timeBased');
@@ -376,17 +405,23 @@ export function createScriptApp(ctx: EmulatorContext, options: ScriptOptions = {
     },
     getProjectTriggers() {
       ctx.calls.record('ScriptApp.getProjectTriggers');
-      return registered.map((r) => r.trigger);
+      requireFullAuth(ctx, 'ScriptApp.getProjectTriggers', SCRIPT_APP_SCOPE);
+      return mine().map((r) => r.trigger);
     },
     getUserTriggers(document: { getId(): string }) {
       ctx.calls.record('ScriptApp.getUserTriggers');
+      requireFullAuth(ctx, 'ScriptApp.getUserTriggers', SCRIPT_APP_SCOPE);
       const id = document.getId();
-      return registered.filter((r) => r.documentId === id).map((r) => r.trigger);
+      return mine()
+        .filter((r) => r.documentId === id)
+        .map((r) => r.trigger);
     },
     deleteTrigger(trigger) {
       ctx.calls.record('ScriptApp.deleteTrigger');
+      requireFullAuth(ctx, 'ScriptApp.deleteTrigger', SCRIPT_APP_SCOPE);
+      // Another user's trigger is out of reach: only its owner can list it, so only they can delete it.
       const entry = find(trigger);
-      if (entry) registered.splice(registered.indexOf(entry), 1);
+      if (entry && entry.owner === currentUser()) registered.splice(registered.indexOf(entry), 1);
     },
     getAuthorizationInfo(authMode: AuthMode) {
       ctx.calls.record('ScriptApp.getAuthorizationInfo');

@@ -14,7 +14,7 @@ type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
 const Button = createEnum<typeof GoogleAppsScript.Base.Button>(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 const ButtonSet = createEnum<typeof GoogleAppsScript.Base.ButtonSet>(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
-const buttonsOf = new Map<ButtonSet, Button[]>([
+const buttonsOf = new Map<ButtonSet, readonly [Button, ...Button[]]>([
   [ButtonSet.OK, [Button.OK]],
   [ButtonSet.OK_CANCEL, [Button.OK, Button.CANCEL]],
   [ButtonSet.YES_NO, [Button.YES, Button.NO]],
@@ -54,9 +54,11 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
   const answers: { button: Button; text: string }[] = [];
   const menuData = new WeakMap<Menu, MenuData>();
 
+  // A time-driven trigger has no user at a screen, whoever set the context.
+  const withoutUi = () => context === 'trigger' || ctx.runs.context().kind === 'timeTrigger';
   const use = (method: string) => {
     ctx.calls.record(method);
-    if (context === 'trigger') throw gasError(UI_UNAVAILABLE);
+    if (withoutUi()) throw gasError(UI_UNAVAILABLE);
   };
 
   const newMenu = (caption: string): Menu => {
@@ -154,7 +156,7 @@ export function createUi(ctx: EmulatorContext, options: { addonName?: string } =
     /** What SpreadsheetApp.getUi() does: the Ui, or the real error outside a user's session. */
     getUi(): Ui {
       ctx.calls.record('SpreadsheetApp.getUi');
-      if (context === 'trigger') throw gasError(UI_UNAVAILABLE);
+      if (withoutUi()) throw gasError(UI_UNAVAILABLE);
       return ui;
     },
     emuSetContext(next: UiContext) {

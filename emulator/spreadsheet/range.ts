@@ -110,7 +110,7 @@ export class EmuRange implements RangeApi {
   // --- values and formulas -------------------------------------------------------------
 
   getValues(): CellValue[][] {
-    this.record('getValues');
+    this.record('getValues', this.rect.numRows * this.rect.numCols);
     return this.emuValues();
   }
 
@@ -120,7 +120,7 @@ export class EmuRange implements RangeApi {
   }
 
   getDisplayValues(): string[][] {
-    this.record('getDisplayValues');
+    this.record('getDisplayValues', this.rect.numRows * this.rect.numCols);
     return this.grid((r, c) => this.model.textAt(r, c));
   }
 
@@ -130,7 +130,7 @@ export class EmuRange implements RangeApi {
   }
 
   setValues(values: unknown[][]): this {
-    this.change('setValues');
+    this.change('setValues', this.rect.numRows * this.rect.numCols);
     checkShape(values, this.rect);
     this.model.write(this.rect, values);
     return this;
@@ -144,7 +144,7 @@ export class EmuRange implements RangeApi {
   }
 
   getFormulas(): string[][] {
-    this.record('getFormulas');
+    this.record('getFormulas', this.rect.numRows * this.rect.numCols);
     return this.grid((r, c) => this.model.formulas.get(r - 1, c - 1) ?? '');
   }
 
@@ -154,7 +154,7 @@ export class EmuRange implements RangeApi {
   }
 
   setFormulas(formulas: string[][]): this {
-    this.change('setFormulas');
+    this.change('setFormulas', this.rect.numRows * this.rect.numCols);
     checkShape(formulas, this.rect);
     this.model.writeFormulas(this.rect, formulas);
     return this;

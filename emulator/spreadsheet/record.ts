@@ -1,14 +1,17 @@
 import type { EmulatorContext } from '../core';
 
-/** Every emulated public method reports itself as "Class.method" to the call counter. */
-export type Recorder = (method: string) => void;
+/**
+ * Every emulated public method reports itself as "Class.method" to the call counter; value calls
+ * also say how many cells they read or write, for the latency model.
+ */
+export type Recorder = (method: string, cells?: number) => void;
 
 /** Contexts whose calls go uncounted right now: a test's own edits between a script's read and write. */
 const uncountedContexts = new WeakSet<EmulatorContext>();
 
 export function recorderFor(ctx: EmulatorContext, className: string): Recorder {
-  return (method) => {
-    if (!uncountedContexts.has(ctx)) ctx.calls.record(`${className}.${method}`);
+  return (method, cells) => {
+    if (!uncountedContexts.has(ctx)) ctx.calls.record(`${className}.${method}`, cells);
   };
 }
 
@@ -33,8 +36,8 @@ export function changeRecorderFor(
   workbook: { beforeWrite(): void },
 ): Recorder {
   const record = recorderFor(ctx, className);
-  return (method) => {
-    record(method);
+  return (method, cells) => {
+    record(method, cells);
     workbook.beforeWrite();
   };
 }

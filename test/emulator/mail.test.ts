@@ -13,10 +13,10 @@ test('sendEmail(recipient, subject, body) sends one plain message at the clock t
   const { ctx, MailApp, outbox } = setup();
   MailApp.sendEmail('owner@example.com', '[协作预警] 1 项逾期', 'plain text');
   assert.equal(outbox.length, 1);
-  assert.deepEqual(outbox[0].to, ['owner@example.com']);
-  assert.equal(outbox[0].subject, '[协作预警] 1 项逾期');
-  assert.equal(outbox[0].body, 'plain text');
-  assert.equal(outbox[0].sentAt.toISOString(), '2024-07-01T01:00:00.000Z');
+  assert.deepEqual(outbox[0]!.to, ['owner@example.com']);
+  assert.equal(outbox[0]!.subject, '[协作预警] 1 项逾期');
+  assert.equal(outbox[0]!.body, 'plain text');
+  assert.equal(outbox[0]!.sentAt.toISOString(), '2024-07-01T01:00:00.000Z');
   assert.equal(ctx.calls.count('MailApp.sendEmail'), 1);
 });
 
@@ -30,7 +30,7 @@ test('sendEmail with options keeps cc, bcc, htmlBody, name and replyTo', () => {
     name: '协作台',
     replyTo: 'coord@example.com',
   });
-  const [mail] = outbox;
+  const mail = outbox[0]!;
   assert.deepEqual(mail.cc, ['head@example.com', 'coord@example.com']);
   assert.deepEqual(mail.bcc, ['audit@example.com']);
   assert.equal(mail.htmlBody, '<b>html</b>');
@@ -49,18 +49,18 @@ test('sendEmail(message) takes every field from the message object', () => {
     htmlBody: '<p>B</p>',
     noReply: true,
   });
-  assert.deepEqual(outbox[0].to, ['a@example.com', 'b@example.com']);
-  assert.equal(outbox[0].htmlBody, '<p>B</p>');
-  assert.equal(outbox[0].noReply, true);
+  assert.deepEqual(outbox[0]!.to, ['a@example.com', 'b@example.com']);
+  assert.equal(outbox[0]!.htmlBody, '<p>B</p>');
+  assert.equal(outbox[0]!.noReply, true);
 });
 
 // https://developers.google.com/apps-script/reference/mail/mail-app#sendEmail(String,String,String,String)
 test('sendEmail(to, replyTo, subject, body) is told apart by its fourth string argument', () => {
   const { MailApp, outbox } = setup();
   MailApp.sendEmail('a@example.com', 'reply@example.com', 'Subject', 'Body');
-  assert.equal(outbox[0].replyTo, 'reply@example.com');
-  assert.equal(outbox[0].subject, 'Subject');
-  assert.equal(outbox[0].body, 'Body');
+  assert.equal(outbox[0]!.replyTo, 'reply@example.com');
+  assert.equal(outbox[0]!.subject, 'Subject');
+  assert.equal(outbox[0]!.body, 'Body');
 });
 
 // https://developers.google.com/apps-script/reference/mail/mail-app#getRemainingDailyQuota()

@@ -38,8 +38,8 @@ test('the add-on menu is captioned with the add-on name, and items added after a
   const menu = ui.createAddonMenu().addItem('Open sidebar', 'openSidebar');
   menu.addToUi();
   menu.addItem('Late', 'late');
-  assert.equal(emuMenus()[0].caption, 'Collab Desk');
-  assert.equal(emuMenus()[0].items.length, 1);
+  assert.equal(emuMenus()[0]!.caption, 'Collab Desk');
+  assert.equal(emuMenus()[0]!.items.length, 1);
 });
 
 // https://developers.google.com/apps-script/reference/base/ui#showsidebaruserinterface
@@ -47,9 +47,9 @@ test('sidebars and dialogs are recorded with their HtmlOutput', () => {
   const { ui, html, emuSidebars, emuDialogs } = setup();
   ui.showSidebar(html.createHtmlOutput('<p>card</p>').setTitle('Task'));
   ui.showModalDialog(html.createHtmlOutput('<p>form</p>'), 'New request');
-  assert.equal(emuSidebars()[0].getTitle(), 'Task');
-  assert.equal(emuDialogs()[0].title, 'New request');
-  assert.equal(emuDialogs()[0].modal, true);
+  assert.equal(emuSidebars()[0]!.getTitle(), 'Task');
+  assert.equal(emuDialogs()[0]!.title, 'New request');
+  assert.equal(emuDialogs()[0]!.modal, true);
 });
 
 // https://developers.google.com/apps-script/reference/base/ui#alertprompt

@@ -1,0 +1,110 @@
+/**
+ * Fault injection: a method fails on its Nth call with an Apps Script-shaped error, or the run is
+ * killed at a clock time, so tests can see what a half-done run leaves behind (SPEC §3.5, §4).
+ */
+import { test } from '@jest/globals';
+import assert from 'node:assert/strict';
+import { FAULT_MESSAGES, sheetsApiError } from '../../emulator/faults';
+import { createEmulator } from '../../emulator/index';
+import { loadScript } from '../support/script';
+
+const START = '2024-07-01T01:00:00.000Z';
+const SHEETS_API = { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] };
+
+const probe = `
+function send(n) {
+  var results = [];
+  for (var i = 0; i < n; i++) {
+    try { MailApp.sendEmail('a@example.com', 'S' + i, 'B'); results.push('sent'); }
+    catch (e) { results.push(String(e)); }
+  }
+  return results.join('|');
+}
+function sendLocked(n) {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(1000);
+  for (var i = 0; i < n; i++) MailApp.sendEmail('a@example.com', 'S' + i, 'B');
+  lock.releaseLock();
+}
+function tryLock() { return LockService.getDocumentLock().tryLock(0); }
+function write(id, sheet) {
+  Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: 'RAW', data: [{ range: "'" + sheet + "'!A1", values: [['x']] }] }, id);
+}
+`;
+
+// https://developers.google.com/apps-script/guides/services/quotas ("Service invoked too many times for one day: email.")
+test('a method fails on its Nth call with the given message, once', () => {
+  const project = loadScript(probe, { now: START });
+  project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 3, error: FAULT_MESSAGES.mailQuota });
+  assert.equal(project.call('send', 4), 'sent|sent|Exception: Service invoked too many times for one day: email.|sent');
+  assert.equal(project.emulator.mail.outbox.length, 3);
+});
+
+// guess: "Service unavailable: Try again later." as the wording of a transient failure
+test('a fault may last several calls, or every call from the Nth', () => {
+  const project = loadScript(probe, { now: START });
+  project.emulator.faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 2,
+    times: 2,
+    error: FAULT_MESSAGES.unavailable,
+  });
+  assert.equal(
+    project.call('send', 4),
+    'sent|Exception: Service unavailable: Try again later.|Exception: Service unavailable: Try again later.|sent',
+  );
+  project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 1, times: Infinity, error: 'Mail down.' });
+  assert.equal(project.call('send', 2), 'Exception: Mail down.|Exception: Mail down.');
+});
+
+// The advanced service's error shape: https://developers.google.com/apps-script/guides/services/advanced
+// (GoogleJsonResponseException "API call to … failed with error: …"), as the Sheets API emulation throws it.
+test('a failed Sheets API write throws as the advanced service does and changes nothing', () => {
+  const project = loadScript(probe, { now: START, manifest: { dependencies: SHEETS_API } });
+  const { spreadsheet, faults } = project.emulator;
+  const sheet = spreadsheet.getSheets()[0]!;
+  faults.failOn({
+    method: 'Sheets.Spreadsheets.Values.batchUpdate',
+    onCall: 1,
+    error: sheetsApiError('values.batchUpdate'),
+  });
+  assert.throws(() => project.call('write', spreadsheet.getId(), sheet.getName()), {
+    name: 'GoogleJsonResponseException',
+    message: 'API call to sheets.spreadsheets.values.batchUpdate failed with error: Internal error encountered.',
+  });
+  assert.equal(sheet.getRange('A1').getValue(), '');
+  project.call('write', spreadsheet.getId(), sheet.getName());
+  assert.equal(sheet.getRange('A1').getValue(), 'x');
+});
+
+// The kill is the emulator's: to the script it is Apps Script stopping the run
+// (https://github.com/benlcollins/apps_script/issues/1), so locks it held are let go at the end.
+test('a run killed at time T stops at its next service call at or past T, and its lock is let go', () => {
+  const project = loadScript(probe, { now: START, latency: true });
+  // Sends take 0.75 s each: those starting at 0, 0.75, …, 3.75 s go; the one at 4.5 s is killed.
+  project.emulator.faults.killAt(project.emulator.clock.now().getTime() + 4_000);
+  assert.throws(() => project.call('sendLocked', 10), { message: 'Exceeded maximum execution time' });
+  assert.equal(project.emulator.mail.outbox.length, 6);
+  assert.equal(project.call('tryLock'), true);
+});
+
+test('a kill at a seeded random moment leaves exactly the sends that started before it', () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+  for (let i = 0; i < 5; i++) {
+    const project = loadScript(probe, { now: START, latency: true });
+    const killAtMs = Math.floor(random() * 7_500);
+    project.emulator.faults.killAt(project.emulator.clock.now().getTime() + killAtMs);
+    assert.throws(() => project.call('send', 10), { message: 'Exceeded maximum execution time' });
+    assert.equal(project.emulator.mail.outbox.length, Math.ceil(killAtMs / 750), `killed at ${killAtMs} ms`);
+  }
+});
+
+test('faults are cleared on demand', () => {
+  const emulator = createEmulator({ now: START });
+  emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 1, error: 'x' });
+  emulator.faults.killAt(START);
+  emulator.faults.clear();
+  (emulator.globals.MailApp as GoogleAppsScript.Mail.MailApp).sendEmail('a@example.com', 'S', 'B');
+  assert.equal(emulator.mail.outbox.length, 1);
+});
