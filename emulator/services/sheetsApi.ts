@@ -134,6 +134,19 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
         },
       })),
       spreadsheetUrl: spreadsheet.emuUrl(),
+      // https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets#Spreadsheet (developerMetadata:
+      // the metadata located on the spreadsheet itself)
+      ...(workbook.developerMetadata.length > 0
+        ? {
+            developerMetadata: workbook.developerMetadata.map((entry) => ({
+              metadataId: entry.id,
+              metadataKey: entry.key,
+              ...(entry.value === null ? {} : { metadataValue: entry.value }),
+              location: { locationType: 'SPREADSHEET', spreadsheet: true },
+              visibility: entry.visibility,
+            })),
+          }
+        : {}),
     };
     return fields === undefined ? resource : (selectFields(resource, parseFieldMask(fields)) as Spreadsheet);
   }

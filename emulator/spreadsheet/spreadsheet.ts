@@ -1,5 +1,6 @@
 /** Spreadsheet: its sheets, identity, locale and time zone, plus emulator-only test helpers. */
 import type { EmulatorContext } from '../core';
+import { EmuDeveloperMetadata, EmuDeveloperMetadataFinder } from './metadata';
 import { parseA1 } from './a1';
 import { gasError } from '../core';
 import type { SheetModel } from './model';
@@ -95,6 +96,25 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     this.record('setSpreadsheetTimeZone');
     this.workbook.timeZone = timezone;
     this.workbook.changed();
+  }
+
+  // --- developer metadata ----------------------------------------------------------------
+  // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addDeveloperMetadata(String,String)
+
+  addDeveloperMetadata(key: string, value?: string): this {
+    this.change('addDeveloperMetadata');
+    this.workbook.addMetadata(String(key), value === undefined ? null : String(value));
+    return this;
+  }
+
+  getDeveloperMetadata(): EmuDeveloperMetadata[] {
+    this.record('getDeveloperMetadata');
+    return this.workbook.developerMetadata.map((entry) => new EmuDeveloperMetadata(this.ctx, this.workbook, entry));
+  }
+
+  createDeveloperMetadataFinder(): EmuDeveloperMetadataFinder {
+    this.record('createDeveloperMetadataFinder');
+    return new EmuDeveloperMetadataFinder(this.ctx, this.workbook);
   }
 
   // --- sheets ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import type { Clock } from '../core';
 import { FormulaEngine, isVolatile } from './formulas';
 import { SheetModel, type WorkbookServices } from './model';
+import type { MetadataEntry } from './metadata';
 import type { CellValue } from './values';
 
 export class Workbook implements WorkbookServices {
@@ -13,6 +14,9 @@ export class Workbook implements WorkbookServices {
   private builtAt = 0;
   private hasVolatile = false;
   private nextSheetId = 0;
+  /** Developer metadata located on the spreadsheet (metadata.ts). */
+  developerMetadata: MetadataEntry[] = [];
+  private nextMetadataId = 1;
   /** A test's edits waiting for the script's next write (EmuSpreadsheet.emuBeforeNextWrite). */
   private pendingEdits: (() => void)[] = [];
 
@@ -23,6 +27,12 @@ export class Workbook implements WorkbookServices {
     public locale: string,
     public timeZone: string,
   ) {}
+
+  addMetadata(key: string, value: string | null): MetadataEntry {
+    const entry: MetadataEntry = { id: this.nextMetadataId++, key, value, visibility: 'DOCUMENT' };
+    this.developerMetadata.push(entry);
+    return entry;
+  }
 
   /** Queues `edit` to run once, just before the next write of any kind is applied. */
   onNextWrite(edit: () => void): void {

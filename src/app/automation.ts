@@ -92,5 +92,7 @@ export function automationStatus(wb: Workbook): string {
 export function runChecksNow(wb: Workbook, mailer: Mailer): string {
   requireCoordinator(wb);
   const report = runScan(wb, mailer);
-  return wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
+  const summary = wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
+  // A sheet the scan had to leave out is said, or monitoring would stop without a word.
+  return [summary, ...wb.unusableSheets].join('\n');
 }

@@ -3,7 +3,7 @@
  * each problem on its cell (note + highlight) and in one list. The user's own notes and
  * colours on other cells are kept; only the add-on's marked notes and highlights change.
  */
-import { sheetDef, type SheetKey } from '../domain/schema';
+import { DATA_SHEETS, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
 import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
 import { t } from '../i18n/index';
 import { syncAcceptance } from './acceptance';
@@ -116,7 +116,15 @@ export function annotate(wb: Workbook, key: SheetKey, problems: readonly Problem
 
 /** The Validate dialog: counts and the first problems, each naming sheet row and field. */
 export function validationReport(wb: Workbook, problems: readonly Problem[]): string {
-  const settings = wb.settingsIssues.map((issue) => `${sheetTitleOf(wb, 'settings')} · ${issue}`);
+  // A data sheet that is gone is a problem too: without it nothing is checked or monitored.
+  const missing = DATA_SHEETS.filter((key) => !wb.sheet(key)).map((key) =>
+    wb.text('wbMissingSheet', { sheet: sheetTitle(key, wb.locale) }),
+  );
+  const settings = [
+    ...missing,
+    ...wb.unusableSheets,
+    ...wb.settingsIssues.map((issue) => `${sheetTitleOf(wb, 'settings')} · ${issue}`),
+  ];
   if (problems.length === 0 && settings.length === 0) return wb.text('wbValidateClean');
   const errors = problems.filter((p) => p.level === 'error').length + settings.length;
   const listed = [...settings, ...problems.map((p) => `${sheetTitleOf(wb, p.sheet)} · ${wb.describe(p)}`)];

@@ -4,7 +4,7 @@
  */
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
-import { sheetDef, sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
+import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
 import { withDocumentLock } from '../gas/lock';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
@@ -33,6 +33,7 @@ export class Workbook {
   /** Bad Settings rows in words; each falls back to its default. */
   readonly settingsIssues: readonly string[];
   private readonly tables = new Map<SheetKey, Table<string>>();
+  private readonly unusable = new Map<SheetKey, string>();
   private directoryCache: Directory | undefined;
 
   constructor(
@@ -75,7 +76,10 @@ export class Workbook {
     return this.source.find(key);
   }
 
-  /** The sheet's table, read on first use; a missing sheet or column is a UserError. */
+  /**
+   * The sheet's table, read on first use. A missing sheet, or a sheet without one of its required
+   * columns or the `needed` ones, is a UserError: nothing is guessed from a sheet without them.
+   */
   table<S extends SheetKey>(key: S, needed: readonly ColumnKey<S>[] = []): Table<ColumnKey<S>> {
     let table = this.tables.get(key) as Table<ColumnKey<S>> | undefined;
     if (!table) {
@@ -83,23 +87,41 @@ export class Workbook {
       if (!table) throw new UserError(this.text('wbMissingSheet', { sheet: sheetTitle(key, this.locale) }));
       this.tables.set(key, table as Table<string>);
     }
-    const missing = table.missing(needed);
-    if (missing.length > 0) {
-      const def = sheetDef(key);
-      const names = def.columns.filter((c) => missing.includes(c.key)).map((c) => columnLabel(c, this.locale));
-      throw new UserError(
-        this.text('wbMissingColumns', {
-          sheet: sheetTitle(key, this.locale),
-          columns: names.join(this.text('wbListSeparator')),
-        }),
-      );
-    }
+    const problem = this.missingColumns(table, needed);
+    if (problem) throw new UserError(problem);
     return table;
   }
 
-  /** Tables of sheets that exist, for reads that tolerate a missing sheet. */
+  /**
+   * Tables of sheets that exist, for reads that tolerate a missing sheet. A sheet lacking a
+   * required column is left out (its rows would be misread) and listed in `unusableSheets`.
+   */
   optionalTable<S extends SheetKey>(key: S): Table<ColumnKey<S>> | undefined {
-    return this.source.has(key) ? this.table(key) : undefined;
+    if (!this.source.has(key)) return undefined;
+    try {
+      return this.table(key);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      this.unusable.set(key, error.message);
+      return undefined;
+    }
+  }
+
+  /** Sheets optionalTable left out this operation, each with what it lacks, in words. */
+  get unusableSheets(): readonly string[] {
+    return [...this.unusable.values()];
+  }
+
+  private missingColumns<S extends SheetKey>(table: Table<ColumnKey<S>>, needed: readonly ColumnKey<S>[]): string {
+    const def = table.def;
+    const wanted = new Set([...def.columns.filter((c) => c.required).map((c) => c.key), ...needed]);
+    const missing = table.missing([...wanted]);
+    if (missing.length === 0) return '';
+    const names = def.columns.filter((c) => missing.includes(c.key)).map((c) => columnLabel(c, this.locale));
+    return this.text('wbMissingColumns', {
+      sheet: sheetTitle(def.key as S, this.locale),
+      columns: names.join(this.text('wbListSeparator')),
+    });
   }
 
   directory(): Directory {

@@ -434,13 +434,14 @@ export const SHEETS = {
     'Notification log',
     ['通知日志', 'Notifications'],
     [
-      col('time', '时间', 'Time', 'datetime', { ...computed }),
-      col('rule', '规则', 'Rule', 'text', { ...computed }),
-      col('level', '级别', 'Level', 'text', { ...computed, width: 60 }),
-      col('item', '事项', 'Item', 'ref', { ...computed }),
-      col('recipients', '收件人', 'Recipients', 'emails', { ...computed }),
-      col('status', '状态', 'Status', 'enum', { ...computed, enumeration: 'notificationStatus' }),
-      col('key', '去重键', 'Key', 'text', { ...computed, width: 320 }),
+      // Every column required: a sheet is adopted as the log only when its headers hold all of them.
+      col('time', '时间', 'Time', 'datetime', { ...computed, ...required }),
+      col('rule', '规则', 'Rule', 'text', { ...computed, ...required }),
+      col('level', '级别', 'Level', 'text', { ...computed, ...required, width: 60 }),
+      col('item', '事项', 'Item', 'ref', { ...computed, ...required }),
+      col('recipients', '收件人', 'Recipients', 'emails', { ...computed, ...required }),
+      col('status', '状态', 'Status', 'enum', { ...computed, ...required, enumeration: 'notificationStatus' }),
+      col('key', '去重键', 'Key', 'text', { ...computed, ...required, width: 320 }),
     ],
   ),
 } as const;
@@ -460,6 +461,16 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   'departments',
   'people',
   'notificationLog',
+];
+
+/** The sheets people work in; without one of them part of the work is neither checked nor monitored. */
+export const DATA_SHEETS: readonly SheetKey[] = [
+  'requests',
+  'tasks',
+  'progress',
+  'communications',
+  'acceptance',
+  'planChanges',
 ];
 
 export function sheetDef<S extends SheetKey>(key: S): SheetDef<S, ColumnKey<S>> {

@@ -1,10 +1,12 @@
 /**
- * Finding the add-on's sheets: by title in either language (or an alias), or, for a sheet setup
- * adopted under the user's own title, by the sheet ID setup remembered in document properties.
+ * Finding the add-on's sheets (SPEC §3.4): first by the sheet ID setup remembered for each sheet
+ * key, in developer metadata on the spreadsheet (it travels with the file, is invisible to people,
+ * and a trigger that opens the workbook by ID reads it too), so a renamed sheet is still found;
+ * then by title in either language (or an alias). Setup alone adopts a sheet by its headers.
  * A TableSource is how one operation reads and writes the workbook's tables: SheetDirectory goes
  * through SpreadsheetApp sheet by sheet; SheetsApiSource (sheetsApi.ts) reads them all at once.
  */
-import { sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
+import { SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import type { SkippedWrite } from './placement';
 import { Table, type Cell } from './table';
 
@@ -29,13 +31,44 @@ export interface TableSource {
   commit(tables: Iterable<Table<string>>): readonly SkippedWrite[];
 }
 
-const PROPERTY_PREFIX = 'collabDesk.sheet.';
+/** The developer metadata key whose value is the JSON object { sheetKey: sheetId } setup wrote. */
+export const SHEET_IDS_KEY = 'collabDesk.sheetIds';
+
+export type SheetIds = Partial<Record<SheetKey, number>>;
+
+/** The sheet IDs in a metadata value; anything that is not a known key with a whole number is ignored. */
+export function parseSheetIds(value: string | null | undefined): SheetIds {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value ?? '{}');
+  } catch {
+    return {};
+  }
+  const ids: SheetIds = {};
+  if (typeof parsed !== 'object' || parsed === null) return ids;
+  for (const key of SHEET_ORDER) {
+    const id = (parsed as Record<string, unknown>)[key];
+    if (typeof id === 'number' && Number.isInteger(id)) ids[key] = id;
+  }
+  return ids;
+}
+
+/** Remembers which sheet holds which table, replacing what an earlier setup remembered. */
+export function rememberSheetIds(spreadsheet: Spreadsheet, ids: SheetIds): void {
+  const value = JSON.stringify(ids);
+  const [existing, ...copies] = spreadsheet.createDeveloperMetadataFinder().withKey(SHEET_IDS_KEY).find();
+  for (const copy of copies) copy.remove();
+  if (existing) existing.setValue(value);
+  else spreadsheet.addDeveloperMetadata(SHEET_IDS_KEY, value);
+}
 
 export class SheetDirectory implements TableSource {
   private readonly sheets: Sheet[];
   /** Titles read once: every getName is a call to Google's servers. */
   private readonly titles: string[];
-  private adopted: Partial<Record<SheetKey, string>> | undefined;
+  private ids: SheetIds | undefined;
+  /** Each key's sheet once found: getSheetById is a call. */
+  private readonly found = new Map<SheetKey, Sheet | undefined>();
   private zone: string | undefined;
   private spreadsheetLocale: string | undefined;
 
@@ -78,41 +111,41 @@ export class SheetDirectory implements TableSource {
   }
 
   find(key: SheetKey): Sheet | undefined {
-    const position = this.titles.findIndex((title) => titleMatches(sheetDef(key), title));
-    if (position >= 0) return this.sheets[position];
-    const id = this.adoptedIds()[key];
-    return id === undefined ? undefined : this.sheets.find((sheet) => String(sheet.getSheetId()) === id);
+    if (this.found.has(key)) return this.found.get(key);
+    const id = this.sheetIds()[key];
+    let sheet = (id === undefined ? null : this.spreadsheet.getSheetById(id)) ?? undefined;
+    if (!sheet) {
+      const position = this.titles.findIndex((title) => titleMatches(sheetDef(key), title));
+      sheet = position >= 0 ? this.sheets[position] : undefined;
+    }
+    this.found.set(key, sheet);
+    return sheet;
   }
 
-  /** Sheets no key claims, by title or adoption: candidates for adoption by header. */
+  /** Sheets no key claims by identity or title: the only candidates for adoption by header. */
   unclaimed(): Sheet[] {
-    const ids = new Set(Object.values(this.adoptedIds()));
-    return this.sheets.filter((sheet) => !ids.has(String(sheet.getSheetId())));
+    const claimed = new Set(SHEET_ORDER.map((key) => this.find(key)));
+    return this.sheets.filter((sheet) => !claimed.has(sheet));
   }
 
-  /** Remembers a sheet adopted under a title that does not name it. */
-  adopt(key: SheetKey, sheet: Sheet): void {
-    const id = String(sheet.getSheetId());
-    PropertiesService.getDocumentProperties().setProperty(PROPERTY_PREFIX + key, id);
-    this.adoptedIds()[key] = id;
+  /** The sheet IDs setup remembered, read once per operation. */
+  sheetIds(): SheetIds {
+    if (!this.ids) {
+      const [metadata] = this.spreadsheet.createDeveloperMetadataFinder().withKey(SHEET_IDS_KEY).find();
+      this.ids = parseSheetIds(metadata?.getValue());
+    }
+    return this.ids;
   }
 
-  added(_key: SheetKey, sheet: Sheet): void {
-    this.sheets.push(sheet);
-    this.titles.push(sheet.getName());
+  /** A sheet this operation inserted or adopted for `key`; remembered so a rename later changes nothing. */
+  added(key: SheetKey, sheet: Sheet): void {
+    if (!this.sheets.includes(sheet)) {
+      this.sheets.push(sheet);
+      this.titles.push(sheet.getName());
+    }
+    this.found.set(key, sheet);
+    const ids = { ...this.sheetIds(), [key]: sheet.getSheetId() };
+    this.ids = ids;
+    rememberSheetIds(this.spreadsheet, ids);
   }
-
-  private adoptedIds(): Partial<Record<SheetKey, string>> {
-    return (this.adopted ??= adoptedSheetIds());
-  }
-}
-
-/** Sheet IDs setup remembered for sheets it adopted under the user's own titles, by sheet key. */
-export function adoptedSheetIds(): Partial<Record<SheetKey, string>> {
-  const properties = PropertiesService.getDocumentProperties().getProperties();
-  const ids: Partial<Record<SheetKey, string>> = {};
-  for (const name in properties) {
-    if (name.startsWith(PROPERTY_PREFIX)) ids[name.slice(PROPERTY_PREFIX.length) as SheetKey] = properties[name];
-  }
-  return ids;
 }

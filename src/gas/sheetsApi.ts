@@ -17,8 +17,7 @@ import { columnLetter, quotedTitle, sheetPrefix } from '../domain/a1';
 import { wallDateTime } from '../domain/calendar';
 import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import { placeChanges, type SheetNow, type SkippedWrite, type TableChange } from './placement';
-import { adoptedSheetIds } from './sheets';
-import type { TableSource } from './sheets';
+import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type TableSource } from './sheets';
 import { forEachRun, literalInput, sheetNowOf, Table, type Cell, type TableStore } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,7 +31,8 @@ interface SheetInfo {
 }
 
 const METADATA_FIELDS =
-  'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties.rowCount)';
+  'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties.rowCount),' +
+  'developerMetadata(metadataKey,metadataValue)';
 
 function sheetsApi(): GoogleAppsScript.Sheets {
   // The manifest enables the service; without it the add-on is misconfigured, not the workbook.
@@ -75,15 +75,13 @@ export class SheetsApiSource implements TableSource {
       sheetId: properties?.sheetId ?? 0,
       rowCount: properties?.gridProperties?.rowCount ?? 0,
     }));
-    let adopted: Record<string, string> | undefined;
+    const ids = parseSheetIds(
+      metadata.developerMetadata?.find((entry) => entry.metadataKey === SHEET_IDS_KEY)?.metadataValue,
+    );
     for (const key of SHEET_ORDER) {
-      let sheet = sheets.find((info) => titleMatches(sheetDef(key), info.title));
-      if (!sheet) {
-        // Sheets setup adopted under the user's own title; read only when a title does not match.
-        adopted ??= adoptedSheetIds();
-        const adoptedId = adopted[key];
-        sheet = adoptedId === undefined ? undefined : sheets.find((info) => String(info.sheetId) === adoptedId);
-      }
+      const sheet =
+        sheets.find((info) => info.sheetId === ids[key]) ??
+        sheets.find((info) => titleMatches(sheetDef(key), info.title));
       if (sheet) source.found.set(key, sheet);
     }
     const keys = [...source.found.keys()];
@@ -137,6 +135,9 @@ export class SheetsApiSource implements TableSource {
   added(key: SheetKey, sheet: Sheet): void {
     this.found.set(key, { title: sheet.getName(), sheetId: sheet.getSheetId(), rowCount: sheet.getMaxRows() });
     this.handles.set(key, sheet);
+    const ids: Partial<Record<SheetKey, number>> = {};
+    for (const [known, info] of this.found) ids[known] = info.sheetId;
+    rememberSheetIds(this.spreadsheet, ids);
   }
 
   /** Every table's changes in one Values.batchUpdate, after one request growing the sheets that need it. */

@@ -1,8 +1,9 @@
 /**
  * "Set up workbook" (SPEC §5): creates what is missing, in the chosen language, and adopts what
  * exists. Run it again and nothing the user entered moves or disappears: sheets are found by
- * title or header, missing columns are appended after the last used column, and only the
- * add-on's own validation, formatting rules and protections are replaced.
+ * identity, title or (only here) by headers holding every required column; missing columns are
+ * appended after the last used column, and only the add-on's own validation, formatting rules and
+ * protections are replaced. The sheets' IDs are remembered, so later renames change nothing.
  */
 import { columnLetter } from '../domain/a1';
 import {
@@ -26,7 +27,7 @@ import {
   type SheetKey,
 } from '../domain/schema';
 import { growToFit } from './grid';
-import { SheetDirectory } from './sheets';
+import { rememberSheetIds, SheetDirectory, type SheetIds } from './sheets';
 import { Table } from './table';
 import { t, type Locale } from '../i18n/index';
 
@@ -59,12 +60,15 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupRe
     let sheet = directory.find(key) ?? adoptByHeader(directory, key, placed);
     if (!sheet) {
       sheet = spreadsheet.insertSheet(sheetTitle(key, locale), spreadsheet.getNumSheets());
-      directory.added(key, sheet);
       created++;
     }
     placed.set(key, sheet);
     columns += ensureColumns(sheet, key, locale);
   }
+  // From now on each table is found by its sheet's ID, whatever the sheet is renamed to.
+  const ids: SheetIds = {};
+  for (const [key, sheet] of placed) ids[key] = sheet.getSheetId();
+  rememberSheetIds(spreadsheet, ids);
   const settingsSheet = placed.get('settings')!;
   const spreadsheetDefaults = {
     locale: spreadsheet.getSpreadsheetLocale(),
@@ -97,10 +101,7 @@ function adoptByHeader(
     const width = sheet.getLastColumn();
     if (width === 0) continue;
     const mapped = mapHeaders(def, sheet.getRange(1, 1, 1, width).getValues()[0] ?? []);
-    if (required.every((k) => mapped[k] !== undefined)) {
-      directory.adopt(key, sheet);
-      return sheet;
-    }
+    if (required.every((k) => mapped[k] !== undefined)) return sheet;
   }
   return undefined;
 }

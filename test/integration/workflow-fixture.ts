@@ -4,7 +4,7 @@
  * Columns are found by header, as the add-on finds them, never by position.
  */
 import { loadBundle } from '../support/bundle';
-import { mapHeaders, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { mapHeaders, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
 import type { LoadedProject } from '../../emulator/runtime';
 
 export type Lang = 'zh-CN' | 'en';
@@ -66,14 +66,23 @@ export class Desk {
   setUp(lang: Lang): void {
     this.answer(lang === 'en' ? 'NO' : 'YES');
     this.project.call('setupWorkbook_');
+    for (const key of SHEET_ORDER) {
+      const sheet = this.ss.getSheetByName(sheetTitle(key, lang));
+      if (sheet) this.sheetIds.set(key, sheet.getSheetId());
+    }
   }
 
   lastAlert(): string {
     return this.ui.emuAlerts().at(-1)?.message ?? '';
   }
 
+  /** Each sheet setup made, by key: found by its ID, so a test may rename it. */
+  private readonly sheetIds = new Map<SheetKey, number>();
+
   sheet(key: SheetKey) {
-    const sheet = this.ss.getSheetByName(sheetTitle(key, this.lang));
+    const id = this.sheetIds.get(key);
+    const sheet =
+      (id === undefined ? null : this.ss.getSheetById(id)) ?? this.ss.getSheetByName(sheetTitle(key, this.lang));
     if (!sheet) throw new Error(`no ${key} sheet`);
     return sheet;
   }
