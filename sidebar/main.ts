@@ -68,6 +68,8 @@ interface FormView {
   readonly message: HTMLElement;
   /** A submission is on its way: the button stays off even if the card changes meanwhile. */
   busy: boolean;
+  /** The submission being tried: kept for a retry after a failed call, new once the form changes. */
+  token: string | undefined;
 }
 
 let setup: SidebarSetup;
@@ -190,6 +192,7 @@ function buildForm(spec: FormSpec): FormView {
     submit: element('button', { text: setup.text.sidebarSubmit }),
     message: element('p', { className: 'message', id: `form-${spec.key}-message` }),
     busy: false,
+    token: undefined,
   };
   view.submit.type = 'submit';
   view.message.setAttribute('role', 'status');
@@ -201,6 +204,7 @@ function buildForm(spec: FormSpec): FormView {
     const error = element('p', { className: 'error', id: `${input.id}-error` });
     input.addEventListener('input', () => {
       input.dataset.typed = 'true';
+      view.token = undefined;
     });
     view.controls.set(fieldSpec.key, input);
     view.errors.set(fieldSpec.key, error);
@@ -243,6 +247,12 @@ function showErrors(view: FormView, errors: Readonly<Record<string, string>>): s
   return unplaced;
 }
 
+/** 128 random bits as hex: getRandomValues works where randomUUID (secure contexts only) may not. */
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 function showMessage(view: FormView, text: string, kind: 'ok' | 'error' | 'busy'): void {
   view.message.textContent = text;
   view.message.className = `message ${kind}`;
@@ -258,8 +268,11 @@ async function submit(view: FormView): Promise<void> {
   view.busy = true;
   enableSubmit(view);
   showMessage(view, setup.text.sidebarSubmitting, 'busy');
+  view.token ??= newToken();
   try {
-    const result = await call('submitSidebarForm', view.spec.key, payload as FormPayload);
+    const result = await call('submitSidebarForm', view.spec.key, payload as FormPayload, view.token);
+    // The server answered: whatever is sent next is a new submission.
+    view.token = undefined;
     if (result.ok) {
       showErrors(view, {});
       for (const fieldSpec of view.spec.fields) {

@@ -129,7 +129,11 @@ export interface SplitPayload {
 export interface SidebarServer {
   getSidebarSetup(): SidebarSetup;
   getSidebarState(): SidebarState;
-  submitSidebarForm(form: FormKey, payload: FormPayload): ActionResult;
+  /**
+   * `token` names one submission: a retry of it (the answer was lost on the way back) gets the
+   * first answer and writes nothing again.
+   */
+  submitSidebarForm(form: FormKey, payload: FormPayload, token: string): ActionResult;
   reviewRequest(payload: ReviewPayload): ActionResult;
   splitRequest(payload: SplitPayload): ActionResult;
 }

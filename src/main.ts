@@ -59,8 +59,8 @@ export function getSidebarState(): SidebarState {
 }
 
 /** Validates and saves one sidebar form: field errors, or what was saved. */
-export function submitSidebarForm(form: unknown, payload: unknown): ActionResult {
-  return sidebarApi.submitSidebarForm(new Date(), form, payload);
+export function submitSidebarForm(form: unknown, payload: unknown, token?: unknown): ActionResult {
+  return sidebarApi.submitSidebarForm(new Date(), form, payload, token);
 }
 
 /** The one hourly trigger (Automation ▸ Turn on): daily scan, weekly summary, queued notices. */

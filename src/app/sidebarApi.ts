@@ -44,6 +44,7 @@ import { submitRequest, type RequestDraft } from './requests';
 import { taskIndex } from './tasks';
 import { activeUserEmail, formAction, Workbook } from './workbook';
 import { activeSpreadsheet } from '../gas/document';
+import { submissionToken } from '../gas/submissions';
 
 /** What building the forms needs to know about the workbook and the user. */
 interface FormContext {
@@ -355,12 +356,16 @@ const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => Act
  * Validates and saves one form under the document lock. A problem the user can fix comes back
  * as a failed result, per field where it has one; anything else (an unknown form) fails the call.
  */
-export function submitSidebarForm(now: Date, form: unknown, payload: unknown): ActionResult {
+export function submitSidebarForm(now: Date, form: unknown, payload: unknown, token?: unknown): ActionResult {
   const key = z.enum(FORM_KEYS).safeParse(form);
   if (!key.success) throw new Error(`Unknown sidebar form: ${String(form)}`);
   const save = SAVE[key.data] as (workbook: Workbook, values: FormValues<FormKey>) => ActionResult;
-  return formAction(now, (workbook) => {
-    const checked = validateForm(key.data, payload, formContext(workbook));
-    return checked.ok ? save(workbook, checked.value) : checked;
-  });
+  return formAction(
+    now,
+    (workbook) => {
+      const checked = validateForm(key.data, payload, formContext(workbook));
+      return checked.ok ? save(workbook, checked.value) : checked;
+    },
+    submissionToken(token),
+  );
 }

@@ -13,6 +13,7 @@ import type { Table } from '../gas/table';
 import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { activeSpreadsheet } from '../gas/document';
+import { answeredSubmission, rememberSubmission } from '../gas/submissions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -149,9 +150,21 @@ export class Workbook {
     return { now: this.now, timeZone: this.timeZone, directory: this.directory(), locale: this.locale };
   }
 
-  /** Writes every table this operation changed. */
+  /** The sidebar submission this operation serves, if any (formAction). */
+  submission: string | undefined;
+  /** Whether commit wrote: only then is a retried submission answered from memory. */
+  committed = false;
+
+  /**
+   * Writes every table this operation changed. A submission is remembered as saved at once, so a
+   * failure after the write (before the answer) still makes its retry write nothing.
+   */
   commit(): void {
     this.source.commit(this.tables.values());
+    this.committed = true;
+    if (this.submission !== undefined) {
+      rememberSubmission(this.submission, { ok: true, message: this.text('formAlreadySaved') });
+    }
   }
 
   describe(problem: Problem): string {
@@ -181,10 +194,21 @@ export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T, { whole
   });
 }
 
-/** A form action: a UserError becomes the failure the form shows, nothing written. */
-export function formAction(now: Date, operation: (wb: Workbook) => ActionResult): ActionResult {
+/**
+ * A form action: a UserError becomes the failure the form shows, nothing written. With the page's
+ * submission `token`, a retry of a submission that already wrote gets the first answer instead of
+ * running again; the check and the write share the document lock, so two tries cannot both write.
+ */
+export function formAction(now: Date, operation: (wb: Workbook) => ActionResult, token?: string): ActionResult {
   try {
-    return inWorkbook(now, operation);
+    return inWorkbook(now, (wb) => {
+      const earlier = token === undefined ? undefined : answeredSubmission(token);
+      if (earlier) return earlier;
+      wb.submission = token;
+      const answer = operation(wb);
+      if (token !== undefined && wb.committed) rememberSubmission(token, answer);
+      return answer;
+    });
   } catch (error) {
     if (error instanceof UserError) return { ok: false, message: error.message, errors: {} };
     throw error;

@@ -110,6 +110,10 @@ export const workbookText = {
     'zh-CN': '请先在「{sheet}」工作表中选中一行数据。',
     en: 'Select a data row in the {sheet} sheet first.',
   },
+  formAlreadySaved: {
+    'zh-CN': '已保存；重复的提交没有再次写入。',
+    en: 'Saved; the repeated submission wrote nothing again.',
+  },
   wbMissingSheet: {
     'zh-CN': '找不到「{sheet}」工作表；请先运行“设置工作簿”。',
     en: 'There is no {sheet} sheet; run "Set up workbook" first.',

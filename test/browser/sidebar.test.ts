@@ -9,7 +9,7 @@ import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domai
 import { t, type Locale } from '../../src/i18n/index';
 import { loadBundle } from '../support/bundle';
 import { missingTool, testUnless } from '../support/tools';
-import { startBrowser, type SidebarBrowser, type SidebarPage } from '../support/browser';
+import { CONNECTION_FAILURE, startBrowser, type SidebarBrowser, type SidebarPage } from '../support/browser';
 import type { LoadedProject } from '../../emulator/runtime';
 
 const OWNER = 'li.na@example.com';
@@ -322,6 +322,38 @@ testUnless(chromiumMissing)('when the server call fails the page says so and kee
   assert.equal(await sidebar.page.locator('#form-progress button[type=submit]').isEnabled(), true);
   assert.equal(records(project, 'progress').length, 1);
 });
+
+testUnless(chromiumMissing)(
+  'a save whose answer was lost is sent again as the same submission: one entry, and the first answer',
+  async () => {
+    const project = launchPlan();
+    select(project, 'tasks', 2);
+    const sidebar = await browser.open(project);
+    await sidebar.page.getByLabel('当前进度').fill('方案撰写80%');
+    await sidebar.page.getByLabel('完成百分比').fill('80');
+    sidebar.loseNextAnswer();
+    await sidebar.page.locator('#form-progress button[type=submit]').click();
+    await textOf(sidebar, '#form-progress-message.error', CONNECTION_FAILURE);
+    assert.equal(records(project, 'progress').length, 2, 'the first try was written');
+    await sidebar.page.locator('#form-progress button[type=submit]').click();
+    // The first answer, the one the lost call would have shown.
+    await textOf(
+      sidebar,
+      '#form-progress-message.ok',
+      t('zh-CN', 'wbProgressPosted', { id: 'RW202407001-01', pct: '80' }),
+    );
+    assert.equal(records(project, 'progress').length, 2, 'the retry wrote nothing');
+    assert.equal(records(project, 'tasks')[0]!.pct, 80);
+
+    // A new submission after the form changes is a new entry.
+    await sidebar.page.getByLabel('当前进度').fill('方案撰写90%');
+    await sidebar.page.getByLabel('完成百分比').fill('90');
+    await sidebar.page.locator('#form-progress button[type=submit]').click();
+    await textOf(sidebar, '#form-progress-message.ok', 'RW202407001-01');
+    assert.equal(records(project, 'progress').length, 3);
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
 
 testUnless(chromiumMissing)('markup in sheet text is shown as text and never becomes an element', async () => {
   const markup = '<img src=x onerror="window.__injected=1">';

@@ -65,7 +65,15 @@ export interface SidebarPage {
   readonly errors: readonly string[];
   /** Asks the page to poll now, as it does when the user comes back to it. */
   refocus(): Promise<void>;
+  /**
+   * The next server call runs, but its answer is lost on the way back and the page gets the
+   * failure google.script.run reports for a dropped connection.
+   */
+  loseNextAnswer(): void;
 }
+
+/** What google.script.run's failure handler gets when the connection drops mid-call. */
+export const CONNECTION_FAILURE = 'NetworkError: Connection failure due to HTTP 0';
 
 export interface SidebarBrowser {
   /**
@@ -98,9 +106,15 @@ export async function startBrowser(): Promise<SidebarBrowser> {
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
       });
+      let loseAnswer = false;
       await page.exposeFunction('__runFromSidebar', (name: string, args: unknown[]): Answer => {
         try {
-          return { ok: true, value: project.runFromSidebar(name, ...args) };
+          const value = project.runFromSidebar(name, ...args);
+          if (loseAnswer && name !== 'getSidebarState') {
+            loseAnswer = false;
+            return { ok: false, message: CONNECTION_FAILURE };
+          }
+          return { ok: true, value };
         } catch (error) {
           return { ok: false, message: error instanceof Error ? error.message : String(error) };
         }
@@ -115,6 +129,9 @@ export async function startBrowser(): Promise<SidebarBrowser> {
         errors,
         async refocus() {
           await page.evaluate("window.dispatchEvent(new Event('focus'))");
+        },
+        loseNextAnswer() {
+          loseAnswer = true;
         },
       };
     },
