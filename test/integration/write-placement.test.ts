@@ -10,7 +10,7 @@ import type { EmuSheet } from '../../emulator/spreadsheet/sheet';
 import type { EmuSpreadsheet } from '../../emulator/spreadsheet/spreadsheet';
 import { sheetTitle, type SheetKey } from '../../src/domain/schema';
 import { ReportDesk, at } from './reports-fixture';
-import type { Lang } from './workflow-fixture';
+import { Desk, type Lang } from './workflow-fixture';
 
 type Grid = { values: unknown[][]; formulas: string[][] };
 
@@ -52,13 +52,35 @@ function scanDesk(lang: Lang): ReportDesk {
       pct: 0.5,
       notes: '按计划',
     }),
+    // Its request is not approved yet, so it has no ID: the scan finds it again by what it read.
+    task(4, {
+      id: '',
+      request: 'XQ202407009',
+      name: '售后手册',
+      due: at('2024-07-10T00:00'),
+      status: l('进行中', 'In progress'),
+      pct: 0.5,
+      notes: '草稿',
+    }),
   ]);
   return desk;
 }
 
 const HEALTH: Record<Lang, Record<string, string>> = {
-  'zh-CN': { 'RW202407001-01': '逾期', 'RW202407001-02': '已完成', 'RW202407001-03': '正常' },
-  en: { 'RW202407001-01': 'Overdue', 'RW202407001-02': 'Done', 'RW202407001-03': 'On track' },
+  'zh-CN': {
+    'RW202407001-01': '逾期',
+    'RW202407001-02': '已完成',
+    'RW202407001-03': '正常',
+    售后手册: '逾期',
+    新任务: '',
+  },
+  en: {
+    'RW202407001-01': 'Overdue',
+    'RW202407001-02': 'Done',
+    'RW202407001-03': 'On track',
+    售后手册: 'Overdue',
+    新任务: '',
+  },
 };
 
 const EDITS: Record<string, Edit> = {
@@ -78,9 +100,13 @@ function withoutHealth(g: Grid, health: number): Grid {
   return { values: blank(g.values), formulas: blank(g.formulas) as string[][] };
 }
 
-function healthByTask(g: Grid, idColumn: number, healthColumn: number): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const row of g.values.slice(1)) if (row[idColumn] !== '') result[String(row[idColumn])] = row[healthColumn];
+/** Health by task ID (by name for a row without one yet), and '' for the row a user typed meanwhile. */
+function healthByTask(g: Grid, idColumn: number, healthColumn: number, nameColumn: number): Record<string, unknown> {
+  const result: Record<string, unknown> = { 新任务: '' };
+  for (const row of g.values.slice(1)) {
+    const key = String(row[idColumn] || row[nameColumn]);
+    if (key !== '') result[key] = row[healthColumn];
+  }
   return result;
 }
 
@@ -129,10 +155,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
           const after = grid(desk.ss, sheetTitle('tasks', lang));
           const health = desk.col('tasks', 'health') - 1;
           const id = desk.col('tasks', 'id') - 1;
-          assert.deepEqual(healthByTask(after, id, health), HEALTH[lang]);
+          assert.deepEqual(healthByTask(after, id, health, desk.col('tasks', 'name') - 1), HEALTH[lang]);
           assert.deepEqual(withoutHealth(after, health), withoutHealth(afterEdit, health));
           const notes = after.values.map((row) => row[desk.col('tasks', 'notes') - 1]);
-          assert.ok(!notes.some((note) => Object.values(HEALTH[lang]).includes(String(note))), String(notes));
+          const labels = Object.values(HEALTH[lang]).filter((label) => label !== '');
+          assert.ok(!notes.some((note) => labels.includes(String(note))), String(notes));
         });
       }
 
@@ -147,7 +174,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         );
         const after = grid(desk.ss, sheetTitle('tasks', lang));
         const health = desk.col('tasks', 'health') - 1;
-        assert.deepEqual(healthByTask(after, desk.col('tasks', 'id') - 1, health), {
+        assert.deepEqual(healthByTask(after, desk.col('tasks', 'id') - 1, health, desk.col('tasks', 'name') - 1), {
           ...HEALTH[lang],
           'RW202407001-01': '处理中',
         });
@@ -155,4 +182,99 @@ for (const lang of ['zh-CN', 'en'] as const) {
       });
     });
   }
+}
+
+/**
+ * The calls an operation makes up to its first write, from a dry run on an identical workbook: the
+ * index of the last `Sheet.getDataRange` before it is where a sheet is re-read for writing.
+ */
+function lastReadBeforeWrite(make: () => { desk: Desk; run: () => void }): number {
+  const { desk, run } = make();
+  const seen: string[] = [];
+  desk.calls.observe((method) => seen.push(method));
+  run();
+  const firstWrite = seen.findIndex((method) => method === 'Range.setValues');
+  return seen.lastIndexOf('Sheet.getDataRange', firstWrite);
+}
+
+const TASK_EDITS: Record<string, Edit> = {
+  ...EDITS,
+  'a column deleted left of the written ones': (tasks, col) => tasks.deleteColumn(col('description')),
+};
+
+/** A Tasks sheet with two tasks that have IDs and one row just typed (its notes kept as text), not yet seen by onEdit. */
+function typedTaskDesk(lang: Lang) {
+  const desk = new Desk(lang);
+  desk.fillDirectory();
+  const { id } = desk.approvedRequest();
+  desk.paste('tasks', [
+    desk.taskRecord(id, { name: '方案初稿', notes: "'001" }),
+    desk.taskRecord(id, { name: '渠道铺货', notes: "'TRUE" }),
+  ]);
+  const tasks = desk.sheet('tasks');
+  const row = tasks.getLastRow() + 1;
+  const line: unknown[] = new Array(tasks.getLastColumn()).fill('');
+  const typed = desk.taskRecord(id, { name: '培训材料', notes: "''02112345678", risk: "'=1+1" });
+  for (const [column, value] of Object.entries(typed)) line[desk.col('tasks', column) - 1] = value;
+  tasks.getRange(row, 1, 1, line.length).setValues([line as never]);
+  const run = () => desk.project.call('onEdit', { range: tasks.getRange(row, 1, 1, line.length), source: desk.ss });
+  return { desk, run };
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  describe(`onEdit gives a typed row its ID while the Tasks sheet changes (${lang})`, () => {
+    const notStarted = lang === 'en' ? 'Not started' : '未开始';
+    const at = lastReadBeforeWrite(() => typedTaskDesk(lang));
+
+    /** Runs onEdit with `edit` made just before Tasks is re-read for writing, after everything else was read. */
+    function onEditDuring(edit: Edit) {
+      const { desk, run } = typedTaskDesk(lang);
+      const title = sheetTitle('tasks', lang);
+      let calls = 0;
+      let afterEdit: Grid | undefined;
+      desk.calls.observe(() => {
+        if (calls++ !== at || afterEdit) return;
+        afterEdit = { values: [], formulas: [] };
+        edit(desk.ss.getSheetByName(title)!, (column) => desk.col('tasks', column), desk as ReportDesk);
+        afterEdit = grid(desk.ss, title);
+      });
+      run();
+      assert.ok(afterEdit, 'the edit ran during onEdit');
+      return { desk, afterEdit, after: grid(desk.ss, title) };
+    }
+
+    /** The sheet with the typed row's ID, baseline and status blanked: what onEdit must not touch. */
+    function withoutComputed(desk: Desk, g: Grid): Grid {
+      const name = desk.col('tasks', 'name') - 1;
+      const computed = ['id', 'baseline', 'status'].map((key) => desk.col('tasks', key) - 1);
+      const blank = (rows: unknown[][]) =>
+        rows.map((row, r) =>
+          row.map((cell, c) => (r > 0 && values(g)[r]?.[name] === '培训材料' && computed.includes(c) ? '' : cell)),
+        );
+      return { values: blank(g.values), formulas: blank(g.formulas) as string[][] };
+    }
+    const values = (g: Grid) => g.values;
+
+    for (const [what, edit] of Object.entries(TASK_EDITS)) {
+      test(`${what}: the ID, baseline and status land on the typed row, nothing else changes`, () => {
+        const { desk, afterEdit, after } = onEditDuring(edit);
+        const row = after.values.findIndex((line) => line[desk.col('tasks', 'name') - 1] === '培训材料') + 1;
+        assert.match(String(desk.value('tasks', row, 'id')), /^RW\d{9}-03$/);
+        assert.equal(desk.value('tasks', row, 'status'), notStarted);
+        assert.equal(desk.text('tasks', row, 'baseline'), desk.text('tasks', row, 'due'));
+        assert.equal(desk.value('tasks', row, 'notes'), "'02112345678");
+        assert.deepEqual(withoutComputed(desk, after), withoutComputed(desk, afterEdit));
+      });
+    }
+
+    test('a status the user typed on the row meanwhile is kept; the ID and baseline are written', () => {
+      const inProgress = lang === 'en' ? 'In progress' : '进行中';
+      const { desk } = onEditDuring((tasks, col) =>
+        tasks.getRange(tasks.getLastRow(), col('status')).setValue(inProgress),
+      );
+      const row = desk.sheet('tasks').getLastRow();
+      assert.equal(desk.value('tasks', row, 'status'), inProgress);
+      assert.match(String(desk.value('tasks', row, 'id')), /^RW\d{9}-03$/);
+    });
+  });
 }
