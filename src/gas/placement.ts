@@ -97,9 +97,12 @@ export function placeChanges<K extends string>(change: TableChange<K>, now: Shee
     const key = keyAt[readColumn];
     return key === undefined ? undefined : nowPositions[key];
   };
-  const rowMatches = (original: readonly Cell[], cells: readonly Cell[]) =>
+  // A row without an ID is matched on the columns the change does not write: those it writes are
+  // compared cell by cell below (compare-and-set), so a user's edit of one leaves that cell alone
+  // rather than making the row another row.
+  const rowMatches = (original: readonly Cell[], cells: readonly Cell[], writes: readonly number[]) =>
     keyAt.every((key, readColumn) => {
-      if (key === undefined) return true;
+      if (key === undefined || writes.includes(readColumn)) return true;
       const column = nowPositions[key];
       // A column deleted since the read, or not read now, cannot tell rows apart.
       return column === undefined || !(column in cells) || same(readColumn, original[readColumn], cells[column]);
@@ -112,10 +115,10 @@ export function placeChanges<K extends string>(change: TableChange<K>, now: Shee
       const candidates = now.rowsWithId(id);
       if (candidates.length === 1) return candidates[0];
       // The same ID twice (a copied row): only the one still holding what was read is this row.
-      const holding = candidates.filter((r) => rowMatches(row.original, now.row(r) ?? []));
+      const holding = candidates.filter((r) => rowMatches(row.original, now.row(r) ?? [], []));
       return holding.length === 1 ? holding[0] : undefined;
     }
-    return nearestMatch(row.rowNumber, now, (cells) => rowMatches(row.original, cells));
+    return nearestMatch(row.rowNumber, now, (cells) => rowMatches(row.original, cells, row.columns));
   };
 
   const writes: CellWrite[] = [];

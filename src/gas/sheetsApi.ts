@@ -238,7 +238,11 @@ function rereadPlan(
 } {
   const prefix = sheetPrefix(info.title);
   const idColumn = change.positions['id'];
-  if (change.changed.length > 0 && idColumn === undefined) {
+  // A row without an ID (yet) is found by everything it held, so all its columns are needed: from
+  // the ID and changed columns alone, a blank row inserted above it would look just like it.
+  const unidentified = (row: TableChange['changed'][number]) =>
+    idColumn === undefined || cellText(row.original[idColumn]) === '';
+  if (change.changed.some(unidentified)) {
     return { ranges: [quotedTitle(info.title)], build: ([values]) => sheetNowOf(values ?? [], change.def) };
   }
   const columns = new Set<number>();
@@ -327,4 +331,8 @@ class BatchStore implements TableStore {
   writeNew(lines: Cell[][]): void {
     if ((lines[0]?.length ?? 0) > 0) this.source.queue(this.info, 1, 1, lines);
   }
+}
+
+function cellText(cell: Cell | undefined): string {
+  return typeof cell === 'string' ? cell.trim() : cell === undefined ? '' : String(cell);
 }
