@@ -156,6 +156,10 @@ export const workbookText = {
     'zh-CN': '已导入 {count} 个任务：{ids}。未导入 {rejected} 行（原表未改动）：',
     en: 'Imported {count} tasks: {ids}. Rows not imported: {rejected} (the source sheet is unchanged):',
   },
+  wbImportAlreadyPresent: {
+    'zh-CN': '{count} 行已在该需求的任务中（任务名称与责任部门相同），未重复导入：原表第 {rows} 行。',
+    en: '{count} rows already present among the request’s tasks (same task and department), skipped: source rows {rows}.',
+  },
   wbValidateClean: { 'zh-CN': '检查完成，没有发现问题。', en: 'Checked: no problems found.' },
   wbValidateSummary: {
     'zh-CN': '发现 {errors} 个问题、{warnings} 个提醒（已在单元格上批注并标色）：',
