@@ -32,7 +32,7 @@ function applyAcceptance(
       .trim()
       .toUpperCase(),
   );
-  const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
+  const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   const problems = checkAcceptance(record, snapshot, wb.env(), row);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';

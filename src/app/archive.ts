@@ -9,7 +9,6 @@
 import { archivedRequestOf, requestsToArchive } from '../domain/archive';
 import { enumLabel, parseEnum } from '../domain/schema';
 import { header } from '../domain/summary';
-import { parseDate } from '../domain/values';
 import { literalInput, type Cell, type Table, type TableRow } from '../gas/table';
 import { LOCALES, t } from '../i18n/index';
 import { growToFit } from '../gas/grid';
@@ -58,7 +57,7 @@ export function archiveCompleted(wb: Workbook): ArchiveOutcome {
     requests.records().map((row) => ({
       id: row.text('id'),
       status: parseEnum('requestStatus', row.get('status')),
-      closed: parseDate(row.get('closed'), wb.timeZone),
+      closed: wb.readDate(row.get('closed')),
     })),
     wb.now,
     wb.settings.archiveAfterDays,

@@ -3,7 +3,7 @@
  * coordinator. Approval moves the task's due date; the baseline keeps the original plan.
  */
 import { enumLabel, parseEnum } from '../domain/schema';
-import { isBlank, parseDate } from '../domain/values';
+import { isBlank } from '../domain/values';
 import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
 import { taskIndex, taskSnapshot } from './tasks';
@@ -23,7 +23,7 @@ function checkAgainstTask(wb: Workbook, record: RecordOf<'planChanges'>, row?: n
       .trim()
       .toUpperCase(),
   );
-  const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
+  const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   return { taskRow, snapshot, problems: checkPlanChange(record, snapshot, wb.env(), row) };
 }
 
@@ -66,7 +66,7 @@ function decide(wb: Workbook, row: ChangeRow): Problem[] {
     wb.table('planChanges').def.columns.map((c) => [c.key, row.get(c.key)]),
   ) as RecordOf<'planChanges'>;
   const { taskRow, problems } = checkAgainstTask(wb, record, row.rowNumber);
-  const newDue = parseDate(record.newDue, wb.timeZone);
+  const newDue = wb.readDate(record.newDue);
   if (hasErrors(problems) || !taskRow || !newDue) return problems;
   if (parseEnum('changeStatus', record.status) === 'approved') {
     const task = Object.fromEntries(

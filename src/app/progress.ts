@@ -3,10 +3,11 @@
  * entry gets its owner, time and author, and moves the task's %, last update and status.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { isBlank, parsePercent } from '../domain/values';
+import { sheetTitle } from '../domain/schema';
+import { isBlank, isPercentFormat, parseTypedPercent, typedPercentCell } from '../domain/values';
 import { checkProgress, hasErrors, progressEffect, type Problem, type RecordOf } from '../domain/workflow';
-import type { TableRow } from '../gas/table';
-import { taskIndex, taskSnapshot } from './tasks';
+import type { Table, TableRow } from '../gas/table';
+import { taskRows, taskSnapshot } from './tasks';
 import type { Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
@@ -37,18 +38,19 @@ function applyEntry(
   wb: Workbook,
   record: RecordOf<'progress'>,
   row?: number,
+  shownAsPercent?: boolean,
 ): { problems: Problem[]; computed?: RecordOf<'progress'> } {
-  const tasks = taskIndex(wb);
-  const taskRow = tasks.get(
-    String(record.task ?? '')
-      .trim()
-      .toUpperCase(),
-  );
-  const snapshot = taskRow ? taskSnapshot(taskRow, wb.timeZone) : undefined;
+  const id = String(record.task ?? '').trim();
+  const holders = taskRows(wb).get(id.toUpperCase()) ?? [];
+  if (holders.length > 1) return { problems: [duplicatedTask(wb, id, holders, row)] };
+  const [taskRow] = holders;
+  const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   const calendar = new WorkCalendar(wb.settings);
-  const problems = checkProgress(record, snapshot, wb.env(), { calendar, lagThreshold: wb.settings.lagThreshold }, row);
+  const rules = { calendar, lagThreshold: wb.settings.lagThreshold };
+  const problems = checkProgress(record, snapshot, wb.env(), rules, row, shownAsPercent);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
-  const pct = parsePercent(record.pct) ?? 0;
+  // checkProgress refused every % that does not read as a number.
+  const pct = parseTypedPercent(record.pct, shownAsPercent) as number;
   for (const [key, value] of Object.entries(progressEffect(snapshot, pct, wb.now, wb.locale))) {
     taskRow.set(key as never, value);
   }
@@ -58,13 +60,42 @@ function applyEntry(
   };
 }
 
+/** Progress for an ID that several Tasks rows hold would move one of them at random: refused, naming the rows. */
+function duplicatedTask(wb: Workbook, id: string, holders: readonly TableRow<string>[], row?: number): Problem {
+  return {
+    sheet: 'progress',
+    field: 'task',
+    message: 'wbTaskIdDuplicated',
+    params: {
+      value: id,
+      sheet: wb.sheet('tasks')?.getName() ?? sheetTitle('tasks', wb.locale),
+      rows: holders.map((holder) => holder.rowNumber).join(', '),
+    },
+    level: 'error',
+    ...(row === undefined ? {} : { row }),
+  };
+}
+
+/**
+ * Whether each row's % cell has a percent format, by 0-based row index: the only way to tell a
+ * typed "100%" from a typed 1 (parseTypedPercent). One read of the column.
+ */
+function percentShown(table: Table<keyof RecordOf<'progress'> & string>): boolean[] {
+  const column = table.positions.pct;
+  if (column === undefined || table.rowCount === 0) return [];
+  return table.sheet
+    .getRange(2, column + 1, table.rowCount, 1)
+    .getNumberFormats()
+    .map(([format]) => isPercentFormat(format ?? ''));
+}
+
 export function postProgress(wb: Workbook, draft: ProgressDraft): ActionResult {
   const table = wb.table('progress', ['task', 'pct', 'updatedAt']);
   wb.table('tasks', ['id', 'pct', 'lastUpdate', 'status']);
   const record: RecordOf<'progress'> = Object.fromEntries(DRAFT_FIELDS.map((key) => [key, draft[key]]));
   const { problems, computed } = applyEntry(wb, record);
   if (!computed) return wb.failure(problems);
-  table.append({ ...record, ...computed });
+  table.append({ ...record, ...computed, pct: typedPercentCell(computed.pct as number) });
   wb.commit();
   return { ok: true, message: wb.text('wbProgressPosted', { id: String(computed.task), pct: String(computed.pct) }) };
 }
@@ -74,9 +105,12 @@ export function syncProgress(wb: Workbook): Problem[] {
   const table = wb.table('progress', ['task', 'pct', 'updatedAt']);
   wb.table('tasks', ['id', 'pct', 'lastUpdate', 'status']);
   const problems: Problem[] = [];
-  for (const row of table.records().filter((r: ProgressRow) => isBlank(r.get('updatedAt')))) {
+  const pending = table.records().filter((r: ProgressRow) => isBlank(r.get('updatedAt')));
+  if (pending.length === 0) return problems;
+  const shown = percentShown(table);
+  for (const row of pending) {
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'progress'>;
-    const result = applyEntry(wb, record, row.rowNumber);
+    const result = applyEntry(wb, record, row.rowNumber, shown[row.rowNumber - 2]);
     problems.push(...result.problems);
     if (!result.computed) continue;
     const { owner, updatedAt, updatedBy } = result.computed;

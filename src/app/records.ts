@@ -6,7 +6,7 @@
 import { parseEnum, type ColumnKey, type EnumCode, type EnumKey } from '../domain/schema';
 import { cellString, type Cell, type TableRow } from '../gas/table';
 import type { AcceptanceRecord, ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from '../domain/records';
-import { isBlank, parseDate, parseList, parsePercent } from '../domain/values';
+import { isBlank, parseList, parsePercent, parseTypedPercent } from '../domain/values';
 import type { Workbook } from './workbook';
 
 /** The progress a task row defers to: its latest Progress entry, by upper-case task ID. */
@@ -17,11 +17,10 @@ export type LatestProgress = ReadonlyMap<string, Pick<ProgressRecord, 'pct' | 'a
  * and, when newer, the typed last update.
  */
 export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
-  const timeZone = wb.timeZone;
   return (wb.optionalTable('tasks')?.records() ?? []).map((row) => {
     const id = row.text('id');
     const progress = latest.get(id.toUpperCase());
-    const typed = parseDate(row.get('lastUpdate'), timeZone);
+    const typed = wb.readDate(row.get('lastUpdate'));
     const posted = progress?.at;
     // getTime: parsed dates are valid, and `>` would convert each Date through Symbol.toPrimitive.
     return {
@@ -33,9 +32,9 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       owner: row.text('owner'),
       dependsOn: parseList(row.get('dependsOn')),
       status: enumOf('taskStatus', row.get('status')),
-      start: parseDate(row.get('start'), timeZone),
-      due: parseDate(row.get('due'), timeZone),
-      baseline: parseDate(row.get('baseline'), timeZone),
+      start: wb.readDate(row.get('start')),
+      due: wb.readDate(row.get('due')),
+      baseline: wb.readDate(row.get('baseline')),
       pct: progress?.pct ?? parsePercent(row.get('pct')) ?? 0,
       lastUpdate: posted && (!typed || posted.getTime() > typed.getTime()) ? posted : typed,
     };
@@ -46,7 +45,7 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
 export function readProgress(wb: Workbook): ProgressRecord[] {
   return (wb.optionalTable('progress')?.records() ?? [])
     .filter((row) => row.text('task') !== '')
-    .map((row) => progressRecord(row, wb.timeZone));
+    .map((row) => progressRecord(wb, row));
 }
 
 /**
@@ -58,7 +57,6 @@ export function readProgress(wb: Workbook): ProgressRecord[] {
 export function readLatestAcceptedProgress(wb: Workbook): LatestProgress {
   const table = wb.optionalTable('progress');
   if (!table) return new Map();
-  const timeZone = wb.timeZone;
   const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at'>>();
   // A task's rows are usually adjacent: a row naming, as typed, the task of the row just walked
   // that already has its latest entry is skipped without trimming and looking the ID up again.
@@ -74,21 +72,21 @@ export function readLatestAcceptedProgress(wb: Workbook): LatestProgress {
     }
     const updatedAt = table.cell(i, 'updatedAt');
     if (isBlank(updatedAt)) continue;
-    latest.set(task, { pct: parsePercent(table.cell(i, 'pct')), at: parseDate(updatedAt, timeZone) });
+    latest.set(task, { pct: parseTypedPercent(table.cell(i, 'pct')), at: wb.readDate(updatedAt) });
     settled = typed;
   }
   return latest;
 }
 
-function progressRecord(row: TableRow<ColumnKey<'progress'>>, timeZone: string): ProgressRecord {
+function progressRecord(wb: Workbook, row: TableRow<ColumnKey<'progress'>>): ProgressRecord {
   const updatedAt = row.get('updatedAt');
   return {
     task: row.text('task'),
     summary: row.text('summary'),
-    pct: parsePercent(row.get('pct')),
+    pct: parseTypedPercent(row.get('pct')),
     delayReason: row.text('delayReason'),
     mitigation: row.text('mitigation'),
-    at: parseDate(updatedAt, timeZone),
+    at: wb.readDate(updatedAt),
     by: row.text('updatedBy') || row.text('owner'),
     accepted: !isBlank(updatedAt),
   };
@@ -103,7 +101,6 @@ export function latestProgress(entries: readonly ProgressRecord[]): Map<string, 
 
 /** Every non-blank Requests row, with or without an ID yet. */
 export function readRequests(wb: Workbook): RequestRecord[] {
-  const timeZone = wb.timeZone;
   return (wb.optionalTable('requests')?.records() ?? []).map((row) => ({
     row: row.rowNumber,
     id: row.text('id'),
@@ -114,39 +111,37 @@ export function readRequests(wb: Workbook): RequestRecord[] {
     lead: row.text('lead'),
     coordinator: row.text('coordinator'),
     status: enumOf('requestStatus', row.get('status')),
-    expected: parseDate(row.get('expected'), timeZone),
-    submitted: parseDate(row.get('submitted'), timeZone),
-    approved: parseDate(row.get('approved'), timeZone),
-    closed: parseDate(row.get('closed'), timeZone),
+    expected: wb.readDate(row.get('expected')),
+    submitted: wb.readDate(row.get('submitted')),
+    approved: wb.readDate(row.get('approved')),
+    closed: wb.readDate(row.get('closed')),
   }));
 }
 
 /** Every non-blank Communication log row, whether or not it holds an action item. */
 export function readActions(wb: Workbook): ActionRecord[] {
-  const timeZone = wb.timeZone;
   return (wb.optionalTable('communications')?.records() ?? []).map((row) => ({
     row: row.rowNumber,
-    date: parseDate(row.get('date'), timeZone),
+    date: wb.readDate(row.get('date')),
     ref: row.text('ref'),
     topic: row.text('topic'),
     participants: row.text('participants'),
     action: row.text('actions'),
     owner: row.text('actionOwner'),
-    due: parseDate(row.get('actionDue'), timeZone),
+    due: wb.readDate(row.get('actionDue')),
     status: enumOf('actionStatus', row.get('actionStatus')),
   }));
 }
 
 /** Every non-blank Acceptance row. */
 export function readAcceptances(wb: Workbook): AcceptanceRecord[] {
-  const timeZone = wb.timeZone;
   return (wb.optionalTable('acceptance')?.records() ?? []).map((row) => ({
     row: row.rowNumber,
     task: row.text('task'),
     deliverable: row.text('deliverable'),
     result: enumOf('acceptanceResult', row.get('result')),
     reason: row.text('reason'),
-    date: parseDate(row.get('date'), timeZone),
+    date: wb.readDate(row.get('date')),
     acceptedBy: row.text('acceptedBy'),
     // The add-on copies the standard when it applies a row (see app/acceptance.ts).
     applied: !isBlank(row.get('standard')),

@@ -7,6 +7,7 @@ import { enumLabel, parseEnum } from '../domain/schema';
 import { isBlank } from '../domain/values';
 import {
   checkRequest,
+  duplicateIdProblems,
   hasErrors,
   requestComplete,
   reviewRequest,
@@ -102,6 +103,13 @@ export function syncRequests(wb: Workbook): Problem[] {
     if (parseEnum('requestStatus', row.get('status')) === 'approved' && isBlank(row.get('approved')))
       row.set('approved', wb.now);
   }
+  problems.push(
+    ...duplicateIdProblems(
+      'requests',
+      table.records().map((row) => ({ id: row.text('id'), rowNumber: row.rowNumber })),
+      wb.locale,
+    ),
+  );
   return problems;
 }
 

@@ -32,7 +32,7 @@ import {
 } from '../domain/schema';
 import { WorkCalendar } from '../domain/calendar';
 import { isTaskId } from '../domain/ids';
-import { parseDate, parsePercent } from '../domain/values';
+import { parseDate, parsePercent, parseTypedPercent } from '../domain/values';
 import { checkCommunication, hasErrors, type RecordOf } from '../domain/workflow';
 import type { Cell, Table } from '../gas/table';
 import { catalogue, t, type Locale, type MessageKey } from '../i18n';
@@ -270,8 +270,8 @@ function enumDisplay(kind: EnumKey, value: Cell, workbook: Workbook): { code: st
     : { code: '', label: display(value, workbook) };
 }
 
-function pctDisplay(value: Cell): string {
-  const pct = parsePercent(value);
+/** `pct` as the card shows it: "70%". */
+function pctDisplay(pct: number | undefined): string {
   return pct === undefined ? '' : `${pct}%`;
 }
 
@@ -284,7 +284,7 @@ function latestProgress(workbook: Workbook, taskId: string): LatestProgress | nu
   if (!latest) return null;
   return {
     summary: latest.text('summary'),
-    pct: pctDisplay(latest.get('pct')),
+    pct: pctDisplay(parseTypedPercent(latest.get('pct'))),
     updatedAt: display(latest.get('updatedAt'), workbook),
     updatedBy: latest.text('updatedBy'),
   };
@@ -306,7 +306,7 @@ function sidebarState(workbook: Workbook): SidebarState {
     status: enumDisplay('taskStatus', task.get('status'), workbook).label,
     healthCode: health.code,
     health: health.label,
-    pct: pctDisplay(task.get('pct')),
+    pct: pctDisplay(parsePercent(task.get('pct'))),
     deliverable: task.text('deliverable'),
     latest: latestProgress(workbook, id),
   };

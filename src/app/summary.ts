@@ -15,6 +15,7 @@ import {
   summaryEmail,
   summaryTitle,
   weeklySummary,
+  type IsoWeek,
   type Report,
   type ReportNotice,
   type ReportTask,
@@ -23,6 +24,7 @@ import type { ProgressRecord, RequestRecord } from '../domain/records';
 import type { Mailer } from '../gas/mailer';
 import { growToFit } from '../gas/grid';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
+import { LOCALES } from '../i18n/index';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -73,13 +75,21 @@ function readNotices(wb: Workbook): ReportNotice[] {
 const HEADER_BACKGROUND = '#e8eaed';
 
 /**
- * Writes a report into the sheet `title`, replacing what that sheet held (and nothing else):
- * one setValues for the content, one call each for bold and header backgrounds.
+ * Writes a report into the sheet `title` (or `existing`, renamed to `title`), replacing what that
+ * sheet held (and nothing else): one setValues for the content, one call each for bold and header
+ * backgrounds.
  */
-export function writeReport(wb: Workbook, title: string, report: Report): Sheet {
-  const existing = wb.spreadsheet.getSheetByName(title);
+export function writeReport(
+  wb: Workbook,
+  title: string,
+  report: Report,
+  existing: Sheet | null = wb.spreadsheet.getSheetByName(title),
+): Sheet {
   const sheet = existing ?? wb.spreadsheet.insertSheet(title);
-  if (existing) existing.clear();
+  if (existing) {
+    existing.clear();
+    if (existing.getName() !== title) existing.setName(title);
+  }
   const none = wb.text('reportNone');
   const lines: { cells: readonly (string | number)[]; kind: 'title' | 'heading' | 'header' | 'body' }[] = [
     { cells: [report.title], kind: 'title' },
@@ -115,6 +125,19 @@ export function writeReport(wb: Workbook, title: string, report: Report): Sheet 
 
 /** Sheets refuses ranges beyond the grid, so the grid grows first. */
 // ---------------------------------------------------------------- the use case
+
+/**
+ * The sheet already holding `week`'s summary, titled in the workbook's language or else in the
+ * other one: a week has one summary whatever the language it was last generated in.
+ */
+function summarySheetOf(wb: Workbook, week: IsoWeek): Sheet | null {
+  const locales = [wb.locale, ...LOCALES.filter((locale) => locale !== wb.locale)];
+  for (const locale of locales) {
+    const sheet = wb.spreadsheet.getSheetByName(summaryTitle(locale, week));
+    if (sheet) return sheet;
+  }
+  return null;
+}
 
 export interface SummaryOutcome {
   readonly sheet: string;
@@ -153,7 +176,7 @@ export function generateWeeklySummary(
     actions: readActions(wb),
     notices: readNotices(wb),
   });
-  const sheet = writeReport(wb, summaryTitle(wb.locale, week), summary);
+  const sheet = writeReport(wb, summaryTitle(wb.locale, week), summary, summarySheetOf(wb, week));
   const outcome = {
     sheet: sheet.getName(),
     recipients: [] as string[],

@@ -5,10 +5,10 @@
  */
 import { isRequestId, nextTaskId } from '../domain/ids';
 import { enumLabel, parseEnum, type RequestStatus } from '../domain/schema';
-import { isBlank, parseDate, parsePercent } from '../domain/values';
+import { isBlank, parsePercent } from '../domain/values';
 import {
   checkTask,
-  duplicateTaskProblems,
+  duplicateIdProblems,
   SPLITTABLE,
   type Problem,
   type RecordOf,
@@ -21,13 +21,13 @@ import type { ActionResult } from '../contract';
 
 type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
 
-export function taskSnapshot(row: TaskRow, timeZone: string): TaskSnapshot {
+export function taskSnapshot(row: TaskRow, wb: Workbook): TaskSnapshot {
   const pct = parsePercent(row.get('pct'));
   return {
     id: row.text('id'),
     status: parseEnum('taskStatus', row.get('status')),
-    start: parseDate(row.get('start'), timeZone),
-    due: parseDate(row.get('due'), timeZone),
+    start: wb.readDate(row.get('start')),
+    due: wb.readDate(row.get('due')),
     owner: row.text('owner'),
     deliverable: row.text('deliverable'),
     request: row.text('request'),
@@ -38,12 +38,20 @@ export function taskSnapshot(row: TaskRow, timeZone: string): TaskSnapshot {
 
 /** Task rows by upper-case ID (the first row wins when an ID is duplicated). */
 export function taskIndex(wb: Workbook): Map<string, TaskRow> {
-  const index = new Map<string, TaskRow>();
+  return new Map([...taskRows(wb)].map(([id, rows]) => [id, rows[0]!]));
+}
+
+/** Every Tasks row holding each upper-case ID, in sheet order: more than one when an ID was copied. */
+export function taskRows(wb: Workbook): Map<string, TaskRow[]> {
+  const rows = new Map<string, TaskRow[]>();
   for (const row of wb.table('tasks', ['id']).records()) {
     const id = row.text('id').toUpperCase();
-    if (id !== '' && !index.has(id)) index.set(id, row);
+    if (id === '') continue;
+    const holders = rows.get(id);
+    if (holders) holders.push(row);
+    else rows.set(id, [row]);
   }
-  return index;
+  return rows;
 }
 
 function taskContext(wb: Workbook, extraIds: readonly string[] = []): TaskContext {
@@ -81,13 +89,17 @@ export function syncTasks(wb: Workbook): Problem[] {
       ids.push(id);
       row.set('id', id);
     }
-    const due = parseDate(row.get('due'), wb.timeZone);
+    const due = wb.readDate(row.get('due'));
     if (due && isBlank(row.get('baseline'))) row.set('baseline', row.get('due'));
     if (isBlank(row.get('status')) && row.text('name') !== '')
       row.set('status', enumLabel('taskStatus', 'notStarted', wb.locale));
   }
   problems.push(
-    ...duplicateTaskProblems(table.records().map((row) => ({ id: row.text('id'), rowNumber: row.rowNumber }))),
+    ...duplicateIdProblems(
+      'tasks',
+      table.records().map((row) => ({ id: row.text('id'), rowNumber: row.rowNumber })),
+      wb.locale,
+    ),
   );
   return problems;
 }

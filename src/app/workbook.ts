@@ -5,6 +5,7 @@
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
+import { parseDate } from '../domain/values';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
 import { withDocumentLock } from '../gas/lock';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
@@ -57,8 +58,19 @@ export class Workbook {
     return this.settings.locale;
   }
 
+  /** The Settings zone: the calendar every rule runs on (SPEC §2.7). */
   get timeZone(): string {
     return this.settings.timeZone;
+  }
+
+  /** The spreadsheet's own zone, in which Sheets hands back the dates typed into cells. */
+  get sheetTimeZone(): string {
+    return this.source.timeZone;
+  }
+
+  /** A date from a cell, on the Settings calendar (parseDate): what every reader of a sheet's dates uses. */
+  readDate(value: unknown): Date | undefined {
+    return parseDate(value, this.timeZone, this.sheetTimeZone);
   }
 
   text(key: MessageKey, params?: MessageParams): string {
@@ -147,7 +159,13 @@ export class Workbook {
   }
 
   env(): WorkflowEnv {
-    return { now: this.now, timeZone: this.timeZone, directory: this.directory(), locale: this.locale };
+    return {
+      now: this.now,
+      timeZone: this.timeZone,
+      sheetTimeZone: this.sheetTimeZone,
+      directory: this.directory(),
+      locale: this.locale,
+    };
   }
 
   /** The sidebar submission this operation serves, if any (formAction). */

@@ -5,7 +5,7 @@
  */
 import { nextTaskId } from '../domain/ids';
 import { enumLabel, mapHeaders, sheetDef, type ColumnKey } from '../domain/schema';
-import { isBlank } from '../domain/values';
+import { cellText, isBlank } from '../domain/values';
 import { checkTask, type Problem, type RecordOf } from '../domain/workflow';
 import type { Cell } from '../gas/table';
 import { assertSplittable, taskIndex } from './tasks';
@@ -16,8 +16,18 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface ImportResult {
   readonly imported: readonly string[];
+  /** Source rows whose task the request already has (an earlier import of the same list): left out. */
+  readonly alreadyPresent: readonly number[];
   /** Problems by source row; errors rejected the row, warnings did not. */
   readonly problems: readonly Problem[];
+}
+
+/**
+ * What makes a task the same one when a list is imported again: its name and responsible department
+ * (as the import fills it in), trimmed and case-folded. Its request is the one being imported into.
+ */
+function sameTaskKey(name: unknown, dept: unknown): string {
+  return `${cellText(name).toLowerCase()}\u0000${cellText(dept).toLowerCase()}`;
 }
 
 /** Columns a task list must have to be imported at all. */
@@ -41,7 +51,16 @@ export function importTasks(wb: Workbook, source: Sheet, requestId: string): Imp
   }
   const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due']);
   const ids = [...taskIndex(wb).keys()];
+  const requestKey = request.text('id').toUpperCase();
+  // Skipped, not updated: the task may have been edited in Tasks since it was imported.
+  const present = new Set(
+    table
+      .records()
+      .filter((row) => row.text('request').toUpperCase() === requestKey)
+      .map((row) => sameTaskKey(row.get('name'), row.get('dept'))),
+  );
   const imported: string[] = [];
+  const alreadyPresent: number[] = [];
   const problems: Problem[] = [];
   rows.forEach((cells, i) => {
     if (cells.every((cell) => isBlank(cell))) return;
@@ -58,6 +77,11 @@ export function importTasks(wb: Workbook, source: Sheet, requestId: string): Imp
       dept: isBlank(record.dept) ? request.get('lead') : record.dept,
       status: isBlank(record.status) ? enumLabel('taskStatus', 'notStarted', wb.locale) : record.status,
     };
+    const key = sameTaskKey(complete.name, complete.dept);
+    if (present.has(key)) {
+      alreadyPresent.push(i + 2);
+      return;
+    }
     const context = {
       requests: new Map([[request.text('id').toUpperCase(), 'approved' as const]]),
       taskIds: new Set([...ids, id]),
@@ -70,8 +94,9 @@ export function importTasks(wb: Workbook, source: Sheet, requestId: string): Imp
     if (rowProblems.some((p) => p.level === 'error')) return;
     ids.push(id);
     imported.push(id);
+    present.add(key);
     table.append({ ...complete, baseline: complete.due });
   });
   wb.commit();
-  return { imported, problems };
+  return { imported, alreadyPresent, problems };
 }

@@ -127,7 +127,12 @@ export function importFromMenu(ui: Ui, now: Date): void {
       ids: result.imported.join(view.text('wbListSeparator')),
       rejected: rejectedRows.size,
     });
-    ui.alert([summary, ...lines].join('\n'));
+    const present = result.alreadyPresent.length;
+    const skipped = view.text('wbImportAlreadyPresent', {
+      count: present,
+      rows: result.alreadyPresent.join(view.text('wbListSeparator')),
+    });
+    ui.alert([summary, ...(present > 0 ? [skipped] : []), ...lines].join('\n'));
   });
 }
 

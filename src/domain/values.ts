@@ -17,9 +17,18 @@ export function isDate(value: unknown): value is Date {
   return Date.prototype.isPrototypeOf(value as object);
 }
 
-/** A date (optionally with a time) from a cell or payload; undefined when it is not one. */
-export function parseDate(value: unknown, timeZone: string): Date | undefined {
-  if (typeof value !== 'string') return isDate(value) && !Number.isNaN(value.getTime()) ? value : undefined;
+/**
+ * A date (optionally with a time) from a cell or payload, on the wall calendar of `timeZone` (the
+ * Settings zone); undefined when it is not one. Sheets hands back a date typed without a time as
+ * midnight in the spreadsheet's own zone (`sheetTimeZone`): that is a calendar day, so it becomes
+ * midnight of the same day in `timeZone`, or a due date would fall on the day before wherever the
+ * Settings zone lies west of the spreadsheet's. A date with a time is an instant and stays one.
+ */
+export function parseDate(value: unknown, timeZone: string, sheetTimeZone: string = timeZone): Date | undefined {
+  if (typeof value !== 'string') {
+    if (!isDate(value) || Number.isNaN(value.getTime())) return undefined;
+    return sheetTimeZone === timeZone ? value : sameCalendarDay(value, sheetTimeZone, timeZone);
+  }
   const text = value.trim();
   if (text === '') return undefined;
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text);
@@ -38,6 +47,14 @@ export function parseDate(value: unknown, timeZone: string): Date | undefined {
   return new Date(wall.getTime());
 }
 
+/** `date` unchanged unless it is midnight in `from`; then midnight of that calendar day in `to`. */
+function sameCalendarDay(date: Date, from: string, to: string): Date {
+  const wall = new TZDate(date.getTime(), from);
+  if (wall.getHours() !== 0 || wall.getMinutes() !== 0 || wall.getSeconds() !== 0 || wall.getMilliseconds() !== 0)
+    return date;
+  return new Date(new TZDate(wall.getFullYear(), wall.getMonth(), wall.getDate(), to).getTime());
+}
+
 /**
  * A percentage 0–100 from a cell or payload. "70%" typed into Sheets comes back as 0.7, so a
  * fraction strictly between 0 and 1 is read as a share; 1 means 1 %.
@@ -50,6 +67,43 @@ export function parsePercent(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const match = /^\s*([+-]?\d+(?:\.\d+)?)\s*[%％]?\s*$/.exec(value);
   return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * What a % typed into a Progress cell says (SPEC §2.3), read the way the cell shows it. Sheets
+ * stores a typed "70%" (or "100%") as its share, 0.7 (or 1), and gives an unformatted cell a
+ * percent format; a number typed into a percent-formatted cell is kept as typed, so 70 there shows
+ * as 7000 %; a cell with a plain number format keeps it, so a "100%" typed there shows as 1, like a
+ * typed 1. `shownAsPercent` is whether the cell has a percent format:
+ * - percent format: the share times 100 (above 100 when a whole number was typed: out of range);
+ * - plain number: the number, and a fraction strictly between 0 and 1 is a share (only a typed
+ *   "x%" gives one); exactly 1 is 1 % or a typed "100%", which no one can tell apart: 'ambiguous';
+ * - unknown (a batch read without formats, of entries this reading already accepted): from 0 to 1
+ *   a share, above 1 the number, which agrees with both formats because a plain 1 is never accepted.
+ * Text ("70", "70%") is read as typed.
+ */
+export function parseTypedPercent(value: unknown): number | undefined;
+export function parseTypedPercent(
+  value: unknown,
+  shownAsPercent: boolean | undefined,
+): number | 'ambiguous' | undefined;
+export function parseTypedPercent(value: unknown, shownAsPercent?: boolean): number | 'ambiguous' | undefined {
+  if (typeof value !== 'number') return parsePercent(value);
+  if (!Number.isFinite(value)) return undefined;
+  const share = Math.round(value * 1000) / 10;
+  if (shownAsPercent === true) return share;
+  if (shownAsPercent === false) return value === 1 ? 'ambiguous' : parsePercent(value);
+  return value >= 0 && value <= 1 ? share : value;
+}
+
+/** The number a Progress cell gets for `pct` so that parseTypedPercent without a format reads it back. */
+export function typedPercentCell(pct: number): number {
+  return pct > 0 && pct <= 1 ? pct / 100 : pct;
+}
+
+/** Whether a number format shows a value as a percentage: a % outside quotes and escapes ("0%", "0.0%"). */
+export function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
 const LIST_SEPARATOR = /[,，;；、/／|\n]/;

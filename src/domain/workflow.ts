@@ -9,6 +9,7 @@ import { findDepartment, type Directory } from './directory';
 import { plannedPct } from './health';
 import { checkOwner, duplicateIds, type OwnerCheck } from './owner';
 import {
+  columnDef,
   columnLabel,
   enumLabel,
   ENUMS,
@@ -20,7 +21,7 @@ import {
   type SheetKey,
   type TaskStatus,
 } from './schema';
-import { cellText, isBlank, parseDate, parseList, parsePercent } from './values';
+import { cellText, isBlank, parseDate, parseList, parseTypedPercent } from './values';
 
 export interface Problem {
   readonly sheet: SheetKey;
@@ -34,7 +35,10 @@ export interface Problem {
 
 export interface WorkflowEnv {
   readonly now: Date;
+  /** The Settings zone, whose calendar the rules run on. */
   readonly timeZone: string;
+  /** The spreadsheet's zone, in which Sheets hands back typed dates (parseDate). */
+  readonly sheetTimeZone: string;
   readonly directory: Directory;
   readonly locale: Locale;
 }
@@ -151,7 +155,7 @@ class Checker<S extends SheetKey> {
       if (isRequired) this.add(field, 'wbRequired');
       return undefined;
     }
-    const date = parseDate(raw, this.env.timeZone);
+    const date = parseDate(raw, this.env.timeZone, this.env.sheetTimeZone);
     if (!date) this.add(field, isAsap(cellText(raw)) ? 'wbAsap' : 'wbNotDate', { value: cellText(raw) });
     return date;
   }
@@ -214,7 +218,8 @@ export function checkRequest(record: RecordOf<'requests'>, env: WorkflowEnv, row
   c.depts('depts');
   const expected = c.date('expected', true);
   // A row that already has an ID but no submission time (adopted from an old list) has no date to compare with.
-  const submitted = parseDate(record.submitted, env.timeZone) ?? (isBlank(record.id) ? env.now : undefined);
+  const submitted =
+    parseDate(record.submitted, env.timeZone, env.sheetTimeZone) ?? (isBlank(record.id) ? env.now : undefined);
   if (expected && submitted && dayKeyIn(expected, env.timeZone) < dayKeyIn(submitted, env.timeZone)) {
     c.add('expected', 'wbBeforeSubmission', { value: c.formatDate(expected), submitted: c.formatDate(submitted) });
   }
@@ -360,17 +365,25 @@ function checkRequestForTasks(
   }
 }
 
-/** Task IDs that appear on more than one row: a problem on each of those rows. */
-export function duplicateTaskProblems(rows: readonly { readonly id: string; readonly rowNumber: number }[]): Problem[] {
+/**
+ * IDs of `sheet` (Requests or Tasks) that appear on more than one row, as a copied row leaves
+ * them: a problem on each of those rows (SPEC §3.1).
+ */
+export function duplicateIdProblems(
+  sheet: 'requests' | 'tasks',
+  rows: readonly { readonly id: string; readonly rowNumber: number }[],
+  locale: Locale,
+): Problem[] {
   const problems: Problem[] = [];
+  const field = columnLabel(columnDef(sheet, 'id'), locale);
   for (const [id, numbers] of duplicateIds(rows)) {
     for (const row of numbers) {
       problems.push({
-        sheet: 'tasks',
+        sheet,
         row,
         field: 'id',
         message: 'wbDuplicateId',
-        params: { value: id, rows: numbers.join(', ') },
+        params: { field, value: id, rows: numbers.join(', ') },
         level: 'error',
       });
     }
@@ -400,21 +413,38 @@ export interface ProgressRules {
 }
 
 const NO_DELAY = ['无', '没有', '暂无', 'none', 'no', 'n/a', 'na', '-'];
+/** Tasks that still take progress: a done or cancelled task's % is final. */
+const PROGRESSING: readonly TaskStatus[] = ['notStarted', 'inProgress', 'blocked', 'awaitingAcceptance'];
 
+/**
+ * `shownAsPercent` is whether the % cell has a percent format (parseTypedPercent); undefined for
+ * a sidebar payload, which is text.
+ */
 export function checkProgress(
   record: RecordOf<'progress'>,
   task: TaskSnapshot | undefined,
   env: WorkflowEnv,
   rules: ProgressRules,
   row?: number,
+  shownAsPercent?: boolean,
 ): Problem[] {
   const c = new Checker('progress', record, env, row);
-  if (c.required('task') && !task) c.add('task', 'wbUnknownTask', { value: c.text('task') });
+  if (c.required('task')) {
+    if (!task) c.add('task', 'wbUnknownTask', { value: c.text('task') });
+    else if (task.status !== undefined && !PROGRESSING.includes(task.status))
+      taskWrongStatus(c, 'task', task, PROGRESSING);
+  }
   c.required('summary');
   if (!c.required('pct')) return c.problems;
-  const pct = parsePercent(record.pct);
+  const pct = parseTypedPercent(record.pct, shownAsPercent);
+  if (pct === 'ambiguous') {
+    c.add('pct', 'wbPctAmbiguous', { value: c.text('pct') });
+    return c.problems;
+  }
   if (pct === undefined || pct < 0 || pct > 100) {
-    c.add('pct', 'wbPctRange', { value: c.text('pct') });
+    // A whole number typed into a percent-formatted cell shows 100 times over: say what it shows.
+    if (shownAsPercent && pct !== undefined) c.add('pct', 'wbPctShownAsPercent', { shown: pct, value: c.text('pct') });
+    else c.add('pct', 'wbPctRange', { value: c.text('pct') });
     return c.problems;
   }
   if (!task) return c.problems;
@@ -427,7 +457,7 @@ export function checkProgress(
     });
   }
   if (task.start && task.due) {
-    const at = parseDate(record.updatedAt, env.timeZone) ?? env.now;
+    const at = parseDate(record.updatedAt, env.timeZone, env.sheetTimeZone) ?? env.now;
     const expected = plannedPct(task.start, task.due, at, rules.calendar);
     const reason = c.text('delayReason').toLowerCase();
     if (expected - pct > rules.lagThreshold && (reason === '' || NO_DELAY.includes(reason))) {

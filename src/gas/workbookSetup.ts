@@ -48,7 +48,8 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
   number: '0',
-  percent: '0',
+  // No format for percent columns: Sheets gives a cell a percent format when a "70%" is typed into
+  // it, so a typed "100%" shows (and reads) as 100 %, not as a plain 1 (see parseTypedPercent).
 };
 
 export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupResult {

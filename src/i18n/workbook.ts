@@ -79,8 +79,12 @@ export const workbookText = {
   wbUnknownTask: { 'zh-CN': '找不到任务“{value}”。', en: 'There is no task "{value}".' },
   wbSelfDependency: { 'zh-CN': '任务不能依赖它自己。', en: 'A task cannot depend on itself.' },
   wbDuplicateId: {
-    'zh-CN': '任务编号 {value} 重复出现在第 {rows} 行；每个编号只能出现一次。',
-    en: 'Task ID {value} appears on rows {rows}; each ID may appear only once.',
+    'zh-CN': '{field} {value} 重复出现在第 {rows} 行；每个编号只能出现一次。',
+    en: '{field} {value} appears on rows {rows}; each ID may appear only once.',
+  },
+  wbTaskIdDuplicated: {
+    'zh-CN': '任务编号 {value} 在「{sheet}」中重复出现（第 {rows} 行），无法确定是哪个任务；请先改正编号再登记。',
+    en: 'Task ID {value} appears more than once in {sheet} (rows {rows}), so it is unclear which task is meant; fix the IDs first.',
   },
   wbTaskWrongStatus: {
     'zh-CN': '任务 {value} 当前为“{status}”；此操作只适用于：{allowed}。',
@@ -89,6 +93,14 @@ export const workbookText = {
   wbPctRange: {
     'zh-CN': '完成百分比必须是 0 到 100 之间的数字（现在是“{value}”）。',
     en: '% complete must be a number from 0 to 100 (now "{value}").',
+  },
+  wbPctAmbiguous: {
+    'zh-CN': '“{value}”可能是 1%，也可能是输入“100%”后表格存下的 1，无法区分：已完成请填 100，1% 请填“1%”。',
+    en: '"{value}" may be 1% or a "100%" that the sheet stored as 1, which cannot be told apart: type 100 when done, or "1%" for one percent.',
+  },
+  wbPctShownAsPercent: {
+    'zh-CN': '此单元格按百分比显示，填入的 {value} 显示为 {shown}%，超出 0% 到 100%；请改填“{value}%”。',
+    en: 'This cell shows percentages, so {value} shows as {shown}%, outside 0% to 100%; type "{value}%" instead.',
   },
   wbPctLower: {
     'zh-CN': '完成百分比 {value}% 低于上一次的 {previous}%；如确实回退，请在「{noteField}」中写明原因。',
@@ -159,6 +171,10 @@ export const workbookText = {
   wbImportDone: {
     'zh-CN': '已导入 {count} 个任务：{ids}。未导入 {rejected} 行（原表未改动）：',
     en: 'Imported {count} tasks: {ids}. Rows not imported: {rejected} (the source sheet is unchanged):',
+  },
+  wbImportAlreadyPresent: {
+    'zh-CN': '{count} 行已在该需求的任务中（任务名称与责任部门相同），未重复导入：原表第 {rows} 行。',
+    en: '{count} rows already present among the request’s tasks (same task and department), skipped: source rows {rows}.',
   },
   wbValidateClean: { 'zh-CN': '检查完成，没有发现问题。', en: 'Checked: no problems found.' },
   wbValidateSummary: {

@@ -11,7 +11,7 @@ import {
   checkRequest,
   checkTask,
   describeProblem,
-  duplicateTaskProblems,
+  duplicateIdProblems,
   planChangeEffect,
   progressEffect,
   requestComplete,
@@ -20,7 +20,14 @@ import {
   type TaskSnapshot,
   type WorkflowEnv,
 } from '../../src/domain/workflow';
-import { parseDate, parseList, parsePercent } from '../../src/domain/values';
+import {
+  isPercentFormat,
+  parseDate,
+  parseList,
+  parsePercent,
+  parseTypedPercent,
+  typedPercentCell,
+} from '../../src/domain/values';
 
 const TZ = 'Asia/Shanghai';
 const directory: Directory = {
@@ -35,7 +42,13 @@ const directory: Directory = {
 };
 // Wednesday 10 July 2024, 10:00 in Shanghai.
 const NOW = new Date('2024-07-10T02:00:00Z');
-const env = (locale: 'zh-CN' | 'en' = 'zh-CN'): WorkflowEnv => ({ now: NOW, timeZone: TZ, directory, locale });
+const env = (locale: 'zh-CN' | 'en' = 'zh-CN'): WorkflowEnv => ({
+  now: NOW,
+  timeZone: TZ,
+  sheetTimeZone: TZ,
+  directory,
+  locale,
+});
 const calendar = new WorkCalendar({
   timeZone: TZ,
   workDays: [1, 2, 3, 4, 5],
@@ -256,16 +269,38 @@ test('the owner message tells where helpers go, in both languages', () => {
 });
 
 test('duplicate task IDs give a problem on every row carrying them', () => {
-  const problems = duplicateTaskProblems([
-    { id: 'RW202407001-01', rowNumber: 2 },
-    { id: 'RW202407001-01', rowNumber: 5 },
-    { id: 'RW202407001-02', rowNumber: 6 },
-  ]);
+  const problems = duplicateIdProblems(
+    'tasks',
+    [
+      { id: 'RW202407001-01', rowNumber: 2 },
+      { id: 'RW202407001-01', rowNumber: 5 },
+      { id: 'RW202407001-02', rowNumber: 6 },
+    ],
+    'zh-CN',
+  );
   assert.deepEqual(
     problems.map((p) => [p.row, p.field, p.params?.rows]),
     [
       [2, 'id', '2, 5'],
       [5, 'id', '2, 5'],
+    ],
+  );
+});
+
+test('a copied request ID is a problem on both rows, named as a request ID', () => {
+  const problems = duplicateIdProblems(
+    'requests',
+    [
+      { id: 'XQ202407001', rowNumber: 2 },
+      { id: 'xq202407001 ', rowNumber: 3 },
+    ],
+    'en',
+  );
+  assert.deepEqual(
+    problems.map((p) => describeProblem('en', p)),
+    [
+      'Row 2, Request ID: Request ID XQ202407001 appears on rows 2, 3; each ID may appear only once.',
+      'Row 3, Request ID: Request ID XQ202407001 appears on rows 2, 3; each ID may appear only once.',
     ],
   );
 });
@@ -290,6 +325,32 @@ test('a progress entry on plan has no problems', () => {
     checkProgress({ task: snapshot.id, summary: '方案撰写30%', pct: 30, delayReason: '无' }, snapshot, env(), rules),
     [],
   );
+});
+
+test('a done or cancelled task takes no more progress', () => {
+  for (const status of ['done', 'cancelled'] as const) {
+    const problems = checkProgress(
+      { task: snapshot.id, summary: 'x', pct: 40, delayReason: '无' },
+      { ...snapshot, status },
+      env('en'),
+      rules,
+    );
+    assert.deepEqual(fields(problems), ['task:wbTaskWrongStatus'], status);
+    assert.match(describeProblem('en', problems[0]!), /only works for: Not started, In progress, Blocked, Awaiting/);
+  }
+});
+
+test('a % cell that reads as 1 % or 100 %, or shows more than 100 %, says what to type', () => {
+  const entry = { task: snapshot.id, summary: 'x', delayReason: '无' };
+  assert.deepEqual(fields(checkProgress({ ...entry, pct: 1 }, snapshot, env(), rules, 4, false)), [
+    'pct:wbPctAmbiguous',
+  ]);
+  const shown = checkProgress({ ...entry, pct: 50 }, snapshot, env('en'), rules, 4, true);
+  assert.deepEqual(
+    shown.map((p) => describeProblem('en', p)),
+    ['Row 4, % complete: This cell shows percentages, so 50 shows as 5000%, outside 0% to 100%; type "50%" instead.'],
+  );
+  assert.deepEqual(checkProgress({ ...entry, pct: 1 }, snapshot, env(), rules, 4, true), []);
 });
 
 test('progress rules: known task, summary, pct 0–100, no silent drop', () => {
@@ -413,6 +474,44 @@ test('percentages accept numbers, "70%" text and the 0.7 Sheets stores for a typ
   assert.equal(parsePercent(0.7), 70);
   assert.equal(parsePercent(0), 0);
   assert.equal(parsePercent('七十'), undefined);
+});
+
+test('a % typed into Progress reads the way the cell shows it', () => {
+  // Percent format: Sheets stores a typed "100%" as 1 and keeps a typed 50 as 50 (shown 5000%).
+  assert.equal(parseTypedPercent(1, true), 100);
+  assert.equal(parseTypedPercent(0.7, true), 70);
+  assert.equal(parseTypedPercent(50, true), 5000);
+  // Plain number format: 50 is 50; 0.5 only comes from a typed "50%"; 1 may be either.
+  assert.equal(parseTypedPercent(50, false), 50);
+  assert.equal(parseTypedPercent(0.5, false), 50);
+  assert.equal(parseTypedPercent(1, false), 'ambiguous');
+  assert.equal(parseTypedPercent('1', false), 1, 'text is read as typed');
+  assert.equal(parseTypedPercent('100%', true), 100);
+  // Without the format: what the two readings accepted agrees.
+  assert.equal(parseTypedPercent(1), 100);
+  assert.equal(parseTypedPercent(0.5), 50);
+  assert.equal(parseTypedPercent(50), 50);
+});
+
+test('the sidebar writes a % into Progress as a number that reads back the same without its format', () => {
+  for (const pct of [0, 0.5, 1, 2, 50, 100]) assert.equal(parseTypedPercent(typedPercentCell(pct)), pct, String(pct));
+});
+
+test('a percent format is a % outside quotes', () => {
+  assert.equal(isPercentFormat('0%'), true);
+  assert.equal(isPercentFormat('0.00%'), true);
+  assert.equal(isPercentFormat('0'), false);
+  assert.equal(isPercentFormat('0"%"'), false);
+  assert.equal(isPercentFormat('0.###############'), false);
+});
+
+test('a date typed in the spreadsheet’s zone is the same calendar day in the Settings zone; a time stays an instant', () => {
+  const shanghaiMidnight = new Date('2024-08-19T16:00:00Z');
+  assert.deepEqual(parseDate(shanghaiMidnight, 'Europe/London', TZ), new Date('2024-08-19T23:00:00Z'));
+  assert.deepEqual(parseDate(shanghaiMidnight, 'America/New_York', TZ), new Date('2024-08-20T04:00:00Z'));
+  const stamp = new Date('2024-08-20T06:30:00Z');
+  assert.deepEqual(parseDate(stamp, 'Europe/London', TZ), stamp);
+  assert.deepEqual(parseDate('2024-08-20', 'Europe/London', TZ), new Date('2024-08-19T23:00:00Z'));
 });
 
 test('lists split on every usual separator', () => {
