@@ -87,7 +87,6 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   const table = logTable(wb);
   const statusLabel = labeler('notificationStatus', settings.locale);
   const { log, unconfirmed } = readLog(table, now, statusLabel);
-  const waveSize = Math.ceil(Math.max(1, table.rowCount) / LOG_ROWS_PER_WAVE_MESSAGE);
 
   const notices = findNotices({
     now,
@@ -131,6 +130,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   };
   commit();
   flushWrites();
+  const waveSize = Math.ceil(Math.max(1, table.rowCount) / LOG_ROWS_PER_WAVE_MESSAGE);
 
   const base = {
     tasks: tasks.length,

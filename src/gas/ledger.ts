@@ -80,6 +80,15 @@ export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, option
     }
     next += wave.length;
     for (const [index, mail] of wave.entries()) {
+      if (options.outOfTime()) {
+        // Marked sending but never tried: certainly not sent, so queued again.
+        mark(
+          wave.slice(index).flatMap((m) => m.rows),
+          'queued',
+        );
+        stopped = 'budget';
+        break;
+      }
       try {
         mailer.send(mail.message, options.senderName);
         mark(mail.rows, 'sent');
