@@ -81,7 +81,7 @@ export function automationStatus_(): void {
 }
 
 export function runChecksNow_(): void {
-  automation.runAutomationMenu(automation.runChecksNow);
+  automation.runChecksNowFromMenu(new Date());
 }
 
 /** Simple trigger: IDs, timestamps, applied entries and owner checks for the edited sheet; no mail. */

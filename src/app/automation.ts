@@ -15,7 +15,7 @@ import {
   removeTick,
   writeAutomationState,
 } from '../gas/triggers';
-import { queuedCount, runScan, type ScanReport } from './scan';
+import { queuedCount, recordScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
 import { effectiveUserEmail, inWorkbook, menuAction, requireCoordinator, Workbook } from './workbook';
 import { activeSpreadsheet, spreadsheetUi } from '../gas/document';
@@ -33,18 +33,21 @@ export type TickOutcome =
  * One hourly tick: the daily scan when due, otherwise the hourly pass (health, queue, final
  * hours, failed acceptances); the weekly summary when due. Checks authorization first: a trigger
  * left running after the add-on gained scopes would otherwise fail on every service call.
- * `openWorkbook` runs under the document lock.
+ * Reading, deciding and recording run under the document lock (`openWorkbook` too); the mail
+ * goes out after it is released. The daily scan counts as done once its notices are recorded.
  */
 export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome {
   if (!isAuthorized()) return 'unauthorized';
-  return withDocumentLock(() => {
+  const { wb, due, recorded } = withDocumentLock(() => {
     const wb = openWorkbook();
     const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState());
-    const scan = runScan(wb, jobs.mailer, { hourly: !due.scan });
-    if (due.summary) jobs.weeklySummary(wb);
+    const recorded = recordScan(wb, jobs.mailer, { hourly: !due.scan });
     if (due.scan || due.summary) writeAutomationState(due.next);
-    return { daily: due.scan, scan, summary: due.summary };
+    return { wb, due, recorded };
   });
+  const scan = recorded.deliver(jobs.mailer);
+  if (due.summary) jobs.weeklySummary(wb);
+  return { daily: due.scan, scan, summary: due.summary };
 }
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
@@ -57,9 +60,9 @@ export function runTick(): TickOutcome {
 }
 
 /** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */
-export function runAutomationMenu(action: (wb: Workbook, mailer: Mailer) => string): void {
+export function runAutomationMenu(action: (wb: Workbook) => string): void {
   const ui = spreadsheetUi();
-  menuAction(ui, () => ui.alert(inWorkbook(new Date(), (wb) => action(wb, mailApp), { whole: true })));
+  menuAction(ui, () => ui.alert(inWorkbook(new Date(), action, { whole: true })));
 }
 
 export function turnOnAutomation(wb: Workbook): string {
@@ -88,11 +91,21 @@ export function automationStatus(wb: Workbook): string {
   });
 }
 
-/** "Run checks now": a full scan at once, whatever the hour; the daily one still runs. */
-export function runChecksNow(wb: Workbook, mailer: Mailer): string {
-  requireCoordinator(wb);
-  const report = runScan(wb, mailer);
-  const summary = wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
-  // A sheet the scan had to leave out is said, or monitoring would stop without a word.
-  return [summary, ...wb.unusableSheets].join('\n');
+/** "Run checks now": a full scan at once, whatever the hour (the daily one still runs); mail goes out after the lock. */
+export function runChecksNowFromMenu(now: Date): void {
+  const ui = spreadsheetUi();
+  menuAction(ui, () => {
+    const { wb, recorded } = inWorkbook(
+      now,
+      (wb) => {
+        requireCoordinator(wb);
+        return { wb, recorded: recordScan(wb, mailApp) };
+      },
+      { whole: true },
+    );
+    const report = recorded.deliver(mailApp);
+    const summary = wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
+    // A sheet the scan had to leave out is said, or monitoring would stop without a word.
+    ui.alert([summary, ...wb.unusableSheets].join('\n'));
+  });
 }

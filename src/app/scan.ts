@@ -1,12 +1,14 @@
 /**
- * The scan (SPEC §3.2, §3.3): read every table once, compute health and write the Health
- * column in one batch, decide the notices, send one digest per recipient within the mail quota,
- * and record every notice considered in the Notification log. The caller holds the document lock.
+ * The scan (SPEC §3.2, §3.3, §3.5): read every table once, compute health and write the Health
+ * column in one batch, decide the notices, and record every one in the Notification log before
+ * any mail goes out (recordScan, under the document lock when there is one); then the digests
+ * are mailed through the send ledger, outside the lock, within the run's time budget (deliver).
  */
 import { WorkCalendar } from '../domain/calendar';
 import { buildDigests } from '../domain/digest';
 import {
   findNotices,
+  isUnconfirmed,
   logRows,
   planDeliveries,
   queuedKeys,
@@ -26,14 +28,17 @@ import {
   type ColumnKey,
   type EnumCode,
   type EnumKey,
+  type NotificationStatus,
   type SheetKey,
 } from '../domain/schema';
 import { parseDate, parseList } from '../domain/values';
+import { flushWrites } from '../gas/document';
+import { deliverMail, type LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
-import { Table } from '../gas/table';
+import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
 import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
-import type { Workbook } from './workbook';
+import { UserError, type Workbook } from './workbook';
 
 export interface ScanReport {
   readonly tasks: number;
@@ -43,9 +48,13 @@ export interface ScanReport {
   readonly digests: number;
   readonly sent: number;
   readonly dryRun: number;
+  /** Deliveries left for the next tick: over quota, failed to send, or past the time budget. */
   readonly queued: number;
+  /** Notices nobody could be found for. */
   readonly failed: number;
   readonly coolingDown: number;
+  /** Rows a dead run left sending, now shown as unconfirmed. */
+  readonly unconfirmed: number;
 }
 
 export interface ScanOptions {
@@ -56,12 +65,28 @@ export interface ScanOptions {
   readonly hourly?: boolean;
 }
 
-export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {}): ScanReport {
+/** A scan whose notices are on the log; `deliver` mails them, after the caller let go of the lock. */
+export interface RecordedScan {
+  deliver(mailer: Mailer): ScanReport;
+}
+
+type LogTable = Table<ColumnKey<'notificationLog'>>;
+type LogRow = TableRow<ColumnKey<'notificationLog'>>;
+
+/**
+ * Each ledger write re-reads the whole log (its rows have no ID, so they are found by their
+ * values): ~0.2 ms a row against ~0.75 s a send, so a wave per this many log rows keeps the
+ * ledger's writes near an eighth of the mail time; a small log marks every message on its own.
+ */
+const LOG_ROWS_PER_WAVE_MESSAGE = 500;
+
+export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {}): RecordedScan {
   const { settings, now } = wb;
   const calendar = new WorkCalendar(settings);
   const tasks = tasksWithHealth(wb, calendar);
-  const existingLog = wb.optionalTable('notificationLog');
-  const log = existingLog ? readLog(existingLog) : [];
+  const table = logTable(wb);
+  const statusLabel = labeler('notificationStatus', settings.locale);
+  const { log, unconfirmed } = readLog(table, now, statusLabel);
 
   const notices = findNotices({
     now,
@@ -81,32 +106,12 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
     cooldownHours: settings.cooldownHours,
     emailMode: settings.emailMode,
     quota: dryRun ? 0 : mailer.remainingQuota(),
-    ...(options.hourly ? { only: urgentOrQueued(queuedKeys(log)) } : {}),
+    ...(options.hourly ? { only: urgentOrQueued(queuedKeys(log, now)) } : {}),
   });
 
-  const failed = new Set<string>();
-  if (!dryRun && plan.digests.length > 0) {
-    const linked = new Set(plan.digests.flatMap(({ deliveries }) => deliveries.map((d) => d.notice.sheet)));
-    const context = {
-      locale: settings.locale,
-      spreadsheetUrl: wb.source.url(),
-      sheetIds: sheetIds(wb, [...linked]),
-      cooldownHours: settings.cooldownHours,
-    };
-    for (const digest of buildDigests(plan.digests, context)) {
-      try {
-        mailer.send(digest, wb.text('appName'));
-      } catch {
-        // Logged as failed below; not in cooldown, so the next daily scan tries again.
-        failed.add(digest.recipient);
-      }
-    }
-  }
-
-  const rows = logRows(plan, now, settings.emailMode, failed);
-  const table = existingLog ?? createLog(wb);
-  const statusLabel = labeler('notificationStatus', settings.locale);
-  for (const entry of rows) {
+  // The log keeps whole seconds; its rows are found again by their values when marked.
+  const rows = logRows(plan, new Date(Math.floor(now.getTime() / 1000) * 1000), settings.emailMode);
+  const append = (entry: LogEntry): LogRow =>
     table.append({
       time: entry.time,
       rule: entry.rule,
@@ -116,21 +121,57 @@ export function runScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {})
       status: statusLabel(entry.status ?? 'failed'),
       key: entry.key,
     });
-  }
-  wb.commit();
-  // A log created by this run is not one of the workbook's tables: it is written here.
-  if (!existingLog) table.commit();
+  const mailRows = new Map(rows.mail.map(({ recipient, entries }) => [recipient, entries.map(append)]));
+  for (const entry of rows.other) append(entry);
+  // Recorded and landed before any mail goes out; a failed write here fails the run, nothing sent.
+  const commit = () => {
+    wb.commit();
+    table.commit();
+  };
+  commit();
+  flushWrites();
+  const waveSize = Math.ceil(Math.max(1, table.rowCount) / LOG_ROWS_PER_WAVE_MESSAGE);
 
-  const count = (status: string) => rows.filter((r) => r.status === status).length;
-  return {
+  const base = {
     tasks: tasks.length,
     notices: notices.length,
-    digests: plan.digests.length - failed.size,
-    sent: count('sent'),
-    dryRun: count('dry-run'),
-    queued: count('queued'),
-    failed: count('failed'),
     coolingDown: plan.coolingDown.length,
+    failed: plan.unaddressed.length,
+    unconfirmed,
+  };
+  const overQuota = plan.queued.length;
+  return {
+    deliver(sender) {
+      if (dryRun) return { ...base, digests: plan.digests.length, sent: 0, dryRun: plan.digests.length, queued: 0 };
+      if (plan.digests.length === 0) return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
+      const linked = new Set(plan.digests.flatMap(({ deliveries }) => deliveries.map((d) => d.notice.sheet)));
+      const context = {
+        locale: settings.locale,
+        spreadsheetUrl: wb.source.url(),
+        sheetIds: sheetIds(wb, [...linked]),
+        cooldownHours: settings.cooldownHours,
+      };
+      const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest) => ({
+        message: digest,
+        rows: mailRows.get(digest.recipient) ?? [],
+      }));
+      const deadline = now.getTime() + settings.runBudgetSeconds * 1000;
+      const outcome = deliverMail(mails, sender, {
+        label: statusLabel,
+        commit,
+        flush: flushWrites,
+        senderName: wb.text('appName'),
+        outOfTime: () => Date.now() >= deadline,
+        waveSize,
+      });
+      return {
+        ...base,
+        digests: outcome.sent,
+        sent: outcome.sentRows,
+        dryRun: 0,
+        queued: overQuota + outcome.queuedRows,
+      };
+    },
   };
 }
 
@@ -141,10 +182,10 @@ function urgentOrQueued(queued: ReadonlySet<string>): (delivery: Delivery) => bo
   return (delivery) => queued.has(delivery.key) || URGENT_RULES.has(delivery.notice.rule);
 }
 
-/** Notices earlier runs queued for lack of quota and not sent since. */
+/** Deliveries earlier runs left queued and not sent since. */
 export function queuedCount(wb: Workbook): number {
   const table = wb.optionalTable('notificationLog');
-  return table ? queuedKeys(readLog(table)).size : 0;
+  return table ? queuedKeys(readLog(table, wb.now).log, wb.now).size : 0;
 }
 
 /** Tasks with their health; the Health column of every row is updated in the same pass (written on commit). */
@@ -181,13 +222,22 @@ function readChanges(wb: Workbook): PlanChangeItem[] {
   }));
 }
 
-function readLog(table: Table<string>): LogEntry[] {
-  const entries: LogEntry[] = [];
+/**
+ * The Notification log as entries. With `label`, rows a dead run left sending are marked
+ * unconfirmed (written with the run's other log rows) and counted.
+ */
+function readLog(
+  table: LogTable,
+  now: Date,
+  label?: (status: NotificationStatus) => string,
+): { log: LogEntry[]; unconfirmed: number } {
+  const log: LogEntry[] = [];
+  let unconfirmed = 0;
   for (const row of table.records()) {
     const time = row.get('time');
     const key = row.text('key');
     if (!(time instanceof Date) || key === '') continue;
-    entries.push({
+    const entry: LogEntry = {
       time,
       rule: row.text('rule'),
       level: row.text('level'),
@@ -195,20 +245,32 @@ function readLog(table: Table<string>): LogEntry[] {
       recipients: parseList(row.get('recipients')),
       status: enumOf('notificationStatus', row.get('status')),
       key,
-    });
+    };
+    if (label && isUnconfirmed(entry, now)) {
+      row.set('status', label('unconfirmed'));
+      unconfirmed++;
+      log.push({ ...entry, status: 'unconfirmed' });
+    } else log.push(entry);
   }
-  return entries;
+  return { log, unconfirmed };
 }
 
 /**
- * The Notification log for a workbook that has none: it is what makes sending idempotent, so every
- * scan leaves one. Its header row is written with the run's rows, so nothing is read back.
+ * The Notification log, made when missing or left without its header (a first scan whose write
+ * failed): it is what makes sending idempotent, so every scan has one. A header written here goes
+ * with the run's rows, so nothing is read back.
  */
-function createLog(wb: Workbook): Table<ColumnKey<'notificationLog'>> {
-  const sheet = wb.spreadsheet.insertSheet(sheetTitle('notificationLog', wb.locale));
-  sheet.setFrozenRows(1);
-  wb.source.added('notificationLog', sheet);
+function logTable(wb: Workbook): LogTable {
+  const existing = wb.optionalTable('notificationLog');
+  if (existing) return existing;
   const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
+  const found = wb.sheet('notificationLog');
+  // A log whose headers someone changed cannot say what was sent: nothing goes out until it is fixed.
+  const holdsAnything = (wb.source.values('notificationLog') ?? []).some((row) => row.some((cell) => cell !== ''));
+  if (found && holdsAnything) throw new UserError(wb.unusableSheets.join('\n'));
+  const sheet = found ?? wb.spreadsheet.insertSheet(sheetTitle('notificationLog', wb.locale));
+  sheet.setFrozenRows(1);
+  if (!found) wb.source.added('notificationLog', sheet);
   return Table.create(sheet, 'notificationLog', headers);
 }
 

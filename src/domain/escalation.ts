@@ -202,7 +202,7 @@ export function findNotices(input: EscalationInput): Notice[] {
     head,
     ownerOf: memo((cell: string) => checkOwner(cell, directory)),
     coordinatorsOf,
-    wasTold: (key) => (told ??= lastTold(input.log, settings.emailMode)).has(key),
+    wasTold: (key) => (told ??= lastTold(input.log, settings.emailMode, now)).has(key),
     add,
   };
   for (const { task, health } of input.tasks) taskNotices(scope, task, health);
@@ -505,9 +505,29 @@ function episodeStart(times: readonly Date[], now: Date, maxGapDays: number, cal
   return start;
 }
 
-/** Log statuses that count as "told": in dry-run mode the dry-run rows too, so a dry run mirrors sending. */
+/**
+ * Log statuses that count as "told": sent, and sending or unconfirmed (a run that died may have
+ * sent it; never re-sent blindly); in dry-run mode the dry-run rows too, so a dry run mirrors sending.
+ */
 function countedStatuses(mode: EmailMode): ReadonlySet<NotificationStatus> {
-  return new Set<NotificationStatus>(mode === 'dry-run' ? ['sent', 'dry-run'] : ['sent']);
+  const told: NotificationStatus[] = ['sent', 'sending', 'unconfirmed'];
+  return new Set<NotificationStatus>(mode === 'dry-run' ? [...told, 'dry-run'] : told);
+}
+
+/**
+ * How long a queued row may belong to a run still going: no run outlives Apps Script's 6-minute
+ * limit, so an older queued row is left over (quota, a failure, the time budget, a dead run) and
+ * due; a younger one is another run's, about to be sent, and counts as told.
+ */
+const RUN_LEASE_MS = 7 * 60_000;
+
+function isLeased(entry: LogEntry, now: Date): boolean {
+  return entry.status === 'queued' && now.getTime() - entry.time.getTime() < RUN_LEASE_MS;
+}
+
+/** A row a dead run left sending: its mail may or may not have gone out, so it is shown unconfirmed. */
+export function isUnconfirmed(entry: LogEntry, now: Date): boolean {
+  return entry.status === 'sending' && now.getTime() - entry.time.getTime() >= RUN_LEASE_MS;
 }
 
 /** One recipient's share of a notice; the unit of cooldown and quota. */
@@ -558,12 +578,12 @@ export interface PlanOptions {
   readonly only?: (delivery: Delivery) => boolean;
 }
 
-/** When each delivery key was last told (sent; in dry-run mode dry-run too). */
-function lastTold(log: readonly LogEntry[], mode: EmailMode): Map<string, Date> {
+/** When each delivery key was last told (countedStatuses), or queued by a run still going. */
+function lastTold(log: readonly LogEntry[], mode: EmailMode, now: Date): Map<string, Date> {
   const counted = countedStatuses(mode);
   const times = new Map<string, Date>();
   eachDelivery(log, (key, entry) => {
-    if (!entry.status || !counted.has(entry.status)) return;
+    if (!entry.status || !(counted.has(entry.status) || isLeased(entry, now))) return;
     const previous = times.get(key);
     if (!previous || previous < entry.time) times.set(key, entry.time);
   });
@@ -575,7 +595,7 @@ export function planDeliveries(
   log: readonly LogEntry[],
   options: PlanOptions,
 ): DeliveryPlan {
-  const toldAt = lastTold(log, options.emailMode);
+  const toldAt = lastTold(log, options.emailMode, options.now);
 
   // Recipients in order of their first delivery; their lists are filled below, already sorted.
   const byRecipient = new Map<string, Delivery[]>();
@@ -674,18 +694,19 @@ function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
+/** The log rows of one recipient's digest: one per notice, so each can be marked as its mail goes. */
+export interface MailRows {
+  readonly recipient: string;
+  readonly entries: readonly LogEntry[];
+}
+
 /**
- * The Notification log rows of one run: every notice considered except deliveries cooling down
- * (they were logged when sent), one row per notice and outcome listing its recipients.
- * `failedRecipients` are digests the mailer could not send.
+ * The Notification log rows of one run, recorded before any mail goes out: every notice
+ * considered except deliveries cooling down (they were logged when told). A digest's rows are
+ * queued (dry-run in dry-run mode) until its mail is sent; over-quota deliveries are queued, one
+ * row per notice listing its recipients; notices nobody could be found for are failed.
  */
-export function logRows(
-  plan: DeliveryPlan,
-  now: Date,
-  mode: EmailMode,
-  failedRecipients: ReadonlySet<string> = new Set(),
-): LogEntry[] {
-  const rows = new Map<string, { notice: Notice; status: NotificationStatus; recipients: string[] }>();
+export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode): { mail: MailRows[]; other: LogEntry[] } {
   // A notice goes to several recipients: its key is built once.
   const keys = new Map<Notice, string>();
   const keyOf = (notice: Notice) => {
@@ -693,19 +714,7 @@ export function logRows(
     if (key === undefined) keys.set(notice, (key = noticeKey(notice)));
     return key;
   };
-  const add = (notice: Notice, recipient: string, status: NotificationStatus) => {
-    const id = `${keyOf(notice)}|${status}`;
-    const row = rows.get(id);
-    if (row) row.recipients.push(recipient);
-    else rows.set(id, { notice, status, recipients: recipient === '' ? [] : [recipient] });
-  };
-  const told: NotificationStatus = mode === 'dry-run' ? 'dry-run' : 'sent';
-  for (const { recipient, deliveries } of plan.digests) {
-    for (const d of deliveries) add(d.notice, recipient, failedRecipients.has(recipient) ? 'failed' : told);
-  }
-  for (const d of plan.queued) add(d.notice, d.recipient, 'queued');
-  for (const notice of plan.unaddressed) add(notice, '', 'failed');
-  return [...rows.values()].map(({ notice, status, recipients }) => ({
+  const entry = (notice: Notice, recipients: string[], status: NotificationStatus): LogEntry => ({
     time: now,
     rule: notice.rule,
     level: notice.level,
@@ -713,17 +722,35 @@ export function logRows(
     recipients,
     status,
     key: keyOf(notice),
+  });
+  const pending: NotificationStatus = mode === 'dry-run' ? 'dry-run' : 'queued';
+  const mail = plan.digests.map(({ recipient, deliveries }) => ({
+    recipient,
+    entries: deliveries.map((d) => entry(d.notice, [recipient], pending)),
   }));
+  const queued = new Map<Notice, string[]>();
+  for (const d of plan.queued) {
+    const recipients = queued.get(d.notice);
+    if (recipients) recipients.push(d.recipient);
+    else queued.set(d.notice, [d.recipient]);
+  }
+  const other = [
+    ...[...queued].map(([notice, recipients]) => entry(notice, recipients, 'queued')),
+    ...plan.unaddressed.map((notice) => entry(notice, [], 'failed')),
+  ];
+  return { mail, other };
 }
 
-/** Deliveries whose latest log row is queued: what the next tick must still send. */
-export function queuedKeys(log: readonly LogEntry[]): Set<string> {
+/** Deliveries whose latest log row is queued and left over (not a running run's): what the next tick must send. */
+export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
   const latest = new Map<string, LogEntry>();
   eachDelivery(log, (key, entry) => {
     const previous = latest.get(key);
     if (!previous || previous.time <= entry.time) latest.set(key, entry);
   });
-  return new Set([...latest].filter(([, entry]) => entry.status === 'queued').map(([key]) => key));
+  return new Set(
+    [...latest].filter(([, entry]) => entry.status === 'queued' && !isLeased(entry, now)).map(([key]) => key),
+  );
 }
 
 function memo<T>(look: (key: string) => T): (key: string) => T {

@@ -7,3 +7,8 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 export function spreadsheetUi(): GoogleAppsScript.Base.Ui {
   return SpreadsheetApp.getUi();
 }
+
+/** Makes every pending write land before the next step: the send ledger's record before its mail. */
+export function flushWrites(): void {
+  SpreadsheetApp.flush();
+}

@@ -1,25 +1,38 @@
 /**
- * Sends digests with MailApp. Each digest has exactly one recipient, so one digest costs one
+ * Sends mail with MailApp. Each message has exactly one recipient, so one message costs one
  * unit of the daily quota (MailApp counts recipients, not messages).
  */
-import type { Digest } from '../domain/digest';
+export interface MailMessage {
+  readonly recipient: string;
+  readonly subject: string;
+  readonly htmlBody: string;
+  readonly textBody: string;
+}
 
 export interface Mailer {
   /** Emails that may still go out today. */
   remainingQuota(): number;
   /** Throws when MailApp refuses the message. */
-  send(digest: Digest, senderName: string): void;
+  send(message: MailMessage, senderName: string): void;
 }
 
 export const mailApp: Mailer = {
   remainingQuota: () => MailApp.getRemainingDailyQuota(),
-  send(digest, senderName) {
+  send(message, senderName) {
     MailApp.sendEmail({
-      to: digest.recipient,
-      subject: digest.subject,
-      body: digest.textBody,
-      htmlBody: digest.htmlBody,
+      to: message.recipient,
+      subject: message.subject,
+      body: message.textBody,
+      htmlBody: message.htmlBody,
       name: senderName,
     });
   },
 };
+
+/**
+ * MailApp's "Service invoked too many times for one day: email.": nothing more goes out today.
+ * Any other failure ("Service unavailable", a timeout) may pass by the next try.
+ */
+export function isQuotaError(error: unknown): boolean {
+  return error instanceof Error && /too many times for one day/i.test(error.message);
+}

@@ -91,6 +91,11 @@ export const alertText = {
     'zh-CN': '同一事项、规则、级别和收件人在此小时数内不重复发送',
     en: 'The same item, rule, level and recipient is not notified again within this many hours',
   },
+  settingRunBudgetSeconds: { 'zh-CN': '单次运行发信时限（秒）', en: 'Sending time per run (seconds)' },
+  settingRunBudgetSecondsHelp: {
+    'zh-CN': '一次运行超过此秒数后不再开始发信，其余排队到下一小时（Apps Script 每次运行最多 360 秒）',
+    en: 'After this many seconds a run starts no more sends; the rest is queued for the next hour (Apps Script stops a run at 360 s)',
+  },
   settingScanHour: { 'zh-CN': '每日检查时间（点）', en: 'Daily check hour' },
   settingScanHourHelp: {
     'zh-CN': '每天几点运行检查并发送提醒（0–23）',

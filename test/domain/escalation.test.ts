@@ -4,12 +4,14 @@ import { WorkCalendar } from '../../src/domain/calendar';
 import type { Directory } from '../../src/domain/directory';
 import {
   findNotices,
+  isUnconfirmed,
   logRows,
   noticeKey,
   planDeliveries,
   queuedKeys,
   type AcceptanceItem,
   type ActionItem,
+  type DeliveryPlan,
   type EscalationInput,
   type LogEntry,
   type Notice,
@@ -304,9 +306,22 @@ const failure = (overrides: Partial<AcceptanceItem> = {}): AcceptanceItem => ({
 const sentBack = (overrides: Partial<TaskItem> = {}) =>
   task({ pct: 100, lastUpdate: at('2024-07-10T10:00'), due: at('2024-07-31T00:00'), ...overrides });
 const failedNotices = (list: Notice[]) => summary(list.filter((n) => n.rule === 'acceptanceFailed'));
+/**
+ * The log rows of a plan recorded at `time` once its digests went out: the ledger marks each
+ * digest's rows sent, or leaves those of `unsent` recipients queued; dry-run rows stay dry-run.
+ */
+function delivered(plan: DeliveryPlan, time: string, mode: Settings['emailMode'], unsent = new Set<string>()) {
+  const { mail, other } = logRows(plan, at(time), mode);
+  const outcome = (recipient: string): LogEntry['status'] =>
+    mode === 'dry-run' ? 'dry-run' : unsent.has(recipient) ? 'queued' : 'sent';
+  return [
+    ...mail.flatMap(({ recipient, entries }) => entries.map((e) => ({ ...e, status: outcome(recipient) }))),
+    ...other,
+  ];
+}
 /** The Notification log after the notices went out (or were logged as dry-run) at `time`. */
 const toldLog = (list: Notice[], time: string, mode: Settings['emailMode'] = 'send'): LogEntry[] =>
-  logRows(planDeliveries(list, [], { now: at(time), cooldownHours: 24, emailMode: mode, quota: 100 }), at(time), mode);
+  delivered(planDeliveries(list, [], { now: at(time), cooldownHours: 24, emailMode: mode, quota: 100 }), time, mode);
 
 test('a failed acceptance tells the owner once, with the reason; a second failure is told again', () => {
   const first = failure();
@@ -439,8 +454,8 @@ test('over quota the highest level goes first and the rest is queued, never drop
     'overdue|L2|RW3|c@x.cn',
   ]);
 
-  // One log row per notice and outcome, listing who got it.
-  const rows = logRows(plan, at('2024-07-10T09:00'), 'send');
+  // One log row per notice and digest, and per notice for what is queued, listing who it is for.
+  const rows = delivered(plan, '2024-07-10T09:00', 'send');
   assert.deepEqual(rows.map((r) => `${r.key} ${r.status} ${r.recipients.join(',')}`).sort(), [
     'dueSoon|L1|RW1 queued a@x.cn',
     'dueSoon|L1|RW2 queued a@x.cn',
@@ -449,7 +464,7 @@ test('over quota the highest level goes first and the rest is queued, never drop
     'unresolved|L3|RW4 sent d@x.cn',
   ]);
   // The next tick sends exactly what was queued.
-  const pending = queuedKeys(rows);
+  const pending = queuedKeys(rows, at('2024-07-10T10:00'));
   const next = planDeliveries(list, rows, {
     now: at('2024-07-10T10:00'),
     cooldownHours: 24,
@@ -464,7 +479,10 @@ test('over quota the highest level goes first and the rest is queued, never drop
       ['a@x.cn', 2],
     ],
   );
-  assert.deepEqual(queuedKeys([...rows, ...logRows(next, at('2024-07-10T10:00'), 'send')]), new Set());
+  assert.deepEqual(
+    queuedKeys([...rows, ...delivered(next, '2024-07-10T10:00', 'send')], at('2024-07-10T11:00')),
+    new Set(),
+  );
 });
 
 test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-run rows as told', () => {
@@ -476,7 +494,7 @@ test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-
     quota: 0,
   });
   assert.equal(dry.digests.length, 2);
-  const rows = logRows(dry, at('2024-07-10T09:00'), 'dry-run');
+  const rows = delivered(dry, '2024-07-10T09:00', 'dry-run');
   assert.deepEqual(
     rows.map((r) => r.status),
     ['dry-run', 'dry-run'],
@@ -486,7 +504,7 @@ test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-
   assert.equal(planDeliveries(list, rows, { ...later, emailMode: 'send' }).digests.length, 2);
 });
 
-test('a notice with no recipient at all is logged as failed, and a digest the mailer rejected too', () => {
+test('a notice with no recipient at all is logged as failed; a digest the mailer rejected stays queued', () => {
   const list = [notice('RW1', 'noOwner', 'L2', []), notice('RW2', 'dueSoon', 'L1', ['a@x.cn'])];
   const plan = planDeliveries(list, [], {
     now: at('2024-07-10T09:00'),
@@ -498,11 +516,12 @@ test('a notice with no recipient at all is logged as failed, and a digest the ma
     plan.unaddressed.map((n) => n.item),
     ['RW1'],
   );
-  const rows = logRows(plan, at('2024-07-10T09:00'), 'send', new Set(['a@x.cn']));
+  const rows = delivered(plan, '2024-07-10T09:00', 'send', new Set(['a@x.cn']));
   assert.deepEqual(
     rows.map((r) => `${r.item} [${r.recipients.join(',')}] ${r.status}`),
-    ['RW2 [a@x.cn] failed', 'RW1 [] failed'],
+    ['RW2 [a@x.cn] queued', 'RW1 [] failed'],
   );
+  assert.deepEqual(queuedKeys(rows, at('2024-07-10T10:00')), new Set(['dueSoon|L1|RW2|a@x.cn']));
   // Between daily scans only what the filter accepts is considered, unaddressed notices included.
   const hourly = planDeliveries(list, [], {
     now: at('2024-07-10T10:00'),
@@ -523,4 +542,30 @@ test('findNotices with no coordinators and no heads leaves a notice unaddressed 
       .unaddressed.length,
     1,
   );
+});
+
+test('a queued row of a run still going counts as told; a row a dead run left sending is unconfirmed', () => {
+  const list = [notice('RW1', 'dueSoon', 'L1', ['a@x.cn'])];
+  const { mail } = logRows(
+    planDeliveries(list, [], { now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'send', quota: 5 }),
+    at('2024-07-10T09:00'),
+    'send',
+  );
+  const recorded = mail.flatMap((m) => m.entries);
+  const options = { cooldownHours: 24, emailMode: 'send' as const, quota: 5 };
+  // Three minutes on, another run (Run checks now) must not send what the first one is sending.
+  assert.equal(planDeliveries(list, recorded, { ...options, now: at('2024-07-10T09:03') }).digests.length, 0);
+  assert.deepEqual(queuedKeys(recorded, at('2024-07-10T09:03')), new Set());
+  // An hour on, it was left over: due again.
+  assert.deepEqual(queuedKeys(recorded, at('2024-07-10T10:00')), new Set(['dueSoon|L1|RW1|a@x.cn']));
+  const sending = recorded.map((e) => ({ ...e, status: 'sending' as const }));
+  assert.deepEqual(
+    sending.map((e) => isUnconfirmed(e, at('2024-07-10T09:03'))),
+    [false],
+  );
+  assert.deepEqual(
+    sending.map((e) => isUnconfirmed(e, at('2024-07-10T10:00'))),
+    [true],
+  );
+  assert.equal(planDeliveries(list, sending, { ...options, now: at('2024-07-10T10:00') }).digests.length, 0);
 });

@@ -262,9 +262,15 @@ test('dry-run mode logs what would be sent and sends nothing', () => {
   project.call('automationOn_');
   assert.deepEqual(runUntil(project, '2024-07-10T10:00'), []);
   const rows = sheetValues(project, 'notificationLog').slice(1);
+  // One row per notice and recipient, as a digest's rows are when they are sent.
   assert.deepEqual(
     rows.map((row) => `${row[4]} ${row[1]} ${row[5]}`),
-    ['li@corp.cn dueSoon 演练', 'li@corp.cn, sales-head@corp.cn lagging 演练', 'li@corp.cn dueSoon 演练'],
+    [
+      'li@corp.cn dueSoon 演练',
+      'li@corp.cn lagging 演练',
+      'li@corp.cn dueSoon 演练',
+      'sales-head@corp.cn lagging 演练',
+    ],
   );
 });
 
@@ -305,25 +311,34 @@ test('a scan costs the same service calls for 10 or 300 tasks, apart from one em
       salesTask({ id: `RW202407001-${String(i + 1).padStart(2, '0')}` }),
     );
     const project = setUp({ tasks });
+    writeSheet(project, 'notificationLog', []);
     project.emulator.clock.set(at('2024-07-11T09:30'));
     const { calls, mail } = project.emulator;
     calls.reset();
     project.call('runChecksNow_');
+    const grows = calls.count('Sheets.Spreadsheets.batchUpdate');
+    const reads = calls.count('Sheets.Spreadsheets.Values.batchGet') + calls.count('Range.getValues');
+    const writes = calls.count('Sheets.Spreadsheets.Values.batchUpdate');
+    const flushes = calls.count('SpreadsheetApp.flush');
     return {
-      nonMail: calls.total() - calls.count('MailApp.sendEmail'),
+      others: calls.total() - calls.count('MailApp.sendEmail') - grows - reads - writes - flushes,
+      grows,
       emails: mail.outbox.length,
-      reads: calls.count('Sheets.Spreadsheets.Values.batchGet') + calls.count('Range.getValues'),
-      writes: calls.count('Sheets.Spreadsheets.Values.batchUpdate'),
-      setValues: calls.count('Range.setValues'),
+      reads,
+      writes,
     };
   };
   const small = callsFor(10);
   const large = callsFor(300);
-  assert.equal(large.nonMail, small.nonMail);
-  // Every table in one read, one more read just before writing (headers, IDs and Health, to place
-  // each write where its task is now), and the Health column in one write; the Notification log
-  // this run creates gets its header and rows in one setValues.
-  assert.deepEqual([large.reads, large.writes, large.setValues], [2, 1, 1]);
+  assert.equal(large.others, small.others);
+  // 2,700 log rows need more rows than the sheet has: one request grows it.
+  assert.deepEqual([small.grows, large.grows], [0, 1]);
+  // Every table in one read; then one write that records every notice (Health and the log rows),
+  // one per wave of digests that marks it sending (and the wave before sent), and one with the
+  // last marks; each write re-reads what it places just before. A wave is one digest per 500 log
+  // rows: 90 rows, a wave per digest; 2,700 rows, all three digests in one.
+  assert.deepEqual([small.reads, small.writes], [1 + 5, 5]);
+  assert.deepEqual([large.reads, large.writes], [1 + 3, 3]);
   // Same owner, head and coordinator for every task: still three digests.
   assert.equal(large.emails, 3);
   assert.equal(small.emails, 3);
@@ -364,7 +379,17 @@ test('the Notification log grows when the scan logs more rows than the sheet has
   project.emulator.clock.set(at('2024-07-11T09:30'));
   project.call('runChecksNow_');
   const rows = sheetValues(project, 'notificationLog').slice(1);
-  assert.deepEqual(rows.map((row) => row[1]).sort(), ['blocked', 'lagging', 'overdue']);
+  // Owner, head and coordinator (cc) for blocked and overdue; owner and head for lagging.
+  assert.deepEqual(rows.map((row) => row[1]).sort(), [
+    'blocked',
+    'blocked',
+    'blocked',
+    'lagging',
+    'lagging',
+    'overdue',
+    'overdue',
+    'overdue',
+  ]);
   assert.equal(log.getMaxRows(), rows.length + 1);
 });
 

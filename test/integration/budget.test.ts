@@ -1,0 +1,108 @@
+/**
+ * The time budget (SPEC §3.5) on the built bundle under the latency model: a worst-case workbook
+ * of 10,000 tasks, where nearly every rule fires for every task, asks for more digests than one
+ * run can mail before Apps Script's 6-minute limit. No run passes runBudgetSeconds by more than
+ * the send it started; what is left goes out over the following ticks, each digest once.
+ */
+import { test } from '@jest/globals';
+import assert from 'node:assert/strict';
+import type { LoadedProject } from '../../emulator/runtime';
+import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { loadBundle } from '../support/bundle';
+
+const at = (local: string) => new Date(`${local}+08:00`);
+const DAY = 86_400_000;
+const COORDINATOR = 'pmo@corp.cn';
+const TASKS = 10_000;
+const PEOPLE = TASKS / 20;
+const DEPARTMENTS = 10;
+
+function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly Record<string, unknown>[]): void {
+  const columns = sheetDef(key).columns;
+  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
+  const values = [
+    columns.map((c) => headerText(c, 'zh-CN')),
+    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
+  ];
+  if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, values.length, columns.length).setValues(values as string[][]);
+}
+
+/** bench/scan.ts's worst case: in progress or blocked, due from 10 days ago to 20 ahead, half done, stale. */
+function worstCase(now: number): LoadedProject {
+  const project = loadBundle({ now: new Date(now), activeUser: COORDINATOR, latency: true, dailyMailQuota: 1_500 });
+  writeSheet(project, 'settings', [{ key: 'coordinators', value: COORDINATOR }]);
+  writeSheet(
+    project,
+    'departments',
+    Array.from({ length: DEPARTMENTS }, (_, d) => ({
+      name: `部门${d}`,
+      head: `head${d}@corp.cn`,
+      sponsor: `vp${d}@corp.cn`,
+    })),
+  );
+  writeSheet(
+    project,
+    'people',
+    Array.from({ length: PEOPLE }, (_, p) => ({
+      name: `员工${p}`,
+      email: `p${p}@corp.cn`,
+      dept: `部门${p % DEPARTMENTS}`,
+    })),
+  );
+  writeSheet(project, 'requests', [
+    { id: 'XQ202407001', title: '基准', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '已立项' },
+  ]);
+  writeSheet(
+    project,
+    'tasks',
+    Array.from({ length: TASKS }, (_, i) => ({
+      id: `RW202407001-${String(i + 1).padStart(2, '0')}`,
+      request: 'XQ202407001',
+      name: `任务 ${i + 1}`,
+      dept: `部门${i % DEPARTMENTS}`,
+      owner: `员工${i % PEOPLE}`,
+      start: new Date(now - 10 * DAY),
+      due: new Date(now + ((i % 30) - 10) * DAY),
+      status: i % 10 === 6 ? '阻塞' : '进行中',
+      pct: 0.5,
+      lastUpdate: new Date(now - (1 + (i % 5)) * DAY),
+    })),
+  );
+  writeSheet(project, 'notificationLog', []);
+  return project;
+}
+
+test('a worst-case 10,000-task scan never runs past its budget and finishes over the following ticks', () => {
+  const project = worstCase(at('2024-07-11T08:30').getTime());
+  project.call('automationOn_');
+  const { clock, triggers, mail } = project.emulator;
+  const runs: { sends: number; lastSendSeconds: number }[] = [];
+  // Ticks until a tick has nothing left to send.
+  for (let hour = 0; hour < 8; hour++) {
+    clock.set(at(`2024-07-11T${String(9 + hour).padStart(2, '0')}:30`));
+    const start = clock.now().getTime();
+    const before = mail.outbox.length;
+    triggers.emuRunDue();
+    const sent = mail.outbox.slice(before);
+    if (sent.length === 0) break;
+    const last = Math.max(...sent.map((m) => m.sentAt.getTime()));
+    runs.push({ sends: sent.length, lastSendSeconds: (last - start) / 1000 });
+  }
+  assert.ok(runs.length >= 2, `more than one run's worth of digests: ${JSON.stringify(runs)}`);
+  // The budget is 270 s; a send started just before it ends within about a second.
+  for (const run of runs) assert.ok(run.lastSendSeconds <= 272, JSON.stringify(runs));
+  const perRecipient = new Map<string, number>();
+  for (const m of mail.outbox) perRecipient.set(m.to.join(','), (perRecipient.get(m.to.join(',')) ?? 0) + 1);
+  assert.deepEqual(
+    [...perRecipient.values()].filter((n) => n !== 1),
+    [],
+    'every recipient got exactly one digest',
+  );
+  const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
+  // A queued row stays as history; the latest row of every (notice, recipient) says sent.
+  const latest = new Map<string, string>();
+  for (const row of log.getDataRange().getValues().slice(1))
+    latest.set(`${String(row[6])}|${String(row[4])}`, String(row[5]));
+  assert.deepEqual([...new Set(latest.values())], ['已发送']);
+});

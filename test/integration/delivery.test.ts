@@ -1,0 +1,238 @@
+/**
+ * Every notice once (SPEC §3.5), on the built bundle with faults injected into the emulator's
+ * services: a quota error at the k-th send, a transient "Service unavailable", a failed write, a
+ * first scan that leaves a headerless log, and the run killed at seeded random moments. Each is
+ * read as the recipients would: within the cooldown nobody gets a notice twice, everybody gets
+ * theirs within two ticks after the fault, and every (notice, recipient) is on the log.
+ */
+import { test } from '@jest/globals';
+import assert from 'node:assert/strict';
+import { FAULT_MESSAGES, sheetsApiError } from '../../emulator/faults';
+import type { EmulatorOptions } from '../../emulator/index';
+import type { LoadedProject } from '../../emulator/runtime';
+import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { loadBundle } from '../support/bundle';
+
+/** Wall time in Shanghai, the emulator's default spreadsheet zone. */
+const at = (local: string) => new Date(`${local}+08:00`);
+/** The first tick: automation was turned on at 08:30, and the trigger runs hourly from then. */
+const FIRST_TICK = at('2024-07-11T09:30');
+const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const COORDINATOR = 'pmo@corp.cn';
+const DEPTS = ['市场部', '销售部', '产品部'];
+const OWNERS = 12;
+
+type Row = Record<string, unknown>;
+
+function writeSheet(project: LoadedProject, key: SheetKey, rows: Row[]): void {
+  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
+  const columns = sheetDef(key).columns;
+  const values = [
+    columns.map((c) => headerText(c, 'zh-CN')),
+    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
+  ];
+  sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
+}
+
+/**
+ * Twelve tasks of twelve owners in three departments, due Wednesday 7/10 and behind: the first
+ * daily scan, Thursday 09:00, tells 16 people (owners, heads, the coordinator) of overdue and
+ * lagging work, and nothing new comes up until Friday. Automation is on from 08:30.
+ */
+function setUp(options: EmulatorOptions = {}): LoadedProject {
+  const project = loadBundle({ now: at('2024-07-11T08:30'), activeUser: COORDINATOR, ...options });
+  writeSheet(project, 'settings', [{ key: 'coordinators', value: COORDINATOR }]);
+  writeSheet(
+    project,
+    'departments',
+    DEPTS.map((name, i) => ({ name, head: `head${i}@corp.cn`, sponsor: `vp${i}@corp.cn` })),
+  );
+  const owners = Array.from({ length: OWNERS }, (_, i) => ({
+    name: `员工${i}`,
+    email: `owner${i}@corp.cn`,
+    dept: DEPTS[i % DEPTS.length],
+  }));
+  writeSheet(project, 'people', owners);
+  writeSheet(project, 'requests', [
+    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工0', goal: '销量', status: '已立项' },
+  ]);
+  writeSheet(
+    project,
+    'tasks',
+    owners.map((owner, i) => ({
+      id: `RW202407001-${String(i + 1).padStart(2, '0')}`,
+      request: 'XQ202407001',
+      name: `任务${i}`,
+      dept: owner.dept,
+      owner: owner.name,
+      start: at('2024-07-08T00:00'),
+      due: at('2024-07-10T00:00'),
+      status: '进行中',
+      pct: 0.2,
+      lastUpdate: at('2024-07-10T08:00'),
+    })),
+  );
+  project.call('automationOn_');
+  return project;
+}
+
+/** Hour by hour to `until`, running due triggers; a run that dies is what the fault did. */
+function runUntil(project: LoadedProject, until: string): void {
+  const { clock, triggers } = project.emulator;
+  while (clock.now() < at(until)) {
+    clock.advanceHours(1);
+    try {
+      triggers.emuRunDue();
+    } catch {
+      // Exceeded maximum execution time, a failed write: the next tick picks up.
+    }
+  }
+}
+
+/** Alert digests per recipient, as "RW… rule" lines each digest carried. */
+function inbox(project: LoadedProject): Map<string, string[][]> {
+  const byRecipient = new Map<string, string[][]>();
+  for (const mail of project.emulator.mail.outbox) {
+    if (!ALERT_SUBJECT.test(mail.subject)) continue;
+    const items = mail.body.split('\n').filter((line) => /^\s*(-|•)?\s*RW\d/.test(line));
+    const recipient = mail.to.join(',');
+    byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), items]);
+  }
+  return byRecipient;
+}
+
+/** (key|recipient) → statuses in the Notification log. */
+function ledger(project: LoadedProject): Map<string, string[]> {
+  const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'));
+  assert.ok(sheet, 'the Notification log exists');
+  const [header, ...rows] = sheet.getDataRange().getValues();
+  assert.deepEqual(header?.slice(0, 2), ['时间 ⚙', '规则 ⚙']);
+  const result = new Map<string, string[]>();
+  for (const row of rows) {
+    for (const recipient of String(row[4]).split(/,\s*/)) {
+      const key = `${String(row[6])}|${recipient}`;
+      result.set(key, [...(result.get(key) ?? []), String(row[5])]);
+    }
+  }
+  return result;
+}
+
+/** What the recipients get with no fault: the baseline every faulty run is held to. */
+const baseline = (() => {
+  const project = setUp();
+  runUntil(project, '2024-07-11T12:00');
+  return { inbox: inbox(project), ledger: ledger(project) };
+})();
+
+/**
+ * Nobody got a notice twice; everybody got each of theirs (the same lines as without the fault),
+ * or, for a send a dead run left in flight, the log says 未确认; every delivery is on the log as
+ * sent or unconfirmed. Returns the deliveries left unconfirmed.
+ */
+function assertEveryNoticeOnce(project: LoadedProject, label: string): string[] {
+  const got = inbox(project);
+  const log = ledger(project);
+  const unconfirmed: string[] = [];
+  for (const [key, statuses] of baseline.ledger) {
+    const final = log.get(key) ?? [];
+    assert.ok(
+      final.includes('已发送') || final.includes('未确认'),
+      `${label}: ${key} is on the log as sent (got ${final.join(',')})`,
+    );
+    assert.ok(
+      final.filter((s) => s === '已发送' || s === '未确认').length === 1,
+      `${label}: ${key} told once (${final.join(',')}; baseline ${statuses.join(',')})`,
+    );
+    if (final.includes('未确认')) unconfirmed.push(key);
+  }
+  for (const [recipient, digests] of baseline.inbox) {
+    const lines = (got.get(recipient) ?? []).flat().sort();
+    assert.equal(new Set(lines).size, lines.length, `${label}: ${recipient} got no line twice`);
+    const missing = digests.flat().filter((line) => !lines.includes(line));
+    const maybeInFlight = unconfirmed.some((key) => key.endsWith(`|${recipient}`));
+    if (!maybeInFlight) assert.deepEqual(missing, [], `${label}: ${recipient} got every notice`);
+  }
+  return unconfirmed;
+}
+
+test('without a fault each of the 16 people gets one digest at the first tick, and every delivery is logged sent', () => {
+  assert.equal(baseline.inbox.size, 16);
+  for (const digests of baseline.inbox.values()) assert.equal(digests.length, 1);
+  for (const statuses of baseline.ledger.values()) assert.deepEqual(statuses, ['已发送']);
+});
+
+test.each([1, 2, 7, 16])('a quota error at send %i: the rest is queued and goes out at the next tick', (k) => {
+  const project = setUp();
+  project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: k, error: FAULT_MESSAGES.mailQuota });
+  runUntil(project, '2024-07-11T09:00');
+  const queued = [...ledger(project).values()].filter((s) => s.at(-1) === '排队中').length;
+  assert.ok(queued > 0, 'what did not go out is queued, not failed');
+  runUntil(project, '2024-07-11T11:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, `quota at ${k}`), []);
+});
+
+test('a transient "Service unavailable" on two sends: both are retried at the next tick', () => {
+  const project = setUp();
+  project.emulator.faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 3,
+    times: 2,
+    error: FAULT_MESSAGES.unavailable,
+  });
+  runUntil(project, '2024-07-11T09:00');
+  assert.equal(project.emulator.mail.outbox.filter((m) => ALERT_SUBJECT.test(m.subject)).length, 14);
+  runUntil(project, '2024-07-11T11:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'transient'), []);
+});
+
+test.each([1, 2, 5, 17, 18])('a failed write (the %i-th batchUpdate of the scan) sends nothing twice', (n) => {
+  const project = setUp();
+  runUntil(project, '2024-07-11T08:30');
+  writeSheet(project, 'notificationLog', []);
+  project.emulator.faults.failOn({
+    method: 'Sheets.Spreadsheets.Values.batchUpdate',
+    onCall: n,
+    error: sheetsApiError('values.batchUpdate'),
+  });
+  runUntil(project, '2024-07-11T12:00');
+  const unconfirmed = assertEveryNoticeOnce(project, `write ${n}`);
+  // A failed mark after a send leaves that send unconfirmed, never re-sent.
+  assert.ok(unconfirmed.length <= 16, unconfirmed.join('\n'));
+});
+
+test('a first scan whose log write fails leaves no headerless log: the next tick writes the header and sends', () => {
+  const project = setUp();
+  // The log this first scan creates gets its header and rows in one setValues, which fails.
+  project.emulator.faults.failOn({ method: 'Range.setValues', onCall: 1, error: FAULT_MESSAGES.unavailable });
+  runUntil(project, '2024-07-11T09:00');
+  assert.equal(project.emulator.mail.outbox.length, 0, 'nothing is sent before it is recorded');
+  runUntil(project, '2024-07-11T11:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'headerless log'), []);
+});
+
+test('the run killed at 50 seeded random moments: nothing twice, the rest within two ticks', () => {
+  // How long the 09:00 run takes under the latency model, to kill it anywhere inside.
+  const probe = setUp({ latency: true });
+  writeSheet(probe, 'notificationLog', []);
+  runUntil(probe, '2024-07-11T09:30');
+  const lastSend = Math.max(...probe.emulator.mail.outbox.map((m) => m.sentAt.getTime()));
+  const span = lastSend + 2_000 - FIRST_TICK.getTime();
+  assert.ok(span > 10_000, `the run takes ${span} ms`);
+
+  let seed = 20240711;
+  const random = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+  let inFlight = 0;
+  for (let i = 0; i < 50; i++) {
+    const project = setUp({ latency: true });
+    writeSheet(project, 'notificationLog', []);
+    runUntil(project, '2024-07-11T08:30');
+    const killAt = FIRST_TICK.getTime() + Math.floor(random() * span);
+    project.emulator.faults.killAt(killAt);
+    runUntil(project, '2024-07-11T11:00');
+    const unconfirmed = assertEveryNoticeOnce(project, `kill at +${killAt - FIRST_TICK.getTime()} ms`);
+    // Only the one message in flight when the run died can be in doubt.
+    assert.ok(new Set(unconfirmed.map((key) => key.split('|').at(-1))).size <= 1, unconfirmed.join('\n'));
+    inFlight += unconfirmed.length > 0 ? 1 : 0;
+  }
+  assert.ok(inFlight < 50);
+});
