@@ -86,7 +86,7 @@ export function runChecksNow_(): void {
 
 /** Simple trigger: IDs, timestamps, applied entries and owner checks for the edited sheet; no mail. */
 export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  inWorkbook(new Date(), (wb) => handleEdit(wb, event.range));
+  inWorkbook(new Date(), (wb) => handleEdit(wb, event.range), { simpleTrigger: true });
 }
 
 export function setupWorkbook_(): void {

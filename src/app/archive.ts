@@ -9,7 +9,8 @@
 import { archivedRequestOf, requestsToArchive } from '../domain/archive';
 import { enumLabel, parseEnum } from '../domain/schema';
 import { header } from '../domain/summary';
-import { literalInput, type Cell, type Table, type TableRow } from '../gas/table';
+import type { Cell, Table, TableRow } from '../gas/table';
+import { literalInput } from '../gas/typedInput';
 import { LOCALES, t } from '../i18n/index';
 import { growToFit } from '../gas/grid';
 import { menuAction } from './workbook';

@@ -6,7 +6,7 @@
 import { WorkCalendar } from '../domain/calendar';
 import { columnLetter } from '../domain/a1';
 import { buildDashboard, HELPER_COLUMN, HELPER_HEADROOM, type Block } from '../domain/dashboard';
-import { literalInput } from '../gas/table';
+import { literalInput } from '../gas/typedInput';
 import { t, LOCALES } from '../i18n/index';
 import { growToFit } from '../gas/grid';
 import { menuAction } from './workbook';

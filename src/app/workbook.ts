@@ -202,13 +202,19 @@ export class Workbook {
 
 /**
  * Runs one operation on the active spreadsheet under the document lock. `whole` reads every table
- * at once (Workbook.whole): for operations that need nearly all of them.
+ * at once (Workbook.whole): for operations that need nearly all of them. `simpleTrigger`: onEdit,
+ * which may not call the Sheets API, so its writes go through SpreadsheetApp.
  */
-export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T, { whole = false } = {}): T {
+export function inWorkbook<T>(
+  now: Date,
+  operation: (wb: Workbook) => T,
+  { whole = false, simpleTrigger = false } = {},
+): T {
   return withDocumentLock(() => {
     const spreadsheet = activeSpreadsheet();
     const user = activeUserEmail();
-    return operation(whole ? Workbook.whole(spreadsheet, now, user) : new Workbook(spreadsheet, now, user));
+    if (whole) return operation(Workbook.whole(spreadsheet, now, user));
+    return operation(new Workbook(spreadsheet, now, user, new SheetDirectory(spreadsheet, !simpleTrigger)));
   });
 }
 

@@ -9,6 +9,7 @@
 import { SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import type { SkippedWrite } from './placement';
 import { Table, type Cell } from './table';
+import { WriteBatch } from './writeBatch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -71,8 +72,17 @@ export class SheetDirectory implements TableSource {
   private readonly found = new Map<SheetKey, Sheet | undefined>();
   private zone: string | undefined;
   private spreadsheetLocale: string | undefined;
+  /** Every table's writes, sent together at commit; undefined where the Sheets API may not be called. */
+  private batch: WriteBatch | undefined;
 
-  constructor(readonly spreadsheet: Spreadsheet) {
+  /**
+   * `batchWrites`: write every table of a commit in one Sheets API call, all or nothing. A simple
+   * trigger (onEdit) may not call the Sheets API, so it writes through SpreadsheetApp instead.
+   */
+  constructor(
+    readonly spreadsheet: Spreadsheet,
+    private readonly batchWrites = true,
+  ) {
     this.sheets = spreadsheet.getSheets();
     this.titles = this.sheets.map((sheet) => sheet.getName());
   }
@@ -103,11 +113,14 @@ export class SheetDirectory implements TableSource {
 
   read<S extends SheetKey>(key: S): Table<ColumnKey<S>> | undefined {
     const sheet = this.find(key);
-    return sheet && Table.read(sheet, key, this.timeZone);
+    if (this.batchWrites) this.batch ??= new WriteBatch(this.spreadsheet.getId(), this.timeZone);
+    return sheet && Table.read(sheet, key, this.timeZone, this.batch);
   }
 
   commit(tables: Iterable<Table<string>>): readonly SkippedWrite[] {
-    return [...tables].flatMap((table) => table.commit());
+    const skipped = [...tables].flatMap((table) => table.commit());
+    this.batch?.flush();
+    return skipped;
   }
 
   find(key: SheetKey): Sheet | undefined {

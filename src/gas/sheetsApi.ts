@@ -14,39 +14,26 @@
  * re-reads the header, the ID column and the changed columns of each sheet written (placement.ts).
  */
 import { columnLetter, quotedTitle, sheetPrefix } from '../domain/a1';
-import { wallDateTime } from '../domain/calendar';
 import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import { placeChanges, type SheetNow, type SkippedWrite, type TableChange } from './placement';
 import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type TableSource } from './sheets';
-import { forEachRun, literalInput, sheetNowOf, Table, type Cell, type TableStore } from './table';
+import { forEachRun, sheetNowOf, Table, type Cell, type TableStore } from './table';
+import { sheetsApi, WriteBatch, type BatchSheet } from './writeBatch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
 
-interface SheetInfo {
-  readonly title: string;
-  readonly sheetId: number;
-  rowCount: number;
-}
+type SheetInfo = BatchSheet;
 
 const METADATA_FIELDS =
   'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties.rowCount),' +
   'developerMetadata(metadataKey,metadataValue)';
 
-function sheetsApi(): GoogleAppsScript.Sheets {
-  // The manifest enables the service; without it the add-on is misconfigured, not the workbook.
-  if (typeof Sheets === 'undefined' || !Sheets)
-    throw new Error('The Advanced Sheets service is not enabled in appsscript.json.');
-  return Sheets;
-}
-
 export class SheetsApiSource implements TableSource {
   private readonly found = new Map<SheetKey, SheetInfo>();
   private readonly grids = new Map<SheetKey, Cell[][]>();
   private readonly handles = new Map<SheetKey, Sheet>();
-  private readonly data: ValueRange[] = [];
-  private readonly growth = new Map<number, number>();
+  private readonly batch: WriteBatch;
   /** Table changes waiting for commit to re-read their sheets and place them. */
   private readonly staged: { info: SheetInfo; change: TableChange }[] = [];
 
@@ -56,7 +43,9 @@ export class SheetsApiSource implements TableSource {
     private readonly spreadsheetUrl: string,
     readonly timeZone: string,
     readonly locale: string,
-  ) {}
+  ) {
+    this.batch = new WriteBatch(spreadsheetId, timeZone);
+  }
 
   /** Reads every add-on sheet of the spreadsheet: two Sheets API calls, whatever its size. */
   static open(spreadsheet: Spreadsheet): SheetsApiSource {
@@ -144,20 +133,7 @@ export class SheetsApiSource implements TableSource {
   commit(tables: Iterable<Table<string>>): readonly SkippedWrite[] {
     for (const table of tables) table.commit();
     const skipped = this.placeStaged();
-    const api = sheetsApi();
-    if (this.growth.size > 0) {
-      const requests = [...this.growth].map(([sheetId, length]) => ({
-        appendDimension: { sheetId, dimension: 'ROWS', length },
-      }));
-      api.Spreadsheets!.batchUpdate({ requests }, this.spreadsheetId);
-      this.growth.clear();
-    }
-    if (this.data.length > 0) {
-      api.Spreadsheets!.Values!.batchUpdate(
-        { valueInputOption: 'USER_ENTERED', data: this.data.splice(0) },
-        this.spreadsheetId,
-      );
-    }
+    this.batch.flush();
     return skipped;
   }
 
@@ -204,21 +180,8 @@ export class SheetsApiSource implements TableSource {
     return ranges.map((_, i) => (response.valueRanges?.[i]?.values ?? []) as Cell[][]);
   }
 
-  /** Queues `lines` at (row, column), 1-based, growing the sheet's row count if they end past it. */
   queue(info: SheetInfo, row: number, column: number, lines: Cell[][]): void {
-    const lastRow = row + lines.length - 1;
-    if (lastRow > info.rowCount) {
-      this.growth.set(info.sheetId, (this.growth.get(info.sheetId) ?? 0) + lastRow - info.rowCount);
-      info.rowCount = lastRow;
-    }
-    const width = lines[0]?.length ?? 1;
-    const range = `${sheetPrefix(info.title)}${columnLetter(column)}${row}:${columnLetter(column + width - 1)}${lastRow}`;
-    this.data.push({ range, values: lines.map((line) => line.map((cell) => this.typed(cell))) });
-  }
-
-  /** A cell as typed input: a Date as its wall-clock text in the spreadsheet's zone, text kept text. */
-  private typed(cell: Cell): string | number | boolean {
-    return typeof cell === 'object' ? wallDateTime(cell, this.timeZone) : literalInput(cell);
+    this.batch.queue(info, row, column, lines);
   }
 }
 

@@ -17,17 +17,11 @@ import {
   type TableChange,
 } from './placement';
 
+import { literalInput } from './typedInput';
+import type { WriteBatch } from './writeBatch';
+
 export type { Cell } from './placement';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/**
- * What to type into a cell so that it holds exactly `value`. Typed input (setValues, USER_ENTERED)
- * turns "001", "TRUE", "50%", "3/4", "2024-08-01" or "=…" into numbers, dates or formulas, by the
- * spreadsheet's locale; a leading apostrophe keeps any text as it is, and is not part of the value.
- */
-export function literalInput<C extends Cell>(value: C): C {
-  return typeof value === 'string' && value !== '' ? (`'${value}` as C) : value;
-}
 
 /** A value from a payload or the domain as a cell: undefined and null are empty. */
 export function asCell(value: unknown): Cell {
@@ -225,10 +219,13 @@ export class Table<K extends string> {
     return this.store.sheet;
   }
 
-  /** Reads the whole sheet with one getValues; row 1 is the header row. */
-  static read<S extends SheetKey>(sheet: Sheet, key: S, timeZone: string): Table<ColumnKey<S>> {
+  /**
+   * Reads the whole sheet with one getValues; row 1 is the header row. With a `batch`, its writes
+   * wait in it for the operation's one Sheets API call; without, they go straight to the sheet.
+   */
+  static read<S extends SheetKey>(sheet: Sheet, key: S, timeZone: string, batch?: WriteBatch): Table<ColumnKey<S>> {
     const values = sheet.getDataRange().getValues() as Cell[][];
-    return new Table(new SheetStore(sheet), sheetDef(key), values, timeZone);
+    return new Table(new SheetStore(sheet, batch), sheetDef(key), values, timeZone);
   }
 
   /**
@@ -350,17 +347,33 @@ export function forEachRun(
   }
 }
 
-/** Writes through SpreadsheetApp, re-reading the sheet just before: each run of changed cells is one setValues. */
+/**
+ * Writes through SpreadsheetApp, re-reading the sheet just before: each run of changed cells is
+ * one setValues; or, with a batch, queued there so every sheet of the operation is written at once.
+ */
 export class SheetStore implements TableStore {
-  constructor(readonly sheet: Sheet) {}
+  constructor(
+    readonly sheet: Sheet,
+    private readonly batch?: WriteBatch,
+  ) {}
 
   write(change: TableChange): readonly SkippedWrite[] {
     const now = sheetNowOf(this.sheet.getDataRange().getValues() as Cell[][], change.def);
     const placement = placeChanges(change, now);
+    const lines = placement.appended;
+    if (this.batch) {
+      const target = {
+        title: this.sheet.getName(),
+        sheetId: this.sheet.getSheetId(),
+        rowCount: this.sheet.getMaxRows(),
+      };
+      forEachRun(placement.writes, (row, column, run) => this.batch!.queue(target, row, column, [run]));
+      if (lines.length > 0) this.batch.queue(target, placement.appendAt, placement.appendColumn, lines);
+      return placement.skipped;
+    }
     forEachRun(placement.writes, (row, column, run) =>
       this.sheet.getRange(row, column, 1, run.length).setValues([run.map(literalInput)]),
     );
-    const lines = placement.appended;
     const width = lines[0]?.length ?? 0;
     if (lines.length > 0 && width > 0) {
       growToFit(this.sheet, placement.appendAt + lines.length - 1, 0);
@@ -374,6 +387,15 @@ export class SheetStore implements TableStore {
   writeNew(lines: Cell[][]): void {
     const width = lines[0]?.length ?? 0;
     if (width === 0) return;
+    if (this.batch) {
+      const target = {
+        title: this.sheet.getName(),
+        sheetId: this.sheet.getSheetId(),
+        rowCount: this.sheet.getMaxRows(),
+      };
+      this.batch.queue(target, 1, 1, lines);
+      return;
+    }
     growToFit(this.sheet, lines.length, 0);
     this.sheet.getRange(1, 1, lines.length, width).setValues(lines.map((line) => line.map(literalInput)));
   }

@@ -63,3 +63,31 @@ test('a payload without a well-formed token is saved as a new submission each ti
   desk.project.runFromSidebar('submitSidebarForm', 'request', requestForm(), 'not a token');
   assert.equal(requestRows(desk), 2);
 });
+
+for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
+  test(`${lang}: a progress post whose write fails leaves nothing half done, and its retry one consistent entry`, () => {
+    const desk = new Desk(lang);
+    desk.fillDirectory();
+    const { id } = desk.approvedRequest();
+    const [taskRow] = desk.paste('tasks', [desk.taskRecord(id)]);
+    const task = String(desk.value('tasks', taskRow!, 'id'));
+    const progressRows = () => desk.sheet('progress').getLastRow() - 1;
+    const before = progressRows();
+    const post = { task, summary: '方案撰写60%', pct: '60' };
+    // The save's writes fail: whichever call carries them (one batch, or its second setValues).
+    desk.project.emulator.faults.failOn({
+      method: 'Sheets.Spreadsheets.Values.batchUpdate',
+      onCall: 1,
+      error: 'Internal error encountered.',
+    });
+    desk.project.emulator.faults.failOn({ method: 'Range.setValues', onCall: 2, error: 'Internal error encountered.' });
+    assert.throws(() => desk.project.runFromSidebar('submitSidebarForm', 'progress', post, TOKEN));
+    assert.equal(progressRows(), before, 'no entry without its task %');
+    assert.equal(desk.value('tasks', taskRow!, 'pct'), '', 'no task % without its entry');
+
+    const retry = desk.project.runFromSidebar('submitSidebarForm', 'progress', post, TOKEN) as { ok: boolean };
+    assert.equal(retry.ok, true);
+    assert.equal(progressRows(), before + 1);
+    assert.equal(desk.value('tasks', taskRow!, 'pct'), 60);
+  });
+}
