@@ -155,14 +155,25 @@ export class SheetsApiSource implements TableSource {
       const ranges = response.slice(offset, (offset += plan.ranges.length));
       return plan.build(ranges);
     });
-    const moved = staged.flatMap((_, i) => (nows[i] ? [] : [i]));
-    if (moved.length > 0) {
-      const whole = this.batchGet(moved.map((i) => quotedTitle(staged[i]!.info.title)));
-      moved.forEach((i, n) => (nows[i] = sheetNowOf(whole[n] ?? [], staged[i]!.change.def)));
+    const placements = staged.map(({ change }, i) => {
+      const now = nows[i];
+      return now && placeChanges(change, now);
+    });
+    // Columns moved, or a row not found in the window read around it: read the whole sheet.
+    const again = staged.flatMap((_, i) => {
+      const placement = placements[i];
+      return !placement || (plans[i]!.windowed && placement.skipped.some((s) => s.reason === 'rowGone')) ? [i] : [];
+    });
+    if (again.length > 0) {
+      const whole = this.batchGet(again.map((i) => quotedTitle(staged[i]!.info.title)));
+      again.forEach((i, n) => {
+        const change = staged[i]!.change;
+        placements[i] = placeChanges(change, sheetNowOf(whole[n] ?? [], change.def));
+      });
     }
     const skipped: SkippedWrite[] = [];
-    staged.forEach(({ info, change }, i) => {
-      const placement = placeChanges(change, nows[i]!);
+    staged.forEach(({ info }, i) => {
+      const placement = placements[i]!;
       forEachRun(placement.writes, (row, column, run) => this.queue(info, row, column, [run]));
       if (placement.appended.length > 0)
         this.queue(info, placement.appendAt, placement.appendColumn, placement.appended);
@@ -197,16 +208,26 @@ function rereadPlan(
   change: TableChange,
 ): {
   ranges: string[];
+  /** Only part of the sheet is read: a row not found there may be elsewhere. */
+  windowed: boolean;
   build(values: Cell[][][]): SheetNow | undefined;
 } {
   const prefix = sheetPrefix(info.title);
   const idColumn = change.positions['id'];
+  const width = Math.max(26, ...Object.values<number | undefined>(change.positions).map((i) => (i ?? 0) + 1));
   // A row without an ID (yet) is found by everything it held, so all its columns are needed: from
-  // the ID and changed columns alone, a blank row inserted above it would look just like it.
+  // the ID and changed columns alone, a blank row inserted above it would look just like it. Such
+  // rows (the log's, marked as their mail goes) are read from a little above the first of them to
+  // the end: the log is long, and its marks are on its last rows.
   const unidentified = (row: TableChange['changed'][number]) =>
     idColumn === undefined || cellText(row.original[idColumn]) === '';
   if (change.changed.some(unidentified)) {
-    return { ranges: [quotedTitle(info.title)], build: ([values]) => sheetNowOf(values ?? [], change.def) };
+    const first = Math.max(2, Math.min(...change.changed.map((row) => row.rowNumber)) - WINDOW_MARGIN);
+    return {
+      ranges: [`${prefix}1:1`, `${prefix}A${first}:${columnLetter(width)}`],
+      windowed: first > 2,
+      build: ([headerRows, window]) => windowNow(headerRows?.[0] ?? [], first, window ?? []),
+    };
   }
   const columns = new Set<number>();
   for (const row of change.changed) for (const column of row.columns) columns.add(column);
@@ -214,7 +235,6 @@ function rereadPlan(
   const wanted = [...columns];
   const lowestChanged = Math.max(1, ...change.changed.map((row) => row.rowNumber));
   const tailStart = change.appended.length > 0 ? Math.max(2, lastReadRow(change)) : 0;
-  const width = Math.max(26, ...Object.values<number | undefined>(change.positions).map((i) => (i ?? 0) + 1));
   const ranges = [
     `${prefix}1:1`,
     ...wanted.map((c) => `${prefix}${columnLetter(c + 1)}2:${columnLetter(c + 1)}`),
@@ -222,6 +242,7 @@ function rereadPlan(
   ];
   return {
     ranges,
+    windowed: false,
     build([headerRows, ...rest]) {
       const header = headerRows?.[0] ?? [];
       const nowPositions = mapHeaders(change.def, header);
@@ -263,6 +284,20 @@ function rereadPlan(
               },
       };
     },
+  };
+}
+
+/** Rows read above the first changed row without an ID, to find it again if rows were deleted above. */
+const WINDOW_MARGIN = 50;
+
+/** The sheet as seen from its header and its rows from `first` on (all of them, to the end). */
+function windowNow(header: readonly Cell[], first: number, window: readonly (readonly Cell[])[]): SheetNow {
+  let filled = window.length;
+  while (filled > 0 && (window[filled - 1] ?? []).every((cell) => cell === '')) filled--;
+  return {
+    header,
+    lastRow: filled > 0 ? first + filled - 1 : first - 1,
+    row: (row) => (row < first ? undefined : (window[row - first] ?? [])),
   };
 }
 
