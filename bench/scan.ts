@@ -261,11 +261,12 @@ function timeServices(globals: Record<string, unknown>, spent: { ms: number }): 
       if (typeof value === 'function') {
         target[name] = function timed(this: unknown, ...args: unknown[]): unknown {
           if (depth++ > 0) return (value as (...a: unknown[]) => unknown).apply(this, args);
-          const start = performance.now();
+          // Thread CPU, like mainThreadMs: wall time would count what other threads did meanwhile.
+          const start = mainThreadCpuMs();
           try {
             return (value as (...a: unknown[]) => unknown).apply(this, args);
           } finally {
-            spent.ms += performance.now() - start;
+            spent.ms += mainThreadCpuMs() - start;
             depth = 0;
           }
         };
