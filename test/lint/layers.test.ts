@@ -58,7 +58,7 @@ test('src/domain imports nothing from src/app or src/gas', () => {
     violations(
       ['src/domain/probe.ts', "import { Workbook } from '../app/workbook';\nvoid Workbook;\n"],
       ['src/domain/probe.ts', "import { growToFit } from '../gas/grid';\nvoid growToFit;\n"],
-      ['src/domain/probe.ts', "import { columnLetter } from './a1';\nvoid columnLetter;\n"],
+      ['src/domain/probe.ts', "import { parseDate } from './values';\nvoid parseDate;\n"],
     ),
     [['no-restricted-imports'], ['no-restricted-imports'], []],
   );
