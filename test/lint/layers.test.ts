@@ -85,6 +85,17 @@ test('src/app reaches SpreadsheetApp, MailApp, ScriptApp, LockService, Propertie
   );
 });
 
+test('src/app holds no Range: cell, format, sheet and chart calls belong to src/gas', () => {
+  assert.deepEqual(
+    violations(
+      ['src/app/probe.ts', 'export const f = (sheet: any) => sheet.getRange(1, 1).setValue(1);\n'],
+      ['src/app/probe.ts', "export const f = (ss: any) => ss.insertSheet('X');\n"],
+      ['src/gas/probe.ts', 'export const f = (sheet: any) => sheet.getRange(1, 1).setValue(1);\n'],
+    ),
+    [['no-restricted-syntax', 'no-restricted-syntax'], ['no-restricted-syntax'], []],
+  );
+});
+
 test('the sidebar imports from src only through src/contract', () => {
   assert.deepEqual(
     violations(
