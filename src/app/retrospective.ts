@@ -6,7 +6,9 @@ import { WorkCalendar } from '../domain/calendar';
 import { enumLabel } from '../domain/schema';
 import { requestsMentioned, retrospective, retrospectiveTitle } from '../domain/retrospective';
 import { readAcceptances, readActions, readProgress } from './records';
-import { readReportRequests, readReportTasks, writeReport } from './summary';
+import { currentSelection } from '../gas/selection';
+import { sheetTitled, writeReport } from '../gas/reportSheet';
+import { readReportRequests, readReportTasks } from './summary';
 import { menuAction, peekWorkbook } from './workbook';
 import { inWorkbook, UserError, type Workbook } from './workbook';
 
@@ -27,7 +29,7 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
     throw new UserError(wb.text('retroNotFinished', { id: request.id, status }));
   }
   const title = retrospectiveTitle(wb.locale, request.id);
-  const existing = wb.spreadsheet.getSheetByName(title);
+  const existing = sheetTitled(wb.spreadsheet, [title]);
   if (existing) {
     existing.activate();
     return { sheet: title, created: false };
@@ -52,7 +54,7 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
     failures,
     communications: readActions(wb).filter((c) => requestsMentioned(c.ref, taskRequests).includes(wanted)),
   });
-  writeReport(wb, title, report).activate();
+  writeReport(wb.spreadsheet, title, report, wb.locale, existing).activate();
   return { sheet: title, created: true };
 }
 
@@ -73,9 +75,7 @@ export function retrospectiveFromMenu(ui: Ui, now: Date): void {
 }
 
 function selectedRequestId(wb: Workbook): string {
-  const requests = wb.sheet('requests');
-  const active = wb.spreadsheet.getActiveSheet();
-  if (!requests || active.getSheetId() !== requests.getSheetId()) return '';
-  const row = active.getActiveRange()?.getRow() ?? 0;
-  return row < 2 ? '' : (wb.table('requests').rows[row - 2]?.text('id') ?? '');
+  const selection = currentSelection(wb.spreadsheet);
+  if (!selection.isOn(wb.sheet('requests'))) return '';
+  return selection.rowOf(() => wb.table('requests'))?.text('id') ?? '';
 }

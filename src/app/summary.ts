@@ -2,7 +2,7 @@
  * "Generate weekly summary" (SPEC §2.8): reads every data sheet once, writes the sheet
  * 周报 YYYY-Www (regenerating the same week replaces that sheet and nothing else), and optionally
  * mails it to coordinators and department heads within the mail quota, honouring dry-run.
- * Also the task and request readers and the report writer the retrospective shares.
+ * Also the task and request readers the retrospective shares; the sheet is written by gas/reportSheet.ts.
  */
 import { WorkCalendar } from '../domain/calendar';
 import { isEmail } from '../domain/directory';
@@ -16,13 +16,12 @@ import {
   summaryTitle,
   weeklySummary,
   type IsoWeek,
-  type Report,
   type ReportNotice,
   type ReportTask,
 } from '../domain/summary';
 import type { ProgressRecord, RequestRecord } from '../domain/records';
 import type { Mailer } from '../gas/mailer';
-import { growToFit } from '../gas/grid';
+import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { LOCALES } from '../i18n/index';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
@@ -70,60 +69,6 @@ function readNotices(wb: Workbook): ReportNotice[] {
   return notices;
 }
 
-// ---------------------------------------------------------------- the report sheet
-
-const HEADER_BACKGROUND = '#e8eaed';
-
-/**
- * Writes a report into the sheet `title` (or `existing`, renamed to `title`), replacing what that
- * sheet held (and nothing else): one setValues for the content, one call each for bold and header
- * backgrounds.
- */
-export function writeReport(
-  wb: Workbook,
-  title: string,
-  report: Report,
-  existing: Sheet | null = wb.spreadsheet.getSheetByName(title),
-): Sheet {
-  const sheet = existing ?? wb.spreadsheet.insertSheet(title);
-  if (existing) {
-    existing.clear();
-    if (existing.getName() !== title) existing.setName(title);
-  }
-  const none = wb.text('reportNone');
-  const lines: { cells: readonly (string | number)[]; kind: 'title' | 'heading' | 'header' | 'body' }[] = [
-    { cells: [report.title], kind: 'title' },
-    ...report.lines.map((line) => ({ cells: [line], kind: 'body' as const })),
-  ];
-  for (const section of report.sections) {
-    lines.push({ cells: [], kind: 'body' }, { cells: [section.heading], kind: 'heading' });
-    if (section.columns.length > 0) lines.push({ cells: section.columns, kind: 'header' });
-    if (section.writeIn !== undefined) {
-      for (let i = 0; i < section.writeIn; i++) lines.push({ cells: [], kind: 'body' });
-    } else if (section.rows.length === 0) lines.push({ cells: [none], kind: 'body' });
-    else lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));
-  }
-  const width = Math.max(1, ...lines.map((line) => line.cells.length));
-  growToFit(sheet, lines.length, width);
-  const range = sheet.getRange(1, 1, lines.length, width);
-  // Plain text: every cell holds exactly what the report says (an apostrophe would show), never a formula.
-  range.setNumberFormat('@');
-  range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => line.cells[i] ?? '')));
-  range.setFontWeights(
-    lines.map((line) => Array.from({ length: width }, () => (line.kind === 'body' ? 'normal' : 'bold'))),
-  );
-  range.setBackgrounds(
-    lines.map((line) =>
-      Array.from({ length: width }, (_, i) =>
-        line.kind === 'header' && i < line.cells.length ? HEADER_BACKGROUND : null,
-      ),
-    ),
-  );
-  sheet.setColumnWidths(1, width, 140);
-  return sheet;
-}
-
-/** Sheets refuses ranges beyond the grid, so the grid grows first. */
 // ---------------------------------------------------------------- the use case
 
 /**
@@ -132,11 +77,10 @@ export function writeReport(
  */
 function summarySheetOf(wb: Workbook, week: IsoWeek): Sheet | null {
   const locales = [wb.locale, ...LOCALES.filter((locale) => locale !== wb.locale)];
-  for (const locale of locales) {
-    const sheet = wb.spreadsheet.getSheetByName(summaryTitle(locale, week));
-    if (sheet) return sheet;
-  }
-  return null;
+  return sheetTitled(
+    wb.spreadsheet,
+    locales.map((locale) => summaryTitle(locale, week)),
+  );
 }
 
 export interface SummaryOutcome {
@@ -176,7 +120,13 @@ export function generateWeeklySummary(
     actions: readActions(wb),
     notices: readNotices(wb),
   });
-  const sheet = writeReport(wb, summaryTitle(wb.locale, week), summary, summarySheetOf(wb, week));
+  const sheet = writeReport(
+    wb.spreadsheet,
+    summaryTitle(wb.locale, week),
+    summary,
+    wb.locale,
+    summarySheetOf(wb, week),
+  );
   const outcome = {
     sheet: sheet.getName(),
     recipients: [] as string[],

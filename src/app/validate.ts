@@ -5,7 +5,7 @@
  */
 import { DATA_SHEETS, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
 import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
-import { t } from '../i18n/index';
+import { markProblems } from '../gas/problemMarks';
 import { syncAcceptance } from './acceptance';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
@@ -13,9 +13,6 @@ import { syncRequests } from './requests';
 import { syncTasks } from './tasks';
 import type { Workbook } from './workbook';
 
-const HIGHLIGHT = { error: '#f4c7c3', warning: '#fce8b2' } as const;
-const PLAIN_BACKGROUND = '#ffffff';
-const OUR_COLOURS: readonly string[] = Object.values(HIGHLIGHT);
 const LIST_LIMIT = 20;
 
 function syncCommunications(wb: Workbook): Problem[] {
@@ -41,7 +38,7 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
 
 /**
  * Syncs and checks the given sheets (all data sheets by default; sheets that do not exist are
- * skipped), writes the changes, then marks the problems on their cells.
+ * skipped), writes the changes, then marks the problems on their cells (gas/problemMarks.ts).
  */
 export function syncSheets(wb: Workbook, only?: readonly SheetKey[]): Problem[] {
   const problems: Problem[] = [];
@@ -54,64 +51,12 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[]): Problem[] 
   }
   wb.commit();
   for (const key of checked)
-    annotate(
-      wb,
-      key,
+    markProblems(
+      wb.table(key),
       problems.filter((p) => p.sheet === key),
+      wb.locale,
     );
   return problems;
-}
-
-/** Our part of a cell note starts with the marker (either language) and runs to the end. */
-function userPart(note: string): string {
-  const markers = [t('zh-CN', 'wbNoteMarker'), t('en', 'wbNoteMarker')];
-  const at = Math.min(...markers.map((m) => note.indexOf(m)).map((i) => (i < 0 ? note.length : i)));
-  return note.slice(0, at).trimEnd();
-}
-
-/** Rewrites the add-on's notes and highlights on one sheet: one read and one write each. */
-export function annotate(wb: Workbook, key: SheetKey, problems: readonly Problem[]): void {
-  const table = wb.table(key);
-  const rows = table.rows.length;
-  if (rows === 0 || table.width === 0) return;
-  const range = table.sheet.getRange(2, 1, rows, table.width);
-  const notes = range.getNotes();
-  const backgrounds = range.getBackgrounds();
-  const byCell = new Map<string, Problem[]>();
-  for (const p of problems) {
-    const column = table.positions[p.field as never] as number | undefined;
-    if (p.row === undefined || column === undefined) continue;
-    const cell = `${p.row - 2}:${column}`;
-    byCell.set(cell, [...(byCell.get(cell) ?? []), p]);
-  }
-  let changed = false;
-  const nextNotes = notes.map((line, r) =>
-    line.map((note, c) => {
-      const own = byCell.get(`${r}:${c}`);
-      const kept = userPart(note);
-      const ours = own
-        ? t(wb.locale, 'wbNoteMarker') + own.map((p) => t(wb.locale, p.message, p.params)).join('\n')
-        : '';
-      const next = [kept, ours].filter((part) => part !== '').join('\n\n');
-      if (next !== note) changed = true;
-      return next;
-    }),
-  );
-  const nextBackgrounds = backgrounds.map((line, r) =>
-    line.map((colour, c) => {
-      const own = byCell.get(`${r}:${c}`);
-      const next = own
-        ? HIGHLIGHT[own.some((p) => p.level === 'error') ? 'error' : 'warning']
-        : OUR_COLOURS.includes(colour.toLowerCase())
-          ? PLAIN_BACKGROUND
-          : colour;
-      if (next !== colour) changed = true;
-      return next;
-    }),
-  );
-  if (!changed) return;
-  range.setNotes(nextNotes);
-  range.setBackgrounds(nextBackgrounds);
 }
 
 /** The Validate dialog: counts and the first problems, each naming sheet row and field. */

@@ -13,7 +13,7 @@
  * add-on did not change is never replaced by its value. Just before writing, one more batchGet
  * re-reads the header, the ID column and the changed columns of each sheet written (placement.ts).
  */
-import { columnLetter, quotedTitle, sheetPrefix } from '../domain/a1';
+import { columnLetter, quotedTitle, sheetPrefix } from './a1';
 import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import { placeChanges, type SheetNow, type SkippedWrite, type TableChange } from './placement';
 import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type TableSource } from './sheets';

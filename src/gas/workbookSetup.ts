@@ -5,7 +5,7 @@
  * appended after the last used column, and only the add-on's own validation, formatting rules and
  * protections are replaced. The sheets' IDs are remembered, so later renames change nothing.
  */
-import { columnLetter } from '../domain/a1';
+import { columnLetter } from './a1';
 import {
   defaultSettings,
   parseSettings,

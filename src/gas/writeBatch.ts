@@ -6,7 +6,7 @@
  * stores a date; text with the apostrophe that keeps it text. Rows past a sheet's end are added
  * first, in one Spreadsheets.batchUpdate.
  */
-import { columnLetter, sheetPrefix } from '../domain/a1';
+import { columnLetter, sheetPrefix } from './a1';
 import { wallDateTime } from '../domain/calendar';
 import type { Cell } from './placement';
 import { literalInput } from './typedInput';

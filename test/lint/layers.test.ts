@@ -58,7 +58,7 @@ test('src/domain imports nothing from src/app or src/gas', () => {
     violations(
       ['src/domain/probe.ts', "import { Workbook } from '../app/workbook';\nvoid Workbook;\n"],
       ['src/domain/probe.ts', "import { growToFit } from '../gas/grid';\nvoid growToFit;\n"],
-      ['src/domain/probe.ts', "import { columnLetter } from './a1';\nvoid columnLetter;\n"],
+      ['src/domain/probe.ts', "import { parseDate } from './values';\nvoid parseDate;\n"],
     ),
     [['no-restricted-imports'], ['no-restricted-imports'], []],
   );
@@ -82,6 +82,17 @@ test('src/app reaches SpreadsheetApp, MailApp, ScriptApp, LockService, Propertie
       'export const s = MailApp;\n',
     ]),
     [...services.map(() => ['no-restricted-globals']), []],
+  );
+});
+
+test('src/app holds no Range: cell, format, sheet and chart calls belong to src/gas', () => {
+  assert.deepEqual(
+    violations(
+      ['src/app/probe.ts', 'export const f = (sheet: any) => sheet.getRange(1, 1).setValue(1);\n'],
+      ['src/app/probe.ts', "export const f = (ss: any) => ss.insertSheet('X');\n"],
+      ['src/gas/probe.ts', 'export const f = (sheet: any) => sheet.getRange(1, 1).setValue(1);\n'],
+    ),
+    [['no-restricted-syntax', 'no-restricted-syntax'], ['no-restricted-syntax'], []],
   );
 });
 

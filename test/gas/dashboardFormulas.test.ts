@@ -1,14 +1,14 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { columnLetter } from '../../src/domain/a1';
+import { columnLetter } from '../../src/gas/a1';
 import {
   buildDashboard,
   HELPER_COLUMN,
   weekendMask,
   type DashboardSource,
   type DashboardOptions,
-} from '../../src/domain/dashboard';
+} from '../../src/gas/dashboardFormulas';
 
 test('column letters and the NETWORKDAYS.INTL weekend mask', () => {
   assert.deepEqual([1, 26, 27, 52, 703].map(columnLetter), ['A', 'Z', 'AA', 'AZ', 'AAA']);

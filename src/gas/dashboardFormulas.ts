@@ -8,11 +8,14 @@
  * with COUNTIFS/SUMIFS/SMALL/INDEX: functions Google Sheets evaluates over ranges without
  * ARRAYFORMULA, and HyperFormula (the emulator's engine) supports (it has no AVERAGEIFS and no
  * open-ended A2:A ranges, so neither is used).
+ *
+ * Formula text and column letters are Sheets' own language, so this lives in gas/ beside the
+ * writer of the sheet (dashboardSheet.ts); it stays pure and is tested without the emulator.
  */
 import { columnLetter, sheetPrefix } from './a1';
 import { t, type Locale, type MessageKey } from '../i18n/index';
-import { enumLabel, enumLabels, ENUMS, type ColumnKey, type TaskStatus } from './schema';
-import { header } from './summary';
+import { enumLabel, enumLabels, ENUMS, type ColumnKey, type TaskStatus } from '../domain/schema';
+import { header } from '../domain/summary';
 
 export type DashboardCell = string | number;
 

@@ -1,0 +1,140 @@
+/**
+ * What the sidebar shows (SPEC §4): its setup (strings, card labels and forms in the workbook's
+ * language) and the card of the task on the selected row, which the page polls.
+ */
+import type { CardField, LatestProgress, SidebarSetup, SidebarState, SidebarTextKey, TaskCard } from '../contract';
+import { WorkCalendar } from '../domain/calendar';
+import { isTaskId } from '../domain/ids';
+import {
+  columnDef,
+  columnLabel,
+  enumLabel,
+  parseEnum,
+  type ColumnKey,
+  type EnumKey,
+  type SheetKey,
+} from '../domain/schema';
+import { parsePercent, parseTypedPercent } from '../domain/values';
+import { activeSpreadsheet } from '../gas/document';
+import { currentSelection } from '../gas/selection';
+import type { Cell, Table } from '../gas/table';
+import { catalogue, t } from '../i18n';
+import { sidebarText } from '../i18n/sidebar';
+import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
+import { taskIndex } from './tasks';
+import { activeUserEmail, Workbook } from './workbook';
+
+const CARD_COLUMNS: Record<CardField, ColumnKey<'tasks'>> = {
+  id: 'id',
+  name: 'name',
+  owner: 'owner',
+  dept: 'dept',
+  due: 'due',
+  status: 'status',
+  health: 'health',
+  pct: 'pct',
+  deliverable: 'deliverable',
+};
+
+/** Strings and forms in the workbook's language, so captions match the sheets' headers. */
+function sidebarSetup(workbook: Workbook): SidebarSetup {
+  const ctx = formContext(workbook);
+  const { locale } = workbook;
+  const keys = Object.keys(sidebarText) as SidebarTextKey[];
+  return {
+    locale,
+    title: t(locale, 'appName'),
+    text: Object.fromEntries(keys.map((key) => [key, catalogue[key][locale]])) as Record<SidebarTextKey, string>,
+    cardLabels: Object.fromEntries(
+      Object.entries(CARD_COLUMNS).map(([field, column]) => [field, columnLabel(columnDef('tasks', column), locale)]),
+    ) as Record<CardField, string>,
+    forms: FORM_KEYS.map((key) => formSpec(key, ctx)),
+  };
+}
+
+/** Sheets whose rows name a task, the column holding its ID, and whether it may hold a request ID instead. */
+const TASK_REFERENCES = [
+  { sheet: 'tasks', column: 'id', mixed: false },
+  { sheet: 'progress', column: 'task', mixed: false },
+  { sheet: 'acceptance', column: 'task', mixed: false },
+  { sheet: 'planChanges', column: 'task', mixed: false },
+  { sheet: 'communications', column: 'ref', mixed: true },
+] as const satisfies readonly { sheet: SheetKey; column: string; mixed: boolean }[];
+
+/** The task ID on the row the user has selected, if that row names one. */
+function selectedTaskId(workbook: Workbook): string | undefined {
+  const selection = currentSelection(workbook.spreadsheet);
+  const reference = TASK_REFERENCES.find((ref) => selection.isOn(workbook.sheet(ref.sheet)));
+  if (!reference) return undefined;
+  const row = selection.rowOf(() => workbook.table(reference.sheet) as Table<string>);
+  const id = row?.text(reference.column) ?? '';
+  return id === '' || (reference.mixed && !isTaskId(id)) ? undefined : id;
+}
+
+/** A cell as the card shows it: dates on the workbook's wall clock, midnight without a time. */
+function display(value: Cell, workbook: Workbook): string {
+  return value instanceof Date ? new WorkCalendar(workbook.settings).wallText(value) : String(value).trim();
+}
+
+function enumDisplay(kind: EnumKey, value: Cell, workbook: Workbook): { code: string; label: string } {
+  const code = parseEnum(kind, value);
+  return code
+    ? { code, label: enumLabel(kind, code as never, workbook.locale) }
+    : { code: '', label: display(value, workbook) };
+}
+
+/** `pct` as the card shows it: "70%". */
+function pctDisplay(pct: number | undefined): string {
+  return pct === undefined ? '' : `${pct}%`;
+}
+
+function latestProgress(workbook: Workbook, taskId: string): LatestProgress | null {
+  const latest = workbook
+    .optionalTable('progress')
+    ?.records()
+    .filter((row) => row.text('task') === taskId)
+    .at(-1);
+  if (!latest) return null;
+  return {
+    summary: latest.text('summary'),
+    pct: pctDisplay(parseTypedPercent(latest.get('pct'))),
+    updatedAt: display(latest.get('updatedAt'), workbook),
+    updatedBy: latest.text('updatedBy'),
+  };
+}
+
+function sidebarState(workbook: Workbook): SidebarState {
+  const hint = workbook.text('sidebarSelectTask');
+  const id = selectedTaskId(workbook);
+  if (!id) return { card: null, hint };
+  const task = workbook.sheet('tasks') ? taskIndex(workbook).get(id.toUpperCase()) : undefined;
+  if (!task) return { card: null, hint: workbook.text('sidebarUnknownTask', { id }) };
+  const health = enumDisplay('health', task.get('health'), workbook);
+  const card: TaskCard = {
+    id,
+    name: task.text('name'),
+    owner: task.text('owner'),
+    dept: task.text('dept'),
+    due: display(task.get('due'), workbook),
+    status: enumDisplay('taskStatus', task.get('status'), workbook).label,
+    healthCode: health.code,
+    health: health.label,
+    pct: pctDisplay(parsePercent(task.get('pct'))),
+    deliverable: task.text('deliverable'),
+    latest: latestProgress(workbook, id),
+  };
+  return { card, hint };
+}
+
+/** Reads for the page take no lock: they write nothing, and the page polls. */
+function readWorkbook(now: Date): Workbook {
+  return new Workbook(activeSpreadsheet(), now, activeUserEmail());
+}
+
+export function getSidebarSetup(now: Date): SidebarSetup {
+  return sidebarSetup(readWorkbook(now));
+}
+
+export function getSidebarState(now: Date): SidebarState {
+  return sidebarState(readWorkbook(now));
+}

@@ -1,0 +1,174 @@
+/**
+ * The sidebar's form catalogue (SPEC §4): each form's sheet and inputs, its spec for the page, and
+ * the transport check every payload passes before a use case sees it. A bad field comes back as
+ * a message for that field and nothing is written.
+ */
+// The namespace import lets esbuild drop what we do not use: 'import { z }' bundles all of zod (~0.5 MB).
+import * as z from 'zod/mini';
+import type { ActionResult, FieldInput, FieldOption, FieldSpec, FormKey, FormSpec } from '../contract';
+import { columnDef, columnLabel, ENUMS, enumLabel, type EnumKey, type SheetKey } from '../domain/schema';
+import { parseDate } from '../domain/values';
+import { t, type Locale, type MessageKey } from '../i18n';
+import type { Workbook } from './workbook';
+
+/** What building the forms needs to know about the workbook and the user. */
+export interface FormContext {
+  readonly locale: Locale;
+  readonly timeZone: string;
+  readonly today: string;
+  readonly user: string;
+}
+
+/** Sheets refuses more than 50,000 characters in one cell (https://mojicnt.click/en/blog/spreadsheet-cell-limit.html). */
+const CELL_MAX = 50_000;
+
+interface FieldDef {
+  readonly input: FieldInput;
+  /** Overrides the column's rule when the use case fills the field itself. */
+  readonly required?: boolean;
+  readonly options?: readonly FieldOption[];
+  readonly initial?: string;
+  readonly followsCard?: boolean;
+}
+
+function enumOptions(kind: EnumKey, locale: Locale): FieldOption[] {
+  // The label is the value too: it is what the sheet shows, and the rules read either language.
+  return ENUMS[kind].map((value) => {
+    const label = enumLabel(kind, value.code as never, locale);
+    return { value: label, label };
+  });
+}
+
+/**
+ * The forms, their sheet and their inputs in order; captions and "required" come from the sheet
+ * catalogue. Task forms also carry `task`, posted for the task on the card rather than typed.
+ */
+function forms(ctx: FormContext) {
+  const { locale } = ctx;
+  return {
+    progress: {
+      sheet: 'progress',
+      fields: {
+        task: { input: 'text' },
+        summary: { input: 'textarea' },
+        pct: { input: 'number' },
+        planned: { input: 'text' },
+        actual: { input: 'text' },
+        delayReason: { input: 'textarea' },
+        mitigation: { input: 'textarea' },
+        note: { input: 'textarea' },
+      },
+    },
+    communication: {
+      sheet: 'communications',
+      fields: {
+        date: { input: 'date', initial: ctx.today },
+        ref: { input: 'text', followsCard: true },
+        participants: { input: 'text' },
+        topic: { input: 'text' },
+        summary: { input: 'textarea' },
+        actions: { input: 'textarea' },
+        actionOwner: { input: 'text' },
+        actionDue: { input: 'date' },
+      },
+    },
+    acceptance: {
+      sheet: 'acceptance',
+      fields: {
+        task: { input: 'text' },
+        // Named after the task when left empty.
+        deliverable: { input: 'text', required: false },
+        result: { input: 'select', options: enumOptions('acceptanceResult', locale) },
+        reason: { input: 'textarea' },
+      },
+    },
+    planChange: {
+      sheet: 'planChanges',
+      fields: {
+        task: { input: 'text' },
+        newDue: { input: 'date' },
+        reason: { input: 'textarea' },
+        impact: { input: 'textarea' },
+      },
+    },
+    request: {
+      sheet: 'requests',
+      fields: {
+        title: { input: 'text' },
+        dept: { input: 'text' },
+        requester: { input: 'text', initial: ctx.user },
+        contact: { input: 'text' },
+        goal: { input: 'textarea' },
+        depts: { input: 'text' },
+        expected: { input: 'date' },
+        resources: { input: 'textarea' },
+        attachments: { input: 'text' },
+      },
+    },
+  } as const satisfies Record<FormKey, { sheet: SheetKey; fields: Record<string, FieldDef> }>;
+}
+
+type Forms = ReturnType<typeof forms>;
+/** A form's payload once validated: each of its fields as trimmed text, or a date. */
+export type FormValues<K extends FormKey> = Record<keyof Forms[K]['fields'], string | Date>;
+
+const FORM_TITLES: Record<FormKey, MessageKey> = {
+  progress: 'sidebarFormProgress',
+  communication: 'sidebarFormCommunication',
+  acceptance: 'sidebarFormAcceptance',
+  planChange: 'sidebarFormPlanChange',
+  request: 'sidebarFormRequest',
+};
+export const FORM_KEYS = Object.keys(FORM_TITLES) as [FormKey, ...FormKey[]];
+
+export function formSpec(key: FormKey, ctx: FormContext): FormSpec {
+  const { sheet, fields } = forms(ctx)[key];
+  const inputs = Object.entries(fields as Record<string, FieldDef>).filter(([name]) => name !== 'task');
+  return {
+    key,
+    title: t(ctx.locale, FORM_TITLES[key]),
+    forTask: 'task' in fields,
+    fields: inputs.map(([name, def]): FieldSpec => {
+      const column = columnDef(sheet, name as never);
+      return { key: name, label: columnLabel(column, ctx.locale), required: def.required ?? column.required, ...def };
+    }),
+  };
+}
+
+/**
+ * The transport check every payload passes before any rule sees it: an object whose fields are
+ * text that fits in a cell. Unknown keys are dropped and a missing field reads as empty. A date
+ * field that reads as a date becomes one, so the sheet gets a date, not text; what the text must
+ * say (dates, 0–100, one owner) is the workflow's rules, which answer per field too.
+ */
+export function validateForm<K extends FormKey>(
+  key: K,
+  payload: unknown,
+  ctx: FormContext,
+): { ok: true; value: FormValues<K> } | Extract<ActionResult, { ok: false }> {
+  const fields = Object.entries(forms(ctx)[key].fields as Record<string, FieldDef>);
+  const cell = z
+    .string()
+    .check(z.trim(), z.maxLength(CELL_MAX, t(ctx.locale, 'sidebarFieldTooLong', { max: CELL_MAX })));
+  const date = z.pipe(
+    cell,
+    z.transform((typed) => (typed === '' ? typed : (parseDate(typed, ctx.timeZone) ?? typed))),
+  );
+  const shape = Object.fromEntries(
+    fields.map(([name, def]) => [name, z._default(def.input === 'date' ? date : cell, '')]),
+  );
+  const parsed = z.object(shape).safeParse(payload, { error: () => t(ctx.locale, 'sidebarFieldInvalid') });
+  if (parsed.success) return { ok: true, value: parsed.data as FormValues<K> };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? '')] ??= issue.message;
+  return { ok: false, message: t(ctx.locale, 'sidebarFixFields'), errors };
+}
+
+export function formContext(workbook: Workbook): FormContext {
+  return {
+    locale: workbook.locale,
+    timeZone: workbook.timeZone,
+    today: Utilities.formatDate(workbook.now, workbook.timeZone, 'yyyy-MM-dd'),
+    user: workbook.user,
+  };
+}

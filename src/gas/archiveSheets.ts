@@ -1,0 +1,109 @@
+/**
+ * The 归档 YYYY sheets (SPEC §2.8) and the rows leaving the data sheets for them. Each archive
+ * sheet is protected when created and only ever appended to, one setValues per run; each source
+ * sheet is rewritten with one setValues (kept rows close up, the freed rows at the bottom become
+ * blank). A block already in the archive (a run interrupted between the two writes) is not
+ * appended twice.
+ */
+import { header } from '../domain/summary';
+import { LOCALES, t, type Locale } from '../i18n/index';
+import { growToFit } from './grid';
+import type { Cell, Table, TableRow } from './table';
+import { literalInput } from './typedInput';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Rows leaving one source sheet, each with the request it belongs to and the year of its archive. */
+export interface ArchiveMove {
+  readonly table: Table<string>;
+  readonly rows: readonly { readonly row: TableRow<string>; readonly request: string; readonly year: number }[];
+  /** Cells that read differently in the archive, by column key (an archived request reads 已归档). */
+  readonly archivedCells: Readonly<Record<string, Cell>>;
+}
+
+/** The archive of `year`, under either language's title, created protected when missing. */
+function archiveSheet(spreadsheet: Spreadsheet, year: number, locale: Locale): Sheet {
+  for (const each of LOCALES) {
+    const sheet = spreadsheet.getSheetByName(t(each, 'archiveSheet', { year }));
+    if (sheet) return sheet;
+  }
+  const sheet = spreadsheet.insertSheet(t(locale, 'archiveSheet', { year }));
+  // Only the add-on's user may edit: the archive is the record kept for audits. Adding oneself first, as
+  // https://developers.google.com/apps-script/reference/spreadsheet/protection shows, keeps group-based access from throwing.
+  const protection = sheet.protect().setDescription(t(locale, 'archiveProtection'));
+  const me = Session.getEffectiveUser().getEmail();
+  if (me !== '') protection.addEditor(me);
+  protection.removeEditors(
+    protection
+      .getEditors()
+      .map((editor) => editor.getEmail())
+      .filter((email) => email !== me),
+  );
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  return sheet;
+}
+
+/**
+ * Appends, per source sheet, a header line (source, request ID, archived at, then the source's
+ * own headers) and its rows of `year`, in one setValues; returns the archive sheet's title.
+ */
+export function appendToArchive(
+  spreadsheet: Spreadsheet,
+  year: number,
+  moves: readonly ArchiveMove[],
+  locale: Locale,
+  archivedAt: Date,
+): string {
+  const sheet = archiveSheet(spreadsheet, year, locale);
+  const existing = sheet.getDataRange().getValues();
+  const already = new Set(existing.map((line) => `${String(line[0])}|${String(line[1]).toUpperCase()}`));
+  const sourceLabel = t(locale, 'archiveSource');
+  const lines: { cells: Cell[]; header: boolean }[] = [];
+  for (const move of moves) {
+    const title = move.table.sheet.getName();
+    const picked = move.rows.filter((r) => r.year === year && !already.has(`${title}|${r.request}`));
+    if (picked.length === 0) continue;
+    const headers = move.table.sheet.getRange(1, 1, 1, move.table.width).getValues()[0] as Cell[];
+    lines.push({
+      cells: [sourceLabel, header(locale, 'requests', 'id'), t(locale, 'archivedAt'), ...headers],
+      header: true,
+    });
+    const positions = move.table.positions as Partial<Record<string, number>>;
+    for (const { row, request } of picked) {
+      const cells = [...row.cells];
+      for (const [key, value] of Object.entries(move.archivedCells)) {
+        const column = positions[key];
+        if (column !== undefined) cells[column] = value;
+      }
+      lines.push({ cells: [title, request, archivedAt, ...cells], header: false });
+    }
+  }
+  if (lines.length > 0) {
+    const width = Math.max(...lines.map((line) => line.cells.length));
+    const first = sheet.getLastRow() + 1;
+    growToFit(sheet, first + lines.length - 1, width);
+    const range = sheet.getRange(first, 1, lines.length, width);
+    range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => literalInput(line.cells[i] ?? ''))));
+    range.setFontWeights(lines.map((line) => Array.from({ length: width }, () => (line.header ? 'bold' : 'normal'))));
+  }
+  return sheet.getName();
+}
+
+/**
+ * Removes rows in one write: the kept rows move up in order, the freed rows at the bottom are
+ * blanked. Formulas of kept rows are kept as formulas; typed text stays text.
+ */
+export function removeRows(table: Table<string>, removed: ReadonlySet<TableRow<string>>): void {
+  if (table.rows.length === 0 || table.width === 0) return;
+  const range = table.sheet.getRange(2, 1, table.rows.length, table.width);
+  const formulas = range.getFormulas();
+  const kept = table.rows
+    .map((row, i) => ({ row, formulas: formulas[i] ?? [] }))
+    .filter(({ row }) => !removed.has(row))
+    .map(({ row, formulas: rowFormulas }) =>
+      Array.from({ length: table.width }, (_, c) => rowFormulas[c] || literalInput(row.cells[c] ?? '')),
+    );
+  const blank = Array.from({ length: table.rows.length - kept.length }, () => new Array<Cell>(table.width).fill(''));
+  range.setValues([...kept, ...blank]);
+}
