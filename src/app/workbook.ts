@@ -7,7 +7,8 @@ import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } 
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
 import { parseDate } from '../domain/values';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
-import { withDocumentLock } from '../gas/lock';
+import { DocumentBusy, LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
+import { userLocale } from '../gas/locale';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
 import { SheetsApiSource } from '../gas/sheetsApi';
 import type { Table } from '../gas/table';
@@ -200,16 +201,29 @@ export class Workbook {
   }
 }
 
+/** Another run held the document lock for longer than the user may wait: nothing was written. */
+export class WorkbookBusy extends UserError {}
+
 /**
  * Runs one operation on the active spreadsheet under the document lock. `whole` reads every table
- * at once (Workbook.whole): for operations that need nearly all of them.
+ * at once (Workbook.whole): for operations that need nearly all of them. A user waits for the lock
+ * at most `waitMs`, then is asked, in their language, to retry (a UserError: nothing was written).
  */
-export function inWorkbook<T>(now: Date, operation: (wb: Workbook) => T, { whole = false } = {}): T {
-  return withDocumentLock(() => {
-    const spreadsheet = activeSpreadsheet();
-    const user = activeUserEmail();
-    return operation(whole ? Workbook.whole(spreadsheet, now, user) : new Workbook(spreadsheet, now, user));
-  });
+export function inWorkbook<T>(
+  now: Date,
+  operation: (wb: Workbook) => T,
+  { whole = false, waitMs = LOCK_WAIT_MS.user }: { whole?: boolean; waitMs?: number } = {},
+): T {
+  try {
+    return withDocumentLock(waitMs, () => {
+      const spreadsheet = activeSpreadsheet();
+      const user = activeUserEmail();
+      return operation(whole ? Workbook.whole(spreadsheet, now, user) : new Workbook(spreadsheet, now, user));
+    });
+  } catch (error) {
+    if (error instanceof DocumentBusy) throw new WorkbookBusy(t(userLocale(), 'documentBusy'));
+    throw error;
+  }
 }
 
 /**
@@ -248,7 +262,7 @@ function normalizedEmail(user: GoogleAppsScript.Base.User): string {
 }
 
 /** While Settings lists no coordinator, anyone may act as one, so a new workbook can be set up. */
-export function isCoordinator(wb: Workbook): boolean {
+export function isCoordinator(wb: Pick<Workbook, 'settings' | 'user'>): boolean {
   const coordinators = wb.settings.coordinators;
   return coordinators.length === 0 || coordinators.includes(wb.user);
 }
