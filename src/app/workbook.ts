@@ -252,6 +252,15 @@ export function activeUserEmail(): string {
   return normalizedEmail(Session.getActiveUser());
 }
 
+/**
+ * Who a record names as its author: the acting user, or "(unknown)" in the workbook's language
+ * when Apps Script does not reveal them (onEdit for a user outside the domain, a tick stamping a
+ * row someone typed) — never somebody else's email.
+ */
+export function recordedAuthor(wb: Workbook): string {
+  return wb.user === '' ? wb.text('unknownUser') : wb.user;
+}
+
 /** The user a trigger runs as: whoever turned automation on. */
 export function effectiveUserEmail(): string {
   return normalizedEmail(Session.getEffectiveUser());
