@@ -39,11 +39,11 @@ export interface EmulatorOptions {
    */
   readonly manifest?: unknown;
   /**
-   * How a time-driven trigger runs. 'bound' (default, today's behaviour): as in a bound script,
-   * with the active spreadsheet, the document lock and document properties. 'addon': as an
-   * editor add-on's trigger, which belongs to the script and its user, not the document: no
-   * active spreadsheet (null), getDocumentLock() and getDocumentProperties() null; the
-   * workbook is reached with SpreadsheetApp.openById.
+   * How a time-driven trigger runs. 'addon' (default, as the add-on is deployed): as an editor
+   * add-on's trigger, which belongs to the script and its user, not the document: no active
+   * spreadsheet (null), getDocumentLock() and getDocumentProperties() null; the workbook is
+   * reached with SpreadsheetApp.openById. 'bound': as in a bound script, with the active
+   * spreadsheet, the document lock and document properties.
    */
   readonly triggerContext?: 'bound' | 'addon';
   /**
@@ -137,7 +137,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     logs,
     /** The run-context options, for the runtime that starts runs. */
     runOptions: {
-      triggerContext: options.triggerContext ?? 'bound',
+      triggerContext: options.triggerContext ?? 'addon',
       enforceSimpleTriggerAuth: options.enforceSimpleTriggerAuth ?? false,
     },
   };

@@ -9,8 +9,7 @@ import { showSidebar } from './app/sidebar';
 import * as sidebarApi from './app/sidebarApi';
 import type { ActionResult, SidebarServer, SidebarSetup, SidebarState } from './contract';
 import { userLocale } from './gas/locale';
-import { handleEdit } from './app/onEdit';
-import { inWorkbook } from './app/workbook';
+import { onEditEvent } from './app/onEdit';
 import {
   approveFromMenu,
   importFromMenu,
@@ -64,12 +63,12 @@ export function submitSidebarForm(form: unknown, payload: unknown, token?: unkno
 }
 
 /** The one hourly trigger (Automation ▸ Turn on): daily scan, weekly summary, queued notices. */
-export function tick_(_event?: GoogleAppsScript.Events.TimeDriven): void {
-  automation.runTick();
+export function tick_(event?: GoogleAppsScript.Events.TimeDriven): void {
+  automation.runTick(event?.triggerUid);
 }
 
 export function automationOn_(): void {
-  automation.runAutomationMenu(automation.turnOnAutomation);
+  automation.turnOnFromMenu(new Date());
 }
 
 export function automationOff_(): void {
@@ -86,7 +85,7 @@ export function runChecksNow_(): void {
 
 /** Simple trigger: IDs, timestamps, applied entries and owner checks for the edited sheet; no mail. */
 export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  inWorkbook(new Date(), (wb) => handleEdit(wb, event.range), { simpleTrigger: true });
+  onEditEvent(new Date(), event.range);
 }
 
 export function setupWorkbook_(): void {

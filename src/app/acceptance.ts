@@ -8,7 +8,7 @@ import { isBlank } from '../domain/values';
 import { acceptanceEffect, checkAcceptance, hasErrors, type Problem, type RecordOf } from '../domain/workflow';
 import { closeIfComplete } from './requests';
 import { taskIndex, taskSnapshot } from './tasks';
-import type { Workbook } from './workbook';
+import { recordedAuthor, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 export type AcceptanceDraft = Pick<
@@ -51,7 +51,7 @@ function applyAcceptance(
       lead: request?.text('lead') ?? snapshot.dept,
       depts: request?.text('depts') ?? '',
       standard: snapshot.deliverable || NO_STANDARD,
-      acceptedBy: isBlank(record.acceptedBy) ? wb.user : record.acceptedBy,
+      acceptedBy: isBlank(record.acceptedBy) ? recordedAuthor(wb) : record.acceptedBy,
       date: isBlank(record.date) ? wb.now : record.date,
     },
   };

@@ -1,24 +1,42 @@
 /**
  * Automation (SPEC §4): turning the hourly tick on and off, its status, "Run checks now", and
  * the tick itself, which dispatches the daily scan, the weekly summary and queued notices.
+ *
+ * One automation owner per workbook, recorded in the workbook (gas/automationRecord): the
+ * coordinator whose trigger runs the tick. Triggers are per user, so another coordinator can
+ * neither see nor delete the owner's; instead a tick checks, each hour, that it is still the
+ * registered one and that its owner is still a coordinator, and removes itself when not.
  */
-import { WorkCalendar } from '../domain/calendar';
+import { WorkCalendar, wallDateTime } from '../domain/calendar';
 import { dueJobs } from '../domain/schedule';
 import { settingText } from '../domain/settings';
-import { withDocumentLock } from '../gas/lock';
-import { mailApp, type Mailer } from '../gas/mailer';
 import {
-  installTick,
-  isAuthorized,
-  isTickInstalled,
+  forgetTickWorkbook,
+  readAutomationOwner,
   readAutomationState,
-  removeTick,
+  rememberTickWorkbook,
+  tickWorkbookId,
+  writeAutomationOwner,
   writeAutomationState,
-} from '../gas/triggers';
+  type AutomationOwner,
+} from '../gas/automationRecord';
+import { activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/document';
+import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
+import { mailApp, type Mailer } from '../gas/mailer';
+import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
-import { effectiveUserEmail, inWorkbook, menuAction, requireCoordinator, Workbook } from './workbook';
-import { activeSpreadsheet, spreadsheetUi } from '../gas/document';
+import {
+  effectiveUserEmail,
+  inWorkbook,
+  isCoordinator,
+  menuAction,
+  peekWorkbook,
+  requireCoordinator,
+  Workbook,
+} from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface TickJobs {
   readonly mailer: Mailer;
@@ -27,33 +45,103 @@ export interface TickJobs {
 }
 
 export type TickOutcome =
-  'unauthorized' | { readonly daily: boolean; readonly scan: ScanReport; readonly summary: boolean };
+  | 'unauthorized'
+  /** A trigger whose workbook nobody recorded (made before workbooks were recorded): removed. */
+  | 'noWorkbook'
+  /** Another coordinator took automation over, or it was turned off: this trigger removed itself. */
+  | 'replaced'
+  /** The owner is no longer a coordinator: the trigger removed itself and told them. */
+  | 'ownerNotCoordinator'
+  | { readonly daily: boolean; readonly scan: ScanReport; readonly summary: boolean };
+
+/**
+ * The workbook a tick serves: the active one when the trigger runs bound to it, otherwise the one
+ * recorded for this trigger when automation was turned on (an add-on's trigger has no document).
+ */
+function tickSpreadsheet(triggerUid: string | undefined): Spreadsheet | undefined {
+  const active = activeSpreadsheetIfAny();
+  if (active) return active;
+  const id = triggerUid === undefined ? undefined : tickWorkbookId(triggerUid);
+  return id === undefined ? undefined : openSpreadsheet(id);
+}
 
 /**
  * One hourly tick: the daily scan when due, otherwise the hourly pass (health, queue, final
  * hours, failed acceptances); the weekly summary when due. Checks authorization first: a trigger
  * left running after the add-on gained scopes would otherwise fail on every service call.
- * Reading, deciding and recording run under the document lock (`openWorkbook` too); the mail
- * goes out after it is released. The daily scan counts as done once its notices are recorded.
+ * Reading, deciding and recording run under the document lock when the run has a document (an
+ * add-on's trigger has none, and its compare-and-set writes need none); the mail goes out after.
+ * The daily scan counts as done once its notices are recorded. `triggerUid` is absent when the
+ * handler is run by hand: it then serves the open workbook and nothing checks registration.
  */
-export function tick(openWorkbook: () => Workbook, jobs: TickJobs): TickOutcome {
+export function tick(triggerUid: string | undefined, jobs: TickJobs): TickOutcome {
   if (!isAuthorized()) return 'unauthorized';
-  const { wb, due, recorded } = withDocumentLock(() => {
-    const wb = openWorkbook();
-    const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState());
+  const spreadsheet = tickSpreadsheet(triggerUid);
+  if (!spreadsheet) {
+    if (triggerUid !== undefined) removeTriggerById(triggerUid);
+    return 'noWorkbook';
+  }
+  const registered = readAutomationOwner(spreadsheet);
+  if (triggerUid !== undefined && registered && registered.triggerUid !== triggerUid) {
+    stopTick(spreadsheet, triggerUid);
+    return 'replaced';
+  }
+  const run = withDocumentLock(LOCK_WAIT_MS.tick, () => {
+    // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
+    const wb = Workbook.whole(spreadsheet, new Date(), '');
+    // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
+    const owner = registered?.owner ?? effectiveUserEmail();
+    if (!isCoordinator({ settings: wb.settings, user: owner })) return { wb, owner, stop: true as const };
+    const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
     const recorded = recordScan(wb, jobs.mailer, { hourly: !due.scan });
-    if (due.scan || due.summary) writeAutomationState(due.next);
-    return { wb, due, recorded };
+    if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
+    return { wb, due, recorded, stop: false as const };
   });
-  const scan = recorded.deliver(jobs.mailer);
-  if (due.summary) jobs.weeklySummary(wb);
-  return { daily: due.scan, scan, summary: due.summary };
+  if (run.stop) {
+    stopForFormerCoordinator(run.wb, run.owner, registered, triggerUid, jobs.mailer);
+    return 'ownerNotCoordinator';
+  }
+  const scan = run.recorded.deliver(jobs.mailer);
+  if (run.due.summary) jobs.weeklySummary(run.wb);
+  return { daily: run.due.scan, scan, summary: run.due.summary };
+}
+
+/** The trigger stops serving the workbook: removed, and its record of the workbook forgotten. */
+function stopTick(spreadsheet: Spreadsheet, triggerUid: string | undefined): void {
+  if (triggerUid !== undefined) removeTriggerById(triggerUid);
+  forgetTickWorkbook(spreadsheet.getId());
+}
+
+/**
+ * The owner lost the coordinator role: their tick stops mailing for good (it removes itself),
+ * Status says why, and the owner is told by mail, the one place a trigger can say anything.
+ */
+function stopForFormerCoordinator(
+  wb: Workbook,
+  owner: string,
+  registered: AutomationOwner | undefined,
+  triggerUid: string | undefined,
+  mailer: Mailer,
+): void {
+  stopTick(wb.spreadsheet, triggerUid);
+  if (registered) {
+    writeAutomationOwner(wb.spreadsheet, {
+      ...registered,
+      stopped: { reason: 'ownerNotCoordinator', at: wb.now.toISOString() },
+    });
+  }
+  if (wb.settings.emailMode === 'dry-run' || owner === '') return;
+  const params = { owner, url: wb.source.url(), coordinators: wb.settings.coordinators.join(', ') };
+  const body = wb.text('automationStoppedMailBody', params);
+  mailer.send(
+    { recipient: owner, subject: wb.text('automationStoppedMailSubject'), textBody: body, htmlBody: '' },
+    wb.text('appName'),
+  );
 }
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
-export function runTick(): TickOutcome {
-  const open = () => Workbook.whole(activeSpreadsheet(), new Date(), effectiveUserEmail());
-  return tick(open, {
+export function runTick(triggerUid: string | undefined): TickOutcome {
+  return tick(triggerUid, {
     mailer: mailApp,
     weeklySummary: (wb) => generateWeeklySummary(wb, mailApp, { email: true }),
   });
@@ -65,28 +153,88 @@ export function runAutomationMenu(action: (wb: Workbook) => string): void {
   menuAction(ui, () => ui.alert(inWorkbook(new Date(), action, { whole: true })));
 }
 
-export function turnOnAutomation(wb: Workbook): string {
+/** The owner automation has while it runs: undefined when off or stopped. */
+function activeOwner(spreadsheet: Spreadsheet): AutomationOwner | undefined {
+  const registered = readAutomationOwner(spreadsheet);
+  return registered && !registered.stopped ? registered : undefined;
+}
+
+/**
+ * Turn on: a second coordinator is told who owns automation and may take it over (SPEC §4): their
+ * tick becomes the registered one, and the first owner's removes itself at its next run, so there
+ * is never a time when both mail. Asked before the lock is taken: nobody waits on a dialog.
+ */
+export function turnOnFromMenu(now: Date): void {
+  const ui = spreadsheetUi();
+  menuAction(ui, () => {
+    const view = peekWorkbook(now);
+    requireCoordinator(view);
+    const current = activeOwner(view.spreadsheet);
+    let takeOverFrom: string | undefined;
+    if (current && current.owner !== view.user) {
+      const answer = ui.alert(view.text('automationTakeOverQuestion', { owner: current.owner }), ui.ButtonSet.YES_NO);
+      if (answer !== ui.Button.YES) {
+        ui.alert(view.text('automationKeptOwner', { owner: current.owner }));
+        return;
+      }
+      takeOverFrom = current.owner;
+    }
+    ui.alert(inWorkbook(now, (wb) => turnOnAutomation(wb, takeOverFrom), { whole: true }));
+  });
+}
+
+export function turnOnAutomation(wb: Workbook, takeOverFrom?: string): string {
   requireCoordinator(wb);
-  if (!installTick()) return wb.text('automationAlreadyOn');
+  const { spreadsheet } = wb;
+  const current = activeOwner(spreadsheet);
+  // Someone else took it over while this user read the question: they are asked again, not overruled.
+  if (current && current.owner !== wb.user && current.owner !== takeOverFrom) {
+    return wb.text('automationOwnedBy', { owner: current.owner });
+  }
+  const { triggerUid, created } = installTick(spreadsheet);
+  rememberTickWorkbook(spreadsheet.getId(), triggerUid);
+  const unchanged = !created && current?.owner === wb.user && current.triggerUid === triggerUid;
+  if (unchanged) return wb.text('automationAlreadyOn');
+  writeAutomationOwner(spreadsheet, { owner: wb.user, triggerUid, since: wb.now.toISOString() });
   const { settings, locale } = wb;
-  return wb.text('automationOn', {
+  const on = wb.text('automationOn', {
     scanHour: settings.scanHour,
     summaryDay: settingText(locale, 'summaryDay', settings),
     summaryHour: settings.summaryHour,
     mode: settingText(locale, 'emailMode', settings),
   });
+  return current && current.owner !== wb.user
+    ? [on, wb.text('automationTookOver', { owner: current.owner })].join('\n')
+    : on;
 }
 
+/** Turn off: the owner's removes their tick; anyone else is told who owns it and what to do. */
 export function turnOffAutomation(wb: Workbook): string {
   requireCoordinator(wb);
-  return wb.text(removeTick() > 0 ? 'automationOff' : 'automationWasOff');
+  const { spreadsheet } = wb;
+  const current = activeOwner(spreadsheet);
+  // A tick of this user that is not the registered one would stop itself anyway; it goes now.
+  const removed = removeTick(spreadsheet);
+  if (current && current.owner !== wb.user) return wb.text('automationOffNotOwner', { owner: current.owner });
+  forgetTickWorkbook(spreadsheet.getId());
+  writeAutomationOwner(spreadsheet, undefined);
+  return wb.text(removed > 0 || current ? 'automationOff' : 'automationWasOff');
 }
 
 export function automationStatus(wb: Workbook): string {
+  const registered = readAutomationOwner(wb.spreadsheet);
+  const state = !registered
+    ? wb.text('automationStateOff')
+    : registered.stopped
+      ? wb.text('automationStateStopped', {
+          owner: registered.owner,
+          at: wallDateTime(new Date(registered.stopped.at), wb.timeZone).slice(0, 16),
+        })
+      : wb.text('automationStateOn', { owner: registered.owner });
   return wb.text('automationStatus', {
-    state: wb.text(isTickInstalled() ? 'automationStateOn' : 'automationStateOff'),
+    state,
     mode: settingText(wb.locale, 'emailMode', wb.settings),
-    lastScan: readAutomationState().lastScanDay || wb.text('automationNever'),
+    lastScan: readAutomationState(wb.spreadsheet).lastScanDay || wb.text('automationNever'),
     queued: queuedCount(wb),
   });
 }

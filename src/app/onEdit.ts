@@ -1,11 +1,12 @@
 /**
  * The simple onEdit trigger: keeps IDs, timestamps, applied entries and owner checks current
  * for the sheet that was edited, without sending mail. It runs in a limited authorization mode
- * (no user email), so stamps made here carry no author.
+ * (often no user email), so stamps made here may carry no author.
  */
 import type { SheetKey } from '../domain/schema';
+import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
-import { UserError, type Workbook } from './workbook';
+import { inWorkbook, UserError, WorkbookBusy, type Workbook } from './workbook';
 
 /** Which data sheets to bring up to date after an edit of each sheet. */
 const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
@@ -31,5 +32,18 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;
     wb.spreadsheet.toast(error.message, wb.text('appName'));
+  }
+}
+
+/**
+ * The onEdit trigger: waits a few seconds at most for the lock (it has 30 s in all). When another
+ * run holds it longer, the edit itself is already in the sheet; the IDs and stamps it needs are
+ * what the next tick's sync writes, so nothing is lost by leaving them.
+ */
+export function onEditEvent(now: Date, edited: GoogleAppsScript.Spreadsheet.Range): void {
+  try {
+    inWorkbook(now, (wb) => handleEdit(wb, edited), { waitMs: LOCK_WAIT_MS.edit, simpleTrigger: true });
+  } catch (error) {
+    if (!(error instanceof WorkbookBusy)) throw error;
   }
 }

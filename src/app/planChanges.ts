@@ -7,7 +7,7 @@ import { isBlank } from '../domain/values';
 import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
 import { taskIndex, taskSnapshot } from './tasks';
-import { UserError, type Workbook } from './workbook';
+import { recordedAuthor, UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 type ChangeRow = TableRow<keyof RecordOf<'planChanges'> & string>;
@@ -36,7 +36,7 @@ export function requestPlanChange(wb: Workbook, draft: PlanChangeDraft): ActionR
     ...record,
     task: snapshot.id,
     oldDue: taskRow.get('due'),
-    requestedBy: wb.user,
+    requestedBy: recordedAuthor(wb),
     requestedAt: wb.now,
     status: enumLabel('changeStatus', 'pending', wb.locale),
   });
@@ -75,7 +75,7 @@ function decide(wb: Workbook, row: ChangeRow): Problem[] {
     for (const [key, value] of Object.entries(planChangeEffect(task, newDue))) taskRow.set(key as never, value);
   }
   row.set('decidedAt', wb.now);
-  if (isBlank(row.get('decidedBy'))) row.set('decidedBy', wb.user);
+  if (isBlank(row.get('decidedBy'))) row.set('decidedBy', recordedAuthor(wb));
   return problems;
 }
 
@@ -99,7 +99,7 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
     if (hasErrors(rowProblems) || !taskRow || !isBlank(row.get('requestedAt'))) continue;
     row.set('oldDue', taskRow.get('due'));
     row.set('requestedAt', wb.now);
-    if (isBlank(row.get('requestedBy'))) row.set('requestedBy', wb.user);
+    if (isBlank(row.get('requestedBy'))) row.set('requestedBy', recordedAuthor(wb));
     if (isBlank(row.get('status'))) row.set('status', enumLabel('changeStatus', 'pending', wb.locale));
   }
   return problems;

@@ -8,7 +8,7 @@ import { isBlank, isPercentFormat, parseTypedPercent, typedPercentCell } from '.
 import { checkProgress, hasErrors, progressEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { Table, TableRow } from '../gas/table';
 import { taskRows, taskSnapshot } from './tasks';
-import type { Workbook } from './workbook';
+import { recordedAuthor, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 type ProgressRow = TableRow<keyof RecordOf<'progress'> & string>;
@@ -56,7 +56,7 @@ function applyEntry(
   }
   return {
     problems,
-    computed: { task: snapshot.id, owner: snapshot.owner, updatedAt: wb.now, updatedBy: wb.user, pct },
+    computed: { task: snapshot.id, owner: snapshot.owner, updatedAt: wb.now, updatedBy: recordedAuthor(wb), pct },
   };
 }
 

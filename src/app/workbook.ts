@@ -7,7 +7,8 @@ import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } 
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
 import { parseDate } from '../domain/values';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
-import { withDocumentLock } from '../gas/lock';
+import { DocumentBusy, LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
+import { userLocale } from '../gas/locale';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
 import { SheetsApiSource } from '../gas/sheetsApi';
 import type { Table } from '../gas/table';
@@ -200,22 +201,35 @@ export class Workbook {
   }
 }
 
+/** Another run held the document lock for longer than the user may wait: nothing was written. */
+export class WorkbookBusy extends UserError {}
+
 /**
  * Runs one operation on the active spreadsheet under the document lock. `whole` reads every table
- * at once (Workbook.whole): for operations that need nearly all of them. `simpleTrigger`: onEdit,
- * which may not call the Sheets API, so its writes go through SpreadsheetApp.
+ * at once (Workbook.whole): for operations that need nearly all of them. A user waits for the lock
+ * at most `waitMs`, then is asked, in their language, to retry (a UserError: nothing was written).
+ * `simpleTrigger`: onEdit, which may not call the Sheets API, so its writes go through SpreadsheetApp.
  */
 export function inWorkbook<T>(
   now: Date,
   operation: (wb: Workbook) => T,
-  { whole = false, simpleTrigger = false } = {},
+  {
+    whole = false,
+    waitMs = LOCK_WAIT_MS.user,
+    simpleTrigger = false,
+  }: { whole?: boolean; waitMs?: number; simpleTrigger?: boolean } = {},
 ): T {
-  return withDocumentLock(() => {
-    const spreadsheet = activeSpreadsheet();
-    const user = activeUserEmail();
-    if (whole) return operation(Workbook.whole(spreadsheet, now, user));
-    return operation(new Workbook(spreadsheet, now, user, new SheetDirectory(spreadsheet, !simpleTrigger)));
-  });
+  try {
+    return withDocumentLock(waitMs, () => {
+      const spreadsheet = activeSpreadsheet();
+      const user = activeUserEmail();
+      if (whole) return operation(Workbook.whole(spreadsheet, now, user));
+      return operation(new Workbook(spreadsheet, now, user, new SheetDirectory(spreadsheet, !simpleTrigger)));
+    });
+  } catch (error) {
+    if (error instanceof DocumentBusy) throw new WorkbookBusy(t(userLocale(), 'documentBusy'));
+    throw error;
+  }
 }
 
 /**
@@ -244,6 +258,15 @@ export function activeUserEmail(): string {
   return normalizedEmail(Session.getActiveUser());
 }
 
+/**
+ * Who a record names as its author: the acting user, or "(unknown)" in the workbook's language
+ * when Apps Script does not reveal them (onEdit for a user outside the domain, a tick stamping a
+ * row someone typed) — never somebody else's email.
+ */
+export function recordedAuthor(wb: Workbook): string {
+  return wb.user === '' ? wb.text('unknownUser') : wb.user;
+}
+
 /** The user a trigger runs as: whoever turned automation on. */
 export function effectiveUserEmail(): string {
   return normalizedEmail(Session.getEffectiveUser());
@@ -254,7 +277,7 @@ function normalizedEmail(user: GoogleAppsScript.Base.User): string {
 }
 
 /** While Settings lists no coordinator, anyone may act as one, so a new workbook can be set up. */
-export function isCoordinator(wb: Workbook): boolean {
+export function isCoordinator(wb: Pick<Workbook, 'settings' | 'user'>): boolean {
   const coordinators = wb.settings.coordinators;
   return coordinators.length === 0 || coordinators.includes(wb.user);
 }

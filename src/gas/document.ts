@@ -1,7 +1,18 @@
-/** The spreadsheet the user has open, and its UI: what menu items and the sidebar act on. */
+/** The spreadsheet the run acts on, and its UI: what menu items, the sidebar and the tick act on. */
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** The active spreadsheet, or undefined in a run without a document (an add-on's time-driven trigger). */
+export function activeSpreadsheetIfAny(): GoogleAppsScript.Spreadsheet.Spreadsheet | undefined {
+  // The typings say Spreadsheet; the reference says Spreadsheet|null.
+  return (SpreadsheetApp.getActiveSpreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet | null) ?? undefined;
+}
+
+/** A workbook by ID: how a run without a document reaches the one it serves. */
+export function openSpreadsheet(id: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.openById(id);
 }
 
 export function spreadsheetUi(): GoogleAppsScript.Base.Ui {

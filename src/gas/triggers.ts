@@ -1,38 +1,41 @@
 /**
  * The one installable time-driven trigger (SPEC §4): an add-on may hold one time-driven trigger
  * per user per document, and not more often than hourly, so a single hourly tick dispatches
- * every scheduled job. Triggers are looked up by handler, so turning on twice leaves one.
+ * every scheduled job. Triggers are per user: these functions see only the current user's.
  */
-import type { AutomationState } from '../domain/schedule';
-
 export const TICK_HANDLER = 'tick_';
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-function tickTriggers(): Trigger[] {
-  return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter(
-    (trigger) => trigger.getHandlerFunction() === TICK_HANDLER,
-  );
+function tickTriggers(spreadsheet: Spreadsheet): Trigger[] {
+  return ScriptApp.getUserTriggers(spreadsheet).filter((trigger) => trigger.getHandlerFunction() === TICK_HANDLER);
 }
 
-export function isTickInstalled(): boolean {
-  return tickTriggers().length > 0;
-}
-
-/** Installs the hourly tick unless one exists; extra ones (from older versions) are removed. */
-export function installTick(): boolean {
-  const [kept, ...extra] = tickTriggers();
+/**
+ * The current user's hourly tick for the workbook, installed unless one exists (extra ones, from
+ * older versions, are removed); returns its ID and whether it is new.
+ */
+export function installTick(spreadsheet: Spreadsheet): { readonly triggerUid: string; readonly created: boolean } {
+  const [kept, ...extra] = tickTriggers(spreadsheet);
   for (const trigger of extra) ScriptApp.deleteTrigger(trigger);
-  if (kept) return false;
-  ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
-  return true;
+  if (kept) return { triggerUid: kept.getUniqueId(), created: false };
+  const trigger = ScriptApp.newTrigger(TICK_HANDLER).timeBased().everyHours(1).create();
+  return { triggerUid: trigger.getUniqueId(), created: true };
 }
 
-/** Removes every tick trigger; returns how many there were. */
-export function removeTick(): number {
-  const triggers = tickTriggers();
+/** Removes the current user's tick triggers of the workbook; returns how many there were. */
+export function removeTick(spreadsheet: Spreadsheet): number {
+  const triggers = tickTriggers(spreadsheet);
   for (const trigger of triggers) ScriptApp.deleteTrigger(trigger);
   return triggers.length;
+}
+
+/** A running tick deletes itself: found by its ID, since it may have no document to list by. */
+export function removeTriggerById(triggerUid: string): void {
+  for (const trigger of ScriptApp.getProjectTriggers()) {
+    if (trigger.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(trigger);
+  }
 }
 
 /**
@@ -42,24 +45,4 @@ export function removeTick(): number {
 export function isAuthorized(): boolean {
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   return info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED;
-}
-
-const STATE_PROPERTY = 'collabDesk.automation';
-
-/** What the tick already ran, kept in document properties (shared by every user of the file). */
-export function readAutomationState(): AutomationState {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATE_PROPERTY);
-  if (!raw) return {};
-  try {
-    const parsed = JSON.parse(raw) as Record<string, unknown> | null;
-    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-    return { lastScanDay: text(parsed?.lastScanDay), lastSummaryWeek: text(parsed?.lastSummaryWeek) };
-  } catch {
-    // A hand-edited property: start afresh rather than stop automation.
-    return {};
-  }
-}
-
-export function writeAutomationState(state: AutomationState): void {
-  PropertiesService.getDocumentProperties().setProperty(STATE_PROPERTY, JSON.stringify(state));
 }

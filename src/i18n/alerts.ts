@@ -281,7 +281,43 @@ export const alertText = {
     'zh-CN': '自动化：{state}\n邮件模式：{mode}\n最近一次每日检查：{lastScan}\n排队待发的通知：{queued} 条',
     en: 'Automation: {state}\nEmail mode: {mode}\nLast daily check: {lastScan}\nNotices queued: {queued}',
   },
-  automationStateOn: { 'zh-CN': '已开启（每小时）', en: 'on (hourly)' },
+  automationStateOn: { 'zh-CN': '已开启（每小时，由 {owner} 运行）', en: 'on (hourly, run by {owner})' },
+  automationStateStopped: {
+    'zh-CN':
+      '已停止：{owner} 已不是协调人，其定时任务于 {at} 自行停止，不再发送邮件。请一位协调人选择「自动化 › 开启」。',
+    en: 'stopped: {owner} is no longer a coordinator, so their hourly trigger stopped itself at {at} and sends nothing. A coordinator can choose Automation › Turn on.',
+  },
+  automationTakeOverQuestion: {
+    'zh-CN':
+      '自动化目前由 {owner} 运行（每个工作簿只有一位负责人）。\n要改由您运行吗？{owner} 的定时任务会在下一次运行时自行停止。',
+    en: 'Automation is run by {owner} (one owner per workbook).\nRun it yourself instead? The hourly trigger of {owner} stops itself at its next run.',
+  },
+  automationKeptOwner: {
+    'zh-CN': '未做更改：自动化仍由 {owner} 运行。',
+    en: 'Nothing changed: automation is still run by {owner}.',
+  },
+  automationOwnedBy: {
+    'zh-CN': '自动化刚刚改由 {owner} 运行。如需接管，请再次选择「自动化 › 开启」。',
+    en: 'Automation has just been taken over by {owner}. To take it over, choose Automation › Turn on again.',
+  },
+  automationTookOver: {
+    'zh-CN': '已从 {owner} 接管；{owner} 的定时任务会在下一次运行时自行停止，不会重复发送。',
+    en: 'Taken over from {owner}: their hourly trigger stops itself at its next run, so nothing is sent twice.',
+  },
+  automationOffNotOwner: {
+    'zh-CN':
+      '自动化由 {owner} 运行，仍处于开启状态：定时任务属于开启它的人，只有 {owner} 能关闭。请联系 {owner} 关闭；或选择「自动化 › 开启」接管后再关闭。',
+    en: 'Automation is still on: it is run by {owner}, and only they can turn their trigger off. Ask {owner} to turn it off, or choose Automation › Turn on to take it over, then Turn off.',
+  },
+  automationStoppedMailSubject: {
+    'zh-CN': '[协作台] 自动化已停止',
+    en: '[Collab Desk] Automation stopped',
+  },
+  automationStoppedMailBody: {
+    'zh-CN':
+      '您（{owner}）已不在「设置 › 协调人」中，您开启的自动化已自行停止，不再发送提醒。\n如需继续，请一位协调人（{coordinators}）在工作簿中选择「自动化 › 开启」：\n{url}',
+    en: 'You ({owner}) are no longer listed under Settings › coordinators, so the automation you turned on has stopped itself and sends no more notices.\nTo continue, a coordinator ({coordinators}) can choose Automation › Turn on in the workbook:\n{url}',
+  },
   automationStateOff: { 'zh-CN': '已关闭', en: 'off' },
   automationNever: { 'zh-CN': '尚未运行', en: 'never' },
   scanResult: {

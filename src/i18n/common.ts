@@ -7,6 +7,10 @@ export const commonText = {
     'zh-CN': '只有协作负责人可以执行此操作（设置 › 协调人：{coordinators}）。当前用户：{user}',
     en: 'Only a coordinator can do this (Settings › coordinators: {coordinators}). Current user: {user}',
   },
+  documentBusy: {
+    'zh-CN': '另一项更新正在进行，请一分钟后重试。',
+    en: 'Another update is in progress; please try again in a minute.',
+  },
   unknownUser: { 'zh-CN': '（未知用户）', en: '(unknown user)' },
   menuSetupWorkbook: { 'zh-CN': '设置工作簿', en: 'Set up workbook' },
   menuNewRequest: { 'zh-CN': '新建需求', en: 'New request' },

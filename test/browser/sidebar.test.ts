@@ -306,16 +306,16 @@ testUnless(chromiumMissing)(
   },
 );
 
-testUnless(chromiumMissing)('when the server call fails the page says so and keeps what the user typed', async () => {
+testUnless(chromiumMissing)('when the workbook stays busy the page says so and keeps what the user typed', async () => {
   const project = launchPlan();
   select(project, 'tasks', 2);
   const sidebar = await browser.open(project);
-  // Another execution keeps the document lock past the 30 s the save waits for it.
+  // Another execution keeps the document lock past the 10 s the save waits for it.
   project.emulator.lock.emuHoldByAnotherProcess('document');
   await sidebar.page.getByLabel('当前进度').fill('方案撰写80%');
   await sidebar.page.getByLabel('完成百分比').fill('80');
   await sidebar.page.locator('#form-progress button[type=submit]').click();
-  const failed = t('zh-CN', 'sidebarServerError', { message: 'Lock timeout' });
+  const failed = t('zh-CN', 'documentBusy');
   const shown = await textOf(sidebar, '#form-progress-message.error', failed);
   assert.ok(shown.startsWith(failed), shown);
   assert.equal(await sidebar.page.locator('#progress-summary').inputValue(), '方案撰写80%');

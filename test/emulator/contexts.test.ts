@@ -86,9 +86,13 @@ test("an add-on's time-driven trigger has no active spreadsheet, document lock o
   });
 });
 
-// The default keeps today's bound-script behaviour until src/ copes without the document.
-test('by default a time-driven trigger still sees the document, as a bound script does', () => {
-  const seen = runTick(load());
+// The default is the context the add-on is deployed in; 'bound' keeps a bound script's behaviour.
+test("by default a time-driven trigger runs as an add-on's, without the document", () => {
+  assert.equal(runTick(load())?.spreadsheet, null);
+});
+
+test('with triggerContext bound a time-driven trigger sees the document, as a bound script does', () => {
+  const seen = runTick(load({ triggerContext: 'bound' }));
   assert.equal(seen?.spreadsheet, 'active');
   assert.equal(seen?.documentLock, 'lock');
   assert.equal(seen?.documentProperties, 'properties');

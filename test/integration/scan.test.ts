@@ -283,7 +283,10 @@ test('turning automation on twice leaves one trigger; off removes it; only coord
   assert.deepEqual(handlers(), ['tick_']);
   assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /原本就已开启/);
   project.call('automationStatus_');
-  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /自动化：已开启（每小时）\n邮件模式：发送/);
+  assert.match(
+    project.emulator.ui.emuAlerts().at(-1)?.message ?? '',
+    /自动化：已开启（每小时，由 pmo@corp\.cn 运行）\n邮件模式：发送/,
+  );
   project.call('automationOff_');
   assert.deepEqual(handlers(), []);
 

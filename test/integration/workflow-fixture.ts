@@ -4,6 +4,7 @@
  * Columns are found by header, as the add-on finds them, never by position.
  */
 import { loadBundle } from '../support/bundle';
+import type { EmulatorOptions } from '../../emulator/index';
 import { mapHeaders, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
 import type { LoadedProject } from '../../emulator/runtime';
 
@@ -34,9 +35,10 @@ export class Desk {
 
   constructor(
     readonly lang: Lang,
-    options: { activeUser?: string; setUp?: boolean } = {},
+    options: { activeUser?: string; setUp?: boolean; emulator?: EmulatorOptions } = {},
   ) {
     this.project = loadBundle({
+      ...options.emulator,
       now: new Date(),
       timeZone: TIME_ZONE,
       spreadsheetLocale: lang === 'en' ? 'en_US' : 'zh_CN',

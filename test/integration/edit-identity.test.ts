@@ -1,0 +1,45 @@
+/**
+ * Identity and the short lock in onEdit (SPEC §4: simple triggers run in AuthMode.LIMITED, where
+ * the active user's email is blank for users outside the developer's domain), on the built bundle.
+ */
+import { test } from '@jest/globals';
+import assert from 'node:assert/strict';
+import { Desk } from './workflow-fixture';
+
+function deskWithTask(): { desk: Desk; taskId: string } {
+  const desk = new Desk('zh-CN', { emulator: { enforceSimpleTriggerAuth: true, developerDomain: 'example.com' } });
+  desk.fillDirectory();
+  const { id: requestId } = desk.approvedRequest();
+  const [row] = desk.paste('tasks', [desk.taskRecord(requestId)]);
+  return { desk, taskId: String(desk.value('tasks', row!, 'id')) };
+}
+
+test('onEdit in LIMITED mode stamps an outside user’s progress as (unknown), never another user’s email', () => {
+  const { desk, taskId } = deskWithTask();
+  desk.project.emulator.session.emuSetActiveUser('partner@outside.cn');
+  const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
+  assert.ok(desk.value('progress', row!, 'updatedAt') instanceof Date, 'the entry is stamped');
+  assert.equal(desk.value('progress', row!, 'updatedBy'), '（未知用户）');
+});
+
+test('onEdit in LIMITED mode records a user of the domain by their email', () => {
+  const { desk, taskId } = deskWithTask();
+  const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
+  assert.equal(desk.value('progress', row!, 'updatedBy'), 'coordinator@example.com');
+});
+
+test('onEdit waits a few seconds for the lock, then leaves the entry as typed, unstamped, for later', () => {
+  const { desk, taskId } = deskWithTask();
+  const { clock, lock } = desk.project.emulator;
+  lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 2_000);
+  const [waited] = desk.paste('progress', [{ task: taskId, summary: '二十秒内', pct: 60, delayReason: '无' }]);
+  assert.ok(desk.value('progress', waited!, 'updatedAt') instanceof Date, 'stamped after a 2 s wait');
+
+  lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+  const [left] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
+  assert.equal(desk.value('progress', left!, 'summary'), '方案撰写70%', 'what the user typed is kept');
+  assert.equal(desk.value('progress', left!, 'updatedAt'), '', 'left for the next sync');
+  clock.set(new Date(clock.now().getTime() + 60_000));
+  desk.project.call('validate_');
+  assert.ok(desk.value('progress', left!, 'updatedAt') instanceof Date, 'stamped by the next sync');
+});
