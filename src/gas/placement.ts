@@ -75,9 +75,60 @@ export interface Placement {
   readonly skipped: SkippedWrite[];
 }
 
-/** The key of the column that identifies a row, when the sheet has one. */
-export function identityKey(def: SheetDef): string | undefined {
-  return def.columns.some((column) => column.key === 'id') ? 'id' : undefined;
+/** A table as read: what finding its rows again needs. */
+export type ReadLayout<K extends string = string> = Pick<TableChange<K>, 'def' | 'positions' | 'timeZone'>;
+
+/** A row as read: where it was and what it held. */
+export interface ReadRow {
+  readonly rowNumber: number;
+  readonly original: readonly Cell[];
+}
+
+/**
+ * Finds rows of `read` in the sheet as it is `now`: the one row holding its ID; without an ID (or
+ * with a copied one), the row nearest to where it was read whose columns still hold what was read,
+ * leaving out `writing` (the columns a change writes, compared cell by cell instead, so a user's
+ * edit of one of them leaves that cell alone rather than making the row another row).
+ */
+export function rowFinder<K extends string>(
+  read: ReadLayout<K>,
+  now: SheetNow,
+): (row: ReadRow, writing?: readonly number[]) => number | undefined {
+  const nowPositions = mapHeaders(read.def, now.header);
+  const keyAt: (K | undefined)[] = [];
+  const isDate: boolean[] = [];
+  for (const column of read.def.columns) {
+    const index = read.positions[column.key];
+    if (index === undefined) continue;
+    keyAt[index] = column.key;
+    isDate[index] = column.type === 'date' || column.type === 'datetime';
+  }
+  const rowMatches = (original: readonly Cell[], cells: readonly Cell[], writing: readonly number[]) =>
+    keyAt.every((key, readColumn) => {
+      if (key === undefined || writing.includes(readColumn)) return true;
+      const column = nowPositions[key];
+      // A column deleted since the read, or not read now, cannot tell rows apart.
+      return (
+        column === undefined ||
+        !(column in cells) ||
+        sameValue(original[readColumn], cells[column], isDate[readColumn] === true, read.timeZone)
+      );
+    });
+  const idColumn = read.positions['id' as K];
+  return (row, writing = []) => {
+    const id = idColumn === undefined ? '' : text(row.original[idColumn]);
+    if (id !== '' && now.rowsWithId) {
+      const candidates = now.rowsWithId(id);
+      if (candidates.length === 1) return candidates[0];
+      // The same ID twice (a copied row): among those still holding what was read, the nearest.
+      const distance = (r: number) => Math.abs(r - row.rowNumber);
+      return candidates
+        .filter((r) => rowMatches(row.original, now.row(r) ?? [], []))
+        .sort((x, y) => distance(x) - distance(y) || x - y)
+        .at(0);
+    }
+    return nearestMatch(row.rowNumber, now, (cells) => rowMatches(row.original, cells, writing));
+  };
 }
 
 export function placeChanges<K extends string>(change: TableChange<K>, now: SheetNow): Placement {
@@ -97,29 +148,8 @@ export function placeChanges<K extends string>(change: TableChange<K>, now: Shee
     const key = keyAt[readColumn];
     return key === undefined ? undefined : nowPositions[key];
   };
-  // A row without an ID is matched on the columns the change does not write: those it writes are
-  // compared cell by cell below (compare-and-set), so a user's edit of one leaves that cell alone
-  // rather than making the row another row.
-  const rowMatches = (original: readonly Cell[], cells: readonly Cell[], writes: readonly number[]) =>
-    keyAt.every((key, readColumn) => {
-      if (key === undefined || writes.includes(readColumn)) return true;
-      const column = nowPositions[key];
-      // A column deleted since the read, or not read now, cannot tell rows apart.
-      return column === undefined || !(column in cells) || same(readColumn, original[readColumn], cells[column]);
-    });
-
-  const idColumn = change.positions['id' as K];
-  const findRow = (row: RowChange): number | undefined => {
-    const id = idColumn === undefined ? '' : text(row.original[idColumn]);
-    if (id !== '' && now.rowsWithId) {
-      const candidates = now.rowsWithId(id);
-      if (candidates.length === 1) return candidates[0];
-      // The same ID twice (a copied row): only the one still holding what was read is this row.
-      const holding = candidates.filter((r) => rowMatches(row.original, now.row(r) ?? [], []));
-      return holding.length === 1 ? holding[0] : undefined;
-    }
-    return nearestMatch(row.rowNumber, now, (cells) => rowMatches(row.original, cells, row.columns));
-  };
+  const find = rowFinder(change, now);
+  const findRow = (row: RowChange) => find(row, row.columns);
 
   const writes: CellWrite[] = [];
   const skipped: SkippedWrite[] = [];

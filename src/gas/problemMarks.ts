@@ -9,8 +9,8 @@
 import { mapHeaders } from '../domain/schema';
 import type { Problem } from '../domain/workflow';
 import { t, type Locale } from '../i18n/index';
-import { identityKey, sameValue, type CellWrite, type SheetNow } from './placement';
-import { forEachRun, sheetNowOf, type Cell, type Table, type TableRow } from './table';
+import { rowFinder, type CellWrite } from './placement';
+import { forEachRun, sheetNowOf, type Cell, type Table } from './table';
 
 const HIGHLIGHT = { error: '#f4c7c3', warning: '#fce8b2' } as const;
 const PLAIN_BACKGROUND = '#ffffff';
@@ -35,13 +35,14 @@ export function markProblems(table: Table<string>, problems: readonly Problem[],
   const width = now.header.length;
   if (now.lastRow < 2 || width === 0) return;
   const columns = mapHeaders(table.def, now.header) as Partial<Record<string, number>>;
+  const find = rowFinder({ def: table.def, positions: table.positions, timeZone: table.timeZone }, now);
 
   /** Problems by today's "row:column" (1-based row, 0-based column). */
   const byCell = new Map<string, Problem[]>();
   for (const p of problems) {
     const read = p.row === undefined ? undefined : table.rows[p.row - 2];
     const column = columns[p.field];
-    const row = read && column !== undefined ? rowNow(table, read, now, columns) : undefined;
+    const row = read && column !== undefined ? find({ rowNumber: read.rowNumber, original: read.read }) : undefined;
     if (row === undefined) continue;
     const cell = `${row}:${column}`;
     byCell.set(cell, [...(byCell.get(cell) ?? []), p]);
@@ -71,41 +72,4 @@ export function markProblems(table: Table<string>, problems: readonly Problem[],
   forEachRun(backgroundWrites, (row, column, run) =>
     sheet.getRange(row, column, 1, run.length).setBackgrounds([run as string[]]),
   );
-}
-
-/**
- * The sheet row now holding `read`: the one row with its ID, or else the row nearest to where it
- * was read whose known columns still hold what was read (ID rows: among those with its ID).
- */
-function rowNow(
-  table: Table<string>,
-  read: TableRow<string>,
-  now: SheetNow,
-  columns: Partial<Record<string, number>>,
-): number | undefined {
-  const idKey = identityKey(table.def);
-  const id = idKey === undefined ? '' : read.text(idKey);
-  const withId = id !== '' && now.rowsWithId ? now.rowsWithId(id) : undefined;
-  if (withId?.length === 1) return withId[0];
-  const holdsRead = (row: number) => {
-    const cells = now.row(row) ?? [];
-    return table.def.columns.every((column) => {
-      const index = columns[column.key];
-      return !table.has(column.key) || index === undefined || sameValue(read.get(column.key), cells[index], false, '');
-    });
-  };
-  const from = read.rowNumber;
-  if (withId) {
-    const distance = (row: number) => Math.abs(row - from);
-    return withId
-      .filter(holdsRead)
-      .sort((a, b) => distance(a) - distance(b) || a - b)
-      .at(0);
-  }
-  for (let distance = 0; distance <= Math.max(from - 2, now.lastRow - from); distance++) {
-    for (const row of distance === 0 ? [from] : [from - distance, from + distance]) {
-      if (row >= 2 && row <= now.lastRow && holdsRead(row)) return row;
-    }
-  }
-  return undefined;
 }

@@ -219,6 +219,11 @@ export class Table<K extends string> {
     return this.store.sheet;
   }
 
+  /** The spreadsheet's zone, in which serial numbers under date columns were read. */
+  get timeZone(): string {
+    return this.dates.timeZone;
+  }
+
   /**
    * Reads the whole sheet with one getValues; row 1 is the header row. With a `batch`, its writes
    * wait in it for the operation's one Sheets API call; without, they go straight to the sheet.
@@ -277,7 +282,7 @@ export class Table<K extends string> {
       skipped = this.store.write({
         def: this.def,
         positions: this.positions,
-        timeZone: this.dates.timeZone,
+        timeZone: this.timeZone,
         readRows: this.rowCount,
         changed: changedRows.map((row) => ({
           rowNumber: row.rowNumber,
