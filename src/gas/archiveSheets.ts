@@ -1,14 +1,14 @@
 /**
  * The 归档 YYYY sheets (SPEC §2.8) and the rows leaving the data sheets for them. Each archive
- * sheet is protected when created and only ever appended to, one setValues per run; each source
- * sheet is rewritten with one setValues (kept rows close up, the freed rows at the bottom become
- * blank). A block already in the archive (a run interrupted between the two writes) is not
- * appended twice.
+ * sheet is protected when created and only ever appended to, one setValues per run; the archived
+ * rows are then deleted from their source sheets. A block already in the archive (a run
+ * interrupted between the two writes) is not appended twice.
  */
 import { header } from '../domain/summary';
 import { LOCALES, t, type Locale } from '../i18n/index';
 import { growToFit } from './grid';
-import type { Cell, Table, TableRow } from './table';
+import { rowFinder } from './placement';
+import { sheetNowOf, type Cell, type Table, type TableRow } from './table';
 import { literalInput } from './typedInput';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -91,19 +91,28 @@ export function appendToArchive(
 }
 
 /**
- * Removes rows in one write: the kept rows move up in order, the freed rows at the bottom are
- * blanked. Formulas of kept rows are kept as formulas; typed text stays text.
+ * Deletes the archived rows from their sheet, each found where it is now (placement.rowFinder: by
+ * ID, or by the values read), bottom run first so the rows above keep their places. Deleting
+ * rows, not rewriting the ones kept, leaves every other row, its notes, formats and formulas as
+ * it is, and frees the cells (SPEC §3.7). A row that cannot be found stays; the next run archives it.
  */
 export function removeRows(table: Table<string>, removed: ReadonlySet<TableRow<string>>): void {
-  if (table.rows.length === 0 || table.width === 0) return;
-  const range = table.sheet.getRange(2, 1, table.rows.length, table.width);
-  const formulas = range.getFormulas();
-  const kept = table.rows
-    .map((row, i) => ({ row, formulas: formulas[i] ?? [] }))
-    .filter(({ row }) => !removed.has(row))
-    .map(({ row, formulas: rowFormulas }) =>
-      Array.from({ length: table.width }, (_, c) => rowFormulas[c] || literalInput(row.cells[c] ?? '')),
-    );
-  const blank = Array.from({ length: table.rows.length - kept.length }, () => new Array<Cell>(table.width).fill(''));
-  range.setValues([...kept, ...blank]);
+  if (removed.size === 0) return;
+  const sheet = table.sheet;
+  const now = sheetNowOf(sheet.getDataRange().getValues() as Cell[][], table.def);
+  const find = rowFinder({ def: table.def, positions: table.positions, timeZone: table.timeZone }, now);
+  const rows = [...new Set([...removed].map((row) => find({ rowNumber: row.rowNumber, original: row.read })))].filter(
+    (row): row is number => row !== undefined,
+  );
+  if (rows.length === 0) return;
+  // Sheets keeps at least one row below the frozen ones: give it a blank one to keep.
+  if (sheet.getMaxRows() - sheet.getFrozenRows() <= rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  rows.sort((a, b) => b - a);
+  let start = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1]! - 1) continue;
+    const lowest = rows[i - 1]!;
+    sheet.deleteRows(lowest, i - start);
+    start = i;
+  }
 }

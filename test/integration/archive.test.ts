@@ -18,11 +18,16 @@ test('a request done for more than 30 days moves with its rows into a protected 
   const desk = new ReportDesk('zh-CN').example();
   // The dashboard is live: its figures follow the moved rows, so it is left out of "untouched".
   const untouched = desk.snapshot(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收', '看板']);
+  // A colleague's note on a task that stays: deleting the archived rows moves it with its row.
+  desk.cell('tasks', desk.rowOf('tasks', 'id', 'RW202407001-02'), 'name').setNote('培训前再确认一次');
   const before = desk.calls.count('Range.setValues');
+  const cellsBefore = desk.sheet('tasks').getMaxRows();
   desk.project.call('archiveCompleted_');
   assert.equal(desk.lastAlert(), '已归档 1 个需求，连同任务 2 行、进度 2 行、沟通 2 行、验收 3 行，移入：归档 2024。');
-  // One write per source sheet and one append to the archive.
-  assert.equal(desk.calls.count('Range.setValues') - before, 6);
+  // One append to the archive; the kept rows are not rewritten, the archived ones are deleted.
+  assert.equal(desk.calls.count('Range.setValues') - before, 1);
+  assert.equal(desk.sheet('tasks').getMaxRows(), cellsBefore - 2, 'the moved rows free their cells');
+  assert.equal(desk.note('tasks', desk.rowOf('tasks', 'id', 'RW202407001-02'), 'name'), '培训前再确认一次');
 
   assert.deepEqual(ids(desk, 'requests', 'id').filter(Boolean), ['XQ202407001', 'XQ202407002']);
   assert.deepEqual(ids(desk, 'tasks', 'id').filter(Boolean), [
@@ -31,7 +36,7 @@ test('a request done for more than 30 days moves with its rows into a protected 
     'RW202407001-03',
     'RW202407001-04',
   ]);
-  assert.equal(desk.sheet('tasks').getLastRow(), 5, 'the freed rows at the bottom are blank');
+  assert.equal(desk.sheet('tasks').getLastRow(), 5, 'no gap where the archived rows were');
   assert.deepEqual(ids(desk, 'progress', 'task').filter(Boolean), [
     'RW202407001-03',
     'RW202407001-01',
