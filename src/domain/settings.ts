@@ -87,7 +87,7 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
 interface SettingKind<V> {
   readonly allowed: MessageKey;
   readonly allowedParams?: MessageParams;
-  /** undefined = not valid. `timeZone` is the already-resolved zone, for date cells. */
+  /** undefined = not valid. `timeZone` is the spreadsheet's, in which date and time cells are read. */
   parse(cell: unknown, timeZone: string): V | undefined;
   format(value: V, locale: Locale): string | number;
 }
@@ -389,13 +389,13 @@ export function parseSettings(rows: readonly (readonly unknown[])[], spreadsheet
     cells.set(key, { row, value: rows[index]?.[valueColumn] });
   }
 
-  // The time zone is resolved first: date and time cells are read in it.
+  // Date and time cells hold a wall time of the spreadsheet's own zone (a holiday is midnight
+  // there), whatever zone Settings names for the add-on: read them in it.
   const resolved: Record<string, unknown> = { ...defaults };
-  const ordered = [...SETTING_DEFINITIONS].sort((a, b) => Number(b.key === 'timeZone') - Number(a.key === 'timeZone'));
-  for (const { key, kind } of ordered) {
+  for (const { key, kind } of SETTING_DEFINITIONS) {
     const cell = cells.get(key);
     if (!cell || isBlank(cell.value)) continue;
-    const value = kind.parse(cell.value, resolved.timeZone as string);
+    const value = kind.parse(cell.value, defaults.timeZone);
     if (value === undefined) {
       errors.push({
         kind: 'invalid',

@@ -109,16 +109,17 @@ test('values are read in the forms people type them', () => {
   assert.equal(settings.staleDays, 5);
 });
 
-test('date and time cells are read on the wall clock of the configured time zone', () => {
-  // 2024-10-01 00:00 in Shanghai is 2024-09-30 16:00 UTC; a time cell is a Date on 1899-12-30 at that
-  // wall time, in the zone's historical (LMT, +08:05:43) offset.
+test('date and time cells are read on the wall clock of the spreadsheet, whatever zone Settings names', () => {
+  // SpreadsheetApp gives a date cell as midnight in the spreadsheet's zone: in a Shanghai
+  // spreadsheet, 2024-10-01 is 2024-09-30 16:00 UTC, and a time cell is a Date on 1899-12-30 at that
+  // wall time, in the zone's historical (LMT, +08:05:43) offset. Settings' London must not move them.
   const { settings, errors } = parseSettings(
     [
-      ['timeZone', 'Asia/Shanghai'],
+      ['timeZone', 'Europe/London'],
       ['holidays', new Date('2024-09-30T16:00:00Z')],
       ['endOfDay', new Date(new TZDate(1899, 11, 30, 17, 30, 'Asia/Shanghai').getTime())],
     ],
-    { locale: 'en_US', timeZone: 'Etc/UTC' },
+    { locale: 'en_US', timeZone: 'Asia/Shanghai' },
   );
   assert.deepEqual(errors, []);
   assert.deepEqual(settings.holidays, ['2024-10-01']);
