@@ -186,6 +186,35 @@ export function placeChanges<K extends string>(change: TableChange<K>, now: Shee
   return { writes, appendAt: Math.max(now.lastRow, 1) + 1, appendColumn: first + 1, appended, skipped };
 }
 
+/**
+ * Sheet rows by the ID in their ID cell (`idAt(row)` for rows `first`..`last`), the index built
+ * on first use: most operations never ask.
+ */
+export function rowsById(
+  first: number,
+  last: number,
+  idAt: (row: number) => Cell | undefined,
+): (id: string) => number[] {
+  let ids: Map<string, number[]> | undefined;
+  return (id) => {
+    if (!ids) {
+      ids = new Map();
+      for (let row = first; row <= last; row++) {
+        const key = text(idAt(row));
+        if (key !== '') ids.set(key, [...(ids.get(key) ?? []), row]);
+      }
+    }
+    return ids.get(id) ?? [];
+  };
+}
+
+/** How many of `lines` there are up to the last that holds anything (the Sheets API leaves trailing cells out). */
+export function filledLength(lines: readonly (readonly (Cell | undefined)[])[]): number {
+  let filled = lines.length;
+  while (filled > 0 && (lines[filled - 1] ?? []).every((cell) => cell === '' || cell === undefined)) filled--;
+  return filled;
+}
+
 /** The row nearest `from` (the read-time row first) that `matches`, among the rows read. */
 function nearestMatch(from: number, now: SheetNow, matches: (cells: readonly Cell[]) => boolean): number | undefined {
   const reach = Math.max(from - 2, now.lastRow - from);

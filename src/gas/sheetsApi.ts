@@ -15,7 +15,7 @@
  */
 import { columnLetter, quotedTitle, sheetPrefix } from './a1';
 import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
-import { placeChanges, type SheetNow, type SkippedWrite, type TableChange } from './placement';
+import { filledLength, placeChanges, rowsById, type SheetNow, type SkippedWrite, type TableChange } from './placement';
 import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type TableSource } from './sheets';
 import { forEachRun, sheetNowOf, Table, type Cell, type TableStore } from './table';
 import { sheetsApi, WriteBatch, type BatchSheet } from './writeBatch';
@@ -254,12 +254,10 @@ function rereadPlan(
       let lastRow = lowestChanged;
       for (const values of columnValues.values()) lastRow = Math.max(lastRow, values.length + 1);
       if (tailStart > 0) {
-        const tail = rest[wanted.length] ?? [];
-        let filled = tail.length;
-        while (filled > 0 && (tail[filled - 1] ?? []).every((cell) => cell === '')) filled--;
+        const filled = filledLength(rest[wanted.length] ?? []);
         lastRow = filled > 0 ? tailStart + filled - 1 : Math.min(lastRow, tailStart - 1);
       }
-      let ids: Map<string, number[]> | undefined;
+      const ids = columnValues.get(idColumn ?? -1) ?? [];
       return {
         header,
         lastRow,
@@ -268,20 +266,7 @@ function rereadPlan(
           for (const [c, values] of columnValues) cells[c] = values[row - 2]?.[0] ?? '';
           return cells;
         },
-        rowsWithId:
-          idColumn === undefined
-            ? undefined
-            : (id) => {
-                if (!ids) {
-                  ids = new Map();
-                  (columnValues.get(idColumn) ?? []).forEach((line, i) => {
-                    const cell = line[0];
-                    const key = typeof cell === 'string' ? cell.trim() : String(cell ?? '');
-                    if (key !== '') ids!.set(key, [...(ids!.get(key) ?? []), i + 2]);
-                  });
-                }
-                return ids.get(id) ?? [];
-              },
+        rowsWithId: idColumn === undefined ? undefined : rowsById(2, ids.length + 1, (row) => ids[row - 2]?.[0]),
       };
     },
   };
@@ -292,8 +277,7 @@ const WINDOW_MARGIN = 50;
 
 /** The sheet as seen from its header and its rows from `first` on (all of them, to the end). */
 function windowNow(header: readonly Cell[], first: number, window: readonly (readonly Cell[])[]): SheetNow {
-  let filled = window.length;
-  while (filled > 0 && (window[filled - 1] ?? []).every((cell) => cell === '')) filled--;
+  const filled = filledLength(window);
   return {
     header,
     lastRow: filled > 0 ? first + filled - 1 : first - 1,

@@ -9,7 +9,9 @@ import { instantOfSerial } from '../domain/calendar';
 import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } from '../domain/schema';
 import { growToFit } from './grid';
 import {
+  filledLength,
   placeChanges,
+  rowsById,
   type Cell,
   type CellWrite,
   type SheetNow,
@@ -304,27 +306,11 @@ export class Table<K extends string> {
 export function sheetNowOf(values: readonly (readonly Cell[])[], def: SheetDef): SheetNow {
   const header = values[0] ?? [];
   const idColumn = mapHeaders(def, header)['id'];
-  let ids: Map<string, number[]> | undefined;
-  let lastRow = values.length;
-  while (lastRow > 1 && (values[lastRow - 1] ?? []).every((cell) => cell === '' || cell === undefined)) lastRow--;
   return {
     header,
-    lastRow: Math.max(lastRow, 1),
+    lastRow: Math.max(filledLength(values), 1),
     row: (row) => values[row - 1] ?? [],
-    rowsWithId:
-      idColumn === undefined
-        ? undefined
-        : (id) => {
-            if (!ids) {
-              ids = new Map();
-              for (let r = 1; r < values.length; r++) {
-                const cell = values[r]?.[idColumn];
-                const key = typeof cell === 'string' ? cell.trim() : String(cell ?? '');
-                if (key !== '') ids.set(key, [...(ids.get(key) ?? []), r + 1]);
-              }
-            }
-            return ids.get(id) ?? [];
-          },
+    rowsWithId: idColumn === undefined ? undefined : rowsById(2, values.length, (row) => values[row - 1]?.[idColumn]),
   };
 }
 
