@@ -16,6 +16,7 @@
  * is refused (https://github.com/boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool/issues/16).
  */
 import { type EmulatorContext, gasError, requireFullAuth } from '../core';
+import { instantOf, wallClockOf } from '../spreadsheet/time';
 
 const SCRIPT_APP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 
@@ -142,35 +143,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const MAX_TRIGGERS = 20;
 
-/** Wall-clock fields of an instant in a time zone. */
-function wallClock(ms: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
-}
-
-/** The instant at which the wall clock in `timeZone` shows the given local time. */
-function fromWallClock(year: number, month: number, day: number, hour: number, minute: number, timeZone: string) {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute);
-  let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(guess, timeZone);
-    guess -= Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute) - asUtc;
-  }
-  return guess;
-}
-
 function localDayNumber(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
+  const w = wallClockOf(ms, timeZone);
   return Date.UTC(w.year, w.month - 1, w.day) / DAY;
 }
 
@@ -184,12 +158,16 @@ function nextFiring(s: Schedule, after: number): number {
   const today = localDayNumber(after, s.timeZone);
   for (let day = today; ; day++) {
     const date = new Date(day * DAY);
-    const at = fromWallClock(
-      date.getUTCFullYear(),
-      date.getUTCMonth() + 1,
-      date.getUTCDate(),
-      s.hour,
-      s.minute,
+    const at = instantOf(
+      {
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+        day: date.getUTCDate(),
+        hour: s.hour,
+        minute: s.minute,
+        second: 0,
+        ms: 0,
+      },
       s.timeZone,
     );
     const onDay = s.unit === 'weeks' ? date.getUTCDay() === s.weekDay : (day - s.anchorDay) % s.every === 0;

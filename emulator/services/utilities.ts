@@ -4,6 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type EmulatorContext, gasError } from '../core';
+import { MONTH_NAMES } from '../spreadsheet/time';
 
 type Byte = GoogleAppsScript.Byte;
 type Blob = GoogleAppsScript.Base.Blob;
@@ -151,20 +152,6 @@ export class EmulatedBlob implements Blob {
 
 // ---- Utilities.formatDate: Java SimpleDateFormat, English names, java.util.TimeZone rules ----
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const dayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Java's short names where ICU (Intl) only offers "GMT+8" in English. */
 const javaShortZoneNames: Record<string, string> = {
@@ -318,7 +305,7 @@ function formatField(letter: string, count: number, t: ZonedTime): string {
     case 'M':
     case 'L':
       if (count < 3) return pad(t.month, count);
-      return count >= 4 ? nameAt(monthNames, t.month - 1) : nameAt(monthNames, t.month - 1).slice(0, 3);
+      return count >= 4 ? nameAt(MONTH_NAMES, t.month - 1) : nameAt(MONTH_NAMES, t.month - 1).slice(0, 3);
     case 'w':
       return pad(weekOfYear(t).week, count);
     case 'W':

@@ -1,5 +1,21 @@
 /** Wall-clock <-> instant conversion in an IANA time zone, and spreadsheet date serial numbers. */
 
+/** English month names, as Java's SimpleDateFormat and Sheets' date formats write them. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {

@@ -1,5 +1,5 @@
 /** Cell values: how script writes are interpreted, how values are displayed, colour normalisation. */
-import { fromSerial, instantOf, wallClockOf } from './time';
+import { fromSerial, instantOf, MONTH_NAMES, wallClockOf } from './time';
 import { parseTyped, type InputContext } from './typed';
 
 export type { InputContext } from './typed';
@@ -93,20 +93,6 @@ export function copyValue(value: CellValue | undefined): CellValue {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DATE_TOKEN = /"[^"]*"|am\/pm|a\/p|yyyy|yy|m{1,5}|dd|d|hh|h|ss|s/gi;
 
 /**
