@@ -6,19 +6,15 @@
  */
 import { WorkCalendar } from '../domain/calendar';
 import { buildDigests } from '../domain/digest';
+import { isUnconfirmed, logRows, planDeliveries, queuedKeys, type Delivery } from '../domain/delivery';
 import {
   findNotices,
-  isUnconfirmed,
-  logRows,
-  planDeliveries,
-  queuedKeys,
   type ActionItem,
-  type Delivery,
   type LogEntry,
   type PlanChangeItem,
   type Rule,
   type TaskItem,
-} from '../domain/escalation';
+} from '../domain/notices';
 import { taskHealth, type TaskHealth } from '../domain/health';
 import {
   enumLabel,
