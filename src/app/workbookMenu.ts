@@ -10,6 +10,7 @@ import { addTaskRows, assertSplittable } from './tasks';
 import { syncSheets, validationReport } from './validate';
 import { inWorkbook, menuAction, peekWorkbook, requireCoordinator, UserError, type Workbook } from './workbook';
 import { importTasks } from './workbookImport';
+import { sourceSheet } from '../gas/sourceSheet';
 import { setupWorkbook } from '../gas/workbookSetup';
 import { refreshDashboard } from './dashboard';
 
@@ -119,7 +120,7 @@ export function importFromMenu(ui: Ui, now: Date): void {
       throw new UserError(view.text('wbImportOwnSheet'));
     const answer = ui.prompt(view.text('wbImportPrompt', { sheet: source.getName() }), ui.ButtonSet.OK_CANCEL);
     if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const result = inWorkbook(now, (wb) => importTasks(wb, source, answer.getResponseText().trim()));
+    const result = inWorkbook(now, (wb) => importTasks(wb, sourceSheet(source), answer.getResponseText().trim()));
     const rejectedRows = new Set(result.problems.filter((p) => p.level === 'error').map((p) => p.row));
     const lines = result.problems.map((p) => `${source.getName()} · ${view.describe(p)}`);
     const summary = view.text('wbImportDone', {
