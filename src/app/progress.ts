@@ -4,9 +4,10 @@
  */
 import { WorkCalendar } from '../domain/calendar';
 import { sheetTitle } from '../domain/schema';
-import { isBlank, isPercentFormat, parseTypedPercent, typedPercentCell } from '../domain/values';
+import { isBlank, parseTypedPercent, typedPercentCell } from '../domain/values';
 import { checkProgress, hasErrors, progressEffect, type Problem, type RecordOf } from '../domain/workflow';
-import type { Table, TableRow } from '../gas/table';
+import { percentShown } from '../gas/percentFormats';
+import type { TableRow } from '../gas/table';
 import { taskRows, taskSnapshot } from './tasks';
 import { recordedAuthor, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
@@ -76,19 +77,6 @@ function duplicatedTask(wb: Workbook, id: string, holders: readonly TableRow<str
   };
 }
 
-/**
- * Whether each row's % cell has a percent format, by 0-based row index: the only way to tell a
- * typed "100%" from a typed 1 (parseTypedPercent). One read of the column.
- */
-function percentShown(table: Table<keyof RecordOf<'progress'> & string>): boolean[] {
-  const column = table.positions.pct;
-  if (column === undefined || table.rowCount === 0) return [];
-  return table.sheet
-    .getRange(2, column + 1, table.rowCount, 1)
-    .getNumberFormats()
-    .map(([format]) => isPercentFormat(format ?? ''));
-}
-
 export function postProgress(wb: Workbook, draft: ProgressDraft): ActionResult {
   const table = wb.table('progress', ['task', 'pct', 'updatedAt']);
   wb.table('tasks', ['id', 'pct', 'lastUpdate', 'status']);
@@ -107,7 +95,7 @@ export function syncProgress(wb: Workbook): Problem[] {
   const problems: Problem[] = [];
   const pending = table.records().filter((r: ProgressRow) => isBlank(r.get('updatedAt')));
   if (pending.length === 0) return problems;
-  const shown = percentShown(table);
+  const shown = percentShown(table, 'pct');
   for (const row of pending) {
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'progress'>;
     const result = applyEntry(wb, record, row.rowNumber, shown[row.rowNumber - 2]);

@@ -6,25 +6,20 @@
  */
 import { WorkCalendar } from '../domain/calendar';
 import { buildDigests } from '../domain/digest';
+import { isUnconfirmed, logRows, planDeliveries, queuedKeys, type Delivery } from '../domain/delivery';
 import {
   findNotices,
-  isUnconfirmed,
-  logRows,
-  planDeliveries,
-  queuedKeys,
   type ActionItem,
-  type Delivery,
   type LogEntry,
   type PlanChangeItem,
   type Rule,
   type TaskItem,
-} from '../domain/escalation';
+} from '../domain/notices';
 import { taskHealth, type TaskHealth } from '../domain/health';
 import {
   enumLabel,
   headerText,
   sheetDef,
-  sheetTitle,
   type ColumnKey,
   type EnumCode,
   type EnumKey,
@@ -35,6 +30,7 @@ import { parseDate, parseList } from '../domain/values';
 import { flushWrites } from '../gas/document';
 import { deliverMail, type LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
+import { notificationLogSheet } from '../gas/notificationLogSheet';
 import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
 import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
@@ -268,8 +264,7 @@ function logTable(wb: Workbook): LogTable {
   // A log whose headers someone changed cannot say what was sent: nothing goes out until it is fixed.
   const holdsAnything = (wb.source.values('notificationLog') ?? []).some((row) => row.some((cell) => cell !== ''));
   if (found && holdsAnything) throw new UserError(wb.unusableSheets.join('\n'));
-  const sheet = found ?? wb.spreadsheet.insertSheet(sheetTitle('notificationLog', wb.locale));
-  sheet.setFrozenRows(1);
+  const sheet = notificationLogSheet(wb.spreadsheet, found, wb.locale);
   if (!found) wb.source.added('notificationLog', sheet);
   return Table.create(sheet, 'notificationLog', headers);
 }

@@ -7,12 +7,10 @@ import { nextTaskId } from '../domain/ids';
 import { enumLabel, mapHeaders, sheetDef, type ColumnKey } from '../domain/schema';
 import { cellText, isBlank } from '../domain/values';
 import { checkTask, type Problem, type RecordOf } from '../domain/workflow';
-import type { Cell } from '../gas/table';
+import type { SourceSheet } from '../gas/sourceSheet';
 import { assertSplittable, taskIndex } from './tasks';
 import { findRequest } from './requests';
 import { UserError, type Workbook } from './workbook';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface ImportResult {
   readonly imported: readonly string[];
@@ -35,18 +33,17 @@ const NEEDED: readonly ColumnKey<'tasks'>[] = ['name', 'owner', 'due'];
 /** Filled by the add-on, never taken from a source list. */
 const COMPUTED: readonly ColumnKey<'tasks'>[] = ['id', 'request', 'baseline', 'pct', 'lastUpdate', 'health'];
 
-export function importTasks(wb: Workbook, source: Sheet, requestId: string): ImportResult {
+export function importTasks(wb: Workbook, source: SourceSheet, requestId: string): ImportResult {
   const request = findRequest(wb, requestId);
   assertSplittable(wb, request);
-  const values = source.getDataRange().getValues() as Cell[][];
-  const [headers = [], ...rows] = values;
+  const [headers = [], ...rows] = source.values();
   const def = sheetDef('tasks');
   const positions = mapHeaders(def, headers);
   const absent = NEEDED.filter((key) => positions[key] === undefined);
   if (absent.length > 0) {
     const labels = def.columns.filter((c) => absent.includes(c.key)).map((c) => (wb.locale === 'en' ? c.en : c.zh));
     throw new UserError(
-      wb.text('wbImportMissing', { sheet: source.getName(), columns: labels.join(wb.text('wbListSeparator')) }),
+      wb.text('wbImportMissing', { sheet: source.name(), columns: labels.join(wb.text('wbListSeparator')) }),
     );
   }
   const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due']);

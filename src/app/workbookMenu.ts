@@ -10,6 +10,9 @@ import { addTaskRows, assertSplittable } from './tasks';
 import { syncSheets, validationReport } from './validate';
 import { inWorkbook, menuAction, peekWorkbook, requireCoordinator, UserError, type Workbook } from './workbook';
 import { importTasks } from './workbookImport';
+import { currentSelection } from '../gas/selection';
+import { sourceSheet } from '../gas/sourceSheet';
+import type { Table, TableRow } from '../gas/table';
 import { setupWorkbook } from '../gas/workbookSetup';
 import { refreshDashboard } from './dashboard';
 
@@ -19,11 +22,11 @@ const MAX_SPLIT = 20;
 
 /** Runs a menu action; a UserError is shown to the user instead of failing the script. */
 
-/** The data row selected on sheet `key`, or a UserError asking to select one. */
-function selectedRow(wb: Workbook, key: SheetKey): number {
-  const active = wb.spreadsheet.getActiveSheet();
-  const row = active.getActiveRange()?.getRow() ?? 0;
-  if (active.getSheetId() !== wb.sheet(key)?.getSheetId() || row < 2) {
+/** The data row of `table` selected on sheet `key`, or a UserError asking to select one. */
+function selectedRow<K extends string>(wb: Workbook, key: SheetKey, table: () => Table<K>): TableRow<K> {
+  const selection = currentSelection(wb.spreadsheet);
+  const row = selection.isOn(wb.sheet(key)) ? selection.rowOf(table) : undefined;
+  if (!row) {
     throw new UserError(
       wb.text('wbNotOnSelectedRow', { sheet: wb.sheet(key)?.getName() ?? sheetTitle(key, wb.locale) }),
     );
@@ -56,9 +59,8 @@ export function approveFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
     const view = peekWorkbook(now);
     requireCoordinator(view);
-    const row = selectedRow(view, 'requests');
-    const request = view.table('requests', ['id', 'title', 'status']).rows[row - 2];
-    if (!request || request.text('id') === '')
+    const request = selectedRow(view, 'requests', () => view.table('requests', ['id', 'title', 'status']));
+    if (request.text('id') === '')
       throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
     const id = request.text('id');
     const first = ui.alert(
@@ -94,9 +96,8 @@ export function splitFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
     const view = peekWorkbook(now);
     requireCoordinator(view);
-    const row = selectedRow(view, 'requests');
-    const request = view.table('requests', ['id', 'status']).rows[row - 2];
-    const id = request?.text('id') ?? '';
+    const request = selectedRow(view, 'requests', () => view.table('requests', ['id', 'status']));
+    const id = request.text('id');
     if (id === '') throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
     // Checked before asking (and again under the lock), so no answer is wasted.
     assertSplittable(view, findRequest(view, id));
@@ -119,7 +120,7 @@ export function importFromMenu(ui: Ui, now: Date): void {
       throw new UserError(view.text('wbImportOwnSheet'));
     const answer = ui.prompt(view.text('wbImportPrompt', { sheet: source.getName() }), ui.ButtonSet.OK_CANCEL);
     if (answer.getSelectedButton() !== ui.Button.OK) return;
-    const result = inWorkbook(now, (wb) => importTasks(wb, source, answer.getResponseText().trim()));
+    const result = inWorkbook(now, (wb) => importTasks(wb, sourceSheet(source), answer.getResponseText().trim()));
     const rejectedRows = new Set(result.problems.filter((p) => p.level === 'error').map((p) => p.row));
     const lines = result.problems.map((p) => `${source.getName()} · ${view.describe(p)}`);
     const summary = view.text('wbImportDone', {

@@ -4,7 +4,8 @@
  * plain-text body with the same content.
  */
 import { t, type Locale, type MessageKey } from '../i18n/index';
-import { compareDeliveries, LEVEL_RANK, RULES, type Delivery, type Level, type Notice, type Rule } from './escalation';
+import { compareDeliveries, type Delivery } from './delivery';
+import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notices';
 import type { SheetKey } from './schema';
 
 export interface DigestContext {

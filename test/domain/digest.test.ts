@@ -1,7 +1,8 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { buildDigest, digestSubject, escapeHtml, rowLink, type DigestContext } from '../../src/domain/digest';
-import { deliveryKey, type Delivery, type Notice } from '../../src/domain/escalation';
+import type { Delivery } from '../../src/domain/delivery';
+import { deliveryKey, type Notice } from '../../src/domain/notices';
 
 const context: DigestContext = {
   locale: 'zh-CN',

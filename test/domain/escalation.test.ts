@@ -2,23 +2,19 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import type { Directory } from '../../src/domain/directory';
+import { isUnconfirmed, logRows, planDeliveries, queuedKeys, type DeliveryPlan } from '../../src/domain/delivery';
 import {
   findNotices,
-  isUnconfirmed,
-  logRows,
   noticeKey,
-  planDeliveries,
-  queuedKeys,
   type AcceptanceItem,
   type ActionItem,
-  type DeliveryPlan,
   type EscalationInput,
   type LogEntry,
   type Notice,
   type PlanChangeItem,
   type RequestItem,
   type TaskItem,
-} from '../../src/domain/escalation';
+} from '../../src/domain/notices';
 import { taskHealth } from '../../src/domain/health';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 

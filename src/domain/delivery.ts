@@ -1,0 +1,222 @@
+/**
+ * Delivery (SPEC §3.3): who gets which notice, when, and once: cooldown, quota, the queue, and the
+ * Notification log rows of one run. Decided from the notices, the log and `now`; sending and
+ * writing are the app layer's job.
+ */
+import {
+  deliveryKey,
+  eachDelivery,
+  hoursBetween,
+  isLeased,
+  lastTold,
+  LEVEL_RANK,
+  noticeKey,
+  RULE_ORDER,
+  RULES,
+  RUN_LEASE_MS,
+  type LogEntry,
+  type Notice,
+} from './notices';
+import type { NotificationStatus } from './schema';
+import type { EmailMode } from './settings';
+
+/** A row a dead run left sending: its mail may or may not have gone out, so it is shown unconfirmed. */
+export function isUnconfirmed(entry: LogEntry, now: Date): boolean {
+  return entry.status === 'sending' && now.getTime() - entry.time.getTime() >= RUN_LEASE_MS;
+}
+
+/** One recipient's share of a notice; the unit of cooldown and quota. */
+export interface Delivery {
+  readonly notice: Notice;
+  readonly recipient: string;
+  readonly role: 'to' | 'cc';
+  /** noticeKey|recipient */
+  readonly key: string;
+}
+
+export interface DeliveryPlan {
+  /**
+   * Recipients to mail now (or, in dry-run mode, to log as dry-run), highest level first; each
+   * one's deliveries in compareDeliveries order.
+   */
+  readonly digests: readonly { readonly recipient: string; readonly deliveries: readonly Delivery[] }[];
+  /** Over today's quota: logged as queued, sent by the next run. */
+  readonly queued: readonly Delivery[];
+  /** Told within cooldownHours: nothing to do, already in the log. */
+  readonly coolingDown: readonly Delivery[];
+  /** Notices nobody could be found for (no owner, head or coordinator): logged as failed. */
+  readonly unaddressed: readonly Notice[];
+}
+
+export interface PlanOptions {
+  readonly now: Date;
+  readonly cooldownHours: number;
+  readonly emailMode: EmailMode;
+  /** Emails that may still go out today (MailApp.getRemainingDailyQuota); ignored in dry-run mode. */
+  readonly quota: number;
+  /** Only deliveries this accepts (between daily scans: the queue and the rules that cannot wait). */
+  readonly only?: (delivery: Delivery) => boolean;
+}
+
+export function planDeliveries(
+  notices: readonly Notice[],
+  log: readonly LogEntry[],
+  options: PlanOptions,
+): DeliveryPlan {
+  const toldAt = lastTold(log, options.emailMode, options.now);
+
+  // Recipients in order of their first delivery; their lists are filled below, already sorted.
+  const byRecipient = new Map<string, Delivery[]>();
+  const coolingDown: Delivery[] = [];
+  const unaddressed: Notice[] = [];
+  /** Per notice, its deliveries that go out now (or queue). */
+  const outgoing: Delivery[][] = [];
+  const consider = (accepted: Delivery[], notice: Notice, key: string, recipient: string, role: 'to' | 'cc') => {
+    const delivery: Delivery = { notice, recipient, role, key: `${key}|${recipient}` };
+    if (options.only && !options.only(delivery)) return;
+    const told = toldAt.get(delivery.key);
+    if (told && hoursBetween(told, options.now) < options.cooldownHours) {
+      coolingDown.push(delivery);
+      return;
+    }
+    accepted.push(delivery);
+    if (!byRecipient.has(recipient)) byRecipient.set(recipient, []);
+  };
+  for (const notice of notices) {
+    const accepted: Delivery[] = [];
+    outgoing.push(accepted);
+    if (notice.to.length === 0 && notice.cc.length === 0) {
+      const nobody: Delivery = { notice, recipient: '', role: 'to', key: deliveryKey(notice, '') };
+      if (!options.only || options.only(nobody)) unaddressed.push(notice);
+      continue;
+    }
+    const key = noticeKey(notice);
+    for (const recipient of notice.to) consider(accepted, notice, key, recipient, 'to');
+    for (const recipient of notice.cc) consider(accepted, notice, key, recipient, 'cc');
+  }
+  // Walking the notices in compareDeliveries order fills every list as sorting it would (the sort is stable).
+  for (const index of noticesInOrder(notices)) {
+    for (const delivery of outgoing[index] ?? []) byRecipient.get(delivery.recipient)?.push(delivery);
+  }
+
+  const recipients = [...byRecipient].map(([recipient, deliveries]) => ({
+    recipient,
+    deliveries,
+    top: deliveries.reduce((top, d) => Math.max(top, LEVEL_RANK[d.notice.level]), 0),
+  }));
+  recipients.sort(
+    (a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient),
+  );
+  const fits = options.emailMode === 'dry-run' ? recipients.length : Math.max(0, options.quota);
+  return {
+    digests: recipients.slice(0, fits).map(({ recipient, deliveries }) => ({ recipient, deliveries })),
+    queued: recipients.slice(fits).flatMap(({ deliveries }) => deliveries),
+    coolingDown,
+    unaddressed,
+  };
+}
+
+/**
+ * Indexes of `notices` in compareDeliveries order, ties in notice order. Each notice is placed by
+ * one number, its items ranked by the collator once: comparing items with the collator for every
+ * delivery was most of a large run's sorting.
+ */
+function noticesInOrder(notices: readonly Notice[]): number[] {
+  const itemRank = collationRanks(notices.map((notice) => notice.item));
+  const position = new Float64Array(notices.length);
+  notices.forEach((notice, index) => {
+    const severity = 3 - LEVEL_RANK[notice.level];
+    position[index] =
+      (severity * RULES.length + RULE_ORDER[notice.rule]) * (itemRank.size + 1) + (itemRank.get(notice.item) ?? 0);
+  });
+  return notices.map((_, index) => index).sort((a, b) => (position[a] ?? 0) - (position[b] ?? 0));
+}
+
+/** Each distinct text's place in compareText order; texts that compare equal share one. */
+function collationRanks(texts: readonly string[]): Map<string, number> {
+  const sorted = [...new Set(texts)].sort(compareText);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const text = sorted[i] as string;
+    if (i > 0 && compareText(sorted[i - 1] as string, text) !== 0) rank++;
+    ranks.set(text, rank);
+  }
+  return ranks;
+}
+
+/** Highest level first, then the rule order of RULES, then item. */
+export function compareDeliveries(a: Delivery, b: Delivery): number {
+  return (
+    LEVEL_RANK[b.notice.level] - LEVEL_RANK[a.notice.level] ||
+    RULE_ORDER[a.notice.rule] - RULE_ORDER[b.notice.rule] ||
+    compareText(a.notice.item, b.notice.item)
+  );
+}
+
+let collator: Intl.Collator | undefined;
+
+/** a.localeCompare(b), with the collator it stands for built once rather than per comparison. */
+function compareText(a: string, b: string): number {
+  collator ??= new Intl.Collator();
+  return collator.compare(a, b);
+}
+
+/** The log rows of one recipient's digest: one per notice, so each can be marked as its mail goes. */
+export interface MailRows {
+  readonly recipient: string;
+  readonly entries: readonly LogEntry[];
+}
+
+/**
+ * The Notification log rows of one run, recorded before any mail goes out: every notice
+ * considered except deliveries cooling down (they were logged when told). A digest's rows are
+ * queued (dry-run in dry-run mode) until its mail is sent; over-quota deliveries are queued, one
+ * row per notice listing its recipients; notices nobody could be found for are failed.
+ */
+export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode): { mail: MailRows[]; other: LogEntry[] } {
+  // A notice goes to several recipients: its key is built once.
+  const keys = new Map<Notice, string>();
+  const keyOf = (notice: Notice) => {
+    let key = keys.get(notice);
+    if (key === undefined) keys.set(notice, (key = noticeKey(notice)));
+    return key;
+  };
+  const entry = (notice: Notice, recipients: string[], status: NotificationStatus): LogEntry => ({
+    time: now,
+    rule: notice.rule,
+    level: notice.level,
+    item: notice.item,
+    recipients,
+    status,
+    key: keyOf(notice),
+  });
+  const pending: NotificationStatus = mode === 'dry-run' ? 'dry-run' : 'queued';
+  const mail = plan.digests.map(({ recipient, deliveries }) => ({
+    recipient,
+    entries: deliveries.map((d) => entry(d.notice, [recipient], pending)),
+  }));
+  const queued = new Map<Notice, string[]>();
+  for (const d of plan.queued) {
+    const recipients = queued.get(d.notice);
+    if (recipients) recipients.push(d.recipient);
+    else queued.set(d.notice, [d.recipient]);
+  }
+  const other = [
+    ...[...queued].map(([notice, recipients]) => entry(notice, recipients, 'queued')),
+    ...plan.unaddressed.map((notice) => entry(notice, [], 'failed')),
+  ];
+  return { mail, other };
+}
+
+/** Deliveries whose latest log row is queued and left over (not a running run's): what the next tick must send. */
+export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
+  const latest = new Map<string, LogEntry>();
+  eachDelivery(log, (key, entry) => {
+    const previous = latest.get(key);
+    if (!previous || previous.time <= entry.time) latest.set(key, entry);
+  });
+  return new Set(
+    [...latest].filter(([, entry]) => entry.status === 'queued' && !isLeased(entry, now)).map(([key]) => key),
+  );
+}
