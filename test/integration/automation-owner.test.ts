@@ -7,26 +7,16 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { EmulatorOptions } from '../../emulator/index';
 import type { LoadedProject } from '../../emulator/runtime';
-import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { writeSheet } from '../support/sheets';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
 const FIRST = 'pmo@corp.cn';
 const SECOND = 'pmo2@corp.cn';
 
-type Row = Record<string, unknown>;
 type Globals = { ScriptApp: GoogleAppsScript.Script.ScriptApp };
-
-function writeSheet(project: LoadedProject, key: SheetKey, rows: Row[]): void {
-  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
-  const columns = sheetDef(key).columns;
-  const values = [
-    columns.map((c) => headerText(c, 'zh-CN')),
-    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
-  ];
-  sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
-}
 
 /** Two coordinators; three tasks overdue since Wednesday 7/10; the daily scan is due Thursday 09:00. */
 function setUp(options: EmulatorOptions = {}): LoadedProject {

@@ -7,8 +7,9 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { LoadedProject } from '../../emulator/runtime';
-import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { writeSheet } from '../support/sheets';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const DAY = 86_400_000;
@@ -16,17 +17,6 @@ const COORDINATOR = 'pmo@corp.cn';
 const TASKS = 10_000;
 const PEOPLE = TASKS / 20;
 const DEPARTMENTS = 10;
-
-function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly Record<string, unknown>[]): void {
-  const columns = sheetDef(key).columns;
-  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
-  const values = [
-    columns.map((c) => headerText(c, 'zh-CN')),
-    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
-  ];
-  if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, values.length, columns.length).setValues(values as string[][]);
-}
 
 /** bench/scan.ts's worst case: in progress or blocked, due from 10 days ago to 20 ahead, half done, stale. */
 function worstCase(now: number): LoadedProject {

@@ -10,8 +10,9 @@ import assert from 'node:assert/strict';
 import { FAULT_MESSAGES, sheetsApiError } from '../../emulator/faults';
 import type { EmulatorOptions } from '../../emulator/index';
 import type { LoadedProject } from '../../emulator/runtime';
-import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { writeSheet } from '../support/sheets';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -21,18 +22,6 @@ const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
 const COORDINATOR = 'pmo@corp.cn';
 const DEPTS = ['市场部', '销售部', '产品部'];
 const OWNERS = 12;
-
-type Row = Record<string, unknown>;
-
-function writeSheet(project: LoadedProject, key: SheetKey, rows: Row[]): void {
-  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
-  const columns = sheetDef(key).columns;
-  const values = [
-    columns.map((c) => headerText(c, 'zh-CN')),
-    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
-  ];
-  sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
-}
 
 /**
  * Twelve tasks of twelve owners in three departments, due Wednesday 7/10 and behind: the first

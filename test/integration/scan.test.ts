@@ -8,23 +8,12 @@ import assert from 'node:assert/strict';
 import { loadBundle } from '../support/bundle';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
 import type { LoadedProject } from '../../emulator/runtime';
+import { writeSheet } from '../support/sheets';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
 const at = (local: string) => new Date(`${local}+08:00`);
 
 type Row = Record<string, unknown>;
-
-/** Writes a sheet the way a user would have it: the zh headers of the catalogue, then rows by column key. */
-function writeSheet(project: LoadedProject, key: SheetKey, rows: Row[]): void {
-  const spreadsheet = project.emulator.spreadsheet;
-  const sheet = spreadsheet.insertSheet(sheetTitle(key, 'zh-CN'));
-  const columns = sheetDef(key).columns;
-  const values = [
-    columns.map((c) => headerText(c, 'zh-CN')),
-    ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
-  ];
-  sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
-}
 
 const coordinator = 'pmo@corp.cn';
 
