@@ -78,6 +78,31 @@ export interface Placement {
 /** A table as read: what finding its rows again needs. */
 export type ReadLayout<K extends string = string> = Pick<TableChange<K>, 'def' | 'positions' | 'timeZone'>;
 
+/**
+ * The read-time columns of `read` against the sheet's header `now`: each column's key, where that
+ * column is today (undefined when its header is gone), and cell equality as that column means it.
+ */
+function columnsNow<K extends string>(read: ReadLayout<K>, now: SheetNow) {
+  const nowPositions = mapHeaders(read.def, now.header);
+  const keyAt: (K | undefined)[] = [];
+  const isDate: boolean[] = [];
+  for (const column of read.def.columns) {
+    const index = read.positions[column.key];
+    if (index === undefined) continue;
+    keyAt[index] = column.key;
+    isDate[index] = column.type === 'date' || column.type === 'datetime';
+  }
+  return {
+    keyAt,
+    nowColumn: (readColumn: number): number | undefined => {
+      const key = keyAt[readColumn];
+      return key === undefined ? undefined : nowPositions[key];
+    },
+    same: (readColumn: number, a: Cell | undefined, b: Cell | undefined) =>
+      sameValue(a, b, isDate[readColumn] === true, read.timeZone),
+  };
+}
+
 /** A row as read: where it was and what it held. */
 export interface ReadRow {
   readonly rowNumber: number;
@@ -94,25 +119,13 @@ export function rowFinder<K extends string>(
   read: ReadLayout<K>,
   now: SheetNow,
 ): (row: ReadRow, writing?: readonly number[]) => number | undefined {
-  const nowPositions = mapHeaders(read.def, now.header);
-  const keyAt: (K | undefined)[] = [];
-  const isDate: boolean[] = [];
-  for (const column of read.def.columns) {
-    const index = read.positions[column.key];
-    if (index === undefined) continue;
-    keyAt[index] = column.key;
-    isDate[index] = column.type === 'date' || column.type === 'datetime';
-  }
+  const { keyAt, nowColumn, same } = columnsNow(read, now);
   const rowMatches = (original: readonly Cell[], cells: readonly Cell[], writing: readonly number[]) =>
     keyAt.every((key, readColumn) => {
       if (key === undefined || writing.includes(readColumn)) return true;
-      const column = nowPositions[key];
+      const column = nowColumn(readColumn);
       // A column deleted since the read, or not read now, cannot tell rows apart.
-      return (
-        column === undefined ||
-        !(column in cells) ||
-        sameValue(original[readColumn], cells[column], isDate[readColumn] === true, read.timeZone)
-      );
+      return column === undefined || !(column in cells) || same(readColumn, original[readColumn], cells[column]);
     });
   const idColumn = read.positions['id' as K];
   return (row, writing = []) => {
@@ -132,22 +145,7 @@ export function rowFinder<K extends string>(
 }
 
 export function placeChanges<K extends string>(change: TableChange<K>, now: SheetNow): Placement {
-  const nowPositions = mapHeaders(change.def, now.header);
-  const keyAt: (K | undefined)[] = [];
-  const isDate: boolean[] = [];
-  for (const column of change.def.columns) {
-    const index = change.positions[column.key];
-    if (index === undefined) continue;
-    keyAt[index] = column.key;
-    isDate[index] = column.type === 'date' || column.type === 'datetime';
-  }
-  const same = (readColumn: number, a: Cell | undefined, b: Cell | undefined) =>
-    sameValue(a, b, isDate[readColumn] === true, change.timeZone);
-  /** Today's 0-based column of a read-time column; undefined when its header is gone. */
-  const nowColumn = (readColumn: number): number | undefined => {
-    const key = keyAt[readColumn];
-    return key === undefined ? undefined : nowPositions[key];
-  };
+  const { keyAt, nowColumn, same } = columnsNow(change, now);
   const find = rowFinder(change, now);
   const findRow = (row: RowChange) => find(row, row.columns);
 
