@@ -24,6 +24,7 @@ import { activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/d
 import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
+import { syncRequests } from './requests';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
 import {
@@ -93,6 +94,9 @@ export function tick(triggerUid: string | undefined, jobs: TickJobs): TickOutcom
     const owner = registered?.owner ?? effectiveUserEmail();
     if (!isCoordinator({ settings: wb.settings, user: owner })) return { wb, owner, stop: true as const };
     const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
+    // A request typed while the lock was busy (onEdit gave up after a few seconds) gets its ID,
+    // status and submission time here, in the scan's one write, rather than waiting for Validate.
+    if (wb.optionalTable('requests')) syncRequests(wb);
     const recorded = recordScan(wb, jobs.mailer, { hourly: !due.scan });
     if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
     return { wb, due, recorded, stop: false as const };

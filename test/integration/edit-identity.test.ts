@@ -43,3 +43,20 @@ test('onEdit waits a few seconds for the lock, then leaves the entry as typed, u
   desk.project.call('validate_');
   assert.ok(desk.value('progress', left!, 'updatedAt') instanceof Date, 'stamped by the next sync');
 });
+
+test('a request typed while the lock is busy is left as typed, then given its ID and time by the next tick', () => {
+  const desk = new Desk('zh-CN');
+  desk.fillDirectory();
+  desk.project.call('automationOn_');
+  const { clock, lock, triggers } = desk.project.emulator;
+  lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+  const [row] = desk.paste('requests', [desk.requestRecord()]);
+  assert.equal(desk.value('requests', row!, 'id'), '', 'onEdit gave up after a few seconds');
+  assert.equal(desk.value('requests', row!, 'title'), '2024年Q3新品上市推广方案', 'what the user typed is kept');
+
+  clock.advanceHours(1);
+  triggers.emuRunDue();
+  assert.match(String(desk.value('requests', row!, 'id')), /^XQ\d{9}$/);
+  assert.ok(desk.value('requests', row!, 'submitted') instanceof Date);
+  assert.equal(desk.value('requests', row!, 'status'), '待审核');
+});
