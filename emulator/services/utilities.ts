@@ -4,7 +4,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { type EmulatorContext, gasError } from '../core';
-import { MONTH_NAMES } from '../spreadsheet/time';
+import { MONTH_NAMES, wallClockOf } from '../spreadsheet/time';
 
 type Byte = GoogleAppsScript.Byte;
 type Blob = GoogleAppsScript.Base.Blob;
@@ -186,23 +186,11 @@ interface ZonedTime {
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 
 /** Cached, since building an Intl.DateTimeFormat costs far more than using one; null for an unknown zone. */
-function zoneFormat(timeZone: string, style: 'fields' | 'short' | 'long'): Intl.DateTimeFormat | null {
+function zoneFormat(timeZone: string, style: 'short' | 'long'): Intl.DateTimeFormat | null {
   const key = `${timeZone}|${style}`;
   if (!zoneFormats.has(key)) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'fields'
-        ? {
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric',
-          }
-        : { timeZoneName: style };
     try {
-      zoneFormats.set(key, new Intl.DateTimeFormat('en-US', { timeZone, ...options }));
+      zoneFormats.set(key, new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style }));
     } catch {
       zoneFormats.set(key, null);
     }
@@ -231,16 +219,8 @@ function fixedZone(date: Date, offset: number, name: string, longName: string): 
   };
 }
 
-function ianaZone(date: Date, timeZone: string, format: Intl.DateTimeFormat): ZonedTime {
-  const parts = format.formatToParts(date);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const year = part('year');
-  const month = part('month');
-  const day = part('day');
-  const hour = part('hour');
-  const minute = part('minute');
-  const second = part('second');
-  const millisecond = ((date.getTime() % 1000) + 1000) % 1000;
+function ianaZone(date: Date, timeZone: string): ZonedTime {
+  const { year, month, day, hour, minute, second, ms: millisecond } = wallClockOf(date.getTime(), timeZone);
   const offset = Math.round(
     (Date.UTC(year, month - 1, day, hour, minute, second, millisecond) - date.getTime()) / 60_000,
   );
@@ -264,8 +244,8 @@ function zonedTime(date: Date, timeZone: string): ZonedTime {
     const name = `GMT${offsetText(offset, ':')}`;
     return fixedZone(date, offset, name, name);
   }
-  const format = zoneFormat(timeZone, 'fields');
-  if (format) return ianaZone(date, timeZone, format);
+  // An unknown zone has no format: Java falls back to GMT.
+  if (zoneFormat(timeZone, 'short')) return ianaZone(date, timeZone);
   return fixedZone(date, 0, 'GMT', 'Greenwich Mean Time');
 }
 
