@@ -40,6 +40,25 @@ const FORM_TEXTS = TEXTS.map((text) => text.trim());
 type Ok = { ok: boolean; message: string; errors?: Record<string, string> };
 
 /** The values `column` holds on `rows`, read back as the user's getValue would. */
+/**
+ * The typed task rows got their IDs, every other cell of theirs is as it was (`before`, apart
+ * from what the sync computes: ID, baseline, status), and each text column reads back as typed.
+ */
+function assertStampedAsTyped(
+  desk: Desk,
+  tasks: readonly number[],
+  before: ReturnType<typeof rowsOf>,
+  columns: readonly string[],
+): void {
+  for (const row of tasks) assert.match(String(desk.value('tasks', row, 'id')), /^RW\d{9}-\d{2}$/);
+  const computed = ['id', 'baseline', 'status'];
+  assert.deepEqual(
+    without(desk, 'tasks', rowsOf(desk, 'tasks', tasks), computed),
+    without(desk, 'tasks', before, computed),
+  );
+  for (const column of columns) assert.deepEqual(valuesAt(desk, 'tasks', tasks, column), [...TEXTS], column);
+}
+
 function valuesAt(desk: Desk, key: SheetKey, rows: readonly number[], column: string): unknown[] {
   return rows.map((row) => desk.value(key, row, column));
 }
@@ -253,14 +272,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
         range: desk.sheet('tasks').getRange(tasks[0]!, 1, tasks.length, 3),
         source: desk.ss,
       });
-      for (const row of tasks) assert.match(String(desk.value('tasks', row, 'id')), /^RW\d{9}-\d{2}$/);
-      const computed = ['id', 'baseline', 'status'];
-      assert.deepEqual(
-        without(desk, 'tasks', rowsOf(desk, 'tasks', tasks), computed),
-        without(desk, 'tasks', tasksBefore, computed),
-      );
-      for (const column of ['name', 'description', 'risk', 'notes'])
-        assert.deepEqual(valuesAt(desk, 'tasks', tasks, column), [...TEXTS], column);
+      assertStampedAsTyped(desk, tasks, tasksBefore, ['name', 'description', 'risk', 'notes']);
     });
 
     test('Validate gives rows their IDs and leaves the text the user typed as it was', () => {
@@ -274,14 +286,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       );
       const before = rowsOf(desk, 'tasks', tasks);
       desk.project.call('validate_');
-      for (const row of tasks) assert.match(String(desk.value('tasks', row, 'id')), /^RW\d{9}-\d{2}$/);
-      const computed = ['id', 'baseline', 'status'];
-      assert.deepEqual(
-        without(desk, 'tasks', rowsOf(desk, 'tasks', tasks), computed),
-        without(desk, 'tasks', before, computed),
-      );
-      for (const column of ['name', 'description', 'resources', 'notes'])
-        assert.deepEqual(valuesAt(desk, 'tasks', tasks, column), [...TEXTS], column);
+      assertStampedAsTyped(desk, tasks, before, ['name', 'description', 'resources', 'notes']);
     });
 
     test('the weekly summary shows each task name as typed', () => {
