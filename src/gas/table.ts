@@ -20,7 +20,7 @@ import {
 } from './placement';
 
 import { literalInput } from './typedInput';
-import type { WriteBatch } from './writeBatch';
+import type { BatchSheet, WriteBatch } from './writeBatch';
 
 export type { Cell } from './placement';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -353,11 +353,7 @@ export class SheetStore implements TableStore {
     const placement = placeChanges(change, now);
     const lines = placement.appended;
     if (this.batch) {
-      const target = {
-        title: this.sheet.getName(),
-        sheetId: this.sheet.getSheetId(),
-        rowCount: this.sheet.getMaxRows(),
-      };
+      const target = this.batchTarget();
       forEachRun(placement.writes, (row, column, run) => this.batch!.queue(target, row, column, [run]));
       if (lines.length > 0) this.batch.queue(target, placement.appendAt, placement.appendColumn, lines);
       return placement.skipped;
@@ -375,15 +371,16 @@ export class SheetStore implements TableStore {
     return placement.skipped;
   }
 
+  /** This sheet as the batch writes to it. */
+  private batchTarget(): BatchSheet {
+    return { title: this.sheet.getName(), sheetId: this.sheet.getSheetId(), rowCount: this.sheet.getMaxRows() };
+  }
+
   writeNew(lines: Cell[][]): void {
     const width = lines[0]?.length ?? 0;
     if (width === 0) return;
     if (this.batch) {
-      const target = {
-        title: this.sheet.getName(),
-        sheetId: this.sheet.getSheetId(),
-        rowCount: this.sheet.getMaxRows(),
-      };
+      const target = this.batchTarget();
       this.batch.queue(target, 1, 1, lines);
       return;
     }
