@@ -211,6 +211,8 @@ function seed(
     notificationLog: history.log.map((line) =>
       Object.fromEntries(logColumns.map((column, c) => [column.key, fromJson(line[c])])),
     ),
+    signOffs: [],
+    changeHistory: [],
   };
   for (const key of SHEET_ORDER) writeSheet(project, key, rows[key]);
   project.emulator.spreadsheet.insertSheet(t('zh-CN', 'dashboardSheet'));

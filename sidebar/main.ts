@@ -6,6 +6,7 @@ import type {
   FieldSpec,
   FormPayload,
   FormSpec,
+  PendingSignOff,
   SidebarServer,
   SidebarSetup,
   SidebarState,
@@ -92,6 +93,7 @@ function renderCard(state: SidebarState): void {
   section.hidden = state.card === null;
   section.replaceChildren();
   if (state.card) section.append(...cardContent(state.card));
+  renderSignOffs(state.signOffs);
   for (const view of views) {
     showTask(view);
     followCard(view);
@@ -129,12 +131,89 @@ function cardContent(task: TaskCard): Node[] {
         }),
       ])
     : element('p', { className: 'muted', text: setup.text.sidebarNoProgress });
+  const history = element(
+    'ul',
+    { className: 'history', id: 'card-history' },
+    task.history.map((line) => element('li', { text: format(setup.text.sidebarHistoryLine, { ...line }) })),
+  );
   return [
     element('h2', { id: 'card-name', text: task.name }),
     list,
     element('h3', { text: setup.text.sidebarLatestProgress }),
     latest,
+    ...(task.history.length > 0 ? [element('h3', { text: setup.text.sidebarHistory }), history] : []),
   ];
+}
+
+// ---- Sign-offs waiting for the user ----
+
+function renderSignOffs(pending: readonly PendingSignOff[]): void {
+  const section = byId('signoffs');
+  section.hidden = pending.length === 0;
+  section.replaceChildren();
+  if (pending.length === 0) return;
+  section.append(element('h2', { text: setup.text.sidebarSignOffsTitle }), ...pending.map(signOffItem));
+}
+
+function signOffItem(item: PendingSignOff): HTMLElement {
+  const comment = element('textarea', { className: 'signoff-comment' });
+  comment.rows = 2;
+  comment.setAttribute('aria-label', setup.text.sidebarComment);
+  comment.placeholder = setup.text.sidebarComment;
+  const message = element('p', { className: 'message' });
+  message.setAttribute('role', 'status');
+  const button = (text: string, decision: 'agree' | 'return') => {
+    const node = element('button', { text, className: `signoff-${decision}` });
+    node.type = 'button';
+    node.addEventListener('click', () => void decide(item, decision, comment, message, node));
+    return node;
+  };
+  const lines = [
+    element('p', { className: 'summary', text: `${item.subjectLabel} · ${item.ref} ${item.title}` }),
+    element('p', { className: 'muted', text: item.requestedAt }),
+    ...(item.onBehalfOf
+      ? [element('p', { className: 'muted', text: format(setup.text.sidebarOnBehalfOf, { signer: item.onBehalfOf }) })]
+      : []),
+  ];
+  const agree = button(setup.text.sidebarAgree, 'agree');
+  const returned = button(setup.text.sidebarReturn, 'return');
+  const node = element('div', { className: 'signoff' }, [...lines, comment, agree, returned, message]);
+  node.dataset.ref = item.ref;
+  return node;
+}
+
+async function decide(
+  item: PendingSignOff,
+  decision: 'agree' | 'return',
+  comment: HTMLTextAreaElement,
+  message: HTMLElement,
+  button: HTMLButtonElement,
+): Promise<void> {
+  button.disabled = true;
+  message.textContent = setup.text.sidebarSubmitting;
+  message.className = 'message busy';
+  try {
+    const result = await call('decideSignOff', {
+      subject: item.subject,
+      ref: item.ref,
+      decision,
+      comment: comment.value,
+    });
+    // A decided item leaves the list on the next refresh: its outcome stays below the list.
+    message.textContent = result.ok ? '' : result.message;
+    message.className = 'message error';
+    if (result.ok) {
+      byId('signoff-result').textContent = result.message;
+      await refresh();
+    }
+  } catch (error) {
+    message.textContent = format(setup.text.sidebarServerError, {
+      message: error instanceof Error ? error.message : String(error),
+    });
+    message.className = 'message error';
+  } finally {
+    button.disabled = false;
+  }
 }
 
 async function refresh(): Promise<void> {

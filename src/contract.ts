@@ -72,10 +72,39 @@ export interface TaskCard {
   /** The standard acceptance checks against. */
   readonly deliverable: string;
   readonly latest: LatestProgress | null;
+  /** The task's last changes (Change history), newest first. */
+  readonly history: readonly HistoryLine[];
+}
+
+/** One Change history row as the card lists it. */
+export interface HistoryLine {
+  readonly time: string;
+  readonly field: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  readonly by: string;
+  readonly via: string;
+}
+
+export type SignOffSubjectCode = 'split' | 'change' | 'acceptance';
+
+/** A sign-off waiting for the active user. */
+export interface PendingSignOff {
+  readonly subject: SignOffSubjectCode;
+  /** The subject in the workbook's language. */
+  readonly subjectLabel: string;
+  readonly ref: string;
+  /** The request's title or the task's name. */
+  readonly title: string;
+  readonly requestedAt: string;
+  /** The signer the user stands in for while they are away; '' when it is the user's own. */
+  readonly onBehalfOf: string;
 }
 
 export interface SidebarState {
   readonly card: TaskCard | null;
+  /** What waits for the active user's sign-off (SPEC §2.9). */
+  readonly signOffs: readonly PendingSignOff[];
   /** Why there is no card (no task row selected, or an ID the Tasks sheet does not hold). */
   readonly hint: string;
 }
@@ -122,6 +151,19 @@ export interface SplitPayload {
   readonly tasks: readonly SplitTaskPayload[];
 }
 
+/** Agree with, or return (comment required), a sign-off waiting for the active user. */
+export interface SignOffPayload {
+  readonly subject: SignOffSubjectCode;
+  readonly ref: string;
+  readonly decision: 'agree' | 'return';
+  readonly comment?: string | undefined;
+}
+
+/** A request whose split (its task rows) goes to its heads for sign-off; coordinators only. */
+export interface SubmitSplitPayload {
+  readonly requestId: string;
+}
+
 /**
  * The server functions google.script.run may call (no `_` names): src/main.ts satisfies this and
  * sidebar/main.ts calls through it, so a renamed or mistyped call fails the type check.
@@ -136,4 +178,6 @@ export interface SidebarServer {
   submitSidebarForm(form: FormKey, payload: FormPayload, token: string): ActionResult;
   reviewRequest(payload: ReviewPayload): ActionResult;
   splitRequest(payload: SplitPayload): ActionResult;
+  decideSignOff(payload: SignOffPayload): ActionResult;
+  submitSplit(payload: SubmitSplitPayload): ActionResult;
 }

@@ -18,7 +18,12 @@ import {
   splitFromMenu,
   validateFromMenu,
 } from './app/workbookMenu';
-import { reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
+import {
+  decideSignOffFromSidebar,
+  reviewRequestFromSidebar,
+  splitRequestFromSidebar,
+  submitSplitFromSidebar,
+} from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
 import { retrospectiveFromMenu } from './app/retrospective';
@@ -85,7 +90,8 @@ export function runChecksNow_(): void {
 
 /** Simple trigger: IDs, timestamps, applied entries and owner checks for the edited sheet; no mail. */
 export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  onEditEvent(new Date(), event.range);
+  // oldValue and value are set only when one cell was typed over (not for pastes or clears of a block).
+  onEditEvent(new Date(), event.range, event as { oldValue?: unknown; value?: unknown });
 }
 
 export function setupWorkbook_(): void {
@@ -134,5 +140,23 @@ export function splitRequest(payload: unknown): ActionResult {
   return splitRequestFromSidebar(payload, new Date());
 }
 
+/** Sidebar: agree with or return ({ subject, ref, decision, comment }) a sign-off waiting for the user. */
+export function decideSignOff(payload: unknown): ActionResult {
+  return decideSignOffFromSidebar(payload, new Date());
+}
+
+/** Sidebar: send a request's task rows to its heads for sign-off ({ requestId }); coordinators only. */
+export function submitSplit(payload: unknown): ActionResult {
+  return submitSplitFromSidebar(payload, new Date());
+}
+
 // Every function the sidebar calls exists here, with the contract's signature (a type check only).
-void ({ getSidebarSetup, getSidebarState, submitSidebarForm, reviewRequest, splitRequest } satisfies SidebarServer);
+void ({
+  getSidebarSetup,
+  getSidebarState,
+  submitSidebarForm,
+  reviewRequest,
+  splitRequest,
+  decideSignOff,
+  submitSplit,
+} satisfies SidebarServer);

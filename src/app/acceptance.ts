@@ -1,14 +1,19 @@
 /**
- * Acceptance (SPEC §2.5): a deliverable is accepted against the task's stated standard.
- * Pass → task 已完成 (and the request 已完成 once every live task is done); Fail → task back to
- * 进行中 with the reason.
+ * Acceptance (SPEC §2.5, §2.9, §3.6): a deliverable is accepted against the task's stated standard.
+ * Pass → task 已完成 (and the request 已完成 once every live task is done) once the requesting side
+ * (signOffAcceptance = requester) or a coordinator confirmed it: at once when they recorded it,
+ * otherwise through their sign-off. Fail → task back to 进行中 with the reason. The task's owner
+ * never accepts their own task.
  */
 import { parseEnum } from '../domain/schema';
 import { isBlank } from '../domain/values';
+import { resolveEmail } from '../domain/directory';
+import { acceptanceSigner } from '../domain/signOffs';
 import { acceptanceEffect, checkAcceptance, hasErrors, type Problem, type RecordOf } from '../domain/workflow';
 import { closeIfComplete } from './requests';
+import { openRound } from './signOffs';
 import { taskIndex, taskSnapshot } from './tasks';
-import { recordedAuthor, type Workbook } from './workbook';
+import { isCoordinator, recordedAuthor, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 export type AcceptanceDraft = Pick<
@@ -21,11 +26,27 @@ const DRAFT_FIELDS = ['task', 'deliverable', 'result', 'reason', 'acceptedBy', '
 /** Stands in the standard column when the task states none, so the row still reads as applied. */
 const NO_STANDARD = '—';
 
+/**
+ * Who must still confirm a Pass recorded by the active user: nobody when they are the one who
+ * confirms (the requesting side, or a coordinator under signOffAcceptance = coordinator).
+ */
+function passSigner(
+  wb: Workbook,
+  request: { readonly requester: string; readonly dept: string; readonly coordinator: string },
+  ownerEmail: string | undefined,
+): string | undefined {
+  const directory = wb.directory();
+  const coordinator = resolveEmail(directory, request.coordinator) ?? wb.settings.coordinators[0];
+  if (wb.settings.signOffAcceptance === 'coordinator') return isCoordinator(wb) ? undefined : coordinator;
+  const signer = acceptanceSigner(directory, request, ownerEmail) ?? coordinator;
+  return signer === wb.user ? undefined : signer;
+}
+
 function applyAcceptance(
   wb: Workbook,
   record: RecordOf<'acceptance'>,
   row?: number,
-): { problems: Problem[]; computed?: RecordOf<'acceptance'> } {
+): { problems: Problem[]; computed?: RecordOf<'acceptance'>; signer?: string } {
   wb.table('tasks', ['id', 'status', 'deliverable']);
   const taskRow = taskIndex(wb).get(
     String(record.task ?? '')
@@ -35,14 +56,35 @@ function applyAcceptance(
   const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   const problems = checkAcceptance(record, snapshot, wb.env(), row);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
+  const directory = wb.directory();
+  const ownerEmail = resolveEmail(directory, snapshot.owner);
+  const acceptor = isBlank(record.acceptedBy) ? wb.user : resolveEmail(directory, String(record.acceptedBy));
+  if (ownerEmail !== undefined && (acceptor === ownerEmail || wb.user === ownerEmail)) {
+    return { problems: [...problems, ownAcceptance(wb, snapshot.owner, row)] };
+  }
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';
-  for (const [key, value] of Object.entries(acceptanceEffect(passed, wb.locale))) taskRow.set(key as never, value);
-  if (passed) closeIfComplete(wb, snapshot.request);
   const request = wb
     .optionalTable('requests')
     ?.records()
     .find((r) => r.text('id').toUpperCase() === snapshot.request.toUpperCase());
+  const signer = passed
+    ? passSigner(
+        wb,
+        {
+          requester: request?.text('requester') ?? '',
+          dept: request?.text('dept') ?? '',
+          coordinator: request?.text('coordinator') ?? '',
+        },
+        ownerEmail,
+      )
+    : undefined;
+  if (signer) openRound(wb, 'acceptance', snapshot.id, [signer]);
+  else {
+    for (const [key, value] of Object.entries(acceptanceEffect(passed, wb.locale))) taskRow.set(key as never, value);
+    if (passed) closeIfComplete(wb, snapshot.request);
+  }
   return {
+    ...(signer ? { signer } : {}),
     problems,
     computed: {
       task: snapshot.id,
@@ -60,12 +102,27 @@ function applyAcceptance(
 export function recordAcceptance(wb: Workbook, draft: AcceptanceDraft): ActionResult {
   const table = wb.table('acceptance', ['task', 'result', 'standard']);
   const record: RecordOf<'acceptance'> = Object.fromEntries(DRAFT_FIELDS.map((key) => [key, draft[key]]));
-  const { problems, computed } = applyAcceptance(wb, record);
+  const { problems, computed, signer } = applyAcceptance(wb, record);
   if (!computed) return wb.failure(problems);
   table.append({ ...record, ...computed });
   wb.commit();
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';
-  return { ok: true, message: wb.text(passed ? 'wbAccepted' : 'wbRejectedDeliverable', { id: String(computed.task) }) };
+  const id = String(computed.task);
+  if (signer) return { ok: true, message: wb.text('wbAcceptanceAwaitsSignOff', { id, signer }) };
+  return { ok: true, message: wb.text(passed ? 'wbAccepted' : 'wbRejectedDeliverable', { id }) };
+}
+
+/** The owner of a task never accepts it (SPEC §3.6). */
+function ownAcceptance(wb: Workbook, owner: string, row?: number): Problem {
+  const params = { owner, message: wb.text('wbOwnAcceptance', { owner }) };
+  return {
+    sheet: 'acceptance',
+    field: 'result',
+    message: 'wbRefused',
+    params,
+    level: 'error',
+    ...(row === undefined ? {} : { row }),
+  };
 }
 
 /** Rows typed into Acceptance are applied once: the copied standard marks a row as applied. */

@@ -90,6 +90,7 @@ export function tick(triggerUid: string | undefined, jobs: TickJobs): TickOutcom
   const run = withDocumentLock(LOCK_WAIT_MS.tick, () => {
     // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
     const wb = Workbook.whole(spreadsheet, new Date(), '');
+    wb.via = 'trigger';
     // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
     const owner = registered?.owner ?? effectiveUserEmail();
     if (!isCoordinator({ settings: wb.settings, user: owner })) return { wb, owner, stop: true as const };

@@ -1,12 +1,22 @@
 /**
  * The simple onEdit trigger: keeps IDs, timestamps, applied entries and owner checks current
- * for the sheet that was edited, without sending mail. It runs in a limited authorization mode
- * (often no user email), so stamps made here may carry no author.
+ * for the sheet that was edited, without sending mail, and records a typed change of a tracked
+ * cell in the Change history (only onEdit knows the value it replaced). It runs in a limited
+ * authorization mode (often no user email), so stamps made here may carry no author, and what
+ * needs a permission (an approval, a decision, progress) is not taken from an unknown editor:
+ * it is restored or left unapplied with a note saying who may (SPEC §3.6).
  */
 import type { SheetKey } from '../domain/schema';
+import { appendHistory, typedChange } from './history';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
-import { inWorkbook, UserError, WorkbookBusy, type Workbook } from './workbook';
+import { inWorkbook, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
+
+/** The single cell an edit replaced, as the event tells it; absent for pastes and multi-cell edits. */
+export interface TypedEdit {
+  readonly oldValue?: unknown;
+  readonly value?: unknown;
+}
 
 /** Which data sheets to bring up to date after an edit of each sheet. */
 const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
@@ -21,11 +31,13 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   people: ['requests', 'tasks', 'communications'],
 };
 
-export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Range): void {
+export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Range, typed: TypedEdit = {}): void {
   if (edited.getRow() === 1 && edited.getNumRows() === 1) return;
+  wb.via = 'sheetEdit';
   const sheetId = edited.getSheet().getSheetId();
   const key = (Object.keys(AFFECTED) as SheetKey[]).find((k) => wb.sheet(k)?.getSheetId() === sheetId);
   if (!key) return;
+  recordTypedChange(wb, key, edited, typed);
   try {
     syncSheets(wb, AFFECTED[key]);
   } catch (error) {
@@ -35,14 +47,30 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
   }
 }
 
+/** A single tracked cell typed over (the event's oldValue): its old → new goes to the Change history. */
+function recordTypedChange(
+  wb: Workbook,
+  key: SheetKey,
+  edited: GoogleAppsScript.Spreadsheet.Range,
+  typed: TypedEdit,
+): void {
+  if (edited.getNumRows() !== 1 || edited.getNumColumns() !== 1) return;
+  if (!('value' in typed) && !('oldValue' in typed)) return;
+  const history = wb.optionalTable('changeHistory');
+  const table = wb.optionalTable(key);
+  const change = table && typedChange(table, edited.getRow(), edited.getColumn() - 1, typed.oldValue, typed.value);
+  if (!history || !change) return;
+  appendHistory(history, [change], { now: wb.now, by: recordedAuthor(wb), via: 'sheetEdit', settings: wb.settings });
+}
+
 /**
  * The onEdit trigger: waits a few seconds at most for the lock (it has 30 s in all). When another
  * run holds it longer, the edit itself is already in the sheet; the IDs and stamps it needs are
  * what the next tick's sync writes, so nothing is lost by leaving them.
  */
-export function onEditEvent(now: Date, edited: GoogleAppsScript.Spreadsheet.Range): void {
+export function onEditEvent(now: Date, edited: GoogleAppsScript.Spreadsheet.Range, typed: TypedEdit = {}): void {
   try {
-    inWorkbook(now, (wb) => handleEdit(wb, edited), { waitMs: LOCK_WAIT_MS.edit, simpleTrigger: true });
+    inWorkbook(now, (wb) => handleEdit(wb, edited, typed), { waitMs: LOCK_WAIT_MS.edit, simpleTrigger: true });
   } catch (error) {
     if (!(error instanceof WorkbookBusy)) throw error;
   }

@@ -1,13 +1,15 @@
 /**
- * Plan changes (SPEC §2.6): a new due date is requested with a reason and decided by a
- * coordinator. Approval moves the task's due date; the baseline keeps the original plan.
+ * Plan changes (SPEC §2.6, §2.9): a new due date is requested with a reason and decided by every
+ * affected department head's sign-off (signOffChange = all-heads) or by a coordinator. Approval
+ * moves the task's due date; the baseline keeps the original plan.
  */
 import { enumLabel, parseEnum } from '../domain/schema';
 import { isBlank } from '../domain/values';
 import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
 import { taskIndex, taskSnapshot } from './tasks';
-import { recordedAuthor, UserError, type Workbook } from './workbook';
+import { changeSigners, openRound } from './signOffs';
+import { isCoordinator, recordedAuthor, UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 type ChangeRow = TableRow<keyof RecordOf<'planChanges'> & string>;
@@ -40,8 +42,39 @@ export function requestPlanChange(wb: Workbook, draft: PlanChangeDraft): ActionR
     requestedAt: wb.now,
     status: enumLabel('changeStatus', 'pending', wb.locale),
   });
+  const signers = openChangeRound(wb, snapshot.id, snapshot.dept);
   wb.commit();
-  return { ok: true, message: wb.text('wbChangeRequested', { id: snapshot.id }) };
+  const requested = wb.text('wbChangeRequested', { id: snapshot.id });
+  return {
+    ok: true,
+    message:
+      signers.length > 0
+        ? `${requested}\n${wb.text('wbSignOffOpened', { signers: signers.join(wb.text('wbListSeparator')) })}`
+        : requested,
+  };
+}
+
+/** Who signs a plan change of the task: its affected heads under all-heads, nobody (a coordinator decides) otherwise. */
+function changeSignersOf(wb: Workbook, taskId: string, dept: string): string[] {
+  return wb.settings.signOffChange === 'all-heads' ? changeSigners(wb, taskId, dept) : [];
+}
+
+/** Opens the sign-off round of a change just requested; returns its signers. */
+function openChangeRound(wb: Workbook, taskId: string, dept: string): string[] {
+  const signers = changeSignersOf(wb, taskId, dept);
+  if (signers.length > 0) openRound(wb, 'change', taskId, signers);
+  return signers;
+}
+
+/**
+ * Who may decide the change by its status (a menu, or typing 批准/驳回): nobody while its heads
+ * sign it off, otherwise a coordinator. The refusal names who may, in the user's language.
+ */
+function decisionRefusal(wb: Workbook, taskId: string, dept: string): string | undefined {
+  const signers = changeSignersOf(wb, taskId, dept);
+  if (signers.length > 0) return wb.text('wbChangeBySignOff', { signers: signers.join(wb.text('wbListSeparator')) });
+  if (isCoordinator(wb)) return undefined;
+  return wb.text('wbOnlyCoordinatorDecides', { coordinators: wb.settings.coordinators.join(', ') });
 }
 
 /** Approves or rejects the pending plan change on a sheet row. */
@@ -53,11 +86,33 @@ export function decidePlanChange(wb: Workbook, rowNumber: number, approve: boole
   if (status !== 'pending') {
     throw new UserError(wb.text('wbChangeDecided', { status: enumLabel('changeStatus', status, wb.locale) }));
   }
+  const refusal = decisionRefusal(
+    wb,
+    row.text('task'),
+    taskIndex(wb).get(row.text('task').toUpperCase())?.text('dept') ?? '',
+  );
+  if (refusal) throw new UserError(refusal);
   row.set('status', enumLabel('changeStatus', approve ? 'approved' : 'rejected', wb.locale));
   const problems = decide(wb, row);
   if (hasErrors(problems)) return wb.failure(problems);
   wb.commit();
   return { ok: true, message: wb.text('wbReviewedChange', { id: row.text('task'), status: row.text('status') }) };
+}
+
+/**
+ * The pending change of a task settled by its sign-off round: approved when every head agreed,
+ * rejected on a Return. Returns the problems that kept it from applying.
+ */
+export function settleChange(wb: Workbook, taskId: string, approve: boolean): Problem[] {
+  const wanted = taskId.trim().toUpperCase();
+  const row = wb
+    .table('planChanges', ['task', 'status', 'decidedAt'])
+    .records()
+    .filter((r) => r.text('task').toUpperCase() === wanted && isBlank(r.get('decidedAt')))
+    .at(-1);
+  if (!row) return [];
+  row.set('status', enumLabel('changeStatus', approve ? 'approved' : 'rejected', wb.locale));
+  return decide(wb, row);
 }
 
 /** Applies a decided change once: decidedAt marks it as applied. */
@@ -90,9 +145,17 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
     if (!isBlank(row.get('decidedAt'))) continue;
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'planChanges'>;
     const status = parseEnum('changeStatus', record.status);
-    if (status === 'approved' || status === 'rejected') {
+    const dept = taskIndex(wb).get(row.text('task').toUpperCase())?.text('dept') ?? '';
+    const typedDecision = status === 'approved' || status === 'rejected';
+    const refusal = typedDecision ? decisionRefusal(wb, row.text('task'), dept) : undefined;
+    if (typedDecision && !refusal) {
       problems.push(...decide(wb, row));
       continue;
+    }
+    if (refusal) {
+      // Typed by someone who may not decide it: back to pending, with a note saying who may.
+      row.set('status', enumLabel('changeStatus', 'pending', wb.locale));
+      problems.push(refused(row.rowNumber, refusal));
     }
     const { taskRow, problems: rowProblems } = checkAgainstTask(wb, record, row.rowNumber);
     problems.push(...rowProblems);
@@ -101,6 +164,12 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
     row.set('requestedAt', wb.now);
     if (isBlank(row.get('requestedBy'))) row.set('requestedBy', recordedAuthor(wb));
     if (isBlank(row.get('status'))) row.set('status', enumLabel('changeStatus', 'pending', wb.locale));
+    openChangeRound(wb, taskRow.text('id'), taskRow.text('dept'));
   }
   return problems;
+}
+
+/** A typed decision refused, on the status cell: the message already names who may. */
+function refused(row: number, message: string): Problem {
+  return { sheet: 'planChanges', row, field: 'status', message: 'wbRefused', params: { message }, level: 'error' };
 }

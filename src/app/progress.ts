@@ -1,15 +1,26 @@
 /**
- * Progress (SPEC §2.3): an append-only log whose newest entry per task is current. A valid
- * entry gets its owner, time and author, and moves the task's %, last update and status.
+ * Progress (SPEC §2.3, §3.6): an append-only log whose newest entry per task is current. A valid
+ * entry by someone who may post it (mayPostProgress) gets its owner, time and author, and moves
+ * the task's %, last update and status. An entry typed by someone else, or by a user Apps Script
+ * does not name, stays as typed and unapplied, with a note saying who may: a coordinator's
+ * Validate, or the owner's next edit, applies it then.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { sheetTitle } from '../domain/schema';
+import { parseEnum, sheetTitle } from '../domain/schema';
 import { isBlank, parseTypedPercent, typedPercentCell } from '../domain/values';
-import { checkProgress, hasErrors, progressEffect, type Problem, type RecordOf } from '../domain/workflow';
+import {
+  checkProgress,
+  hasErrors,
+  mayPostProgress,
+  progressEffect,
+  type Problem,
+  type RecordOf,
+  type TaskSnapshot,
+} from '../domain/workflow';
 import { percentShown } from '../gas/percentFormats';
 import type { TableRow } from '../gas/table';
 import { taskRows, taskSnapshot } from './tasks';
-import { recordedAuthor, type Workbook } from './workbook';
+import { isCoordinator, recordedAuthor, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 type ProgressRow = TableRow<keyof RecordOf<'progress'> & string>;
@@ -50,6 +61,8 @@ function applyEntry(
   const rules = { calendar, lagThreshold: wb.settings.lagThreshold };
   const problems = checkProgress(record, snapshot, wb.env(), rules, row, shownAsPercent);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
+  const refusal = progressRefusal(wb, snapshot);
+  if (refusal) return { problems: [...problems, { ...refusal, ...(row === undefined ? {} : { row }) }] };
   // checkProgress refused every % that does not read as a number.
   const pct = parseTypedPercent(record.pct, shownAsPercent) as number;
   for (const [key, value] of Object.entries(progressEffect(snapshot, pct, wb.now, wb.locale))) {
@@ -59,6 +72,28 @@ function applyEntry(
     problems,
     computed: { task: snapshot.id, owner: snapshot.owner, updatedAt: wb.now, updatedBy: recordedAuthor(wb), pct },
   };
+}
+
+/** Why the active user may not post progress on the task now, if they may not. */
+function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined {
+  const refusal = (message: string): Problem => ({
+    sheet: 'progress',
+    field: 'task',
+    message: 'wbRefused',
+    params: { message },
+    level: 'error',
+  });
+  const request = wb
+    .optionalTable('requests')
+    ?.records()
+    .find((r) => r.text('id').toUpperCase() === task.request.toUpperCase());
+  // A split waiting for its heads' sign-off has not started: its tasks stay 未开始.
+  if (request && parseEnum('requestStatus', request.get('status')) === 'signOff') {
+    return refusal(wb.text('wbSplitAwaitingSignOff', { id: task.id, request: task.request }));
+  }
+  if (mayPostProgress(task, wb.user, wb.directory(), isCoordinator(wb))) return undefined;
+  const params = { id: task.id, owner: task.owner, user: recordedAuthor(wb) };
+  return refusal(wb.text(wb.user === '' ? 'wbProgressUnknownUser' : 'wbProgressNotAllowed', params));
 }
 
 /** Progress for an ID that several Tasks rows hold would move one of them at random: refused, naming the rows. */

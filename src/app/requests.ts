@@ -7,6 +7,7 @@ import { enumLabel, parseEnum } from '../domain/schema';
 import { isBlank } from '../domain/values';
 import {
   checkRequest,
+  CLOSABLE,
   duplicateIdProblems,
   hasErrors,
   requestComplete,
@@ -16,7 +17,7 @@ import {
   type ReviewInput,
 } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
-import { UserError, type Workbook } from './workbook';
+import { isCoordinator, recordedAuthor, UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 type RequestRow = TableRow<keyof RecordOf<'requests'> & string>;
@@ -100,8 +101,15 @@ export function syncRequests(wb: Workbook): Problem[] {
       if (isBlank(row.get('submitted'))) row.set('submitted', wb.now);
       if (isBlank(row.get('status'))) row.set('status', enumLabel('requestStatus', 'pending', wb.locale));
     }
-    if (parseEnum('requestStatus', row.get('status')) === 'approved' && isBlank(row.get('approved')))
-      row.set('approved', wb.now);
+    // An approval typed into the cell: the approval time when a coordinator typed it; otherwise the
+    // request goes back to review, with a note naming who may approve it (SPEC §3.6).
+    if (parseEnum('requestStatus', row.get('status')) === 'approved' && isBlank(row.get('approved'))) {
+      if (isCoordinator(wb)) row.set('approved', wb.now);
+      else {
+        row.set('status', enumLabel('requestStatus', 'pending', wb.locale));
+        problems.push(approvalRefused(wb, row.rowNumber));
+      }
+    }
   }
   problems.push(
     ...duplicateIdProblems(
@@ -111,6 +119,14 @@ export function syncRequests(wb: Workbook): Problem[] {
     ),
   );
   return problems;
+}
+
+function approvalRefused(wb: Workbook, row: number): Problem {
+  const message = wb.text('wbOnlyCoordinatorApproves', {
+    coordinators: wb.settings.coordinators.join(', '),
+    user: recordedAuthor(wb),
+  });
+  return { sheet: 'requests', row, field: 'status', message: 'wbRefused', params: { message }, level: 'error' };
 }
 
 /** When every live task of a request is done, the request is done and its closing time set. */
@@ -127,7 +143,8 @@ export function closeIfComplete(wb: Workbook, requestId: string): void {
     .table('requests', ['id', 'status', 'closed'])
     .records()
     .find((r) => r.text('id').toUpperCase() === wanted);
-  if (!row || parseEnum('requestStatus', row.get('status')) !== 'approved') return;
+  const status = parseEnum('requestStatus', row?.get('status'));
+  if (!row || !status || !CLOSABLE.includes(status)) return;
   row.set('status', enumLabel('requestStatus', 'done', wb.locale));
   row.set('closed', wb.now);
 }

@@ -34,6 +34,7 @@ import { notificationLogSheet } from '../gas/notificationLogSheet';
 import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
 import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
+import { readSignOffs } from './signOffs';
 import { UserError, type Workbook } from './workbook';
 
 export interface ScanReport {
@@ -94,6 +95,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     actions: actionItems(wb),
     changes: readChanges(wb),
     acceptances: readAcceptances(wb),
+    signOffs: readSignOffs(wb),
     log,
   });
   const dryRun = settings.emailMode === 'dry-run';

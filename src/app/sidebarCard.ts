@@ -2,7 +2,16 @@
  * What the sidebar shows (SPEC §4): its setup (strings, card labels and forms in the workbook's
  * language) and the card of the task on the selected row, which the page polls.
  */
-import type { CardField, LatestProgress, SidebarSetup, SidebarState, SidebarTextKey, TaskCard } from '../contract';
+import type {
+  CardField,
+  HistoryLine,
+  LatestProgress,
+  PendingSignOff,
+  SidebarSetup,
+  SidebarState,
+  SidebarTextKey,
+  TaskCard,
+} from '../contract';
 import { WorkCalendar } from '../domain/calendar';
 import { isTaskId } from '../domain/ids';
 import {
@@ -21,6 +30,7 @@ import type { Cell, Table } from '../gas/table';
 import { catalogue, t } from '../i18n';
 import { sidebarText } from '../i18n/sidebar';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
+import { signOffsFor } from './signOffs';
 import { taskIndex } from './tasks';
 import { activeUserEmail, Workbook } from './workbook';
 
@@ -103,12 +113,57 @@ function latestProgress(workbook: Workbook, taskId: string): LatestProgress | nu
   };
 }
 
+/** How many of an item's changes the card lists. */
+const HISTORY_LINES = 5;
+
+/** The item's last changes, newest first. */
+function itemHistory(workbook: Workbook, id: string): HistoryLine[] {
+  const wanted = id.toUpperCase();
+  return (workbook.optionalTable('changeHistory')?.records() ?? [])
+    .filter((row) => row.text('item').toUpperCase() === wanted)
+    .slice(-HISTORY_LINES)
+    .reverse()
+    .map((row) => ({
+      time: display(row.get('time'), workbook),
+      field: row.text('field'),
+      oldValue: row.text('oldValue'),
+      newValue: row.text('newValue'),
+      by: row.text('by'),
+      via: row.text('via'),
+    }));
+}
+
+/** What waits for the active user's sign-off, each with what it is about. */
+function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
+  if (!workbook.sheet('signOffs')) return [];
+  const titles = new Map<string, string>();
+  for (const row of workbook.optionalTable('requests')?.records() ?? [])
+    titles.set(row.text('id').toUpperCase(), row.text('title'));
+  for (const row of workbook.optionalTable('tasks')?.records() ?? [])
+    titles.set(row.text('id').toUpperCase(), row.text('name'));
+  return signOffsFor(workbook).flatMap((row) =>
+    row.subject
+      ? [
+          {
+            subject: row.subject,
+            subjectLabel: enumLabel('signOffSubject', row.subject, workbook.locale),
+            ref: row.ref,
+            title: titles.get(row.ref.toUpperCase()) ?? '',
+            requestedAt: row.requestedAt ? display(row.requestedAt, workbook) : '',
+            onBehalfOf: row.signer === workbook.user ? '' : row.signer,
+          },
+        ]
+      : [],
+  );
+}
+
 function sidebarState(workbook: Workbook): SidebarState {
   const hint = workbook.text('sidebarSelectTask');
+  const signOffs = pendingSignOffs(workbook);
   const id = selectedTaskId(workbook);
-  if (!id) return { card: null, hint };
+  if (!id) return { card: null, signOffs, hint };
   const task = workbook.sheet('tasks') ? taskIndex(workbook).get(id.toUpperCase()) : undefined;
-  if (!task) return { card: null, hint: workbook.text('sidebarUnknownTask', { id }) };
+  if (!task) return { card: null, signOffs, hint: workbook.text('sidebarUnknownTask', { id }) };
   const health = enumDisplay('health', task.get('health'), workbook);
   const card: TaskCard = {
     id,
@@ -122,8 +177,9 @@ function sidebarState(workbook: Workbook): SidebarState {
     pct: pctDisplay(parsePercent(task.get('pct'))),
     deliverable: task.text('deliverable'),
     latest: latestProgress(workbook, id),
+    history: itemHistory(workbook, id),
   };
-  return { card, hint };
+  return { card, signOffs, hint };
 }
 
 /** Reads for the page take no lock: they write nothing, and the page polls. */

@@ -16,6 +16,9 @@ import {
   type TaskSnapshot,
 } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
+import { findRequest } from './requests';
+import { headsOf } from '../domain/signOffs';
+import { openRound } from './signOffs';
 import { UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
@@ -32,6 +35,7 @@ export function taskSnapshot(row: TaskRow, wb: Workbook): TaskSnapshot {
     deliverable: row.text('deliverable'),
     request: row.text('request'),
     dept: row.text('dept'),
+    assisting: row.text('assisting'),
     pct: isBlank(row.get('pct')) ? undefined : pct,
   };
 }
@@ -132,12 +136,47 @@ export function splitRequest(wb: Workbook, requestId: string, drafts: readonly T
   const problems = records.map((record) => checkTask(record, env, context).filter((p) => p.level === 'error'));
   if (problems.some((list) => list.length > 0)) return splitFailure(wb, problems);
   for (const record of records) table.append({ ...record, baseline: record.due ?? '' });
+  const submitted = submitSplit(wb, requestId, records);
   wb.commit();
   return {
     ok: true,
-    message: wb.text('wbTasksCreated', { ids: ids.join(wb.text('wbListSeparator')) }),
+    message: `${wb.text('wbTasksCreated', { ids: ids.join(wb.text('wbListSeparator')) })}\n${submitted}`,
     id: ids.join(','),
   };
+}
+
+/**
+ * Submits a request's split (SPEC §2.9): under signOffSplit = all-heads the request waits for the
+ * head of every responsible department (待会签), its tasks stay 未开始 and raise no notices; with
+ * nobody to sign, or under signOffSplit = coordinator, it is in execution at once. Not yet
+ * written; returns what happened, in words.
+ */
+export function submitSplit(wb: Workbook, requestId: string, added: readonly RecordOf<'tasks'>[] = []): string {
+  const request = findRequest(wb, requestId);
+  assertSplittable(wb, request);
+  const id = request.text('id');
+  const depts = splitDepts(wb, id, added);
+  if (depts.length === 0) throw new UserError(wb.text('wbSplitNoTasks', { id }));
+  const signers = wb.settings.signOffSplit === 'all-heads' ? headsOf(wb.directory(), depts) : [];
+  if (signers.length === 0) {
+    request.set('status', enumLabel('requestStatus', 'executing', wb.locale));
+    return wb.text('wbSplitStarted', { id });
+  }
+  request.set('status', enumLabel('requestStatus', 'signOff', wb.locale));
+  openRound(wb, 'split', id, signers);
+  return wb.text('wbSignOffOpened', { signers: signers.join(wb.text('wbListSeparator')) });
+}
+
+/** The responsible departments of a request's live tasks, those on the sheet and those `added` by this operation. */
+function splitDepts(wb: Workbook, requestId: string, added: readonly RecordOf<'tasks'>[]): string[] {
+  const wanted = requestId.toUpperCase();
+  const onSheet = wb
+    .table('tasks', ['request', 'dept'])
+    .records()
+    .filter((row) => row.text('request').toUpperCase() === wanted)
+    .filter((row) => parseEnum('taskStatus', row.get('status')) !== 'cancelled')
+    .map((row) => row.text('dept'));
+  return [...onSheet, ...added.map((record) => String(record.dept ?? '').trim())];
 }
 
 /** Only an approved request can be split into tasks. */

@@ -2,6 +2,7 @@
  * One operation's view of the workbook: its sheets, settings and directory, each table read at
  * most once and written at most once (commit), all under the document lock held by the caller.
  */
+import { dayKeyIn } from '../domain/calendar';
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
@@ -16,6 +17,7 @@ import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { activeSpreadsheet } from '../gas/document';
 import { answeredSubmission, rememberSubmission } from '../gas/submissions';
+import { appendHistory, pendingChanges, type Via } from './history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -152,11 +154,29 @@ export class Workbook {
           }))
           .filter((d) => d.name !== ''),
         people: people
-          .map((row) => ({ name: row.text('name'), email: row.text('email'), dept: row.text('dept') }))
+          .map((row) => ({
+            name: row.text('name'),
+            email: row.text('email'),
+            dept: row.text('dept'),
+            delegate: row.text('delegate'),
+            awayFrom: this.dayKey(row.get('awayFrom')),
+            awayTo: this.dayKey(row.get('awayTo')),
+          }))
           .filter((p) => p.name !== '' || p.email !== ''),
       };
     }
     return this.directoryCache;
+  }
+
+  /** A date cell as yyyy-MM-dd on the Settings calendar; '' when blank or not a date. */
+  dayKey(value: unknown): string {
+    const date = this.readDate(value);
+    return date ? dayKeyIn(date, this.timeZone) : '';
+  }
+
+  /** Today, yyyy-MM-dd on the Settings calendar. */
+  get today(): string {
+    return dayKeyIn(this.now, this.timeZone);
   }
 
   env(): WorkflowEnv {
@@ -173,12 +193,24 @@ export class Workbook {
   submission: string | undefined;
   /** Whether commit wrote: only then is a retried submission answered from memory. */
   committed = false;
+  /** How this operation's changes are recorded in the Change history. */
+  via: Via = 'menu';
 
   /**
    * Writes every table this operation changed. A submission is remembered as saved at once, so a
    * failure after the write (before the answer) still makes its retry write nothing.
    */
   commit(): void {
+    const changes = pendingChanges(this.tables.values());
+    const history = changes.length > 0 ? this.optionalTable('changeHistory') : undefined;
+    if (history) {
+      appendHistory(history, changes, {
+        now: this.now,
+        by: recordedAuthor(this),
+        via: this.via,
+        settings: this.settings,
+      });
+    }
     this.source.commit(this.tables.values());
     this.committed = true;
     if (this.submission !== undefined) {
@@ -243,6 +275,7 @@ export function formAction(now: Date, operation: (wb: Workbook) => ActionResult,
       const earlier = token === undefined ? undefined : answeredSubmission(token);
       if (earlier) return earlier;
       wb.submission = token;
+      wb.via = 'sidebar';
       const answer = operation(wb);
       if (token !== undefined && wb.committed) rememberSubmission(token, answer);
       return answer;
@@ -276,9 +309,15 @@ function normalizedEmail(user: GoogleAppsScript.Base.User): string {
   return user.getEmail().trim().toLowerCase();
 }
 
-/** While Settings lists no coordinator, anyone may act as one, so a new workbook can be set up. */
+/**
+ * While Settings lists no coordinator (a workbook not set up yet: setup makes its installer the
+ * first one), anyone known may act as one, so the workbook can be set up. A user Apps Script does
+ * not reveal (onEdit in a limited mode, the tick) is never one: what they typed that needs a
+ * coordinator is restored with a note, never silently accepted.
+ */
 export function isCoordinator(wb: Pick<Workbook, 'settings' | 'user'>): boolean {
   const coordinators = wb.settings.coordinators;
+  if (wb.user === '') return false;
   return coordinators.length === 0 || coordinators.includes(wb.user);
 }
 

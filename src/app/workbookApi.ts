@@ -6,9 +6,17 @@
 // The namespace import lets esbuild keep only what is used of zod.
 import * as z from 'zod/mini';
 import { reviewRequestById } from './requests';
-import { splitRequest } from './tasks';
+import { decideSignOff } from './signOffDecisions';
+import { splitRequest, submitSplit } from './tasks';
 import { formAction, requireCoordinator, type Workbook } from './workbook';
-import type { ActionResult, ReviewPayload, SplitPayload, SplitTaskPayload } from '../contract';
+import type {
+  ActionResult,
+  ReviewPayload,
+  SignOffPayload,
+  SplitPayload,
+  SplitTaskPayload,
+  SubmitSplitPayload,
+} from '../contract';
 
 const text = z.optional(z.string().check(z.maxLength(50_000)));
 
@@ -34,6 +42,17 @@ const taskPayload: z.ZodMiniType<SplitTaskPayload> = z.object({
   risk: text,
   dependsOn: text,
   notes: text,
+});
+
+const signOffPayload: z.ZodMiniType<SignOffPayload> = z.object({
+  subject: z.enum(['split', 'change', 'acceptance']),
+  ref: z.string().check(z.minLength(1), z.maxLength(200)),
+  decision: z.enum(['agree', 'return']),
+  comment: text,
+});
+
+const submitSplitPayload: z.ZodMiniType<SubmitSplitPayload> = z.object({
+  requestId: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 const splitPayload: z.ZodMiniType<SplitPayload> = z.object({
@@ -68,5 +87,27 @@ export function splitRequestFromSidebar(payload: unknown, now: Date): ActionResu
     const parsed = splitPayload.safeParse(payload);
     if (!parsed.success) return malformed(wb, parsed.error.issues);
     return splitRequest(wb, parsed.data.requestId, parsed.data.tasks);
+  });
+}
+
+/** Anyone may call it; only what waits for them (as signer or delegate) can be decided. */
+export function decideSignOffFromSidebar(payload: unknown, now: Date): ActionResult {
+  return formAction(now, (wb) => {
+    const parsed = signOffPayload.safeParse(payload);
+    if (!parsed.success) return malformed(wb, parsed.error.issues);
+    const { subject, ref, decision, comment = '' } = parsed.data;
+    return decideSignOff(wb, { subject, ref, decision, comment });
+  });
+}
+
+/** Sends a request's task rows to its heads for sign-off (or starts it); coordinators only. */
+export function submitSplitFromSidebar(payload: unknown, now: Date): ActionResult {
+  return formAction(now, (wb) => {
+    requireCoordinator(wb);
+    const parsed = submitSplitPayload.safeParse(payload);
+    if (!parsed.success) return malformed(wb, parsed.error.issues);
+    const message = submitSplit(wb, parsed.data.requestId);
+    wb.commit();
+    return { ok: true, message, id: parsed.data.requestId.trim() };
   });
 }

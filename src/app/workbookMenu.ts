@@ -41,7 +41,7 @@ export function setupFromMenu(ui: Ui, now: Date): void {
     const answer = ui.alert(t(current.locale, 'wbSetupLanguage'), ui.ButtonSet.YES_NO_CANCEL);
     if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
     const locale: Locale = answer === ui.Button.YES ? 'zh-CN' : 'en';
-    const result = inWorkbook(now, (wb) => setupWorkbook(wb.spreadsheet, locale));
+    const result = inWorkbook(now, (wb) => setupWorkbook(wb.spreadsheet, locale, wb.user));
     // A fresh read: the dashboard's formulas point at the sheets and columns setup just made.
     inWorkbook(now, (wb) => refreshDashboard(wb));
     ui.alert(t(locale, 'wbSetupDone', { created: result.created, adopted: result.adopted, columns: result.columns }));

@@ -6,7 +6,7 @@
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { compareDeliveries, type Delivery } from './delivery';
 import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notices';
-import type { SheetKey } from './schema';
+import { enumLabel, parseEnum, type SheetKey } from './schema';
 
 export interface DigestContext {
   readonly locale: Locale;
@@ -39,6 +39,9 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly cou
   actionOverdue: { name: 'ruleActionOverdue', count: 'countActionOverdue' },
   reviewPending: { name: 'ruleReviewPending', count: 'countReviewPending' },
   changePending: { name: 'ruleChangePending', count: 'countChangePending' },
+  signOffOverdue: { name: 'ruleSignOffOverdue', count: 'countSignOffOverdue' },
+  signOffPending: { name: 'ruleSignOffPending', count: 'countSignOffPending' },
+  taskStarted: { name: 'ruleTaskStarted', count: 'countTaskStarted' },
 };
 
 const LEVEL_TEXT: Readonly<Record<Level, MessageKey>> = { L3: 'levelL3', L2: 'levelL2', L1: 'levelL1' };
@@ -106,7 +109,17 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, 'lineReviewPending', f);
     case 'changePending':
       return t(locale, 'lineChangePending', f);
+    case 'signOffPending':
+    case 'signOffOverdue':
+      return t(locale, 'lineSignOff', { ...f, subject: signOffSubjectLabel(locale, f.subject) });
+    case 'taskStarted':
+      return t(locale, 'lineTaskStarted', f);
   }
+}
+
+function signOffSubjectLabel(locale: Locale, subject: string | number | undefined): string {
+  const code = parseEnum('signOffSubject', subject);
+  return code ? enumLabel('signOffSubject', code, locale) : String(subject ?? '');
 }
 
 /** Link to the item's row: the sheet by gid, the row by an A1 range. */

@@ -8,6 +8,11 @@ export interface Person {
   readonly name: string;
   readonly email: string;
   readonly dept: string;
+  /** 代理人 as typed (a name or an email); '' when none. */
+  readonly delegate?: string;
+  /** First and last day away (yyyy-MM-dd, inclusive); '' when open-ended or not away. */
+  readonly awayFrom?: string;
+  readonly awayTo?: string;
 }
 
 export interface Department {
@@ -74,4 +79,43 @@ export function resolveEmail(directory: Pick<Directory, 'people'>, text: string)
   if (isEmail(address)) return address.toLowerCase();
   const emails = new Set(findPeople(directory, text).map((p) => p.email.trim().toLowerCase()));
   return emails.size === 1 ? [...emails][0] : undefined;
+}
+
+/** Whether `person` is away on `day` (yyyy-MM-dd): within the away dates, both inclusive. */
+export function isAway(person: Person, day: string): boolean {
+  const from = person.awayFrom ?? '';
+  const to = person.awayTo ?? '';
+  if (from === '' && to === '') return false;
+  return (from === '' || from <= day) && (to === '' || day <= to);
+}
+
+/** Who acts for a person on a day, and for whom they act when it is somebody else. */
+export interface StandIn {
+  readonly email: string;
+  /** The person stood in for, when `email` is their delegate. */
+  readonly onBehalfOf?: string;
+}
+
+/**
+ * Who receives `email`'s sign-offs and notices on `day` (SPEC §2.7): the person, or while they are
+ * away their delegate, followed while that delegate is away too. A chain that comes back to someone
+ * already on it, or ends without a delegate, leaves the work with the person it was for: nobody
+ * further along can take it, and a loop must not bounce it forever.
+ */
+export function standIn(directory: Pick<Directory, 'people'>, email: string, day: string): StandIn {
+  const own = email.trim().toLowerCase();
+  const seen = new Set([own]);
+  let current = own;
+  for (;;) {
+    const person = personByEmail(directory, current);
+    if (!person || !isAway(person, day)) return current === own ? { email: own } : { email: current, onBehalfOf: own };
+    const next = resolveEmail(directory, person.delegate ?? '');
+    if (!next || seen.has(next)) return { email: own };
+    seen.add(next);
+    current = next;
+  }
+}
+
+function personByEmail(directory: Pick<Directory, 'people'>, email: string): Person | undefined {
+  return findPeople(directory, email).find((p) => p.email.trim().toLowerCase() === email);
 }

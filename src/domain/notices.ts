@@ -5,7 +5,9 @@
  * Cooldown, quota and the queue are delivery.ts's; sending and writing are the app layer's job.
  */
 import type { CivilDay, WorkCalendar } from './calendar';
-import { findDepartment, resolveEmail, type Directory } from './directory';
+import { confirmedSplits, pendingSignOffs, type SignOffRecord } from './signOffs';
+import { dayKeyOf } from './calendar';
+import { findDepartment, resolveEmail, standIn, type Directory } from './directory';
 import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
 import { checkOwner, type OwnerCheck } from './owner';
 import type { AcceptanceRecord, ActionRecord, RequestRecord, TaskRecord } from './records';
@@ -20,6 +22,7 @@ export const RULES = [
   'blocked',
   'finalHours',
   'noOwner',
+  'signOffOverdue',
   'lagging',
   'acceptanceFailed',
   'dependency',
@@ -29,6 +32,8 @@ export const RULES = [
   'actionOverdue',
   'reviewPending',
   'changePending',
+  'signOffPending',
+  'taskStarted',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -38,6 +43,7 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   blocked: 'L2',
   finalHours: 'L2',
   noOwner: 'L2',
+  signOffOverdue: 'L2',
   lagging: 'L2',
   acceptanceFailed: 'L1',
   dependency: 'L1',
@@ -47,6 +53,8 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   actionOverdue: 'L1',
   reviewPending: 'L1',
   changePending: 'L1',
+  signOffPending: 'L1',
+  taskStarted: 'L1',
 };
 
 export const RULE_ORDER = Object.fromEntries(RULES.map((rule, index) => [rule, index])) as Record<Rule, number>;
@@ -131,6 +139,8 @@ export interface EscalationInput {
   readonly changes: readonly PlanChangeItem[];
   /** Absent when the workbook has no Acceptance sheet. */
   readonly acceptances?: readonly AcceptanceItem[];
+  /** Absent when the workbook has no Sign-offs sheet. */
+  readonly signOffs?: readonly SignOffRecord[];
   readonly log: readonly LogEntry[];
 }
 
@@ -169,16 +179,21 @@ export function findNotices(input: EscalationInput): Notice[] {
     return own ? [own] : [...settings.coordinators];
   });
 
+  // While someone is away their notices go to their delegate (SPEC §2.7).
+  const todayKey = dayKeyOf(calendar.dayOf(now));
+  const delegated = memo((address: string) => standIn(directory, address, todayKey).email);
+  const reach = (addresses: readonly (string | undefined)[]) =>
+    addresses.map((address) => (address ? delegated(address) : address));
   const add = (
     notice: Omit<Notice, 'level' | 'to' | 'cc'>,
     to: (string | undefined)[],
     cc: (string | undefined)[] = [],
     fallback: string[] = [],
   ) => {
-    let toList = unique(to);
+    let toList = unique(reach(to));
     // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
-    if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
-    const ccList = unique(cc, toList);
+    if (toList.length === 0) toList = unique(reach(fallback.length > 0 ? fallback : settings.coordinators));
+    const ccList = unique(reach(cc), toList);
     const { rule, item, sheet, row, title, occurrence, facts } = notice;
     const level = RULE_LEVEL[rule];
     notices.push(
@@ -206,7 +221,12 @@ export function findNotices(input: EscalationInput): Notice[] {
     wasTold: (key) => (told ??= lastTold(input.log, settings.emailMode, now)).has(key),
     add,
   };
-  for (const { task, health } of input.tasks) taskNotices(scope, task, health);
+  for (const { task, health } of input.tasks) {
+    // A split still with its heads for sign-off has not started: its tasks raise nothing yet.
+    if (requestsById.get(normalId(task.request))?.status === 'signOff') continue;
+    taskNotices(scope, task, health);
+  }
+  if (input.signOffs) signOffNotices(scope, input.signOffs, input.tasks);
 
   for (const request of input.requests) {
     if (request.status !== 'pending' || !request.submitted) continue;
@@ -271,8 +291,56 @@ export function findNotices(input: EscalationInput): Notice[] {
     );
   }
 
-  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, taskById));
+  // An L3 to a sponsor who is away goes to their delegate.
+  const sponsorNow = (dept: string) => reach([sponsor(dept)])[0];
+  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsorNow, taskById));
   return notices;
+}
+
+/**
+ * SPEC §2.9: each pending sign-off is 待您签批 (L1) to its signer, and after signOffDays working
+ * days an L2 to the signer and the coordinator; once a split is confirmed each of its owners is told
+ * once that their task has started (within signOffDays of the confirmation, so a later scan that no
+ * longer finds the notice in a trimmed log does not tell them again).
+ */
+function signOffNotices(
+  scope: TaskRuleScope,
+  rows: readonly SignOffRecord[],
+  tasks: readonly { readonly task: TaskItem }[],
+): void {
+  const { now, settings, calendar, text, add } = scope;
+  const titleOf = (ref: string) =>
+    scope.requestsById.get(normalId(ref))?.title ?? scope.taskById(ref)?.task.name ?? ref;
+  const requestOf = (ref: string) => scope.taskById(ref)?.task.request ?? ref;
+  for (const row of pendingSignOffs(rows)) {
+    if (!row.subject || !row.requestedAt) continue;
+    const days = calendar.workingDaysBetween(row.requestedAt, now);
+    const base = { item: row.ref, sheet: 'signOffs' as const, row: row.row, title: titleOf(row.ref) };
+    const facts = { subject: row.subject, requested: text(row.requestedAt), days };
+    if (days > settings.signOffDays) {
+      add({ ...base, rule: 'signOffOverdue', facts }, [row.signer, ...scope.coordinatorsOf(requestOf(row.ref))]);
+    } else add({ ...base, rule: 'signOffPending', facts }, [row.signer]);
+  }
+  const confirmed = confirmedSplits(rows);
+  if (confirmed.size === 0) return;
+  for (const { task } of tasks) {
+    const at = confirmed.get(normalId(task.request));
+    if (!at || calendar.workingDaysBetween(at, now) > settings.signOffDays) continue;
+    if (task.status !== undefined && task.status !== 'notStarted' && task.status !== 'inProgress') continue;
+    const owner = scope.ownerOf(task.owner);
+    if (!owner.ok) continue;
+    const notice = {
+      item: task.id,
+      sheet: 'tasks' as const,
+      row: task.row,
+      title: task.name,
+      rule: 'taskStarted' as const,
+      occurrence: text(at),
+      facts: { request: task.request, confirmed: text(at), due: task.due ? text(task.due) : '' },
+    };
+    if (!scope.wasTold(deliveryKey({ ...notice, level: RULE_LEVEL.taskStarted }, owner.email)))
+      add(notice, [owner.email]);
+  }
 }
 
 /** What the task rules share within one findNotices: look-ups made once, and `add` for what they find. */

@@ -45,6 +45,9 @@ export const ENUMS = {
     { code: 'pending', zh: '待审核', en: 'Pending review', aliases: ['pending', '审核中'] },
     { code: 'changes', zh: '待修改', en: 'Needs changes', aliases: ['returned', '退回'] },
     { code: 'approved', zh: '已立项', en: 'Approved', aliases: ['立项'] },
+    // The split is with the responsible heads for sign-off (SPEC §2.9), then under way.
+    { code: 'signOff', zh: '待会签', en: 'Awaiting sign-off', aliases: ['会签中'] },
+    { code: 'executing', zh: '执行中', en: 'In execution', aliases: ['执行'] },
     { code: 'rejected', zh: '已驳回', en: 'Rejected', aliases: ['驳回'] },
     { code: 'done', zh: '已完成', en: 'Done', aliases: ['completed', '完成'] },
     { code: 'archived', zh: '已归档', en: 'Archived', aliases: ['归档'] },
@@ -79,6 +82,16 @@ export const ENUMS = {
     { code: 'approved', zh: '批准', en: 'Approved', aliases: ['已批准'] },
     { code: 'rejected', zh: '驳回', en: 'Rejected', aliases: ['已驳回'] },
   ]),
+  signOffSubject: values([
+    { code: 'split', zh: '任务分工', en: 'Task split', aliases: ['split', '分工'] },
+    { code: 'change', zh: '计划变更', en: 'Plan change', aliases: ['change', '变更'] },
+    { code: 'acceptance', zh: '成果验收', en: 'Acceptance', aliases: ['acceptance', '验收'] },
+  ]),
+  signOffDecision: values([
+    { code: 'pending', zh: '待签', en: 'Pending', aliases: ['待签批'] },
+    { code: 'agree', zh: '同意', en: 'Agree', aliases: ['agreed', '通过'] },
+    { code: 'return', zh: '退回', en: 'Return', aliases: ['returned'] },
+  ]),
   notificationStatus: values([
     { code: 'sent', zh: '已发送', en: 'sent' },
     { code: 'queued', zh: '排队中', en: 'queued' },
@@ -98,6 +111,8 @@ export type ActionStatus = EnumCode<'actionStatus'>;
 export type AcceptanceResult = EnumCode<'acceptanceResult'>;
 export type ChangeStatus = EnumCode<'changeStatus'>;
 export type NotificationStatus = EnumCode<'notificationStatus'>;
+export type SignOffSubject = EnumCode<'signOffSubject'>;
+export type SignOffDecision = EnumCode<'signOffDecision'>;
 
 /** What normalizeLabel may change besides case; most names, emails and IDs hold none of it. */
 const FOLDED = /[\s（）*⚙]/;
@@ -382,7 +397,7 @@ export const SHEETS = {
     'planChanges',
     '计划变更',
     'Plan changes',
-    ['变更', '变更记录', 'Changes'],
+    ['变更', '变更申请', 'Changes'],
     [
       col('task', '任务编号', 'Task ID', 'taskId', { ...required, aliases: ['任务', 'Task'] }),
       col('oldDue', '原截止时间', 'Old due', 'datetime', { ...computed, aliases: ['原截止', 'Previous due'] }),
@@ -428,6 +443,10 @@ export const SHEETS = {
       col('name', '姓名', 'Name', 'text', { ...required, aliases: ['名字'] }),
       col('email', '邮箱', 'Email', 'email', { ...required, aliases: ['电子邮箱', 'E-mail', 'Mail'] }),
       col('dept', '部门', 'Department', 'dept', { aliases: ['所属部门', 'Dept'] }),
+      // While away (dates inclusive) sign-offs and notices go to the delegate (SPEC §2.7).
+      col('delegate', '代理人', 'Delegate', 'person', { aliases: ['代理'] }),
+      col('awayFrom', '外出开始', 'Away from', 'date', { aliases: ['离开日期'] }),
+      col('awayTo', '外出结束', 'Away to', 'date', { aliases: ['返回日期'] }),
     ],
   ),
   notificationLog: sheet(
@@ -444,6 +463,39 @@ export const SHEETS = {
       col('recipients', '收件人', 'Recipients', 'emails', { ...computed, ...required }),
       col('status', '状态', 'Status', 'enum', { ...computed, ...required, enumeration: 'notificationStatus' }),
       col('key', '去重键', 'Key', 'text', { ...computed, ...required, width: 320 }),
+    ],
+  ),
+  signOffs: sheet(
+    'signOffs',
+    '签批记录',
+    'Sign-offs',
+    ['会签', '会签记录', 'Sign-off log'],
+    [
+      col('subject', '签批事项', 'Subject', 'enum', { ...computed, ...required, enumeration: 'signOffSubject' }),
+      col('ref', '关联编号', 'Reference', 'ref', { ...computed, ...required }),
+      col('signer', '签批人', 'Signer', 'email', { ...computed, ...required }),
+      col('onBehalfOf', '代签', 'Signed on behalf by', 'email', { ...computed }),
+      col('decision', '意见', 'Decision', 'enum', { ...required, enumeration: 'signOffDecision' }),
+      col('comment', '说明', 'Comment', 'longText'),
+      col('decidedAt', '签批时间', 'Decided at', 'datetime', { ...computed }),
+      col('requestedAt', '发起时间', 'Requested at', 'datetime', { ...computed, ...required }),
+    ],
+  ),
+  changeHistory: sheet(
+    'changeHistory',
+    '变更记录',
+    'Change history',
+    ['修改记录', 'History'],
+    [
+      // Every column required: a sheet is adopted as the history only when its headers hold all of them.
+      col('time', '时间', 'Time', 'datetime', { ...computed, ...required }),
+      col('sheet', '工作表', 'Sheet', 'text', { ...computed, ...required }),
+      col('item', '事项', 'Item', 'ref', { ...computed, ...required }),
+      col('field', '字段', 'Field', 'text', { ...computed, ...required }),
+      col('oldValue', '原值', 'Old value', 'text', { ...computed, ...required }),
+      col('newValue', '新值', 'New value', 'text', { ...computed, ...required }),
+      col('by', '修改人', 'By', 'text', { ...computed, ...required }),
+      col('via', '方式', 'Via', 'text', { ...computed, ...required }),
     ],
   ),
 } as const;
@@ -463,6 +515,8 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   'departments',
   'people',
   'notificationLog',
+  'signOffs',
+  'changeHistory',
 ];
 
 /** The sheets people work in; without one of them part of the work is neither checked nor monitored. */

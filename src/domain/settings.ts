@@ -9,6 +9,10 @@ import { civilDayFromKey, civilDayOfSerial, dayKeyIn, dayKeyOf, pad2 } from './c
 import { mapHeaders, normalizeLabel, sheetDef } from './schema';
 
 export type EmailMode = 'send' | 'dry-run';
+/** Who confirms a split or a plan change (SPEC §2.9): every responsible head, or the coordinator alone. */
+export type SignOffRule = 'all-heads' | 'coordinator';
+/** Who confirms an acceptance's Pass: the requesting side, or the coordinator. */
+export type AcceptanceSignOffRule = 'requester' | 'coordinator';
 
 export interface Settings {
   readonly locale: Locale;
@@ -43,6 +47,11 @@ export interface Settings {
   readonly coordinators: readonly string[];
   readonly emailMode: EmailMode;
   readonly archiveAfterDays: number;
+  readonly signOffSplit: SignOffRule;
+  readonly signOffChange: SignOffRule;
+  readonly signOffAcceptance: AcceptanceSignOffRule;
+  /** Working days a sign-off may wait before the signer and the coordinator are warned (L2). */
+  readonly signOffDays: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -80,6 +89,10 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     coordinators: [],
     emailMode: 'send',
     archiveAfterDays: 30,
+    signOffSplit: 'all-heads',
+    signOffChange: 'all-heads',
+    signOffAcceptance: 'requester',
+    signOffDays: 3,
   };
 }
 
@@ -289,6 +302,33 @@ const emailMode: SettingKind<EmailMode> = {
   format: (value, language) => t(language, value === 'send' ? 'emailModeSend' : 'emailModeDryRun'),
 };
 
+/** A setting that is one of a few words, each with its label in both languages. */
+function choice<V extends string>(words: Readonly<Record<V, MessageKey>>, allowed: MessageKey): SettingKind<V> {
+  const codes = Object.keys(words) as V[];
+  return {
+    allowed,
+    parse(cell) {
+      const wanted = normalizeLabel(String(cell));
+      return codes.find(
+        (code) =>
+          normalizeLabel(code) === wanted ||
+          normalizeLabel(t('zh-CN', words[code])) === wanted ||
+          normalizeLabel(t('en', words[code])) === wanted,
+      );
+    },
+    format: (value, language) => t(language, words[value]),
+  };
+}
+
+const signOffRule = choice<SignOffRule>(
+  { 'all-heads': 'signOffAllHeads', coordinator: 'signOffCoordinator' },
+  'settingAllowedSignOff',
+);
+const acceptanceSignOffRule = choice<AcceptanceSignOffRule>(
+  { requester: 'signOffRequester', coordinator: 'signOffCoordinator' },
+  'settingAllowedAcceptanceSignOff',
+);
+
 function define<V>(
   key: SettingKey,
   label: MessageKey,
@@ -324,6 +364,10 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('coordinators', 'settingCoordinators', 'settingCoordinatorsHelp', emails),
   define('emailMode', 'settingEmailMode', 'settingEmailModeHelp', emailMode),
   define('archiveAfterDays', 'settingArchiveAfterDays', 'settingArchiveAfterDaysHelp', integer(1, 3650)),
+  define('signOffSplit', 'settingSignOffSplit', 'settingSignOffSplitHelp', signOffRule),
+  define('signOffChange', 'settingSignOffChange', 'settingSignOffChangeHelp', signOffRule),
+  define('signOffAcceptance', 'settingSignOffAcceptance', 'settingSignOffAcceptanceHelp', acceptanceSignOffRule),
+  define('signOffDays', 'settingSignOffDays', 'settingSignOffDaysHelp', integer(1, 60)),
 ];
 
 /** One row of the Settings sheet as setup writes it: key, value in the chosen language, label, description. */

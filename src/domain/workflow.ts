@@ -5,7 +5,7 @@
  */
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { dayKeyIn, type WorkCalendar } from './calendar';
-import { findDepartment, type Directory } from './directory';
+import { findDepartment, resolveEmail, type Directory } from './directory';
 import { plannedPct } from './health';
 import { checkOwner, duplicateIds, type OwnerCheck } from './owner';
 import {
@@ -244,6 +244,24 @@ export interface ReviewInput {
 const REVIEWABLE: readonly RequestStatus[] = ['pending', 'changes'];
 
 /**
+ * Who may post progress on a task (SPEC §3.6): its owner, its assisting people, its department's
+ * head, or a coordinator. `user` is '' when Apps Script does not say who it is: then nobody.
+ */
+export function mayPostProgress(
+  task: Pick<TaskSnapshot, 'owner' | 'assisting' | 'dept'>,
+  user: string,
+  directory: Directory,
+  coordinator: boolean,
+): boolean {
+  if (user === '') return false;
+  if (coordinator) return true;
+  const allowed = [task.owner, ...parseList(task.assisting), findDepartment(directory, task.dept)?.head ?? '']
+    .map((person) => resolveEmail(directory, person))
+    .filter((email) => email !== undefined);
+  return allowed.includes(user);
+}
+
+/**
  * Approve, return or reject a request. Returns the problems, or the cells to write:
  * status, review notes, lead, coordinator and the approval time.
  */
@@ -311,8 +329,10 @@ export interface TaskContext {
 
 /** Requests that may receive new tasks. */
 export const SPLITTABLE: readonly RequestStatus[] = ['approved'];
-/** Requests whose existing tasks stay valid: approved, then finished. */
-const HOLDS_TASKS: readonly RequestStatus[] = ['approved', 'done', 'archived'];
+/** Requests whose existing tasks stay valid: approved, signed off and under way, then finished. */
+const HOLDS_TASKS: readonly RequestStatus[] = ['approved', 'signOff', 'executing', 'done', 'archived'];
+/** Requests whose tasks may be done: approved (a split under no sign-off) or in execution. */
+export const CLOSABLE: readonly RequestStatus[] = ['approved', 'executing'];
 
 export function checkTask(record: RecordOf<'tasks'>, env: WorkflowEnv, context: TaskContext, row?: number): Problem[] {
   const c = new Checker('tasks', record, env, row);
@@ -403,6 +423,8 @@ export interface TaskSnapshot {
   readonly deliverable: string;
   readonly request: string;
   readonly dept: string;
+  /** 协助部门/协作人 as typed. */
+  readonly assisting: string;
   /** % of the newest applied progress entry; undefined before the first one. */
   readonly pct: number | undefined;
 }

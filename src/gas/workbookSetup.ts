@@ -52,7 +52,21 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   // it, so a typed "100%" shows (and reads) as 100 %, not as a plain 1 (see parseTypedPercent).
 };
 
-export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupResult {
+/** Sheets only coordinators edit by hand (SPEC §3.6). */
+const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'notificationLog'];
+/**
+ * Sheets and computed columns the add-on writes for whoever uses it: Apps Script runs the add-on
+ * as its user, so a protection that lets the add-on write must list that user. Their editors are
+ * the coordinators and the people the workbook lists (People, department heads and sponsors);
+ * anyone else is kept out.
+ */
+const ADD_ON_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory'];
+
+/**
+ * `installer` (the user running setup) becomes the first coordinator when Settings names none, so
+ * a new workbook never leaves every editor a coordinator (SPEC §3.6).
+ */
+export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale, installer = ''): SetupResult {
   const directory = new SheetDirectory(spreadsheet);
   const placed = new Map<SheetKey, Sheet>();
   let created = 0;
@@ -75,12 +89,14 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale): SetupRe
     locale: spreadsheet.getSpreadsheetLocale(),
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
   };
-  fillSettings(settingsSheet, spreadsheetDefaults, locale);
+  fillSettings(settingsSheet, spreadsheetDefaults, locale, installer);
   const settings = parseSettings(settingsSheet.getDataRange().getValues(), spreadsheetDefaults).settings;
+  const writers = [...new Set([...settings.coordinators, ...listedPeople(placed)])];
   for (const key of SHEET_ORDER) {
     const sheet = placed.get(key)!;
     addValidation(sheet, key, locale, placed);
     protectHeader(sheet, locale);
+    protectForEditors(sheet, key, locale, settings.coordinators, writers);
   }
   addTaskColours(placed.get('tasks')!, settings.dueSoonDays);
   return { created, adopted: SHEET_ORDER.length - created, columns };
@@ -133,15 +149,20 @@ function ensureColumns(sheet: Sheet, key: SheetKey, locale: Locale): number {
   return missing.length;
 }
 
-/** Writes the default of every setting the sheet lacks; the chosen language is always recorded. */
-function fillSettings(sheet: Sheet, spreadsheetDefaults: SpreadsheetDefaults, locale: Locale): void {
+/**
+ * Writes the default of every setting the sheet lacks; the chosen language is always recorded, and
+ * the installer is the coordinator when none is named.
+ */
+function fillSettings(sheet: Sheet, spreadsheetDefaults: SpreadsheetDefaults, locale: Locale, installer: string): void {
   const table = Table.read(sheet, 'settings', spreadsheetDefaults.timeZone);
   const present = new Map(table.records().map((row) => [settingKeyOf(row.text('key')), row]));
-  const settings = { ...defaultSettings(spreadsheetDefaults), locale };
+  const coordinators = installer === '' ? [] : [installer];
+  const settings = { ...defaultSettings(spreadsheetDefaults), locale, coordinators };
   for (const row of settingRows(settings, locale)) {
     const existing = present.get(row.key);
     if (existing) {
       if (row.key === 'locale') existing.set('value', locale);
+      if (row.key === 'coordinators' && existing.text('value') === '') existing.set('value', row.value);
       continue;
     }
     table.append({ key: row.label, value: row.value, description: row.description });
@@ -220,6 +241,58 @@ function protectHeader(sheet: Sheet, locale: Locale): void {
     .protect()
     .setDescription(t(locale, 'wbHeaderProtection'))
     .setWarningOnly(true);
+}
+
+/** Emails the workbook lists: People, and department heads and sponsors. */
+function listedPeople(placed: ReadonlyMap<SheetKey, Sheet>): string[] {
+  const emails: string[] = [];
+  for (const [key, columns] of [
+    ['people', ['email']],
+    ['departments', ['head', 'sponsor']],
+  ] as const) {
+    const sheet = placed.get(key)!;
+    const table = Table.read(sheet, key, '');
+    for (const row of table.records())
+      for (const column of columns as readonly string[]) {
+        const email = row.text(column as never).toLowerCase();
+        if (email.includes('@')) emails.push(email);
+      }
+  }
+  return emails;
+}
+
+/**
+ * Protections of SPEC §3.6, replacing the ones an earlier setup added: coordinator sheets whole,
+ * the add-on's own sheets whole, and the computed (⚙) columns of the data sheets.
+ */
+function protectForEditors(
+  sheet: Sheet,
+  key: SheetKey,
+  locale: Locale,
+  coordinators: readonly string[],
+  writers: readonly string[],
+): void {
+  const descriptions = [t('zh-CN', 'wbEditorsProtection'), t('en', 'wbEditorsProtection')];
+  for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
+    for (const protection of sheet.getProtections(type)) {
+      if (descriptions.includes(protection.getDescription())) protection.remove();
+    }
+  }
+  const limit = (protection: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]) => {
+    protection.setDescription(t(locale, 'wbEditorsProtection'));
+    protection.removeEditors(protection.getEditors().map((user) => user.getEmail()));
+    if (editors.length > 0) protection.addEditors([...editors]);
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  };
+  if (COORDINATOR_SHEETS.includes(key)) return limit(sheet.protect(), coordinators);
+  if (ADD_ON_SHEETS.includes(key)) return limit(sheet.protect(), writers);
+  const lastColumn = sheet.getLastColumn();
+  const mapped = mapHeaders(sheetDef(key), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  for (const column of sheetDef(key).columns as readonly ColumnDef[]) {
+    const index = mapped[column.key as never] as number | undefined;
+    const range = index === undefined || !column.computed ? undefined : columnRange(sheet, index);
+    if (range) limit(range.protect(), writers);
+  }
 }
 
 function anyOf(cell: string, labels: readonly string[]): string {

@@ -6,6 +6,7 @@ import { alertText } from './alerts';
 import { commonText } from './common';
 import { reportText } from './reports';
 import { sidebarText } from './sidebar';
+import { signOffText } from './signOffs';
 import { workbookText } from './workbook';
 
 export type Locale = 'zh-CN' | 'en';
@@ -23,6 +24,7 @@ export const catalogue = {
   ...sidebarText,
   ...workbookText,
   ...reportText,
+  ...signOffText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

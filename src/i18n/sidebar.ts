@@ -27,6 +27,17 @@ export const sidebarText = {
 
   sidebarCommunicationLogged: { 'zh-CN': '沟通记录“{topic}”已保存。', en: 'Logged "{topic}".' },
 
+  sidebarSignOffsTitle: { 'zh-CN': '待您签批', en: 'Waiting for your sign-off' },
+  sidebarAgree: { 'zh-CN': '同意', en: 'Agree' },
+  sidebarReturn: { 'zh-CN': '退回', en: 'Return' },
+  sidebarComment: { 'zh-CN': '说明（退回时必填）', en: 'Comment (required to return)' },
+  sidebarOnBehalfOf: { 'zh-CN': '代 {signer} 签批（外出中）', en: 'On behalf of {signer} (away)' },
+  sidebarHistory: { 'zh-CN': '最近变更', en: 'Recent changes' },
+  sidebarHistoryLine: {
+    'zh-CN': '{time} {field}：{oldValue} → {newValue}（{by}，{via}）',
+    en: '{time} {field}: {oldValue} → {newValue} ({by}, {via})',
+  },
+
   sidebarFieldInvalid: { 'zh-CN': '格式不正确。', en: 'Not a valid value.' },
   sidebarFieldTooLong: { 'zh-CN': '最多 {max} 个字符。', en: 'At most {max} characters.' },
 } satisfies Record<string, Text>;

@@ -316,6 +316,7 @@ const snapshot: TaskSnapshot = {
   deliverable: '方案初稿',
   request: 'XQ202407001',
   dept: '市场部',
+  assisting: '',
   pct: 30,
 };
 const rules = { calendar, lagThreshold: 20 };

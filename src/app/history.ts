@@ -1,0 +1,113 @@
+/**
+ * Change history (变更记录, SPEC §2.10): every change of a task's owner, due date, status or %, of a
+ * request's or plan change's status and of a sign-off decision, with old → new, who and how.
+ * What the add-on changes is found when an operation commits (the cells it changed, against the
+ * row as read); what a user types is told by onEdit, which alone knows the value it replaced.
+ */
+import { WorkCalendar } from '../domain/calendar';
+import { columnDef, columnLabel, sheetTitle, type ColumnKey, type SheetKey } from '../domain/schema';
+import type { Settings } from '../domain/settings';
+import { asCell, type Cell, type Table } from '../gas/table';
+import { t, type Locale, type MessageKey } from '../i18n/index';
+
+/** How a change was made. */
+export type Via = 'sidebar' | 'sheetEdit' | 'menu' | 'trigger';
+
+const VIA_TEXT: Readonly<Record<Via, MessageKey>> = {
+  sidebar: 'viaSidebar',
+  sheetEdit: 'viaSheetEdit',
+  menu: 'viaMenu',
+  trigger: 'viaTrigger',
+};
+
+/** The columns whose changes are recorded, and the column naming each row's item. */
+const TRACKED: Partial<Record<SheetKey, { readonly item: string; readonly fields: readonly string[] }>> = {
+  tasks: { item: 'id', fields: ['owner', 'due', 'status', 'pct'] },
+  requests: { item: 'id', fields: ['status'] },
+  planChanges: { item: 'task', fields: ['status'] },
+  signOffs: { item: 'ref', fields: ['decision'] },
+};
+
+export interface Change {
+  readonly sheet: SheetKey;
+  readonly item: string;
+  readonly field: string;
+  readonly oldValue: Cell;
+  readonly newValue: Cell;
+}
+
+export interface Author {
+  readonly now: Date;
+  /** The acting user's email, or the workbook's "(unknown)". */
+  readonly by: string;
+  readonly via: Via;
+  readonly settings: Settings;
+}
+
+/**
+ * The change a user typed into one cell (0-based `column` of sheet row `rowNumber`), when that
+ * cell is tracked; onEdit gives the value it replaced, which a read afterwards no longer shows.
+ */
+export function typedChange(
+  table: Table<string>,
+  rowNumber: number,
+  column: number,
+  oldValue: unknown,
+  newValue: unknown,
+): Change | undefined {
+  const sheet = table.def.key as SheetKey;
+  const tracked = TRACKED[sheet];
+  const field = tracked?.fields.find((f) => table.positions[f] === column);
+  const row = table.rows[rowNumber - 2];
+  if (!tracked || !field || !row) return undefined;
+  return { sheet, item: row.text(tracked.item), field, oldValue: asCell(oldValue), newValue: asCell(newValue) };
+}
+
+/** The changes of tracked columns that `tables` hold, not yet written; appended rows are new, not changed. */
+export function pendingChanges(tables: Iterable<Table<string>>): Change[] {
+  const changes: Change[] = [];
+  for (const table of tables) {
+    const sheet = table.def.key as SheetKey;
+    const tracked = TRACKED[sheet];
+    if (!tracked) continue;
+    const watched = tracked.fields
+      .map((field) => ({ field, index: table.positions[field] }))
+      .filter((w): w is { field: string; index: number } => w.index !== undefined);
+    for (const row of table.rows) {
+      if (row.changed.length === 0) continue;
+      for (const { field, index } of watched) {
+        if (!row.changed.includes(index)) continue;
+        const item = row.text(tracked.item);
+        changes.push({ sheet, item, field, oldValue: row.read[index] ?? '', newValue: row.cells[index] ?? '' });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Appends `changes` to the Change history table (written with the operation's other tables). */
+export function appendHistory(
+  history: Table<ColumnKey<'changeHistory'>>,
+  changes: readonly Change[],
+  author: Author,
+): void {
+  const { locale } = author.settings;
+  const calendar = new WorkCalendar(author.settings);
+  const shown = (value: Cell) => (value instanceof Date ? calendar.wallText(value) : String(value));
+  for (const change of changes) {
+    history.append({
+      time: author.now,
+      sheet: sheetTitle(change.sheet, locale),
+      item: change.item,
+      field: fieldLabel(change.sheet, change.field, locale),
+      oldValue: shown(change.oldValue),
+      newValue: shown(change.newValue),
+      by: author.by,
+      via: t(locale, VIA_TEXT[author.via]),
+    });
+  }
+}
+
+function fieldLabel(sheet: SheetKey, field: string, locale: Locale): string {
+  return columnLabel(columnDef(sheet, field as never), locale);
+}
