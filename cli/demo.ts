@@ -113,17 +113,13 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   planChange(session, step) {
     return session.submitForm('planChange', step.entry);
   },
-  decidePlanChange(session, step, project) {
-    // The coordinator decides on the row: status and name.
-    const decidedBy = project.people.find((p) => p.email === step.by)?.name ?? step.by;
-    return session.editRow(
-      'planChanges',
-      (f) => f.task === step.task && parseEnum('changeStatus', f.status) === 'pending',
-      {
-        status: step.approve ? '批准' : '驳回',
-        decidedBy,
-      },
-    );
+  submitSplit(session, step) {
+    return session.callSidebar('submitSplit', { requestId: step.requestId });
+  },
+  signOff(session, step) {
+    // The signer's sidebar lists what waits for them; Agree or Return (with the comment) is one click.
+    const { subject, ref, decision, comment = '' } = step;
+    return session.callSidebar('decideSignOff', { subject, ref, decision, comment });
   },
   automationOn(session) {
     return session.runMenu('menuAutomationOn');

@@ -8,6 +8,12 @@
  * The story is written so that at the end (Fri 2024-08-16 18:00) one task is overdue (the launch
  * plan, still waiting for Sales' key-account data), one is lagging (channel roll-out), one is stale
  * (after-sales handbook: due date moved by an approved plan change, then no update), and one is done.
+ *
+ * Sign-offs (会签, SPEC §2.9): the split goes to the heads of 市场部, 销售部 and 售后部; 销售部 returns
+ * it once with a comment, the coordinator submits it again, and all agree — 售后部's head is away
+ * that week, so her delegate 赵敏 signs on her behalf. The training's Pass waits a night for the
+ * requester; the handbook's plan change is signed by the heads of 售后部 and of 销售部 (whose roll-out
+ * depends on the handbook), the second after a weekend, so the outbox holds 待您签批 digests.
  */
 
 import type { Department, Person } from '../src/domain/directory';
@@ -43,7 +49,14 @@ export type ExampleStep = Step &
     | { readonly kind: 'actionDone'; readonly topic: string }
     | { readonly kind: 'acceptance'; readonly entry: Fields }
     | { readonly kind: 'planChange'; readonly entry: Fields }
-    | { readonly kind: 'decidePlanChange'; readonly task: string; readonly approve: boolean }
+    | { readonly kind: 'submitSplit'; readonly requestId: string }
+    | {
+        readonly kind: 'signOff';
+        readonly subject: 'split' | 'change' | 'acceptance';
+        readonly ref: string;
+        readonly decision: 'agree' | 'return';
+        readonly comment?: string;
+      }
     | { readonly kind: 'automationOn' }
     | { readonly kind: 'refreshDashboard' }
   );
@@ -100,7 +113,14 @@ export const EXAMPLE: ExampleProject = {
     { name: '孙丽', email: 'sun.li@example.com', dept: '设计部' },
     { name: '吴刚', email: 'wu.gang@example.com', dept: '财务部' },
     { name: '周杰', email: 'zhou.jie@example.com', dept: '产品部' },
-    { name: '何芳', email: 'he.fang@example.com', dept: '售后部' },
+    {
+      name: '何芳',
+      email: 'he.fang@example.com',
+      dept: '售后部',
+      delegate: '赵敏',
+      awayFrom: '2024-07-03',
+      awayTo: '2024-07-05',
+    },
     { name: '赵敏', email: 'zhao.min@example.com', dept: '售后部' },
     { name: '徐磊', email: 'xu.lei@example.com', dept: '客户服务部' },
     { name: '黄伟', email: 'huang.wei@example.com', dept: '市场部' },
@@ -171,7 +191,7 @@ export const EXAMPLE: ExampleProject = {
           due: '2024-08-20',
           status: '未开始',
           deliverable: '覆盖30个核心城市，铺货率达到90%',
-          dependsOn: TRAINING,
+          dependsOn: `${TRAINING}, ${HANDBOOK}`,
         },
         {
           name: '售后响应手册制定',
@@ -184,6 +204,42 @@ export const EXAMPLE: ExampleProject = {
           deliverable: '客诉48小时内处理完毕的流程与话术，经客户服务部审批',
         },
       ],
+    },
+    { at: '2024-07-03 15:30', by: COORDINATOR, kind: 'submitSplit', requestId: REQUEST },
+    {
+      at: '2024-07-03 17:00',
+      by: 'gao.feng@example.com',
+      kind: 'signOff',
+      subject: 'split',
+      ref: REQUEST,
+      decision: 'return',
+      comment: '销售培训需避开8月初大促，请确认培训排期后再提交',
+    },
+    { at: '2024-07-04 09:30', by: COORDINATOR, kind: 'submitSplit', requestId: REQUEST },
+    {
+      at: '2024-07-04 10:00',
+      by: 'li.na@example.com',
+      kind: 'signOff',
+      subject: 'split',
+      ref: REQUEST,
+      decision: 'agree',
+    },
+    {
+      at: '2024-07-04 11:00',
+      by: 'gao.feng@example.com',
+      kind: 'signOff',
+      subject: 'split',
+      ref: REQUEST,
+      decision: 'agree',
+    },
+    // 何芳 is away 7/3–7/5: 赵敏, her delegate, signs for her.
+    {
+      at: '2024-07-04 14:00',
+      by: 'zhao.min@example.com',
+      kind: 'signOff',
+      subject: 'split',
+      ref: REQUEST,
+      decision: 'agree',
     },
     {
       at: '2024-07-08 18:00',
@@ -274,6 +330,15 @@ export const EXAMPLE: ExampleProject = {
       kind: 'acceptance',
       entry: { task: TRAINING, deliverable: '销售培训材料', result: '通过', acceptedBy: '高峰', date: '2024-08-08' },
     },
+    // The requester confirms the Pass the next morning, after the daily scan asked her to.
+    {
+      at: '2024-08-09 09:30',
+      by: 'li.na@example.com',
+      kind: 'signOff',
+      subject: 'acceptance',
+      ref: TRAINING,
+      decision: 'agree',
+    },
     { at: '2024-08-09 10:00', by: 'zhou.jie@example.com', kind: 'actionDone', topic: '方案评审' },
     {
       at: '2024-08-09 11:00',
@@ -286,7 +351,22 @@ export const EXAMPLE: ExampleProject = {
         impact: '不影响铺货；售后培训顺延',
       },
     },
-    { at: '2024-08-09 15:00', by: COORDINATOR, kind: 'decidePlanChange', task: HANDBOOK, approve: true },
+    {
+      at: '2024-08-09 15:00',
+      by: 'he.fang@example.com',
+      kind: 'signOff',
+      subject: 'change',
+      ref: HANDBOOK,
+      decision: 'agree',
+    },
+    {
+      at: '2024-08-12 09:45',
+      by: 'gao.feng@example.com',
+      kind: 'signOff',
+      subject: 'change',
+      ref: HANDBOOK,
+      decision: 'agree',
+    },
     { at: '2024-08-12 10:00', by: 'chen.jing@example.com', kind: 'taskStatus', task: ROLLOUT, status: '进行中' },
     {
       at: '2024-08-12 10:30',

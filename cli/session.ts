@@ -127,12 +127,19 @@ export class AddOnSession {
 
   /** Submits a sidebar form as google.script.run does; 'missing' when no use case saves it yet. */
   submitForm(form: string, fields: Fields): ActionReport {
-    const target = `submitSidebarForm(${form})`;
-    if (!this.has('submitSidebarForm'))
-      return { route: 'missing', target, ok: false, messages: ['no sidebar API in the add-on yet'] };
+    return this.sidebarCall(`submitSidebarForm(${form})`, 'submitSidebarForm', [form, { ...fields }]);
+  }
+
+  /** Calls a sidebar server function (google.script.run) with one payload, e.g. decideSignOff. */
+  callSidebar(name: string, payload: Readonly<Record<string, unknown>>): ActionReport {
+    return this.sidebarCall(name, name, [{ ...payload }]);
+  }
+
+  private sidebarCall(target: string, name: string, args: readonly unknown[]): ActionReport {
+    if (!this.has(name)) return { route: 'missing', target, ok: false, messages: ['no sidebar API in the add-on yet'] };
     this.emulator.ui.emuSetContext('user');
     try {
-      const result = this.project.runFromSidebar('submitSidebarForm', form, { ...fields }) as SubmitResult;
+      const result = this.project.runFromSidebar(name, ...args) as SubmitResult;
       const fieldErrors = result.ok
         ? []
         : Object.entries(result.errors ?? {}).map(([field, message]) => `${field}: ${message}`);

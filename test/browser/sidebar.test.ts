@@ -71,6 +71,8 @@ function seed(project: LoadedProject, locale: Locale, rows: Partial<Record<Sheet
     'planChanges',
     'departments',
     'people',
+    'signOffs',
+    'changeHistory',
   ] as const) {
     const columns = sheetDef(key).columns;
     const sheet = spreadsheet.insertSheet(sheetTitle(key, locale));

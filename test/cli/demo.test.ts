@@ -120,3 +120,41 @@ test('every mail sent is an .eml file that a mail parser reads back, in sending 
     previous = sent;
   }
 });
+
+// SPEC §2.9: the split's 会签 with one Return, a delegated signature, a Pass and a plan change signed off.
+test('the Sign-offs sheet shows the split returned once then agreed, one delegated signature, and the outbox 待您签批', async () => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(result.workbook);
+  const sheet = workbook.getWorksheet(sheetTitle('signOffs', 'zh-CN'))!;
+  const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
+  const columns = mapHeaders(sheetDef('signOffs'), rows[0]!);
+  const signed = rows
+    .slice(1)
+    .filter((row) => row[columns.ref!])
+    .map((row) =>
+      [
+        row[columns.subject!],
+        row[columns.ref!],
+        row[columns.signer!],
+        row[columns.onBehalfOf!] ?? '',
+        row[columns.decision!],
+      ].join(' '),
+    );
+  assert.deepEqual(signed, [
+    '任务分工 XQ202407001 li.na@example.com  待签',
+    '任务分工 XQ202407001 gao.feng@example.com  退回',
+    '任务分工 XQ202407001 he.fang@example.com  待签',
+    '任务分工 XQ202407001 li.na@example.com  同意',
+    '任务分工 XQ202407001 gao.feng@example.com  同意',
+    '任务分工 XQ202407001 he.fang@example.com zhao.min@example.com 同意',
+    '成果验收 RW202407001-02 li.na@example.com  同意',
+    '计划变更 RW202407001-04 he.fang@example.com  同意',
+    '计划变更 RW202407001-04 gao.feng@example.com  同意',
+  ]);
+  const asked: string[] = [];
+  for (const path of result.outbox) {
+    const mail = await PostalMime.parse(readFileSync(path));
+    if (/待您签批/.test(mail.subject ?? '')) asked.push(...(mail.to ?? []).map((to) => to.address ?? ''));
+  }
+  assert.deepEqual([...new Set(asked)].sort(), ['gao.feng@example.com', 'li.na@example.com']);
+});

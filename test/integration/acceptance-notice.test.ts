@@ -111,7 +111,9 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
     `acceptanceFailed 已发送 ${OWNER}`,
   ]);
 
-  // Accepted at last: the task is done and nothing more is sent.
+  // Accepted at last, by a coordinator who confirms it (signOffAcceptance = coordinator): the task
+  // is done and nothing more is sent. (A Pass the requester must sign is signoff.test.ts's.)
+  desk.setSetting('signOffAcceptance', 'coordinator');
   submit(desk, taskId);
   desk.paste('acceptance', [{ task: taskId, result: '通过', acceptedBy: '李四' }]);
   assert.deepEqual(runUntil(desk, '2024-07-10T12:00').lines, []);

@@ -101,7 +101,7 @@ test('refreshing writes only the dashboard sheet, keeps one pair of charts and h
     ['PIE', 'COLUMN'],
   );
   assert.equal(charts[0]!.getOptions().get('title'), '需求状态');
-  assert.equal(charts[0]!.getRanges()[0]!.getA1Notation(), 'A4:B10');
+  assert.equal(charts[0]!.getRanges()[0]!.getA1Notation(), 'A4:B12');
   assert.ok(sheet.isColumnHiddenByUser(15));
   assert.ok(!sheet.isColumnHiddenByUser(2));
 });

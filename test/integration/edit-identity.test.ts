@@ -14,12 +14,16 @@ function deskWithTask(): { desk: Desk; taskId: string } {
   return { desk, taskId: String(desk.value('tasks', row!, 'id')) };
 }
 
-test('onEdit in LIMITED mode stamps an outside user’s progress as (unknown), never another user’s email', () => {
+// SPEC §3.6: progress comes only from people allowed to post it, and an editor Apps Script does not
+// name cannot be told apart from anyone else: the entry is kept, not applied, and says who may.
+test('onEdit in LIMITED mode keeps an outside user’s progress as typed and unapplied, with a note saying who may', () => {
   const { desk, taskId } = deskWithTask();
   desk.project.emulator.session.emuSetActiveUser('partner@outside.cn');
   const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
-  assert.ok(desk.value('progress', row!, 'updatedAt') instanceof Date, 'the entry is stamped');
-  assert.equal(desk.value('progress', row!, 'updatedBy'), '（未知用户）');
+  assert.equal(desk.value('progress', row!, 'summary'), '方案撰写70%', 'nothing typed is lost');
+  assert.equal(desk.value('progress', row!, 'updatedAt'), '', 'not applied');
+  assert.equal(desk.value('progress', row!, 'updatedBy'), '', 'never another user’s email');
+  assert.match(desk.note('progress', row!, 'task'), /无法确认是谁填写的.*第一责任人（张三）/);
 });
 
 test('onEdit in LIMITED mode records a user of the domain by their email', () => {

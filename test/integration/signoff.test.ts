@@ -25,9 +25,6 @@ const WORDS = {
     changePending: '待批',
     done: '已完成',
     awaiting: '待验收',
-    splitSetting: '任务分工会签',
-    changeSetting: '计划变更会签',
-    acceptanceSetting: '验收确认',
     onlyCoordinator: /只有协作负责人（coordinator@example\.com）可以立项/,
     notYours: /没有等待您（someone@example\.com）签批的事项/,
     needsComment: /退回时请填写说明/,
@@ -50,9 +47,6 @@ const WORDS = {
     changePending: 'Pending',
     done: 'Done',
     awaiting: 'Awaiting acceptance',
-    splitSetting: 'Split sign-off',
-    changeSetting: 'Plan change sign-off',
-    acceptanceSetting: 'Acceptance sign-off',
     onlyCoordinator: /Only a coordinator \(coordinator@example\.com\) may approve a request/,
     notYours: /Nothing on .* waits for your sign-off \(someone@example\.com\)/,
     needsComment: /Say why when you return it/,
@@ -100,16 +94,6 @@ function rows(desk: Desk, key: SheetKey): Record<string, unknown>[] {
   return values
     .slice(1)
     .map((line) => Object.fromEntries(Object.entries(positions).map(([column, index]) => [column, line[index ?? -1]])));
-}
-
-function setSetting(desk: Desk, label: string, value: string): void {
-  const settings = desk.sheet('settings');
-  const row = settings
-    .getDataRange()
-    .getValues()
-    .findIndex((line) => line[0] === label);
-  assert.ok(row > 0, `Settings lists ${label}`);
-  settings.getRange(row + 1, 2).setValue(value);
 }
 
 /** An approved request split from the sidebar into a 市场部 task (owner 张三) and a 销售部 one (李四) depending on it. */
@@ -222,7 +206,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
   test('signOffSplit = coordinator: the split is in execution when submitted, with no sign-off rows', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    setSetting(desk, w.splitSetting, 'coordinator');
+    desk.setSetting('signOffSplit', 'coordinator');
     const { id } = desk.approvedRequest();
     const split = sidebar(desk, 'splitRequest', {
       requestId: id,
@@ -267,7 +251,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
   test('signOffChange = coordinator: a coordinator’s typed 批准 applies; anyone else’s is restored', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    setSetting(desk, w.changeSetting, 'coordinator');
+    desk.setSetting('signOffChange', 'coordinator');
     const { id } = desk.approvedRequest();
     const [taskRow] = desk.paste('tasks', [desk.taskRecord(id)]);
     const taskId = String(desk.value('tasks', taskRow!, 'id'));
@@ -300,7 +284,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(decide(desk, 'zhang.san@example.com', 'acceptance', taskId, 'agree').ok, true);
     assert.equal(desk.value('tasks', 3, 'status'), w.done);
 
-    setSetting(desk, w.acceptanceSetting, 'coordinator');
+    desk.setSetting('signOffAcceptance', 'coordinator');
     const first = String(desk.value('tasks', 2, 'id'));
     sidebar(desk, 'submitSidebarForm', 'acceptance', { task: first, result: pass });
     assert.equal(desk.value('tasks', 2, 'status'), w.done);

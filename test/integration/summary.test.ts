@@ -136,7 +136,10 @@ test('dry-run mode sends nothing and says who would have got it', () => {
   desk.answer('YES');
   desk.project.call('weeklySummary_');
   assert.equal(desk.project.emulator.mail.outbox.length, 0);
-  assert.match(desk.lastAlert(), /Dry-run mode: no email sent \(it would go to 4 people: head\.market@example\.com/);
+  assert.match(
+    desk.lastAlert(),
+    /Dry-run mode: no email sent \(it would go to 5 people: coordinator@example\.com, head\.market@example\.com/,
+  );
 });
 
 test('only coordinators are offered the email; others get the sheet', () => {

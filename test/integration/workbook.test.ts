@@ -14,7 +14,7 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
     );
     assert.equal(sheet.getFrozenRows(), 1, key);
   }
-  assert.match(desk.lastAlert(), /工作簿已就绪：新建 10 个工作表/);
+  assert.match(desk.lastAlert(), /工作簿已就绪：新建 12 个工作表/);
   assert.ok(desk.ss.getSheetByName('看板'), 'setup makes the dashboard too (SPEC §5)');
 });
 
@@ -24,7 +24,7 @@ test('setup in English creates English sheets and records the language in Settin
   const settings = desk.sheet('settings').getDataRange().getValues();
   assert.ok(settings.some((row) => row[0] === 'Language' && row[1] === 'en'));
   assert.ok(settings.some((row) => row[0] === 'Stale after (working days)' && row[1] === 3));
-  assert.match(desk.lastAlert(), /^Workbook ready: 10 sheets created/);
+  assert.match(desk.lastAlert(), /^Workbook ready: 12 sheets created/);
   assert.ok(desk.ss.getSheetByName('Dashboard'));
 });
 
@@ -101,7 +101,7 @@ test('a second setup moves and loses nothing the user entered', () => {
   assert.deepEqual(settings.getDataRange().getValues(), before.settings);
   assert.equal(tasks.getConditionalFormatRules().length, before.rules);
   assert.equal(tasks.getProtections('RANGE' as never).length, before.protections);
-  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 10 个，补充 0 列/);
+  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 12 个，补充 0 列/);
 });
 
 test('a column the user deleted comes back at the end; the other columns stay where the user put them', () => {
@@ -156,10 +156,22 @@ test('a sheet titled in the other language is adopted by its title', () => {
   assert.ok(desk.ss.getSheetByName('Tasks')!.getRange(1, 1).getValue());
 });
 
-test('the header row is protected with a warning only', () => {
+test('the header row is protected with a warning only; computed columns block everyone but the add-on’s users', () => {
   const desk = new Desk('zh-CN');
+  const computed = desk
+    .sheet('tasks')
+    .getProtections('RANGE' as never)
+    .filter((p) => !p.isWarningOnly());
+  assert.equal(computed.length, 5, 'ID, baseline, %, last update and health');
+  assert.deepEqual(
+    computed[0]!.getEditors().map((user) => user.getEmail()),
+    ['coordinator@example.com'],
+  );
   for (const key of SHEET_ORDER) {
-    const protections = desk.sheet(key).getProtections('RANGE' as never);
+    const protections = desk
+      .sheet(key)
+      .getProtections('RANGE' as never)
+      .filter((p) => p.isWarningOnly());
     assert.equal(protections.length, 1, key);
     assert.equal(protections[0]!.isWarningOnly(), true);
     assert.equal(

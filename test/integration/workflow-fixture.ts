@@ -6,6 +6,7 @@
 import { loadBundle } from '../support/bundle';
 import type { EmulatorOptions } from '../../emulator/index';
 import { mapHeaders, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { settingKeyOf, type SettingKey } from '../../src/domain/settings';
 import type { LoadedProject } from '../../emulator/runtime';
 
 export type Lang = 'zh-CN' | 'en';
@@ -146,6 +147,17 @@ export class Desk {
 
   select(key: SheetKey, row: number): void {
     this.sheet(key).emuSelect(`A${row}`);
+  }
+
+  /** Types a setting's value into its Settings row (found by its label in either language). */
+  setSetting(key: SettingKey, value: string): void {
+    const settings = this.sheet('settings');
+    const row = settings
+      .getDataRange()
+      .getValues()
+      .findIndex((line) => settingKeyOf(String(line[0])) === key);
+    if (row < 1) throw new Error(`Settings lists no ${key}`);
+    settings.getRange(row + 1, 2).setValue(value);
   }
 
   /** Departments and People as the coordinator would fill them in. */

@@ -386,14 +386,16 @@ test('one progress edit costs one read and at most one write per sheet it touche
   desk.paste('progress', [{ task: taskId, summary: 'draft', pct: 30 }]);
   const counts = desk.calls.snapshot();
   assert.equal(counts['Range.setValue'] ?? 0, 0, 'never cell by cell');
-  // The paste itself, the stamped progress row and the task row.
-  assert.ok((counts['Range.setValues'] ?? 0) <= 3, JSON.stringify(counts));
+  // The paste itself, the stamped progress row, the task row and its Change history rows (SPEC §2.10).
+  assert.ok((counts['Range.setValues'] ?? 0) <= 4, JSON.stringify(counts));
 });
 
 // ---------------------------------------------------------------- acceptance
 
 test('acceptance Fail needs a reason and sends the task back; Pass completes it and closes the request', () => {
   const { desk, requestRow, taskRow, taskId } = deskWithTask('zh-CN');
+  // A coordinator's Pass takes effect at once (the requester's sign-off is signoff.test.ts's).
+  desk.setSetting('signOffAcceptance', 'coordinator');
   desk.paste('progress', [{ task: taskId, summary: '完成', pct: 100 }]);
   const [noReason] = desk.paste('acceptance', [{ task: taskId, result: '不通过' }]);
   assert.match(desk.note('acceptance', noReason!, 'reason'), /验收不通过时必须填写不通过原因/);
@@ -412,6 +414,7 @@ test('acceptance Fail needs a reason and sends the task back; Pass completes it 
 
 test('a request stays open while another live task is not done; cancelled tasks do not count', () => {
   const { desk, requestId, requestRow, taskId } = deskWithTask('en');
+  desk.setSetting('signOffAcceptance', 'coordinator');
   const [other, cancelled] = desk.paste('tasks', [
     desk.taskRecord(requestId, { name: 'Sales training' }),
     desk.taskRecord(requestId, { status: 'Cancelled' }),
@@ -433,6 +436,8 @@ test('an unknown result value is refused with the allowed values in the workbook
 
 test('an approved plan change moves the due date and keeps the baseline', () => {
   const { desk, taskRow, taskId } = deskWithTask('zh-CN', { due: day(5) });
+  // Decided by a coordinator (the heads' sign-off is signoff.test.ts's).
+  desk.setSetting('signOffChange', 'coordinator');
   const [row] = desk.paste('planChanges', [{ task: taskId, newDue: day(12), reason: '销售部数据延迟' }]);
   assert.equal(desk.value('planChanges', row!, 'status'), '待批');
   assert.equal(desk.text('planChanges', row!, 'oldDue').slice(0, 10), day(5));
