@@ -114,7 +114,13 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
     return session.submitForm('planChange', step.entry);
   },
   submitSplit(session, step) {
-    return session.callSidebar('submitSplit', { requestId: step.requestId });
+    const row = requestRow(session, step.requestId);
+    if (row === undefined) return notFound(step.requestId);
+    // "Split into tasks" on a request that has its task rows asks whether to submit them: Yes.
+    return session.runMenu('menuSplitTasks', {
+      answers: [['yes']],
+      select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
+    });
   },
   signOff(session, step) {
     // The signer's sidebar lists what waits for them; Agree or Return (with the comment) is one click.

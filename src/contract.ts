@@ -159,11 +159,6 @@ export interface SignOffPayload {
   readonly comment?: string | undefined;
 }
 
-/** A request whose split (its task rows) goes to its heads for sign-off; coordinators only. */
-export interface SubmitSplitPayload {
-  readonly requestId: string;
-}
-
 /**
  * The server functions google.script.run may call (no `_` names): src/main.ts satisfies this and
  * sidebar/main.ts calls through it, so a renamed or mistyped call fails the type check.
@@ -179,5 +174,4 @@ export interface SidebarServer {
   reviewRequest(payload: ReviewPayload): ActionResult;
   splitRequest(payload: SplitPayload): ActionResult;
   decideSignOff(payload: SignOffPayload): ActionResult;
-  submitSplit(payload: SubmitSplitPayload): ActionResult;
 }

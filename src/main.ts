@@ -18,12 +18,7 @@ import {
   splitFromMenu,
   validateFromMenu,
 } from './app/workbookMenu';
-import {
-  decideSignOffFromSidebar,
-  reviewRequestFromSidebar,
-  splitRequestFromSidebar,
-  submitSplitFromSidebar,
-} from './app/workbookApi';
+import { decideSignOffFromSidebar, reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
 import { retrospectiveFromMenu } from './app/retrospective';
@@ -145,11 +140,6 @@ export function decideSignOff(payload: unknown): ActionResult {
   return decideSignOffFromSidebar(payload, new Date());
 }
 
-/** Sidebar: send a request's task rows to its heads for sign-off ({ requestId }); coordinators only. */
-export function submitSplit(payload: unknown): ActionResult {
-  return submitSplitFromSidebar(payload, new Date());
-}
-
 // Every function the sidebar calls exists here, with the contract's signature (a type check only).
 void ({
   getSidebarSetup,
@@ -158,5 +148,4 @@ void ({
   reviewRequest,
   splitRequest,
   decideSignOff,
-  submitSplit,
 } satisfies SidebarServer);

@@ -7,16 +7,9 @@
 import * as z from 'zod/mini';
 import { reviewRequestById } from './requests';
 import { decideSignOff } from './signOffDecisions';
-import { splitRequest, submitSplit } from './tasks';
+import { splitRequest } from './tasks';
 import { formAction, requireCoordinator, type Workbook } from './workbook';
-import type {
-  ActionResult,
-  ReviewPayload,
-  SignOffPayload,
-  SplitPayload,
-  SplitTaskPayload,
-  SubmitSplitPayload,
-} from '../contract';
+import type { ActionResult, ReviewPayload, SignOffPayload, SplitPayload, SplitTaskPayload } from '../contract';
 
 const text = z.optional(z.string().check(z.maxLength(50_000)));
 
@@ -49,10 +42,6 @@ const signOffPayload: z.ZodMiniType<SignOffPayload> = z.object({
   ref: z.string().check(z.minLength(1), z.maxLength(200)),
   decision: z.enum(['agree', 'return']),
   comment: text,
-});
-
-const submitSplitPayload: z.ZodMiniType<SubmitSplitPayload> = z.object({
-  requestId: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 const splitPayload: z.ZodMiniType<SplitPayload> = z.object({
@@ -97,17 +86,5 @@ export function decideSignOffFromSidebar(payload: unknown, now: Date): ActionRes
     if (!parsed.success) return malformed(wb, parsed.error.issues);
     const { subject, ref, decision, comment = '' } = parsed.data;
     return decideSignOff(wb, { subject, ref, decision, comment });
-  });
-}
-
-/** Sends a request's task rows to its heads for sign-off (or starts it); coordinators only. */
-export function submitSplitFromSidebar(payload: unknown, now: Date): ActionResult {
-  return formAction(now, (wb) => {
-    requireCoordinator(wb);
-    const parsed = submitSplitPayload.safeParse(payload);
-    if (!parsed.success) return malformed(wb, parsed.error.issues);
-    const message = submitSplit(wb, parsed.data.requestId);
-    wb.commit();
-    return { ok: true, message, id: parsed.data.requestId.trim() };
   });
 }

@@ -6,7 +6,7 @@
 import { SHEET_ORDER, sheetTitle, type SheetKey } from '../domain/schema';
 import { t, type Locale } from '../i18n/index';
 import { findRequest, reviewRequestById } from './requests';
-import { addTaskRows, assertSplittable } from './tasks';
+import { addTaskRows, assertSplittable, submitSplit } from './tasks';
 import { syncSheets, validationReport } from './validate';
 import { inWorkbook, menuAction, peekWorkbook, requireCoordinator, UserError, type Workbook } from './workbook';
 import { importTasks } from './workbookImport';
@@ -101,6 +101,25 @@ export function splitFromMenu(ui: Ui, now: Date): void {
     if (id === '') throw new UserError(view.text('wbNotOnSelectedRow', { sheet: view.sheet('requests')!.getName() }));
     // Checked before asking (and again under the lock), so no answer is wasted.
     assertSplittable(view, findRequest(view, id));
+    // A request that has its task rows: the coordinator may send the split to its heads (SPEC §2.9).
+    const tasks = view
+      .table('tasks', ['request'])
+      .records()
+      .filter((row) => row.text('request').toUpperCase() === id.toUpperCase()).length;
+    if (tasks > 0) {
+      const submit = ui.alert(view.text('wbSubmitSplitQuestion', { id, count: tasks }), ui.ButtonSet.YES_NO_CANCEL);
+      if (submit === ui.Button.CANCEL || submit === ui.Button.CLOSE) return;
+      if (submit === ui.Button.YES) {
+        ui.alert(
+          inWorkbook(now, (wb) => {
+            const message = submitSplit(wb, id);
+            wb.commit();
+            return message;
+          }),
+        );
+        return;
+      }
+    }
     const answer = ui.prompt(view.text('wbSplitPrompt', { id }), ui.ButtonSet.OK_CANCEL);
     if (answer.getSelectedButton() !== ui.Button.OK) return;
     const count = Number(answer.getResponseText().trim());
