@@ -6,11 +6,14 @@
  * needs a permission (an approval, a decision, progress) is not taken from an unknown editor:
  * it is restored or left unapplied with a note saying who may (SPEC §3.6).
  */
-import type { SheetKey } from '../domain/schema';
+import { resolveEmail } from '../domain/directory';
+import { parseEnum, type SheetKey } from '../domain/schema';
+import type { Problem } from '../domain/workflow';
+import { asCell } from '../gas/table';
 import { appendHistory, typedChange } from './history';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
-import { inWorkbook, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
+import { inWorkbook, isCoordinator, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
 
 /** The single cell an edit replaced, as the event tells it; absent for pastes and multi-cell edits. */
 export interface TypedEdit {
@@ -39,7 +42,7 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
   if (!key) return;
   recordTypedChange(wb, key, edited, typed);
   try {
-    syncSheets(wb, AFFECTED[key]);
+    syncSheets(wb, AFFECTED[key], refuseTypedCompletion(wb, key, edited, typed));
   } catch (error) {
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;
@@ -61,6 +64,30 @@ function recordTypedChange(
   const change = table && typedChange(table, edited.getRow(), edited.getColumn() - 1, typed.oldValue, typed.value);
   if (!history || !change) return;
   appendHistory(history, [change], { now: wb.now, by: recordedAuthor(wb), via: 'sheetEdit', settings: wb.settings });
+}
+
+/**
+ * 已完成 typed into a task's status would skip its acceptance (SPEC §3.6): only a coordinator who
+ * does not own the task may close it so; anyone else's is restored to what it replaced, with a note.
+ */
+function refuseTypedCompletion(
+  wb: Workbook,
+  key: SheetKey,
+  edited: GoogleAppsScript.Spreadsheet.Range,
+  typed: TypedEdit,
+): Problem[] {
+  if (key !== 'tasks' || edited.getNumRows() !== 1 || edited.getNumColumns() !== 1) return [];
+  if (parseEnum('taskStatus', typed.value) !== 'done') return [];
+  const table = wb.table('tasks');
+  const row = table.rows[edited.getRow() - 2];
+  if (!row || table.positions.status !== edited.getColumn() - 1) return [];
+  const owner = resolveEmail(wb.directory(), row.text('owner'));
+  if (isCoordinator(wb) && wb.user !== owner) return [];
+  row.set('status', asCell(typed.oldValue));
+  const message = wb.text('wbOnlyAcceptanceCompletes', { user: recordedAuthor(wb) });
+  return [
+    { sheet: 'tasks', row: row.rowNumber, field: 'status', message: 'wbRefused', params: { message }, level: 'error' },
+  ];
 }
 
 /**

@@ -38,10 +38,11 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
 
 /**
  * Syncs and checks the given sheets (all data sheets by default; sheets that do not exist are
- * skipped), writes the changes, then marks the problems on their cells (gas/problemMarks.ts).
+ * skipped), writes the changes, then marks the problems on their cells (gas/problemMarks.ts),
+ * with the `refused` edits the caller already undid.
  */
-export function syncSheets(wb: Workbook, only?: readonly SheetKey[]): Problem[] {
-  const problems: Problem[] = [];
+export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: readonly Problem[] = []): Problem[] {
+  const problems: Problem[] = [...refused];
   const checked: SheetKey[] = [];
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;

@@ -79,6 +79,11 @@ export const signOffText = {
       '只有协作负责人（{coordinators}）可以立项；{user} 填写的「已立项」已恢复为待审核。请协作负责人用菜单「审核需求」立项。',
     en: 'Only a coordinator ({coordinators}) may approve a request; the Approved typed by {user} was restored to Pending review. A coordinator approves it with Approve / return request.',
   },
+  wbOnlyAcceptanceCompletes: {
+    'zh-CN':
+      '任务经验收通过才算完成：请在「成果验收」登记结果（第一责任人不能验收自己的任务，协作负责人可直接填写）；{user} 填写的「已完成」已恢复。',
+    en: 'A task is done once its acceptance passes: record it in Acceptance (its owner never accepts it; a coordinator may type Done); the Done typed by {user} was restored.',
+  },
   wbOwnAcceptance: {
     'zh-CN': '第一责任人（{owner}）不能验收自己的任务；请由需求方或协作负责人验收。',
     en: 'The primary owner ({owner}) never accepts their own task; the requesting side or a coordinator accepts it.',

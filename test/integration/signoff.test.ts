@@ -365,6 +365,23 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(desk.value('requests', row!, 'status'), w.approved);
   });
 
+  test('已完成 typed into a task by its owner is restored with a note; a coordinator who does not own it may', () => {
+    const desk = new Desk(lang);
+    desk.fillDirectory();
+    const { id } = desk.approvedRequest();
+    const [taskRow] = desk.paste('tasks', [desk.taskRecord(id, { status: lang === 'en' ? 'In progress' : '进行中' })]);
+    as(desk, 'zhang.san@example.com');
+    typeOver(desk, 'tasks', taskRow!, 'status', w.done);
+    assert.equal(desk.value('tasks', taskRow!, 'status'), lang === 'en' ? 'In progress' : '进行中');
+    assert.match(
+      desk.note('tasks', taskRow!, 'status'),
+      lang === 'en' ? /A task is done once its acceptance passes/ : /任务经验收通过才算完成/,
+    );
+    as(desk, COORDINATOR);
+    typeOver(desk, 'tasks', taskRow!, 'status', w.done);
+    assert.equal(desk.value('tasks', taskRow!, 'status'), w.done);
+  });
+
   test('progress comes only from the owner, assisting people, the dept head or a coordinator', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
