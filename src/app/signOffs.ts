@@ -6,10 +6,14 @@
 import { standIn } from '../domain/directory';
 import { enumLabel, parseEnum, type SignOffSubject } from '../domain/schema';
 import { headsOf, pendingSignOffs, subjectKey, type SignOffRecord } from '../domain/signOffs';
-import { parseList } from '../domain/values';
+import { isBlank, parseList } from '../domain/values';
 import type { Workbook } from './workbook';
 
-/** Every Sign-offs row; none when the workbook has no Sign-offs sheet yet. */
+/**
+ * Every Sign-offs row; none when the workbook has no Sign-offs sheet yet. A decision counts only
+ * with the time the add-on stamped when the signer (or delegate) decided it in the sidebar: one
+ * typed into the sheet, by whoever may edit it, reads as still pending.
+ */
 export function readSignOffs(wb: Workbook): SignOffRecord[] {
   return (wb.optionalTable('signOffs')?.records() ?? []).map((row) => ({
     row: row.rowNumber,
@@ -17,7 +21,7 @@ export function readSignOffs(wb: Workbook): SignOffRecord[] {
     ref: row.text('ref'),
     signer: row.text('signer').toLowerCase(),
     onBehalfOf: row.text('onBehalfOf'),
-    decision: parseEnum('signOffDecision', row.get('decision')),
+    decision: isBlank(row.get('decidedAt')) ? 'pending' : parseEnum('signOffDecision', row.get('decision')),
     comment: row.text('comment'),
     decidedAt: wb.readDate(row.get('decidedAt')),
     requestedAt: wb.readDate(row.get('requestedAt')),

@@ -4,7 +4,7 @@
  * duplicate IDs, dates, dependencies).
  */
 import { isRequestId, nextTaskId } from '../domain/ids';
-import { enumLabel, parseEnum, type RequestStatus } from '../domain/schema';
+import { enumLabel, normalizeLabel, parseEnum, type RequestStatus } from '../domain/schema';
 import { isBlank, parsePercent } from '../domain/values';
 import {
   checkTask,
@@ -17,8 +17,8 @@ import {
 } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
 import { findRequest } from './requests';
-import { headsOf } from '../domain/signOffs';
-import { openRound } from './signOffs';
+import { headsOf, latestRounds, roundState } from '../domain/signOffs';
+import { openRound, readSignOffs } from './signOffs';
 import { UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
@@ -78,10 +78,13 @@ export function syncTasks(wb: Workbook): Problem[] {
   const env = wb.env();
   const problems: Problem[] = [];
   const ids = table.records().map((row) => row.text('id'));
+  const returned = returnedSplits(wb);
   for (const row of table.records()) {
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'tasks'>;
     const rowProblems = checkTask(record, env, context, row.rowNumber);
     problems.push(...rowProblems);
+    const comment = returned.get(`${row.text('request').toUpperCase()}|${normalizeLabel(row.text('dept'))}`);
+    if (comment) problems.push(returnFlag(row.rowNumber, comment));
     const requestStatus = context.requests.get(row.text('request').toUpperCase());
     if (
       row.text('id') === '' &&
@@ -106,6 +109,32 @@ export function syncTasks(wb: Workbook): Problem[] {
     ),
   );
   return problems;
+}
+
+/**
+ * SPEC §2.9: while a request's latest split round stands returned, the tasks of each returning
+ * head's department are flagged with the comment (a warning on the department cell), keyed
+ * REQUEST|department.
+ */
+function returnedSplits(wb: Workbook): Map<string, { signer: string; comment: string }> {
+  const flags = new Map<string, { signer: string; comment: string }>();
+  if (!wb.sheet('signOffs')) return flags;
+  const directory = wb.directory();
+  for (const round of latestRounds(readSignOffs(wb)).values()) {
+    if (round[0]?.subject !== 'split' || roundState(round) !== 'returned') continue;
+    for (const row of round.filter((r) => r.decision === 'return')) {
+      for (const dept of directory.departments.filter((d) => headsOf(directory, [d.name]).includes(row.signer)))
+        flags.set(`${row.ref.toUpperCase()}|${normalizeLabel(dept.name)}`, {
+          signer: row.signer,
+          comment: row.comment,
+        });
+    }
+  }
+  return flags;
+}
+
+function returnFlag(row: number, flag: { signer: string; comment: string }): Problem {
+  return { sheet: 'tasks', row, field: 'dept', message: 'wbSplitReturnedFlag', params: flag, level: 'warning' };
 }
 
 /** What the sidebar or a script sends to split a request: the tasks' own fields. */

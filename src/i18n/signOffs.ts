@@ -51,6 +51,10 @@ export const signOffText = {
     'zh-CN': '任务 {id} 所属需求 {request} 的任务分工尚待各责任部门负责人会签，任务保持未开始，暂不能更新进度。',
     en: "The split of request {request} is still awaiting its heads' sign-off: task {id} stays Not started and takes no progress yet.",
   },
+  wbSplitReturnedFlag: {
+    'zh-CN': '任务分工被本部门负责人 {signer} 退回：{comment}',
+    en: "The split was returned by this department's head {signer}: {comment}",
+  },
   wbNoSignOffForYou: {
     'zh-CN': '{ref} 没有等待您（{user}）签批的事项：只有签批人本人，或其外出期间的代理人，可以签批。',
     en: 'Nothing on {ref} waits for your sign-off ({user}): only the signer, or their delegate while they are away, may decide it.',

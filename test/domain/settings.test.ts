@@ -229,3 +229,30 @@ test('every setting has distinct labels in both languages and a description', ()
   for (const row of rows) assert.ok(row.description.length > row.label.length, row.key);
   assert.equal(Object.keys(defaults).length, SETTING_DEFINITIONS.length);
 });
+
+test('the sign-off rules default to every head and the requester, and read either language', () => {
+  const defaults = defaultSettings(SHANGHAI);
+  assert.deepEqual(
+    [defaults.signOffSplit, defaults.signOffChange, defaults.signOffAcceptance, defaults.signOffDays],
+    ['all-heads', 'all-heads', 'requester', 3],
+  );
+  const { settings, errors } = parseSettings(
+    [
+      ['任务分工会签', '协作负责人'],
+      ['Plan change sign-off', 'coordinator'],
+      ['signOffAcceptance', '需求方'],
+      ['签批时限（工作日）', 5],
+    ],
+    SHANGHAI,
+  );
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    [settings.signOffSplit, settings.signOffChange, settings.signOffAcceptance, settings.signOffDays],
+    ['coordinator', 'coordinator', 'requester', 5],
+  );
+  const bad = parseSettings([['signOffSplit', 'everyone']], SHANGHAI);
+  assert.match(
+    describeSettingsIssue('en', bad.errors[0]!, defaultSettings(SHANGHAI)),
+    /everyone.*all-heads or coordinator/,
+  );
+});

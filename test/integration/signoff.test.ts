@@ -152,6 +152,11 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     );
     assert.equal(decide(desk, MARKET_HEAD, 'split', id, 'agree').ok, true);
     assert.equal(desk.value('requests', 2, 'status'), w.signOff, 'one head is not all of them');
+    // A decision typed into the sheet does not count: only one made in the sidebar is stamped.
+    desk.cell('signOffs', 3, 'decision').setValue(w.agree);
+    as(desk, SALES_HEAD);
+    assert.equal(state(desk).signOffs.length, 1, 'still waiting for the sales head');
+    as(desk, COORDINATOR);
     const last = decide(desk, SALES_HEAD, 'split', id, 'agree');
     assert.equal(last.ok, true, last.message);
     assert.equal(desk.value('requests', 2, 'status'), w.executing);
@@ -179,6 +184,13 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(returned.ok, true, returned.message);
     assert.equal(desk.value('requests', 2, 'status'), w.approved);
     assert.match(String(desk.value('requests', 2, 'review')), /培训时间与大促冲突/);
+    desk.project.call('validate_');
+    assert.match(
+      desk.note('tasks', 3, 'dept'),
+      /head\.sales@example\.com.*培训时间与大促冲突/,
+      'the 销售部 task is flagged',
+    );
+    assert.equal(desk.note('tasks', 2, 'dept'), '', 'the 市场部 task is not');
     as(desk, MARKET_HEAD);
     assert.deepEqual(state(desk).signOffs, [], 'a returned round waits for nobody');
 
