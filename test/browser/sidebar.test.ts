@@ -476,3 +476,36 @@ testUnless(chromiumMissing)('a screenshot of the sidebar is a real rendered page
   // A blank or one-colour page compresses to a few hundred bytes.
   assert.ok(png.length > 20_000, `only ${png.length} bytes`);
 });
+
+testUnless(chromiumMissing)(
+  'a sign-off waiting for the user shows above the card; Return needs a comment, then leaves the list',
+  async () => {
+    const project = loadBundle({ activeUser: USER });
+    seed(project, 'zh-CN', {
+      tasks: TASKS,
+      progress: PROGRESS,
+      signOffs: [
+        { subject: '成果验收', ref: 'RW202407001-01', signer: USER, decision: '待签', requestedAt: day('2024-07-10') },
+      ],
+    });
+    select(project, 'tasks', 2);
+    const sidebar = await browser.open(project);
+    const item = sidebar.page.locator('#signoffs .signoff');
+    assert.match((await item.textContent()) ?? '', /成果验收 · RW202407001-01 新品推广方案初稿撰写/);
+
+    await item.locator('.signoff-return').click();
+    await textOf(sidebar, '#signoffs .message.error', t('zh-CN', 'wbReturnNeedsComment'));
+    assert.equal(records(project, 'signOffs')[0]!.decision, '待签', 'nothing written');
+
+    await item.locator('textarea').fill('缺少渠道预算明细');
+    await item.locator('.signoff-return').click();
+    await textOf(sidebar, '#signoff-result', t('zh-CN', 'wbAcceptanceReturned', { id: 'RW202407001-01' }));
+    await sidebar.page.locator('#signoffs').waitFor({ state: 'hidden', timeout: 5000 });
+    const [row] = records(project, 'signOffs');
+    assert.equal(row!.decision, '退回');
+    assert.equal(row!.comment, '缺少渠道预算明细');
+    // The card lists the change, newest first.
+    await textOf(sidebar, '#card-history', '待签 → 退回');
+    assert.deepEqual(sidebar.errors, []);
+  },
+);
