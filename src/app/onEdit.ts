@@ -9,7 +9,7 @@
 import { resolveEmail } from '../domain/directory';
 import { parseEnum, type SheetKey } from '../domain/schema';
 import type { Problem } from '../domain/workflow';
-import { asCell } from '../gas/table';
+import { asCell, type Table, type TableRow } from '../gas/table';
 import { appendHistory, typedChange } from './history';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
@@ -42,7 +42,7 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
   if (!key) return;
   recordTypedChange(wb, key, edited, typed);
   try {
-    syncSheets(wb, AFFECTED[key], refuseTypedCompletion(wb, key, edited, typed));
+    syncSheets(wb, AFFECTED[key], refuseTypedStatus(wb, key, edited, typed));
   } catch (error) {
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;
@@ -67,27 +67,40 @@ function recordTypedChange(
 }
 
 /**
- * 已完成 typed into a task's status would skip its acceptance (SPEC §3.6): only a coordinator who
- * does not own the task may close it so; anyone else's is restored to what it replaced, with a note.
+ * Statuses typed into one cell that only a sign-off or an acceptance may set (SPEC §2.9, §3.6):
+ * 待会签 / 执行中 on a request (the split's sign-off sets them), and 已完成 on a task, which skips its
+ * acceptance unless a coordinator who does not own the task typed it. A refused one is restored to
+ * what it replaced, with a note saying who may.
  */
-function refuseTypedCompletion(
+function refuseTypedStatus(
   wb: Workbook,
   key: SheetKey,
   edited: GoogleAppsScript.Spreadsheet.Range,
   typed: TypedEdit,
 ): Problem[] {
-  if (key !== 'tasks' || edited.getNumRows() !== 1 || edited.getNumColumns() !== 1) return [];
-  if (parseEnum('taskStatus', typed.value) !== 'done') return [];
-  const table = wb.table('tasks');
+  if ((key !== 'tasks' && key !== 'requests') || edited.getNumRows() !== 1 || edited.getNumColumns() !== 1) return [];
+  const table = wb.table(key) as Table<string>;
   const row = table.rows[edited.getRow() - 2];
   if (!row || table.positions.status !== edited.getColumn() - 1) return [];
-  const owner = resolveEmail(wb.directory(), row.text('owner'));
-  if (isCoordinator(wb) && wb.user !== owner) return [];
+  const message = key === 'tasks' ? completionRefusal(wb, row, typed) : executionRefusal(wb, typed);
+  if (!message) return [];
   row.set('status', asCell(typed.oldValue));
-  const message = wb.text('wbOnlyAcceptanceCompletes', { user: recordedAuthor(wb) });
   return [
-    { sheet: 'tasks', row: row.rowNumber, field: 'status', message: 'wbRefused', params: { message }, level: 'error' },
+    { sheet: key, row: row.rowNumber, field: 'status', message: 'wbRefused', params: { message }, level: 'error' },
   ];
+}
+
+function completionRefusal(wb: Workbook, row: TableRow<string>, typed: TypedEdit): string | undefined {
+  if (parseEnum('taskStatus', typed.value) !== 'done') return undefined;
+  const owner = resolveEmail(wb.directory(), row.text('owner'));
+  if (isCoordinator(wb) && wb.user !== owner) return undefined;
+  return wb.text('wbOnlyAcceptanceCompletes', { user: recordedAuthor(wb) });
+}
+
+function executionRefusal(wb: Workbook, typed: TypedEdit): string | undefined {
+  const status = parseEnum('requestStatus', typed.value);
+  if (status !== 'signOff' && status !== 'executing') return undefined;
+  return wb.text('wbOnlySignOffStarts', { user: recordedAuthor(wb) });
 }
 
 /**

@@ -88,6 +88,10 @@ export const signOffText = {
       '任务经验收通过才算完成：请在「成果验收」登记结果（第一责任人不能验收自己的任务，协作负责人可直接填写）；{user} 填写的「已完成」已恢复。',
     en: 'A task is done once its acceptance passes: record it in Acceptance (its owner never accepts it; a coordinator may type Done); the Done typed by {user} was restored.',
   },
+  wbOnlySignOffStarts: {
+    'zh-CN': '「待会签」「执行中」由任务分工会签设置：请协作负责人在「拆分任务」中提交会签；{user} 填写的状态已恢复。',
+    en: "Awaiting sign-off and In execution are set by the split's sign-off: a coordinator submits it with Split into tasks; the status typed by {user} was restored.",
+  },
   wbOwnAcceptance: {
     'zh-CN': '第一责任人（{owner}）不能验收自己的任务；请由需求方或协作负责人验收。',
     en: 'The primary owner ({owner}) never accepts their own task; the requesting side or a coordinator accepts it.',

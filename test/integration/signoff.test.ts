@@ -375,6 +375,13 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     as(desk, COORDINATOR);
     desk.edit('requests', row!, 'status', w.approved);
     assert.equal(desk.value('requests', row!, 'status'), w.approved);
+    // In execution comes from the split's sign-off, not from typing it.
+    typeOver(desk, 'requests', row!, 'status', w.executing);
+    assert.equal(desk.value('requests', row!, 'status'), w.approved);
+    assert.match(
+      desk.note('requests', row!, 'status'),
+      lang === 'en' ? /set by the split's sign-off/ : /由任务分工会签设置/,
+    );
   });
 
   test('已完成 typed into a task by its owner is restored with a note; a coordinator who does not own it may', () => {
