@@ -82,7 +82,7 @@ export function resolveEmail(directory: Pick<Directory, 'people'>, text: string)
 }
 
 /** Whether `person` is away on `day` (yyyy-MM-dd): within the away dates, both inclusive. */
-export function isAway(person: Person, day: string): boolean {
+function isAway(person: Person, day: string): boolean {
   const from = person.awayFrom ?? '';
   const to = person.awayTo ?? '';
   if (from === '' && to === '') return false;
