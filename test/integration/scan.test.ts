@@ -119,13 +119,25 @@ test('through a working week each person gets one digest per run, escalating fro
     '07-11 09h pmo@corp.cn ← [协作预警] 1 项逾期',
   ]);
   // 48 hours after the first L2 (lagging, Wednesday 09:00) the sponsor and coordinator are told,
-  // and escalations are mailed first.
+  // and escalations are mailed first. Lagging, told Wednesday and Thursday, backs off: its next
+  // repeat waits two working days, and meanwhile it rides in the digest as still open.
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
     '07-12 09h pmo@corp.cn ← [协作预警] 1 项升级 · 1 项逾期',
     '07-12 09h vp-sales@corp.cn ← [协作预警] 1 项升级',
-    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
-    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
+    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项未更新',
+    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期',
   ]);
+  const friday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
+  assert.match(
+    friday?.body ?? '',
+    /== 仍未解决（此前已提醒） ==\n- RW202407001-03 渠道铺货执行 — 滞后：自 2024-07-10 09:30 起仍未解决\n/,
+  );
+  const escalation = project.emulator.mail.outbox.find((m) => m.to[0] === 'vp-sales@corp.cn');
+  // The sponsor learns who owns it, where, and how late, without opening the sheet.
+  assert.match(
+    escalation?.body ?? '',
+    /升级：滞后：自 2024-07-10 09:30 起 2 个工作日仍未解决，已升级；负责人 李四（销售部）；已逾期 2 个工作日；尚无进度记录\n/,
+  );
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
 });
 
@@ -173,9 +185,9 @@ test('requests waiting for review, overdue action items and pending plan changes
     '07-10 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
   ]);
   runUntil(project, '2024-07-12T00:00');
-  // After 3 working days the heads of the involved departments are reminded too.
+  // After 3 working days the heads of the involved departments are reminded too; the coordinator,
+  // told Wednesday and Thursday, next hears of both on Monday (the repeats back off).
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
-    '07-12 09h pmo@corp.cn ← [协作预警] 1 项需求待审核 · 1 项变更待批',
     '07-12 09h mkt-head@corp.cn ← [协作预警] 1 项需求待审核',
     '07-12 09h sales-head@corp.cn ← [协作预警] 1 项需求待审核',
     '07-12 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
