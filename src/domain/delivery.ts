@@ -246,12 +246,46 @@ export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode): { mail:
 
 /** Deliveries whose latest log row is queued and left over (not a running run's): what the next tick must send. */
 export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
+  return new Set(leftOverQueued(log, now).keys());
+}
+
+/**
+ * Hours a delivery waits after its n-th failed send in a row before the hourly pass retries it:
+ * 1, 2, 4, 8, then every 16 (and the daily scan, which sends whatever is not told, once a day).
+ */
+export function retryAfterHours(failures: number): number {
+  return Math.min(16, 2 ** Math.max(0, failures - 1));
+}
+
+/**
+ * queuedKeys with each delivery's latest log row: queued and left over, or a failed send whose
+ * back-off (retryAfterHours, by the failures in a row since the last other row) has passed.
+ */
+export function leftOverQueued(log: readonly LogEntry[], now: Date): Map<string, LogEntry> {
   const latest = new Map<string, LogEntry>();
+  /** Per delivery, the failed sends newer than its latest other row. */
+  const failures = new Map<string, Date[]>();
+  const settled = new Map<string, Date>();
   eachDelivery(log, (key, entry) => {
     const previous = latest.get(key);
     if (!previous || previous.time <= entry.time) latest.set(key, entry);
+    if (entry.status === 'retry') {
+      const times = failures.get(key);
+      if (times) times.push(entry.time);
+      else failures.set(key, [entry.time]);
+    } else {
+      const last = settled.get(key);
+      if (!last || last < entry.time) settled.set(key, entry.time);
+    }
   });
-  return new Set(
-    [...latest].filter(([, entry]) => entry.status === 'queued' && !isLeased(entry, now)).map(([key]) => key),
-  );
+  for (const [key, entry] of latest) {
+    if (entry.status === 'queued' && !isLeased(entry, now)) continue;
+    if (entry.status === 'retry') {
+      const since = settled.get(key);
+      const inARow = (failures.get(key) ?? []).filter((time) => !since || time > since).length;
+      if (hoursBetween(entry.time, now) >= retryAfterHours(inARow)) continue;
+    }
+    latest.delete(key);
+  }
+  return latest;
 }

@@ -75,6 +75,12 @@ export function readAutomationOwner(spreadsheet: Spreadsheet): AutomationOwner |
   };
 }
 
+/** The owner automation has while it runs: undefined when off or stopped. */
+export function activeAutomationOwner(spreadsheet: Spreadsheet): AutomationOwner | undefined {
+  const registered = readAutomationOwner(spreadsheet);
+  return registered && !registered.stopped ? registered : undefined;
+}
+
 /** Records the owner, or (undefined) that automation is off. */
 export function writeAutomationOwner(spreadsheet: Spreadsheet, owner: AutomationOwner | undefined): void {
   writeMetadata(spreadsheet, OWNER_KEY, owner && JSON.stringify(owner));

@@ -621,6 +621,28 @@ test('findNotices with no coordinators and no heads leaves a notice unaddressed 
   );
 });
 
+test('a failed send is retried by the hourly pass after 1, 2, 4, 8, then every 16 hours', () => {
+  const key = 'dueSoon|L1|RW1';
+  const failedAt = (times: string[]) => times.map((time) => sent(key, ['a@x.cn'], time, 'retry'));
+  const due = (log: LogEntry[], now: string) => queuedKeys(log, at(now)).has(`${key}|a@x.cn`);
+  assert.equal(due(failedAt(['2024-07-10T09:00']), '2024-07-10T10:00'), true);
+  const twice = failedAt(['2024-07-10T09:00', '2024-07-10T10:00']);
+  assert.equal(due(twice, '2024-07-10T11:00'), false);
+  assert.equal(due(twice, '2024-07-10T12:00'), true);
+  const fiveTimes = failedAt([
+    '2024-07-10T09:00',
+    '2024-07-10T10:00',
+    '2024-07-10T12:00',
+    '2024-07-10T16:00',
+    '2024-07-11T00:00',
+  ]);
+  assert.equal(due(fiveTimes, '2024-07-11T15:00'), false);
+  assert.equal(due(fiveTimes, '2024-07-11T16:00'), true);
+  // Failures before a send do not count: after it, the back-off starts again at one hour.
+  const afterSent = [...twice, sent(key, ['a@x.cn'], '2024-07-11T09:00'), ...failedAt(['2024-07-12T09:00'])];
+  assert.equal(due(afterSent, '2024-07-12T10:00'), true);
+});
+
 test('a queued row of a run still going counts as told; a row a dead run left sending is unconfirmed', () => {
   const list = [notice('RW1', 'dueSoon', 'L1', ['a@x.cn'])];
   const { mail } = logRows(

@@ -218,9 +218,20 @@ test('every notice is in the Notification log, and a second run within the coold
   runUntil(project, '2024-07-09T10:00');
   const log = sheetValues(project, 'notificationLog');
   assert.deepEqual(log[0], ['时间 ⚙', '规则 ⚙', '级别 ⚙', '事项 ⚙', '收件人 ⚙', '状态 ⚙', '去重键 ⚙']);
+  // Monday's weekly summary mail is on the log like every notice.
   assert.deepEqual(
     log.slice(1).map((row) => row.slice(1)),
-    [['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03']],
+    [
+      ...['pmo@corp.cn', 'mkt-head@corp.cn', 'sales-head@corp.cn'].map((to) => [
+        'weeklySummary',
+        '',
+        '2024-W27',
+        to,
+        '已发送',
+        'weeklySummary||2024-W27',
+      ]),
+      ['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03'],
+    ],
   );
   const before = project.emulator.mail.outbox.length;
   project.call('runChecksNow_');
@@ -267,6 +278,9 @@ test('dry-run mode logs what would be sent and sends nothing', () => {
   assert.deepEqual(
     rows.map((row) => `${row[4]} ${row[1]} ${row[5]}`),
     [
+      'pmo@corp.cn weeklySummary 演练',
+      'mkt-head@corp.cn weeklySummary 演练',
+      'sales-head@corp.cn weeklySummary 演练',
       'li@corp.cn dueSoon 演练',
       'li@corp.cn lagging 演练',
       'li@corp.cn dueSoon 演练',
