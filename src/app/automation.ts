@@ -13,6 +13,7 @@ import { settingText } from '../domain/settings';
 import {
   activeAutomationOwner,
   forgetTickWorkbook,
+  pendingSync,
   readAutomationOwner,
   readAutomationState,
   rememberTickWorkbook,
@@ -27,7 +28,9 @@ import type { LedgerMail } from '../gas/ledger';
 import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
 import { MailLog } from './mailLog';
+import { affectedSheets } from './onEdit';
 import { syncRequests } from './requests';
+import { syncSheets } from './validate';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { recordWeeklySummary } from './summary';
 import {
@@ -37,6 +40,7 @@ import {
   menuAction,
   peekWorkbook,
   requireCoordinator,
+  UserError,
   Workbook,
 } from './workbook';
 
@@ -93,8 +97,18 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       return { wb, owner, stop: true as const, notice: recordStopNotice(wb, owner) };
     }
     const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
-    // A request typed while the lock was busy (onEdit gave up after a few seconds) gets its ID,
-    // status and submission time here, in the scan's one write, rather than waiting for Validate.
+    // What onEdit could not do while the lock was busy (it gave up after a few seconds) is done
+    // here: the sheets it left are synced as the edit would have (IDs, stamps, entries applied),
+    // and a typed request gets its ID, status and submission time in the scan's one write.
+    const pending = pendingSync(spreadsheet);
+    const edited = [...new Set(pending.sheetIds.flatMap((id) => affectedSheets(wb, id)))];
+    try {
+      if (edited.length > 0) syncSheets(wb, edited);
+    } catch (error) {
+      // A sheet missing a required column cannot be synced; the scan reports it, Validate syncs it once fixed.
+      if (!(error instanceof UserError)) throw error;
+    }
+    pending.done();
     if (wb.optionalTable('requests')) syncRequests(wb);
     const recorded = recordScan(wb, mailer, { hourly: !due.scan });
     // The week's summary when due, and whatever summary mail earlier runs left queued.
