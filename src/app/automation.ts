@@ -23,6 +23,7 @@ import {
   type AutomationOwner,
 } from '../gas/automationRecord';
 import { activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/document';
+import { withLedgerLease } from '../gas/ledgerLease';
 import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import type { LedgerMail } from '../gas/ledger';
 import { mailApp, type Mailer } from '../gas/mailer';
@@ -88,34 +89,37 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
     stopTick(spreadsheet, triggerUid);
     return 'replaced';
   }
-  const run = withDocumentLock(LOCK_WAIT_MS.tick, () => {
-    // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
-    const wb = Workbook.whole(spreadsheet, new Date(), '');
-    // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
-    const owner = registered?.owner ?? effectiveUserEmail();
-    if (!isCoordinator({ settings: wb.settings, user: owner })) {
-      return { wb, owner, stop: true as const, notice: recordStopNotice(wb, owner) };
-    }
-    const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
-    // What onEdit could not do while the lock was busy (it gave up after a few seconds) is done
-    // here: the sheets it left are synced as the edit would have (IDs, stamps, entries applied),
-    // and a typed request gets its ID, status and submission time in the scan's one write.
-    const pending = pendingSync(spreadsheet);
-    const edited = [...new Set(pending.sheetIds.flatMap((id) => affectedSheets(wb, id)))];
-    try {
-      if (edited.length > 0) syncSheets(wb, edited);
-    } catch (error) {
-      // A sheet missing a required column cannot be synced; the scan reports it, Validate syncs it once fixed.
-      if (!(error instanceof UserError)) throw error;
-    }
-    pending.done();
-    if (wb.optionalTable('requests')) syncRequests(wb);
-    const recorded = recordScan(wb, mailer, { hourly: !due.scan });
-    // The week's summary when due, and whatever summary mail earlier runs left queued.
-    const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
-    if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
-    return { wb, due, recorded, summary, stop: false as const };
-  });
+  // The ledger lease too: without a document lock, nothing else keeps Run checks now out.
+  const run = withDocumentLock(LOCK_WAIT_MS.tick, () =>
+    withLedgerLease(spreadsheet, LOCK_WAIT_MS.tick, () => {
+      // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
+      const wb = Workbook.whole(spreadsheet, new Date(), '');
+      // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
+      const owner = registered?.owner ?? effectiveUserEmail();
+      if (!isCoordinator({ settings: wb.settings, user: owner })) {
+        return { wb, owner, stop: true as const, notice: recordStopNotice(wb, owner) };
+      }
+      const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
+      // What onEdit could not do while the lock was busy (it gave up after a few seconds) is done
+      // here: the sheets it left are synced as the edit would have (IDs, stamps, entries applied),
+      // and a typed request gets its ID, status and submission time in the scan's one write.
+      const pending = pendingSync(spreadsheet);
+      const edited = [...new Set(pending.sheetIds.flatMap((id) => affectedSheets(wb, id)))];
+      try {
+        if (edited.length > 0) syncSheets(wb, edited);
+      } catch (error) {
+        // A sheet missing a required column cannot be synced; the scan reports it, Validate syncs it once fixed.
+        if (!(error instanceof UserError)) throw error;
+      }
+      pending.done();
+      if (wb.optionalTable('requests')) syncRequests(wb);
+      const recorded = recordScan(wb, mailer, { hourly: !due.scan });
+      // The week's summary when due, and whatever summary mail earlier runs left queued.
+      const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
+      if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
+      return { wb, due, recorded, summary, stop: false as const };
+    }),
+  );
   if (run.stop) {
     stopForFormerCoordinator(run.wb, registered, triggerUid);
     if (run.notice) MailLog.of(run.wb).deliver([run.notice], mailer);
@@ -276,7 +280,7 @@ export function runChecksNowFromMenu(now: Date): void {
       now,
       (wb) => {
         requireCoordinator(wb);
-        return { wb, recorded: recordScan(wb, mailApp) };
+        return withLedgerLease(wb.spreadsheet, LOCK_WAIT_MS.user, () => ({ wb, recorded: recordScan(wb, mailApp) }));
       },
       { whole: true },
     );

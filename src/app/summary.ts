@@ -29,6 +29,8 @@ import {
 import type { ProgressRecord, RequestRecord } from '../domain/records';
 import { activeAutomationOwner } from '../gas/automationRecord';
 import type { LedgerMail } from '../gas/ledger';
+import { withLedgerLease } from '../gas/ledgerLease';
+import { LOCK_WAIT_MS } from '../gas/lock';
 import type { Mailer } from '../gas/mailer';
 import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { LOCALES } from '../i18n/index';
@@ -269,9 +271,13 @@ export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
       if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
       email = answer === ui.Button.YES;
     }
+    const options = { generate: true, email: email ? 'everyone' : 'nobody', retry: false } as const;
     const { wb, recorded } = inWorkbook(now, (wb) => ({
       wb,
-      recorded: recordWeeklySummary(wb, { generate: true, email: email ? 'everyone' : 'nobody', retry: false }),
+      // Mail goes on the log: one run at a time records there (gas/ledgerLease).
+      recorded: email
+        ? withLedgerLease(wb.spreadsheet, LOCK_WAIT_MS.user, () => recordWeeklySummary(wb, options))
+        : recordWeeklySummary(wb, options),
     }));
     ui.alert(describeSummary(wb, recorded.deliver(mailer)));
   });

@@ -202,6 +202,34 @@ test('mail down: the run stops trying after three failures in a row; the rest is
   assert.deepEqual(assertEveryNoticeOnce(project, 'mail down'), []);
 });
 
+/** Another run's ledger lease, as it adds one: "<ms> <id>" under the lease key. */
+function foreignLease(project: LoadedProject, at: Date): void {
+  project.emulator.spreadsheet.addDeveloperMetadata('collabDesk.ledgerLease', `${at.getTime()} another-run`);
+}
+
+test('a tick meeting another run recording mail (its ledger lease) sends nothing then, and everything once it is done', () => {
+  const project = setUp();
+  // "Run checks now" is recording: its lease was taken a moment before the 09:30 tick.
+  foreignLease(project, at('2024-07-11T09:29'));
+  runUntil(project, '2024-07-11T09:00');
+  assert.equal(project.emulator.mail.outbox.length, 0, 'the tick waited and gave up; nothing sent twice');
+  assert.equal(project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN')), null);
+  // The other run never let go (it died): its lease is void after 7 minutes, and the next tick runs.
+  runUntil(project, '2024-07-11T10:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'lease'), []);
+  const leases = project.emulator.spreadsheet.createDeveloperMetadataFinder().withKey('collabDesk.ledgerLease').find();
+  assert.equal(leases.length, 0, 'no lease is left behind');
+});
+
+test('"Run checks now" while a tick records mail is asked to retry, in the user\'s language', () => {
+  const project = setUp();
+  project.emulator.clock.set(at('2024-07-11T09:31'));
+  foreignLease(project, at('2024-07-11T09:30'));
+  project.call('runChecksNow_');
+  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /另一项更新正在进行，请一分钟后重试/);
+  assert.equal(project.emulator.mail.outbox.length, 0);
+});
+
 test.each([1, 2, 5, 17, 18])('a failed write (the %i-th batchUpdate of the scan) sends nothing twice', (n) => {
   const project = setUp();
   runUntil(project, '2024-07-11T08:30');
