@@ -13,6 +13,7 @@ import { asCell, type Table, type TableRow } from '../gas/table';
 import { appendHistory, typedChange } from './history';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
+import { leavePendingSync } from '../gas/automationRecord';
 import { inWorkbook, isCoordinator, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
 
 /** The single cell an edit replaced, as the event tells it; absent for pastes and multi-cell edits. */
@@ -34,15 +35,29 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   people: ['requests', 'tasks', 'communications'],
 };
 
+/** The add-on sheet `sheetId` is, among those whose edits bring data sheets up to date. */
+function editedSheet(wb: Workbook, sheetId: number): SheetKey | undefined {
+  return (Object.keys(AFFECTED) as SheetKey[]).find((k) => wb.sheet(k)?.getSheetId() === sheetId);
+}
+
+/** The data sheets an edit of the sheet `sheetId` calls to bring up to date (none for other sheets). */
+export function affectedSheets(wb: Workbook, sheetId: number): readonly SheetKey[] {
+  const key = editedSheet(wb, sheetId);
+  return (key && AFFECTED[key]) ?? [];
+}
+
+function isHeaderEdit(edited: GoogleAppsScript.Spreadsheet.Range): boolean {
+  return edited.getRow() === 1 && edited.getNumRows() === 1;
+}
+
 export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Range, typed: TypedEdit = {}): void {
-  if (edited.getRow() === 1 && edited.getNumRows() === 1) return;
+  if (isHeaderEdit(edited)) return;
   wb.via = 'sheetEdit';
-  const sheetId = edited.getSheet().getSheetId();
-  const key = (Object.keys(AFFECTED) as SheetKey[]).find((k) => wb.sheet(k)?.getSheetId() === sheetId);
+  const key = editedSheet(wb, edited.getSheet().getSheetId());
   if (!key) return;
   recordTypedChange(wb, key, edited, typed);
   try {
-    syncSheets(wb, AFFECTED[key], refuseTypedStatus(wb, key, edited, typed));
+    syncSheets(wb, AFFECTED[key] ?? [], refuseTypedStatus(wb, key, edited, typed));
   } catch (error) {
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;
@@ -105,13 +120,14 @@ function executionRefusal(wb: Workbook, typed: TypedEdit): string | undefined {
 
 /**
  * The onEdit trigger: waits a few seconds at most for the lock (it has 30 s in all). When another
- * run holds it longer, the edit itself is already in the sheet; the IDs and stamps it needs are
- * what the next tick's sync writes, so nothing is lost by leaving them.
+ * run holds it longer, the edit itself is already in the sheet; the sheets it touched are left
+ * for the next tick, which syncs them (IDs, stamps, entries applied), so nothing is lost.
  */
 export function onEditEvent(now: Date, edited: GoogleAppsScript.Spreadsheet.Range, typed: TypedEdit = {}): void {
   try {
     inWorkbook(now, (wb) => handleEdit(wb, edited, typed), { waitMs: LOCK_WAIT_MS.edit, simpleTrigger: true });
   } catch (error) {
     if (!(error instanceof WorkbookBusy)) throw error;
+    if (!isHeaderEdit(edited)) leavePendingSync(edited.getSheet().getParent(), edited.getSheet().getSheetId());
   }
 }

@@ -6,36 +6,17 @@
  */
 import { WorkCalendar } from '../domain/calendar';
 import { buildDigests } from '../domain/digest';
-import { isUnconfirmed, logRows, planDeliveries, queuedKeys, type Delivery } from '../domain/delivery';
-import {
-  findNotices,
-  type ActionItem,
-  type LogEntry,
-  type PlanChangeItem,
-  type Rule,
-  type TaskItem,
-} from '../domain/notices';
+import { logRows, planDeliveries, queuedKeys, type Delivery } from '../domain/delivery';
+import { findNotices, type ActionItem, type PlanChangeItem, type Rule, type TaskItem } from '../domain/notices';
 import { taskHealth, type TaskHealth } from '../domain/health';
-import {
-  enumLabel,
-  headerText,
-  sheetDef,
-  type ColumnKey,
-  type EnumCode,
-  type EnumKey,
-  type NotificationStatus,
-  type SheetKey,
-} from '../domain/schema';
-import { parseDate, parseList } from '../domain/values';
-import { flushWrites } from '../gas/document';
-import { deliverMail, type LedgerMail } from '../gas/ledger';
+import type { SheetKey } from '../domain/schema';
+import { parseDate } from '../domain/values';
+import type { LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
-import { notificationLogSheet } from '../gas/notificationLogSheet';
-import { Table, type TableRow } from '../gas/table';
-import type { Locale } from '../i18n/index';
+import { labeler, MailLog, readLogEntries } from './mailLog';
 import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
 import { readSignOffs } from './signOffs';
-import { UserError, type Workbook } from './workbook';
+import type { Workbook } from './workbook';
 
 export interface ScanReport {
   readonly tasks: number;
@@ -67,23 +48,12 @@ export interface RecordedScan {
   deliver(mailer: Mailer): ScanReport;
 }
 
-type LogTable = Table<ColumnKey<'notificationLog'>>;
-type LogRow = TableRow<ColumnKey<'notificationLog'>>;
-
-/**
- * Each ledger write re-reads the whole log (its rows have no ID, so they are found by their
- * values): ~0.2 ms a row against ~0.75 s a send, so a wave per this many log rows keeps the
- * ledger's writes near an eighth of the mail time; a small log marks every message on its own.
- */
-const LOG_ROWS_PER_WAVE_MESSAGE = 500;
-
 export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {}): RecordedScan {
   const { settings, now } = wb;
   const calendar = new WorkCalendar(settings);
   const tasks = tasksWithHealth(wb, calendar);
-  const table = logTable(wb);
-  const statusLabel = labeler('notificationStatus', settings.locale);
-  const { log, unconfirmed } = readLog(table, now, statusLabel);
+  const ledger = MailLog.of(wb);
+  const log = ledger.entries;
 
   const notices = findNotices({
     now,
@@ -101,48 +71,38 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   const dryRun = settings.emailMode === 'dry-run';
   const plan = planDeliveries(notices, log, {
     now,
+    calendar,
     cooldownHours: settings.cooldownHours,
     emailMode: settings.emailMode,
     quota: dryRun ? 0 : mailer.remainingQuota(),
     ...(options.hourly ? { only: urgentOrQueued(queuedKeys(log, now)) } : {}),
   });
 
-  // The log keeps whole seconds; its rows are found again by their values when marked.
-  const rows = logRows(plan, new Date(Math.floor(now.getTime() / 1000) * 1000), settings.emailMode);
-  const append = (entry: LogEntry): LogRow =>
-    table.append({
-      time: entry.time,
-      rule: entry.rule,
-      level: entry.level,
-      item: entry.item,
-      recipients: entry.recipients.join(', '),
-      status: statusLabel(entry.status ?? 'failed'),
-      key: entry.key,
-    });
-  const mailRows = new Map(rows.mail.map(({ recipient, entries }) => [recipient, entries.map(append)]));
-  for (const entry of rows.other) append(entry);
+  const rows = logRows(plan, ledger.time, settings.emailMode);
+  const mailRows = new Map(
+    rows.mail.map(({ recipient, entries }) => [recipient, entries.map((e) => ledger.append(e))]),
+  );
+  for (const entry of rows.other) ledger.append(entry);
   // Recorded and landed before any mail goes out; a failed write here fails the run, nothing sent.
-  const commit = () => {
-    wb.commit();
-    table.commit();
-  };
-  commit();
-  flushWrites();
-  const waveSize = Math.ceil(Math.max(1, table.rowCount) / LOG_ROWS_PER_WAVE_MESSAGE);
+  ledger.record();
 
   const base = {
     tasks: tasks.length,
     notices: notices.length,
     coolingDown: plan.coolingDown.length,
     failed: plan.unaddressed.length,
-    unconfirmed,
+    unconfirmed: ledger.unconfirmed,
   };
   const overQuota = plan.queued.length;
   return {
     deliver(sender) {
       if (dryRun) return { ...base, digests: plan.digests.length, sent: 0, dryRun: plan.digests.length, queued: 0 };
       if (plan.digests.length === 0) return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
-      const linked = new Set(plan.digests.flatMap(({ deliveries }) => deliveries.map((d) => d.notice.sheet)));
+      const linked = new Set(
+        plan.digests.flatMap(({ deliveries, stillOpen }) =>
+          [...deliveries, ...stillOpen.map((open) => open.delivery)].map((d) => d.notice.sheet),
+        ),
+      );
       const context = {
         locale: settings.locale,
         spreadsheetUrl: wb.source.url(),
@@ -153,15 +113,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         message: digest,
         rows: mailRows.get(digest.recipient) ?? [],
       }));
-      const deadline = now.getTime() + settings.runBudgetSeconds * 1000;
-      const outcome = deliverMail(mails, sender, {
-        label: statusLabel,
-        commit,
-        flush: flushWrites,
-        senderName: wb.text('appName'),
-        outOfTime: () => Date.now() >= deadline,
-        waveSize,
-      });
+      const outcome = ledger.deliver(mails, sender);
       return {
         ...base,
         digests: outcome.sent,
@@ -182,8 +134,7 @@ function urgentOrQueued(queued: ReadonlySet<string>): (delivery: Delivery) => bo
 
 /** Deliveries earlier runs left queued and not sent since. */
 export function queuedCount(wb: Workbook): number {
-  const table = wb.optionalTable('notificationLog');
-  return table ? queuedKeys(readLog(table, wb.now).log, wb.now).size : 0;
+  return queuedKeys(readLogEntries(wb), wb.now).size;
 }
 
 /** Tasks with their health; the Health column of every row is updated in the same pass (written on commit). */
@@ -218,67 +169,6 @@ function readChanges(wb: Workbook): PlanChangeItem[] {
     status: enumOf('changeStatus', row.get('status')),
     requestedAt: parseDate(row.get('requestedAt'), timeZone),
   }));
-}
-
-/**
- * The Notification log as entries. With `label`, rows a dead run left sending are marked
- * unconfirmed (written with the run's other log rows) and counted.
- */
-function readLog(
-  table: LogTable,
-  now: Date,
-  label?: (status: NotificationStatus) => string,
-): { log: LogEntry[]; unconfirmed: number } {
-  const log: LogEntry[] = [];
-  let unconfirmed = 0;
-  for (const row of table.records()) {
-    const time = row.get('time');
-    const key = row.text('key');
-    if (!(time instanceof Date) || key === '') continue;
-    const entry: LogEntry = {
-      time,
-      rule: row.text('rule'),
-      level: row.text('level'),
-      item: row.text('item'),
-      recipients: parseList(row.get('recipients')),
-      status: enumOf('notificationStatus', row.get('status')),
-      key,
-    };
-    if (label && isUnconfirmed(entry, now)) {
-      row.set('status', label('unconfirmed'));
-      unconfirmed++;
-      log.push({ ...entry, status: 'unconfirmed' });
-    } else log.push(entry);
-  }
-  return { log, unconfirmed };
-}
-
-/**
- * The Notification log, made when missing or left without its header (a first scan whose write
- * failed): it is what makes sending idempotent, so every scan has one. A header written here goes
- * with the run's rows, so nothing is read back.
- */
-function logTable(wb: Workbook): LogTable {
-  const existing = wb.optionalTable('notificationLog');
-  if (existing) return existing;
-  const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
-  const found = wb.sheet('notificationLog');
-  // A log whose headers someone changed cannot say what was sent: nothing goes out until it is fixed.
-  const holdsAnything = (wb.source.values('notificationLog') ?? []).some((row) => row.some((cell) => cell !== ''));
-  if (found && holdsAnything) throw new UserError(wb.unusableSheets.join('\n'));
-  const sheet = notificationLogSheet(wb.spreadsheet, found, wb.locale);
-  if (!found) wb.source.added('notificationLog', sheet);
-  return Table.create(sheet, 'notificationLog', headers);
-}
-
-/** enumLabel for one kind and locale, found once per code: thousands of rows share a few labels. */
-function labeler<E extends EnumKey>(kind: E, locale: Locale): (code: EnumCode<E>) => string {
-  const labels = new Map<EnumCode<E>, string>();
-  return (code) => {
-    let label = labels.get(code);
-    if (label === undefined) labels.set(code, (label = enumLabel(kind, code, locale)));
-    return label;
-  };
 }
 
 function sheetIds(wb: Workbook, keys: readonly SheetKey[]): Partial<Record<SheetKey, number>> {

@@ -58,6 +58,8 @@ const task: TaskItem = {
   due: at('2024-07-31T00:00'),
   pct: 10,
   lastUpdate: at('2024-07-01T09:00'),
+  progressSummary: '',
+  delayReason: '',
 };
 
 const signOff = (decision: SignOffRecord['decision'], decidedAt?: string): SignOffRecord => ({

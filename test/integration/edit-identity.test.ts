@@ -6,12 +6,12 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk } from './workflow-fixture';
 
-function deskWithTask(): { desk: Desk; taskId: string } {
+function deskWithTask(): { desk: Desk; taskId: string; taskRow: number } {
   const desk = new Desk('zh-CN', { emulator: { enforceSimpleTriggerAuth: true, developerDomain: 'example.com' } });
   desk.fillDirectory();
   const { id: requestId } = desk.approvedRequest();
   const [row] = desk.paste('tasks', [desk.taskRecord(requestId)]);
-  return { desk, taskId: String(desk.value('tasks', row!, 'id')) };
+  return { desk, taskId: String(desk.value('tasks', row!, 'id')), taskRow: row! };
 }
 
 // SPEC §3.6: progress comes only from people allowed to post it, and an editor Apps Script does not
@@ -63,4 +63,26 @@ test('a request typed while the lock is busy is left as typed, then given its ID
   assert.match(String(desk.value('requests', row!, 'id')), /^XQ\d{9}$/);
   assert.ok(desk.value('requests', row!, 'submitted') instanceof Date);
   assert.equal(desk.value('requests', row!, 'status'), '待审核');
+});
+
+// SPEC §3.6: the tick acts for nobody, so it cannot tell whether whoever typed the row may post
+// progress on the task: the row is kept, unapplied, with the note saying who may; a coordinator's
+// Validate applies it.
+test('progress typed while the lock is busy is synced by the next tick, which leaves it unapplied with a note, for a coordinator to apply', () => {
+  const { desk, taskId, taskRow } = deskWithTask();
+  desk.project.call('automationOn_');
+  const { clock, lock, triggers } = desk.project.emulator;
+  lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+  const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
+  assert.equal(desk.value('progress', row!, 'updatedAt'), '', 'onEdit gave up after a few seconds');
+
+  clock.advanceHours(1);
+  triggers.emuRunDue();
+  assert.equal(desk.value('progress', row!, 'updatedAt'), '', 'not applied by the tick');
+  assert.match(desk.note('progress', row!, 'task'), /无法确认是谁填写的/);
+  assert.equal(desk.value('progress', row!, 'summary'), '方案撰写70%', 'what the user typed is kept');
+
+  desk.project.call('validate_');
+  assert.ok(desk.value('progress', row!, 'updatedAt') instanceof Date, 'applied by the coordinator’s Validate');
+  assert.equal(desk.value('tasks', taskRow, 'pct'), 70, 'applied to the task');
 });
