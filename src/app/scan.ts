@@ -27,9 +27,12 @@ import {
   type SheetKey,
 } from '../domain/schema';
 import { parseDate, parseList } from '../domain/values';
+import { logArchiveBatch } from '../domain/logRetention';
+import { removeRows } from '../gas/archiveSheets';
 import { flushWrites } from '../gas/document';
 import { deliverMail, type LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
+import { appendToLogArchive } from '../gas/notificationArchive';
 import { notificationLogSheet } from '../gas/notificationLogSheet';
 import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
@@ -82,7 +85,9 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   const tasks = tasksWithHealth(wb, calendar);
   const table = logTable(wb);
   const statusLabel = labeler('notificationStatus', settings.locale);
-  const { log, unconfirmed } = readLog(table, now, statusLabel);
+  const { log, unconfirmed, rowOf } = readLog(table, now, statusLabel);
+  // The hourly pass leaves retention to the daily scan: one week of old rows a day keeps up.
+  if (!options.hourly) archiveOldLogRows(wb, table, log, rowOf, calendar);
 
   const notices = findNotices({
     now,
@@ -226,8 +231,9 @@ function readLog(
   table: LogTable,
   now: Date,
   label?: (status: NotificationStatus) => string,
-): { log: LogEntry[]; unconfirmed: number } {
+): { log: LogEntry[]; unconfirmed: number; rowOf: Map<LogEntry, LogRow> } {
   const log: LogEntry[] = [];
+  const rowOf = new Map<LogEntry, LogRow>();
   let unconfirmed = 0;
   for (const row of table.records()) {
     const time = row.get('time');
@@ -242,13 +248,41 @@ function readLog(
       status: enumOf('notificationStatus', row.get('status')),
       key,
     };
+    let read = entry;
     if (label && isUnconfirmed(entry, now)) {
       row.set('status', label('unconfirmed'));
       unconfirmed++;
-      log.push({ ...entry, status: 'unconfirmed' });
-    } else log.push(entry);
+      read = { ...entry, status: 'unconfirmed' };
+    }
+    log.push(read);
+    rowOf.set(read, row);
   }
-  return { log, unconfirmed };
+  return { log, unconfirmed, rowOf };
+}
+
+/**
+ * Moves the log rows past logRetentionDays that no rule reads any more to 通知记录 YYYY (SPEC §3.7):
+ * the archive is written and flushed first, then the rows are deleted from the log where they are
+ * now (found by their values), so a run that dies in between loses nothing and the next one does
+ * not archive them twice. The moved rows stay in `log`: no rule reads them, by definition.
+ */
+function archiveOldLogRows(
+  wb: Workbook,
+  table: LogTable,
+  log: readonly LogEntry[],
+  rowOf: ReadonlyMap<LogEntry, LogRow>,
+  calendar: WorkCalendar,
+): void {
+  const batch = logArchiveBatch(log, wb.now, wb.settings, calendar);
+  if (!batch) return;
+  appendToLogArchive(wb.spreadsheet, batch.year, batch.moved, wb.locale);
+  flushWrites();
+  const rows = new Set<LogRow>();
+  for (const entry of batch.moved) {
+    const row = rowOf.get(entry);
+    if (row) rows.add(row);
+  }
+  removeRows(table, rows);
 }
 
 /**

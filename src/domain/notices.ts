@@ -32,6 +32,12 @@ export const RULES = [
 ] as const;
 export type Rule = (typeof RULES)[number];
 
+/**
+ * Rules told once per occurrence and never again after cooldown (scope.wasTold): their latest
+ * told row is read for as long as it is on the log.
+ */
+export const TOLD_ONCE_RULES: ReadonlySet<string> = new Set<Rule>(['acceptanceFailed']);
+
 export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   unresolved: 'L3',
   overdue: 'L2',
@@ -452,22 +458,12 @@ function unresolvedNotices(
   taskById: (id: string) => TaskEntry | undefined,
 ): Notice[] {
   const { now, settings } = input;
-  const counted = countedStatuses(settings.emailMode);
-  const history = new Map<string, Date[]>();
-  for (const entry of input.log) {
-    if (entry.level !== 'L2' || !entry.status || !counted.has(entry.status)) continue;
-    const key = `${entry.item}|${entry.rule}`;
-    const times = history.get(key);
-    if (times) times.push(entry.time);
-    else history.set(key, [entry.time]);
-  }
-  // Daily repeats are one working day apart; one missed scan is tolerated.
-  const maxGapDays = Math.ceil(settings.cooldownHours / 24) + 1;
+  const episodes = l2Episodes(input.log, now, settings, input.calendar);
 
   const byItem = new Map<string, { notice: Notice; rules: Rule[]; since: Date }>();
   for (const notice of notices) {
     if (notice.level !== 'L2') continue;
-    const start = episodeStart(history.get(`${notice.item}|${notice.rule}`) ?? [], now, maxGapDays, input.calendar);
+    const start = episodes.get(episodeKey(notice));
     if (!start || hoursBetween(start, now) < settings.escalateAfterHours) continue;
     const entry = byItem.get(notice.item);
     if (!entry) byItem.set(notice.item, { notice, rules: [notice.rule], since: start });
@@ -493,6 +489,44 @@ function unresolvedNotices(
       facts: { problems: rules.join(','), since: input.calendar.wallText(since), hours: hoursBetween(since, now) },
     };
   });
+}
+
+/** An L2 log row that counts towards its episode: told (countedStatuses) at level L2. */
+export function isEpisodeRow(entry: LogEntry, mode: EmailMode): boolean {
+  return entry.level === 'L2' && entry.status !== undefined && countedStatuses(mode).has(entry.status);
+}
+
+/** The episode an L2 notice or log row belongs to: its item and rule. */
+export function episodeKey(entry: Pick<LogEntry, 'item' | 'rule'>): string {
+  return `${entry.item}|${entry.rule}`;
+}
+
+/**
+ * Per episode (episodeKey) still going at `now`, when its first L2 was told: what L3 counts from,
+ * and the log rows from then on are what it reads (so retention keeps them, however long ago).
+ */
+export function l2Episodes(
+  log: readonly LogEntry[],
+  now: Date,
+  settings: Pick<Settings, 'emailMode' | 'cooldownHours'>,
+  calendar: WorkCalendar,
+): Map<string, Date> {
+  const history = new Map<string, Date[]>();
+  for (const entry of log) {
+    if (!isEpisodeRow(entry, settings.emailMode)) continue;
+    const key = episodeKey(entry);
+    const times = history.get(key);
+    if (times) times.push(entry.time);
+    else history.set(key, [entry.time]);
+  }
+  // Daily repeats are one working day apart; one missed scan is tolerated.
+  const maxGapDays = Math.ceil(settings.cooldownHours / 24) + 1;
+  const starts = new Map<string, Date>();
+  for (const [key, times] of history) {
+    const start = episodeStart(times, now, maxGapDays, calendar);
+    if (start) starts.set(key, start);
+  }
+  return starts;
 }
 
 function episodeStart(times: readonly Date[], now: Date, maxGapDays: number, calendar: WorkCalendar): Date | undefined {

@@ -43,6 +43,8 @@ export interface Settings {
   readonly coordinators: readonly string[];
   readonly emailMode: EmailMode;
   readonly archiveAfterDays: number;
+  /** Days the Notification log keeps live; older rows no rule still reads move to 通知记录 YYYY (SPEC §3.7). */
+  readonly logRetentionDays: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -80,6 +82,7 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     coordinators: [],
     emailMode: 'send',
     archiveAfterDays: 30,
+    logRetentionDays: 35,
   };
 }
 
@@ -324,6 +327,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('coordinators', 'settingCoordinators', 'settingCoordinatorsHelp', emails),
   define('emailMode', 'settingEmailMode', 'settingEmailModeHelp', emailMode),
   define('archiveAfterDays', 'settingArchiveAfterDays', 'settingArchiveAfterDaysHelp', integer(1, 3650)),
+  define('logRetentionDays', 'settingLogRetentionDays', 'settingLogRetentionDaysHelp', integer(7, 3650)),
 ];
 
 /** One row of the Settings sheet as setup writes it: key, value in the chosen language, label, description. */

@@ -5,7 +5,7 @@
  */
 import type { Report } from '../domain/summary';
 import { t, type Locale } from '../i18n/index';
-import { growToFit } from './grid';
+import { growToFit, sizeToContent } from './grid';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -68,5 +68,6 @@ export function writeReport(
     ),
   );
   sheet.setColumnWidths(1, width, 140);
+  sizeToContent(sheet, lines.length, width);
   return sheet;
 }

@@ -201,7 +201,7 @@ export class SheetsApiSource implements TableSource {
  * came back: the header row; for changed rows the ID column and the changed columns where they
  * were read (a sheet without IDs: the whole sheet, rows are found by their values); for appended
  * rows the sheet from its last row as read on, to find its last row now. `build` gives undefined
- * when the header shows columns moved: then the whole sheet is read.
+ * when the header shows columns moved, or the last row read is gone: then the whole sheet is read.
  */
 function rereadPlan(
   info: SheetInfo,
@@ -255,6 +255,8 @@ function rereadPlan(
       for (const values of columnValues.values()) lastRow = Math.max(lastRow, values.length + 1);
       if (tailStart > 0) {
         const filled = filledLength(rest[wanted.length] ?? []);
+        // The last row read is gone (rows deleted since): where the sheet ends now is only known from all of it.
+        if (filled === 0 && tailStart > 2) return undefined;
         lastRow = filled > 0 ? tailStart + filled - 1 : Math.min(lastRow, tailStart - 1);
       }
       const ids = columnValues.get(idColumn ?? -1) ?? [];

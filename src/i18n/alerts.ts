@@ -126,6 +126,11 @@ export const alertText = {
     'zh-CN': '需求完成超过此天数后可归档',
     en: 'Completed requests older than this many days can be archived',
   },
+  settingLogRetentionDays: { 'zh-CN': '通知记录保留天数', en: 'Notification log kept (days)' },
+  settingLogRetentionDaysHelp: {
+    'zh-CN': '通知记录中早于此天数、且冷却、升级和待发队列都不再需要的行，移入「通知记录 YYYY」（受保护，不会删除）',
+    en: 'Notification log rows older than this that cooldown, escalation and the queue no longer need move to "Notification log YYYY" (protected, never deleted)',
+  },
 
   // What a setting accepts, shown when a value is rejected.
   settingAllowedInteger: { 'zh-CN': '{min} 到 {max} 之间的整数', en: 'a whole number from {min} to {max}' },
