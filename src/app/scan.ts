@@ -33,7 +33,7 @@ import { flushWrites } from '../gas/document';
 import { deliverMail, type LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
 import { appendToLogArchive } from '../gas/notificationArchive';
-import { notificationLogSheet } from '../gas/notificationLogSheet';
+import { fitLogColumns, notificationLogSheet } from '../gas/notificationLogSheet';
 import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
 import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
@@ -261,7 +261,7 @@ function readLog(
 }
 
 /**
- * Moves the log rows past logRetentionDays that no rule reads any more to 通知记录 YYYY (SPEC §3.7):
+ * Keeps the log as wide as its columns, and moves the log rows past logRetentionDays that no rule reads any more to 通知记录 YYYY (SPEC §3.7):
  * the archive is written and flushed first, then the rows are deleted from the log where they are
  * now (found by their values), so a run that dies in between loses nothing and the next one does
  * not archive them twice. The moved rows stay in `log`: no rule reads them, by definition.
@@ -273,6 +273,7 @@ function archiveOldLogRows(
   rowOf: ReadonlyMap<LogEntry, LogRow>,
   calendar: WorkCalendar,
 ): void {
+  fitLogColumns(table.sheet);
   const batch = logArchiveBatch(log, wb.now, wb.settings, calendar);
   if (!batch) return;
   appendToLogArchive(wb.spreadsheet, batch.year, batch.moved, wb.locale);
