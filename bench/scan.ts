@@ -22,7 +22,7 @@
  *   holds, per archived week, as many compacted lines as one day has rows (the same notices all
  *   week); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, with their
  *   progress and acceptance rows; the last summaryKeepWeeks weekly summaries are kept whole, each
- *   the size today's summary has. Sheets the scan never reads are seeded as grids of their size
+ *   the size today's summary has, and older weeks are a line each of the folded-summaries sheet. Sheets the scan never reads are seeded as grids of their size
  *   with their last row filled (their cells count; their content would only cost the emulator
  *   memory Apps Script does not spend).
  * - The scan measured is "Run checks now" (the daily scan, retention included) with the latency
@@ -71,7 +71,6 @@ const SPREADSHEET = { locale: 'zh_CN', timeZone: 'Asia/Shanghai' } as const;
 const DEFAULTS = defaultSettings(SPREADSHEET);
 /** The live log after retention: logRetentionDays, plus half of the week waiting to be wholly past it. */
 const LIVE_LOG_DAYS = DEFAULTS.logRetentionDays + 3;
-const SUMMARY_KEEP_WEEKS = 12;
 /** Google's limit on a spreadsheet's cells, and Workspace's daily mail recipients. */
 const CELL_LIMIT = 10_000_000;
 const DAILY_RECIPIENTS = 1_500;
@@ -346,9 +345,12 @@ function accumulate(project: LoadedProject, size: number, age: Age, history: His
   }
   const weeks = Math.floor(days / 7);
   const [rows, columns] = history.summaryGrid;
-  for (let w = 1; w <= Math.min(weeks, SUMMARY_KEEP_WEEKS); w++) {
+  for (let w = 1; w <= Math.min(weeks, DEFAULTS.summaryKeepWeeks); w++) {
     gridSheet(project, t('zh-CN', 'summaryTitle', { week: `bench-W${w}` }), rows, columns);
   }
+  // One line (title, period, headline) per folded week.
+  if (weeks > DEFAULTS.summaryKeepWeeks)
+    gridSheet(project, t('zh-CN', 'foldedSummariesSheet'), 1 + weeks - DEFAULTS.summaryKeepWeeks, 3);
 }
 
 /** Yesterday's scan of the same workbook, clock one day back: its log rows and Health column, and a weekly summary's size. */

@@ -27,6 +27,7 @@ import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas
 import { syncRequests } from './requests';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
+import { foldOldSummaries } from './summaryFold';
 import {
   effectiveUserEmail,
   inWorkbook,
@@ -147,7 +148,10 @@ function stopForFormerCoordinator(
 export function runTick(triggerUid: string | undefined): TickOutcome {
   return tick(triggerUid, {
     mailer: mailApp,
-    weeklySummary: (wb) => generateWeeklySummary(wb, mailApp, { email: true }),
+    weeklySummary: (wb) => {
+      generateWeeklySummary(wb, mailApp, { email: true });
+      foldOldSummaries(wb);
+    },
   });
 }
 

@@ -45,6 +45,8 @@ export interface Settings {
   readonly archiveAfterDays: number;
   /** Days the Notification log keeps live; older rows no rule still reads move to 通知记录 YYYY (SPEC §3.7). */
   readonly logRetentionDays: number;
+  /** Weekly summaries kept whole; older ones fold into one sheet (SPEC §3.7). */
+  readonly summaryKeepWeeks: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -83,6 +85,7 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     emailMode: 'send',
     archiveAfterDays: 30,
     logRetentionDays: 35,
+    summaryKeepWeeks: 12,
   };
 }
 
@@ -328,6 +331,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('emailMode', 'settingEmailMode', 'settingEmailModeHelp', emailMode),
   define('archiveAfterDays', 'settingArchiveAfterDays', 'settingArchiveAfterDaysHelp', integer(1, 3650)),
   define('logRetentionDays', 'settingLogRetentionDays', 'settingLogRetentionDaysHelp', integer(7, 3650)),
+  define('summaryKeepWeeks', 'settingSummaryKeepWeeks', 'settingSummaryKeepWeeksHelp', integer(1, 520)),
 ];
 
 /** One row of the Settings sheet as setup writes it: key, value in the chosen language, label, description. */

@@ -126,6 +126,11 @@ export const alertText = {
     'zh-CN': '需求完成超过此天数后可归档',
     en: 'Completed requests older than this many days can be archived',
   },
+  settingSummaryKeepWeeks: { 'zh-CN': '周报保留周数', en: 'Weekly summaries kept (weeks)' },
+  settingSummaryKeepWeeksHelp: {
+    'zh-CN': '早于此周数的周报并入「周报汇总」（每周一行：标题、周期、概要），原工作表移除',
+    en: 'Older weekly summaries fold into "Weekly summaries (folded)" (one line a week: title, period, headline) and their sheets go',
+  },
   settingLogRetentionDays: { 'zh-CN': '通知记录保留天数', en: 'Notification log kept (days)' },
   settingLogRetentionDaysHelp: {
     'zh-CN': '通知记录中早于此天数、且冷却、升级和待发队列都不再需要的行，移入「通知记录 YYYY」（受保护，不会删除）',

@@ -7,6 +7,10 @@ export const reportText = {
 
   // Weekly summary
   summaryTitle: { 'zh-CN': '周报 {week}', en: 'Weekly {week}' },
+  foldedSummariesSheet: { 'zh-CN': '周报汇总', en: 'Weekly summaries (folded)' },
+  foldedSummaryTitle: { 'zh-CN': '周报', en: 'Summary' },
+  foldedSummaryPeriod: { 'zh-CN': '周期', en: 'Period' },
+  foldedSummaryHeadline: { 'zh-CN': '概要', en: 'Headline' },
   summaryPeriod: { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   summaryCounts: {
     'zh-CN':
