@@ -64,6 +64,8 @@ type Age = keyof typeof AGES;
 const RUNS = 3;
 const PROGRESS_PER_TASK = 5;
 const TASKS_PER_REQUEST = 10;
+/** Progress entries posted since yesterday's scan, per task: a third of the tasks report each day. */
+const POSTED_TODAY = 1 / 3;
 const DEPARTMENTS = 10;
 const COORDINATOR = 'pmo@bench.example';
 const DAY = 86_400_000;
@@ -241,7 +243,7 @@ function seed(
   size: number,
   scenario: Scenario,
   now: number,
-  history: Pick<History, 'settings' | 'health'>,
+  history: Pick<History, 'settings' | 'health'> & { readonly markedProgress?: boolean },
   log: readonly (readonly unknown[])[],
 ): void {
   const people = Math.max(20, Math.floor(size / 20));
@@ -261,6 +263,9 @@ function seed(
     start: new Date(now - 10 * DAY),
     due: new Date(now + task.dueInDays * DAY),
     status: task.status,
+    // As the progress saves left them: the latest entry's % and time.
+    pct: task.pct,
+    lastUpdate: new Date(now - task.lastUpdateDaysAgo * DAY),
     health: fromJson(history.health[i] ?? ''),
   }));
   const progress = tasks.flatMap((task, i) => {
@@ -295,6 +300,25 @@ function seed(
   };
   for (const key of SHEET_ORDER) writeSheet(project, key, rows[key]);
   project.emulator.spreadsheet.insertSheet(t('zh-CN', 'dashboardSheet'));
+  // As every daily scan leaves the log: as wide as its columns (notificationLogSheet.fitLogColumns).
+  const logSheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
+  logSheet.deleteColumns(logColumns.length + 1, logSheet.getMaxColumns() - logColumns.length);
+  if (history.markedProgress) markProgress(project, progress, Math.ceil(size * POSTED_TODAY));
+}
+
+/**
+ * Yesterday's scan's Progress high-water mark (gas/automationRecord.ts): the last row it read,
+ * `posted` rows above the end (the entries posted since, taken to be the sheet's last rows).
+ */
+function markProgress(project: LoadedProject, progress: readonly Record<string, unknown>[], posted: number): void {
+  const index = Math.max(0, progress.length - 1 - posted);
+  const row = progress[index];
+  if (!row) return;
+  const fingerprint = JSON.stringify([String(row.task), String(row.summary)]);
+  project.emulator.spreadsheet.addDeveloperMetadata(
+    'collabDesk.progressMark',
+    JSON.stringify({ row: index + 2, fingerprint }),
+  );
 }
 
 /** Yesterday's rows on every working day of the live log's span before it (see the method). */
@@ -472,7 +496,7 @@ function logValues(project: LoadedProject): unknown[][] {
 function measure(size: number, scenario: Scenario, age: Age, history: History): RunReport {
   const project = loadBundle(history.now, { latency: true });
   const log = liveLog(history, age);
-  seed(project, size, scenario, history.now, history, log);
+  seed(project, size, scenario, history.now, { ...history, markedProgress: true }, log);
   accumulate(project, size, age, history);
   const { calls, mail } = project.emulator;
   const services = { ms: 0 };

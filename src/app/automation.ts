@@ -24,6 +24,7 @@ import { activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/d
 import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
+import { cellBudgetStatus } from './cellBudget';
 import { syncRequests } from './requests';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { generateWeeklySummary } from './summary';
@@ -239,12 +240,13 @@ export function automationStatus(wb: Workbook): string {
           at: wallDateTime(new Date(registered.stopped.at), wb.timeZone).slice(0, 16),
         })
       : wb.text('automationStateOn', { owner: registered.owner });
-  return wb.text('automationStatus', {
+  const status = wb.text('automationStatus', {
     state,
     mode: settingText(wb.locale, 'emailMode', wb.settings),
     lastScan: readAutomationState(wb.spreadsheet).lastScanDay || wb.text('automationNever'),
     queued: queuedCount(wb),
   });
+  return [status, cellBudgetStatus(wb)].join('\n');
 }
 
 /** "Run checks now": a full scan at once, whatever the hour (the daily one still runs); mail goes out after the lock. */

@@ -4,6 +4,7 @@
  * (often no user email), so stamps made here may carry no author.
  */
 import type { SheetKey } from '../domain/schema';
+import { forgetProgressMarkFrom } from '../gas/automationRecord';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
 import { inWorkbook, UserError, WorkbookBusy, type Workbook } from './workbook';
@@ -26,6 +27,7 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
   const sheetId = edited.getSheet().getSheetId();
   const key = (Object.keys(AFFECTED) as SheetKey[]).find((k) => wb.sheet(k)?.getSheetId() === sheetId);
   if (!key) return;
+  if (key === 'progress') forgetProgressMarkFrom(wb.spreadsheet, edited.getRow());
   try {
     syncSheets(wb, AFFECTED[key]);
   } catch (error) {

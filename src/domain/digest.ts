@@ -39,6 +39,7 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly cou
   actionOverdue: { name: 'ruleActionOverdue', count: 'countActionOverdue' },
   reviewPending: { name: 'ruleReviewPending', count: 'countReviewPending' },
   changePending: { name: 'ruleChangePending', count: 'countChangePending' },
+  cellBudget: { name: 'ruleCellBudget', count: 'countCellBudget' },
 };
 
 const LEVEL_TEXT: Readonly<Record<Level, MessageKey>> = { L3: 'levelL3', L2: 'levelL2', L1: 'levelL1' };
@@ -106,6 +107,8 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, 'lineReviewPending', f);
     case 'changePending':
       return t(locale, 'lineChangePending', f);
+    case 'cellBudget':
+      return t(locale, 'lineCellBudget', f);
   }
 }
 

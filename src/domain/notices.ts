@@ -5,6 +5,7 @@
  * Cooldown, quota and the queue are delivery.ts's; sending and writing are the app layer's job.
  */
 import type { CivilDay, WorkCalendar } from './calendar';
+import { cellBudgetNotice, type WorkbookCells } from './cellBudget';
 import { findDepartment, resolveEmail, type Directory } from './directory';
 import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
 import { checkOwner, type OwnerCheck } from './owner';
@@ -29,6 +30,7 @@ export const RULES = [
   'actionOverdue',
   'reviewPending',
   'changePending',
+  'cellBudget',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -53,6 +55,7 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   actionOverdue: 'L1',
   reviewPending: 'L1',
   changePending: 'L1',
+  cellBudget: 'L1',
 };
 
 export const RULE_ORDER = Object.fromEntries(RULES.map((rule, index) => [rule, index])) as Record<Rule, number>;
@@ -137,6 +140,8 @@ export interface EscalationInput {
   readonly changes: readonly PlanChangeItem[];
   /** Absent when the workbook has no Acceptance sheet. */
   readonly acceptances?: readonly AcceptanceItem[];
+  /** The workbook's cells, when this scan counted them (the daily one). */
+  readonly cells?: WorkbookCells;
   readonly log: readonly LogEntry[];
 }
 
@@ -276,6 +281,9 @@ export function findNotices(input: EscalationInput): Notice[] {
       coordinatorsOf(task?.request ?? ''),
     );
   }
+
+  const budget = input.cells && cellBudgetNotice(input.cells, settings.cellBudgetWarn);
+  if (budget) add(budget, [...settings.coordinators]);
 
   notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, taskById));
   return notices;

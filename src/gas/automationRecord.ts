@@ -7,6 +7,8 @@
  *   opened by ID) — nobody can mistype it in a cell, and it travels with the file. Owner and run
  *   state are separate entries: a tick writes its state hourly, a coordinator's Turn on writes the
  *   owner, and neither write can undo the other.
+ * - Beside the run state, the scan's Progress high-water mark (SPEC §3.7): the last Progress row a
+ *   scan read, so the next one reads only the rows added since (see app/scan.ts).
  * - In the owner's user properties, keyed by spreadsheet ID: which workbook each of their ticks
  *   serves, the one thing a tick must know before it can open anything.
  */
@@ -19,6 +21,16 @@ const STATE_KEY = 'collabDesk.automation';
 /** Where the run state lived before it moved into the workbook; read until the next write. */
 const LEGACY_STATE_PROPERTY = STATE_KEY;
 const TICK_WORKBOOK_PREFIX = 'collabDesk.tick.';
+export const PROGRESS_MARK_KEY = 'collabDesk.progressMark';
+
+/**
+ * The last Progress row a scan read, and what identifies that row (its task and summary): a row
+ * inserted or deleted above it, or that row changed, shows as a different row there.
+ */
+export interface ProgressMark {
+  readonly row: number;
+  readonly fingerprint: string;
+}
 
 /** Why a registered tick stopped itself. */
 export type AutomationStop = 'ownerNotCoordinator';
@@ -90,6 +102,33 @@ export function readAutomationState(spreadsheet: Spreadsheet): AutomationState {
 export function writeAutomationState(spreadsheet: Spreadsheet, state: AutomationState): void {
   writeMetadata(spreadsheet, STATE_KEY, JSON.stringify(state));
   legacyState()?.deleteProperty(LEGACY_STATE_PROPERTY);
+}
+
+/** A stored mark, or undefined when there is none or it is damaged (then the scan reads all of Progress). */
+export function parseProgressMark(raw: string | null | undefined): ProgressMark | undefined {
+  const parsed = parseObject(raw);
+  const { row, fingerprint } = parsed;
+  return typeof row === 'number' && Number.isInteger(row) && row >= 2 && typeof fingerprint === 'string'
+    ? { row, fingerprint }
+    : undefined;
+}
+
+export function readProgressMark(spreadsheet: Spreadsheet): ProgressMark | undefined {
+  return parseProgressMark(metadataValue(spreadsheet, PROGRESS_MARK_KEY));
+}
+
+/** Records the mark, or (undefined) forgets it: the next scan reads all of Progress. */
+export function writeProgressMark(spreadsheet: Spreadsheet, mark: ProgressMark | undefined): void {
+  writeMetadata(spreadsheet, PROGRESS_MARK_KEY, mark && JSON.stringify(mark));
+}
+
+/**
+ * An edit at or above the mark: a row there may no longer say what its task carries, so the mark
+ * is forgotten and the next scan reads all of Progress. Rows added below it change nothing.
+ */
+export function forgetProgressMarkFrom(spreadsheet: Spreadsheet, editedRow: number): void {
+  const mark = readProgressMark(spreadsheet);
+  if (mark && editedRow <= mark.row) writeProgressMark(spreadsheet, undefined);
 }
 
 /** Document properties, where a run with a document finds the state an older version kept. */
