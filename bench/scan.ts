@@ -81,14 +81,14 @@ const READS = /getValues|getDisplayValues|getFormulas|Values\.batchGet/;
 const WRITES = /setValues|setFormulas|Values\.batchUpdate/;
 
 /** The latency model's estimate of a run, seconds: sheet I/O (with flushes), mail, the rest. */
-interface Estimate {
+export interface Estimate {
   readonly sheets: number;
   readonly mail: number;
   readonly other: number;
   readonly total: number;
 }
 
-interface RunReport {
+export interface RunReport {
   readonly scenario: Scenario;
   readonly age: Age;
   readonly tasks: number;
@@ -125,7 +125,7 @@ interface RunReport {
   readonly naive?: NaiveReport;
 }
 
-interface NaiveReport {
+export interface NaiveReport {
   readonly emails: number;
   readonly distinctRecipients: number;
   /** Days of a 1,500-recipient quota its one day of mail needs. */
