@@ -11,7 +11,9 @@ import { WorkCalendar, wallDateTime } from '../domain/calendar';
 import { dueJobs } from '../domain/schedule';
 import { settingText } from '../domain/settings';
 import {
+  activeAutomationOwner,
   forgetTickWorkbook,
+  pendingSync,
   readAutomationOwner,
   readAutomationState,
   rememberTickWorkbook,
@@ -21,13 +23,18 @@ import {
   type AutomationOwner,
 } from '../gas/automationRecord';
 import { activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/document';
+import { withLedgerLease } from '../gas/ledgerLease';
 import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
+import type { LedgerMail } from '../gas/ledger';
 import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
 import { cellBudgetStatus } from './cellBudget';
+import { MailLog } from './mailLog';
+import { affectedSheets } from './onEdit';
 import { syncRequests } from './requests';
+import { syncSheets } from './validate';
 import { queuedCount, recordScan, type ScanReport } from './scan';
-import { generateWeeklySummary } from './summary';
+import { recordWeeklySummary } from './summary';
 import { foldOldSummaries } from './summaryFold';
 import {
   effectiveUserEmail,
@@ -36,16 +43,11 @@ import {
   menuAction,
   peekWorkbook,
   requireCoordinator,
+  UserError,
   Workbook,
 } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export interface TickJobs {
-  readonly mailer: Mailer;
-  /** Generates and mails the weekly summary. */
-  readonly weeklySummary: (wb: Workbook) => void;
-}
 
 export type TickOutcome =
   | 'unauthorized'
@@ -77,7 +79,7 @@ function tickSpreadsheet(triggerUid: string | undefined): Spreadsheet | undefine
  * The daily scan counts as done once its notices are recorded. `triggerUid` is absent when the
  * handler is run by hand: it then serves the open workbook and nothing checks registration.
  */
-export function tick(triggerUid: string | undefined, jobs: TickJobs): TickOutcome {
+export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcome {
   if (!isAuthorized()) return 'unauthorized';
   const spreadsheet = tickSpreadsheet(triggerUid);
   if (!spreadsheet) {
@@ -89,26 +91,45 @@ export function tick(triggerUid: string | undefined, jobs: TickJobs): TickOutcom
     stopTick(spreadsheet, triggerUid);
     return 'replaced';
   }
-  const run = withDocumentLock(LOCK_WAIT_MS.tick, () => {
-    // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
-    const wb = Workbook.whole(spreadsheet, new Date(), '');
-    // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
-    const owner = registered?.owner ?? effectiveUserEmail();
-    if (!isCoordinator({ settings: wb.settings, user: owner })) return { wb, owner, stop: true as const };
-    const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
-    // A request typed while the lock was busy (onEdit gave up after a few seconds) gets its ID,
-    // status and submission time here, in the scan's one write, rather than waiting for Validate.
-    if (wb.optionalTable('requests')) syncRequests(wb);
-    const recorded = recordScan(wb, jobs.mailer, { hourly: !due.scan });
-    if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
-    return { wb, due, recorded, stop: false as const };
-  });
+  // The ledger lease too: without a document lock, nothing else keeps Run checks now out.
+  const run = withDocumentLock(LOCK_WAIT_MS.tick, () =>
+    withLedgerLease(spreadsheet, LOCK_WAIT_MS.tick, () => {
+      // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
+      const wb = Workbook.whole(spreadsheet, new Date(), '');
+      // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
+      const owner = registered?.owner ?? effectiveUserEmail();
+      if (!isCoordinator({ settings: wb.settings, user: owner })) {
+        return { wb, owner, stop: true as const, notice: recordStopNotice(wb, owner) };
+      }
+      const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
+      // What onEdit could not do while the lock was busy (it gave up after a few seconds) is done
+      // here: the sheets it left are synced as the edit would have (IDs, stamps, entries applied),
+      // and a typed request gets its ID, status and submission time in the scan's one write.
+      const pending = pendingSync(spreadsheet);
+      const edited = [...new Set(pending.sheetIds.flatMap((id) => affectedSheets(wb, id)))];
+      try {
+        if (edited.length > 0) syncSheets(wb, edited);
+      } catch (error) {
+        // A sheet missing a required column cannot be synced; the scan reports it, Validate syncs it once fixed.
+        if (!(error instanceof UserError)) throw error;
+      }
+      pending.done();
+      if (wb.optionalTable('requests')) syncRequests(wb);
+      const recorded = recordScan(wb, mailer, { hourly: !due.scan });
+      // The week's summary when due, and whatever summary mail earlier runs left queued.
+      const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
+      if (due.summary) foldOldSummaries(wb);
+      if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
+      return { wb, due, recorded, summary, stop: false as const };
+    }),
+  );
   if (run.stop) {
-    stopForFormerCoordinator(run.wb, run.owner, registered, triggerUid, jobs.mailer);
+    stopForFormerCoordinator(run.wb, registered, triggerUid);
+    if (run.notice) MailLog.of(run.wb).deliver([run.notice], mailer);
     return 'ownerNotCoordinator';
   }
-  const scan = run.recorded.deliver(jobs.mailer);
-  if (run.due.summary) jobs.weeklySummary(run.wb);
+  const scan = run.recorded.deliver(mailer);
+  run.summary.deliver(mailer);
   return { daily: run.due.scan, scan, summary: run.due.summary };
 }
 
@@ -118,16 +139,11 @@ function stopTick(spreadsheet: Spreadsheet, triggerUid: string | undefined): voi
   forgetTickWorkbook(spreadsheet.getId());
 }
 
-/**
- * The owner lost the coordinator role: their tick stops mailing for good (it removes itself),
- * Status says why, and the owner is told by mail, the one place a trigger can say anything.
- */
+/** The owner lost the coordinator role: their tick stops mailing for good (it removes itself) and Status says why. */
 function stopForFormerCoordinator(
   wb: Workbook,
-  owner: string,
   registered: AutomationOwner | undefined,
   triggerUid: string | undefined,
-  mailer: Mailer,
 ): void {
   stopTick(wb.spreadsheet, triggerUid);
   if (registered) {
@@ -136,36 +152,47 @@ function stopForFormerCoordinator(
       stopped: { reason: 'ownerNotCoordinator', at: wb.now.toISOString() },
     });
   }
-  if (wb.settings.emailMode === 'dry-run' || owner === '') return;
+}
+
+/** The Notification log's rule for telling an owner their automation stopped; its item is the owner. */
+const AUTOMATION_STOPPED_RULE = 'automationStopped';
+
+/**
+ * The mail telling the owner why their automation stopped (the one place a trigger can say
+ * anything), recorded on the log like every other mail; undefined when nothing is to be sent.
+ */
+function recordStopNotice(wb: Workbook, owner: string): LedgerMail | undefined {
+  if (owner === '') return undefined;
+  const ledger = MailLog.of(wb);
+  const dryRun = wb.settings.emailMode === 'dry-run';
+  const row = ledger.append({
+    time: ledger.time,
+    rule: AUTOMATION_STOPPED_RULE,
+    level: '',
+    item: owner,
+    recipients: [owner],
+    status: dryRun ? 'dry-run' : 'queued',
+    key: `${AUTOMATION_STOPPED_RULE}||${owner}`,
+  });
+  ledger.record();
+  if (dryRun) return undefined;
   const params = { owner, url: wb.source.url(), coordinators: wb.settings.coordinators.join(', ') };
   const body = wb.text('automationStoppedMailBody', params);
-  mailer.send(
-    { recipient: owner, subject: wb.text('automationStoppedMailSubject'), textBody: body, htmlBody: '' },
-    wb.text('appName'),
-  );
+  return {
+    message: { recipient: owner, subject: wb.text('automationStoppedMailSubject'), textBody: body, htmlBody: '' },
+    rows: [row],
+  };
 }
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
 export function runTick(triggerUid: string | undefined): TickOutcome {
-  return tick(triggerUid, {
-    mailer: mailApp,
-    weeklySummary: (wb) => {
-      generateWeeklySummary(wb, mailApp, { email: true });
-      foldOldSummaries(wb);
-    },
-  });
+  return tick(triggerUid, mailApp);
 }
 
 /** Runs an Automation menu action under the document lock and shows its outcome, or the user's mistake, in an alert. */
 export function runAutomationMenu(action: (wb: Workbook) => string): void {
   const ui = spreadsheetUi();
   menuAction(ui, () => ui.alert(inWorkbook(new Date(), action, { whole: true })));
-}
-
-/** The owner automation has while it runs: undefined when off or stopped. */
-function activeOwner(spreadsheet: Spreadsheet): AutomationOwner | undefined {
-  const registered = readAutomationOwner(spreadsheet);
-  return registered && !registered.stopped ? registered : undefined;
 }
 
 /**
@@ -178,7 +205,7 @@ export function turnOnFromMenu(now: Date): void {
   menuAction(ui, () => {
     const view = peekWorkbook(now);
     requireCoordinator(view);
-    const current = activeOwner(view.spreadsheet);
+    const current = activeAutomationOwner(view.spreadsheet);
     let takeOverFrom: string | undefined;
     if (current && current.owner !== view.user) {
       const answer = ui.alert(view.text('automationTakeOverQuestion', { owner: current.owner }), ui.ButtonSet.YES_NO);
@@ -195,7 +222,7 @@ export function turnOnFromMenu(now: Date): void {
 export function turnOnAutomation(wb: Workbook, takeOverFrom?: string): string {
   requireCoordinator(wb);
   const { spreadsheet } = wb;
-  const current = activeOwner(spreadsheet);
+  const current = activeAutomationOwner(spreadsheet);
   // Someone else took it over while this user read the question: they are asked again, not overruled.
   if (current && current.owner !== wb.user && current.owner !== takeOverFrom) {
     return wb.text('automationOwnedBy', { owner: current.owner });
@@ -221,7 +248,7 @@ export function turnOnAutomation(wb: Workbook, takeOverFrom?: string): string {
 export function turnOffAutomation(wb: Workbook): string {
   requireCoordinator(wb);
   const { spreadsheet } = wb;
-  const current = activeOwner(spreadsheet);
+  const current = activeAutomationOwner(spreadsheet);
   // A tick of this user that is not the registered one would stop itself anyway; it goes now.
   const removed = removeTick(spreadsheet);
   if (current && current.owner !== wb.user) return wb.text('automationOffNotOwner', { owner: current.owner });
@@ -257,7 +284,7 @@ export function runChecksNowFromMenu(now: Date): void {
       now,
       (wb) => {
         requireCoordinator(wb);
-        return { wb, recorded: recordScan(wb, mailApp) };
+        return withLedgerLease(wb.spreadsheet, LOCK_WAIT_MS.user, () => ({ wb, recorded: recordScan(wb, mailApp) }));
       },
       { whole: true },
     );

@@ -4,9 +4,9 @@
  * (often no user email), so stamps made here may carry no author.
  */
 import type { SheetKey } from '../domain/schema';
-import { forgetProgressMarkFrom } from '../gas/automationRecord';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
+import { forgetProgressMarkFrom, leavePendingSync } from '../gas/automationRecord';
 import { inWorkbook, UserError, WorkbookBusy, type Workbook } from './workbook';
 
 /** Which data sheets to bring up to date after an edit of each sheet. */
@@ -22,14 +22,23 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   people: ['requests', 'tasks', 'communications'],
 };
 
-export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Range): void {
-  if (edited.getRow() === 1 && edited.getNumRows() === 1) return;
-  const sheetId = edited.getSheet().getSheetId();
+/** The data sheets an edit of the sheet `sheetId` calls to bring up to date (none for other sheets). */
+export function affectedSheets(wb: Workbook, sheetId: number): readonly SheetKey[] {
   const key = (Object.keys(AFFECTED) as SheetKey[]).find((k) => wb.sheet(k)?.getSheetId() === sheetId);
-  if (!key) return;
-  if (key === 'progress') forgetProgressMarkFrom(wb.spreadsheet, edited.getRow());
+  return (key && AFFECTED[key]) ?? [];
+}
+
+function isHeaderEdit(edited: GoogleAppsScript.Spreadsheet.Range): boolean {
+  return edited.getRow() === 1 && edited.getNumRows() === 1;
+}
+
+export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Range): void {
+  if (isHeaderEdit(edited)) return;
+  const sheets = affectedSheets(wb, edited.getSheet().getSheetId());
+  if (sheets.length === 0) return;
+  if (sheets.includes('progress')) forgetProgressMarkFrom(wb.spreadsheet, edited.getRow());
   try {
-    syncSheets(wb, AFFECTED[key]);
+    syncSheets(wb, sheets);
   } catch (error) {
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;
@@ -39,13 +48,14 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
 
 /**
  * The onEdit trigger: waits a few seconds at most for the lock (it has 30 s in all). When another
- * run holds it longer, the edit itself is already in the sheet; the IDs and stamps it needs are
- * what the next tick's sync writes, so nothing is lost by leaving them.
+ * run holds it longer, the edit itself is already in the sheet; the sheets it touched are left
+ * for the next tick, which syncs them (IDs, stamps, entries applied), so nothing is lost.
  */
 export function onEditEvent(now: Date, edited: GoogleAppsScript.Spreadsheet.Range): void {
   try {
     inWorkbook(now, (wb) => handleEdit(wb, edited), { waitMs: LOCK_WAIT_MS.edit, simpleTrigger: true });
   } catch (error) {
     if (!(error instanceof WorkbookBusy)) throw error;
+    if (!isHeaderEdit(edited)) leavePendingSync(edited.getSheet().getParent(), edited.getSheet().getSheetId());
   }
 }

@@ -10,7 +10,7 @@ import { isBlank, parseList, parsePercent, parseTypedPercent } from '../domain/v
 import type { Workbook } from './workbook';
 
 /** The progress a task row defers to: its latest Progress entry, by upper-case task ID. */
-export type LatestProgress = ReadonlyMap<string, Pick<ProgressRecord, 'pct' | 'at'>>;
+export type LatestProgress = ReadonlyMap<string, Pick<ProgressRecord, 'pct' | 'at' | 'summary' | 'delayReason'>>;
 
 /**
  * Every non-blank Tasks row, with or without an ID yet; `latest` overrides the typed percentage
@@ -37,6 +37,8 @@ export function readTasks(wb: Workbook, latest: LatestProgress): TaskRecord[] {
       baseline: wb.readDate(row.get('baseline')),
       pct: progress?.pct ?? parsePercent(row.get('pct')) ?? 0,
       lastUpdate: posted && (!typed || posted.getTime() > typed.getTime()) ? posted : typed,
+      progressSummary: progress?.summary ?? '',
+      delayReason: progress?.delayReason ?? '',
     };
   });
 }
@@ -55,7 +57,7 @@ export function readProgress(wb: Workbook): ProgressRecord[] {
  * no task, so every row is walked without filtering them out first.
  */
 export function latestAcceptedProgress(wb: Workbook, table: Table<ColumnKey<'progress'>>): LatestProgress {
-  const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at'>>();
+  const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at' | 'summary' | 'delayReason'>>();
   // A task's rows are usually adjacent: a row naming, as typed, the task of the row just walked
   // that already has its latest entry is skipped without trimming and looking the ID up again.
   let settled: Cell | undefined;
@@ -70,7 +72,12 @@ export function latestAcceptedProgress(wb: Workbook, table: Table<ColumnKey<'pro
     }
     const updatedAt = table.cell(i, 'updatedAt');
     if (isBlank(updatedAt)) continue;
-    latest.set(task, { pct: parseTypedPercent(table.cell(i, 'pct')), at: wb.readDate(updatedAt) });
+    latest.set(task, {
+      pct: parseTypedPercent(table.cell(i, 'pct')),
+      at: wb.readDate(updatedAt),
+      summary: cellString(table.cell(i, 'summary')),
+      delayReason: cellString(table.cell(i, 'delayReason')),
+    });
     settled = typed;
   }
   return latest;

@@ -1,29 +1,41 @@
 /**
  * "Generate weekly summary" (SPEC §2.8): reads every data sheet once, writes the sheet
  * 周报 YYYY-Www (regenerating the same week replaces that sheet and nothing else), and optionally
- * mails it to coordinators and department heads within the mail quota, honouring dry-run.
+ * mails it to coordinators and department heads through the send ledger (SPEC §3.5): within the
+ * mail quota, honouring dry-run, the rest queued for the tick.
  * Also the task and request readers the retrospective shares; the sheet is written by gas/reportSheet.ts.
  */
 import { WorkCalendar } from '../domain/calendar';
+import { leftOverQueued, queuedKeys } from '../domain/delivery';
 import { isEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
+import { toldTimes } from '../domain/notices';
 import { parseEnum } from '../domain/schema';
 import {
   acceptedDates,
   completedAt,
   reportWeek,
+  SUMMARY_MAIL_RULE,
   summaryEmail,
+  summaryMailKey,
   summaryTitle,
+  weekLabel,
   weeklySummary,
   type IsoWeek,
   type ReportNotice,
   type ReportTask,
+  type WeeklySummary,
 } from '../domain/summary';
 import type { ProgressRecord, RequestRecord } from '../domain/records';
+import { activeAutomationOwner } from '../gas/automationRecord';
+import type { LedgerMail } from '../gas/ledger';
+import { withLedgerLease } from '../gas/ledgerLease';
+import { LOCK_WAIT_MS } from '../gas/lock';
 import type { Mailer } from '../gas/mailer';
 import { sheetTitled, writeReport } from '../gas/reportSheet';
-import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { LOCALES } from '../i18n/index';
+import { MailLog } from './mailLog';
+import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -36,6 +48,7 @@ export function readReportTasks(
   wb: Workbook,
   calendar: WorkCalendar,
   progress: readonly ProgressRecord[],
+  now: Date = wb.now,
 ): ReportTask[] {
   const tasks = readTasks(wb, latestProgress(progress)).filter((task) => task.id !== '');
   if (tasks.length === 0) return [];
@@ -43,7 +56,7 @@ export function readReportTasks(
   return tasks.map((task) => ({
     ...task,
     completedAt: completedAt(task.status, task.lastUpdate, accepted.get(task.id.toUpperCase())),
-    health: taskHealth(task, wb.now, calendar, wb.settings),
+    health: taskHealth(task, now, calendar, wb.settings),
   }));
 }
 
@@ -84,14 +97,30 @@ function summarySheetOf(wb: Workbook, week: IsoWeek): Sheet | null {
 }
 
 export interface SummaryOutcome {
+  /** The sheet written; '' when the run only mailed earlier weeks' summaries again. */
   readonly sheet: string;
-  /** Who gets (or, in dry-run, would get) the email; empty when not emailed. */
-  readonly recipients: readonly string[];
   readonly sent: readonly string[];
+  /** In dry-run mode: who would have got it. */
   readonly dryRun: readonly string[];
-  /** Not sent: today's quota ran out. */
-  readonly overQuota: readonly string[];
-  readonly failed: readonly string[];
+  /** Left on the log queued: today's quota ran out, sending failed, or the run's time ran out. */
+  readonly queued: readonly string[];
+}
+
+/** A summary whose mail is on the Notification log; `deliver` mails it, after the caller let go of the lock. */
+export interface RecordedSummary {
+  deliver(mailer: Mailer): SummaryOutcome;
+}
+
+export interface SummaryOptions {
+  /** Write this week's summary sheet. */
+  readonly generate: boolean;
+  /**
+   * Who is mailed this week's summary: everyone (a coordinator asked for it), those who have not
+   * had it yet (the tick), or nobody.
+   */
+  readonly email: 'everyone' | 'untold' | 'nobody';
+  /** Also mail again what earlier runs left queued (the tick). */
+  readonly retry: boolean;
 }
 
 /** Coordinators and department heads, once each. */
@@ -100,75 +129,130 @@ export function summaryRecipients(wb: Workbook): string[] {
   return [...new Set([...wb.settings.coordinators, ...heads])].filter(isEmail);
 }
 
-/** Generates the summary of the report week at wb.now; the caller holds the document lock. */
-export function generateWeeklySummary(
-  wb: Workbook,
-  mailer: Mailer,
-  options: { readonly email: boolean },
-): SummaryOutcome {
+/**
+ * Writes the summary of the report week at wb.now and records its mail on the log (SPEC §3.5:
+ * the summary mail goes through the same ledger as every notice); the caller holds the document
+ * lock. A retry rebuilds an earlier week's mail as of the time it was first recorded.
+ */
+export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): RecordedSummary {
   const calendar = new WorkCalendar(wb.settings);
-  const week = reportWeek(wb.now, calendar);
+  const dryRun = wb.settings.emailMode === 'dry-run';
+  const mails: LedgerMail[] = [];
+  const dryRunRecipients: string[] = [];
+  let sheet = '';
+  const ledger = options.email !== 'nobody' || options.retry ? MailLog.of(wb) : undefined;
+  const record = (summary: WeeklySummary, recipient: string) => {
+    if (!ledger) return;
+    const row = ledger.append({
+      time: ledger.time,
+      rule: SUMMARY_MAIL_RULE,
+      level: '',
+      item: weekLabel(summary.week),
+      recipients: [recipient],
+      status: dryRun ? 'dry-run' : 'queued',
+      key: summaryMailKey(summary.week),
+    });
+    if (dryRun) dryRunRecipients.push(recipient);
+    else
+      mails.push({ message: summaryEmail(summary, recipient, wb.locale, summaryLink(wb, summary.week)), rows: [row] });
+  };
+
+  if (options.generate) {
+    const week = reportWeek(wb.now, calendar);
+    const summary = summaryAt(wb, wb.now, week, calendar);
+    sheet = writeReport(
+      wb.spreadsheet,
+      summaryTitle(wb.locale, week),
+      summary,
+      wb.locale,
+      summarySheetOf(wb, week),
+    ).getName();
+    if (ledger && options.email !== 'nobody') {
+      const told = new Set(
+        [...toldTimes(ledger.entries, wb.settings.emailMode, wb.now).keys(), ...queuedKeys(ledger.entries, wb.now)]
+          .filter((key) => key.startsWith(`${summaryMailKey(week)}|`))
+          .map((key) => key.slice(summaryMailKey(week).length + 1)),
+      );
+      // Told or queued (the retries below mail those) this week: not again.
+      for (const recipient of summaryRecipients(wb)) {
+        if (options.email === 'untold' && told.has(recipient)) continue;
+        record(summary, recipient);
+      }
+    }
+  }
+  if (ledger && options.retry) {
+    for (const [time, recipients] of summaryRetries(ledger, wb.now)) {
+      const at = new Date(time);
+      const summary = summaryAt(wb, at, reportWeek(at, calendar), calendar);
+      for (const recipient of recipients) record(summary, recipient);
+    }
+  }
+  if (ledger && (mails.length > 0 || dryRunRecipients.length > 0)) ledger.record();
+
+  return {
+    deliver(mailer) {
+      if (!ledger || mails.length === 0) return { sheet, sent: [], dryRun: dryRunRecipients, queued: [] };
+      // What does not fit today stays queued, untried, for a later tick.
+      const fits = Math.max(0, mailer.remainingQuota());
+      const outcome = ledger.deliver(mails.slice(0, fits), mailer);
+      const unsent = new Set([...outcome.unsent, ...mails.slice(fits)]);
+      const recipients = (list: readonly LedgerMail[]) => list.map((mail) => mail.message.recipient);
+      return {
+        sheet,
+        sent: recipients(mails.filter((mail) => !unsent.has(mail))),
+        dryRun: [],
+        queued: recipients(mails.filter((mail) => unsent.has(mail))),
+      };
+    },
+  };
+}
+
+/** Summary mail earlier runs left queued, by the time it was first recorded: the recipients to mail again. */
+function summaryRetries(ledger: MailLog, now: Date): Map<number, string[]> {
+  const retries = new Map<number, string[]>();
+  for (const [key, entry] of leftOverQueued(ledger.entries, now)) {
+    if (entry.rule !== SUMMARY_MAIL_RULE) continue;
+    const recipient = key.slice(entry.key.length + 1);
+    const time = entry.time.getTime();
+    retries.set(time, [...(retries.get(time) ?? []), recipient]);
+  }
+  return retries;
+}
+
+/** The summary of `week` as it stood at `now`. */
+function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalendar): WeeklySummary {
   const progress = readProgress(wb);
-  const summary = weeklySummary({
-    now: wb.now,
+  return weeklySummary({
+    now,
     week,
     calendar,
     locale: wb.locale,
-    tasks: readReportTasks(wb, calendar, progress),
+    tasks: readReportTasks(wb, calendar, progress, now),
     progress,
     requests: readReportRequests(wb),
     actions: readActions(wb),
     notices: readNotices(wb),
   });
-  const sheet = writeReport(
-    wb.spreadsheet,
-    summaryTitle(wb.locale, week),
-    summary,
-    wb.locale,
-    summarySheetOf(wb, week),
-  );
-  const outcome = {
-    sheet: sheet.getName(),
-    recipients: [] as string[],
-    sent: [] as string[],
-    dryRun: [] as string[],
-    overQuota: [] as string[],
-    failed: [] as string[],
-  };
-  if (!options.email) return outcome;
+}
 
-  outcome.recipients = summaryRecipients(wb);
-  if (wb.settings.emailMode === 'dry-run') {
-    outcome.dryRun = outcome.recipients;
-    return outcome;
-  }
-  const link = `${wb.spreadsheet.getUrl()}#gid=${sheet.getSheetId()}`;
-  const quota = mailer.remainingQuota();
-  for (const [i, recipient] of outcome.recipients.entries()) {
-    if (i >= quota) {
-      outcome.overQuota.push(recipient);
-      continue;
-    }
-    try {
-      mailer.send(summaryEmail(summary, recipient, wb.locale, link), wb.text('appName'));
-      outcome.sent.push(recipient);
-    } catch {
-      outcome.failed.push(recipient);
-    }
-  }
-  return outcome;
+/** The week's summary sheet, or the workbook when it is gone. */
+function summaryLink(wb: Workbook, week: IsoWeek): string {
+  const sheet = summarySheetOf(wb, week);
+  const url = wb.spreadsheet.getUrl();
+  return sheet ? `${url}#gid=${sheet.getSheetId()}` : url;
 }
 
 export function describeSummary(wb: Workbook, outcome: SummaryOutcome): string {
   const list = (people: readonly string[]) => people.join(', ');
-  const lines = [wb.text('summaryDone', { sheet: outcome.sheet })];
+  const lines = outcome.sheet ? [wb.text('summaryDone', { sheet: outcome.sheet })] : [];
   if (outcome.sent.length > 0) lines.push(wb.text('summaryMailSent', { count: outcome.sent.length }));
   if (outcome.dryRun.length > 0)
     lines.push(wb.text('summaryMailDryRun', { count: outcome.dryRun.length, recipients: list(outcome.dryRun) }));
-  if (outcome.overQuota.length > 0)
-    lines.push(wb.text('summaryMailQuota', { count: outcome.overQuota.length, recipients: list(outcome.overQuota) }));
-  if (outcome.failed.length > 0)
-    lines.push(wb.text('summaryMailFailed', { count: outcome.failed.length, recipients: list(outcome.failed) }));
+  if (outcome.queued.length > 0) {
+    // Only the hourly tick sends what is queued: without it, the coordinator must know to act.
+    const key = activeAutomationOwner(wb.spreadsheet) ? 'summaryMailQueued' : 'summaryMailQueuedNoAutomation';
+    lines.push(wb.text(key, { count: outcome.queued.length, recipients: list(outcome.queued) }));
+  }
   return lines.join('\n');
 }
 
@@ -187,7 +271,14 @@ export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
       if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
       email = answer === ui.Button.YES;
     }
-    const message = inWorkbook(now, (wb) => describeSummary(wb, generateWeeklySummary(wb, mailer, { email })));
-    ui.alert(message);
+    const options = { generate: true, email: email ? 'everyone' : 'nobody', retry: false } as const;
+    const { wb, recorded } = inWorkbook(now, (wb) => ({
+      wb,
+      // Mail goes on the log: one run at a time records there (gas/ledgerLease).
+      recorded: email
+        ? withLedgerLease(wb.spreadsheet, LOCK_WAIT_MS.user, () => recordWeeklySummary(wb, options))
+        : recordWeeklySummary(wb, options),
+    }));
+    ui.alert(describeSummary(wb, recorded.deliver(mailer)));
   });
 }

@@ -3,17 +3,20 @@
  * Notification log rows of one run. Decided from the notices, the log and `now`; sending and
  * writing are the app layer's job.
  */
+import type { WorkCalendar } from './calendar';
 import {
+  currentEpisode,
   deliveryKey,
   eachDelivery,
   hoursBetween,
   isLeased,
-  lastTold,
   LEVEL_RANK,
   noticeKey,
   RULE_ORDER,
   RULES,
+  repeatGapDays,
   RUN_LEASE_MS,
+  toldTimes,
   type LogEntry,
   type Notice,
 } from './notices';
@@ -34,15 +37,31 @@ export interface Delivery {
   readonly key: string;
 }
 
+/** A delivery its episode's repeat schedule holds back, shown in a digest that goes anyway. */
+export interface StillOpen {
+  readonly delivery: Delivery;
+  /** When the episode was first told, as wall-clock text (yyyy-MM-dd HH:mm). */
+  readonly since: string;
+}
+
+/** One recipient's mail of a run. */
+export interface DigestPlan {
+  readonly recipient: string;
+  /** In compareDeliveries order. */
+  readonly deliveries: readonly Delivery[];
+  /** Items told before whose next repeat is not due: "still open since …", not a new alert. */
+  readonly stillOpen: readonly StillOpen[];
+}
+
 export interface DeliveryPlan {
-  /**
-   * Recipients to mail now (or, in dry-run mode, to log as dry-run), highest level first; each
-   * one's deliveries in compareDeliveries order.
-   */
-  readonly digests: readonly { readonly recipient: string; readonly deliveries: readonly Delivery[] }[];
+  /** Recipients to mail now (or, in dry-run mode, to log as dry-run), highest level first. */
+  readonly digests: readonly DigestPlan[];
   /** Over today's quota: logged as queued, sent by the next run. */
   readonly queued: readonly Delivery[];
-  /** Told within cooldownHours: nothing to do, already in the log. */
+  /**
+   * Told within cooldownHours, or repeats their episode's schedule (repeatGapDays) holds back:
+   * nothing to log, already in the log.
+   */
   readonly coolingDown: readonly Delivery[];
   /** Notices nobody could be found for (no owner, head or coordinator): logged as failed. */
   readonly unaddressed: readonly Notice[];
@@ -50,6 +69,7 @@ export interface DeliveryPlan {
 
 export interface PlanOptions {
   readonly now: Date;
+  readonly calendar: WorkCalendar;
   readonly cooldownHours: number;
   readonly emailMode: EmailMode;
   /** Emails that may still go out today (MailApp.getRemainingDailyQuota); ignored in dry-run mode. */
@@ -63,20 +83,31 @@ export function planDeliveries(
   log: readonly LogEntry[],
   options: PlanOptions,
 ): DeliveryPlan {
-  const toldAt = lastTold(log, options.emailMode, options.now);
+  const { now, calendar } = options;
+  const told = toldTimes(log, options.emailMode, now);
 
   // Recipients in order of their first delivery; their lists are filled below, already sorted.
   const byRecipient = new Map<string, Delivery[]>();
   const coolingDown: Delivery[] = [];
+  const stillOpen = new Map<string, StillOpen[]>();
   const unaddressed: Notice[] = [];
   /** Per notice, its deliveries that go out now (or queue). */
   const outgoing: Delivery[][] = [];
   const consider = (accepted: Delivery[], notice: Notice, key: string, recipient: string, role: 'to' | 'cc') => {
     const delivery: Delivery = { notice, recipient, role, key: `${key}|${recipient}` };
     if (options.only && !options.only(delivery)) return;
-    const told = toldAt.get(delivery.key);
-    if (told && hoursBetween(told, options.now) < options.cooldownHours) {
+    const episode = currentEpisode(told.get(delivery.key) ?? [], now, calendar, options);
+    const last = episode[episode.length - 1];
+    if (last && hoursBetween(last, now) < options.cooldownHours) {
       coolingDown.push(delivery);
+      return;
+    }
+    if (last && calendar.workingDaysBetween(last, now) < repeatGapDays(episode.length)) {
+      coolingDown.push(delivery);
+      const since = calendar.wallText(episode[0] ?? last);
+      const list = stillOpen.get(recipient);
+      if (list) list.push({ delivery, since });
+      else stillOpen.set(recipient, [{ delivery, since }]);
       return;
     }
     accepted.push(delivery);
@@ -108,8 +139,12 @@ export function planDeliveries(
     (a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient),
   );
   const fits = options.emailMode === 'dry-run' ? recipients.length : Math.max(0, options.quota);
+  const openOf = (recipient: string) =>
+    [...(stillOpen.get(recipient) ?? [])].sort((a, b) => compareDeliveries(a.delivery, b.delivery));
   return {
-    digests: recipients.slice(0, fits).map(({ recipient, deliveries }) => ({ recipient, deliveries })),
+    digests: recipients
+      .slice(0, fits)
+      .map(({ recipient, deliveries }) => ({ recipient, deliveries, stillOpen: openOf(recipient) })),
     queued: recipients.slice(fits).flatMap(({ deliveries }) => deliveries),
     coolingDown,
     unaddressed,
@@ -211,12 +246,46 @@ export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode): { mail:
 
 /** Deliveries whose latest log row is queued and left over (not a running run's): what the next tick must send. */
 export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
+  return new Set(leftOverQueued(log, now).keys());
+}
+
+/**
+ * Hours a delivery waits after its n-th failed send in a row before the hourly pass retries it:
+ * 1, 2, 4, 8, then every 16 (and the daily scan, which sends whatever is not told, once a day).
+ */
+export function retryAfterHours(failures: number): number {
+  return Math.min(16, 2 ** Math.max(0, failures - 1));
+}
+
+/**
+ * queuedKeys with each delivery's latest log row: queued and left over, or a failed send whose
+ * back-off (retryAfterHours, by the failures in a row since the last other row) has passed.
+ */
+export function leftOverQueued(log: readonly LogEntry[], now: Date): Map<string, LogEntry> {
   const latest = new Map<string, LogEntry>();
+  /** Per delivery, the failed sends newer than its latest other row. */
+  const failures = new Map<string, Date[]>();
+  const settled = new Map<string, Date>();
   eachDelivery(log, (key, entry) => {
     const previous = latest.get(key);
     if (!previous || previous.time <= entry.time) latest.set(key, entry);
+    if (entry.status === 'retry') {
+      const times = failures.get(key);
+      if (times) times.push(entry.time);
+      else failures.set(key, [entry.time]);
+    } else {
+      const last = settled.get(key);
+      if (!last || last < entry.time) settled.set(key, entry.time);
+    }
   });
-  return new Set(
-    [...latest].filter(([, entry]) => entry.status === 'queued' && !isLeased(entry, now)).map(([key]) => key),
-  );
+  for (const [key, entry] of latest) {
+    if (entry.status === 'queued' && !isLeased(entry, now)) continue;
+    if (entry.status === 'retry') {
+      const since = settled.get(key);
+      const inARow = (failures.get(key) ?? []).filter((time) => !since || time > since).length;
+      if (hoursBetween(entry.time, now) >= retryAfterHours(inARow)) continue;
+    }
+    latest.delete(key);
+  }
+  return latest;
 }

@@ -4,7 +4,7 @@
  * plain-text body with the same content.
  */
 import { t, type Locale, type MessageKey } from '../i18n/index';
-import { compareDeliveries, type Delivery } from './delivery';
+import { compareDeliveries, type Delivery, type DigestPlan, type StillOpen } from './delivery';
 import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notices';
 import type { SheetKey } from './schema';
 
@@ -74,7 +74,14 @@ export function noticeLine(locale: Locale, notice: Notice): string {
         .filter((rule): rule is Rule => (RULES as readonly string[]).includes(rule))
         .map((rule) => ruleName(locale, rule))
         .join(locale === 'en' ? ', ' : '、');
-      return t(locale, 'lineUnresolved', { ...f, problems });
+      return [
+        t(locale, 'lineUnresolved', { ...f, problems }),
+        f.daysLate ? t(locale, 'lineUnresolvedLate', f) : '',
+        f.progress ? t(locale, 'lineUnresolvedProgress', f) : t(locale, 'lineUnresolvedNoProgress'),
+        f.delayReason ? t(locale, 'lineUnresolvedReason', f) : '',
+      ]
+        .filter((part) => part !== '')
+        .join(locale === 'en' ? '; ' : '；');
     }
     case 'dependency':
       return [
@@ -138,21 +145,26 @@ interface RenderedNotice {
  * deliveries is already in compareDeliveries order, as planDeliveries gives them: sorting them
  * again (a collator comparison per step) was a large run's costliest part of the digests.
  */
-export function buildDigests(
-  digests: readonly { readonly recipient: string; readonly deliveries: readonly Delivery[] }[],
-  context: DigestContext,
-): Digest[] {
+export function buildDigests(digests: readonly DigestPlan[], context: DigestContext): Digest[] {
   const rendered = new Map<Notice, RenderedNotice>();
-  return digests.map(({ recipient, deliveries }) => digestOfSorted(recipient, deliveries, context, rendered));
+  return digests.map(({ recipient, deliveries, stillOpen }) =>
+    digestOfSorted(recipient, deliveries, stillOpen, context, rendered),
+  );
 }
 
-export function buildDigest(recipient: string, deliveries: readonly Delivery[], context: DigestContext): Digest {
-  return digestOfSorted(recipient, [...deliveries].sort(compareDeliveries), context, new Map());
+export function buildDigest(
+  recipient: string,
+  deliveries: readonly Delivery[],
+  context: DigestContext,
+  stillOpen: readonly StillOpen[] = [],
+): Digest {
+  return digestOfSorted(recipient, [...deliveries].sort(compareDeliveries), stillOpen, context, new Map());
 }
 
 function digestOfSorted(
   recipient: string,
   sorted: readonly Delivery[],
+  stillOpen: readonly StillOpen[],
   context: DigestContext,
   rendered: Map<Notice, RenderedNotice>,
 ): Digest {
@@ -182,6 +194,18 @@ function digestOfSorted(
     html.push('</ul>');
     text.push('');
   }
+  if (stillOpen.length > 0) {
+    // Not new alerts: listed so the recipient sees the whole picture, not counted in the subject.
+    html.push(`<h3 style="color:#616161;margin:16px 0 4px">${escapeHtml(t(locale, 'digestStillOpen'))}</h3>`, '<ul>');
+    text.push(`== ${t(locale, 'digestStillOpen')} ==`);
+    for (const { delivery, since } of stillOpen) {
+      const item = renderItem(delivery.notice, t(locale, 'lineStillOpen', { since }), context);
+      html.push(`<li>${item.html}</li>`);
+      text.push(`${item.text}\n  ${open}: ${item.link}`);
+    }
+    html.push('</ul>');
+    text.push('');
+  }
   const footer = t(locale, 'digestFooter', { hours: context.cooldownHours });
   html.push(`<p style="color:#757575;font-size:12px">${escapeHtml(footer)}</p>`, '</div>');
   text.push(footer);
@@ -196,12 +220,7 @@ function renderNotice(
   open: string,
   rendered: Map<Notice, RenderedNotice>,
 ): RenderedNotice {
-  const { locale } = context;
-  const heading = `${notice.item} ${notice.title}`.trim();
-  const line = `${ruleName(locale, notice.rule)}${locale === 'en' ? ': ' : '：'}${noticeLine(locale, notice)}`;
-  const link = rowLink(context, notice);
-  const html = `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a> — ${escapeHtml(line)}`;
-  const text = `- ${heading} — ${line}`;
+  const { html, text, link } = renderItem(notice, noticeLine(context.locale, notice), context);
   const linkLine = `\n  ${open}: ${link}`;
   const done = {
     html: `<li>${html}</li>`,
@@ -211,6 +230,22 @@ function renderNotice(
   };
   rendered.set(notice, done);
   return done;
+}
+
+/** One digest entry: the item linked to its row, its rule and `detail`, as HTML and as a text line. */
+function renderItem(
+  notice: Notice,
+  detail: string,
+  context: DigestContext,
+): { html: string; text: string; link: string } {
+  const heading = `${notice.item} ${notice.title}`.trim();
+  const line = `${ruleName(context.locale, notice.rule)}${context.locale === 'en' ? ': ' : '：'}${detail}`;
+  const link = rowLink(context, notice);
+  return {
+    html: `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a> — ${escapeHtml(line)}`,
+    text: `- ${heading} — ${line}`,
+    link,
+  };
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {

@@ -1,8 +1,8 @@
 /**
  * Notification log retention (SPEC §3.7, §3.5): the live log keeps logRetentionDays; an older row
  * moves to 通知记录 YYYY once no rule reads it any more. What the rules read is asked of the code
- * that reads it (cooldown and told-once: lastTold; L3 episodes: l2Episodes; the queue:
- * queuedKeys), so a row is never moved while cooldown, an escalation or the queue still needs it.
+ * that reads it (cooldown, the repeat schedule and told-once: toldTimes and currentEpisode; L3
+ * episodes: l2Episodes; the queue: queuedKeys), so a row is never moved while cooldown, an escalation or the queue still needs it.
  *
  * A run moves one week at most (the oldest week wholly past the retention period, in one year),
  * compacted: the rows of one (key, recipients, status) in that week become one line with the first
@@ -10,7 +10,15 @@
  */
 import { civilDayIn, dayKeyOf, mondayOf, type WorkCalendar } from './calendar';
 import { queuedKeys } from './delivery';
-import { eachDelivery, episodeKey, hoursBetween, isEpisodeRow, l2Episodes, lastTold, TOLD_ONCE_RULES } from './notices';
+import {
+  currentEpisode,
+  eachDelivery,
+  episodeKey,
+  isEpisodeRow,
+  l2Episodes,
+  TOLD_ONCE_RULES,
+  toldTimes,
+} from './notices';
 import type { LogEntry } from './notices';
 import type { NotificationStatus } from './schema';
 import type { Settings } from './settings';
@@ -43,21 +51,27 @@ export function logRowsInUse(
   calendar: WorkCalendar,
 ): Set<LogEntry> {
   const inUse = new Set<LogEntry>();
-  // Cooldown, and the told-once rules for good: each delivery's latest told row.
-  const told = lastTold(log, settings.emailMode, now);
+  const told = toldTimes(log, settings.emailMode, now);
+  // Cooldown and the repeat schedule: each delivery's tellings of its current episode (its first is
+  // the "still open since"); the told-once rules: the latest telling, for good.
+  const since = new Map<string, number>();
+  for (const [key, times] of told) {
+    const episode = currentEpisode(times, now, calendar, settings);
+    const latest = Math.max(...times.map((time) => time.getTime()));
+    const start = episode[0]?.getTime() ?? Infinity;
+    since.set(key, TOLD_ONCE_RULES.has(key.split('|')[0] ?? '') ? Math.min(start, latest) : start);
+  }
   // The queue: each delivery whose latest row is left queued.
   const queued = queuedKeys(log, now);
-  const latest = new Map<string, LogEntry>();
+  const latestQueued = new Map<string, LogEntry>();
   eachDelivery(log, (key, entry) => {
-    const at = told.get(key);
-    if (at?.getTime() === entry.time.getTime()) {
-      if (TOLD_ONCE_RULES.has(entry.rule) || hoursBetween(at, now) < settings.cooldownHours) inUse.add(entry);
-    }
-    const previous = latest.get(key);
-    if (queued.has(key) && (!previous || previous.time <= entry.time)) latest.set(key, entry);
+    const from = since.get(key);
+    if (from !== undefined && entry.time.getTime() >= from && told.get(key)?.includes(entry.time)) inUse.add(entry);
+    const previous = latestQueued.get(key);
+    if (queued.has(key) && (!previous || previous.time <= entry.time)) latestQueued.set(key, entry);
   });
-  for (const entry of latest.values()) inUse.add(entry);
-  // An episode still going: every row from its first L2 (L3 counts from there).
+  for (const entry of latestQueued.values()) inUse.add(entry);
+  // An L2 episode still going: every row from its first L2 (L3 counts from there).
   const episodes = l2Episodes(log, now, settings, calendar);
   for (const entry of log) {
     const start = isEpisodeRow(entry, settings.emailMode) ? episodes.get(episodeKey(entry)) : undefined;

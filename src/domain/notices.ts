@@ -65,7 +65,16 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = { L3: 3, L2: 2, L1: 1
 /** A task row as the rules need it. */
 export type TaskItem = Pick<
   TaskRecord,
-  keyof TaskFacts | 'row' | 'id' | 'name' | 'request' | 'dept' | 'owner' | 'dependsOn'
+  | keyof TaskFacts
+  | 'row'
+  | 'id'
+  | 'name'
+  | 'request'
+  | 'dept'
+  | 'owner'
+  | 'dependsOn'
+  | 'progressSummary'
+  | 'delayReason'
 >;
 
 /** A task with its health, as the rules get it. */
@@ -199,7 +208,7 @@ export function findNotices(input: EscalationInput): Notice[] {
     );
   };
   // Read from the log only when some task has a failure to tell.
-  let told: ReadonlyMap<string, Date> | undefined;
+  let told: ReadonlyMap<string, readonly Date[]> | undefined;
   const scope: TaskRuleScope = {
     now,
     settings,
@@ -214,7 +223,7 @@ export function findNotices(input: EscalationInput): Notice[] {
     head,
     ownerOf: memo((cell: string) => checkOwner(cell, directory)),
     coordinatorsOf,
-    wasTold: (key) => (told ??= lastTold(input.log, settings.emailMode, now)).has(key),
+    wasTold: (key) => (told ??= toldTimes(input.log, settings.emailMode, now)).has(key),
     add,
   };
   for (const { task, health } of input.tasks) taskNotices(scope, task, health);
@@ -454,9 +463,8 @@ function predecessorRisk(
 
 /**
  * L3: an L2 condition of an item still true `escalateAfterHours` after the first L2 of its
- * current episode. While a condition holds, its L2 repeats every cooldown on working days; a
- * longer silence in the log (counted in working days, so weekends do not break it) means it
- * cleared in between, so an older L2 does not count.
+ * current episode (currentEpisode: a longer silence in the log than the repeat schedule allows
+ * means it cleared in between, so an older L2 does not count).
  */
 function unresolvedNotices(
   notices: readonly Notice[],
@@ -465,14 +473,14 @@ function unresolvedNotices(
   sponsor: (dept: string) => string | undefined,
   taskById: (id: string) => TaskEntry | undefined,
 ): Notice[] {
-  const { now, settings } = input;
-  const episodes = l2Episodes(input.log, now, settings, input.calendar);
+  const { now, settings, calendar } = input;
+  const episodes = l2Episodes(input.log, now, settings, calendar);
 
   const byItem = new Map<string, { notice: Notice; rules: Rule[]; since: Date }>();
   for (const notice of notices) {
     if (notice.level !== 'L2') continue;
     const start = episodes.get(episodeKey(notice));
-    if (!start || hoursBetween(start, now) < settings.escalateAfterHours) continue;
+    if (!escalationDue(start, now, settings)) continue;
     const entry = byItem.get(notice.item);
     if (!entry) byItem.set(notice.item, { notice, rules: [notice.rule], since: start });
     else {
@@ -481,10 +489,13 @@ function unresolvedNotices(
     }
   }
 
+  const today = calendar.dayOf(now);
   return [...byItem.values()].map(({ notice, rules, since }) => {
-    const task = taskById(notice.item)?.task;
+    const found = taskById(notice.item);
+    const task = found?.task;
     const coordinators = coordinatorsOf(task?.request ?? '');
     const to = unique([sponsor(task?.dept ?? ''), ...coordinators]);
+    const dueAt = found?.health.conditions.has('overdue') ? found.health.dueAt : undefined;
     return {
       rule: 'unresolved' as const,
       level: 'L3' as const,
@@ -494,9 +505,75 @@ function unresolvedNotices(
       title: notice.title,
       to: to.length > 0 ? to : [...settings.coordinators],
       cc: [],
-      facts: { problems: rules.join(','), since: input.calendar.wallText(since), hours: hoursBetween(since, now) },
+      // What a sponsor needs to act without opening the sheet (SPEC §3.5): who, where, how late, why.
+      facts: {
+        problems: rules.join(','),
+        since: calendar.wallText(since),
+        days: Math.max(1, calendar.workingDaysBetween(since, today)),
+        owner: task?.owner ?? '',
+        dept: task?.dept ?? '',
+        daysLate: dueAt ? Math.max(1, calendar.workingDaysBetween(dueAt, today)) : 0,
+        progress: task?.progressSummary ?? '',
+        delayReason: task?.delayReason ?? '',
+      },
     };
   });
+}
+
+/**
+ * Working days a repeat of one episode waits after its n-th telling (SPEC §3.5): the first repeat
+ * only cooldownHours, then 2 working days twice, then 4.
+ */
+export function repeatGapDays(told: number): number {
+  return told <= 1 ? 0 : told <= 3 ? 2 : 4;
+}
+
+/**
+ * The tellings (times a counted log row says it was told) of the episode still running at `now`,
+ * oldest first; empty when the last one is older than the schedule allows, so the condition
+ * cleared in between. Rows of one run (one per recipient) are one telling; a gap one working day
+ * longer than the schedule's is tolerated (a missed scan, a weekend), a longer one starts anew.
+ */
+export function currentEpisode(
+  times: readonly Date[],
+  now: Date,
+  calendar: WorkCalendar,
+  settings: Pick<Settings, 'cooldownHours'>,
+): Date[] {
+  const cooldownDays = Math.ceil(settings.cooldownHours / 24);
+  const allowedGap = (told: number) => Math.max(cooldownDays, repeatGapDays(told)) + 1;
+  let episode: Date[] = [];
+  for (const time of [...times].sort((a, b) => a.getTime() - b.getTime())) {
+    const last = episode[episode.length - 1];
+    if (last && hoursBetween(last, time) < 1) continue;
+    if (last && calendar.workingDaysBetween(last, time) > allowedGap(episode.length)) episode = [];
+    episode.push(time);
+  }
+  const last = episode[episode.length - 1];
+  return last && calendar.workingDaysBetween(last, now) <= allowedGap(episode.length) ? episode : [];
+}
+
+/** Whether an L2 episode that began at `start` escalates to L3 at `now`. */
+export function escalationDue(
+  start: Date | undefined,
+  now: Date,
+  settings: Pick<Settings, 'escalateAfterHours'>,
+): start is Date {
+  return start !== undefined && hoursBetween(start, now) >= settings.escalateAfterHours;
+}
+
+/** The items an L3 may name at `now` (upper-case): an L2 episode of theirs is due to escalate. */
+export function escalatingItems(
+  log: readonly LogEntry[],
+  now: Date,
+  settings: Pick<Settings, 'emailMode' | 'cooldownHours' | 'escalateAfterHours'>,
+  calendar: WorkCalendar,
+): Set<string> {
+  const items = new Set<string>();
+  for (const [key, start] of l2Episodes(log, now, settings, calendar)) {
+    if (escalationDue(start, now, settings)) items.add(normalId(key.slice(0, key.lastIndexOf('|'))));
+  }
+  return items;
 }
 
 /** An L2 log row that counts towards its episode: told (countedStatuses) at level L2. */
@@ -510,8 +587,8 @@ export function episodeKey(entry: Pick<LogEntry, 'item' | 'rule'>): string {
 }
 
 /**
- * Per episode (episodeKey) still going at `now`, when its first L2 was told: what L3 counts from,
- * and the log rows from then on are what it reads (so retention keeps them, however long ago).
+ * Per L2 episode (episodeKey) still going at `now`, when its first L2 was told: what L3 counts
+ * from, so the log rows from then on are read (and retention keeps them, however long ago).
  */
 export function l2Episodes(
   log: readonly LogEntry[],
@@ -527,25 +604,12 @@ export function l2Episodes(
     if (times) times.push(entry.time);
     else history.set(key, [entry.time]);
   }
-  // Daily repeats are one working day apart; one missed scan is tolerated.
-  const maxGapDays = Math.ceil(settings.cooldownHours / 24) + 1;
   const starts = new Map<string, Date>();
   for (const [key, times] of history) {
-    const start = episodeStart(times, now, maxGapDays, calendar);
+    const start = currentEpisode(times, now, calendar, settings)[0];
     if (start) starts.set(key, start);
   }
   return starts;
-}
-
-function episodeStart(times: readonly Date[], now: Date, maxGapDays: number, calendar: WorkCalendar): Date | undefined {
-  const sorted = [...times].sort((a, b) => b.getTime() - a.getTime());
-  let start = sorted[0];
-  if (!start || calendar.workingDaysBetween(start, now) > maxGapDays) return undefined;
-  for (const earlier of sorted.slice(1)) {
-    if (calendar.workingDaysBetween(earlier, start) > maxGapDays) break;
-    start = earlier;
-  }
-  return start;
 }
 
 /**
@@ -583,14 +647,15 @@ export function eachDelivery(log: readonly LogEntry[], visit: (key: string, entr
   for (const entry of log) for (const recipient of entry.recipients) visit(`${entry.key}|${recipient}`, entry);
 }
 
-/** When each delivery key was last told (countedStatuses), or queued by a run still going. */
-export function lastTold(log: readonly LogEntry[], mode: EmailMode, now: Date): Map<string, Date> {
+/** When each delivery key was told (countedStatuses), or queued by a run still going; in log order. */
+export function toldTimes(log: readonly LogEntry[], mode: EmailMode, now: Date): Map<string, Date[]> {
   const counted = countedStatuses(mode);
-  const times = new Map<string, Date>();
+  const times = new Map<string, Date[]>();
   eachDelivery(log, (key, entry) => {
     if (!entry.status || !(counted.has(entry.status) || isLeased(entry, now))) return;
-    const previous = times.get(key);
-    if (!previous || previous < entry.time) times.set(key, entry.time);
+    const list = times.get(key);
+    if (list) list.push(entry.time);
+    else times.set(key, [entry.time]);
   });
   return times;
 }

@@ -17,6 +17,9 @@ export interface TaskRecord extends TaskFacts {
   readonly owner: string;
   readonly dependsOn: readonly string[];
   readonly baseline: Date | undefined;
+  /** The latest accepted progress entry's summary and delay reason ('' without one). */
+  readonly progressSummary: string;
+  readonly delayReason: string;
 }
 
 /** One Requests row. */

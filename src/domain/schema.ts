@@ -82,6 +82,8 @@ export const ENUMS = {
   notificationStatus: values([
     { code: 'sent', zh: '已发送', en: 'sent' },
     { code: 'queued', zh: '排队中', en: 'queued' },
+    // A send that failed (not for quota): retried by later ticks, backing off.
+    { code: 'retry', zh: '待重试', en: 'retrying' },
     { code: 'sending', zh: '发送中', en: 'sending' },
     { code: 'unconfirmed', zh: '未确认', en: 'unconfirmed' },
     { code: 'dry-run', zh: '演练', en: 'dry-run' },

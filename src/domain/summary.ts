@@ -161,6 +161,14 @@ export interface WeeklySummary extends Report {
   readonly counts: Readonly<Record<'completed' | 'overdue' | 'lagging' | 'stale' | 'dueNext' | 'pending', number>>;
 }
 
+/** The Notification log's rule for the summary mail; its item is the week ("2024-W28"). */
+export const SUMMARY_MAIL_RULE = 'weeklySummary';
+
+/** The summary mail's log key for one week: like a notice's, rule|level|item (no level). */
+export function summaryMailKey(week: IsoWeek): string {
+  return `${SUMMARY_MAIL_RULE}||${weekLabel(week)}`;
+}
+
 export function summaryTitle(locale: Locale, week: IsoWeek): string {
   return t(locale, 'summaryTitle', { week: weekLabel(week) });
 }
@@ -197,7 +205,8 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
     .filter((a) => a.action !== '' && a.status !== 'done')
     .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
   const notices = input.notices
-    .filter((n) => TOLD.includes(n.status) && inWeek(n.time))
+    // The log also records mail that is not a notice (the summary itself): not an escalation.
+    .filter((n) => TOLD.includes(n.status) && inWeek(n.time) && (RULES as readonly string[]).includes(n.rule))
     .sort((a, b) => b.level.localeCompare(a.level) || a.time.getTime() - b.time.getTime());
 
   const request = (column: ColumnKey<'requests'>) => header(locale, 'requests', column);

@@ -9,6 +9,8 @@
  *   owner, and neither write can undo the other.
  * - Beside the run state, the scan's Progress high-water mark (SPEC §3.7): the last Progress row a
  *   scan read, so the next one reads only the rows added since (see app/scan.ts).
+ * - Also in the workbook: the sheets an edit left for the tick to bring up to date (onEdit could
+ *   not get the lock in time), one entry per edit, so no edit's entry can overwrite another's.
  * - In the owner's user properties, keyed by spreadsheet ID: which workbook each of their ticks
  *   serves, the one thing a tick must know before it can open anything.
  */
@@ -31,6 +33,7 @@ export interface ProgressMark {
   readonly row: number;
   readonly fingerprint: string;
 }
+const PENDING_SYNC_KEY = 'collabDesk.pendingSync';
 
 /** Why a registered tick stopped itself. */
 export type AutomationStop = 'ownerNotCoordinator';
@@ -87,6 +90,12 @@ export function readAutomationOwner(spreadsheet: Spreadsheet): AutomationOwner |
   };
 }
 
+/** The owner automation has while it runs: undefined when off or stopped. */
+export function activeAutomationOwner(spreadsheet: Spreadsheet): AutomationOwner | undefined {
+  const registered = readAutomationOwner(spreadsheet);
+  return registered && !registered.stopped ? registered : undefined;
+}
+
 /** Records the owner, or (undefined) that automation is off. */
 export function writeAutomationOwner(spreadsheet: Spreadsheet, owner: AutomationOwner | undefined): void {
   writeMetadata(spreadsheet, OWNER_KEY, owner && JSON.stringify(owner));
@@ -129,6 +138,21 @@ export function writeProgressMark(spreadsheet: Spreadsheet, mark: ProgressMark |
 export function forgetProgressMarkFrom(spreadsheet: Spreadsheet, editedRow: number): void {
   const mark = readProgressMark(spreadsheet);
   if (mark && editedRow <= mark.row) writeProgressMark(spreadsheet, undefined);
+}
+
+/** Leaves the edited sheet (by ID) for the next tick to sync: an entry of its own, added without reading the others. */
+export function leavePendingSync(spreadsheet: Spreadsheet, sheetId: number): void {
+  spreadsheet.addDeveloperMetadata(PENDING_SYNC_KEY, String(sheetId));
+}
+
+/**
+ * The IDs of the sheets edits left to sync, and `done`, which removes exactly the entries read
+ * (an edit leaving one meanwhile keeps its own for the tick after).
+ */
+export function pendingSync(spreadsheet: Spreadsheet): { readonly sheetIds: readonly number[]; done(): void } {
+  const entries = spreadsheet.createDeveloperMetadataFinder().withKey(PENDING_SYNC_KEY).find();
+  const sheetIds = new Set(entries.map((entry) => Number(entry.getValue())).filter(Number.isInteger));
+  return { sheetIds: [...sheetIds], done: () => entries.forEach((entry) => entry.remove()) };
 }
 
 /** Document properties, where a run with a document finds the state an older version kept. */

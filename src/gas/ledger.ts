@@ -4,8 +4,8 @@
  * marked sending, flushed, sent outside the document lock and marked sent with the next wave's
  * mark. A run that dies leaves at most its wave in flight as sending, which the next run shows as
  * unconfirmed (counted as told, never re-sent blindly); everything after it is still queued and
- * goes out at the next tick. Quota and transient failures, and what the time budget leaves, are
- * queued again.
+ * goes out at the next tick. What quota and the time budget leave is queued again; a failed send
+ * is marked to retry, and later ticks retry it backing off.
  */
 import type { ColumnKey, NotificationStatus } from '../domain/schema';
 import { isQuotaError, type MailMessage, type Mailer } from './mailer';
@@ -40,9 +40,14 @@ export interface LedgerOutcome {
   readonly sentRows: number;
   /** Log rows left queued for the next tick: over quota, failed, or past the time budget. */
   readonly queuedRows: number;
+  /** The messages not sent, in order: their rows stay queued. */
+  readonly unsent: readonly LedgerMail[];
   /** Why sending stopped early, if it did. */
-  readonly stopped?: 'quota' | 'budget' | 'write';
+  readonly stopped?: 'quota' | 'budget' | 'write' | 'unavailable';
 }
+
+/** Sends failing one after another for other reasons than quota: the service is likely down, so the run stops trying. */
+const FAILURES_BEFORE_PAUSE = 3;
 
 /** Writes the log and makes it land: a mail may go out only after its rows are on the sheet. */
 function persist(options: LedgerOptions): boolean {
@@ -60,9 +65,10 @@ export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, option
   const mark = (rows: readonly LogRow[], status: NotificationStatus) => {
     for (const row of rows) row.set('status', options.label(status));
   };
-  let sent = 0;
   let sentRows = 0;
+  const sentMails = new Set<LedgerMail>();
   let stopped: LedgerOutcome['stopped'];
+  let failuresInARow = 0;
   let next = 0;
   while (next < mails.length && !stopped) {
     if (options.outOfTime()) {
@@ -92,18 +98,20 @@ export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, option
       try {
         mailer.send(mail.message, options.senderName);
         mark(mail.rows, 'sent');
-        sent++;
+        sentMails.add(mail);
         sentRows += mail.rows.length;
+        failuresInARow = 0;
       } catch (error) {
-        if (!isQuotaError(error)) {
-          mark(mail.rows, 'queued');
-          continue;
-        }
+        const quota = isQuotaError(error);
+        // A failed send is retried by later ticks, backing off (domain/delivery.ts leftOverQueued).
+        if (!quota) mark(mail.rows, 'retry');
+        if (!quota && ++failuresInARow < FAILURES_BEFORE_PAUSE) continue;
+        // Out of quota, or mail looks down: the rest waits, untried, for the next tick.
         mark(
-          wave.slice(index).flatMap((m) => m.rows),
+          wave.slice(quota ? index : index + 1).flatMap((m) => m.rows),
           'queued',
         );
-        stopped = 'quota';
+        stopped = quota ? 'quota' : 'unavailable';
         break;
       }
     }
@@ -111,5 +119,6 @@ export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, option
   // Sent and re-queued marks of the last wave; if this write fails, its sent rows become unconfirmed.
   persist(options);
   const rows = mails.reduce((n, mail) => n + mail.rows.length, 0);
-  return { sent, sentRows, queuedRows: rows - sentRows, ...(stopped ? { stopped } : {}) };
+  const unsent = mails.filter((mail) => !sentMails.has(mail));
+  return { sent: sentMails.size, sentRows, queuedRows: rows - sentRows, unsent, ...(stopped ? { stopped } : {}) };
 }

@@ -34,5 +34,7 @@ export const mailApp: Mailer = {
  * Any other failure ("Service unavailable", a timeout) may pass by the next try.
  */
 export function isQuotaError(error: unknown): boolean {
-  return error instanceof Error && /too many times for one day/i.test(error.message);
+  // By its message, not instanceof: an error thrown by a service need not share this script's Error.
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && /too many times for one day/i.test(message);
 }

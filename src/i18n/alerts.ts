@@ -191,9 +191,12 @@ export const alertText = {
   digestCopy: { 'zh-CN': '（抄送，供知悉）', en: '(copy, for your information)' },
   digestOpen: { 'zh-CN': '打开', en: 'Open' },
   digestFooter: {
-    'zh-CN': '本邮件由协作台按“设置”中的规则自动发送；同一事项 {hours} 小时内不会重复提醒。',
-    en: 'Sent by Collab Desk under the rules in Settings; the same item is not repeated within {hours} hours.',
+    'zh-CN':
+      '本邮件由协作台按“设置”中的规则自动发送；同一事项 {hours} 小时内不会重复提醒，仍未解决的事项之后每 2 个、再每 4 个工作日提醒一次。',
+    en: 'Sent by Collab Desk under the rules in Settings; the same item is not repeated within {hours} hours, and an item still open is repeated every 2, then every 4 working days.',
   },
+  digestStillOpen: { 'zh-CN': '仍未解决（此前已提醒）', en: 'Still open (told before)' },
+  lineStillOpen: { 'zh-CN': '自 {since} 起仍未解决', en: 'still open since {since}' },
   levelL3: { 'zh-CN': 'L3 升级（请介入）', en: 'L3 Escalation (please step in)' },
   levelL2: { 'zh-CN': 'L2 预警', en: 'L2 Warning' },
   levelL1: { 'zh-CN': 'L1 提醒', en: 'L1 Reminder' },
@@ -231,9 +234,13 @@ export const alertText = {
   countCellBudget: { 'zh-CN': '工作簿单元格用量提醒', en: 'workbook cell budget' },
 
   lineUnresolved: {
-    'zh-CN': '{problems}：自 {since} 起 {hours} 小时仍未解决，已升级',
-    en: '{problems}: unresolved for {hours} hours since {since}, escalated',
+    'zh-CN': '{problems}：自 {since} 起 {days} 个工作日仍未解决，已升级；负责人 {owner}（{dept}）',
+    en: '{problems}: unresolved for {days} working day(s) since {since}, escalated; owner {owner} ({dept})',
   },
+  lineUnresolvedLate: { 'zh-CN': '已逾期 {daysLate} 个工作日', en: '{daysLate} working day(s) late' },
+  lineUnresolvedProgress: { 'zh-CN': '最新进度：{progress}', en: 'latest progress: {progress}' },
+  lineUnresolvedNoProgress: { 'zh-CN': '尚无进度记录', en: 'no progress posted yet' },
+  lineUnresolvedReason: { 'zh-CN': '滞后原因：{delayReason}', en: 'delay reason: {delayReason}' },
   lineOverdue: {
     'zh-CN': '截止 {due}，已逾期 {days} 个工作日，完成 {pct}%',
     en: 'due {due}, {days} working day(s) overdue, {pct}% complete',

@@ -53,13 +53,15 @@ export const reportText = {
     'zh-CN': '试运行模式：未发送邮件（本应发送给 {count} 人：{recipients}）。',
     en: 'Dry-run mode: no email sent (it would go to {count} people: {recipients}).',
   },
-  summaryMailQuota: {
-    'zh-CN': '今日邮件配额已用完，{count} 人未收到周报：{recipients}。',
-    en: "Today's mail quota is used up; {count} people did not get the summary: {recipients}.",
+  summaryMailQueued: {
+    'zh-CN':
+      '{count} 人的周报邮件未能发出（邮件配额用完或发送失败），已排队，由自动提醒在下一小时起补发：{recipients}。',
+    en: 'The summary could not be emailed to {count} people (mail quota used up or sending failed); it is queued and the hourly automation sends it from the next hour: {recipients}.',
   },
-  summaryMailFailed: {
-    'zh-CN': '{count} 封周报邮件发送失败：{recipients}。',
-    en: '{count} summary emails failed: {recipients}.',
+  summaryMailQueuedNoAutomation: {
+    'zh-CN':
+      '{count} 人的周报邮件未能发出（邮件配额用完或发送失败），已排队；自动提醒未开启，请开启自动提醒或明天再生成一次：{recipients}。',
+    en: 'The summary could not be emailed to {count} people (mail quota used up or sending failed); it is queued, but automation is off: turn it on, or generate the summary again tomorrow: {recipients}.',
   },
   summaryNoRecipients: {
     'zh-CN': '没有收件人：请在「设置」中填写协作负责人，或在「部门」中填写部门负责人邮箱。',

@@ -111,11 +111,24 @@ test('an escalation names the unresolved problems in the reader’s language', (
     sheet: 'tasks',
     row: 2,
     title: '任务',
-    facts: { problems: 'overdue,blocked', since: '2024-07-08 09:00', hours: 48 },
+    facts: {
+      problems: 'overdue,blocked',
+      since: '2024-07-08 09:00',
+      days: 2,
+      owner: '张三',
+      dept: '市场部',
+      daysLate: 3,
+      progress: '等待报价',
+      delayReason: '',
+    },
   });
   assert.match(
     buildDigest('me@corp.cn', [escalation], context).textBody,
-    /升级：逾期、阻塞：自 2024-07-08 09:00 起 48 小时仍未解决/,
+    /升级：逾期、阻塞：自 2024-07-08 09:00 起 2 个工作日仍未解决，已升级；负责人 张三（市场部）；已逾期 3 个工作日；最新进度：等待报价\n/,
+  );
+  assert.match(
+    buildDigest('me@corp.cn', [escalation], { ...context, locale: 'en' }).textBody,
+    /Escalated: Overdue, Blocked: unresolved for 2 working day\(s\) since 2024-07-08 09:00, escalated; owner 张三 \(市场部\); 3 working day\(s\) late; latest progress: 等待报价\n/,
   );
   assert.equal(digestSubject('en', [escalation]), '[Collab alert] 1 escalated');
 });

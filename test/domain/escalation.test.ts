@@ -60,6 +60,8 @@ const task = (overrides: Partial<TaskItem> = {}): TaskItem => ({
   dept: '市场部',
   owner: '张三',
   dependsOn: [],
+  progressSummary: '',
+  delayReason: '',
   status: 'inProgress',
   start: at('2024-07-08T00:00'),
   due: at('2024-07-15T00:00'),
@@ -234,6 +236,75 @@ test('a weekend between daily L2 warnings does not restart the escalation clock'
   assert.equal(monday.find((n) => n.rule === 'unresolved')?.facts.since, '2024-07-11 09:00');
 });
 
+test('an L3 names the owner, the department, working days late, the latest progress and the delay reason', () => {
+  const late = task({
+    due: at('2024-07-08T00:00'),
+    progressSummary: '等待供应商报价',
+    delayReason: '供应商延期',
+  });
+  const log = l2Log('overdue', ['2024-07-09T09:00', '2024-07-10T09:00']);
+  const escalation = notices('2024-07-11T09:00', { tasks: [late], log }).find((n) => n.rule === 'unresolved');
+  assert.deepEqual(escalation?.facts, {
+    problems: 'overdue',
+    since: '2024-07-09 09:00',
+    days: 2,
+    owner: '张三',
+    dept: '市场部',
+    daysLate: 3,
+    progress: '等待供应商报价',
+    delayReason: '供应商延期',
+  });
+});
+
+test('repeats of one episode back off: the first after the cooldown, then every 2, then every 4 working days', () => {
+  const list = [notice('RW1', 'overdue', 'L2', ['a@x.cn']), notice('RW2', 'dueSoon', 'L1', ['a@x.cn'])];
+  const overdueTold = (times: string[]) => times.map((time) => sent('overdue|L2|RW1', ['a@x.cn'], time));
+  const due = (times: string[], now: string) =>
+    planDeliveries(list.slice(0, 1), overdueTold(times), {
+      calendar,
+      now: at(now),
+      cooldownHours: 24,
+      emailMode: 'send',
+      quota: 10,
+    }).digests.length === 1;
+  // Told Monday 7/8: the first repeat Tuesday, then Thursday, then Monday (Fri, Mon), then four working days on.
+  assert.equal(due(['2024-07-08T09:00'], '2024-07-09T09:00'), true);
+  const twice = ['2024-07-08T09:00', '2024-07-09T09:00'];
+  assert.equal(due(twice, '2024-07-10T09:00'), false);
+  assert.equal(due(twice, '2024-07-11T09:00'), true);
+  const thrice = [...twice, '2024-07-11T09:00'];
+  assert.equal(due(thrice, '2024-07-12T09:00'), false);
+  assert.equal(due(thrice, '2024-07-15T09:00'), true);
+  const fourTimes = [...thrice, '2024-07-15T09:00'];
+  assert.equal(due(fourTimes, '2024-07-17T09:00'), false);
+  assert.equal(due([...fourTimes, '2024-07-17T09:00'], '2024-07-19T09:00'), false);
+  assert.equal(due(fourTimes, '2024-07-19T09:00'), true);
+  // A silence longer than the schedule allows means the problem cleared: a new episode, told at once.
+  assert.equal(due(['2024-07-01T09:00', '2024-07-02T09:00'], '2024-07-10T09:00'), true);
+
+  // Held back, it rides in a digest that goes anyway as "still open since" the episode began.
+  const plan = planDeliveries(list, overdueTold(twice), {
+    calendar,
+    now: at('2024-07-10T09:00'),
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 10,
+  });
+  assert.deepEqual(
+    plan.digests.map((d) => [
+      d.recipient,
+      d.deliveries.map((x) => x.key),
+      d.stillOpen.map((o) => `${o.delivery.key} ${o.since}`),
+    ]),
+    [['a@x.cn', ['dueSoon|L1|RW2|a@x.cn'], ['overdue|L2|RW1|a@x.cn 2024-07-08 09:00']]],
+  );
+  // Not a new alert: nothing logged for it.
+  assert.deepEqual(
+    logRows(plan, at('2024-07-10T09:00'), 'send').mail.flatMap((m) => m.entries.map((e) => e.key)),
+    ['dueSoon|L1|RW2'],
+  );
+});
+
 test('requests pending review remind coordinators after 1 working day, and involved heads after 3', () => {
   const pending = { ...request, status: 'pending' as const, submitted: at('2024-07-08T10:00') };
   assert.deepEqual(notices('2024-07-09T10:00', { requests: [pending] }), []);
@@ -317,7 +388,11 @@ function delivered(plan: DeliveryPlan, time: string, mode: Settings['emailMode']
 }
 /** The Notification log after the notices went out (or were logged as dry-run) at `time`. */
 const toldLog = (list: Notice[], time: string, mode: Settings['emailMode'] = 'send'): LogEntry[] =>
-  delivered(planDeliveries(list, [], { now: at(time), cooldownHours: 24, emailMode: mode, quota: 100 }), time, mode);
+  delivered(
+    planDeliveries(list, [], { calendar, now: at(time), cooldownHours: 24, emailMode: mode, quota: 100 }),
+    time,
+    mode,
+  );
 
 test('a failed acceptance tells the owner once, with the reason; a second failure is told again', () => {
   const first = failure();
@@ -412,6 +487,7 @@ test('a notice told to a recipient within cooldownHours is not told again; other
     sent('overdue|L2|RW1', ['b@x.cn'], '2024-07-09T20:00'),
   ];
   const plan = planDeliveries(list, log, {
+    calendar,
     now: at('2024-07-10T09:00:01'),
     cooldownHours: 24,
     emailMode: 'send',
@@ -435,6 +511,7 @@ test('over quota the highest level goes first and the rest is queued, never drop
     notice('RW4', 'unresolved', 'L3', ['d@x.cn']),
   ];
   const plan = planDeliveries(list, [], {
+    calendar,
     now: at('2024-07-10T09:00'),
     cooldownHours: 24,
     emailMode: 'send',
@@ -462,6 +539,7 @@ test('over quota the highest level goes first and the rest is queued, never drop
   // The next tick sends exactly what was queued.
   const pending = queuedKeys(rows, at('2024-07-10T10:00'));
   const next = planDeliveries(list, rows, {
+    calendar,
     now: at('2024-07-10T10:00'),
     cooldownHours: 24,
     emailMode: 'send',
@@ -484,6 +562,7 @@ test('over quota the highest level goes first and the rest is queued, never drop
 test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-run rows as told', () => {
   const list = [notice('RW1', 'dueSoon', 'L1', ['a@x.cn']), notice('RW2', 'dueSoon', 'L1', ['b@x.cn'])];
   const dry = planDeliveries(list, [], {
+    calendar,
     now: at('2024-07-10T09:00'),
     cooldownHours: 24,
     emailMode: 'dry-run',
@@ -496,13 +575,14 @@ test('dry-run ignores the quota, logs dry-run, and only dry-run mode treats dry-
     ['dry-run', 'dry-run'],
   );
   const later = { now: at('2024-07-10T15:00'), cooldownHours: 24, quota: 10 };
-  assert.equal(planDeliveries(list, rows, { ...later, emailMode: 'dry-run' }).digests.length, 0);
-  assert.equal(planDeliveries(list, rows, { ...later, emailMode: 'send' }).digests.length, 2);
+  assert.equal(planDeliveries(list, rows, { calendar, ...later, emailMode: 'dry-run' }).digests.length, 0);
+  assert.equal(planDeliveries(list, rows, { calendar, ...later, emailMode: 'send' }).digests.length, 2);
 });
 
 test('a notice with no recipient at all is logged as failed; a digest the mailer rejected stays queued', () => {
   const list = [notice('RW1', 'noOwner', 'L2', []), notice('RW2', 'dueSoon', 'L1', ['a@x.cn'])];
   const plan = planDeliveries(list, [], {
+    calendar,
     now: at('2024-07-10T09:00'),
     cooldownHours: 24,
     emailMode: 'send',
@@ -520,6 +600,7 @@ test('a notice with no recipient at all is logged as failed; a digest the mailer
   assert.deepEqual(queuedKeys(rows, at('2024-07-10T10:00')), new Set(['dueSoon|L1|RW2|a@x.cn']));
   // Between daily scans only what the filter accepts is considered, unaddressed notices included.
   const hourly = planDeliveries(list, [], {
+    calendar,
     now: at('2024-07-10T10:00'),
     cooldownHours: 24,
     emailMode: 'send',
@@ -534,23 +615,45 @@ test('findNotices with no coordinators and no heads leaves a notice unaddressed 
   const found = notices('2024-07-10T10:00', { tasks: [task({ owner: '', dept: '无此部门' })], settings: lonely });
   assert.deepEqual(summary(found), ['noOwner L2 RW202407001-01 → ']);
   assert.equal(
-    planDeliveries(found, [], { now: at('2024-07-10T10:00'), cooldownHours: 24, emailMode: 'send', quota: 5 })
+    planDeliveries(found, [], { calendar, now: at('2024-07-10T10:00'), cooldownHours: 24, emailMode: 'send', quota: 5 })
       .unaddressed.length,
     1,
   );
 });
 
+test('a failed send is retried by the hourly pass after 1, 2, 4, 8, then every 16 hours', () => {
+  const key = 'dueSoon|L1|RW1';
+  const failedAt = (times: string[]) => times.map((time) => sent(key, ['a@x.cn'], time, 'retry'));
+  const due = (log: LogEntry[], now: string) => queuedKeys(log, at(now)).has(`${key}|a@x.cn`);
+  assert.equal(due(failedAt(['2024-07-10T09:00']), '2024-07-10T10:00'), true);
+  const twice = failedAt(['2024-07-10T09:00', '2024-07-10T10:00']);
+  assert.equal(due(twice, '2024-07-10T11:00'), false);
+  assert.equal(due(twice, '2024-07-10T12:00'), true);
+  const fiveTimes = failedAt([
+    '2024-07-10T09:00',
+    '2024-07-10T10:00',
+    '2024-07-10T12:00',
+    '2024-07-10T16:00',
+    '2024-07-11T00:00',
+  ]);
+  assert.equal(due(fiveTimes, '2024-07-11T15:00'), false);
+  assert.equal(due(fiveTimes, '2024-07-11T16:00'), true);
+  // Failures before a send do not count: after it, the back-off starts again at one hour.
+  const afterSent = [...twice, sent(key, ['a@x.cn'], '2024-07-11T09:00'), ...failedAt(['2024-07-12T09:00'])];
+  assert.equal(due(afterSent, '2024-07-12T10:00'), true);
+});
+
 test('a queued row of a run still going counts as told; a row a dead run left sending is unconfirmed', () => {
   const list = [notice('RW1', 'dueSoon', 'L1', ['a@x.cn'])];
   const { mail } = logRows(
-    planDeliveries(list, [], { now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'send', quota: 5 }),
+    planDeliveries(list, [], { calendar, now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'send', quota: 5 }),
     at('2024-07-10T09:00'),
     'send',
   );
   const recorded = mail.flatMap((m) => m.entries);
   const options = { cooldownHours: 24, emailMode: 'send' as const, quota: 5 };
   // Three minutes on, another run (Run checks now) must not send what the first one is sending.
-  assert.equal(planDeliveries(list, recorded, { ...options, now: at('2024-07-10T09:03') }).digests.length, 0);
+  assert.equal(planDeliveries(list, recorded, { calendar, ...options, now: at('2024-07-10T09:03') }).digests.length, 0);
   assert.deepEqual(queuedKeys(recorded, at('2024-07-10T09:03')), new Set());
   // An hour on, it was left over: due again.
   assert.deepEqual(queuedKeys(recorded, at('2024-07-10T10:00')), new Set(['dueSoon|L1|RW1|a@x.cn']));
@@ -563,5 +666,5 @@ test('a queued row of a run still going counts as told; a row a dead run left se
     sending.map((e) => isUnconfirmed(e, at('2024-07-10T10:00'))),
     [true],
   );
-  assert.equal(planDeliveries(list, sending, { ...options, now: at('2024-07-10T10:00') }).digests.length, 0);
+  assert.equal(planDeliveries(list, sending, { calendar, ...options, now: at('2024-07-10T10:00') }).digests.length, 0);
 });

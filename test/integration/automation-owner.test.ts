@@ -144,6 +144,16 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
     [[FIRST]],
   );
   assert.match(told[0]?.body ?? '', /请一位协调人（pmo2@corp\.cn）在工作簿中选择「自动化 › 开启」/);
+  // Like every mail, it is on the Notification log.
+  const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
+  assert.deepEqual(
+    log
+      .getDataRange()
+      .getValues()
+      .filter((row) => row[1] === 'automationStopped')
+      .map((row) => `${row[4]} ${row[5]}`),
+    [`${FIRST} 已发送`],
+  );
   assert.deepEqual(triggersOf(project, FIRST), []);
   as(project, SECOND, () => project.call('automationStatus_'));
   assert.match(lastAlert(project), /自动化：已停止：pmo@corp\.cn 已不是协调人，其定时任务于 2024-07-11 09:30 自行停止/);

@@ -154,8 +154,13 @@ test.each([1, 2, 7, 16])('a quota error at send %i: the rest is queued and goes 
   const project = setUp();
   project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: k, error: FAULT_MESSAGES.mailQuota });
   runUntil(project, '2024-07-11T09:00');
-  const queued = [...ledger(project).values()].filter((s) => s.at(-1) === '排队中').length;
-  assert.ok(queued > 0, 'what did not go out is queued, not failed');
+  const latest = [...ledger(project).values()].map((statuses) => statuses.at(-1));
+  assert.ok(latest.filter((s) => s === '排队中').length > 0, 'what did not go out is queued, not failed');
+  assert.deepEqual(
+    latest.filter((s) => s === '待重试'),
+    [],
+    'a quota error is not a failed send: nothing more is tried',
+  );
   runUntil(project, '2024-07-11T11:00');
   assert.deepEqual(assertEveryNoticeOnce(project, `quota at ${k}`), []);
 });
@@ -172,6 +177,57 @@ test('a transient "Service unavailable" on two sends: both are retried at the ne
   assert.equal(project.emulator.mail.outbox.filter((m) => ALERT_SUBJECT.test(m.subject)).length, 14);
   runUntil(project, '2024-07-11T11:00');
   assert.deepEqual(assertEveryNoticeOnce(project, 'transient'), []);
+});
+
+test('mail down: the run stops trying after three failures in a row; the rest is queued and everything goes out next tick', () => {
+  const project = setUp();
+  project.emulator.faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 1,
+    times: 3,
+    error: FAULT_MESSAGES.unavailable,
+  });
+  runUntil(project, '2024-07-11T09:00');
+  const alerts = () => project.emulator.mail.outbox.filter((m) => ALERT_SUBJECT.test(m.subject)).length;
+  assert.equal(alerts(), 0);
+  const recipientsWith = (status: string) =>
+    new Set(
+      [...ledger(project)].filter(([, statuses]) => statuses.at(-1) === status).map(([key]) => key.split('|').at(-1)),
+    ).size;
+  assert.equal(recipientsWith('待重试'), 3, 'the three failed digests wait to be retried');
+  assert.equal(recipientsWith('排队中'), baseline.inbox.size - 3, 'the rest was not tried');
+  // Three attempts, not one per digest, while the service is down.
+  assert.equal(project.emulator.calls.count('MailApp.sendEmail'), 3);
+  runUntil(project, '2024-07-11T11:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'mail down'), []);
+});
+
+/** Another run's ledger lease, as it adds one: "<ms> <id>" under the lease key. */
+function foreignLease(project: LoadedProject, at: Date): void {
+  project.emulator.spreadsheet.addDeveloperMetadata('collabDesk.ledgerLease', `${at.getTime()} another-run`);
+}
+
+test('a tick meeting another run recording mail (its ledger lease) sends nothing then, and everything once it is done', () => {
+  const project = setUp();
+  // "Run checks now" is recording: its lease was taken a moment before the 09:30 tick.
+  foreignLease(project, at('2024-07-11T09:29'));
+  runUntil(project, '2024-07-11T09:00');
+  assert.equal(project.emulator.mail.outbox.length, 0, 'the tick waited and gave up; nothing sent twice');
+  assert.equal(project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN')), null);
+  // The other run never let go (it died): its lease is void after 7 minutes, and the next tick runs.
+  runUntil(project, '2024-07-11T10:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'lease'), []);
+  const leases = project.emulator.spreadsheet.createDeveloperMetadataFinder().withKey('collabDesk.ledgerLease').find();
+  assert.equal(leases.length, 0, 'no lease is left behind');
+});
+
+test('"Run checks now" while a tick records mail is asked to retry, in the user\'s language', () => {
+  const project = setUp();
+  project.emulator.clock.set(at('2024-07-11T09:31'));
+  foreignLease(project, at('2024-07-11T09:30'));
+  project.call('runChecksNow_');
+  assert.match(project.emulator.ui.emuAlerts().at(-1)?.message ?? '', /另一项更新正在进行，请一分钟后重试/);
+  assert.equal(project.emulator.mail.outbox.length, 0);
 });
 
 test.each([1, 2, 5, 17, 18])('a failed write (the %i-th batchUpdate of the scan) sends nothing twice', (n) => {

@@ -6,12 +6,12 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk } from './workflow-fixture';
 
-function deskWithTask(): { desk: Desk; taskId: string } {
+function deskWithTask(): { desk: Desk; taskId: string; taskRow: number } {
   const desk = new Desk('zh-CN', { emulator: { enforceSimpleTriggerAuth: true, developerDomain: 'example.com' } });
   desk.fillDirectory();
   const { id: requestId } = desk.approvedRequest();
   const [row] = desk.paste('tasks', [desk.taskRecord(requestId)]);
-  return { desk, taskId: String(desk.value('tasks', row!, 'id')) };
+  return { desk, taskId: String(desk.value('tasks', row!, 'id')), taskRow: row! };
 }
 
 test('onEdit in LIMITED mode stamps an outside user’s progress as (unknown), never another user’s email', () => {
@@ -59,4 +59,20 @@ test('a request typed while the lock is busy is left as typed, then given its ID
   assert.match(String(desk.value('requests', row!, 'id')), /^XQ\d{9}$/);
   assert.ok(desk.value('requests', row!, 'submitted') instanceof Date);
   assert.equal(desk.value('requests', row!, 'status'), '待审核');
+});
+
+test('progress typed while the lock is busy is stamped and applied by the next tick, as (unknown)', () => {
+  const { desk, taskId, taskRow } = deskWithTask();
+  desk.project.call('automationOn_');
+  const { clock, lock, triggers } = desk.project.emulator;
+  lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+  const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
+  assert.equal(desk.value('progress', row!, 'updatedAt'), '', 'onEdit gave up after a few seconds');
+
+  clock.advanceHours(1);
+  triggers.emuRunDue();
+  assert.ok(desk.value('progress', row!, 'updatedAt') instanceof Date, 'stamped by the tick');
+  // The tick acts for nobody: it cannot know who typed the row.
+  assert.equal(desk.value('progress', row!, 'updatedBy'), '（未知用户）');
+  assert.equal(desk.value('tasks', taskRow, 'pct'), 70, 'applied to the task');
 });

@@ -4,7 +4,7 @@
  * workbook live the same week of progress posts, an inserted row above the mark and an old row
  * edited in place; one scans incrementally, the other with its mark removed before every scan
  * (a full read). Their Health columns, Notification logs and mails stay the same, and the
- * incremental one reads fewer cells on the days nothing above its mark changed.
+ * incremental one reads fewer cells on a day nothing above its mark changed.
  */
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -135,10 +135,8 @@ test('a week of daily scans reading only the Progress rows since the mark gives 
   });
   day('2024-07-12T09:00', [[6, 80]]);
 
-  // The days nothing above the mark changed, the incremental scan read fewer cells.
-  for (const { day: when, incremental: read, full: whole } of readCells
-    .filter((d) => /0[89]|12/.test(d.day.slice(8, 10)))
-    .slice(1)) {
-    assert.ok(read < whole, `${when}: ${read} cells read against ${whole}`);
-  }
+  // Tuesday nothing above the mark changed and no task was due for an L3 (its mail quotes the
+  // latest entry, which may be above the mark: from Wednesday on those days read all of Progress).
+  const tuesday = readCells.find((d) => d.day.startsWith('2024-07-09'))!;
+  assert.ok(tuesday.incremental < tuesday.full, JSON.stringify(tuesday));
 });

@@ -119,13 +119,25 @@ test('through a working week each person gets one digest per run, escalating fro
     '07-11 09h pmo@corp.cn ← [协作预警] 1 项逾期',
   ]);
   // 48 hours after the first L2 (lagging, Wednesday 09:00) the sponsor and coordinator are told,
-  // and escalations are mailed first.
+  // and escalations are mailed first. Lagging, told Wednesday and Thursday, backs off: its next
+  // repeat waits two working days, and meanwhile it rides in the digest as still open.
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
     '07-12 09h pmo@corp.cn ← [协作预警] 1 项升级 · 1 项逾期',
     '07-12 09h vp-sales@corp.cn ← [协作预警] 1 项升级',
-    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
-    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
+    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项未更新',
+    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期',
   ]);
+  const friday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
+  assert.match(
+    friday?.body ?? '',
+    /== 仍未解决（此前已提醒） ==\n- RW202407001-03 渠道铺货执行 — 滞后：自 2024-07-10 09:30 起仍未解决\n/,
+  );
+  const escalation = project.emulator.mail.outbox.find((m) => m.to[0] === 'vp-sales@corp.cn');
+  // The sponsor learns who owns it, where, and how late, without opening the sheet.
+  assert.match(
+    escalation?.body ?? '',
+    /升级：滞后：自 2024-07-10 09:30 起 2 个工作日仍未解决，已升级；负责人 李四（销售部）；已逾期 2 个工作日；尚无进度记录\n/,
+  );
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
 });
 
@@ -173,9 +185,9 @@ test('requests waiting for review, overdue action items and pending plan changes
     '07-10 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
   ]);
   runUntil(project, '2024-07-12T00:00');
-  // After 3 working days the heads of the involved departments are reminded too.
+  // After 3 working days the heads of the involved departments are reminded too; the coordinator,
+  // told Wednesday and Thursday, next hears of both on Monday (the repeats back off).
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
-    '07-12 09h pmo@corp.cn ← [协作预警] 1 项需求待审核 · 1 项变更待批',
     '07-12 09h mkt-head@corp.cn ← [协作预警] 1 项需求待审核',
     '07-12 09h sales-head@corp.cn ← [协作预警] 1 项需求待审核',
     '07-12 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
@@ -206,9 +218,20 @@ test('every notice is in the Notification log, and a second run within the coold
   runUntil(project, '2024-07-09T10:00');
   const log = sheetValues(project, 'notificationLog');
   assert.deepEqual(log[0], ['时间 ⚙', '规则 ⚙', '级别 ⚙', '事项 ⚙', '收件人 ⚙', '状态 ⚙', '去重键 ⚙']);
+  // Monday's weekly summary mail is on the log like every notice.
   assert.deepEqual(
     log.slice(1).map((row) => row.slice(1)),
-    [['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03']],
+    [
+      ...['pmo@corp.cn', 'mkt-head@corp.cn', 'sales-head@corp.cn'].map((to) => [
+        'weeklySummary',
+        '',
+        '2024-W27',
+        to,
+        '已发送',
+        'weeklySummary||2024-W27',
+      ]),
+      ['dueSoon', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03'],
+    ],
   );
   const before = project.emulator.mail.outbox.length;
   project.call('runChecksNow_');
@@ -255,6 +278,9 @@ test('dry-run mode logs what would be sent and sends nothing', () => {
   assert.deepEqual(
     rows.map((row) => `${row[4]} ${row[1]} ${row[5]}`),
     [
+      'pmo@corp.cn weeklySummary 演练',
+      'mkt-head@corp.cn weeklySummary 演练',
+      'sales-head@corp.cn weeklySummary 演练',
       'li@corp.cn dueSoon 演练',
       'li@corp.cn lagging 演练',
       'li@corp.cn dueSoon 演练',

@@ -152,7 +152,7 @@ test('only coordinators are offered the email; others get the sheet', () => {
   assert.equal(desk.project.emulator.mail.outbox.length, 0);
 });
 
-test('the mail quota is honoured: whoever does not fit today is named in the answer', () => {
+test('the mail quota is honoured: whoever does not fit today is named, queued on the log and mailed by the tick once quota allows', () => {
   const desk = new ReportDesk('zh-CN').example();
   desk.setting('coordinators', 'coordinator@example.com');
   const { mail } = desk.project.emulator;
@@ -166,8 +166,42 @@ test('the mail quota is honoured: whoever does not fit today is named in the ans
   );
   assert.match(
     desk.lastAlert(),
-    /周报邮件已发送给 2 人。\n今日邮件配额已用完，3 人未收到周报：head\.sales@example\.com, head\.service@example\.com, head\.product@example\.com。/,
+    /周报邮件已发送给 2 人。\n3 人的周报邮件未能发出（邮件配额用完或发送失败），已排队；自动提醒未开启，请开启自动提醒或明天再生成一次：head\.sales@example\.com, head\.service@example\.com, head\.product@example\.com。/,
   );
+  const logged = () =>
+    desk
+      .values('通知记录')
+      .filter((row) => row[1] === 'weeklySummary')
+      .map((row) => `${row[1]} ${row[3]} ${row[4]} ${row[5]}`);
+  assert.deepEqual(logged(), [
+    'weeklySummary 2024-W28 coordinator@example.com 已发送',
+    'weeklySummary 2024-W28 head.market@example.com 已发送',
+    'weeklySummary 2024-W28 head.sales@example.com 排队中',
+    'weeklySummary 2024-W28 head.service@example.com 排队中',
+    'weeklySummary 2024-W28 head.product@example.com 排队中',
+  ]);
+
+  // Automation on: the next tick sends exactly the queued three once the quota allows, and no more after.
+  desk.project.call('automationOn_');
+  const { clock, triggers } = desk.project.emulator;
+  clock.advanceHours(1);
+  triggers.emuRunDue();
+  assert.equal(mail.outbox.length, earlier + 2, 'still no quota: nothing sent, nothing lost');
+  mail.emuSetRemainingQuota(50);
+  for (let hour = 0; hour < 3; hour++) {
+    clock.advanceHours(1);
+    triggers.emuRunDue();
+  }
+  const summaries = mail.outbox.slice(earlier).filter((m) => m.subject.startsWith('[协作周报]'));
+  assert.deepEqual(summaries.map((m) => m.to.join()).sort(), [
+    'coordinator@example.com',
+    'head.market@example.com',
+    'head.product@example.com',
+    'head.sales@example.com',
+    'head.service@example.com',
+  ]);
+  assert.equal(summaries.at(-1)?.subject, '[协作周报] 2024-W28：完成 1 项 · 逾期 1 项');
+  assert.match(summaries.at(-1)?.htmlBody ?? '', /#gid=\d+/);
 });
 
 test('the hourly tick generates and mails last week’s summary on Monday from 09:00, once', () => {
