@@ -42,11 +42,13 @@ export type TimeSource = 'sheets' | 'mail' | 'properties' | 'cache' | 'lock' | '
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private readonly millis = new Map<TimeSource, number>();
+  private readonly cellCounts = new Map<string, number>();
   private readonly observers: CallObserver[] = [];
 
   /** `method` is "Class.method", e.g. "Range.getValues"; `cells` as for CallObserver. */
   record(method: string, cells = 0): void {
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
+    if (cells > 0) this.addCells(method, cells);
     for (const observe of this.observers) observe(method, cells);
   }
 
@@ -69,6 +71,16 @@ export class CallCounter {
     return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
   }
 
+  /** Cells a value call read or wrote, for calls whose size is known only once they answer (a batchGet's). */
+  addCells(method: string, cells: number): void {
+    this.cellCounts.set(method, (this.cellCounts.get(method) ?? 0) + cells);
+  }
+
+  /** Cells read or written, by method. */
+  cells(): Record<string, number> {
+    return Object.fromEntries([...this.cellCounts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
   /** Adds estimated service time (the latency model, a lock wait) to a source. */
   addTime(source: TimeSource, ms: number): void {
     this.millis.set(source, (this.millis.get(source) ?? 0) + ms);
@@ -84,6 +96,7 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.millis.clear();
+    this.cellCounts.clear();
   }
 }
 

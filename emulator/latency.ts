@@ -138,6 +138,7 @@ export function installLatency(ctx: EmulatorContext, options: LatencyOptions): v
  * of the cost, added after the call. The call itself was already recorded and charged.
  */
 export function chargeCells(ctx: EmulatorContext, options: LatencyOptions, method: string, cells: number): void {
+  if (cells > 0) ctx.calls.addCells(method, cells);
   const entry = (options.table ?? LATENCY)[method];
   if (!entry?.perCellMs || cells === 0) return;
   const ms = entry.perCellMs * cells;

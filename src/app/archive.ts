@@ -8,6 +8,7 @@ import { archivedRequestOf, requestsToArchive } from '../domain/archive';
 import { enumLabel, parseEnum } from '../domain/schema';
 import { appendToArchive, removeRows, type ArchiveMove } from '../gas/archiveSheets';
 import type { Table, TableRow } from '../gas/table';
+import { cellsPerRow } from '../gas/workbookCells';
 import { menuAction } from './workbook';
 import { inWorkbook, requireCoordinator, type Workbook } from './workbook';
 
@@ -39,8 +40,12 @@ function references(source: Source, row: TableRow<string>): string[] {
   }
 }
 
-export function archiveCompleted(wb: Workbook): ArchiveOutcome {
-  requireCoordinator(wb);
+/** What "Archive completed" would move now: the requests and, per source sheet, the rows leaving it. */
+export function archivePlan(wb: Workbook): {
+  readonly requests: number;
+  readonly moves: readonly ArchiveMove[];
+  readonly rows: Readonly<Record<Source, number>>;
+} {
   const requests = wb.table('requests', ['id', 'status', 'closed']);
   const plan = requestsToArchive(
     requests.records().map((row) => ({
@@ -53,13 +58,13 @@ export function archiveCompleted(wb: Workbook): ArchiveOutcome {
     wb.timeZone,
   );
   const rows = { requests: 0, tasks: 0, progress: 0, communications: 0, acceptance: 0 };
-  if (plan.size === 0) return { requests: 0, rows, sheets: [] };
+  const moves: ArchiveMove[] = [];
+  if (plan.size === 0) return { requests: 0, moves, rows };
 
   const tasks = wb.optionalTable('tasks');
   const taskRequests = new Map(
     (tasks?.records() ?? []).map((row) => [row.text('id').toUpperCase(), row.text('request').toUpperCase()]),
   );
-  const moves: ArchiveMove[] = [];
   for (const source of SOURCES) {
     const table = wb.optionalTable(source) as Table<string> | undefined;
     if (!table) continue;
@@ -74,11 +79,23 @@ export function archiveCompleted(wb: Workbook): ArchiveOutcome {
     if (picked.length > 0) moves.push({ table, rows: picked, archivedCells });
     rows[source] = picked.length;
   }
+  return { requests: plan.size, moves, rows };
+}
 
+/** Cells the moved rows hold in their sheets now: what archiving frees there (SPEC §3.7). */
+export function archivableCells(wb: Workbook): number {
+  if (!wb.optionalTable('requests')) return 0;
+  return archivePlan(wb).moves.reduce((sum, move) => sum + move.rows.length * cellsPerRow(move.table.sheet), 0);
+}
+
+export function archiveCompleted(wb: Workbook): ArchiveOutcome {
+  requireCoordinator(wb);
+  const { requests, moves, rows } = archivePlan(wb);
+  if (requests === 0) return { requests: 0, rows, sheets: [] };
   const years = [...new Set(moves.flatMap((m) => m.rows.map((r) => r.year)))].sort();
   const sheets = years.map((year) => appendToArchive(wb.spreadsheet, year, moves, wb.locale, wb.now));
   for (const m of moves) removeRows(m.table, new Set(m.rows.map((r) => r.row)));
-  return { requests: plan.size, rows, sheets };
+  return { requests, rows, sheets };
 }
 
 export function describeArchive(wb: Workbook, outcome: ArchiveOutcome): string {

@@ -28,12 +28,14 @@ import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import type { LedgerMail } from '../gas/ledger';
 import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
+import { cellBudgetStatus } from './cellBudget';
 import { MailLog } from './mailLog';
-import { affectedSheets } from './onEdit';
+import { sheetsToSync } from './onEdit';
 import { syncRequests } from './requests';
 import { syncSheets } from './validate';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { recordWeeklySummary } from './summary';
+import { foldOldSummaries } from './summaryFold';
 import {
   effectiveUserEmail,
   inWorkbook,
@@ -105,7 +107,7 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       // here: the sheets it left are synced as the edit would have (IDs, stamps, entries applied),
       // and a typed request gets its ID, status and submission time in the scan's one write.
       const pending = pendingSync(spreadsheet);
-      const edited = [...new Set(pending.sheetIds.flatMap((id) => affectedSheets(wb, id)))];
+      const edited = [...new Set(pending.edits.flatMap((edit) => sheetsToSync(wb, edit)))];
       try {
         if (edited.length > 0) syncSheets(wb, edited);
       } catch (error) {
@@ -117,6 +119,7 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       const recorded = recordScan(wb, mailer, { hourly: !due.scan });
       // The week's summary when due, and whatever summary mail earlier runs left queued.
       const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
+      if (due.summary) foldOldSummaries(wb);
       if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
       return { wb, due, recorded, summary, stop: false as const };
     }),
@@ -265,12 +268,13 @@ export function automationStatus(wb: Workbook): string {
           at: wallDateTime(new Date(registered.stopped.at), wb.timeZone).slice(0, 16),
         })
       : wb.text('automationStateOn', { owner: registered.owner });
-  return wb.text('automationStatus', {
+  const status = wb.text('automationStatus', {
     state,
     mode: settingText(wb.locale, 'emailMode', wb.settings),
     lastScan: readAutomationState(wb.spreadsheet).lastScanDay || wb.text('automationNever'),
     queued: queuedCount(wb),
   });
+  return [status, cellBudgetStatus(wb)].join('\n');
 }
 
 /** "Run checks now": a full scan at once, whatever the hour (the daily one still runs); mail goes out after the lock. */

@@ -4,7 +4,9 @@
  * under the lock; it is mailed after the lock through gas/ledger, which marks it as it goes. One
  * per workbook and run, so the scan and the summary share the log they read and the time budget.
  */
+import type { WorkCalendar } from '../domain/calendar';
 import { isUnconfirmed } from '../domain/delivery';
+import { logArchiveBatch } from '../domain/logRetention';
 import type { LogEntry } from '../domain/notices';
 import {
   enumLabel,
@@ -16,10 +18,12 @@ import {
   type NotificationStatus,
 } from '../domain/schema';
 import { parseList } from '../domain/values';
+import { removeRows } from '../gas/archiveSheets';
 import { flushWrites } from '../gas/document';
 import { deliverMail, type LedgerMail, type LedgerOutcome } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
-import { notificationLogSheet } from '../gas/notificationLogSheet';
+import { appendToLogArchive } from '../gas/notificationArchive';
+import { fitLogColumns, notificationLogSheet } from '../gas/notificationLogSheet';
 import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
 import { enumOf } from './records';
@@ -42,13 +46,15 @@ export class MailLog {
   readonly unconfirmed: number;
   readonly label: (status: NotificationStatus) => string;
   private readonly table: LogTable;
+  private readonly rowOf: ReadonlyMap<LogEntry, LogRow>;
   private readonly deadline: number;
 
   private constructor(private readonly wb: Workbook) {
     this.table = logTable(wb);
     this.label = labeler('notificationStatus', wb.settings.locale);
-    const { log, unconfirmed } = readLog(this.table, wb.now, this.label);
+    const { log, unconfirmed, rowOf } = readLog(this.table, wb.now, this.label);
     this.entries = log;
+    this.rowOf = rowOf;
     this.unconfirmed = unconfirmed;
     this.deadline = wb.now.getTime() + wb.settings.runBudgetSeconds * 1000;
   }
@@ -81,6 +87,27 @@ export class MailLog {
   record(): void {
     this.commit();
     flushWrites();
+  }
+
+  /**
+   * Keeps the log as wide as its columns, and moves the rows past logRetentionDays that no rule
+   * reads any more to 通知记录 YYYY (SPEC §3.7, domain/logRetention.ts): the archive is written and
+   * flushed first, then the rows are deleted from the log where they are now (found by their
+   * values), so a run that dies in between loses nothing and the next one does not archive them
+   * twice. The moved rows stay in `entries`: no rule reads them, by definition.
+   */
+  retainRecent(calendar: WorkCalendar): void {
+    fitLogColumns(this.table.sheet);
+    const batch = logArchiveBatch(this.entries, this.wb.now, this.wb.settings, calendar);
+    if (!batch) return;
+    appendToLogArchive(this.wb.spreadsheet, batch.year, batch.moved, this.wb.locale);
+    flushWrites();
+    const rows = new Set<LogRow>();
+    for (const entry of batch.moved) {
+      const row = this.rowOf.get(entry);
+      if (row) rows.add(row);
+    }
+    removeRows(this.table, rows);
   }
 
   /** Mails `mails` (after the lock), each marked as it goes, within the run's time budget. */
@@ -117,8 +144,9 @@ function readLog(
   table: LogTable,
   now: Date,
   label?: (status: NotificationStatus) => string,
-): { log: LogEntry[]; unconfirmed: number } {
+): { log: LogEntry[]; unconfirmed: number; rowOf: Map<LogEntry, LogRow> } {
   const log: LogEntry[] = [];
+  const rowOf = new Map<LogEntry, LogRow>();
   let unconfirmed = 0;
   for (const row of table.records()) {
     const time = row.get('time');
@@ -133,13 +161,16 @@ function readLog(
       status: enumOf('notificationStatus', row.get('status')),
       key,
     };
+    let read = entry;
     if (label && isUnconfirmed(entry, now)) {
       row.set('status', label('unconfirmed'));
       unconfirmed++;
-      log.push({ ...entry, status: 'unconfirmed' });
-    } else log.push(entry);
+      read = { ...entry, status: 'unconfirmed' };
+    }
+    log.push(read);
+    rowOf.set(read, row);
   }
-  return { log, unconfirmed };
+  return { log, unconfirmed, rowOf };
 }
 
 /**

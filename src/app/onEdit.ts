@@ -13,7 +13,7 @@ import { asCell, type Table, type TableRow } from '../gas/table';
 import { appendHistory, typedChange } from './history';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
-import { leavePendingSync } from '../gas/automationRecord';
+import { forgetProgressMarkFrom, leavePendingSync, type PendingEdit } from '../gas/automationRecord';
 import { inWorkbook, isCoordinator, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
 
 /** The single cell an edit replaced, as the event tells it; absent for pastes and multi-cell edits. */
@@ -40,10 +40,14 @@ function editedSheet(wb: Workbook, sheetId: number): SheetKey | undefined {
   return (Object.keys(AFFECTED) as SheetKey[]).find((k) => wb.sheet(k)?.getSheetId() === sheetId);
 }
 
-/** The data sheets an edit of the sheet `sheetId` calls to bring up to date (none for other sheets). */
-export function affectedSheets(wb: Workbook, sheetId: number): readonly SheetKey[] {
-  const key = editedSheet(wb, sheetId);
-  return (key && AFFECTED[key]) ?? [];
+/**
+ * The data sheets an edit calls to bring up to date (none for other sheets); a Progress edit at or above the scan's mark makes the next scan read all of Progress.
+ */
+export function sheetsToSync(wb: Workbook, edit: PendingEdit): readonly SheetKey[] {
+  const key = editedSheet(wb, edit.sheetId);
+  const sheets = (key && AFFECTED[key]) ?? [];
+  if (key === 'progress') forgetProgressMarkFrom(wb.spreadsheet, edit.row);
+  return sheets;
 }
 
 function isHeaderEdit(edited: GoogleAppsScript.Spreadsheet.Range): boolean {
@@ -53,11 +57,13 @@ function isHeaderEdit(edited: GoogleAppsScript.Spreadsheet.Range): boolean {
 export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Range, typed: TypedEdit = {}): void {
   if (isHeaderEdit(edited)) return;
   wb.via = 'sheetEdit';
-  const key = editedSheet(wb, edited.getSheet().getSheetId());
+  const sheetId = edited.getSheet().getSheetId();
+  const key = editedSheet(wb, sheetId);
   if (!key) return;
   recordTypedChange(wb, key, edited, typed);
+  const sheets = sheetsToSync(wb, { sheetId, row: edited.getRow() });
   try {
-    syncSheets(wb, AFFECTED[key] ?? [], refuseTypedStatus(wb, key, edited, typed));
+    syncSheets(wb, sheets, refuseTypedStatus(wb, key, edited, typed));
   } catch (error) {
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;
@@ -128,6 +134,7 @@ export function onEditEvent(now: Date, edited: GoogleAppsScript.Spreadsheet.Rang
     inWorkbook(now, (wb) => handleEdit(wb, edited, typed), { waitMs: LOCK_WAIT_MS.edit, simpleTrigger: true });
   } catch (error) {
     if (!(error instanceof WorkbookBusy)) throw error;
-    if (!isHeaderEdit(edited)) leavePendingSync(edited.getSheet().getParent(), edited.getSheet().getSheetId());
+    if (isHeaderEdit(edited)) return;
+    leavePendingSync(edited.getSheet().getParent(), { sheetId: edited.getSheet().getSheetId(), row: edited.getRow() });
   }
 }

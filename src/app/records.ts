@@ -4,7 +4,7 @@
  * cases ask; a missing sheet reads as no rows.
  */
 import { parseEnum, type ColumnKey, type EnumCode, type EnumKey } from '../domain/schema';
-import { cellString, type Cell, type TableRow } from '../gas/table';
+import { cellString, type Cell, type Table, type TableRow } from '../gas/table';
 import type { AcceptanceRecord, ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from '../domain/records';
 import { isBlank, parseList, parsePercent, parseTypedPercent } from '../domain/values';
 import type { Workbook } from './workbook';
@@ -51,14 +51,12 @@ export function readProgress(wb: Workbook): ProgressRecord[] {
 }
 
 /**
- * The percentage and time of the latest accepted entry per task (upper-case ID), walking back from
- * the newest row so that only one row per task is parsed: the scan's Progress sheet holds several
+ * The percentage and time of the latest accepted entry per task (upper-case ID) in `table` (all
+ * of Progress, or the rows since the scan's mark), walking back from the newest row so that only one row per task is parsed: the scan's Progress sheet holds several
  * rows per task. Rows the checks refused carry no update stamp and do not count; blank rows name
  * no task, so every row is walked without filtering them out first.
  */
-export function readLatestAcceptedProgress(wb: Workbook): LatestProgress {
-  const table = wb.optionalTable('progress');
-  if (!table) return new Map();
+export function latestAcceptedProgress(wb: Workbook, table: Table<ColumnKey<'progress'>>): LatestProgress {
   const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at' | 'summary' | 'delayReason'>>();
   // A task's rows are usually adjacent: a row naming, as typed, the task of the row just walked
   // that already has its latest entry is skipped without trimming and looking the ID up again.

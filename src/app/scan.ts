@@ -5,18 +5,38 @@
  * are mailed through the send ledger, outside the lock, within the run's time budget (deliver).
  */
 import { WorkCalendar } from '../domain/calendar';
+import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
 import { buildDigests } from '../domain/digest';
 import { logRows, planDeliveries, queuedKeys, type Delivery } from '../domain/delivery';
-import { findNotices, type ActionItem, type PlanChangeItem, type Rule, type TaskItem } from '../domain/notices';
+import {
+  escalatingItems,
+  findNotices,
+  type ActionItem,
+  type PlanChangeItem,
+  type Rule,
+  type TaskItem,
+} from '../domain/notices';
 import { taskHealth, type TaskHealth } from '../domain/health';
-import type { SheetKey } from '../domain/schema';
-import { parseDate } from '../domain/values';
+import type { ColumnKey, SheetKey } from '../domain/schema';
+import { parseDate, parsePercent } from '../domain/values';
+import { readProgressMark, writeProgressMark } from '../gas/automationRecord';
 import type { LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
+import { cellString, type Table, type TableRow } from '../gas/table';
+import { workbookCells } from '../gas/workbookCells';
+import { cellLimitText } from './cellBudget';
 import { labeler, MailLog, readLogEntries } from './mailLog';
-import { enumOf, readAcceptances, readActions, readLatestAcceptedProgress, readRequests, readTasks } from './records';
+import {
+  enumOf,
+  latestAcceptedProgress,
+  readAcceptances,
+  readActions,
+  readRequests,
+  readTasks,
+  type LatestProgress,
+} from './records';
 import { readSignOffs } from './signOffs';
-import type { Workbook } from './workbook';
+import { UserError, type Workbook } from './workbook';
 
 export interface ScanReport {
   readonly tasks: number;
@@ -51,9 +71,14 @@ export interface RecordedScan {
 export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = {}): RecordedScan {
   const { settings, now } = wb;
   const calendar = new WorkCalendar(settings);
-  const tasks = tasksWithHealth(wb, calendar);
+  // Counted by the daily scan; at the limit the log cannot grow, so nothing is recorded or sent.
+  const cells = options.hourly ? undefined : { used: workbookCells(wb.spreadsheet), limit: CELL_LIMIT };
+  if (cells && atCellLimit(cells)) throw new UserError(cellLimitText(wb, cells));
   const ledger = MailLog.of(wb);
   const log = ledger.entries;
+  const tasks = tasksWithHealth(wb, calendar, escalatingItems(log, now, settings, calendar));
+  // The hourly pass leaves retention to the daily scan: one week of old rows a day keeps up.
+  if (!options.hourly) ledger.retainRecent(calendar);
 
   const notices = findNotices({
     now,
@@ -67,6 +92,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     acceptances: readAcceptances(wb),
     signOffs: readSignOffs(wb),
     log,
+    ...(cells ? { cells } : {}),
   });
   const dryRun = settings.emailMode === 'dry-run';
   const plan = planDeliveries(notices, log, {
@@ -138,21 +164,78 @@ export function queuedCount(wb: Workbook): number {
 }
 
 /** Tasks with their health; the Health column of every row is updated in the same pass (written on commit). */
-function tasksWithHealth(wb: Workbook, calendar: WorkCalendar): { task: TaskItem; health: TaskHealth }[] {
+function tasksWithHealth(
+  wb: Workbook,
+  calendar: WorkCalendar,
+  escalating: ReadonlySet<string>,
+): { task: TaskItem; health: TaskHealth }[] {
   const table = wb.optionalTable('tasks');
   if (!table) return [];
   // Only accepted entries count: a rejected one never gets its update stamp.
-  const latest = readLatestAcceptedProgress(wb);
+  const latest = scanProgress(wb, escalating);
   const healthLabel = labeler('health', wb.settings.locale);
   const writesHealth = table.has('health');
   const result: { task: TaskItem; health: TaskHealth }[] = [];
   for (const task of readTasks(wb, latest)) {
     const health = taskHealth(task, wb.now, calendar, wb.settings);
-    if (writesHealth) table.rows[task.row - 2]!.set('health', healthLabel(health.health));
+    const row = table.rows[task.row - 2]!;
+    if (writesHealth) row.set('health', healthLabel(health.health));
+    if (latest.has(task.id.toUpperCase())) carryLatestProgress(wb, table, row, task);
     // A row without an ID yet (its request is not approved) gets health but no notices.
     if (task.id !== '') result.push({ task, health });
   }
   return result;
+}
+
+/**
+ * The latest accepted Progress entry per task, from the rows added since the last scan when its
+ * high-water mark still names the same row (SPEC §3.7): every accepted entry above it is already
+ * in its task's % and last update (a progress save writes both, all or nothing), which readTasks
+ * falls back to. A missing mark, a row inserted, deleted or changed at it, or a task about to be
+ * escalated whose latest entry is above it (its L3 quotes that entry) means a full read.
+ * The new mark is the last row read.
+ */
+function scanProgress(wb: Workbook, escalating: ReadonlySet<string>): LatestProgress {
+  const tail = wb.source.tail?.('progress');
+  const mark = tail && readProgressMark(wb.spreadsheet);
+  const fromMark =
+    tail && mark && tail.table.rowCount > 0 && progressFingerprint(tail.table, 0) === mark.fingerprint
+      ? latestAcceptedProgress(wb, tail.table)
+      : undefined;
+  // An L3 names the latest entry's summary and delay reason, which the task row does not carry.
+  const incremental = tail && fromMark && [...escalating].every((id) => fromMark.has(id)) ? tail : undefined;
+  const table = incremental ? incremental.table : wb.optionalTable('progress');
+  if (!table) return new Map();
+  const first = incremental ? incremental.first : 2;
+  let last = table.rowCount - 1;
+  while (last >= 0 && table.cell(last, 'task') === '') last--;
+  const next = last < 0 ? undefined : { row: first + last, fingerprint: progressFingerprint(table, last) };
+  if (next?.row !== mark?.row || next?.fingerprint !== mark?.fingerprint) writeProgressMark(wb.spreadsheet, next);
+  return incremental && fromMark ? fromMark : latestAcceptedProgress(wb, table);
+}
+
+/** What identifies a Progress row for the mark: its task and summary, as text. */
+function progressFingerprint(table: Table<ColumnKey<'progress'>>, index: number): string {
+  return JSON.stringify([cellString(table.cell(index, 'task')), cellString(table.cell(index, 'summary'))]);
+}
+
+/**
+ * The task row carries the % and time of its latest accepted entry, as a progress save leaves it;
+ * an entry edited in place since (onEdit forgot the mark, so this scan read all of Progress) is
+ * carried over here. That is what lets the next scan read only the rows below its mark.
+ */
+function carryLatestProgress(
+  wb: Workbook,
+  table: Table<ColumnKey<'tasks'>>,
+  row: TableRow<ColumnKey<'tasks'>>,
+  task: TaskItem,
+): void {
+  if (table.has('pct') && Math.round(parsePercent(row.get('pct')) ?? -1) !== Math.round(task.pct))
+    row.set('pct', task.pct);
+  const typed = wb.readDate(row.get('lastUpdate'));
+  const seconds = (date: Date | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
+  if (table.has('lastUpdate') && task.lastUpdate && seconds(typed) !== seconds(task.lastUpdate))
+    row.set('lastUpdate', task.lastUpdate);
 }
 
 /** Communication log rows that hold an action item (an item without a readable due date raises no notice). */

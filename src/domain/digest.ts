@@ -42,6 +42,7 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly cou
   signOffOverdue: { name: 'ruleSignOffOverdue', count: 'countSignOffOverdue' },
   signOffPending: { name: 'ruleSignOffPending', count: 'countSignOffPending' },
   taskStarted: { name: 'ruleTaskStarted', count: 'countTaskStarted' },
+  cellBudget: { name: 'ruleCellBudget', count: 'countCellBudget' },
 };
 
 const LEVEL_TEXT: Readonly<Record<Level, MessageKey>> = { L3: 'levelL3', L2: 'levelL2', L1: 'levelL1' };
@@ -121,6 +122,8 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, 'lineSignOff', { ...f, subject: signOffSubjectLabel(locale, f.subject) });
     case 'taskStarted':
       return t(locale, 'lineTaskStarted', f);
+    case 'cellBudget':
+      return t(locale, 'lineCellBudget', f);
   }
 }
 

@@ -8,6 +8,7 @@ import type { CivilDay, WorkCalendar } from './calendar';
 import { confirmedSplits, pendingSignOffs, type SignOffRecord } from './signOffs';
 import { dayKeyOf } from './calendar';
 import { findDepartment, resolveEmail, standIn, type Directory } from './directory';
+import { cellBudgetNotice, type WorkbookCells } from './cellBudget';
 import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
 import { checkOwner, type OwnerCheck } from './owner';
 import type { AcceptanceRecord, ActionRecord, RequestRecord, TaskRecord } from './records';
@@ -34,8 +35,15 @@ export const RULES = [
   'changePending',
   'signOffPending',
   'taskStarted',
+  'cellBudget',
 ] as const;
 export type Rule = (typeof RULES)[number];
+
+/**
+ * Rules told once per occurrence and never again after cooldown (scope.wasTold): their latest
+ * told row is read for as long as it is on the log.
+ */
+export const TOLD_ONCE_RULES: ReadonlySet<string> = new Set<Rule>(['acceptanceFailed']);
 
 export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   unresolved: 'L3',
@@ -55,6 +63,7 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   changePending: 'L1',
   signOffPending: 'L1',
   taskStarted: 'L1',
+  cellBudget: 'L1',
 };
 
 export const RULE_ORDER = Object.fromEntries(RULES.map((rule, index) => [rule, index])) as Record<Rule, number>;
@@ -150,6 +159,8 @@ export interface EscalationInput {
   readonly acceptances?: readonly AcceptanceItem[];
   /** Absent when the workbook has no Sign-offs sheet. */
   readonly signOffs?: readonly SignOffRecord[];
+  /** The workbook's cells, when this scan counted them (the daily one). */
+  readonly cells?: WorkbookCells;
   readonly log: readonly LogEntry[];
 }
 
@@ -299,6 +310,9 @@ export function findNotices(input: EscalationInput): Notice[] {
       coordinatorsOf(task?.request ?? ''),
     );
   }
+
+  const budget = input.cells && cellBudgetNotice(input.cells, settings.cellBudgetWarn);
+  if (budget) add(budget, [...settings.coordinators]);
 
   // An L3 to a sponsor who is away goes to their delegate.
   const sponsorNow = (dept: string) => reach([sponsor(dept)])[0];
@@ -528,21 +542,13 @@ function unresolvedNotices(
   taskById: (id: string) => TaskEntry | undefined,
 ): Notice[] {
   const { now, settings, calendar } = input;
-  const counted = countedStatuses(settings.emailMode);
-  const history = new Map<string, Date[]>();
-  for (const entry of input.log) {
-    if (entry.level !== 'L2' || !entry.status || !counted.has(entry.status)) continue;
-    const key = `${entry.item}|${entry.rule}`;
-    const times = history.get(key);
-    if (times) times.push(entry.time);
-    else history.set(key, [entry.time]);
-  }
+  const episodes = l2Episodes(input.log, now, settings, calendar);
 
   const byItem = new Map<string, { notice: Notice; rules: Rule[]; since: Date }>();
   for (const notice of notices) {
     if (notice.level !== 'L2') continue;
-    const start = currentEpisode(history.get(`${notice.item}|${notice.rule}`) ?? [], now, calendar, settings)[0];
-    if (!start || hoursBetween(start, now) < settings.escalateAfterHours) continue;
+    const start = episodes.get(episodeKey(notice));
+    if (!escalationDue(start, now, settings)) continue;
     const entry = byItem.get(notice.item);
     if (!entry) byItem.set(notice.item, { notice, rules: [notice.rule], since: start });
     else {
@@ -613,6 +619,65 @@ export function currentEpisode(
   }
   const last = episode[episode.length - 1];
   return last && calendar.workingDaysBetween(last, now) <= allowedGap(episode.length) ? episode : [];
+}
+
+/** Whether an L2 episode that began at `start` escalates to L3 at `now`. */
+export function escalationDue(
+  start: Date | undefined,
+  now: Date,
+  settings: Pick<Settings, 'escalateAfterHours'>,
+): start is Date {
+  return start !== undefined && hoursBetween(start, now) >= settings.escalateAfterHours;
+}
+
+/** The items an L3 may name at `now` (upper-case): an L2 episode of theirs is due to escalate. */
+export function escalatingItems(
+  log: readonly LogEntry[],
+  now: Date,
+  settings: Pick<Settings, 'emailMode' | 'cooldownHours' | 'escalateAfterHours'>,
+  calendar: WorkCalendar,
+): Set<string> {
+  const items = new Set<string>();
+  for (const [key, start] of l2Episodes(log, now, settings, calendar)) {
+    if (escalationDue(start, now, settings)) items.add(normalId(key.slice(0, key.lastIndexOf('|'))));
+  }
+  return items;
+}
+
+/** An L2 log row that counts towards its episode: told (countedStatuses) at level L2. */
+export function isEpisodeRow(entry: LogEntry, mode: EmailMode): boolean {
+  return entry.level === 'L2' && entry.status !== undefined && countedStatuses(mode).has(entry.status);
+}
+
+/** The episode an L2 notice or log row belongs to: its item and rule. */
+export function episodeKey(entry: Pick<LogEntry, 'item' | 'rule'>): string {
+  return `${entry.item}|${entry.rule}`;
+}
+
+/**
+ * Per L2 episode (episodeKey) still going at `now`, when its first L2 was told: what L3 counts
+ * from, so the log rows from then on are read (and retention keeps them, however long ago).
+ */
+export function l2Episodes(
+  log: readonly LogEntry[],
+  now: Date,
+  settings: Pick<Settings, 'emailMode' | 'cooldownHours'>,
+  calendar: WorkCalendar,
+): Map<string, Date> {
+  const history = new Map<string, Date[]>();
+  for (const entry of log) {
+    if (!isEpisodeRow(entry, settings.emailMode)) continue;
+    const key = episodeKey(entry);
+    const times = history.get(key);
+    if (times) times.push(entry.time);
+    else history.set(key, [entry.time]);
+  }
+  const starts = new Map<string, Date>();
+  for (const [key, times] of history) {
+    const start = currentEpisode(times, now, calendar, settings)[0];
+    if (start) starts.set(key, start);
+  }
+  return starts;
 }
 
 /**

@@ -52,6 +52,12 @@ export interface Settings {
   readonly signOffAcceptance: AcceptanceSignOffRule;
   /** Working days a sign-off may wait before the signer and the coordinator are warned (L2). */
   readonly signOffDays: number;
+  /** Days the Notification log keeps live; older rows no rule still reads move to 通知记录 YYYY (SPEC §3.7). */
+  readonly logRetentionDays: number;
+  /** Weekly summaries kept whole; older ones fold into one sheet (SPEC §3.7). */
+  readonly summaryKeepWeeks: number;
+  /** Percentages of Google's cell limit at which coordinators are told, ascending (SPEC §3.7). */
+  readonly cellBudgetWarn: readonly number[];
 }
 
 export type SettingKey = keyof Settings;
@@ -93,6 +99,9 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     signOffChange: 'all-heads',
     signOffAcceptance: 'requester',
     signOffDays: 3,
+    logRetentionDays: 35,
+    summaryKeepWeeks: 12,
+    cellBudgetWarn: [70, 85],
   };
 }
 
@@ -287,6 +296,17 @@ const emails: SettingKind<string[]> = {
   format: (value) => value.join(', '),
 };
 
+const percents: SettingKind<number[]> = {
+  allowed: 'settingAllowedPercents',
+  parse(cell) {
+    const parts = typeof cell === 'number' ? [String(cell)] : splitList(String(cell).replace(/[%％]/g, ''));
+    const values = parts.map((part) => (/^\d+$/.test(part.trim()) ? Number(part) : NaN));
+    if (values.length === 0 || values.some((n) => !(n >= 1 && n <= 100))) return undefined;
+    return [...new Set(values)].sort((a, b) => a - b);
+  },
+  format: (value) => value.join(', '),
+};
+
 const EMAIL_MODE_WORDS: Readonly<Record<string, EmailMode>> = {
   send: 'send',
   发送: 'send',
@@ -368,6 +388,9 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('signOffChange', 'settingSignOffChange', 'settingSignOffChangeHelp', signOffRule),
   define('signOffAcceptance', 'settingSignOffAcceptance', 'settingSignOffAcceptanceHelp', acceptanceSignOffRule),
   define('signOffDays', 'settingSignOffDays', 'settingSignOffDaysHelp', integer(1, 60)),
+  define('logRetentionDays', 'settingLogRetentionDays', 'settingLogRetentionDaysHelp', integer(7, 3650)),
+  define('summaryKeepWeeks', 'settingSummaryKeepWeeks', 'settingSummaryKeepWeeksHelp', integer(1, 520)),
+  define('cellBudgetWarn', 'settingCellBudgetWarn', 'settingCellBudgetWarnHelp', percents),
 ];
 
 /** One row of the Settings sheet as setup writes it: key, value in the chosen language, label, description. */

@@ -6,7 +6,7 @@
  */
 import { header } from '../domain/summary';
 import { LOCALES, t, type Locale } from '../i18n/index';
-import { growToFit } from './grid';
+import { growToFit, sizeToContent } from './grid';
 import { rowFinder } from './placement';
 import { sheetNowOf, type Cell, type Table, type TableRow } from './table';
 import { literalInput } from './typedInput';
@@ -24,14 +24,32 @@ export interface ArchiveMove {
 
 /** The archive of `year`, under either language's title, created protected when missing. */
 function archiveSheet(spreadsheet: Spreadsheet, year: number, locale: Locale): Sheet {
-  for (const each of LOCALES) {
-    const sheet = spreadsheet.getSheetByName(t(each, 'archiveSheet', { year }));
+  return protectedSheet(
+    spreadsheet,
+    LOCALES.map((each) => t(each, 'archiveSheet', { year })),
+    t(locale, 'archiveSheet', { year }),
+    t(locale, 'archiveProtection'),
+  );
+}
+
+/**
+ * The first sheet titled one of `titles`, or a new one titled `title`, protected so that only the
+ * add-on's user may edit: an archive is the record kept for audits.
+ */
+export function protectedSheet(
+  spreadsheet: Spreadsheet,
+  titles: readonly string[],
+  title: string,
+  description: string,
+): Sheet {
+  for (const each of titles) {
+    const sheet = spreadsheet.getSheetByName(each);
     if (sheet) return sheet;
   }
-  const sheet = spreadsheet.insertSheet(t(locale, 'archiveSheet', { year }));
-  // Only the add-on's user may edit: the archive is the record kept for audits. Adding oneself first, as
-  // https://developers.google.com/apps-script/reference/spreadsheet/protection shows, keeps group-based access from throwing.
-  const protection = sheet.protect().setDescription(t(locale, 'archiveProtection'));
+  const sheet = spreadsheet.insertSheet(title);
+  // Adding oneself first, as https://developers.google.com/apps-script/reference/spreadsheet/protection
+  // shows, keeps group-based access from throwing.
+  const protection = sheet.protect().setDescription(description);
   const me = Session.getEffectiveUser().getEmail();
   if (me !== '') protection.addEditor(me);
   protection.removeEditors(
@@ -86,6 +104,7 @@ export function appendToArchive(
     const range = sheet.getRange(first, 1, lines.length, width);
     range.setValues(lines.map((line) => Array.from({ length: width }, (_, i) => literalInput(line.cells[i] ?? ''))));
     range.setFontWeights(lines.map((line) => Array.from({ length: width }, () => (line.header ? 'bold' : 'normal'))));
+    sizeToContent(sheet, first + lines.length - 1, Math.max(width, sheet.getLastColumn()));
   }
   return sheet.getName();
 }
@@ -96,7 +115,7 @@ export function appendToArchive(
  * rows, not rewriting the ones kept, leaves every other row, its notes, formats and formulas as
  * it is, and frees the cells (SPEC §3.7). A row that cannot be found stays; the next run archives it.
  */
-export function removeRows(table: Table<string>, removed: ReadonlySet<TableRow<string>>): void {
+export function removeRows<K extends string>(table: Table<K>, removed: ReadonlySet<TableRow<K>>): void {
   if (removed.size === 0) return;
   const sheet = table.sheet;
   const now = sheetNowOf(sheet.getDataRange().getValues() as Cell[][], table.def);

@@ -7,6 +7,8 @@
  *   opened by ID) — nobody can mistype it in a cell, and it travels with the file. Owner and run
  *   state are separate entries: a tick writes its state hourly, a coordinator's Turn on writes the
  *   owner, and neither write can undo the other.
+ * - Beside the run state, the scan's Progress high-water mark (SPEC §3.7): the last Progress row a
+ *   scan read, so the next one reads only the rows added since (see app/scan.ts).
  * - Also in the workbook: the sheets an edit left for the tick to bring up to date (onEdit could
  *   not get the lock in time), one entry per edit, so no edit's entry can overwrite another's.
  * - In the owner's user properties, keyed by spreadsheet ID: which workbook each of their ticks
@@ -21,6 +23,16 @@ const STATE_KEY = 'collabDesk.automation';
 /** Where the run state lived before it moved into the workbook; read until the next write. */
 const LEGACY_STATE_PROPERTY = STATE_KEY;
 const TICK_WORKBOOK_PREFIX = 'collabDesk.tick.';
+export const PROGRESS_MARK_KEY = 'collabDesk.progressMark';
+
+/**
+ * The last Progress row a scan read, and what identifies that row (its task and summary): a row
+ * inserted or deleted above it, or that row changed, shows as a different row there.
+ */
+export interface ProgressMark {
+  readonly row: number;
+  readonly fingerprint: string;
+}
 const PENDING_SYNC_KEY = 'collabDesk.pendingSync';
 
 /** Why a registered tick stopped itself. */
@@ -101,19 +113,55 @@ export function writeAutomationState(spreadsheet: Spreadsheet, state: Automation
   legacyState()?.deleteProperty(LEGACY_STATE_PROPERTY);
 }
 
-/** Leaves the edited sheet (by ID) for the next tick to sync: an entry of its own, added without reading the others. */
-export function leavePendingSync(spreadsheet: Spreadsheet, sheetId: number): void {
-  spreadsheet.addDeveloperMetadata(PENDING_SYNC_KEY, String(sheetId));
+/** A stored mark, or undefined when there is none or it is damaged (then the scan reads all of Progress). */
+export function parseProgressMark(raw: string | null | undefined): ProgressMark | undefined {
+  const parsed = parseObject(raw);
+  const { row, fingerprint } = parsed;
+  return typeof row === 'number' && Number.isInteger(row) && row >= 2 && typeof fingerprint === 'string'
+    ? { row, fingerprint }
+    : undefined;
+}
+
+export function readProgressMark(spreadsheet: Spreadsheet): ProgressMark | undefined {
+  return parseProgressMark(metadataValue(spreadsheet, PROGRESS_MARK_KEY));
+}
+
+/** Records the mark, or (undefined) forgets it: the next scan reads all of Progress. */
+export function writeProgressMark(spreadsheet: Spreadsheet, mark: ProgressMark | undefined): void {
+  writeMetadata(spreadsheet, PROGRESS_MARK_KEY, mark && JSON.stringify(mark));
 }
 
 /**
- * The IDs of the sheets edits left to sync, and `done`, which removes exactly the entries read
- * (an edit leaving one meanwhile keeps its own for the tick after).
+ * An edit at or above the mark: a row there may no longer say what its task carries, so the mark
+ * is forgotten and the next scan reads all of Progress. Rows added below it change nothing.
  */
-export function pendingSync(spreadsheet: Spreadsheet): { readonly sheetIds: readonly number[]; done(): void } {
+export function forgetProgressMarkFrom(spreadsheet: Spreadsheet, editedRow: number): void {
+  const mark = readProgressMark(spreadsheet);
+  if (mark && editedRow <= mark.row) writeProgressMark(spreadsheet, undefined);
+}
+
+/** An edit the next tick must sync: the sheet (by ID) and the first row it touched. */
+export interface PendingEdit {
+  readonly sheetId: number;
+  readonly row: number;
+}
+
+/** Leaves an edit for the next tick to sync: an entry of its own, added without reading the others. */
+export function leavePendingSync(spreadsheet: Spreadsheet, edit: PendingEdit): void {
+  spreadsheet.addDeveloperMetadata(PENDING_SYNC_KEY, `${edit.sheetId}:${edit.row}`);
+}
+
+/**
+ * The edits left to sync, and `done`, which removes exactly the entries read (an edit leaving
+ * one meanwhile keeps its own for the tick after).
+ */
+export function pendingSync(spreadsheet: Spreadsheet): { readonly edits: readonly PendingEdit[]; done(): void } {
   const entries = spreadsheet.createDeveloperMetadataFinder().withKey(PENDING_SYNC_KEY).find();
-  const sheetIds = new Set(entries.map((entry) => Number(entry.getValue())).filter(Number.isInteger));
-  return { sheetIds: [...sheetIds], done: () => entries.forEach((entry) => entry.remove()) };
+  const edits = entries
+    .map((entry) => (entry.getValue() ?? '').split(':').map(Number))
+    .filter((parts): parts is [number, number] => parts.length === 2 && parts.every(Number.isInteger))
+    .map(([sheetId, row]) => ({ sheetId, row }));
+  return { edits, done: () => entries.forEach((entry) => entry.remove()) };
 }
 
 /** Document properties, where a run with a document finds the state an older version kept. */

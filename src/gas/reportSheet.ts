@@ -4,13 +4,20 @@
  * nothing else.
  */
 import type { Report } from '../domain/summary';
-import { t, type Locale } from '../i18n/index';
-import { growToFit } from './grid';
+import { LOCALES, t, type Locale } from '../i18n/index';
+import { flushWrites } from './document';
+import { growToFit, sizeToContent } from './grid';
+import { literalInput } from './typedInput';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER_BACKGROUND = '#e8eaed';
+
+/** Every sheet's title, in tab order. */
+export function sheetTitles(spreadsheet: Spreadsheet): string[] {
+  return spreadsheet.getSheets().map((sheet) => sheet.getName());
+}
 
 /** The first sheet titled one of `titles`, in that order, or null. */
 export function sheetTitled(spreadsheet: Spreadsheet, titles: readonly string[]): Sheet | null {
@@ -68,5 +75,55 @@ export function writeReport(
     ),
   );
   sheet.setColumnWidths(1, width, 140);
+  sizeToContent(sheet, lines.length, width);
   return sheet;
+}
+
+/** Lines under a report's title that say what it is about: its period and headline (weeklySummary's first lines). */
+const FOLDED_LINES = 3;
+
+/**
+ * Folds each report sheet titled in `titles` into one line of the folded-summaries sheet (its
+ * title, then the lines under it that are not blank), appended and flushed before the sheets are
+ * deleted: a sheet a dead run already folded is found by its title and only deleted. Returns how
+ * many sheets went.
+ */
+export function foldReports(spreadsheet: Spreadsheet, titles: readonly string[], locale: Locale): number {
+  const sheets = titles.flatMap((title) => spreadsheet.getSheetByName(title) ?? []);
+  if (sheets.length === 0) return 0;
+  const headers = ['foldedSummaryTitle', 'foldedSummaryPeriod', 'foldedSummaryHeadline'] as const;
+  let fold = sheetTitled(
+    spreadsheet,
+    LOCALES.map((each) => t(each, 'foldedSummariesSheet')),
+  );
+  if (!fold) {
+    fold = spreadsheet.insertSheet(t(locale, 'foldedSummariesSheet'));
+    fold.getRange(1, 1, 1, headers.length).setValues([headers.map((key) => t(locale, key))]);
+    fold.setFrozenRows(1);
+  }
+  const folded = new Set(
+    fold
+      .getRange(1, 1, Math.max(1, fold.getLastRow()), 1)
+      .getValues()
+      .map((row) => String(row[0])),
+  );
+  const lines = sheets
+    .filter((sheet) => !folded.has(sheet.getName()))
+    .map((sheet) => {
+      const under = sheet
+        .getRange(2, 1, FOLDED_LINES, 1)
+        .getValues()
+        .map((row) => String(row[0]))
+        .filter((text) => text !== '');
+      return [sheet.getName(), under[0] ?? '', under.slice(1).join(' / ')].map((text) => literalInput(text));
+    });
+  const first = fold.getLastRow() + 1;
+  if (lines.length > 0) {
+    growToFit(fold, first + lines.length - 1, headers.length);
+    fold.getRange(first, 1, lines.length, headers.length).setValues(lines);
+  }
+  sizeToContent(fold, first + lines.length - 1, headers.length);
+  flushWrites();
+  for (const sheet of sheets) spreadsheet.deleteSheet(sheet);
+  return sheets.length;
 }

@@ -30,6 +30,18 @@ export interface TableSource {
   added(key: SheetKey, sheet: Sheet): void;
   /** Writes what the tables changed; returns the changes that could not be placed. */
   commit(tables: Iterable<Table<string>>): readonly SkippedWrite[];
+  /** The sheet as read from a row on, when this source read it so (the scan's Progress). */
+  tail?<S extends SheetKey>(key: S): SheetTail<ColumnKey<S>> | undefined;
+}
+
+/**
+ * A sheet read from a row on (the rows above it left out), as a table whose row i is sheet row
+ * first + i: for reading only, its row numbers are not the sheet's.
+ */
+export interface SheetTail<K extends string = string> {
+  /** The sheet row of the first row read. */
+  readonly first: number;
+  readonly table: Table<K>;
 }
 
 /** The developer metadata key whose value is the JSON object { sheetKey: sheetId } setup wrote. */

@@ -16,7 +16,8 @@
 import { columnLetter, quotedTitle, sheetPrefix } from './a1';
 import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type SheetKey } from '../domain/schema';
 import { filledLength, placeChanges, rowsById, type SheetNow, type SkippedWrite, type TableChange } from './placement';
-import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type TableSource } from './sheets';
+import { parseProgressMark, PROGRESS_MARK_KEY } from './automationRecord';
+import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type SheetTail, type TableSource } from './sheets';
 import { forEachRun, sheetNowOf, Table, type Cell, type TableStore } from './table';
 import { sheetsApi, WriteBatch, type BatchSheet } from './writeBatch';
 
@@ -26,12 +27,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type SheetInfo = BatchSheet;
 
 const METADATA_FIELDS =
-  'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties.rowCount),' +
+  'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
   'developerMetadata(metadataKey,metadataValue)';
 
 export class SheetsApiSource implements TableSource {
   private readonly found = new Map<SheetKey, SheetInfo>();
   private readonly grids = new Map<SheetKey, Cell[][]>();
+  private readonly tails = new Map<SheetKey, { first: number; values: Cell[][] }>();
   private readonly handles = new Map<SheetKey, Sheet>();
   private readonly batch: WriteBatch;
   /** Table changes waiting for commit to re-read their sheets and place them. */
@@ -47,7 +49,11 @@ export class SheetsApiSource implements TableSource {
     this.batch = new WriteBatch(spreadsheetId, timeZone);
   }
 
-  /** Reads every add-on sheet of the spreadsheet: two Sheets API calls, whatever its size. */
+  /**
+   * Reads every add-on sheet of the spreadsheet: two Sheets API calls, whatever its size. Progress
+   * is read from the scan's high-water mark on when there is one (`tail`); a table of it, if some
+   * use case asks for one, is then read whole through SpreadsheetApp.
+   */
   static open(spreadsheet: Spreadsheet): SheetsApiSource {
     const api = sheetsApi();
     const id = spreadsheet.getId();
@@ -59,14 +65,16 @@ export class SheetsApiSource implements TableSource {
       metadata.properties?.timeZone ?? '',
       metadata.properties?.locale ?? '',
     );
-    const sheets: SheetInfo[] = (metadata.sheets ?? []).map(({ properties }) => ({
+    const sheets: (SheetInfo & { columnCount: number })[] = (metadata.sheets ?? []).map(({ properties }) => ({
       title: properties?.title ?? '',
       sheetId: properties?.sheetId ?? 0,
       rowCount: properties?.gridProperties?.rowCount ?? 0,
+      columnCount: properties?.gridProperties?.columnCount ?? 26,
     }));
-    const ids = parseSheetIds(
-      metadata.developerMetadata?.find((entry) => entry.metadataKey === SHEET_IDS_KEY)?.metadataValue,
-    );
+    const metadataOf = (key: string) =>
+      metadata.developerMetadata?.find((entry) => entry.metadataKey === key)?.metadataValue;
+    const ids = parseSheetIds(metadataOf(SHEET_IDS_KEY));
+    const mark = parseProgressMark(metadataOf(PROGRESS_MARK_KEY));
     for (const key of SHEET_ORDER) {
       const sheet =
         sheets.find((info) => info.sheetId === ids[key]) ??
@@ -75,17 +83,42 @@ export class SheetsApiSource implements TableSource {
     }
     const keys = [...source.found.keys()];
     if (keys.length === 0) return source;
+    const progress = source.found.get('progress');
+    const tailed = mark && progress && mark.row <= progress.rowCount ? progress : undefined;
+    const whole = keys.filter((key) => source.found.get(key) !== tailed);
+    const ranges = whole.map((key) => quotedTitle(source.found.get(key)!.title));
+    if (tailed && mark) {
+      const prefix = sheetPrefix(tailed.title);
+      const columns = sheets.find((info) => info.sheetId === tailed.sheetId)?.columnCount ?? 26;
+      ranges.push(`${prefix}1:1`, `${prefix}A${mark.row}:${columnLetter(Math.max(1, columns))}`);
+    }
     const response = api.Spreadsheets!.Values!.batchGet(id, {
-      ranges: keys.map((key) => quotedTitle(source.found.get(key)!.title)),
+      ranges,
       valueRenderOption: 'UNFORMATTED_VALUE',
       dateTimeRenderOption: 'SERIAL_NUMBER',
     });
-    keys.forEach((key, i) => source.grids.set(key, (response.valueRanges?.[i]?.values ?? []) as Cell[][]));
+    const values = (i: number) => (response.valueRanges?.[i]?.values ?? []) as Cell[][];
+    whole.forEach((key, i) => source.grids.set(key, values(i)));
+    if (tailed && mark) {
+      const header = values(whole.length)[0] ?? [];
+      source.tails.set('progress', { first: mark.row, values: [header, ...values(whole.length + 1)] });
+    }
     return source;
   }
 
   url(): string {
     return this.spreadsheetUrl;
+  }
+
+  /** The sheet as read from a row on, when it was (see open). */
+  tail<S extends SheetKey>(key: S): SheetTail<ColumnKey<S>> | undefined {
+    const tail = this.tails.get(key);
+    const info = this.found.get(key);
+    if (!tail || !info) return undefined;
+    return {
+      first: tail.first,
+      table: new Table(new BatchStore(this, key, info), sheetDef(key), tail.values, this.timeZone),
+    };
   }
 
   has(key: SheetKey): boolean {
@@ -201,7 +234,7 @@ export class SheetsApiSource implements TableSource {
  * came back: the header row; for changed rows the ID column and the changed columns where they
  * were read (a sheet without IDs: the whole sheet, rows are found by their values); for appended
  * rows the sheet from its last row as read on, to find its last row now. `build` gives undefined
- * when the header shows columns moved: then the whole sheet is read.
+ * when the header shows columns moved, or the last row read is gone: then the whole sheet is read.
  */
 function rereadPlan(
   info: SheetInfo,
@@ -255,6 +288,8 @@ function rereadPlan(
       for (const values of columnValues.values()) lastRow = Math.max(lastRow, values.length + 1);
       if (tailStart > 0) {
         const filled = filledLength(rest[wanted.length] ?? []);
+        // The last row read is gone (rows deleted since): where the sheet ends now is only known from all of it.
+        if (filled === 0 && tailStart > 2) return undefined;
         lastRow = filled > 0 ? tailStart + filled - 1 : Math.min(lastRow, tailStart - 1);
       }
       const ids = columnValues.get(idColumn ?? -1) ?? [];

@@ -126,8 +126,27 @@ export const alertText = {
     'zh-CN': '需求完成超过此天数后可归档',
     en: 'Completed requests older than this many days can be archived',
   },
+  settingSummaryKeepWeeks: { 'zh-CN': '周报保留周数', en: 'Weekly summaries kept (weeks)' },
+  settingSummaryKeepWeeksHelp: {
+    'zh-CN': '早于此周数的周报并入「周报汇总」（每周一行：标题、周期、概要），原工作表移除',
+    en: 'Older weekly summaries fold into "Weekly summaries (folded)" (one line a week: title, period, headline) and their sheets go',
+  },
+  settingCellBudgetWarn: { 'zh-CN': '单元格提醒线（%）', en: 'Cell budget warnings (%)' },
+  settingCellBudgetWarnHelp: {
+    'zh-CN': '工作簿单元格用量达到 Google 上限（1000 万）的这些百分比时提醒协作负责人，如 70, 85',
+    en: "Coordinators are told when the workbook's cells reach these percentages of Google's 10,000,000 limit, e.g. 70, 85",
+  },
+  settingLogRetentionDays: { 'zh-CN': '通知记录保留天数', en: 'Notification log kept (days)' },
+  settingLogRetentionDaysHelp: {
+    'zh-CN': '通知记录中早于此天数、且冷却、升级和待发队列都不再需要的行，移入「通知记录 YYYY」（受保护，不会删除）',
+    en: 'Notification log rows older than this that cooldown, escalation and the queue no longer need move to "Notification log YYYY" (protected, never deleted)',
+  },
 
   // What a setting accepts, shown when a value is rejected.
+  settingAllowedPercents: {
+    'zh-CN': '1 到 100 之间的整数，用逗号分隔，如 70, 85',
+    en: 'whole numbers from 1 to 100, separated by commas, e.g. 70, 85',
+  },
   settingAllowedInteger: { 'zh-CN': '{min} 到 {max} 之间的整数', en: 'a whole number from {min} to {max}' },
   settingAllowedHour: { 'zh-CN': '0 到 23 之间的整点，如 9 或 09:00', en: 'an hour from 0 to 23, e.g. 9 or 09:00' },
   settingAllowedTime: { 'zh-CN': '时:分，如 18:00', en: 'a time as HH:mm, e.g. 18:00' },
@@ -196,6 +215,7 @@ export const alertText = {
   ruleActionOverdue: { 'zh-CN': '行动项逾期', en: 'Action item overdue' },
   ruleReviewPending: { 'zh-CN': '需求待审核', en: 'Request pending review' },
   ruleChangePending: { 'zh-CN': '变更待批', en: 'Plan change pending' },
+  ruleCellBudget: { 'zh-CN': '单元格用量', en: 'Cell budget' },
 
   countUnresolved: { 'zh-CN': '{n} 项升级', en: '{n} escalated' },
   countOverdue: { 'zh-CN': '{n} 项逾期', en: '{n} overdue' },
@@ -211,6 +231,7 @@ export const alertText = {
   countActionOverdue: { 'zh-CN': '{n} 项行动项逾期', en: '{n} action items overdue' },
   countReviewPending: { 'zh-CN': '{n} 项需求待审核', en: '{n} requests pending review' },
   countChangePending: { 'zh-CN': '{n} 项变更待批', en: '{n} plan changes pending' },
+  countCellBudget: { 'zh-CN': '工作簿单元格用量提醒', en: 'workbook cell budget' },
 
   lineUnresolved: {
     'zh-CN': '{problems}：自 {since} 起 {days} 个工作日仍未解决，已升级；负责人 {owner}（{dept}）',
@@ -267,6 +288,20 @@ export const alertText = {
   lineChangePending: {
     'zh-CN': '计划变更（新截止 {newDue}）自 {requested} 起待批 {days} 个工作日',
     en: 'plan change (new due {newDue}) pending for {days} working days since {requested}',
+  },
+  automationCells: {
+    'zh-CN': '单元格：已用 {used} / {limit}（{percent}%）；「归档已完成需求」现在可从工作表移出 {archivable} 个单元格',
+    en: 'Cells: {used} of {limit} used ({percent}%); Archive completed would now free {archivable} cells in the working sheets',
+  },
+  cellLimitReached: {
+    'zh-CN':
+      '工作簿已用 {used} 个单元格，达到 Google 的 {limit} 上限：通知记录无法再增加，因此本次没有记录、也没有发送任何通知。请运行「归档已完成需求」，或删除不需要的工作表后再试。',
+    en: "The workbook uses {used} cells, Google's {limit} limit: the Notification log cannot grow, so this run recorded and sent no notice. Run Archive completed, or delete sheets you no longer need, and try again.",
+  },
+  lineCellBudget: {
+    'zh-CN':
+      '工作簿已用 {used} 个单元格，占 Google 上限 {limit} 的 {percent}%（提醒线 {threshold}%）。到达上限后通知将无法记录、也不会发送：请运行「归档已完成需求」，详见「自动化 ▸ 状态」',
+    en: "The workbook uses {used} cells, {percent}% of Google's {limit} limit (warning at {threshold}%). At the limit notices can no longer be recorded, so none are sent: run Archive completed; see Automation ▸ Status",
   },
 
   // Automation menu (SPEC §4) and the result of a scan.

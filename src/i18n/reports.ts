@@ -7,6 +7,10 @@ export const reportText = {
 
   // Weekly summary
   summaryTitle: { 'zh-CN': '周报 {week}', en: 'Weekly {week}' },
+  foldedSummariesSheet: { 'zh-CN': '周报汇总', en: 'Weekly summaries (folded)' },
+  foldedSummaryTitle: { 'zh-CN': '周报', en: 'Summary' },
+  foldedSummaryPeriod: { 'zh-CN': '周期', en: 'Period' },
+  foldedSummaryHeadline: { 'zh-CN': '概要', en: 'Headline' },
   summaryPeriod: { 'zh-CN': '{from} 至 {to}', en: '{from} to {to}' },
   summaryCounts: {
     'zh-CN':
@@ -127,6 +131,17 @@ export const reportText = {
     'zh-CN': '协作台归档：只读，至少保留 2 年，协作台不会删除',
     en: 'Collab Desk archive: read-only, kept at least 2 years, never deleted by the add-on',
   },
+  logArchiveSheet: { 'zh-CN': '通知记录 {year}', en: 'Notification log {year}' },
+  logArchiveProtection: {
+    'zh-CN': '协作台通知记录归档：只读，协作台不会删除',
+    en: 'Collab Desk Notification log archive: read-only, never deleted by the add-on',
+  },
+  logArchiveFirst: { 'zh-CN': '首次时间', en: 'First' },
+  logArchiveLast: { 'zh-CN': '末次时间', en: 'Last' },
+  logArchiveRows: { 'zh-CN': '次数', en: 'Times' },
+  logArchiveKey: { 'zh-CN': '去重键', en: 'Key' },
+  logArchiveRecipients: { 'zh-CN': '收件人', en: 'Recipients' },
+  logArchiveStatus: { 'zh-CN': '状态', en: 'Status' },
   archiveNothing: {
     'zh-CN': '没有需要归档的需求（已完成超过 {days} 天的需求）。',
     en: 'Nothing to archive (no request finished more than {days} days ago).',

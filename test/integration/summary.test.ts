@@ -91,7 +91,10 @@ test('regenerating the same week replaces that sheet and touches nothing else', 
   desk.answer('NO');
   desk.project.call('weeklySummary_');
   const title = '周报 2024-W28';
-  desk.ss.getSheetByName(title)!.getRange('A60').setValue('旧内容');
+  // Below the report (a generated sheet is sized to its content, so a user adds rows to write there).
+  const report = desk.ss.getSheetByName(title)!;
+  report.insertRowsAfter(report.getMaxRows(), 20);
+  report.getRange(report.getMaxRows(), 1).setValue('旧内容');
   desk.cell('tasks', 5, 'status').setValue('已完成');
   const sheets = desk.ss.getSheets().map((s) => s.getName());
   const before = desk.snapshot([title]);
