@@ -17,8 +17,10 @@
  * - Older workbooks are seeded as two years (or six months) of daily scans would have left them
  *   after retention, rather than by running 730 scans (see `accumulate`): the live Notification
  *   log holds logRetentionDays + 3 days (retention moves a week once it is wholly past the
- *   period, so the log holds 35 to 42 days) of yesterday's rows repeated on every working day, the
- *   same notices every day, so every L2 is in a long episode that retention keeps; 通知记录 YYYY
+ *   period, so the log holds 35 to 42 days) of yesterday's rows repeated on the working days the
+ *   repeat schedule tells one long episode again (the next working day, then every 2, 2 and 4
+ *   working days: repeatGapDays), the same notices each time, so every L2 is in a long episode
+ *   that retention keeps; 通知记录 YYYY
  *   holds, per archived week, as many compacted lines as one day has rows (the same notices all
  *   week); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, with their
  *   progress and acceptance rows; the last summaryKeepWeeks weekly summaries are kept whole, each
@@ -55,6 +57,8 @@ import { loadBuilt, readBundle } from '../cli/session';
 import type { LoadedProject } from '../emulator/runtime';
 import type { EmuSheet } from '../emulator/spreadsheet';
 import { headerText, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
+import { repeatGapDays } from '../src/domain/notices';
+import { SPARE_COLUMNS } from '../src/gas/workbookSetup';
 import { defaultSettings, settingRows } from '../src/domain/settings';
 import { t } from '../src/i18n/index';
 
@@ -204,8 +208,11 @@ function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly Record
     columns.map((c) => headerText(c, 'zh-CN')),
     ...rows.map((row) => columns.map((c) => row[c.key] ?? '')),
   ];
-  // A new sheet has 1,000 rows; writing past them is an error, as in Sheets.
+  // A new sheet has 1,000 rows; writing past them is an error, as in Sheets. Setup makes it as wide
+  // as its columns and SPARE_COLUMNS.
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
+  const width = columns.length + SPARE_COLUMNS;
+  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
   sheet.getRange(1, 1, values.length, columns.length).setValues(values as string[][]);
   sheet.setFrozenRows(1);
 }
@@ -323,13 +330,22 @@ function markProgress(project: LoadedProject, progress: readonly Record<string, 
   );
 }
 
-/** Yesterday's rows on every working day of the live log's span before it (see the method). */
+/**
+ * Yesterday's rows on the working days of the live log's span on which one long episode is told
+ * again: the repeat schedule (repeatGapDays: the next working day, then 2, 2 and every 4 working
+ * days) from the span's first working day (see the method).
+ */
 function liveLog(history: History, age: Age): (readonly unknown[])[] {
   if (AGES[age] === 0) return [...history.log];
-  const lines: (readonly unknown[])[] = [];
+  const workingDaysBack: number[] = [];
   for (let back = LIVE_LOG_DAYS - 1; back >= 0; back--) {
     const day = new Date(history.now - (back + 1) * DAY + 8 * 3_600_000).getUTCDay();
-    if (day === 0 || day === 6) continue;
+    if (day !== 0 && day !== 6) workingDaysBack.push(back);
+  }
+  const lines: (readonly unknown[])[] = [];
+  for (let index = 0, told = 0; index < workingDaysBack.length; index += Math.max(1, repeatGapDays(told))) {
+    told++;
+    const back = workingDaysBack[index]!;
     for (const line of history.log) {
       const time = fromJson(line[0]);
       const moved = time instanceof Date ? toJson(new Date(time.getTime() - back * DAY)) : line[0];

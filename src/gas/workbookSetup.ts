@@ -62,6 +62,9 @@ const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'peo
  */
 const ADD_ON_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory'];
 
+/** Empty columns a new sheet keeps right of the add-on's, for the user's own. */
+export const SPARE_COLUMNS = 3;
+
 /**
  * `installer` (the user running setup) becomes the first coordinator when Settings names none, so
  * a new workbook never leaves every editor a coordinator (SPEC §3.6).
@@ -75,6 +78,10 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale, installe
     let sheet = directory.find(key) ?? adoptByHeader(directory, key, placed);
     if (!sheet) {
       sheet = spreadsheet.insertSheet(sheetTitle(key, locale), spreadsheet.getNumSheets());
+      // Every cell of the grid counts against the 10,000,000 (SPEC §3.7): a new sheet is as wide
+      // as its columns and a few of the user's own, not 26 (more can be inserted); rows grow with appends.
+      const width = sheetDef(key).columns.length + SPARE_COLUMNS;
+      if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
       created++;
     }
     placed.set(key, sheet);
