@@ -140,3 +140,36 @@ test('a week of daily scans reading only the Progress rows since the mark gives 
   const tuesday = readCells.find((d) => d.day.startsWith('2024-07-09'))!;
   assert.ok(tuesday.incremental < tuesday.full, JSON.stringify(tuesday));
 });
+
+test('an old entry edited while the lock is busy: the tick that syncs it makes the next scan read all of Progress', () => {
+  const incremental = setUp();
+  const full = setUp();
+  for (const project of [incremental, full]) {
+    for (let i = 0; i < TASKS * 3; i++) post(project, (i % TASKS) + 1, 1 + i);
+  }
+  forgetMark(full);
+  scan(incremental, '2024-07-08T09:00');
+  scan(full, '2024-07-08T09:00');
+  for (const project of [incremental, full]) {
+    // Tuesday 08:00: the latest entry of task 4 is corrected while another run holds the lock.
+    const { clock, lock } = project.emulator;
+    clock.set(at('2024-07-09T08:00'));
+    const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('progress', 'zh-CN'))!;
+    const row =
+      sheet
+        .getDataRange()
+        .getValues()
+        .map((line) => line[0])
+        .lastIndexOf(id(4)) + 1;
+    lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+    const cell = sheet.getRange(row, 3);
+    cell.setValue(0.99);
+    project.runSimpleTrigger('onEdit', { range: cell, value: '99%' });
+    clock.set(at('2024-07-09T08:30'));
+    project.call('tick_');
+  }
+  forgetMark(full);
+  scan(incremental, '2024-07-09T09:00');
+  scan(full, '2024-07-09T09:00');
+  assert.deepEqual(outcome(incremental), outcome(full));
+});
