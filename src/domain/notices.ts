@@ -663,21 +663,54 @@ export function l2Episodes(
   now: Date,
   settings: Pick<Settings, 'emailMode' | 'cooldownHours'>,
   calendar: WorkCalendar,
-): Map<string, Date> {
-  const history = new Map<string, Date[]>();
-  for (const entry of log) {
-    if (!isEpisodeRow(entry, settings.emailMode)) continue;
-    const key = episodeKey(entry);
-    const times = history.get(key);
-    if (times) times.push(entry.time);
-    else history.set(key, [entry.time]);
-  }
-  const starts = new Map<string, Date>();
-  for (const [key, times] of history) {
-    const start = currentEpisode(times, now, calendar, settings)[0];
-    if (start) starts.set(key, start);
-  }
-  return starts;
+): ReadonlyMap<string, Date> {
+  // The scan asks three times a run (which tasks escalate, the L3 notices, retention): found once.
+  return onceForLog(
+    episodesFound,
+    log,
+    `${now.getTime()}|${settings.emailMode}|${settings.cooldownHours}`,
+    calendar,
+    () => {
+      const history = new Map<string, Date[]>();
+      for (const entry of log) {
+        if (!isEpisodeRow(entry, settings.emailMode)) continue;
+        const key = episodeKey(entry);
+        const times = history.get(key);
+        if (times) times.push(entry.time);
+        else history.set(key, [entry.time]);
+      }
+      const starts = new Map<string, Date>();
+      for (const [key, times] of history) {
+        const start = currentEpisode(times, now, calendar, settings)[0];
+        if (start) starts.set(key, start);
+      }
+      return starts;
+    },
+  );
+}
+
+const episodesFound = new WeakMap<readonly LogEntry[], Derived<ReadonlyMap<string, Date>>>();
+
+/** A value derived from one log, for the run's `stamp` (now and settings) and calendar. */
+interface Derived<T> {
+  readonly stamp: string;
+  readonly calendar: WorkCalendar | undefined;
+  readonly value: T;
+}
+
+/** `compute`d once per log, stamp and calendar: the rules and the scan ask for the same derivations. */
+function onceForLog<T>(
+  cache: WeakMap<readonly LogEntry[], Derived<T>>,
+  log: readonly LogEntry[],
+  stamp: string,
+  calendar: WorkCalendar | undefined,
+  compute: () => T,
+): T {
+  const hit = cache.get(log);
+  if (hit && hit.stamp === stamp && hit.calendar === calendar) return hit.value;
+  const value = compute();
+  cache.set(log, { stamp, calendar, value });
+  return value;
 }
 
 /**
@@ -685,9 +718,11 @@ export function l2Episodes(
  * sent it; never re-sent blindly); in dry-run mode the dry-run rows too, so a dry run mirrors sending.
  */
 function countedStatuses(mode: EmailMode): ReadonlySet<NotificationStatus> {
-  const told: NotificationStatus[] = ['sent', 'sending', 'unconfirmed'];
-  return new Set<NotificationStatus>(mode === 'dry-run' ? [...told, 'dry-run'] : told);
+  return mode === 'dry-run' ? COUNTED_IN_DRY_RUN : COUNTED;
 }
+
+const COUNTED: ReadonlySet<NotificationStatus> = new Set<NotificationStatus>(['sent', 'sending', 'unconfirmed']);
+const COUNTED_IN_DRY_RUN: ReadonlySet<NotificationStatus> = new Set<NotificationStatus>([...COUNTED, 'dry-run']);
 
 /**
  * How long a queued row may belong to a run still going: no run outlives Apps Script's 6-minute
@@ -716,17 +751,22 @@ export function eachDelivery(log: readonly LogEntry[], visit: (key: string, entr
 }
 
 /** When each delivery key was told (countedStatuses), or queued by a run still going; in log order. */
-export function toldTimes(log: readonly LogEntry[], mode: EmailMode, now: Date): Map<string, Date[]> {
-  const counted = countedStatuses(mode);
-  const times = new Map<string, Date[]>();
-  eachDelivery(log, (key, entry) => {
-    if (!entry.status || !(counted.has(entry.status) || isLeased(entry, now))) return;
-    const list = times.get(key);
-    if (list) list.push(entry.time);
-    else times.set(key, [entry.time]);
+export function toldTimes(log: readonly LogEntry[], mode: EmailMode, now: Date): ReadonlyMap<string, readonly Date[]> {
+  // Asked by the notices, the delivery plan and retention in one run: found once.
+  return onceForLog(toldFound, log, `${now.getTime()}|${mode}`, undefined, () => {
+    const counted = countedStatuses(mode);
+    const times = new Map<string, Date[]>();
+    eachDelivery(log, (key, entry) => {
+      if (!entry.status || !(counted.has(entry.status) || isLeased(entry, now))) return;
+      const list = times.get(key);
+      if (list) list.push(entry.time);
+      else times.set(key, [entry.time]);
+    });
+    return times;
   });
-  return times;
 }
+
+const toldFound = new WeakMap<readonly LogEntry[], Derived<ReadonlyMap<string, readonly Date[]>>>();
 
 function memo<T>(look: (key: string) => T): (key: string) => T {
   const seen = new Map<string, T>();
