@@ -33,6 +33,8 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   // A name added to People or Departments can settle a problem elsewhere.
   departments: ['requests', 'tasks', 'communications'],
   people: ['requests', 'tasks', 'communications'],
+  // Nothing to sync: a decision typed here is restored (refuseTypedStatus), only the sidebar decides.
+  signOffs: [],
 };
 
 /** The add-on sheet `sheetId` is, among those whose edits bring data sheets up to date. */
@@ -99,16 +101,21 @@ function refuseTypedStatus(
   edited: GoogleAppsScript.Spreadsheet.Range,
   typed: TypedEdit,
 ): Problem[] {
-  if ((key !== 'tasks' && key !== 'requests') || edited.getNumRows() !== 1 || edited.getNumColumns() !== 1) return [];
+  if (edited.getNumRows() !== 1 || edited.getNumColumns() !== 1) return [];
+  const field = key === 'signOffs' ? 'decision' : key === 'tasks' || key === 'requests' ? 'status' : undefined;
+  if (!field) return [];
   const table = wb.table(key) as Table<string>;
   const row = table.rows[edited.getRow() - 2];
-  if (!row || table.positions.status !== edited.getColumn() - 1) return [];
-  const message = key === 'tasks' ? completionRefusal(wb, row, typed) : executionRefusal(wb, typed);
+  if (!row || table.positions[field] !== edited.getColumn() - 1) return [];
+  const message =
+    key === 'signOffs'
+      ? wb.text('wbSignOffInSidebar', { signer: row.text('signer'), user: recordedAuthor(wb) })
+      : key === 'tasks'
+        ? completionRefusal(wb, row, typed)
+        : executionRefusal(wb, typed);
   if (!message) return [];
-  row.set('status', asCell(typed.oldValue));
-  return [
-    { sheet: key, row: row.rowNumber, field: 'status', message: 'wbRefused', params: { message }, level: 'error' },
-  ];
+  row.set(field, asCell(typed.oldValue));
+  return [{ sheet: key, row: row.rowNumber, field, message: 'wbRefused', params: { message }, level: 'error' }];
 }
 
 function completionRefusal(wb: Workbook, row: TableRow<string>, typed: TypedEdit): string | undefined {

@@ -51,7 +51,8 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   wb.commit();
-  for (const key of checked)
+  // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
+  for (const key of new Set([...checked, ...refused.map((p) => p.sheet)]))
     markProblems(
       wb.table(key),
       problems.filter((p) => p.sheet === key),

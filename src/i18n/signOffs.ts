@@ -92,6 +92,10 @@ export const signOffText = {
     'zh-CN': '「待会签」「执行中」由任务分工会签设置：请协作负责人在「拆分任务」中提交会签；{user} 填写的状态已恢复。',
     en: "Awaiting sign-off and In execution are set by the split's sign-off: a coordinator submits it with Split into tasks; the status typed by {user} was restored.",
   },
+  wbSignOffInSidebar: {
+    'zh-CN': '签批由签批人（{signer}）或其代理人在侧边栏「待您签批」中点“同意”或“退回”；{user} 填写的意见已恢复。',
+    en: 'A sign-off is decided by its signer ({signer}) or their delegate with Agree or Return under Pending sign-offs in the sidebar; the decision typed by {user} was restored.',
+  },
   wbOwnAcceptance: {
     'zh-CN': '第一责任人（{owner}）不能验收自己的任务；请由需求方或协作负责人验收。',
     en: 'The primary owner ({owner}) never accepts their own task; the requesting side or a coordinator accepts it.',

@@ -21,6 +21,7 @@ const WORDS = {
     pending: '待审核',
     notStarted: '未开始',
     agree: '同意',
+    signOffInSidebar: /签批由签批人（.+）或其代理人在侧边栏「待您签批」中点“同意”或“退回”/,
     return: '退回',
     changePending: '待批',
     done: '已完成',
@@ -43,6 +44,7 @@ const WORDS = {
     pending: 'Pending review',
     notStarted: 'Not started',
     agree: 'Agree',
+    signOffInSidebar: /A sign-off is decided by its signer \(.+\) or their delegate with Agree or Return/,
     return: 'Return',
     changePending: 'Pending',
     done: 'Done',
@@ -152,8 +154,10 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     );
     assert.equal(decide(desk, MARKET_HEAD, 'split', id, 'agree').ok, true);
     assert.equal(desk.value('requests', 2, 'status'), w.signOff, 'one head is not all of them');
-    // A decision typed into the sheet does not count: only one made in the sidebar is stamped.
-    desk.cell('signOffs', 3, 'decision').setValue(w.agree);
+    // A decision typed into the sheet does not count: it is restored with a note saying who decides, and where.
+    desk.edit('signOffs', 3, 'decision', w.agree);
+    assert.equal(desk.value('signOffs', 3, 'decision'), '', 'restored');
+    assert.match(desk.note('signOffs', 3, 'decision'), w.signOffInSidebar);
     as(desk, SALES_HEAD);
     assert.equal(state(desk).signOffs.length, 1, 'still waiting for the sales head');
     as(desk, COORDINATOR);
