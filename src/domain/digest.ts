@@ -199,8 +199,17 @@ function digestOfSorted(
     html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`, '<ul>');
     text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
     for (const d of items) {
-      const notice = rendered.get(d.notice) ?? renderNotice(d.notice, context, copy, open, rendered);
       const asCopy = d.role === 'cc';
+      const behalf = d.notice.standingIn?.[recipient];
+      if (behalf) {
+        // Told for someone away (rare): worded for this recipient alone.
+        const item = renderItem(d.notice, noticeLine(locale, d.notice), context);
+        const note = `${asCopy ? copy : ''} ${t(locale, 'digestOnBehalf', { person: behalf })}`;
+        html.push(`<li>${item.html}${escapeHtml(note)}</li>`);
+        text.push(`${item.text}${note}\n  ${open}: ${item.link}`);
+        continue;
+      }
+      const notice = rendered.get(d.notice) ?? renderNotice(d.notice, context, copy, open, rendered);
       html.push(asCopy ? notice.htmlCopy : notice.html);
       text.push(asCopy ? notice.textCopy : notice.text);
     }

@@ -7,7 +7,7 @@
 import type { CivilDay, WorkCalendar } from './calendar';
 import { confirmedSplits, pendingSignOffs, type SignOffRecord } from './signOffs';
 import { dayKeyOf } from './calendar';
-import { findDepartment, resolveEmail, standIn, type Directory } from './directory';
+import { findDepartment, resolveEmail, standIn, type Directory, type StandIn } from './directory';
 import { cellBudgetNotice, type WorkbookCells } from './cellBudget';
 import { isOpenWork, type TaskFacts, type TaskHealth } from './health';
 import { checkOwner, type OwnerCheck } from './owner';
@@ -144,6 +144,8 @@ export interface Notice {
   readonly occurrence?: string;
   /** Language-neutral details the digest words per rule (dates as yyyy-MM-dd[ HH:mm]). */
   readonly facts: Readonly<Record<string, string | number>>;
+  /** Recipients told for someone away (SPEC §2.7): the delegate's email → the person's. */
+  readonly standingIn?: Readonly<Record<string, string>>;
 }
 
 export interface EscalationInput {
@@ -199,21 +201,16 @@ export function findNotices(input: EscalationInput): Notice[] {
     return own ? [own] : [...settings.coordinators];
   });
 
-  // While someone is away their notices go to their delegate (SPEC §2.7).
-  const todayKey = dayKeyOf(calendar.dayOf(now));
-  const delegated = memo((address: string) => standIn(directory, address, todayKey).email);
-  const reach = (addresses: readonly (string | undefined)[]) =>
-    addresses.map((address) => (address ? delegated(address) : address));
   const add = (
     notice: Omit<Notice, 'level' | 'to' | 'cc'>,
     to: (string | undefined)[],
     cc: (string | undefined)[] = [],
     fallback: string[] = [],
   ) => {
-    let toList = unique(reach(to));
+    let toList = unique(to);
     // Nobody to tell (no owner, no head in Departments): the coordinators hear instead.
-    if (toList.length === 0) toList = unique(reach(fallback.length > 0 ? fallback : settings.coordinators));
-    const ccList = unique(reach(cc), toList);
+    if (toList.length === 0) toList = unique(fallback.length > 0 ? fallback : settings.coordinators);
+    const ccList = unique(cc, toList);
     const { rule, item, sheet, row, title, occurrence, facts } = notice;
     const level = RULE_LEVEL[rule];
     notices.push(
@@ -314,10 +311,28 @@ export function findNotices(input: EscalationInput): Notice[] {
   const budget = input.cells && cellBudgetNotice(input.cells, settings.cellBudgetWarn);
   if (budget) add(budget, [...settings.coordinators]);
 
-  // An L3 to a sponsor who is away goes to their delegate.
-  const sponsorNow = (dept: string) => reach([sponsor(dept)])[0];
-  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsorNow, taskById));
-  return notices;
+  notices.push(...unresolvedNotices(notices, input, coordinatorsOf, sponsor, taskById));
+  // While someone is away their notices go to their delegate (SPEC §2.7), an L3 to a sponsor too.
+  const todayKey = dayKeyOf(calendar.dayOf(now));
+  const delegated = memo((address: string) => standIn(directory, address, todayKey));
+  return notices.map((notice) => routeToStandIns(notice, delegated));
+}
+
+/** `notice` with each recipient who is away replaced by their delegate, who is told for whom. */
+function routeToStandIns(notice: Notice, delegated: (address: string) => StandIn): Notice {
+  const standingIn: Record<string, string> = {};
+  const route = (addresses: readonly string[]) =>
+    addresses.map((address) => {
+      const stand = delegated(address);
+      if (stand.onBehalfOf) standingIn[stand.email] = stand.onBehalfOf;
+      return stand.email;
+    });
+  const to = unique(route(notice.to));
+  const cc = unique(route(notice.cc), to);
+  if (Object.keys(standingIn).length > 0) return { ...notice, to, cc, standingIn };
+  // Nobody away (the usual case): the notice as it was, unless routing normalized an address.
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return same(to, notice.to) && same(cc, notice.cc) ? notice : { ...notice, to, cc };
 }
 
 /**

@@ -189,6 +189,10 @@ export const alertText = {
   digestSubjectPrefix: { 'zh-CN': '[协作预警]', en: '[Collab alert]' },
   digestGreeting: { 'zh-CN': '以下事项需要您关注：', en: 'These items need your attention:' },
   digestCopy: { 'zh-CN': '（抄送，供知悉）', en: '(copy, for your information)' },
+  digestOnBehalf: {
+    'zh-CN': '（代 {person} 接收：其不在期间由您代理）',
+    en: '(for {person}, who is away: you stand in)',
+  },
   digestOpen: { 'zh-CN': '打开', en: 'Open' },
   digestFooter: {
     'zh-CN':

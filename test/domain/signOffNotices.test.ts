@@ -5,6 +5,7 @@ import { WorkCalendar } from '../../src/domain/calendar';
 import type { Directory } from '../../src/domain/directory';
 import { taskHealth } from '../../src/domain/health';
 import { findNotices, type LogEntry, type Notice, type RequestItem, type TaskItem } from '../../src/domain/notices';
+import { buildDigest } from '../../src/domain/digest';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 import type { SignOffRecord } from '../../src/domain/signOffs';
 
@@ -140,4 +141,12 @@ test('an L3 to a sponsor who is away goes to their delegate', () => {
     summary(list).filter((line) => line.startsWith('unresolved')),
     ['unresolved L3 RW202407001-01 → assistant@corp.cn,pmo@corp.cn'],
   );
+  // The delegate's digest says for whom they receive it; the coordinator's does not.
+  const escalation = list.find((notice) => notice.rule === 'unresolved')!;
+  assert.deepEqual(escalation.standingIn, { 'assistant@corp.cn': 'vp-mkt@corp.cn' });
+  const context = { locale: 'zh-CN' as const, spreadsheetUrl: 'https://x', sheetIds: {}, cooldownHours: 24 };
+  const digestFor = (recipient: string) =>
+    buildDigest(recipient, [{ notice: escalation, recipient, role: 'to', key: `k|${recipient}` }], context).textBody;
+  assert.match(digestFor('assistant@corp.cn'), /（代 vp-mkt@corp\.cn 接收：其不在期间由您代理）/);
+  assert.doesNotMatch(digestFor('pmo@corp.cn'), /代 .* 接收/);
 });
