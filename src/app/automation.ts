@@ -165,18 +165,14 @@ const AUTOMATION_STOPPED_RULE = 'automationStopped';
 function recordStopNotice(wb: Workbook, owner: string): LedgerMail | undefined {
   if (owner === '') return undefined;
   const ledger = MailLog.of(wb);
-  const dryRun = wb.settings.emailMode === 'dry-run';
-  const row = ledger.append({
-    time: ledger.time,
+  const row = ledger.appendMail({
     rule: AUTOMATION_STOPPED_RULE,
-    level: '',
     item: owner,
-    recipients: [owner],
-    status: dryRun ? 'dry-run' : 'queued',
     key: `${AUTOMATION_STOPPED_RULE}||${owner}`,
+    recipient: owner,
   });
   ledger.record();
-  if (dryRun) return undefined;
+  if (wb.settings.emailMode === 'dry-run') return undefined;
   const params = { owner, url: wb.source.url(), coordinators: wb.settings.coordinators.join(', ') };
   const body = wb.text('automationStoppedMailBody', params);
   return {

@@ -83,6 +83,27 @@ export class MailLog {
     });
   }
 
+  /**
+   * Logs one mail that is not a notice (the weekly summary, the automation-stopped mail) to one
+   * recipient: queued until sent, or dry-run in dry-run mode (no level; `key` is rule||item).
+   */
+  appendMail(mail: {
+    readonly rule: string;
+    readonly item: string;
+    readonly key: string;
+    readonly recipient: string;
+  }): LogRow {
+    return this.append({
+      time: this.time,
+      rule: mail.rule,
+      level: '',
+      item: mail.item,
+      recipients: [mail.recipient],
+      status: this.wb.settings.emailMode === 'dry-run' ? 'dry-run' : 'queued',
+      key: mail.key,
+    });
+  }
+
   /** Writes the workbook's changes and the log's rows and makes them land: before any mail goes out. */
   record(): void {
     this.commit();

@@ -143,14 +143,11 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
   const ledger = options.email !== 'nobody' || options.retry ? MailLog.of(wb) : undefined;
   const record = (summary: WeeklySummary, recipient: string) => {
     if (!ledger) return;
-    const row = ledger.append({
-      time: ledger.time,
+    const row = ledger.appendMail({
       rule: SUMMARY_MAIL_RULE,
-      level: '',
       item: weekLabel(summary.week),
-      recipients: [recipient],
-      status: dryRun ? 'dry-run' : 'queued',
       key: summaryMailKey(summary.week),
+      recipient,
     });
     if (dryRun) dryRunRecipients.push(recipient);
     else
