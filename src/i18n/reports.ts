@@ -63,10 +63,6 @@ export const reportText = {
       '{count} 人的周报邮件未能发出（邮件配额用完或发送失败），已排队；自动提醒未开启，请开启自动提醒或明天再生成一次：{recipients}。',
     en: 'The summary could not be emailed to {count} people (mail quota used up or sending failed); it is queued, but automation is off: turn it on, or generate the summary again tomorrow: {recipients}.',
   },
-  summaryNoRecipients: {
-    'zh-CN': '没有收件人：请在「设置」中填写协作负责人，或在「部门」中填写部门负责人邮箱。',
-    en: 'No recipients: list coordinators in Settings or department heads in Departments.',
-  },
 
   // Dashboard
   dashboardSheet: { 'zh-CN': '看板', en: 'Dashboard' },
