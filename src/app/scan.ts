@@ -18,8 +18,9 @@ import {
 } from '../domain/notices';
 import { taskHealth, type TaskHealth } from '../domain/health';
 import type { ColumnKey, SheetKey } from '../domain/schema';
-import { parseDate, parsePercent } from '../domain/values';
+import { isBlank, parseDate, parsePercent } from '../domain/values';
 import { readProgressMark, writeProgressMark } from '../gas/automationRecord';
+import type { SheetTail } from '../gas/sheets';
 import type { LedgerMail } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
 import { cellString, type Table, type TableRow } from '../gas/table';
@@ -191,9 +192,10 @@ function tasksWithHealth(
  * The latest accepted Progress entry per task, from the rows added since the last scan when its
  * high-water mark still names the same row (SPEC §3.7): every accepted entry above it is already
  * in its task's % and last update (a progress save writes both, all or nothing), which readTasks
- * falls back to. A missing mark, a row inserted, deleted or changed at it, or a task about to be
- * escalated whose latest entry is above it (its L3 quotes that entry) means a full read.
- * The new mark is the last row read.
+ * falls back to. A task about to be escalated whose latest entry is above the mark (its L3 quotes
+ * that entry's summary and delay reason, which the task row does not carry) has that entry read
+ * from above it (latestAbove). A missing mark, or a row inserted, deleted or changed at it, means
+ * a full read. The new mark is the last row read.
  */
 function scanProgress(wb: Workbook, escalating: ReadonlySet<string>): LatestProgress {
   const tail = wb.source.tail?.('progress');
@@ -202,16 +204,36 @@ function scanProgress(wb: Workbook, escalating: ReadonlySet<string>): LatestProg
     tail && mark && tail.table.rowCount > 0 && progressFingerprint(tail.table, 0) === mark.fingerprint
       ? latestAcceptedProgress(wb, tail.table)
       : undefined;
-  // An L3 names the latest entry's summary and delay reason, which the task row does not carry.
-  const incremental = tail && fromMark && [...escalating].every((id) => fromMark.has(id)) ? tail : undefined;
-  const table = incremental ? incremental.table : wb.optionalTable('progress');
+  const table = tail && fromMark ? tail.table : wb.optionalTable('progress');
   if (!table) return new Map();
-  const first = incremental ? incremental.first : 2;
+  const first = tail && fromMark ? tail.first : 2;
   let last = table.rowCount - 1;
   while (last >= 0 && table.cell(last, 'task') === '') last--;
   const next = last < 0 ? undefined : { row: first + last, fingerprint: progressFingerprint(table, last) };
   if (next?.row !== mark?.row || next?.fingerprint !== mark?.fingerprint) writeProgressMark(wb.spreadsheet, next);
-  return incremental && fromMark ? fromMark : latestAcceptedProgress(wb, table);
+  if (!tail || !fromMark) return latestAcceptedProgress(wb, table);
+  const above = new Set([...escalating].filter((id) => !fromMark.has(id)));
+  if (above.size === 0) return fromMark;
+  return new Map([...latestAbove(wb, tail, above), ...fromMark]);
+}
+
+/**
+ * Each of `tasks`' latest accepted entry above the tail, as latestAcceptedProgress finds it in a
+ * full read (the lowest row naming the task that has an update time): the task and update-time
+ * columns are read, then only the rows found.
+ */
+function latestAbove(wb: Workbook, tail: SheetTail<ColumnKey<'progress'>>, tasks: ReadonlySet<string>): LatestProgress {
+  const cells = tail.columnsAbove(['task', 'updatedAt']);
+  const found = new Set<string>();
+  const rows: number[] = [];
+  for (let i = cells.length - 1; i >= 0 && found.size < tasks.size; i--) {
+    const [typed = '', updatedAt = ''] = cells[i]!;
+    const task = cellString(typed).toUpperCase();
+    if (!tasks.has(task) || found.has(task) || isBlank(updatedAt)) continue;
+    found.add(task);
+    rows.push(2 + i);
+  }
+  return rows.length === 0 ? new Map() : latestAcceptedProgress(wb, tail.rowsAt(rows.reverse()));
 }
 
 /** What identifies a Progress row for the mark: its task and summary, as text. */

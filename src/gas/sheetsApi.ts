@@ -26,6 +26,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 type SheetInfo = BatchSheet;
 
+/** Ranges per Values.batchGet when reading scattered rows: its ranges travel in the request's URL. */
+const RANGES_PER_READ = 100;
+
 const METADATA_FIELDS =
   'spreadsheetUrl,properties(timeZone,locale),sheets.properties(sheetId,title,gridProperties(rowCount,columnCount)),' +
   'developerMetadata(metadataKey,metadataValue)';
@@ -115,9 +118,44 @@ export class SheetsApiSource implements TableSource {
     const tail = this.tails.get(key);
     const info = this.found.get(key);
     if (!tail || !info) return undefined;
+    const table = (values: Cell[][]) =>
+      new Table<ColumnKey<S>>(new BatchStore(this, key, info), sheetDef(key), values, this.timeZone);
+    const read = table(tail.values);
+    const prefix = sheetPrefix(info.title);
+    const header = tail.values[0] ?? [];
     return {
       first: tail.first,
-      table: new Table(new BatchStore(this, key, info), sheetDef(key), tail.values, this.timeZone),
+      table: read,
+      columnsAbove: (keys) => {
+        const last = tail.first - 1;
+        if (last < 2) return [];
+        const columns = keys.map((column) => read.positions[column]);
+        const ranges = columns.flatMap((at) =>
+          at === undefined ? [] : [`${prefix}${columnLetter(at + 1)}2:${columnLetter(at + 1)}${last}`],
+        );
+        const got = ranges.length > 0 ? this.batchGet(ranges) : [];
+        let range = 0;
+        const byColumn = columns.map((at) => (at === undefined ? [] : (got[range++] ?? [])));
+        return Array.from({ length: last - 1 }, (_, i) => byColumn.map((column) => column[i]?.[0] ?? ''));
+      },
+      rowsAt: (rows) => {
+        const runs: [number, number][] = [];
+        for (const row of rows) {
+          const run = runs[runs.length - 1];
+          if (run && row === run[1] + 1) run[1] = row;
+          else runs.push([row, row]);
+        }
+        const end = columnLetter(Math.max(1, header.length));
+        const lines: Cell[][] = [header];
+        for (let from = 0; from < runs.length; from += RANGES_PER_READ) {
+          const chunk = runs.slice(from, from + RANGES_PER_READ);
+          const got = this.batchGet(chunk.map(([top, bottom]) => `${prefix}A${top}:${end}${bottom}`));
+          chunk.forEach(([top, bottom], i) => {
+            for (let row = top; row <= bottom; row++) lines.push(got[i]?.[row - top] ?? []);
+          });
+        }
+        return table(lines);
+      },
     };
   }
 

@@ -4,7 +4,8 @@
  * workbook live the same week of progress posts, an inserted row above the mark and an old row
  * edited in place; one scans incrementally, the other with its mark removed before every scan
  * (a full read). Their Health columns, Notification logs and mails stay the same, and the
- * incremental one reads fewer cells on a day nothing above its mark changed.
+ * incremental one reads fewer cells on a day nothing above its mark changed, also when an L3
+ * quotes an entry above the mark.
  */
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -135,10 +136,17 @@ test('a week of daily scans reading only the Progress rows since the mark gives 
   });
   day('2024-07-12T09:00', [[6, 80]]);
 
-  // Tuesday nothing above the mark changed and no task was due for an L3 (its mail quotes the
-  // latest entry, which may be above the mark: from Wednesday on those days read all of Progress).
+  // Tuesday nothing above the mark changed and no task was due for an L3.
   const tuesday = readCells.find((d) => d.day.startsWith('2024-07-09'))!;
   assert.ok(tuesday.incremental < tuesday.full, JSON.stringify(tuesday));
+  // Friday task 4 is escalated to L3, whose mail quotes its latest entry (Wednesday's, above the
+  // mark): that entry is found from two columns of the rows above, not by reading all of Progress.
+  const fridayL3 = values(incremental, 'notificationLog').filter(
+    (line) => line[2] === 'L3' && String(line[0]).startsWith('2024-07-12'),
+  );
+  assert.deepEqual([...new Set(fridayL3.map((line) => line[3]))], [id(4)]);
+  const friday = readCells.find((d) => d.day.startsWith('2024-07-12'))!;
+  assert.ok(friday.incremental < friday.full, JSON.stringify(friday));
 });
 
 test('an old entry edited while the lock is busy: the tick that syncs it makes the next scan read all of Progress', () => {
@@ -172,4 +180,73 @@ test('an old entry edited while the lock is busy: the tick that syncs it makes t
   scan(incremental, '2024-07-09T09:00');
   scan(full, '2024-07-09T09:00');
   assert.deepEqual(outcome(incremental), outcome(full));
+});
+
+test('L3s for more tasks than one read holds quote each latest entry above the mark, as a full read does', () => {
+  // 150 overdue tasks whose entries (two each, interleaved with another task's) all lie above the
+  // mark: their latest rows are 150 separate runs, more than one Values.batchGet carries.
+  const count = 150;
+  const make = () => {
+    const project = loadBundle({ now: at('2024-07-08T08:00'), activeUser: COORDINATOR });
+    writeSheet(project, 'settings', [{ key: 'coordinators', value: COORDINATOR }]);
+    writeSheet(project, 'departments', [{ name: '市场部', head: 'head@corp.cn', sponsor: 'vp@corp.cn' }]);
+    writeSheet(project, 'people', [{ name: '员工1', email: 'owner1@corp.cn', dept: '市场部' }]);
+    writeSheet(project, 'requests', [
+      { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工1', goal: '销量', status: '已立项' },
+    ]);
+    const task = (n: number) => `RW202407001-${String(n).padStart(3, '0')}`;
+    writeSheet(
+      project,
+      'tasks',
+      Array.from({ length: count + 1 }, (_, i) => ({
+        id: task(i),
+        request: 'XQ202407001',
+        name: `任务${i}`,
+        dept: '市场部',
+        owner: '员工1',
+        start: at('2024-07-01T00:00'),
+        due: i === 0 ? at('2024-08-30T00:00') : at('2024-07-05T00:00'),
+        status: '进行中',
+        pct: 0.5,
+        lastUpdate: at('2024-07-05T10:00'),
+      })),
+    );
+    writeSheet(
+      project,
+      'progress',
+      Array.from({ length: count }, (_, i) => [
+        {
+          task: task(i + 1),
+          summary: `旧 ${i + 1}`,
+          pct: 0.4,
+          delayReason: `旧原因 ${i + 1}`,
+          updatedAt: at('2024-07-04T10:00'),
+        },
+        { task: task(0), summary: '其他', pct: 0.1, updatedAt: at('2024-07-04T11:00') },
+        {
+          task: task(i + 1),
+          summary: `最新 ${i + 1}`,
+          pct: 0.5,
+          delayReason: `原因 ${i + 1}`,
+          updatedAt: at('2024-07-05T10:00'),
+        },
+      ]).flat(),
+    );
+    return project;
+  };
+  const incremental = make();
+  const full = make();
+  for (const when of ['2024-07-08T09:00', '2024-07-09T09:00', '2024-07-10T09:00']) {
+    forgetMark(full);
+    scan(incremental, when);
+    scan(full, when);
+    assert.deepEqual(outcome(incremental), outcome(full), `after the scan of ${when}`);
+  }
+  const l3 = values(incremental, 'notificationLog').filter((line) => line[2] === 'L3');
+  assert.equal(new Set(l3.map((line) => line[3])).size, count);
+  const mails = incremental.emulator.mail.outbox.map((mail) => mail.body).join('\n');
+  for (let n = 1; n <= count; n++) {
+    assert.ok(mails.includes(`原因 ${n}；`) || mails.includes(`原因 ${n}\n`), `task ${n}'s latest delay reason quoted`);
+    assert.ok(!mails.includes(`旧原因 ${n}；`), `task ${n}'s older entry not quoted`);
+  }
 });
