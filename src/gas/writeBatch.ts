@@ -27,9 +27,20 @@ export function sheetsApi(): GoogleAppsScript.Sheets {
   return Sheets;
 }
 
+/** The last range queued, kept open so that the next block right below it, as wide, joins it. */
+interface OpenRange {
+  readonly sheet: BatchSheet;
+  readonly row: number;
+  readonly column: number;
+  readonly width: number;
+  lastRow: number;
+  readonly entry: ValueRange & { values: (string | number | boolean)[][] };
+}
+
 export class WriteBatch {
   private readonly data: ValueRange[] = [];
   private readonly growth = new Map<number, number>();
+  private open: OpenRange | undefined;
 
   constructor(
     private readonly spreadsheetId: string,
@@ -49,8 +60,18 @@ export class WriteBatch {
       this.growth.set(sheet.sheetId, (this.growth.get(sheet.sheetId) ?? 0) + lastRow - sheet.rowCount);
       sheet.rowCount = lastRow;
     }
-    const range = `${sheetPrefix(sheet.title)}${columnLetter(column)}${row}:${columnLetter(column + width - 1)}${lastRow}`;
-    this.data.push({ range, values: lines.map((line) => line.map((cell) => this.typed(cell))) });
+    const values = lines.map((line) => line.map((cell) => this.typed(cell)));
+    // A status column marked row after row (the send ledger's) goes as one range, not thousands.
+    const open = this.open;
+    if (open && open.sheet === sheet && open.column === column && open.width === width && open.lastRow + 1 === row) {
+      open.entry.values.push(...values);
+      open.lastRow = lastRow;
+      open.entry.range = rangeA1(sheet, open.row, column, width, lastRow);
+      return;
+    }
+    const entry = { range: rangeA1(sheet, row, column, width, lastRow), values };
+    this.data.push(entry);
+    this.open = { sheet, row, column, width, lastRow, entry };
   }
 
   /** Sends everything queued: the rows sheets need, then every value in one call. */
@@ -64,6 +85,7 @@ export class WriteBatch {
       this.growth.clear();
     }
     if (this.data.length > 0) {
+      this.open = undefined;
       api.Spreadsheets!.Values!.batchUpdate(
         { valueInputOption: 'USER_ENTERED', data: this.data.splice(0) },
         this.spreadsheetId,
@@ -74,4 +96,8 @@ export class WriteBatch {
   private typed(cell: Cell): string | number | boolean {
     return typeof cell === 'object' ? wallDateTime(cell, this.timeZone) : literalInput(cell);
   }
+}
+
+function rangeA1(sheet: BatchSheet, row: number, column: number, width: number, lastRow: number): string {
+  return `${sheetPrefix(sheet.title)}${columnLetter(column)}${row}:${columnLetter(column + width - 1)}${lastRow}`;
 }

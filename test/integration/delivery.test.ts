@@ -281,3 +281,37 @@ test('the run killed at 50 seeded random moments: nothing twice, the rest within
   }
   assert.ok(inFlight < 50);
 });
+
+test('the ledger marks a run of log rows in one range: no two writes of one batch are a block and the block right below it', () => {
+  const project = setUp();
+  // A log that exists before the scan is written through the Sheets API, as every day's but the first.
+  writeSheet(project, 'notificationLog', []);
+  const values = (project.emulator.globals.Sheets as GoogleAppsScript.Sheets).Spreadsheets!.Values!;
+  const batchUpdate = values.batchUpdate.bind(values);
+  const batches: string[][] = [];
+  values.batchUpdate = (request, spreadsheetId) => {
+    batches.push((request.data ?? []).map((range) => String(range.range)));
+    return batchUpdate(request, spreadsheetId);
+  };
+  runUntil(project, '2024-07-11T12:00');
+  const parse = (range: string) => {
+    const [, from, top, to, bottom] = /!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range) ?? [];
+    return { columns: `${from}:${to}`, top: Number(top), bottom: Number(bottom), sheet: range.split('!')[0] };
+  };
+  let statusMarks = 0;
+  for (const ranges of batches) {
+    const parsed = ranges.map(parse);
+    parsed.forEach((range, i) => {
+      if (range.sheet?.includes('通知记录') && range.columns === 'F:F') statusMarks++;
+      const previous = parsed[i - 1];
+      const joinable =
+        previous &&
+        previous.sheet === range.sheet &&
+        previous.columns === range.columns &&
+        previous.bottom + 1 === range.top;
+      assert.ok(!joinable, `${ranges[i - 1]} and ${ranges[i]} go as one range`);
+    });
+  }
+  assert.ok(statusMarks > 0, 'the ledger marked statuses');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'merged marks'), []);
+});
