@@ -223,13 +223,12 @@ function scanProgress(wb: Workbook, escalating: ReadonlySet<string>): LatestProg
  * columns are read, then only the rows found.
  */
 function latestAbove(wb: Workbook, tail: SheetTail<ColumnKey<'progress'>>, tasks: ReadonlySet<string>): LatestProgress {
-  const cells = tail.columnsAbove(['task', 'updatedAt']);
+  const [typedTasks = [], updateTimes = []] = tail.columnsAbove(['task', 'updatedAt']);
   const found = new Set<string>();
   const rows: number[] = [];
-  for (let i = cells.length - 1; i >= 0 && found.size < tasks.size; i--) {
-    const [typed = '', updatedAt = ''] = cells[i]!;
-    const task = cellString(typed).toUpperCase();
-    if (!tasks.has(task) || found.has(task) || isBlank(updatedAt)) continue;
+  for (let i = typedTasks.length - 1; i >= 0 && found.size < tasks.size; i--) {
+    const task = cellString(typedTasks[i] ?? '').toUpperCase();
+    if (!tasks.has(task) || found.has(task) || isBlank(updateTimes[i])) continue;
     found.add(task);
     rows.push(2 + i);
   }

@@ -42,7 +42,7 @@ export interface SheetTail<K extends string = string> {
   /** The sheet row of the first row read. */
   readonly first: number;
   readonly table: Table<K>;
-  /** Columns `keys` of the rows above the tail (sheet rows 2 to first − 1), read now: entry i is sheet row 2 + i. */
+  /** Columns `keys` of the rows above the tail (sheet rows 2 to first − 1), read now: column c's cell i is sheet row 2 + i. */
   columnsAbove(keys: readonly K[]): Cell[][];
   /** Sheet rows `rows` (ascending), read now, whole: a table whose row i is rows[i], for reading only. */
   rowsAt(rows: readonly number[]): Table<K>;

@@ -135,8 +135,10 @@ export class SheetsApiSource implements TableSource {
         );
         const got = ranges.length > 0 ? this.batchGet(ranges) : [];
         let range = 0;
-        const byColumn = columns.map((at) => (at === undefined ? [] : (got[range++] ?? [])));
-        return Array.from({ length: last - 1 }, (_, i) => byColumn.map((column) => column[i]?.[0] ?? ''));
+        return columns.map((at) => {
+          const rows = at === undefined ? [] : (got[range++] ?? []);
+          return Array.from({ length: last - 1 }, (_, i) => rows[i]?.[0] ?? '');
+        });
       },
       rowsAt: (rows) => {
         const runs: [number, number][] = [];
