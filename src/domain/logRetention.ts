@@ -142,6 +142,9 @@ function tallyOf(entry: LogEntry): Mutable<RecipientsTally> {
   return { recipients: entry.recipients, rows: 1, last: entry.time };
 }
 
+const lineId = (month: string, key: string, status: NotificationStatus | undefined) =>
+  `${month}\n${key}\n${status ?? ''}`;
+
 const sameRecipients = (a: readonly string[], b: readonly string[]) => a.join(',') === b.join(',');
 
 /**
@@ -158,10 +161,10 @@ export function compact(
     ...line,
     recipients: line.recipients.map((tally) => ({ ...tally })),
   }));
-  const byId = new Map(merged.map((line) => [`${line.month}\n${line.key}\n${line.status ?? ''}`, line]));
+  const byId = new Map(merged.map((line) => [lineId(line.month, line.key, line.status), line]));
   for (const entry of rows) {
     const month = monthOf(entry.time, timeZone);
-    const id = `${month}\n${entry.key}\n${entry.status ?? ''}`;
+    const id = lineId(month, entry.key, entry.status);
     const line = byId.get(id);
     if (!line) {
       const added: LineDraft = {
@@ -204,4 +207,13 @@ export function covers(line: ArchivedNotices, entry: LogEntry, timeZone: string)
     line.month === monthOf(entry.time, timeZone) &&
     line.recipients.some((tally) => sameRecipients(tally.recipients, entry.recipients) && entry.time <= tally.last)
   );
+}
+
+/** Whether some of `lines` covers a live row: each row asks only the line of its month, key and status. */
+export function coveredBy(lines: readonly ArchivedNotices[], timeZone: string): (entry: LogEntry) => boolean {
+  const byId = new Map(lines.map((line) => [lineId(line.month, line.key, line.status), line]));
+  return (entry) => {
+    const line = byId.get(lineId(monthOf(entry.time, timeZone), entry.key, entry.status));
+    return line !== undefined && covers(line, entry, timeZone);
+  };
 }

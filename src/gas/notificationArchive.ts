@@ -8,7 +8,7 @@
  */
 import {
   compact,
-  covers,
+  coveredBy,
   monthOf,
   type ArchivedNotices,
   type LogArchiveBatch,
@@ -115,7 +115,8 @@ export function appendToLogArchive(spreadsheet: Spreadsheet, batch: LogArchiveBa
   if (moved.length === 0) return sheet.getName();
   const from = moved.map((entry) => monthOf(entry.time, timeZone)).reduce((a, b) => (a < b ? a : b));
   const { start, lines } = linesFrom(sheet, from, timeZone);
-  const fresh = moved.filter((entry) => !lines.some((line) => covers(line, entry, timeZone)));
+  const archived = coveredBy(lines, timeZone);
+  const fresh = moved.filter((entry) => !archived(entry));
   if (fresh.length === 0) return sheet.getName();
   const merged = compact(lines, fresh, timeZone);
   const lastRow = start + merged.length - 1;
