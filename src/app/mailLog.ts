@@ -121,7 +121,7 @@ export class MailLog {
     fitLogColumns(this.table.sheet);
     const batch = logArchiveBatch(this.entries, this.wb.now, this.wb.settings, calendar);
     if (!batch) return;
-    appendToLogArchive(this.wb.spreadsheet, batch.year, batch.moved, this.wb.locale);
+    appendToLogArchive(this.wb.spreadsheet, batch, this.wb.locale);
     flushWrites();
     const rows = new Set<LogRow>();
     for (const entry of batch.moved) {

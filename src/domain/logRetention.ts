@@ -5,10 +5,11 @@
  * episodes: l2Episodes; the queue: queuedKeys), so a row is never moved while cooldown, an escalation or the queue still needs it.
  *
  * A run moves one week at most (the oldest week wholly past the retention period, in one year),
- * compacted: the rows of one (key, recipients, status) in that week become one line with the first
- * and last time and how many rows it stands for.
+ * compacted into the archive's lines of its month: the rows of one (key, status) in one calendar
+ * month are one line with the first and last time and how many rows it stands for, and per
+ * recipients list how many of them and the latest one's time.
  */
-import { civilDayIn, dayKeyOf, mondayOf, type WorkCalendar } from './calendar';
+import { civilDayIn, dayKeyIn, dayKeyOf, mondayOf, type WorkCalendar } from './calendar';
 import { queuedKeys } from './delivery';
 import {
   currentEpisode,
@@ -25,13 +26,22 @@ import type { Settings } from './settings';
 
 const DAY_MS = 86_400_000;
 
-/** One line of 通知记录 YYYY: the rows of one (key, recipients, status) in one week. */
+/** The rows of one recipients list within an archive line: how many, and the latest one's time. */
+export interface RecipientsTally {
+  readonly recipients: readonly string[];
+  readonly rows: number;
+  readonly last: Date;
+}
+
+/** One line of 通知记录 YYYY: the rows of one (key, status) in one calendar month, every recipient kept. */
 export interface ArchivedNotices {
+  /** yyyy-MM, in the workbook's time zone. */
+  readonly month: string;
   readonly first: Date;
   readonly last: Date;
   readonly rows: number;
   readonly key: string;
-  readonly recipients: readonly string[];
+  readonly recipients: readonly RecipientsTally[];
   readonly status: NotificationStatus | undefined;
 }
 
@@ -39,6 +49,8 @@ export interface LogArchiveBatch {
   readonly year: number;
   /** The live rows leaving the log, in log order. */
   readonly moved: readonly LogEntry[];
+  /** Where the archive's months are counted. */
+  readonly timeZone: string;
 }
 
 type RetentionSettings = Pick<Settings, 'emailMode' | 'cooldownHours' | 'logRetentionDays' | 'timeZone'>;
@@ -115,39 +127,93 @@ export function logArchiveBatch(
     return bucket.monday === monday && bucket.year === year;
   });
   if (moved.length === 0) return undefined;
-  return { year, moved };
+  return { year, moved, timeZone: zone };
 }
 
-/** The rows of one (key, recipients, status) as one line, in order of their first row. */
-export function compact(rows: readonly LogEntry[]): ArchivedNotices[] {
-  const lines = new Map<string, { first: Date; last: Date; rows: number; entry: LogEntry }>();
+/** The civil month (yyyy-MM) of `time` in `timeZone`: 通知记录 YYYY keeps one line per key and status a month. */
+export function monthOf(time: Date, timeZone: string): string {
+  return dayKeyIn(time, timeZone).slice(0, 7);
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type LineDraft = Mutable<Omit<ArchivedNotices, 'recipients'>> & { recipients: Mutable<RecipientsTally>[] };
+
+function tallyOf(entry: LogEntry): Mutable<RecipientsTally> {
+  return { recipients: entry.recipients, rows: 1, last: entry.time };
+}
+
+const lineId = (month: string, key: string, status: NotificationStatus | undefined) =>
+  `${month}\n${key}\n${status ?? ''}`;
+
+const sameRecipients = (a: readonly string[], b: readonly string[]) => a.join(',') === b.join(',');
+
+/**
+ * `lines` (the archive's lines of the months `rows` fall in, in sheet order) with `rows` merged in:
+ * a row joins the line of its month, key and status, its recipients' tally counted up (a new tally
+ * or line, in order of their first row, when there is none yet). Lines stay in month order.
+ */
+export function compact(
+  lines: readonly ArchivedNotices[],
+  rows: readonly LogEntry[],
+  timeZone: string,
+): ArchivedNotices[] {
+  const merged: LineDraft[] = lines.map((line) => ({
+    ...line,
+    recipients: line.recipients.map((tally) => ({ ...tally })),
+  }));
+  const byId = new Map(merged.map((line) => [lineId(line.month, line.key, line.status), line]));
   for (const entry of rows) {
-    const id = `${entry.key}\n${entry.recipients.join(',')}\n${entry.status ?? ''}`;
-    const line = lines.get(id);
-    if (!line) lines.set(id, { first: entry.time, last: entry.time, rows: 1, entry });
+    const month = monthOf(entry.time, timeZone);
+    const id = lineId(month, entry.key, entry.status);
+    const line = byId.get(id);
+    if (!line) {
+      const added: LineDraft = {
+        month,
+        first: entry.time,
+        last: entry.time,
+        rows: 1,
+        key: entry.key,
+        status: entry.status,
+        recipients: [tallyOf(entry)],
+      };
+      byId.set(id, added);
+      merged.push(added);
+      continue;
+    }
+    line.rows++;
+    if (entry.time < line.first) line.first = entry.time;
+    if (entry.time > line.last) line.last = entry.time;
+    const tally = line.recipients.find((each) => sameRecipients(each.recipients, entry.recipients));
+    if (!tally) line.recipients.push(tallyOf(entry));
     else {
-      line.rows++;
-      if (entry.time < line.first) line.first = entry.time;
-      if (entry.time > line.last) line.last = entry.time;
+      tally.rows++;
+      if (entry.time > tally.last) tally.last = entry.time;
     }
   }
-  return [...lines.values()].map(({ first, last, rows: count, entry }) => ({
-    first,
-    last,
-    rows: count,
-    key: entry.key,
-    recipients: entry.recipients,
-    status: entry.status,
-  }));
+  // A week that starts in one month and ends in the next may add lines of both: months in order.
+  return merged.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
 }
 
-/** Whether `line` already stands for `entry` (an archive line written by a run that died before removing its rows). */
-export function covers(line: ArchivedNotices, entry: LogEntry): boolean {
+/**
+ * Whether `line` already stands for the live row `entry` (archived by a run that died before
+ * removing its rows). Exact because each (key, recipients, status) leaves the log oldest first:
+ * weeks move in order, and within a week the rows a rule still reads are the latest of their
+ * delivery (logRowsInUse), so every row of a tally up to its last time is archived and none after.
+ */
+export function covers(line: ArchivedNotices, entry: LogEntry, timeZone: string): boolean {
   return (
     line.key === entry.key &&
     line.status === entry.status &&
-    line.recipients.join(',') === entry.recipients.join(',') &&
-    line.first <= entry.time &&
-    entry.time <= line.last
+    line.month === monthOf(entry.time, timeZone) &&
+    line.recipients.some((tally) => sameRecipients(tally.recipients, entry.recipients) && entry.time <= tally.last)
   );
+}
+
+/** Whether some of `lines` covers a live row: each row asks only the line of its month, key and status. */
+export function coveredBy(lines: readonly ArchivedNotices[], timeZone: string): (entry: LogEntry) => boolean {
+  const byId = new Map(lines.map((line) => [lineId(line.month, line.key, line.status), line]));
+  return (entry) => {
+    const line = byId.get(lineId(monthOf(entry.time, timeZone), entry.key, entry.status));
+    return line !== undefined && covers(line, entry, timeZone);
+  };
 }

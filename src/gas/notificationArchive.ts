@@ -1,13 +1,20 @@
 /**
  * The 通知记录 YYYY sheets (SPEC §3.7, §2.8): where Notification log rows past retention go,
- * compacted (domain/logRetention.ts), protected and never deleted by the add-on. Written first,
- * before the rows leave the live log: a run that dies between the two leaves them in both, and the
- * next run finds them in the archive's last lines (covers) and only removes them from the log.
+ * compacted (domain/logRetention.ts) into one line per key, status and month, protected and never
+ * deleted by the add-on. A batch is merged into the archive's lines of its months (the sheet's last
+ * ones: weeks move in order) and written back in one setValues, before the rows leave the live log:
+ * a run that dies between the two leaves them in both, and the next run finds them in those lines
+ * (covers) and only removes them from the log.
  */
-import { compact, covers, type ArchivedNotices } from '../domain/logRetention';
-import type { LogEntry } from '../domain/notices';
+import {
+  compact,
+  coveredBy,
+  monthOf,
+  type ArchivedNotices,
+  type LogArchiveBatch,
+  type RecipientsTally,
+} from '../domain/logRetention';
 import { enumLabel, parseEnum } from '../domain/schema';
-import { parseList } from '../domain/values';
 import { LOCALES, t, type Locale } from '../i18n/index';
 import { protectedSheet } from './archiveSheets';
 import { growToFit, sizeToContent } from './grid';
@@ -41,57 +48,91 @@ function logArchiveSheet(spreadsheet: Spreadsheet, year: number, locale: Locale)
   return sheet;
 }
 
-/** The archive's last `count` lines, as lines (a header or an unreadable line is left out). */
-function lastLines(sheet: Sheet, count: number): ArchivedNotices[] {
-  const lastRow = sheet.getLastRow();
-  const first = Math.max(2, lastRow - count + 1);
-  if (lastRow < first) return [];
-  const values = sheet.getRange(first, 1, lastRow - first + 1, COLUMNS.length).getValues() as Cell[][];
-  return values.flatMap(([firstAt, lastAt, rows, key, recipients, status]) =>
-    firstAt instanceof Date && lastAt instanceof Date && typeof key === 'string'
-      ? [
-          {
-            first: firstAt,
-            last: lastAt,
-            rows: Number(rows),
-            key,
-            recipients: parseList(recipients),
-            status: typeof status === 'string' ? parseEnum('notificationStatus', status) : undefined,
-          },
-        ]
-      : [],
-  );
+// A tally reads "owner@corp.cn ×12 ≤ 2024-05-24T01:00:00.000Z": the instant kept exact, for covers.
+const TALLY_SEPARATOR = '; ';
+const TALLY = /^(.*) ×(\d+) ≤ (\S+)$/;
+
+function tallyText(tally: RecipientsTally): string {
+  return `${tally.recipients.join(', ')} ×${tally.rows} ≤ ${tally.last.toISOString()}`;
+}
+
+function parseTallies(value: Cell | undefined): RecipientsTally[] {
+  return String(value ?? '')
+    .split(TALLY_SEPARATOR)
+    .flatMap((text) => {
+      const [, recipients, rows, last] = TALLY.exec(text) ?? [];
+      const time = new Date(last ?? '');
+      return recipients === undefined || Number.isNaN(time.getTime())
+        ? []
+        : [{ recipients: recipients === '' ? [] : recipients.split(', '), rows: Number(rows), last: time }];
+    });
+}
+
+function lineOf(values: Cell[], timeZone: string): ArchivedNotices | undefined {
+  const [first, last, rows, key, recipients, status] = values;
+  if (!(first instanceof Date) || !(last instanceof Date) || typeof key !== 'string') return undefined;
+  return {
+    month: monthOf(first, timeZone),
+    first,
+    last,
+    rows: Number(rows),
+    key,
+    recipients: parseTallies(recipients),
+    status: typeof status === 'string' ? parseEnum('notificationStatus', status) : undefined,
+  };
 }
 
 /**
- * Appends `moved`, compacted, to the archive of `year`, leaving out rows a dead run already
- * archived, in one setValues, the grid sized to exactly what it holds. Returns the archive's title.
+ * The archive's last lines from month `from` on, and the sheet row the first of them is on: read
+ * back from the end, a chunk growing each time, until a line of an earlier month or the header.
  */
-export function appendToLogArchive(
-  spreadsheet: Spreadsheet,
-  year: number,
-  moved: readonly LogEntry[],
-  locale: Locale,
-): string {
+function linesFrom(sheet: Sheet, from: string, timeZone: string): { start: number; lines: ArchivedNotices[] } {
+  const lastRow = sheet.getLastRow();
+  let chunk = 256;
+  for (;;) {
+    const first = Math.max(2, lastRow - chunk + 1);
+    if (lastRow < first) return { start: lastRow + 1, lines: [] };
+    const values = sheet.getRange(first, 1, lastRow - first + 1, COLUMNS.length).getValues() as Cell[][];
+    const lines = values.map((row) => lineOf(row, timeZone));
+    let earlier = lines.length - 1;
+    while (earlier >= 0 && lines[earlier] !== undefined && lines[earlier]!.month >= from) earlier--;
+    if (earlier >= 0 || first === 2) {
+      const kept = lines.slice(earlier + 1).filter((line): line is ArchivedNotices => line !== undefined);
+      return { start: first + earlier + 1, lines: kept };
+    }
+    chunk *= 4;
+  }
+}
+
+/**
+ * Merges `batch.moved` into the archive of `batch.year`, leaving out rows a dead run already
+ * archived: the lines of the batch's months rewritten in place and new ones after them, in one
+ * setValues, the grid sized to exactly what it holds. Returns the archive's title.
+ */
+export function appendToLogArchive(spreadsheet: Spreadsheet, batch: LogArchiveBatch, locale: Locale): string {
+  const { year, moved, timeZone } = batch;
   const sheet = logArchiveSheet(spreadsheet, year, locale);
-  // A dead run appended at most this batch's lines, give or take rows whose use ended since.
-  const written = lastLines(sheet, 2 * compact(moved).length + 10);
-  const lines = compact(moved.filter((entry) => !written.some((line) => covers(line, entry))));
-  if (lines.length === 0) return sheet.getName();
-  const first = sheet.getLastRow() + 1;
-  growToFit(sheet, first + lines.length - 1, COLUMNS.length);
+  if (moved.length === 0) return sheet.getName();
+  const from = moved.map((entry) => monthOf(entry.time, timeZone)).reduce((a, b) => (a < b ? a : b));
+  const { start, lines } = linesFrom(sheet, from, timeZone);
+  const archived = coveredBy(lines, timeZone);
+  const fresh = moved.filter((entry) => !archived(entry));
+  if (fresh.length === 0) return sheet.getName();
+  const merged = compact(lines, fresh, timeZone);
+  const lastRow = start + merged.length - 1;
+  growToFit(sheet, lastRow, COLUMNS.length);
   sheet
-    .getRange(first, 1, lines.length, COLUMNS.length)
+    .getRange(start, 1, merged.length, COLUMNS.length)
     .setValues(
-      lines.map((line) => [
+      merged.map((line) => [
         line.first,
         line.last,
         line.rows,
         literalInput(line.key),
-        literalInput(line.recipients.join(', ')),
+        literalInput(line.recipients.map(tallyText).join(TALLY_SEPARATOR)),
         line.status ? enumLabel('notificationStatus', line.status, locale) : '',
       ]),
     );
-  sizeToContent(sheet, first + lines.length - 1, COLUMNS.length);
+  sizeToContent(sheet, lastRow, COLUMNS.length);
   return sheet.getName();
 }
