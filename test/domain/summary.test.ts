@@ -272,3 +272,25 @@ test('the email lists at most EMAIL_SECTION_ROWS rows a section and points to th
     assert.equal(overdue.rows.length, 25, 'the sheet keeps every row');
   }
 });
+
+test('a summary of thousands of rows mails under Gmail’s ~102 KB clipping', () => {
+  const many = Array.from({ length: 3000 }, (_, i) =>
+    task({ id: `RW202407001-${i + 1}`, name: `新品推广方案初稿撰写 ${i + 1}`, due: at('2024-07-10T00:00') }),
+  );
+  const summary = weeklySummary(
+    input({
+      tasks: many,
+      progress: many.map((x) => ({
+        task: x.id,
+        summary: '材料写了一半，等待销售部的大客户数据',
+        pct: 50,
+        delayReason: '等待销售部的大客户数据',
+        mitigation: '',
+        at: at('2024-07-11T10:00'),
+        by: '李四',
+      })),
+    }),
+  );
+  const mail = summaryEmail(summary, 'head@x.cn', 'zh-CN', 'https://example.com');
+  assert.ok(Buffer.byteLength(mail.htmlBody) < 102_000, `${Buffer.byteLength(mail.htmlBody)} bytes`);
+});
