@@ -194,7 +194,7 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
   const completed = input.tasks
     .filter((x) => inWeek(x.completedAt))
     .sort((a, b) => a.completedAt!.getTime() - b.completedAt!.getTime());
-  const posted = input.progress.filter((p) => inWeek(p.at)).sort((a, b) => a.at!.getTime() - b.at!.getTime());
+  const posted = progressByTask(input.progress, inWeek);
   const overdue = input.tasks.filter((x) => x.health.conditions.has('overdue')).sort(byDue);
   const lagging = input.tasks.filter((x) => x.health.conditions.has('lagging')).sort(byDue);
   const stale = input.tasks.filter((x) => x.health.conditions.has('stale')).sort(byDue);
@@ -204,10 +204,12 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
   const actions = input.actions
     .filter((a) => a.action !== '' && a.status !== 'done')
     .sort((a, b) => (a.due?.getTime() ?? Infinity) - (b.due?.getTime() ?? Infinity));
-  const notices = input.notices
+  const escalations = escalationsByItem(
     // The log also records mail that is not a notice (the summary itself): not an escalation.
-    .filter((n) => TOLD.includes(n.status) && inWeek(n.time) && (RULES as readonly string[]).includes(n.rule))
-    .sort((a, b) => b.level.localeCompare(a.level) || a.time.getTime() - b.time.getTime());
+    input.notices.filter(
+      (n) => TOLD.includes(n.status) && inWeek(n.time) && (RULES as readonly string[]).includes(n.rule),
+    ),
+  );
 
   const request = (column: ColumnKey<'requests'>) => header(locale, 'requests', column);
   const requestColumns = [
@@ -258,20 +260,20 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
         columns: [
           progress('task'),
           task('name'),
-          progress('summary'),
-          progress('pct'),
-          progress('delayReason'),
-          progress('updatedAt'),
-          progress('updatedBy'),
+          text('colEntriesThisWeek'),
+          text('colPctChange'),
+          text('colLatestSummary'),
+          text('colLatestDelayReason'),
+          text('colLastUpdateBy'),
         ],
         rows: posted.map((p) => [
           p.task,
           names.get(p.task.toUpperCase()) ?? '',
-          p.summary,
-          p.pct === undefined ? '' : `${p.pct}%`,
+          p.entries,
+          pctChange(p.fromPct, p.latest.pct),
+          p.latest.summary,
           p.delayReason,
-          when(p.at),
-          p.by,
+          [when(p.latest.at), p.latest.by].filter((part) => part !== '').join(' · '),
         ]),
       },
       {
@@ -312,18 +314,122 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
       },
       {
         heading: text('summaryEscalations'),
-        columns: [log('time'), log('level'), log('rule'), log('item'), log('recipients'), log('status')],
-        rows: notices.map((n) => [
-          when(n.time),
-          n.level,
-          ruleText(locale, n.rule),
-          n.item,
-          n.recipients,
-          n.status ? enumLabel('notificationStatus', n.status, locale) : '',
+        columns: [
+          log('level'),
+          log('rule'),
+          log('item'),
+          text('colTimesTold'),
+          text('colToldFromTo'),
+          log('recipients'),
+          log('status'),
+        ],
+        rows: escalations.map((e) => [
+          e.level,
+          ruleText(locale, e.rule),
+          e.item,
+          e.times,
+          e.first.getTime() === e.last.getTime() ? when(e.first) : `${when(e.first)} – ${when(e.last)}`,
+          e.recipients.join(', '),
+          e.status ? enumLabel('notificationStatus', e.status, locale) : '',
         ]),
       },
     ],
   };
+}
+
+/** One task's progress this week: a row of the summary however many entries were posted. */
+export interface TaskProgressWeek {
+  readonly task: string;
+  readonly entries: number;
+  /** The % the task stood at before its first entry this week (its latest earlier entry), else that first entry's. */
+  readonly fromPct: number | undefined;
+  readonly latest: ReportProgress;
+  /** The latest delay reason given this week: a later entry without one does not erase it. */
+  readonly delayReason: string;
+}
+
+/** Progress entries posted in the week, grouped per task (by upper-case ID), in order of each task's latest entry. */
+export function progressByTask(
+  progress: readonly ReportProgress[],
+  inWeek: (date: Date | undefined) => boolean,
+): TaskProgressWeek[] {
+  const dated = progress
+    .filter((p): p is ReportProgress & { at: Date } => p.at !== undefined)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  const before = new Map<string, number>();
+  const weeks = new Map<string, ReportProgress[]>();
+  for (const entry of dated) {
+    const key = entry.task.trim().toUpperCase();
+    if (inWeek(entry.at)) {
+      const entries = weeks.get(key) ?? [];
+      entries.push(entry);
+      weeks.set(key, entries);
+    } else if (!weeks.has(key) && entry.pct !== undefined) before.set(key, entry.pct);
+  }
+  return [...weeks]
+    .map(([key, entries]) => {
+      const latest = entries.at(-1)!;
+      return {
+        task: latest.task,
+        entries: entries.length,
+        fromPct: before.get(key) ?? entries.find((entry) => entry.pct !== undefined)?.pct,
+        latest,
+        delayReason: [...entries].reverse().find((entry) => entry.delayReason !== '')?.delayReason ?? '',
+      };
+    })
+    .sort((a, b) => a.latest.at!.getTime() - b.latest.at!.getTime());
+}
+
+/** "50% → 70%", or "70%" when it did not move. */
+function pctChange(from: number | undefined, to: number | undefined): string {
+  if (to === undefined) return from === undefined ? '' : `${from}%`;
+  return from === undefined || from === to ? `${to}%` : `${from}% → ${to}%`;
+}
+
+/** One notice (rule, level, item) told in the week: a row of the summary however many times and people it reached. */
+export interface EscalationWeek {
+  readonly rule: string;
+  readonly level: string;
+  readonly item: string;
+  /** Distinct times it went out (one log row per recipient shares its time). */
+  readonly times: number;
+  readonly first: Date;
+  readonly last: Date;
+  /** Everyone told, once each, in the order first told. */
+  readonly recipients: readonly string[];
+  /** The status of its latest telling. */
+  readonly status: NotificationStatus | undefined;
+}
+
+/** Log rows of notices told, grouped per (rule, level, item): highest level first, then first told. */
+export function escalationsByItem(notices: readonly ReportNotice[]): EscalationWeek[] {
+  const groups = new Map<string, ReportNotice[]>();
+  for (const notice of [...notices].sort((a, b) => a.time.getTime() - b.time.getTime())) {
+    const key = `${notice.rule}|${notice.level}|${notice.item}`;
+    const told = groups.get(key) ?? [];
+    told.push(notice);
+    groups.set(key, told);
+  }
+  return [...groups.values()]
+    .map((told) => {
+      const recipients = new Map<string, string>();
+      for (const notice of told)
+        for (const recipient of notice.recipients.split(',').map((each) => each.trim()))
+          if (recipient !== '' && !recipients.has(recipient.toLowerCase()))
+            recipients.set(recipient.toLowerCase(), recipient);
+      const last = told.at(-1)!;
+      return {
+        rule: last.rule,
+        level: last.level,
+        item: last.item,
+        times: new Set(told.map((notice) => notice.time.getTime())).size,
+        first: told[0]!.time,
+        last: last.time,
+        recipients: [...recipients.values()],
+        status: last.status,
+      };
+    })
+    .sort((a, b) => b.level.localeCompare(a.level) || a.first.getTime() - b.first.getTime());
 }
 
 function ruleText(locale: Locale, rule: string): string {
@@ -332,6 +438,12 @@ function ruleText(locale: Locale, rule: string): string {
 
 // ---------------------------------------------------------------- email
 
+/**
+ * Rows each section shows in the email; the rest are counted and left to the sheet, which keeps
+ * every row: a mail of thousands of rows is unreadable and Gmail clips it past ~102 KB.
+ */
+export const EMAIL_SECTION_ROWS = 20;
+
 /** The summary as one email per recipient: HTML tables (every user string escaped) and the same content as plain text. */
 export function summaryEmail(summary: WeeklySummary, recipient: string, locale: Locale, link: string): Digest {
   const week = weekLabel(summary.week);
@@ -339,7 +451,10 @@ export function summaryEmail(summary: WeeklySummary, recipient: string, locale: 
   const intro = t(locale, 'summaryEmailIntro', { week, period });
   const none = t(locale, 'reportNone');
   const open = t(locale, 'summaryEmailOpen');
-  const cell = 'border:1px solid #dadce0;padding:4px 8px;text-align:left;vertical-align:top';
+  // Borders and padding from the table's attributes, not a style on every cell: a cell's style is
+  // ~80 bytes, and ten sections of rows would be most of the mail Gmail clips at ~102 KB.
+  const table =
+    '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse;border-color:#dadce0">';
 
   const html: string[] = [
     `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`,
@@ -356,11 +471,11 @@ export function summaryEmail(summary: WeeklySummary, recipient: string, locale: 
       continue;
     }
     html.push(
-      '<table style="border-collapse:collapse">',
-      `<tr>${section.columns.map((c) => `<th style="${cell};background:#f1f3f4">${escapeHtml(c)}</th>`).join('')}</tr>`,
+      table,
+      `<tr style="background:#f1f3f4">${section.columns.map((c) => `<th align="left">${escapeHtml(c)}</th>`).join('')}</tr>`,
     );
-    for (const row of section.rows) {
-      html.push(`<tr>${row.map((value) => `<td style="${cell}">${escapeHtml(String(value))}</td>`).join('')}</tr>`);
+    for (const row of section.rows.slice(0, EMAIL_SECTION_ROWS)) {
+      html.push(`<tr valign="top">${row.map((value) => `<td>${escapeHtml(String(value))}</td>`).join('')}</tr>`);
       text.push(
         `- ${row
           .map(String)
@@ -369,6 +484,12 @@ export function summaryEmail(summary: WeeklySummary, recipient: string, locale: 
       );
     }
     html.push('</table>');
+    const more = section.rows.length - EMAIL_SECTION_ROWS;
+    if (more > 0) {
+      const rest = t(locale, 'summaryEmailMore', { count: more, sheet: summary.title });
+      html.push(`<p style="color:#757575">${escapeHtml(rest)}</p>`);
+      text.push(rest);
+    }
     text.push('');
   }
   html.push(`<p><a href="${escapeHtml(link)}">${escapeHtml(open)}</a></p>`, '</div>');

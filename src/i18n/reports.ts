@@ -33,6 +33,17 @@ export const reportText = {
   colCompletedOn: { 'zh-CN': '完成日期', en: 'Completed on' },
   colDaysOverdue: { 'zh-CN': '逾期（工作日）', en: 'Working days overdue' },
   colPlannedPct: { 'zh-CN': '计划进度', en: 'Planned %' },
+  colEntriesThisWeek: { 'zh-CN': '本周更新次数', en: 'Entries this week' },
+  colPctChange: { 'zh-CN': '进度变化', en: '% from → to' },
+  colLatestSummary: { 'zh-CN': '最新进度说明', en: 'Latest summary' },
+  colLatestDelayReason: { 'zh-CN': '最新延期原因', en: 'Latest delay reason' },
+  colTimesTold: { 'zh-CN': '发送次数', en: 'Times told' },
+  colToldFromTo: { 'zh-CN': '首次 – 最近发送', en: 'First – last told' },
+  colLastUpdateBy: { 'zh-CN': '最近更新 · 更新人', en: 'Last update · by' },
+  summaryEmailMore: {
+    'zh-CN': '……另有 {count} 行，见工作表「{sheet}」',
+    en: '… and {count} more — see the sheet "{sheet}"',
+  },
   summaryEmailSubject: {
     'zh-CN': '[协作周报] {week}：完成 {completed} 项 · 逾期 {overdue} 项',
     en: '[Weekly summary] {week}: {completed} completed · {overdue} overdue',

@@ -6,6 +6,7 @@ import { defaultSettings } from '../../src/domain/settings';
 import {
   acceptedDates,
   completedAt,
+  EMAIL_SECTION_ROWS,
   isoWeekOf,
   reportWeek,
   summaryEmail,
@@ -163,7 +164,7 @@ test('each task lands in the sections its dates and health call for', () => {
   assert.deepEqual(ids('待审核 / 待修改的需求'), ['XQ1']);
   // Escalations first; a failed notice was not sent.
   assert.deepEqual(
-    summary.sections.at(-1)!.rows.map((r) => [r[1], r[2], r[5]]),
+    summary.sections.at(-1)!.rows.map((r) => [r[0], r[1], r[6]]),
     [
       ['L3', '升级', '已发送'],
       ['L2', '滞后', '演练'],
@@ -192,4 +193,104 @@ test('the email escapes every user string in HTML and carries the same rows as p
   );
   assert.match(mail.textBody, /== Completed this week \(0\) ==\n\(none\)/);
   assert.match(mail.textBody, /Open in the spreadsheet: https:\/\/docs\.google\.com\/spreadsheets\/d\/1\/edit#gid=7$/);
+});
+
+test('progress posted this week is one row per task: entries counted, % from the week before, the latest reason kept', () => {
+  const entry = (taskId: string, local: string, pct: number | undefined, delayReason = '') => ({
+    task: taskId,
+    summary: `${taskId} ${local}`,
+    pct,
+    delayReason,
+    mitigation: '',
+    at: at(local),
+    by: '李四',
+  });
+  const summary = weeklySummary(
+    input({
+      tasks: [task({ id: 'RW1', name: '方案' })],
+      progress: [
+        entry('RW1', '2024-07-10T10:00', 40, '等数据'),
+        entry('rw1', '2024-07-11T10:00', 60),
+        entry('RW1', '2024-07-05T10:00', 20),
+        entry('RW1', '2024-07-08T10:00', 30),
+        entry('RW2', '2024-07-09T10:00', 10),
+        entry('RW3', '2024-07-03T10:00', 90),
+      ],
+    }),
+  );
+  const section = summary.sections.find((s) => s.heading === '本周进度更新')!;
+  assert.deepEqual(section.rows, [
+    ['RW2', '', 1, '10%', 'RW2 2024-07-09T10:00', '', '2024-07-09 10:00 · 李四'],
+    ['rw1', '方案', 3, '20% → 60%', 'rw1 2024-07-11T10:00', '等数据', '2024-07-11 10:00 · 李四'],
+  ]);
+});
+
+test('escalations sent are one row per rule, level and item: times told, first and last, each recipient once', () => {
+  const told = (local: string, recipients: string, status: 'sent' | 'dry-run' | 'queued' = 'sent') => ({
+    time: at(local),
+    rule: 'overdue',
+    level: 'L2',
+    item: 'RW1',
+    recipients,
+    status,
+  });
+  const summary = weeklySummary(
+    input({
+      notices: [
+        told('2024-07-09T09:00', 'li@x.cn'),
+        told('2024-07-09T09:00', 'head@x.cn'),
+        told('2024-07-11T09:00', 'LI@x.cn, head@x.cn'),
+        told('2024-07-12T09:00', 'boss@x.cn', 'queued'),
+        told('2024-07-05T09:00', 'old@x.cn'),
+        { ...told('2024-07-10T09:00', 'li@x.cn'), level: 'L1', rule: 'dueSoon' },
+      ],
+    }),
+  );
+  assert.deepEqual(summary.sections.at(-1)!.rows, [
+    ['L2', '逾期', 'RW1', 2, '2024-07-09 09:00 – 2024-07-11 09:00', 'li@x.cn, head@x.cn', '已发送'],
+    ['L1', '即将到期', 'RW1', 1, '2024-07-10 09:00', 'li@x.cn', '已发送'],
+  ]);
+});
+
+test('the email lists at most EMAIL_SECTION_ROWS rows a section and points to the sheet for the rest; counts stay exact', () => {
+  const late = Array.from({ length: EMAIL_SECTION_ROWS + 5 }, (_, i) =>
+    task({ id: `RW${i + 1}`, due: at('2024-07-10T00:00') }),
+  );
+  for (const [locale, heading, more] of [
+    ['en', 'Overdue tasks', '… and 5 more — see the sheet "Weekly 2024-W28"'],
+    ['zh-CN', '逾期任务', '……另有 5 行，见工作表「周报 2024-W28」'],
+  ] as const) {
+    const summary = weeklySummary(input({ locale, tasks: late }));
+    const overdue = summary.sections.find((s) => s.heading === heading)!;
+    assert.equal(summary.counts.overdue, 25);
+    const mail = summaryEmail(summary, 'head@x.cn', locale, 'https://example.com');
+    assert.ok(mail.htmlBody.includes(`${heading} (25)</h3>`));
+    assert.ok(mail.textBody.includes(`- RW${EMAIL_SECTION_ROWS} `));
+    assert.ok(!mail.textBody.includes(`- RW${EMAIL_SECTION_ROWS + 1} `));
+    assert.ok(mail.textBody.includes(`${more}\n`));
+    assert.ok(mail.htmlBody.includes(more.replace(/"/g, '&quot;')));
+    assert.equal(overdue.rows.length, 25, 'the sheet keeps every row');
+  }
+});
+
+test('a summary of thousands of rows mails under Gmail’s ~102 KB clipping', () => {
+  const many = Array.from({ length: 3000 }, (_, i) =>
+    task({ id: `RW202407001-${i + 1}`, name: `新品推广方案初稿撰写 ${i + 1}`, due: at('2024-07-10T00:00') }),
+  );
+  const summary = weeklySummary(
+    input({
+      tasks: many,
+      progress: many.map((x) => ({
+        task: x.id,
+        summary: '材料写了一半，等待销售部的大客户数据',
+        pct: 50,
+        delayReason: '等待销售部的大客户数据',
+        mitigation: '',
+        at: at('2024-07-11T10:00'),
+        by: '李四',
+      })),
+    }),
+  );
+  const mail = summaryEmail(summary, 'head@x.cn', 'zh-CN', 'https://example.com');
+  assert.ok(Buffer.byteLength(mail.htmlBody) < 102_000, `${Buffer.byteLength(mail.htmlBody)} bytes`);
 });

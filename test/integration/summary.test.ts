@@ -46,9 +46,64 @@ test('the weekly summary lists what happened in ISO week 2024-W28, each section 
   ]);
   // Last week's reminder and the queued warning were not sent this week.
   assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级').slice(1), [
-    ['2024-07-11 09:00', 'L2', '逾期', 'RW202407001-02', 'li.si@example.com, head.sales@example.com', '已发送'],
+    ['L2', '逾期', 'RW202407001-02', '1', '2024-07-11 09:00', 'li.si@example.com, head.sales@example.com', '已发送'],
   ]);
   assert.equal(desk.project.emulator.mail.outbox.length, 0, 'No means the sheet only');
+});
+
+test('progress is one row per task and escalations one row per notice told, however many entries and mails', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  desk.put('progress', [
+    {
+      task: 'RW202407001-02',
+      summary: '材料写了六成',
+      pct: 0.6,
+      updatedAt: at('2024-07-12T10:00'),
+      updatedBy: '李四',
+    },
+  ]);
+  // Told again the next day, once per recipient row: still one notice.
+  desk.put('notificationLog', [
+    {
+      time: at('2024-07-12T09:00'),
+      rule: 'overdue',
+      level: 'L2',
+      item: 'RW202407001-02',
+      recipients: 'head.sales@example.com',
+      status: '已发送',
+      key: 'overdue|L2|RW202407001-02',
+    },
+  ]);
+  desk.answer('NO');
+  desk.project.call('weeklySummary_');
+  const title = '周报 2024-W28';
+  assert.deepEqual(desk.section(title, '本周进度更新'), [
+    ['任务编号', '任务名称', '本周更新次数', '进度变化', '最新进度说明', '最新延期原因', '最近更新 · 更新人'],
+    ['RW202407001-03', '渠道铺货执行', '1', '0%', '启动', '无', '2024-07-08 09:00 · 李四'],
+    ['RW202407001-01', '新品推广方案初稿撰写', '1', '100%', '方案完成', '无', '2024-07-09 17:00 · 张三'],
+    // The delay reason of Thursday's entry stands: Friday's gave none.
+    [
+      'RW202407001-02',
+      '销售培训材料<制作>',
+      '2',
+      '50% → 60%',
+      '材料写了六成',
+      '等待销售部的大客户数据',
+      '2024-07-12 10:00 · 李四',
+    ],
+  ]);
+  assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级'), [
+    ['级别', '规则', '事项', '发送次数', '首次 – 最近发送', '收件人', '状态'],
+    [
+      'L2',
+      '逾期',
+      'RW202407001-02',
+      '2',
+      '2024-07-11 09:00 – 2024-07-12 09:00',
+      'li.si@example.com, head.sales@example.com',
+      '已发送',
+    ],
+  ]);
 });
 
 test('an English workbook gets "Weekly 2024-W28" with English headings', () => {
@@ -66,10 +121,11 @@ test('an English workbook gets "Weekly 2024-W28" with English headings', () => {
     'Due',
     'Working days overdue',
   ]);
-  assert.deepEqual(desk.section(title, 'Reminders, warnings and escalations sent this week')[1]?.slice(1, 4), [
+  assert.deepEqual(desk.section(title, 'Reminders, warnings and escalations sent this week')[1]?.slice(0, 4), [
     'L2',
     'Overdue',
     'RW202407001-02',
+    '1',
   ]);
   assert.deepEqual(desk.section(title, 'Requests pending review or changes')[1]?.slice(4), [
     'Pending review',
