@@ -82,6 +82,7 @@ const CELL_LIMIT = 10_000_000;
 const DAILY_RECIPIENTS = 1_500;
 const RUN_LIMIT_SECONDS = 360;
 const SEED_BLOCK_ROWS = 2_000;
+const DAYS_PER_MONTH = 365.25 / 12;
 const READS = /getValues|getDisplayValues|getFormulas|Values\.batchGet/;
 const WRITES = /setValues|setFormulas|Values\.batchUpdate/;
 
@@ -381,8 +382,15 @@ function accumulate(project: LoadedProject, size: number, age: Age, history: His
   if (days === 0) return;
   const width = (key: SheetKey) => sheetDef(key).columns.length;
   const archivedDays = Math.max(0, days - LIVE_LOG_DAYS);
+  // 通知记录 YYYY holds a line per (key, status) and calendar month, its recipients tallied in one cell.
+  const keysPerMonth = new Set(history.log.map((line) => `${String(line[6])}|${String(line[5])}`)).size;
   for (const [year, inYear] of daysByYear(history.now - LIVE_LOG_DAYS * DAY, archivedDays)) {
-    gridSheet(project, t('zh-CN', 'logArchiveSheet', { year }), 1 + Math.round((inYear / 7) * history.log.length), 6);
+    gridSheet(
+      project,
+      t('zh-CN', 'logArchiveSheet', { year }),
+      1 + Math.round((inYear / DAYS_PER_MONTH) * keysPerMonth),
+      6,
+    );
   }
   const archiveWidth = 3 + Math.max(...(['requests', 'tasks', 'progress', 'acceptance'] as const).map(width));
   for (const [year, inYear] of daysByYear(history.now, days)) {
