@@ -21,8 +21,8 @@
  *   repeat schedule tells one long episode again (the next working day, then every 2, 2 and 4
  *   working days: repeatGapDays), the same notices each time, so every L2 is in a long episode
  *   that retention keeps; 通知记录 YYYY
- *   holds, per archived week, as many compacted lines as one day has rows (the same notices all
- *   week); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, with their
+ *   holds, per archived month, a line per distinct (key, status) of one day's rows (the same
+ *   notices all month, recipients tallied in one cell); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, with their
  *   progress and acceptance rows; the last summaryKeepWeeks weekly summaries are kept whole, each
  *   the size today's summary has, and older weeks are a line each of the folded-summaries sheet. Sheets the scan never reads are seeded as grids of their size
  *   with their last row filled (their cells count; their content would only cost the emulator
