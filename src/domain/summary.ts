@@ -7,6 +7,7 @@ import { t, type Locale, type MessageKey } from '../i18n/index';
 import { dayKeyOf, mondayOf, pad2, type CivilDay, type WorkCalendar } from './calendar';
 import { escapeHtml, ruleName, type Digest } from './digest';
 import { RULES, type Rule } from './notices';
+import { parseList } from './values';
 import type { TaskFacts, TaskHealth } from './health';
 import { isOpenWork } from './health';
 import type { ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from './records';
@@ -414,9 +415,8 @@ export function escalationsByItem(notices: readonly ReportNotice[]): EscalationW
     .map((told) => {
       const recipients = new Map<string, string>();
       for (const notice of told)
-        for (const recipient of notice.recipients.split(',').map((each) => each.trim()))
-          if (recipient !== '' && !recipients.has(recipient.toLowerCase()))
-            recipients.set(recipient.toLowerCase(), recipient);
+        for (const recipient of parseList(notice.recipients))
+          if (!recipients.has(recipient.toLowerCase())) recipients.set(recipient.toLowerCase(), recipient);
       const last = told.at(-1)!;
       return {
         rule: last.rule,
