@@ -10,23 +10,12 @@ import { FAULT_MESSAGES } from '../../emulator/faults';
 import type { LoadedProject } from '../../emulator/runtime';
 import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { at, workingDays } from '../support/days';
 import { writeSheet } from '../support/sheets';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const NOW = at('2024-07-11T09:00');
 const COORDINATOR = 'pmo@corp.cn';
 const OWNER = 'owner@corp.cn';
-const DAY = 86_400_000;
-
-/** Working days (Mon–Fri) at 09:00 from `from` up to, not including, `until`. */
-function workingDays(from: string, until: string): Date[] {
-  const days: Date[] = [];
-  for (let t = at(`${from}T09:00`).getTime(); t < at(`${until}T09:00`).getTime(); t += DAY) {
-    const weekday = new Date(t + 8 * 3_600_000).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) days.push(new Date(t));
-  }
-  return days;
-}
 
 const row = (time: Date, rule: string, level: string, item: string, status: string) => ({
   time,
