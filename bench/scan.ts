@@ -22,8 +22,8 @@
  *   working days: repeatGapDays), the same notices each time, so every L2 is in a long episode
  *   that retention keeps; 通知记录 YYYY
  *   holds, per archived month, a line per distinct (key, status) of one day's rows (the same
- *   notices all month, recipients tallied in one cell); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, with their
- *   progress and acceptance rows; the last summaryKeepWeeks weekly summaries are kept whole, each
+ *   notices all month, recipients tallied in one cell); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, a line
+ *   each (its progress and acceptance rows folded into two cells of it) below a line per request; the last summaryKeepWeeks weekly summaries are kept whole, each
  *   the size today's summary has, and older weeks are a line each of the folded-summaries sheet. Sheets the scan never reads are seeded as grids of their size
  *   with their last row filled (their cells count; their content would only cost the emulator
  *   memory Apps Script does not spend).
@@ -392,12 +392,13 @@ function accumulate(project: LoadedProject, size: number, age: Age, history: His
       6,
     );
   }
-  const archiveWidth = 3 + Math.max(...(['requests', 'tasks', 'progress', 'acceptance'] as const).map(width));
+  // A task's line carries its progress and acceptance rows folded into two cells.
+  const archiveWidth = 3 + Math.max(width('requests'), width('tasks') + 2);
   for (const [year, inYear] of daysByYear(history.now, days)) {
     const tasks = Math.round((size * inYear) / 365);
     const requests = Math.ceil(tasks / TASKS_PER_REQUEST);
-    // Per request a request line and a header line per source; per task its row, progress and acceptance.
-    const lines = requests * 5 + tasks * (1 + PROGRESS_PER_TASK + 1);
+    // Each request archived in a run of its own: its line and a header line each for it and its tasks; a line per task.
+    const lines = requests * 3 + tasks;
     gridSheet(project, t('zh-CN', 'archiveSheet', { year }), lines, archiveWidth);
   }
   const weeks = Math.floor(days / 7);

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { ActionResult, FieldInput, FieldOption, FieldSpec, FormKey, FormSpec } from '../contract';
 import { columnDef, columnLabel, ENUMS, enumLabel, type EnumKey, type SheetKey } from '../domain/schema';
-import { parseDate } from '../domain/values';
+import { CELL_MAX_CHARS, parseDate } from '../domain/values';
 import { t, type Locale, type MessageKey } from '../i18n';
 import type { Workbook } from './workbook';
 
@@ -18,9 +18,6 @@ export interface FormContext {
   readonly today: string;
   readonly user: string;
 }
-
-/** Sheets refuses more than 50,000 characters in one cell (https://mojicnt.click/en/blog/spreadsheet-cell-limit.html). */
-const CELL_MAX = 50_000;
 
 interface FieldDef {
   readonly input: FieldInput;
@@ -149,7 +146,7 @@ export function validateForm<K extends FormKey>(
   const fields = Object.entries(forms(ctx)[key].fields as Record<string, FieldDef>);
   const cell = z
     .string()
-    .check(z.trim(), z.maxLength(CELL_MAX, t(ctx.locale, 'sidebarFieldTooLong', { max: CELL_MAX })));
+    .check(z.trim(), z.maxLength(CELL_MAX_CHARS, t(ctx.locale, 'sidebarFieldTooLong', { max: CELL_MAX_CHARS })));
   const date = z.pipe(
     cell,
     z.transform((typed) => (typed === '' ? typed : (parseDate(typed, ctx.timeZone) ?? typed))),

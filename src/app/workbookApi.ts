@@ -5,13 +5,14 @@
  */
 // The namespace import lets esbuild keep only what is used of zod.
 import * as z from 'zod/mini';
+import { CELL_MAX_CHARS } from '../domain/values';
 import { reviewRequestById } from './requests';
 import { decideSignOff } from './signOffDecisions';
 import { splitRequest } from './tasks';
 import { formAction, requireCoordinator, type Workbook } from './workbook';
 import type { ActionResult, ReviewPayload, SignOffPayload, SplitPayload, SplitTaskPayload } from '../contract';
 
-const text = z.optional(z.string().check(z.maxLength(50_000)));
+const text = z.optional(z.string().check(z.maxLength(CELL_MAX_CHARS)));
 
 // Each schema is typed by the contract's payload, so the two cannot drift apart.
 const reviewPayload: z.ZodMiniType<ReviewPayload> = z.object({

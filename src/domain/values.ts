@@ -106,6 +106,9 @@ export function isPercentFormat(format: string): boolean {
   return format.replace(/"[^"]*"|\\./g, '').includes('%');
 }
 
+/** Sheets refuses more than 50,000 characters in one cell (https://mojicnt.click/en/blog/spreadsheet-cell-limit.html). */
+export const CELL_MAX_CHARS = 50_000;
+
 const LIST_SEPARATOR = /[,，;；、/／|\n]/;
 const LIST_SEPARATORS = new RegExp(`${LIST_SEPARATOR.source}+`);
 /** Shared by every empty cell: most list cells are empty, and nobody changes a parsed list. */

@@ -4,7 +4,10 @@
  * rows are then deleted from their source sheets. A block already in the archive (a run
  * interrupted between the two writes) is not appended twice.
  */
+import { archivedText, foldedCells, foldedEntry } from '../domain/archive';
+import { sheetTitle, type ColumnType } from '../domain/schema';
 import { header } from '../domain/summary';
+import { cellText } from '../domain/values';
 import { LOCALES, t, type Locale } from '../i18n/index';
 import { growToFit, sizeToContent } from './grid';
 import { rowFinder } from './placement';
@@ -62,9 +65,40 @@ export function protectedSheet(
   return sheet;
 }
 
+/** A source sheet's row as the archive keeps it: every cell, a date under a date column as its Date. */
+function archivedCells(move: ArchiveMove, row: TableRow<string>): Cell[] {
+  const cells = [...row.cells];
+  const positions = move.table.positions as Partial<Record<string, number>>;
+  for (const [key, column] of Object.entries(positions)) if (column !== undefined) cells[column] = row.get(key);
+  for (const [key, value] of Object.entries(move.archivedCells)) {
+    const column = positions[key];
+    if (column !== undefined) cells[column] = value;
+  }
+  return cells;
+}
+
+/** A source's header row as read from its sheet (its own columns included) and each column's type. */
+function columnsOf(move: ArchiveMove): { headers: Cell[]; types: (ColumnType | undefined)[] } {
+  const headers = move.table.sheet.getRange(1, 1, 1, move.table.width).getValues()[0] as Cell[];
+  const types: (ColumnType | undefined)[] = headers.map(() => undefined);
+  const positions = move.table.positions as Partial<Record<string, number>>;
+  for (const column of move.table.def.columns) {
+    const index = positions[column.key];
+    if (index !== undefined) types[index] = column.type;
+  }
+  return { headers, types };
+}
+
+/** Sources whose rows fold into their task's line, in the order of the folded cells. */
+const FOLDED = ['progress', 'acceptance'] as const;
+
 /**
- * Appends, per source sheet, a header line (source, request ID, archived at, then the source's
- * own headers) and its rows of `year`, in one setValues; returns the archive sheet's title.
+ * Appends the rows of `year` in one setValues and returns the archive sheet's title. Each source
+ * gets a header line (source, request ID, archived at, then its own headers) and a line per row;
+ * a task's line also carries, in one cell each, its Progress and Acceptance rows (foldedEntry, one
+ * entry a line), continued on the lines below when a cell would pass its character limit. A
+ * request's rows already in the archive (a run interrupted before the rows were deleted) are not
+ * appended again.
  */
 export function appendToArchive(
   spreadsheet: Spreadsheet,
@@ -77,24 +111,77 @@ export function appendToArchive(
   const existing = sheet.getDataRange().getValues();
   const already = new Set(existing.map((line) => `${String(line[0])}|${String(line[1]).toUpperCase()}`));
   const sourceLabel = t(locale, 'archiveSource');
+  const inYear = (move: ArchiveMove | undefined) => (move?.rows ?? []).filter((r) => r.year === year);
+  const bySource = new Map(moves.map((move) => [move.table.def.key, move]));
+  const columns = new Map(moves.map((move) => [move, columnsOf(move)]));
+  const taskMove = bySource.get('tasks');
+  const archivedTasks = new Set(inYear(taskMove).map((r) => r.row.text('id').toUpperCase()));
+  // Per folded source, the entries of each archived task, in sheet order.
+  const folded = FOLDED.map((source) => {
+    const move = bySource.get(source);
+    const entries = new Map<string, string[]>();
+    if (!move) return entries;
+    const { headers, types } = columns.get(move)!;
+    const taskColumn = (move.table.positions as Partial<Record<string, number>>)['task'];
+    for (const { row } of inYear(move)) {
+      const task = row.text('task').toUpperCase();
+      if (!archivedTasks.has(task)) continue;
+      const cells = archivedCells(move, row);
+      const fields = headers
+        .map((h, i) => [cellText(h), archivedText(cells[i], types[i], move.table.timeZone)] as const)
+        .filter((_, i) => i !== taskColumn);
+      const list = entries.get(task) ?? [];
+      list.push(foldedEntry(list.length + 1, fields));
+      entries.set(task, list);
+    }
+    return entries;
+  });
+  const foldedHeaders = FOLDED.map((source) => sheetTitle(source, locale));
+
   const lines: { cells: Cell[]; header: boolean }[] = [];
+  const foldedTasks = new Set<string>();
   for (const move of moves) {
+    const source = move.table.def.key;
     const title = move.table.sheet.getName();
-    const picked = move.rows.filter((r) => r.year === year && !already.has(`${title}|${r.request}`));
+    const isTask = source === 'tasks';
+    const picked = inYear(move).filter(
+      (r) =>
+        !already.has(`${title}|${r.request}`) &&
+        !((FOLDED as readonly string[]).includes(source) && archivedTasks.has(r.row.text('task').toUpperCase())),
+    );
     if (picked.length === 0) continue;
-    const headers = move.table.sheet.getRange(1, 1, 1, move.table.width).getValues()[0] as Cell[];
+    const { headers } = columns.get(move)!;
+    const own = (cells: Cell[]) => Array.from({ length: move.table.width }, (_, i) => cells[i] ?? '');
     lines.push({
-      cells: [sourceLabel, header(locale, 'requests', 'id'), t(locale, 'archivedAt'), ...headers],
+      cells: [
+        sourceLabel,
+        header(locale, 'requests', 'id'),
+        t(locale, 'archivedAt'),
+        ...own(headers),
+        ...(isTask ? foldedHeaders : []),
+      ],
       header: true,
     });
-    const positions = move.table.positions as Partial<Record<string, number>>;
     for (const { row, request } of picked) {
-      const cells = [...row.cells];
-      for (const [key, value] of Object.entries(move.archivedCells)) {
-        const column = positions[key];
-        if (column !== undefined) cells[column] = value;
+      const cells = archivedCells(move, row);
+      if (!isTask) {
+        lines.push({ cells: [title, request, archivedAt, ...cells], header: false });
+        continue;
       }
-      lines.push({ cells: [title, request, archivedAt, ...cells], header: false });
+      // A task ID twice among the rows (a typing slip) gets its entries once, on its first line.
+      const task = row.text('id').toUpperCase();
+      const parts = folded.map((entries) => (foldedTasks.has(task) ? [] : foldedCells(entries.get(task) ?? [])));
+      foldedTasks.add(task);
+      const idColumn = (move.table.positions as Partial<Record<string, number>>)['id'];
+      const continued = own([]);
+      if (idColumn !== undefined) continued[idColumn] = cells[idColumn] ?? '';
+      const count = Math.max(1, ...parts.map((p) => p.length));
+      for (let k = 0; k < count; k++) {
+        lines.push({
+          cells: [title, request, archivedAt, ...(k === 0 ? own(cells) : continued), ...parts.map((p) => p[k] ?? '')],
+          header: false,
+        });
+      }
     }
   }
   if (lines.length > 0) {

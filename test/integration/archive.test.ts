@@ -64,8 +64,25 @@ test('a request done for more than 30 days moves with its rows into a protected 
     '售后响应手册',
   ]);
   assert.ok(lines[1]?.includes('已归档'), 'the archived copy of the request reads 已归档');
+  // A line per request, task and meeting: a task's progress and acceptances fold into its line.
   const bySource = (title: string) => lines.filter((l) => l[0] === title && l[1] === 'XQ202406001').length;
-  assert.deepEqual(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收'].map(bySource), [1, 2, 2, 2, 3]);
+  assert.deepEqual(['需求申请', '任务分工', '进度跟踪', '沟通记录', '成果验收'].map(bySource), [1, 2, 0, 2, 0]);
+  const taskHeader = lines.find((l) => l[3] === '任务编号 ⚙')!;
+  const task = lines.find((l) => l[3] === 'RW202406001-01')!;
+  const folded = (title: string) => String(task[taskHeader.indexOf(title)]).split('\n');
+  assert.deepEqual(folded('进度跟踪'), [
+    '[1] 当前进度: 初稿完成 60% | 完成百分比: 60% | 滞后原因: 等待客户服务部反馈 | 解决措施/新节点: 6/5 前定稿 | 更新日期 ⚙: 2024-05-30 17:00:00 | 更新人 ⚙: 王五',
+  ]);
+  assert.deepEqual(
+    folded('成果验收').map((entry) => entry.replace(/ \| 验收标准.*/, '')),
+    ['[1] 成果名称: 售后响应手册 v1 | 协作项目: XQ202406001', '[2] 成果名称: 售后响应手册 v2 | 协作项目: XQ202406001'],
+  );
+  assert.match(folded('成果验收')[0]!, /验收结果: 不通过 \| 不通过原因: 缺少 48 小时处理时限/);
+  assert.deepEqual(
+    archive.getDataRange().getValues().length,
+    8,
+    'header, request, header, 2 tasks, header, 2 meetings',
+  );
   const [protection] = archive.getProtections('SHEET');
   assert.ok(protection);
   assert.match(protection.getDescription(), /归档/);
@@ -102,4 +119,58 @@ test('only a coordinator may archive', () => {
   desk.project.call('archiveCompleted_');
   assert.match(desk.lastAlert(), /只有协作负责人可以执行此操作/);
   assert.deepEqual(desk.snapshot(), before);
+});
+
+test('a task whose progress passes a cell’s 50,000 characters continues on the next line, nothing cut off', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  const long = (n: number) => `${n}`.repeat(20_000);
+  desk.put(
+    'progress',
+    [1, 2, 3].map((n) => ({
+      task: 'RW202406001-02',
+      summary: long(n),
+      pct: 1,
+      updatedAt: new Date('2024-05-30T04:00:00Z'),
+    })),
+  );
+  desk.project.call('archiveCompleted_');
+  assert.match(desk.lastAlert(), /进度 5 行/);
+  const lines = desk.ss.getSheetByName('归档 2024')!.getDataRange().getValues();
+  const taskHeader = lines.find((l) => l[3] === '任务编号 ⚙')!;
+  const progress = taskHeader.indexOf('进度跟踪');
+  const taskLines = lines.filter((l) => l[0] === '任务分工' && l[3] === 'RW202406001-02');
+  assert.equal(taskLines.length, 2, 'the task line and one continuation');
+  assert.equal(taskLines[1]![taskHeader.indexOf('任务名称')], '', 'a continuation line names the task only');
+  const cells = taskLines.map((l) => String(l[progress]));
+  assert.ok(cells.every((cell) => cell.length <= 50_000));
+  const entries = cells.join('\n').split('\n');
+  assert.deepEqual(
+    entries.map((entry) => entry.slice(0, 3)),
+    ['[1]', '[2]', '[3]', '[4]'],
+  );
+  for (const n of [1, 2, 3]) assert.ok(entries[n]!.includes(`当前进度: ${long(n)} |`));
+});
+
+test('a run stopped after the archive was written and before the rows left appends nothing twice when run again', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  desk.project.emulator.faults.failOn({
+    method: 'Sheet.deleteRows',
+    onCall: 1,
+    error: 'Service unavailable: Try again later.',
+  });
+  assert.throws(() => desk.project.call('archiveCompleted_'), /Service unavailable/);
+  const archive = desk.ss.getSheetByName('归档 2024')!;
+  const written = archive.getDataRange().getValues();
+  assert.equal(written.length, 8);
+  desk.project.call('archiveCompleted_');
+  assert.match(desk.lastAlert(), /^已归档 1 个需求/);
+  assert.deepEqual(archive.getDataRange().getValues(), written);
+  assert.deepEqual(
+    ids(desk, 'tasks', 'request').filter((id) => id === 'XQ202406001'),
+    [],
+  );
+  assert.deepEqual(
+    ids(desk, 'progress', 'task').filter((id) => id.startsWith('RW202406001')),
+    [],
+  );
 });
