@@ -9,6 +9,7 @@ import { sheetTitle, type ColumnType } from '../domain/schema';
 import { header } from '../domain/summary';
 import { cellText } from '../domain/values';
 import { LOCALES, t, type Locale } from '../i18n/index';
+import { columnLetter } from './a1';
 import { growToFit, sizeToContent } from './grid';
 import { rowFinder } from './placement';
 import { sheetNowOf, type Cell, type Table, type TableRow } from './table';
@@ -127,9 +128,13 @@ export function appendToArchive(
       const task = row.text('task').toUpperCase();
       if (!archivedTasks.has(task)) continue;
       const cells = archivedCells(move, row);
-      const fields = headers
-        .map((h, i) => [cellText(h), archivedText(cells[i], types[i], move.table.timeZone)] as const)
-        .filter((_, i) => i !== taskColumn);
+      const fields: (readonly [string, string])[] = [];
+      // A cell typed beside the headers is kept too, under its column's letter.
+      for (let i = 0; i < Math.max(headers.length, cells.length); i++) {
+        if (i === taskColumn) continue;
+        const label = cellText(headers[i]) || columnLetter(i + 1);
+        fields.push([label, archivedText(cells[i], types[i], move.table.timeZone)]);
+      }
       const list = entries.get(task) ?? [];
       list.push(foldedEntry(list.length + 1, fields));
       entries.set(task, list);
@@ -151,7 +156,9 @@ export function appendToArchive(
     );
     if (picked.length === 0) continue;
     const { headers } = columns.get(move)!;
-    const own = (cells: Cell[]) => Array.from({ length: move.table.width }, (_, i) => cells[i] ?? '');
+    // As wide as the widest row: a cell typed beside the headers moves too, and the folded cells stay in line.
+    const ownWidth = picked.reduce((widest, r) => Math.max(widest, r.row.cells.length), move.table.width);
+    const own = (cells: Cell[]) => Array.from({ length: ownWidth }, (_, i) => cells[i] ?? '');
     lines.push({
       cells: [
         sourceLabel,
@@ -165,7 +172,7 @@ export function appendToArchive(
     for (const { row, request } of picked) {
       const cells = archivedCells(move, row);
       if (!isTask) {
-        lines.push({ cells: [title, request, archivedAt, ...cells], header: false });
+        lines.push({ cells: [title, request, archivedAt, ...own(cells)], header: false });
         continue;
       }
       // A task ID twice among the rows (a typing slip) gets its entries once, on its first line.

@@ -109,7 +109,12 @@ test('archiveAfterDays from Settings decides what is old enough; English workboo
     desk.lastAlert(),
     /^Archived 1 requests with 2 task, 2 progress, 2 communication and 3 acceptance rows into: Archive 2024\.$/,
   );
-  assert.equal(desk.ss.getSheetByName('Archive 2024')!.getRange('A1').getValue(), 'Source sheet');
+  const lines = desk.ss.getSheetByName('Archive 2024')!.getDataRange().getValues();
+  assert.equal(lines[0]?.[0], 'Source sheet');
+  const taskHeader = lines.find((l) => l[3] === 'Task ID ⚙')!;
+  assert.deepEqual(taskHeader.slice(-2), ['Progress', 'Acceptance']);
+  const task = lines.find((l) => l[3] === 'RW202406001-02')!;
+  assert.match(String(task.at(-2)), /^\[1\] Progress summary: /);
 });
 
 test('only a coordinator may archive', () => {
@@ -173,4 +178,20 @@ test('a run stopped after the archive was written and before the rows left appen
     ids(desk, 'progress', 'task').filter((id) => id.startsWith('RW202406001')),
     [],
   );
+});
+
+test('a cell typed beside the headers moves with its row: on the task’s line, and inside a folded progress entry', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  const beside = (key: 'tasks' | 'progress', row: number, text: string) => {
+    const sheet = desk.sheet(key);
+    sheet.getRange(row, sheet.getLastColumn() + 1).setValue(text);
+  };
+  beside('tasks', desk.rowOf('tasks', 'id', 'RW202406001-02'), '旁注：培训改线上');
+  beside('progress', desk.rowOf('progress', 'summary', '培训完成'), '旁注：签到 32 人');
+  desk.project.call('archiveCompleted_');
+  const lines = desk.ss.getSheetByName('归档 2024')!.getDataRange().getValues();
+  const taskHeader = lines.find((l) => l[3] === '任务编号 ⚙')!;
+  const task = lines.find((l) => l[0] === '任务分工' && l[3] === 'RW202406001-02')!;
+  assert.ok(task.includes('旁注：培训改线上'));
+  assert.match(String(task[taskHeader.indexOf('进度跟踪')]), /\| [A-Z]+: 旁注：签到 32 人$/);
 });
