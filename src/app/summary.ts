@@ -6,7 +6,7 @@
  * Also the task and request readers the retrospective shares; the sheet is written by gas/reportSheet.ts.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { leftOverQueued, queuedKeys } from '../domain/delivery';
+import { leftOverQueued, pendingKeys } from '../domain/delivery';
 import { isEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
 import { toldTimes } from '../domain/notices';
@@ -166,11 +166,11 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
     ).getName();
     if (ledger && options.email !== 'nobody') {
       const told = new Set(
-        [...toldTimes(ledger.entries, wb.settings.emailMode, wb.now).keys(), ...queuedKeys(ledger.entries, wb.now)]
+        [...toldTimes(ledger.entries, wb.settings.emailMode, wb.now).keys(), ...pendingKeys(ledger.entries)]
           .filter((key) => key.startsWith(`${summaryMailKey(week)}|`))
           .map((key) => key.slice(summaryMailKey(week).length + 1)),
       );
-      // Told or queued (the retries below mail those) this week: not again.
+      // Told, queued or awaiting a retry this week (the retries below mail those when due): not again.
       for (const recipient of summaryRecipients(wb)) {
         if (options.email === 'untold' && told.has(recipient)) continue;
         record(summary, recipient);

@@ -250,6 +250,21 @@ export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
 }
 
 /**
+ * Deliveries still to be sent by whoever holds them: the latest log row is queued (by any run) or
+ * a failed send awaiting its retry, due or not. A new row for one of them would mail it twice.
+ */
+export function pendingKeys(log: readonly LogEntry[]): Set<string> {
+  const latest = new Map<string, LogEntry>();
+  eachDelivery(log, (key, entry) => {
+    const previous = latest.get(key);
+    if (!previous || previous.time <= entry.time) latest.set(key, entry);
+  });
+  const pending = new Set<string>();
+  for (const [key, entry] of latest) if (entry.status === 'queued' || entry.status === 'retry') pending.add(key);
+  return pending;
+}
+
+/**
  * Hours a delivery waits after its n-th failed send in a row before the hourly pass retries it:
  * 1, 2, 4, 8, then every 16 (and the daily scan, which sends whatever is not told, once a day).
  */

@@ -287,3 +287,33 @@ test('the hourly tick generates and mails last week’s summary on Monday from 0
   desk.project.call('tick_');
   assert.equal(summaryMails().length, 5, 'one summary a week');
 });
+
+test('a summary send that failed waits out its back-off: the Monday tick does not mail it again early, the next one mails it once', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  desk.setting('coordinators', 'coordinator@example.com');
+  const { clock, mail, faults } = desk.project.emulator;
+  const summariesTo = (email: string) =>
+    mail.outbox.filter((m) => m.subject.startsWith('[协作周报]') && m.to.includes(email)).length;
+  // A quarter of an hour before the Monday tick: the retry's hour of back-off is not over at 09:00.
+  clock.set(at('2024-07-15T08:45'));
+  // Order of sending: coordinator, then the heads as Departments lists them; head.sales is third.
+  faults.failOn({ method: 'MailApp.sendEmail', onCall: 3, error: 'Service unavailable: Try again later.' });
+  desk.answer('YES');
+  desk.project.call('weeklySummary_');
+  assert.equal(summariesTo('head.sales@example.com'), 0);
+  assert.equal(summariesTo('head.market@example.com'), 1);
+  clock.set(at('2024-07-15T09:00'));
+  desk.project.call('tick_');
+  assert.equal(summariesTo('head.sales@example.com'), 0, 'an hour’s back-off after the first failure');
+  assert.equal(summariesTo('head.market@example.com'), 1);
+  clock.set(at('2024-07-15T10:00'));
+  desk.project.call('tick_');
+  clock.set(at('2024-07-15T11:00'));
+  desk.project.call('tick_');
+  assert.equal(summariesTo('head.sales@example.com'), 1);
+  const rows = desk
+    .values('通知记录')
+    .filter((row) => row[1] === 'weeklySummary' && row[4] === 'head.sales@example.com')
+    .map((row) => row[5]);
+  assert.deepEqual(rows, ['待重试', '已发送']);
+});
