@@ -10,7 +10,7 @@
  * Method:
  * - The workbook is what setup leaves plus data: every sheet of SHEET_ORDER with its header row
  *   (empty where the bench has no rows), the full Settings sheet as setup writes it, the
- *   dashboard sheet, and yesterday's state. Yesterday's scan runs first, in its own process, on
+ *   dashboard as a refresh sizes it (a grid: the scan never reads it), and yesterday's state. Yesterday's scan runs first, in its own process, on
  *   the same rows with the clock one day back; its Notification log and the Health column it
  *   wrote are seeded into the measured workbook, so the measured scan reads a real log (cooldown,
  *   escalation history) and appends to it, as every daily scan but the first does.
@@ -58,6 +58,7 @@ import type { LoadedProject } from '../emulator/runtime';
 import type { EmuSheet } from '../emulator/spreadsheet';
 import { headerText, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
 import { repeatGapDays } from '../src/domain/notices';
+import { HELPER_COLUMN, HELPER_HEADROOM, HELPER_WIDTH } from '../src/gas/dashboardFormulas';
 import { SPARE_COLUMNS } from '../src/gas/workbookSetup';
 import { defaultSettings, settingRows } from '../src/domain/settings';
 import { t } from '../src/i18n/index';
@@ -322,7 +323,8 @@ function seed(
     changeHistory: [],
   };
   for (const key of SHEET_ORDER) writeSheet(project, key, rows[key]);
-  project.emulator.spreadsheet.insertSheet(t('zh-CN', 'dashboardSheet'));
+  // As a refresh leaves the dashboard: helper rows to HELPER_HEADROOM below the last task (gas/dashboardSheet.ts).
+  gridSheet(project, t('zh-CN', 'dashboardSheet'), size + 1 + HELPER_HEADROOM, HELPER_COLUMN + HELPER_WIDTH - 1);
   // As every daily scan leaves the log: as wide as its columns (notificationLogSheet.fitLogColumns).
   const logSheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
   logSheet.deleteColumns(logColumns.length + 1, logSheet.getMaxColumns() - logColumns.length);

@@ -113,6 +113,9 @@ const H = {
   holidays: columnLetter(HELPER_COLUMN + 8),
 } as const;
 
+/** Helper columns, from HELPER_COLUMN on: the dashboard's last column is HELPER_COLUMN + HELPER_WIDTH − 1. */
+export const HELPER_WIDTH = Object.keys(H).length;
+
 const whole = (letter: string) => `$${letter}:$${letter}`;
 
 function helperRows(source: DashboardSource, options: DashboardOptions): DashboardCell[][] {

@@ -4,8 +4,15 @@
  * and rewritten whole, with its formats, hidden helper columns and charts.
  */
 import { columnLetter } from './a1';
-import { buildDashboard, HELPER_COLUMN, HELPER_HEADROOM, type Block, type DashboardOptions } from './dashboardFormulas';
-import { growToFit } from './grid';
+import {
+  buildDashboard,
+  HELPER_COLUMN,
+  HELPER_HEADROOM,
+  HELPER_WIDTH,
+  type Block,
+  type DashboardOptions,
+} from './dashboardFormulas';
+import { sizeToContent } from './grid';
 import type { Table } from './table';
 import { literalInput } from './typedInput';
 import { t, LOCALES } from '../i18n/index';
@@ -55,8 +62,8 @@ export function writeDashboard(
   const sheet = findDashboard(spreadsheet) ?? spreadsheet.insertSheet(title);
   sheet.clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const helperWidth = dashboard.helper[0]?.length ?? 1;
-  growToFit(sheet, Math.max(dashboard.visible.length, dashboard.helper.length), HELPER_COLUMN + helperWidth - 1);
+  // Sized to what it holds (SPEC §3.7): the helper rows reach HELPER_HEADROOM below the last task.
+  sizeToContent(sheet, Math.max(dashboard.visible.length, dashboard.helper.length), HELPER_COLUMN + HELPER_WIDTH - 1);
 
   const visible = dashboard.visible.map((row) => Array.from({ length: VISIBLE_WIDTH }, (_, i) => row[i] ?? ''));
   const area = sheet.getRange(1, 1, visible.length, VISIBLE_WIDTH);
@@ -71,8 +78,8 @@ export function writeDashboard(
   for (const b of dashboard.dateCells) block(b).setNumberFormat('yyyy-mm-dd');
   sheet.setColumnWidth(1, 200);
 
-  sheet.getRange(1, HELPER_COLUMN, dashboard.helper.length, helperWidth).setValues(dashboard.helper);
-  sheet.hideColumns(HELPER_COLUMN, helperWidth);
+  sheet.getRange(1, HELPER_COLUMN, dashboard.helper.length, HELPER_WIDTH).setValues(dashboard.helper);
+  sheet.hideColumns(HELPER_COLUMN, HELPER_WIDTH);
 
   for (const chart of dashboard.charts) {
     sheet.insertChart(

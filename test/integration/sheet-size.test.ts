@@ -26,3 +26,21 @@ test('the weekly summary and the archive hold exactly the rows and columns they 
   const archive = grid(desk, '归档 2024');
   assert.deepEqual(archive.grid, archive.content);
 });
+
+test('the dashboard holds exactly its visible tables and helper rows, and grows with the tasks at the next refresh', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  desk.project.call('refreshDashboard_');
+  const first = grid(desk, '看板');
+  assert.deepEqual(first.grid, first.content);
+  // Helper formulas cover every Tasks row and 500 below it.
+  const taskRows = desk.sheet('tasks').getLastRow();
+  assert.deepEqual(first.grid, [taskRows + 500, 23]);
+  desk.put(
+    'tasks',
+    Array.from({ length: 600 }, (_, i) => ({ id: `RW202407001-${100 + i}`, request: 'XQ202407001', name: `任务${i}` })),
+  );
+  desk.project.call('refreshDashboard_');
+  const grown = grid(desk, '看板');
+  assert.deepEqual(grown.grid, grown.content);
+  assert.deepEqual(grown.grid, [taskRows + 600 + 500, 23]);
+});
