@@ -251,7 +251,8 @@ export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
 
 /**
  * Deliveries still to be sent by whoever holds them: the latest log row is queued (by any run) or
- * a failed send awaiting its retry, due or not. A new row for one of them would mail it twice.
+ * a failed send awaiting its retry, due or not. A new row for one of them would mail it beside the
+ * run that holds it, or before its back-off is over.
  */
 export function pendingKeys(log: readonly LogEntry[]): Set<string> {
   const latest = new Map<string, LogEntry>();
