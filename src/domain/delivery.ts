@@ -255,11 +255,7 @@ export function queuedKeys(log: readonly LogEntry[], now: Date): Set<string> {
  * run that holds it, or before its back-off is over.
  */
 export function pendingKeys(log: readonly LogEntry[]): Set<string> {
-  const latest = new Map<string, LogEntry>();
-  eachDelivery(log, (key, entry) => {
-    const previous = latest.get(key);
-    if (!previous || previous.time <= entry.time) latest.set(key, entry);
-  });
+  const { latest } = deliveryHistory(log);
   const pending = new Set<string>();
   for (const [key, entry] of latest) if (entry.status === 'queued' || entry.status === 'retry') pending.add(key);
   return pending;
@@ -278,8 +274,26 @@ export function retryAfterHours(failures: number): number {
  * back-off (retryAfterHours, by the failures in a row since the last other row) has passed.
  */
 export function leftOverQueued(log: readonly LogEntry[], now: Date): Map<string, LogEntry> {
+  const { latest, failures, settled } = deliveryHistory(log);
+  for (const [key, entry] of latest) {
+    if (entry.status === 'queued' && !isLeased(entry, now)) continue;
+    if (entry.status === 'retry') {
+      const since = settled.get(key);
+      const inARow = (failures.get(key) ?? []).filter((time) => !since || time > since).length;
+      if (hoursBetween(entry.time, now) >= retryAfterHours(inARow)) continue;
+    }
+    latest.delete(key);
+  }
+  return latest;
+}
+
+/** Per delivery, in one pass over the log: its latest row, its failed sends, and its latest other row's time. */
+function deliveryHistory(log: readonly LogEntry[]): {
+  latest: Map<string, LogEntry>;
+  failures: Map<string, Date[]>;
+  settled: Map<string, Date>;
+} {
   const latest = new Map<string, LogEntry>();
-  /** Per delivery, the failed sends newer than its latest other row. */
   const failures = new Map<string, Date[]>();
   const settled = new Map<string, Date>();
   eachDelivery(log, (key, entry) => {
@@ -294,14 +308,5 @@ export function leftOverQueued(log: readonly LogEntry[], now: Date): Map<string,
       if (!last || last < entry.time) settled.set(key, entry.time);
     }
   });
-  for (const [key, entry] of latest) {
-    if (entry.status === 'queued' && !isLeased(entry, now)) continue;
-    if (entry.status === 'retry') {
-      const since = settled.get(key);
-      const inARow = (failures.get(key) ?? []).filter((time) => !since || time > since).length;
-      if (hoursBetween(entry.time, now) >= retryAfterHours(inARow)) continue;
-    }
-    latest.delete(key);
-  }
-  return latest;
+  return { latest, failures, settled };
 }
