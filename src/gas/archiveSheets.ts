@@ -69,7 +69,7 @@ export function protectedSheet(
 /** A source sheet's row as the archive keeps it: every cell, a date under a date column as its Date. */
 function archivedCells(move: ArchiveMove, row: TableRow<string>): Cell[] {
   const cells = [...row.cells];
-  const positions = move.table.positions as Partial<Record<string, number>>;
+  const { positions } = move.table;
   for (const [key, column] of Object.entries(positions)) if (column !== undefined) cells[column] = row.get(key);
   for (const [key, value] of Object.entries(move.archivedCells)) {
     const column = positions[key];
@@ -82,9 +82,8 @@ function archivedCells(move: ArchiveMove, row: TableRow<string>): Cell[] {
 function columnsOf(move: ArchiveMove): { headers: Cell[]; types: (ColumnType | undefined)[] } {
   const headers = move.table.sheet.getRange(1, 1, 1, move.table.width).getValues()[0] as Cell[];
   const types: (ColumnType | undefined)[] = headers.map(() => undefined);
-  const positions = move.table.positions as Partial<Record<string, number>>;
   for (const column of move.table.def.columns) {
-    const index = positions[column.key];
+    const index = move.table.positions[column.key];
     if (index !== undefined) types[index] = column.type;
   }
   return { headers, types };
@@ -117,16 +116,21 @@ export function appendToArchive(
   const columns = new Map(moves.map((move) => [move, columnsOf(move)]));
   const taskMove = bySource.get('tasks');
   const archivedTasks = new Set(inYear(taskMove).map((r) => r.row.text('id').toUpperCase()));
+  /** The archived task a Progress or Acceptance row folds into, or undefined when it keeps a line of its own. */
+  const foldsInto = (source: string, row: TableRow<string>) => {
+    const task = row.text('task').toUpperCase();
+    return (FOLDED as readonly string[]).includes(source) && archivedTasks.has(task) ? task : undefined;
+  };
   // Per folded source, the entries of each archived task, in sheet order.
   const folded = FOLDED.map((source) => {
     const move = bySource.get(source);
     const entries = new Map<string, string[]>();
     if (!move) return entries;
     const { headers, types } = columns.get(move)!;
-    const taskColumn = (move.table.positions as Partial<Record<string, number>>)['task'];
+    const taskColumn = move.table.positions['task'];
     for (const { row } of inYear(move)) {
-      const task = row.text('task').toUpperCase();
-      if (!archivedTasks.has(task)) continue;
+      const task = foldsInto(source, row);
+      if (task === undefined) continue;
       const cells = archivedCells(move, row);
       const fields: (readonly [string, string])[] = [];
       // A cell typed beside the headers is kept too, under its column's letter.
@@ -150,15 +154,14 @@ export function appendToArchive(
     const title = move.table.sheet.getName();
     const isTask = source === 'tasks';
     const picked = inYear(move).filter(
-      (r) =>
-        !already.has(`${title}|${r.request}`) &&
-        !((FOLDED as readonly string[]).includes(source) && archivedTasks.has(r.row.text('task').toUpperCase())),
+      (r) => !already.has(`${title}|${r.request}`) && foldsInto(source, r.row) === undefined,
     );
     if (picked.length === 0) continue;
     const { headers } = columns.get(move)!;
     // As wide as the widest row: a cell typed beside the headers moves too, and the folded cells stay in line.
     const ownWidth = picked.reduce((widest, r) => Math.max(widest, r.row.cells.length), move.table.width);
     const own = (cells: Cell[]) => Array.from({ length: ownWidth }, (_, i) => cells[i] ?? '');
+    const idColumn = move.table.positions['id'];
     lines.push({
       cells: [
         sourceLabel,
@@ -179,7 +182,6 @@ export function appendToArchive(
       const task = row.text('id').toUpperCase();
       const parts = folded.map((entries) => (foldedTasks.has(task) ? [] : foldedCells(entries.get(task) ?? [])));
       foldedTasks.add(task);
-      const idColumn = (move.table.positions as Partial<Record<string, number>>)['id'];
       const continued = own([]);
       if (idColumn !== undefined) continued[idColumn] = cells[idColumn] ?? '';
       const count = Math.max(1, ...parts.map((p) => p.length));
