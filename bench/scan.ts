@@ -10,23 +10,25 @@
  * Method:
  * - The workbook is what setup leaves plus data: every sheet of SHEET_ORDER with its header row
  *   (empty where the bench has no rows), the full Settings sheet as setup writes it, the
- *   dashboard as a refresh sizes it (a grid: the scan never reads it), and yesterday's state. Yesterday's scan runs first, in its own process, on
- *   the same rows with the clock one day back; its Notification log and the Health column it
- *   wrote are seeded into the measured workbook, so the measured scan reads a real log (cooldown,
- *   escalation history) and appends to it, as every daily scan but the first does.
+ *   dashboard as a refresh sizes it (a grid: the scan never reads it), and yesterday's state.
+ *   Yesterday's scan runs first, in its own process, on the same rows with the clock one day
+ *   back; its Notification log and the Health column it wrote are seeded into the measured
+ *   workbook, so the measured scan reads a real log (cooldown, escalation history) and appends to
+ *   it, as every daily scan but the first does.
  * - Older workbooks are seeded as two years (or six months) of daily scans would have left them
  *   after retention, rather than by running 730 scans (see `accumulate`): the live Notification
  *   log holds logRetentionDays + 3 days (retention moves a week once it is wholly past the
  *   period, so the log holds 35 to 42 days) of yesterday's rows repeated on the working days the
  *   repeat schedule tells one long episode again (the next working day, then every 2, 2 and 4
  *   working days: repeatGapDays), the same notices each time, so every L2 is in a long episode
- *   that retention keeps; 通知记录 YYYY
- *   holds, per archived month, a line per distinct (key, status) of one day's rows (the same
- *   notices all month, recipients tallied in one cell); 归档 YYYY holds, per year, as many archived tasks as the workbook has live, a line
- *   each (its progress and acceptance rows folded into two cells of it) below a line per request; the last summaryKeepWeeks weekly summaries are kept whole, each
- *   the size today's summary has, and older weeks are a line each of the folded-summaries sheet. Sheets the scan never reads are seeded as grids of their size
- *   with their last row filled (their cells count; their content would only cost the emulator
- *   memory Apps Script does not spend).
+ *   that retention keeps; 通知记录 YYYY holds, per archived month, a line per distinct (key,
+ *   status) of one day's rows (the same notices all month, recipients tallied in one cell);
+ *   归档 YYYY holds, per year, as many archived tasks as the workbook has live, a line each (its
+ *   progress and acceptance rows folded into two cells of it) below a line per request; the last
+ *   summaryKeepWeeks weekly summaries are kept whole, each the size today's summary has, and
+ *   older weeks are a line each of the folded-summaries sheet. Sheets the scan never reads are
+ *   seeded as grids of their size with their last row filled (their cells count; their content
+ *   would only cost the emulator memory Apps Script does not spend).
  * - The scan measured is "Run checks now" (the daily scan, retention included) with the latency
  *   model moving the clock, so the run's time budget (runBudgetSeconds) and Apps Script's 6-minute
  *   limit apply. `estimatedSeconds` is the model's wall time: sheet I/O (SpreadsheetApp, the
