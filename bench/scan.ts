@@ -59,7 +59,7 @@ import { loadBuilt, readBundle } from '../cli/session';
 import type { LoadedProject } from '../emulator/runtime';
 import type { EmuSheet } from '../emulator/spreadsheet';
 import { headerText, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
-import { repeatGapDays } from '../src/domain/notices';
+import { repeatGapDays } from '../src/domain/told';
 import { HELPER_COLUMN, HELPER_HEADROOM, HELPER_WIDTH } from '../src/gas/dashboardFormulas';
 import { SPARE_COLUMNS } from '../src/gas/workbookSetup';
 import { defaultSettings, settingRows } from '../src/domain/settings';

@@ -22,7 +22,7 @@ import {
   writeAutomationState,
   type AutomationOwner,
 } from '../gas/automationRecord';
-import { activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/document';
+import { activeSpreadsheet, activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/document';
 import { withLedgerLease } from '../gas/ledgerLease';
 import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import type { LedgerMail } from '../gas/ledger';
@@ -43,6 +43,7 @@ import {
   menuAction,
   peekWorkbook,
   requireCoordinator,
+  retryWhenBusy,
   UserError,
   Workbook,
 } from './workbook';
@@ -87,20 +88,22 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
     return 'noWorkbook';
   }
   const registered = readAutomationOwner(spreadsheet);
-  if (triggerUid !== undefined && registered && registered.triggerUid !== triggerUid) {
+  // Turned off, or taken over by another coordinator: this trigger is not the workbook's any more.
+  if (triggerUid !== undefined && (!registered || registered.stopped || registered.triggerUid !== triggerUid)) {
     stopTick(spreadsheet, triggerUid);
     return 'replaced';
   }
-  // The ledger lease too: without a document lock, nothing else keeps Run checks now out.
-  const run = withDocumentLock(LOCK_WAIT_MS.tick, () =>
-    withLedgerLease(spreadsheet, LOCK_WAIT_MS.tick, () => {
+  // The ledger lease for the whole run (SPEC §3.5: one run at a time sends); the document lock
+  // only while reading, deciding and recording, so nobody's edit waits on the mail.
+  return withLedgerLease(spreadsheet, LOCK_WAIT_MS.tick, () => {
+    const run = withDocumentLock(LOCK_WAIT_MS.tick, () => {
       // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
       const wb = Workbook.whole(spreadsheet, new Date(), '');
       wb.via = 'trigger';
       // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
       const owner = registered?.owner ?? effectiveUserEmail();
       if (!isCoordinator({ settings: wb.settings, user: owner })) {
-        return { wb, owner, stop: true as const, notice: recordStopNotice(wb, owner) };
+        return { wb, owner, stop: true as const, notices: recordStopNotices(wb, owner) };
       }
       const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
       // What onEdit could not do while the lock was busy (it gave up after a few seconds) is done
@@ -117,21 +120,21 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       pending.done();
       if (wb.optionalTable('requests')) syncRequests(wb);
       const recorded = recordScan(wb, mailer, { hourly: !due.scan });
-      // The week's summary when due, and whatever summary mail earlier runs left queued.
+      // The week's summary when due, and whatever summary mail earlier runs left waiting.
       const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
       if (due.summary) foldOldSummaries(wb);
       if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
       return { wb, due, recorded, summary, stop: false as const };
-    }),
-  );
-  if (run.stop) {
-    stopForFormerCoordinator(run.wb, registered, triggerUid);
-    if (run.notice) MailLog.of(run.wb).deliver([run.notice], mailer);
-    return 'ownerNotCoordinator';
-  }
-  const scan = run.recorded.deliver(mailer);
-  run.summary.deliver(mailer);
-  return { daily: run.due.scan, scan, summary: run.due.summary };
+    });
+    if (run.stop) {
+      stopForFormerCoordinator(run.wb, registered, triggerUid);
+      MailLog.of(run.wb).deliver(run.notices, mailer);
+      return 'ownerNotCoordinator';
+    }
+    const scan = run.recorded.deliver(mailer);
+    run.summary.deliver(mailer);
+    return { daily: run.due.scan, scan, summary: run.due.summary };
+  });
 }
 
 /** The trigger stops serving the workbook: removed, and its record of the workbook forgotten. */
@@ -159,26 +162,32 @@ function stopForFormerCoordinator(
 const AUTOMATION_STOPPED_RULE = 'automationStopped';
 
 /**
- * The mail telling the owner why their automation stopped (the one place a trigger can say
- * anything), recorded on the log like every other mail; undefined when nothing is to be sent.
+ * The mails telling the owner why their automation stopped, and every coordinator that nothing is
+ * sent until one of them turns it on (the one place a trigger can say anything), recorded on the
+ * log like every other mail (told once: the stop is recorded in the same run); none in dry-run mode.
  */
-function recordStopNotice(wb: Workbook, owner: string): LedgerMail | undefined {
-  if (owner === '') return undefined;
+function recordStopNotices(wb: Workbook, owner: string): LedgerMail[] {
   const ledger = MailLog.of(wb);
-  const row = ledger.appendMail({
-    rule: AUTOMATION_STOPPED_RULE,
-    item: owner,
-    key: `${AUTOMATION_STOPPED_RULE}||${owner}`,
-    recipient: owner,
+  const url = wb.source.url();
+  const recipients = [...new Set([owner, ...wb.settings.coordinators].filter((address) => address !== ''))];
+  const mails = recipients.map((recipient) => {
+    const row = ledger.recordMail({
+      rule: AUTOMATION_STOPPED_RULE,
+      item: owner,
+      key: `${AUTOMATION_STOPPED_RULE}||${owner}`,
+      recipient,
+    });
+    const body =
+      recipient === owner
+        ? wb.text('automationStoppedMailBody', { owner, url, coordinators: wb.settings.coordinators.join(', ') })
+        : wb.text('automationStoppedCoordinatorMailBody', { owner, url });
+    return {
+      message: { recipient, subject: wb.text('automationStoppedMailSubject'), textBody: body, htmlBody: '' },
+      row,
+    };
   });
   ledger.record();
-  if (wb.settings.emailMode === 'dry-run') return undefined;
-  const params = { owner, url: wb.source.url(), coordinators: wb.settings.coordinators.join(', ') };
-  const body = wb.text('automationStoppedMailBody', params);
-  return {
-    message: { recipient: owner, subject: wb.text('automationStoppedMailSubject'), textBody: body, htmlBody: '' },
-    rows: [row],
-  };
+  return wb.settings.emailMode === 'dry-run' ? [] : mails;
 }
 
 /** The tick_ trigger handler. Runs as the user who turned automation on. */
@@ -277,15 +286,19 @@ export function automationStatus(wb: Workbook): string {
 export function runChecksNowFromMenu(now: Date): void {
   const ui = spreadsheetUi();
   menuAction(ui, () => {
-    const { wb, recorded } = inWorkbook(
-      now,
-      (wb) => {
-        requireCoordinator(wb);
-        return withLedgerLease(wb.spreadsheet, LOCK_WAIT_MS.user, () => ({ wb, recorded: recordScan(wb, mailApp) }));
-      },
-      { whole: true },
+    const { wb, report } = retryWhenBusy(() =>
+      withLedgerLease(activeSpreadsheet(), LOCK_WAIT_MS.user, () => {
+        const { wb, recorded } = inWorkbook(
+          now,
+          (wb) => {
+            requireCoordinator(wb);
+            return { wb, recorded: recordScan(wb, mailApp) };
+          },
+          { whole: true },
+        );
+        return { wb, report: recorded.deliver(mailApp) };
+      }),
     );
-    const report = recorded.deliver(mailApp);
     const summary = wb.text(wb.settings.emailMode === 'dry-run' ? 'scanResultDryRun' : 'scanResult', { ...report });
     // A sheet the scan had to leave out is said, or monitoring would stop without a word.
     ui.alert([summary, ...wb.unusableSheets].join('\n'));

@@ -1,13 +1,24 @@
 /**
- * The Notification log as one run's send ledger (SPEC §3.5): every mail of the run (digests, the
- * weekly summary, the notice that automation stopped) is appended queued and recorded, landed,
- * under the lock; it is mailed after the lock through gas/ledger, which marks it as it goes. One
- * per workbook and run, so the scan and the summary share the log they read and the time budget.
+ * The Notification log as one run's send ledger (SPEC §3.5, domain/ledger): a row per message
+ * (digests, the weekly summary, the notices about automation and failed mail). A run reads it
+ * under the ledger lease, settles the rows a dead run left 发送中, records what it will send (and
+ * what waits) in one write under the lock, then mails outside the lock through gas/ledger. A
+ * message waiting from an earlier run (quota, a failure, the time budget, a dead run) keeps its
+ * row: the run that sends it marks that row, so retries add no rows. One per workbook and run,
+ * so the scan and the summary share the log they read, the run's order and its time budget.
  */
 import type { WorkCalendar } from '../domain/calendar';
-import { isUnconfirmed } from '../domain/delivery';
+import type { MessageDraft } from '../domain/delivery';
+import {
+  entriesOf,
+  keysCell,
+  messageId,
+  parseKeys,
+  retriesEnded,
+  settledStatus,
+  type LedgerRow,
+} from '../domain/ledger';
 import { logArchiveBatch } from '../domain/logRetention';
-import type { LogEntry } from '../domain/notices';
 import {
   enumLabel,
   headerText,
@@ -17,43 +28,73 @@ import {
   type EnumKey,
   type NotificationStatus,
 } from '../domain/schema';
+import type { LogEntry } from '../domain/told';
 import { parseList } from '../domain/values';
 import { removeRows } from '../gas/archiveSheets';
 import { flushWrites } from '../gas/document';
 import { deliverMail, type LedgerMail, type LedgerOutcome } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
 import { appendToLogArchive } from '../gas/notificationArchive';
-import { fitLogColumns, notificationLogSheet } from '../gas/notificationLogSheet';
+import { fitLogColumns, mendLogHeader, notificationLogSheet } from '../gas/notificationLogSheet';
+import { sendProgressStore, type SendProgressStore } from '../gas/sendProgress';
 import { Table, type TableRow } from '../gas/table';
 import type { Locale } from '../i18n/index';
 import { enumOf } from './records';
-import { UserError, type Workbook } from './workbook';
+import type { Workbook } from './workbook';
 
 type LogTable = Table<ColumnKey<'notificationLog'>>;
 export type LogRow = TableRow<ColumnKey<'notificationLog'>>;
 
-/**
- * Each ledger write re-reads the whole log (its rows have no ID, so they are found by their
- * values): ~0.2 ms a row against ~0.75 s a send, so a wave per this many log rows keeps the
- * ledger's writes near an eighth of the mail time; a small log marks every message on its own.
- */
-const LOG_ROWS_PER_WAVE_MESSAGE = 500;
+/** A row as read, with the sheet row it came from. */
+interface ReadRow {
+  readonly ledger: LedgerRow;
+  readonly row: LogRow;
+}
 
 export class MailLog {
-  /** The log as entries; rows a dead run left sending read as unconfirmed (and are marked so). */
+  /** The log as entries (a message row is an entry per key); rows a dead run left 发送中 read as settled. */
   readonly entries: readonly LogEntry[];
-  /** Rows a dead run left sending, now shown as unconfirmed. */
+  /** Messages a dead run left in doubt (its send was under way), now shown as unconfirmed. */
   readonly unconfirmed: number;
   readonly label: (status: NotificationStatus) => string;
   private readonly table: LogTable;
+  private readonly read: readonly ReadRow[];
   private readonly rowOf: ReadonlyMap<LogEntry, LogRow>;
   private readonly deadline: number;
+  private readonly progress: SendProgressStore;
+  /** This run's ID: its messages are run#1, run#2, … in the order they go out. */
+  private readonly run: string;
+  private order = 0;
+  /** Waiting rows this run took over or closed: no longer waiting. */
+  private readonly settled = new Set<LogRow>();
+  /** Set once a write of the marks failed: the run sends nothing more (the next one settles its rows). */
+  private halted = false;
 
   private constructor(private readonly wb: Workbook) {
     this.table = logTable(wb);
     this.label = labeler('notificationStatus', wb.settings.locale);
-    const { log, unconfirmed, rowOf } = readLog(this.table, wb.now, this.label);
-    this.entries = log;
+    this.progress = sendProgressStore(wb.spreadsheet.getId());
+    this.run = Utilities.getUuid().slice(0, 8);
+    this.read = readRows(this.table);
+    const dead = this.read.some(({ ledger }) => ledger.status === 'sending') ? this.progress.read() : undefined;
+    const entries: LogEntry[] = [];
+    const rowOf = new Map<LogEntry, LogRow>();
+    let unconfirmed = 0;
+    this.read = this.read.map((read) => {
+      let { ledger } = read;
+      if (ledger.status === 'sending') {
+        const status = settledStatus(ledger.message, dead);
+        if (status === 'unconfirmed') unconfirmed++;
+        read.row.set('status', this.label(status));
+        ledger = { ...ledger, status };
+      }
+      for (const entry of entriesOf(ledger)) {
+        entries.push(entry);
+        rowOf.set(entry, read.row);
+      }
+      return { ledger, row: read.row };
+    });
+    this.entries = entries;
     this.rowOf = rowOf;
     this.unconfirmed = unconfirmed;
     this.deadline = wb.now.getTime() + wb.settings.runBudgetSeconds * 1000;
@@ -66,42 +107,93 @@ export class MailLog {
     return log;
   }
 
-  /** The log's time for rows appended now: it keeps whole seconds, and rows are found again by their values. */
+  /** The log's time for rows written now: whole seconds. */
   get time(): Date {
     return new Date(Math.floor(this.wb.now.getTime() / 1000) * 1000);
   }
 
-  append(entry: LogEntry): LogRow {
-    return this.table.append({
-      time: entry.time,
-      rule: entry.rule,
-      level: entry.level,
-      item: entry.item,
-      recipients: entry.recipients.join(', '),
-      status: this.label(entry.status ?? 'failed'),
-      key: entry.key,
-    });
+  /**
+   * The row of `recipient`'s message waiting from an earlier run (queued, or to retry) that
+   * `accepts`, if any: a run that mails them again marks that row instead of adding one.
+   */
+  waiting(recipient: string, accepts: (ledger: LedgerRow) => boolean): { ledger: LedgerRow; row: LogRow } | undefined {
+    for (let i = this.read.length - 1; i >= 0; i--) {
+      const read = this.read[i] as ReadRow;
+      const { ledger } = read;
+      if (!isWaiting(ledger) || this.settled.has(read.row)) continue;
+      if (ledger.recipients.length === 1 && ledger.recipients[0] === recipient && accepts(ledger)) return read;
+    }
+    return undefined;
+  }
+
+  /** Messages waiting from earlier runs, as read. */
+  get waitingRows(): readonly { ledger: LedgerRow; row: LogRow }[] {
+    return this.read.filter(({ ledger, row }) => isWaiting(ledger) && !this.settled.has(row));
   }
 
   /**
-   * Logs one mail that is not a notice (the weekly summary, the automation-stopped mail) to one
-   * recipient: queued until sent, or dry-run in dry-run mode (no level; `key` is rule||item).
+   * Writes a message's row: `into` (a waiting row this message takes over, keeping when it was
+   * first recorded) or a new one. A message this run will send is recorded 发送中 under its place
+   * in the run's order; any other keeps the draft's status.
    */
-  appendMail(mail: {
+  recordMessage(draft: MessageDraft, options: { readonly send: boolean; readonly into?: LogRow }): LogRow {
+    const time = this.time;
+    const id = options.send || !options.into ? messageId(this.run, ++this.order) : undefined;
+    const fields = {
+      time,
+      rule: draft.rule,
+      level: draft.level,
+      item: draft.items.join(', '),
+      recipients: draft.recipient,
+      status: this.label(options.send ? 'sending' : draft.status),
+      key: keysCell(draft.keys),
+      channel: labeler('channel', this.wb.locale)('email'),
+      ...(id ? { id } : {}),
+    };
+    if (options.into) {
+      this.settled.add(options.into);
+      for (const [key, value] of Object.entries(fields)) options.into.set(key as ColumnKey<'notificationLog'>, value);
+      return options.into;
+    }
+    return this.table.append({ ...fields, recordedAt: time, attempts: 0 });
+  }
+
+  /**
+   * Records one mail that is not a digest (the weekly summary, a notice about automation or failed
+   * mail) to one recipient, under `key` (rule||item): to send now, or dry-run in dry-run mode. A
+   * message of the same key waiting for them from an earlier run is taken over, not repeated.
+   */
+  recordMail(mail: {
     readonly rule: string;
     readonly item: string;
     readonly key: string;
     readonly recipient: string;
   }): LogRow {
-    return this.append({
-      time: this.time,
-      rule: mail.rule,
-      level: '',
-      item: mail.item,
-      recipients: [mail.recipient],
-      status: this.wb.settings.emailMode === 'dry-run' ? 'dry-run' : 'queued',
-      key: mail.key,
-    });
+    const dryRun = this.wb.settings.emailMode === 'dry-run';
+    const into = this.waiting(mail.recipient, (waiting) => waiting.keys.length === 1 && waiting.keys[0] === mail.key);
+    return this.recordMessage(
+      {
+        rule: mail.rule,
+        level: '',
+        items: [mail.item],
+        recipient: mail.recipient,
+        keys: [mail.key],
+        status: dryRun ? 'dry-run' : 'queued',
+      },
+      { send: !dryRun, ...(into ? { into: into.row } : {}) },
+    );
+  }
+
+  /** Marks a waiting row that no longer applies (none of its notices holds) or whose retries ended. */
+  close(row: LogRow, status: 'superseded' | 'failed'): void {
+    this.settled.add(row);
+    row.set('status', this.label(status));
+    row.set('time', this.time);
+  }
+
+  /** Waiting messages still failing RETRY_WORKING_DAYS after they were recorded (SPEC §3.5). */
+  retriesEnded(calendar: WorkCalendar): { ledger: LedgerRow; row: LogRow }[] {
+    return this.waitingRows.filter(({ ledger }) => retriesEnded(ledger, this.wb.now, calendar));
   }
 
   /** Writes the workbook's changes and the log's rows and makes them land: before any mail goes out. */
@@ -112,35 +204,44 @@ export class MailLog {
 
   /**
    * Keeps the log as wide as its columns, and moves the rows past logRetentionDays that no rule
-   * reads any more to 通知记录 YYYY (SPEC §3.7, domain/logRetention.ts): the archive is written and
-   * flushed first, then the rows are deleted from the log where they are now (found by their
-   * values), so a run that dies in between loses nothing and the next one does not archive them
-   * twice. The moved rows stay in `entries`: no rule reads them, by definition.
+   * reads any more to 通知记录 YYYY (SPEC §3.7, domain/logRetention.ts): a message row moves once
+   * every key it carries may move. The archive is written and flushed first, then the rows are
+   * deleted from the log where they are now, so a run that dies in between loses nothing and the
+   * next one does not archive them twice. The moved rows stay in `entries`: no rule reads them.
    */
   retainRecent(calendar: WorkCalendar): void {
     fitLogColumns(this.table.sheet);
     const batch = logArchiveBatch(this.entries, this.wb.now, this.wb.settings, calendar);
     if (!batch) return;
-    appendToLogArchive(this.wb.spreadsheet, batch, this.wb.locale);
-    flushWrites();
-    const rows = new Set<LogRow>();
-    for (const entry of batch.moved) {
+    const movable = new Set(batch.moved);
+    const kept = new Set<LogRow>();
+    for (const entry of this.entries) {
       const row = this.rowOf.get(entry);
-      if (row) rows.add(row);
+      if (row && !movable.has(entry)) kept.add(row);
     }
-    removeRows(this.table, rows);
+    const moved = batch.moved.filter((entry) => !kept.has(this.rowOf.get(entry) as LogRow));
+    if (moved.length === 0) return;
+    appendToLogArchive(this.wb.spreadsheet, { ...batch, moved }, this.wb.locale);
+    flushWrites();
+    removeRows(this.table, new Set(moved.map((entry) => this.rowOf.get(entry) as LogRow)));
   }
 
-  /** Mails `mails` (after the lock), each marked as it goes, within the run's time budget. */
+  /** Mails `mails` (after the lock, holding the ledger lease), each marked as it goes, within the run's time budget. */
   deliver(mails: readonly LedgerMail[], mailer: Mailer): LedgerOutcome {
-    return deliverMail(mails, mailer, {
+    if (this.halted || mails.length === 0)
+      return { sent: [], unsent: mails, ...(this.halted ? { stopped: 'write' } : {}) };
+    const outcome = deliverMail(mails, mailer, {
       label: this.label,
-      commit: () => this.commit(),
-      flush: flushWrites,
+      persist: () => this.record(),
       senderName: this.wb.text('appName'),
       outOfTime: () => Date.now() >= this.deadline,
-      waveSize: Math.ceil(Math.max(1, this.table.rowCount) / LOG_ROWS_PER_WAVE_MESSAGE),
+      time: () => new Date(Math.floor(Date.now() / 1000) * 1000),
+      progress: this.progress,
+      run: this.run,
+      orderOf: (mail) => Number(mail.row.text('id').split('#').at(-1)),
     });
+    if (outcome.stopped === 'write') this.halted = true;
+    return outcome;
   }
 
   private commit(): void {
@@ -151,65 +252,66 @@ export class MailLog {
 
 const ledgers = new WeakMap<Workbook, MailLog>();
 
-/** The Notification log as entries, for readers that only look (nothing marked). */
+/** A message row of this version waiting to be sent: queued, or a failed send to retry. */
+function isWaiting(ledger: LedgerRow): boolean {
+  return ledger.message !== '' && (ledger.status === 'queued' || ledger.status === 'retry');
+}
+
+/** The Notification log as entries, for readers that only look (nothing settled or marked). */
 export function readLogEntries(wb: Workbook): LogEntry[] {
   const table = wb.optionalTable('notificationLog');
-  return table ? readLog(table, wb.now).log : [];
+  return table ? readRows(table).flatMap(({ ledger }) => entriesOf(ledger)) : [];
 }
 
-/**
- * The Notification log as entries. With `label`, rows a dead run left sending are marked
- * unconfirmed (written with the run's other log rows) and counted.
- */
-function readLog(
-  table: LogTable,
-  now: Date,
-  label?: (status: NotificationStatus) => string,
-): { log: LogEntry[]; unconfirmed: number; rowOf: Map<LogEntry, LogRow> } {
-  const log: LogEntry[] = [];
-  const rowOf = new Map<LogEntry, LogRow>();
-  let unconfirmed = 0;
+function readRows(table: LogTable): ReadRow[] {
+  const rows: ReadRow[] = [];
   for (const row of table.records()) {
     const time = row.get('time');
-    const key = row.text('key');
-    if (!(time instanceof Date) || key === '') continue;
-    const entry: LogEntry = {
-      time,
-      rule: row.text('rule'),
-      level: row.text('level'),
-      item: row.text('item'),
-      recipients: parseList(row.get('recipients')),
-      status: enumOf('notificationStatus', row.get('status')),
-      key,
-    };
-    let read = entry;
-    if (label && isUnconfirmed(entry, now)) {
-      row.set('status', label('unconfirmed'));
-      unconfirmed++;
-      read = { ...entry, status: 'unconfirmed' };
-    }
-    log.push(read);
-    rowOf.set(read, row);
+    const keys = parseKeys(row.text('key'));
+    if (!(time instanceof Date) || keys.length === 0) continue;
+    const recordedAt = row.get('recordedAt');
+    rows.push({
+      row,
+      ledger: {
+        time,
+        rule: row.text('rule'),
+        level: row.text('level'),
+        item: row.text('item'),
+        recipients: parseList(row.get('recipients')),
+        status: enumOf('notificationStatus', row.get('status')),
+        keys,
+        message: row.text('id'),
+        recordedAt: recordedAt instanceof Date ? recordedAt : undefined,
+        attempts: Number(row.get('attempts')) || 0,
+      },
+    });
   }
-  return { log, unconfirmed, rowOf };
+  return rows;
 }
 
 /**
- * The Notification log, made when missing or left without its header (a first scan whose write
- * failed): it is what makes sending idempotent, so every run that mails has one. A header written
- * here goes with the run's rows, so nothing is read back.
+ * The Notification log, made when missing and mended when damaged (SPEC §3.5: a damaged log never
+ * stops delivery): a log whose first row holds none of its headers (a first scan whose write
+ * failed, then someone typed in it) gets a header row inserted above what it holds, kept as rows;
+ * a log without some of its columns (one deleted, or a log of an earlier version) gets their
+ * headers after its last column. Rows that cannot be read (no time or key) are left as they are.
  */
 function logTable(wb: Workbook): LogTable {
-  const existing = wb.optionalTable('notificationLog');
-  if (existing) return existing;
-  const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
   const found = wb.sheet('notificationLog');
-  // A log whose headers someone changed cannot say what was sent: nothing goes out until it is fixed.
-  const holdsAnything = (wb.source.values('notificationLog') ?? []).some((row) => row.some((cell) => cell !== ''));
-  if (found && holdsAnything) throw new UserError(wb.unusableSheets.join('\n'));
-  const sheet = notificationLogSheet(wb.spreadsheet, found, wb.locale);
-  if (!found) wb.source.added('notificationLog', sheet);
-  return Table.create(sheet, 'notificationLog', headers);
+  const headers = sheetDef('notificationLog').columns.map((column) => headerText(column, wb.locale));
+  if (!found) {
+    const sheet = notificationLogSheet(wb.spreadsheet, undefined, wb.locale);
+    wb.source.added('notificationLog', sheet);
+    return Table.create(sheet, 'notificationLog', headers);
+  }
+  const grid = wb.source.values('notificationLog') ?? [];
+  const holdsAnything = grid.some((row) => row.some((cell) => cell !== ''));
+  if (!holdsAnything) {
+    notificationLogSheet(wb.spreadsheet, found, wb.locale);
+    return Table.create(found, 'notificationLog', headers);
+  }
+  mendLogHeader(found, grid, wb.locale);
+  return wb.table('notificationLog');
 }
 
 /** enumLabel for one kind and locale, found once per code: thousands of rows share a few labels. */

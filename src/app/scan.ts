@@ -7,15 +7,17 @@
 import { WorkCalendar } from '../domain/calendar';
 import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
 import { buildDigests } from '../domain/digest';
-import { logRows, planDeliveries, queuedKeys, type Delivery } from '../domain/delivery';
+import { messageDrafts, planDeliveries, queuedKeys, type Delivery, type MessageDraft } from '../domain/delivery';
+import { DIGEST_RULE, type LedgerRow } from '../domain/ledger';
 import {
-  escalatingItems,
   findNotices,
   type ActionItem,
+  type Notice,
   type PlanChangeItem,
   type Rule,
   type TaskItem,
 } from '../domain/notices';
+import { escalatingItems, noticeKey } from '../domain/told';
 import { taskHealth, type TaskHealth } from '../domain/health';
 import type { ColumnKey, SheetKey } from '../domain/schema';
 import { isBlank, parseDate, parsePercent } from '../domain/values';
@@ -26,7 +28,7 @@ import type { Mailer } from '../gas/mailer';
 import { cellString, type Table, type TableRow } from '../gas/table';
 import { workbookCells } from '../gas/workbookCells';
 import { cellLimitText } from './cellBudget';
-import { labeler, MailLog, readLogEntries } from './mailLog';
+import { labeler, MailLog, readLogEntries, type LogRow } from './mailLog';
 import {
   enumOf,
   latestAcceptedProgress,
@@ -105,11 +107,9 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     ...(options.hourly ? { only: urgentOrQueued(queuedKeys(log, now)) } : {}),
   });
 
-  const rows = logRows(plan, ledger.time, settings.emailMode);
-  const mailRows = new Map(
-    rows.mail.map(({ recipient, entries }) => [recipient, entries.map((e) => ledger.append(e))]),
-  );
-  for (const entry of rows.other) ledger.append(entry);
+  // Recorded in the order they go out: the run's progress counts on it (domain/ledger).
+  const failedMail = recordEndedRetries(wb, ledger, calendar);
+  const mailRows = recordDigests(ledger, notices, messageDrafts(plan, settings.emailMode), !dryRun);
   // Recorded and landed before any mail goes out; a failed write here fails the run, nothing sent.
   ledger.record();
 
@@ -124,7 +124,8 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   return {
     deliver(sender) {
       if (dryRun) return { ...base, digests: plan.digests.length, sent: 0, dryRun: plan.digests.length, queued: 0 };
-      if (plan.digests.length === 0) return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
+      if (plan.digests.length === 0 && failedMail.length === 0)
+        return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
       const linked = new Set(
         plan.digests.flatMap(({ deliveries, stillOpen }) =>
           [...deliveries, ...stillOpen.map((open) => open.delivery)].map((d) => d.notice.sheet),
@@ -138,18 +139,94 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
       };
       const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest) => ({
         message: digest,
-        rows: mailRows.get(digest.recipient) ?? [],
+        row: mailRows.get(digest.recipient) as LogRow,
       }));
-      const outcome = ledger.deliver(mails, sender);
+      const outcome = ledger.deliver([...failedMail, ...mails], sender);
+      const carriedBy = new Map(plan.digests.map((digest, i) => [mails[i] as LedgerMail, digest.deliveries.length]));
+      const carried = (list: readonly LedgerMail[]) => list.reduce((n, mail) => n + (carriedBy.get(mail) ?? 0), 0);
       return {
         ...base,
-        digests: outcome.sent,
-        sent: outcome.sentRows,
+        digests: outcome.sent.length,
+        sent: carried(outcome.sent),
         dryRun: 0,
-        queued: overQuota + outcome.queuedRows,
+        queued: overQuota + carried(outcome.unsent),
       };
     },
   };
+}
+
+/**
+ * Records the run's messages: each recipient's digest (to send now, or dry-run) and each
+ * recipient's queued one (over quota) takes over their message waiting from an earlier run when it
+ * carries every notice of it that still holds, so a retry adds no row; a waiting message none of
+ * whose notices holds any more is superseded. Returns each digest's row by recipient.
+ */
+function recordDigests(
+  ledger: MailLog,
+  notices: readonly Notice[],
+  drafts: { readonly mail: readonly MessageDraft[]; readonly other: readonly MessageDraft[] },
+  send: boolean,
+): Map<string, LogRow> {
+  const holding = new Set<string>();
+  for (const notice of notices) {
+    const key = noticeKey(notice);
+    for (const recipient of [...notice.to, ...notice.cc]) holding.add(`${key}|${recipient}`);
+  }
+  const record = (draft: MessageDraft, sendNow: boolean): LogRow => {
+    const carries = new Set(draft.keys);
+    const covers = (waiting: LedgerRow) =>
+      waiting.rule === DIGEST_RULE &&
+      waiting.keys.every((key) => carries.has(key) || !holding.has(`${key}|${draft.recipient}`));
+    const into = draft.recipient === '' ? undefined : ledger.waiting(draft.recipient, covers)?.row;
+    return ledger.recordMessage(draft, { send: sendNow, ...(into ? { into } : {}) });
+  };
+  const rows = new Map(drafts.mail.map((draft) => [draft.recipient, record(draft, send)]));
+  for (const draft of drafts.other) record(draft, false);
+  for (const { ledger: waiting, row } of ledger.waitingRows) {
+    if (waiting.rule !== DIGEST_RULE) continue;
+    const recipient = waiting.recipients[0] ?? '';
+    if (!waiting.keys.some((key) => holding.has(`${key}|${recipient}`))) ledger.close(row, 'superseded');
+  }
+  return rows;
+}
+
+/** The log's rule for telling the coordinators which mails failed for good; its items are those mails' IDs. */
+const DELIVERY_FAILED_RULE = 'deliveryFailed';
+
+/**
+ * Waiting messages whose retries ended (SPEC §3.5: RETRY_WORKING_DAYS after they were recorded)
+ * are marked failed, and every coordinator is told once, in one mail listing them, recorded in
+ * the same write; a failed mail of that kind is only marked.
+ */
+function recordEndedRetries(wb: Workbook, ledger: MailLog, calendar: WorkCalendar): LedgerMail[] {
+  const ended = ledger.retriesEnded(calendar);
+  for (const { row } of ended) ledger.close(row, 'failed');
+  const told = ended.filter(({ ledger: row }) => row.rule !== DELIVERY_FAILED_RULE);
+  if (told.length === 0) return [];
+  const dryRun = wb.settings.emailMode === 'dry-run';
+  const lines = told.map(({ ledger: row }) =>
+    wb.text('deliveryFailedLine', {
+      recipient: row.recipients.join(', '),
+      items: row.item,
+      recordedAt: calendar.wallText(row.recordedAt ?? row.time),
+    }),
+  );
+  const body = wb.text('deliveryFailedMailBody', { list: lines.join('\n'), url: wb.source.url() });
+  const subject = wb.text('deliveryFailedMailSubject', { count: told.length });
+  return wb.settings.coordinators.flatMap((recipient) => {
+    const row = ledger.recordMessage(
+      {
+        rule: DELIVERY_FAILED_RULE,
+        level: '',
+        items: told.map(({ ledger: failed }) => failed.message),
+        recipient,
+        keys: told.map(({ ledger: failed }) => `${DELIVERY_FAILED_RULE}||${failed.message}`),
+        status: dryRun ? 'dry-run' : 'queued',
+      },
+      { send: !dryRun },
+    );
+    return dryRun ? [] : [{ message: { recipient, subject, textBody: body, htmlBody: '' }, row }];
+  });
 }
 
 /** Rules whose notices go out within the hour rather than at the next daily scan. */

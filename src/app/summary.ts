@@ -9,8 +9,7 @@ import { WorkCalendar } from '../domain/calendar';
 import { leftOverQueued, pendingKeys } from '../domain/delivery';
 import { isEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
-import { toldTimes } from '../domain/notices';
-import { parseEnum } from '../domain/schema';
+import { toldTimes } from '../domain/told';
 import {
   acceptedDates,
   completedAt,
@@ -34,7 +33,7 @@ import { LOCK_WAIT_MS } from '../gas/lock';
 import type { Mailer } from '../gas/mailer';
 import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { LOCALES } from '../i18n/index';
-import { MailLog } from './mailLog';
+import { MailLog, readLogEntries } from './mailLog';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
 
@@ -65,21 +64,16 @@ export function readReportRequests(wb: Workbook): RequestRecord[] {
   return readRequests(wb).filter((request) => request.id !== '');
 }
 
+/** The Notification log's notices, a message row read as an entry per notice it carried. */
 function readNotices(wb: Workbook): ReportNotice[] {
-  const notices: ReportNotice[] = [];
-  for (const row of wb.optionalTable('notificationLog')?.records() ?? []) {
-    const time = row.get('time');
-    if (!(time instanceof Date)) continue;
-    notices.push({
-      time,
-      rule: row.text('rule'),
-      level: row.text('level'),
-      item: row.text('item'),
-      recipients: row.text('recipients'),
-      status: parseEnum('notificationStatus', row.get('status')),
-    });
-  }
-  return notices;
+  return readLogEntries(wb).map(({ time, rule, level, item, recipients, status }) => ({
+    time,
+    rule,
+    level,
+    item,
+    recipients: recipients.join(', '),
+    status,
+  }));
 }
 
 // ---------------------------------------------------------------- the use case
@@ -143,15 +137,14 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
   const ledger = options.email !== 'nobody' || options.retry ? MailLog.of(wb) : undefined;
   const record = (summary: WeeklySummary, recipient: string) => {
     if (!ledger) return;
-    const row = ledger.appendMail({
+    const row = ledger.recordMail({
       rule: SUMMARY_MAIL_RULE,
       item: weekLabel(summary.week),
       key: summaryMailKey(summary.week),
       recipient,
     });
     if (dryRun) dryRunRecipients.push(recipient);
-    else
-      mails.push({ message: summaryEmail(summary, recipient, wb.locale, summaryLink(wb, summary.week)), rows: [row] });
+    else mails.push({ message: summaryEmail(summary, recipient, wb.locale, summaryLink(wb, summary.week)), row });
   };
 
   if (options.generate) {
@@ -166,7 +159,7 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
     ).getName();
     if (ledger && options.email !== 'nobody') {
       const told = new Set(
-        [...toldTimes(ledger.entries, wb.settings.emailMode, wb.now).keys(), ...pendingKeys(ledger.entries)]
+        [...toldTimes(ledger.entries, wb.settings.emailMode).keys(), ...pendingKeys(ledger.entries)]
           .filter((key) => key.startsWith(`${summaryMailKey(week)}|`))
           .map((key) => key.slice(summaryMailKey(week).length + 1)),
       );
@@ -189,10 +182,9 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
   return {
     deliver(mailer) {
       if (!ledger || mails.length === 0) return { sheet, sent: [], dryRun: dryRunRecipients, queued: [] };
-      // What does not fit today stays queued, untried, for a later tick.
-      const fits = Math.max(0, mailer.remainingQuota());
-      const outcome = ledger.deliver(mails.slice(0, fits), mailer);
-      const unsent = new Set([...outcome.unsent, ...mails.slice(fits)]);
+      // What does not fit today's quota stays queued, untried, for a later tick.
+      const outcome = ledger.deliver(mails, mailer);
+      const unsent = new Set(outcome.unsent);
       const recipients = (list: readonly LedgerMail[]) => list.map((mail) => mail.message.recipient);
       return {
         sheet,
@@ -204,13 +196,17 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
   };
 }
 
-/** Summary mail earlier runs left queued, by the time it was first recorded: the recipients to mail again. */
+/**
+ * Summary mail earlier runs left waiting (queued, or a failed send whose back-off is over), by
+ * the time it was first recorded: the recipients to mail again, each the week generated then.
+ */
 function summaryRetries(ledger: MailLog, now: Date): Map<number, string[]> {
   const retries = new Map<number, string[]>();
   for (const [key, entry] of leftOverQueued(ledger.entries, now)) {
     if (entry.rule !== SUMMARY_MAIL_RULE) continue;
     const recipient = key.slice(entry.key.length + 1);
-    const time = entry.time.getTime();
+    const waiting = ledger.waiting(recipient, (row) => row.keys.length === 1 && row.keys[0] === entry.key);
+    const time = (waiting?.ledger.recordedAt ?? entry.time).getTime();
     retries.set(time, [...(retries.get(time) ?? []), recipient]);
   }
   return retries;

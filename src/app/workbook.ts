@@ -251,13 +251,20 @@ export function inWorkbook<T>(
     simpleTrigger = false,
   }: { whole?: boolean; waitMs?: number; simpleTrigger?: boolean } = {},
 ): T {
-  try {
-    return withDocumentLock(waitMs, () => {
+  return retryWhenBusy(() =>
+    withDocumentLock(waitMs, () => {
       const spreadsheet = activeSpreadsheet();
       const user = activeUserEmail();
       if (whole) return operation(Workbook.whole(spreadsheet, now, user));
       return operation(new Workbook(spreadsheet, now, user, new SheetDirectory(spreadsheet, !simpleTrigger)));
-    });
+    }),
+  );
+}
+
+/** Runs `operation`; a lock or lease it could not get in time asks the user, in their language, to retry. */
+export function retryWhenBusy<T>(operation: () => T): T {
+  try {
+    return operation();
   } catch (error) {
     if (error instanceof DocumentBusy) throw new WorkbookBusy(t(userLocale(), 'documentBusy'));
     throw error;

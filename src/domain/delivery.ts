@@ -4,29 +4,20 @@
  * writing are the app layer's job.
  */
 import type { WorkCalendar } from './calendar';
+import { DIGEST_RULE } from './ledger';
+import { LEVEL_RANK, RULE_ORDER, RULES, type Notice } from './notices';
+import type { NotificationStatus } from './schema';
+import type { EmailMode } from './settings';
 import {
   currentEpisode,
   deliveryKey,
   eachDelivery,
   hoursBetween,
-  isLeased,
-  LEVEL_RANK,
   noticeKey,
-  RULE_ORDER,
-  RULES,
   repeatGapDays,
-  RUN_LEASE_MS,
   toldTimes,
   type LogEntry,
-  type Notice,
-} from './notices';
-import type { NotificationStatus } from './schema';
-import type { EmailMode } from './settings';
-
-/** A row a dead run left sending: its mail may or may not have gone out, so it is shown unconfirmed. */
-export function isUnconfirmed(entry: LogEntry, now: Date): boolean {
-  return entry.status === 'sending' && now.getTime() - entry.time.getTime() >= RUN_LEASE_MS;
-}
+} from './told';
 
 /** One recipient's share of a notice; the unit of cooldown and quota. */
 export interface Delivery {
@@ -84,7 +75,7 @@ export function planDeliveries(
   options: PlanOptions,
 ): DeliveryPlan {
   const { now, calendar } = options;
-  const told = toldTimes(log, options.emailMode, now);
+  const told = toldTimes(log, options.emailMode);
 
   // Recipients in order of their first delivery; their lists are filled below, already sorted.
   const byRecipient = new Map<string, Delivery[]>();
@@ -197,19 +188,26 @@ function compareText(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-/** The log rows of one recipient's digest: one per notice, so each can be marked as its mail goes. */
-export interface MailRows {
+/** A Notification log row about to be written: one message (or, with no recipient, the notices nobody could be told). */
+export interface MessageDraft {
+  /** DIGEST_RULE, or the rule of a mail that is not a digest (the weekly summary, …). */
+  readonly rule: string;
+  /** The highest level the message carries; '' for a mail without one. */
+  readonly level: string;
+  readonly items: readonly string[];
+  /** '' for the notices nobody could be found for. */
   readonly recipient: string;
-  readonly entries: readonly LogEntry[];
+  readonly keys: readonly string[];
+  readonly status: NotificationStatus;
 }
 
 /**
- * The Notification log rows of one run, recorded before any mail goes out: every notice
- * considered except deliveries cooling down (they were logged when told). A digest's rows are
- * queued (dry-run in dry-run mode) until its mail is sent; over-quota deliveries are queued, one
- * row per notice listing its recipients; notices nobody could be found for are failed.
+ * The Notification log rows of one run, recorded before any mail goes out: a row per digest, in
+ * plan order (queued until sent; dry-run in dry-run mode), a queued row per recipient over quota
+ * (sent by a later run), and one failed row for the notices nobody could be found for. Deliveries
+ * cooling down are not written: they were logged when told.
  */
-export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode): { mail: MailRows[]; other: LogEntry[] } {
+export function messageDrafts(plan: DeliveryPlan, mode: EmailMode): { mail: MessageDraft[]; other: MessageDraft[] } {
   // A notice goes to several recipients: its key is built once.
   const keys = new Map<Notice, string>();
   const keyOf = (notice: Notice) => {
@@ -217,30 +215,33 @@ export function logRows(plan: DeliveryPlan, now: Date, mode: EmailMode): { mail:
     if (key === undefined) keys.set(notice, (key = noticeKey(notice)));
     return key;
   };
-  const entry = (notice: Notice, recipients: string[], status: NotificationStatus): LogEntry => ({
-    time: now,
-    rule: notice.rule,
-    level: notice.level,
-    item: notice.item,
-    recipients,
+  const draft = (recipient: string, notices: readonly Notice[], status: NotificationStatus): MessageDraft => ({
+    rule: DIGEST_RULE,
+    level: notices.reduce(
+      (top, n) => (LEVEL_RANK[n.level] > LEVEL_RANK[top] ? n.level : top),
+      notices[0]?.level ?? 'L1',
+    ),
+    items: [...new Set(notices.map((notice) => notice.item))],
+    recipient,
+    keys: notices.map(keyOf),
     status,
-    key: keyOf(notice),
   });
   const pending: NotificationStatus = mode === 'dry-run' ? 'dry-run' : 'queued';
-  const mail = plan.digests.map(({ recipient, deliveries }) => ({
-    recipient,
-    entries: deliveries.map((d) => entry(d.notice, [recipient], pending)),
-  }));
-  const queued = new Map<Notice, string[]>();
+  const mail = plan.digests.map(({ recipient, deliveries }) =>
+    draft(
+      recipient,
+      deliveries.map((d) => d.notice),
+      pending,
+    ),
+  );
+  const queued = new Map<string, Notice[]>();
   for (const d of plan.queued) {
-    const recipients = queued.get(d.notice);
-    if (recipients) recipients.push(d.recipient);
-    else queued.set(d.notice, [d.recipient]);
+    const notices = queued.get(d.recipient);
+    if (notices) notices.push(d.notice);
+    else queued.set(d.recipient, [d.notice]);
   }
-  const other = [
-    ...[...queued].map(([notice, recipients]) => entry(notice, recipients, 'queued')),
-    ...plan.unaddressed.map((notice) => entry(notice, [], 'failed')),
-  ];
+  const other = [...queued].map(([recipient, notices]) => draft(recipient, notices, 'queued'));
+  if (plan.unaddressed.length > 0) other.push(draft('', plan.unaddressed, 'failed'));
   return { mail, other };
 }
 
@@ -276,10 +277,10 @@ export function retryAfterHours(failures: number): number {
 export function leftOverQueued(log: readonly LogEntry[], now: Date): Map<string, LogEntry> {
   const { latest, failures, settled } = deliveryHistory(log);
   for (const [key, entry] of latest) {
-    if (entry.status === 'queued' && !isLeased(entry, now)) continue;
+    if (entry.status === 'queued') continue;
     if (entry.status === 'retry') {
       const since = settled.get(key);
-      const inARow = (failures.get(key) ?? []).filter((time) => !since || time > since).length;
+      const inARow = entry.attempts ?? (failures.get(key) ?? []).filter((time) => !since || time > since).length;
       if (hoursBetween(entry.time, now) >= retryAfterHours(inARow)) continue;
     }
     latest.delete(key);

@@ -11,16 +11,8 @@
  */
 import { civilDayIn, dayKeyIn, dayKeyOf, mondayOf, type WorkCalendar } from './calendar';
 import { queuedKeys } from './delivery';
-import {
-  currentEpisode,
-  eachDelivery,
-  episodeKey,
-  isEpisodeRow,
-  l2Episodes,
-  TOLD_ONCE_RULES,
-  toldTimes,
-} from './notices';
-import type { LogEntry } from './notices';
+import { TOLD_ONCE_RULES } from './notices';
+import { currentEpisode, eachDelivery, episodeKey, isEpisodeRow, l2Episodes, toldTimes, type LogEntry } from './told';
 import type { NotificationStatus } from './schema';
 import type { Settings } from './settings';
 
@@ -63,7 +55,7 @@ export function logRowsInUse(
   calendar: WorkCalendar,
 ): Set<LogEntry> {
   const inUse = new Set<LogEntry>();
-  const told = toldTimes(log, settings.emailMode, now);
+  const told = toldTimes(log, settings.emailMode);
   // Cooldown and the repeat schedule: each delivery's tellings of its current episode (its first is
   // the "still open since"); the told-once rules: the latest telling, for good.
   const since = new Map<string, number>();

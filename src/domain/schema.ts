@@ -101,7 +101,10 @@ export const ENUMS = {
     { code: 'unconfirmed', zh: '未确认', en: 'unconfirmed' },
     { code: 'dry-run', zh: '演练', en: 'dry-run' },
     { code: 'failed', zh: '失败', en: 'failed' },
+    // A waiting message none of whose notices still holds: nothing left to send.
+    { code: 'superseded', zh: '已作废', en: 'superseded' },
   ]),
+  channel: values([{ code: 'email', zh: '邮件', en: 'email' }]),
 } as const;
 
 export type EnumKey = keyof typeof ENUMS;
@@ -465,6 +468,12 @@ export const SHEETS = {
       col('recipients', '收件人', 'Recipients', 'emails', { ...computed, ...required }),
       col('status', '状态', 'Status', 'enum', { ...computed, ...required, enumeration: 'notificationStatus' }),
       col('key', '去重键', 'Key', 'text', { ...computed, ...required, width: 320 }),
+      // A row per message (SPEC §3.5); a log written before these columns gets them added, and
+      // its per-notice rows are read as they were.
+      col('id', '消息编号', 'Message ID', 'text', { ...computed, width: 110 }),
+      col('channel', '渠道', 'Channel', 'enum', { ...computed, enumeration: 'channel', width: 60 }),
+      col('recordedAt', '记录时间', 'Recorded at', 'datetime', { ...computed }),
+      col('attempts', '失败次数', 'Failed sends', 'number', { ...computed, width: 70 }),
     ],
   ),
   signOffs: sheet(

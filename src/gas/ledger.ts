@@ -1,46 +1,46 @@
 /**
- * The send ledger (SPEC §3.5): the Notification log as the record of what a run sends. Every
- * (notice, recipient) is on the log (queued) before any mail goes out; each wave of mail is
- * marked sending, flushed, sent outside the document lock and marked sent with the next wave's
- * mark. A run that dies leaves at most its wave in flight as sending, which the next run shows as
- * unconfirmed (counted as told, never re-sent blindly); everything after it is still queued and
- * goes out at the next tick. What quota and the time budget leave is queued again; a failed send
- * is marked to retry, and later ticks retry it backing off.
+ * The send ledger's sending (SPEC §3.5): the run's messages are on the Notification log, a row
+ * each, recorded 发送中 under the run's ID and their order; they go out in that order, outside the
+ * document lock and inside the ledger lease, within the run's time budget. Before each send the
+ * run's progress is written (gas/sendProgress: the message under way), so a run that dies at any
+ * point leaves one message in doubt at most (domain/ledger settledStatus). A failed send is marked
+ * on the sheet before the run goes on (progress alone would read it as sent); the rest is marked
+ * in one write at the end, after which the progress is removed.
  */
+import type { SendProgress } from '../domain/ledger';
 import type { ColumnKey, NotificationStatus } from '../domain/schema';
 import { isQuotaError, type MailMessage, type Mailer } from './mailer';
+import type { SendProgressStore } from './sendProgress';
 import type { TableRow } from './table';
 
 type LogRow = TableRow<ColumnKey<'notificationLog'>>;
 
-/** One message and the log rows it carries (one per notice). */
+/** One message and its log row. */
 export interface LedgerMail {
   readonly message: MailMessage;
-  readonly rows: readonly LogRow[];
+  readonly row: LogRow;
 }
 
 export interface LedgerOptions {
   /** The status cell's text, in the workbook's language. */
   readonly label: (status: NotificationStatus) => string;
-  /** Writes the log's changed and appended rows. */
-  readonly commit: () => void;
-  /** Makes every write so far land before the next step (SpreadsheetApp.flush). */
-  readonly flush: () => void;
+  /** Writes the log's changed rows and makes them land (SpreadsheetApp.flush). */
+  readonly persist: () => void;
   readonly senderName: string;
   /** True once the run should start no more sends (runBudgetSeconds). */
   readonly outOfTime: () => boolean;
-  /** Messages per wave: one ledger write covers this many sends. */
-  readonly waveSize: number;
+  /** The log's time for a status set now. */
+  readonly time: () => Date;
+  readonly progress: SendProgressStore;
+  /** The run's ID and each message's place in its order, as recorded on its row. */
+  readonly run: string;
+  readonly orderOf: (mail: LedgerMail) => number;
 }
 
 export interface LedgerOutcome {
-  /** Messages sent. */
-  readonly sent: number;
-  /** Log rows of the messages sent. */
-  readonly sentRows: number;
-  /** Log rows left queued for the next tick: over quota, failed, or past the time budget. */
-  readonly queuedRows: number;
-  /** The messages not sent, in order: their rows stay queued. */
+  /** Messages sent, in order. */
+  readonly sent: readonly LedgerMail[];
+  /** The messages not sent, in order: queued, or to retry, for a later tick. */
   readonly unsent: readonly LedgerMail[];
   /** Why sending stopped early, if it did. */
   readonly stopped?: 'quota' | 'budget' | 'write' | 'unavailable';
@@ -49,76 +49,82 @@ export interface LedgerOutcome {
 /** Sends failing one after another for other reasons than quota: the service is likely down, so the run stops trying. */
 const FAILURES_BEFORE_PAUSE = 3;
 
-/** Writes the log and makes it land: a mail may go out only after its rows are on the sheet. */
-function persist(options: LedgerOptions): boolean {
-  try {
-    options.commit();
-    options.flush();
-    return true;
-  } catch {
-    // The rows stay as the sheet has them (queued, or sending → unconfirmed next run): safe either way.
-    return false;
-  }
-}
-
 export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, options: LedgerOptions): LedgerOutcome {
-  const mark = (rows: readonly LogRow[], status: NotificationStatus) => {
-    for (const row of rows) row.set('status', options.label(status));
+  const mark = (mail: LedgerMail, status: NotificationStatus) => {
+    mail.row.set('status', options.label(status));
+    mail.row.set('time', options.time());
   };
-  let sentRows = 0;
-  const sentMails = new Set<LedgerMail>();
+  const persist = (): boolean => {
+    try {
+      options.persist();
+      return true;
+    } catch {
+      // The rows stay as the sheet has them; the progress tells the next run what went out.
+      return false;
+    }
+  };
+  const progress = (order: number, done: boolean): boolean => {
+    const record: SendProgress = { run: options.run, order, done };
+    try {
+      options.progress.write(record);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const sent: LedgerMail[] = [];
   let stopped: LedgerOutcome['stopped'];
   let failuresInARow = 0;
   let next = 0;
-  while (next < mails.length && !stopped) {
+  for (; next < mails.length; next++) {
+    const mail = mails[next] as LedgerMail;
     if (options.outOfTime()) {
       stopped = 'budget';
       break;
     }
-    const wave = mails.slice(next, next + Math.max(1, options.waveSize));
-    mark(
-      wave.flatMap((mail) => mail.rows),
-      'sending',
-    );
-    if (!persist(options)) {
+    if (!progress(options.orderOf(mail), false)) {
       stopped = 'write';
       break;
     }
-    next += wave.length;
-    for (const [index, mail] of wave.entries()) {
-      if (options.outOfTime()) {
-        // Marked sending but never tried: certainly not sent, so queued again.
-        mark(
-          wave.slice(index).flatMap((m) => m.rows),
-          'queued',
-        );
-        stopped = 'budget';
+    try {
+      mailer.send(mail.message, options.senderName);
+      mark(mail, 'sent');
+      sent.push(mail);
+      failuresInARow = 0;
+    } catch (error) {
+      if (isQuotaError(error)) {
+        stopped = 'quota';
         break;
       }
-      try {
-        mailer.send(mail.message, options.senderName);
-        mark(mail.rows, 'sent');
-        sentMails.add(mail);
-        sentRows += mail.rows.length;
-        failuresInARow = 0;
-      } catch (error) {
-        const quota = isQuotaError(error);
-        // A failed send is retried by later ticks, backing off (domain/delivery.ts leftOverQueued).
-        if (!quota) mark(mail.rows, 'retry');
-        if (!quota && ++failuresInARow < FAILURES_BEFORE_PAUSE) continue;
-        // Out of quota, or mail looks down: the rest waits, untried, for the next tick.
-        mark(
-          wave.slice(quota ? index : index + 1).flatMap((m) => m.rows),
-          'queued',
-        );
-        stopped = quota ? 'quota' : 'unavailable';
+      // A failed send is retried by later ticks, backing off (domain/delivery.ts leftOverQueued).
+      mark(mail, 'retry');
+      mail.row.set('attempts', Number(mail.row.get('attempts')) + 1);
+      if (!persist()) {
+        next++;
+        stopped = 'write';
+        break;
+      }
+      if (++failuresInARow >= FAILURES_BEFORE_PAUSE) {
+        next++;
+        stopped = 'unavailable';
         break;
       }
     }
   }
-  // Sent and re-queued marks of the last wave; if this write fails, its sent rows become unconfirmed.
-  persist(options);
-  const rows = mails.reduce((n, mail) => n + mail.rows.length, 0);
-  const unsent = mails.filter((mail) => !sentMails.has(mail));
-  return { sent: sentMails.size, sentRows, queuedRows: rows - sentRows, unsent, ...(stopped ? { stopped } : {}) };
+  // Everything from `next` on was not tried: queued for the next tick (over quota, out of time, mail down).
+  const untried = mails.slice(next);
+  for (const mail of untried) mark(mail, 'queued');
+  const lastTried = mails[next - 1];
+  // The sends are over: a run that dies from here leaves nothing in doubt.
+  const settled = lastTried ? progress(options.orderOf(lastTried) + 1, true) : true;
+  if (persist() && settled) {
+    try {
+      options.progress.clear();
+    } catch {
+      // A stale progress names rows that are no longer 发送中: the next run finds nothing to settle.
+    }
+  }
+  const sentSet = new Set(sent);
+  const unsent = mails.filter((mail) => !sentSet.has(mail));
+  return { sent, unsent, ...(stopped ? { stopped } : {}) };
 }

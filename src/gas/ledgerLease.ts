@@ -1,10 +1,13 @@
 /**
  * The send ledger's read-decide-record step, one run at a time (SPEC §3.5). An add-on's tick has
  * no document lock, so it and a coordinator's "Run checks now" could both read the Notification
- * log before either recorded, and both send. Every run that records mail first takes a lease in
- * the workbook's developer metadata (which both can reach): each adds an entry of its own, the
- * earliest live entry holds the lease, the others wait; an entry older than any run can live is
- * left by a dead run and removed.
+ * log before either recorded, and both send. Every run that records or sends mail holds a lease
+ * in the workbook's developer metadata (which both can reach) from before it reads the log until
+ * its last send: each adds an entry of its own and, once every entry added before it has had time
+ * to show (SETTLE_MS), the earliest live entry holds the lease and the others wait. Without that
+ * wait, a run whose entry showed late could find itself first while an earlier one went ahead
+ * too. Equal times are ordered by entry ID; an entry older than any run can live is left by a
+ * dead run and removed.
  */
 import { DocumentBusy } from './lock';
 
@@ -15,6 +18,12 @@ const LEASE_KEY = 'collabDesk.ledgerLease';
 /** No run outlives Apps Script's 6-minute limit: an older entry's run is dead. */
 const LEASE_MS = 7 * 60_000;
 const POLL_MS = 500;
+/**
+ * How long an entry may take to show to another run, with the servers' clocks apart: guess (one
+ * metadata write is a spreadsheet write, ~0.1–0.3 s; Google's servers keep time within
+ * milliseconds), taken generously since a run waits it once.
+ */
+const SETTLE_MS = 1_000;
 
 interface Lease {
   readonly entry: Metadata;
@@ -42,6 +51,7 @@ export function withLedgerLease<T>(spreadsheet: Spreadsheet, waitMs: number, ope
   const release = () => {
     for (const lease of leases(spreadsheet)) if (lease.id === id) lease.entry.remove();
   };
+  Utilities.sleep(SETTLE_MS);
   for (;;) {
     const now = Date.now();
     const live = leases(spreadsheet).filter((lease) => {

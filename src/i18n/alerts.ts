@@ -364,6 +364,24 @@ export const alertText = {
       '您（{owner}）已不在「设置 › 协调人」中，您开启的自动化已自行停止，不再发送提醒。\n如需继续，请一位协调人（{coordinators}）在工作簿中选择「自动化 › 开启」：\n{url}',
     en: 'You ({owner}) are no longer listed under Settings › coordinators, so the automation you turned on has stopped itself and sends no more notices.\nTo continue, a coordinator ({coordinators}) can choose Automation › Turn on in the workbook:\n{url}',
   },
+  automationStoppedCoordinatorMailBody: {
+    'zh-CN':
+      '{owner} 已不在「设置 › 协调人」中，其开启的自动化已自行停止，工作簿不再发送任何提醒。\n请一位协调人在工作簿中选择「自动化 › 开启」：\n{url}',
+    en: '{owner} is no longer listed under Settings › coordinators, so the automation they turned on has stopped itself and the workbook sends no notices.\nA coordinator can choose Automation › Turn on in the workbook:\n{url}',
+  },
+  deliveryFailedMailSubject: {
+    'zh-CN': '[协作台] {count} 封邮件 3 个工作日未能送达',
+    en: '[Collab Desk] {count} mails could not be delivered for 3 working days',
+  },
+  deliveryFailedMailBody: {
+    'zh-CN':
+      '以下邮件自记录起 3 个工作日内一直未能发出（配额用尽或邮件服务失败），已标记为「失败」，不再重试：\n{list}\n详见「通知记录」：\n{url}',
+    en: 'These mails could not be sent for 3 working days since they were recorded (quota used up, or mail failing); they are marked failed and not retried:\n{list}\nSee the Notification log:\n{url}',
+  },
+  deliveryFailedLine: {
+    'zh-CN': '· {recipient}：{items}（{recordedAt} 记录）',
+    en: '· {recipient}: {items} (recorded {recordedAt})',
+  },
   automationStateOff: { 'zh-CN': '已关闭', en: 'off' },
   automationNever: { 'zh-CN': '尚未运行', en: 'never' },
   scanResult: {

@@ -2,20 +2,26 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import type { Directory } from '../../src/domain/directory';
-import { isUnconfirmed, logRows, planDeliveries, queuedKeys, type DeliveryPlan } from '../../src/domain/delivery';
+import {
+  messageDrafts,
+  planDeliveries,
+  queuedKeys,
+  type DeliveryPlan,
+  type MessageDraft,
+} from '../../src/domain/delivery';
+import { entriesOf, messageId } from '../../src/domain/ledger';
 import {
   findNotices,
-  noticeKey,
   type AcceptanceItem,
   type ActionItem,
   type EscalationInput,
-  type LogEntry,
   type Notice,
   type PlanChangeItem,
   type RequestItem,
   type TaskItem,
 } from '../../src/domain/notices';
 import { taskHealth } from '../../src/domain/health';
+import { noticeKey, type LogEntry } from '../../src/domain/told';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 
 const settings: Settings = {
@@ -300,7 +306,7 @@ test('repeats of one episode back off: the first after the cooldown, then every 
   );
   // Not a new alert: nothing logged for it.
   assert.deepEqual(
-    logRows(plan, at('2024-07-10T09:00'), 'send').mail.flatMap((m) => m.entries.map((e) => e.key)),
+    messageDrafts(plan, 'send').mail.flatMap((m) => m.keys),
     ['dueSoon|L1|RW2'],
   );
 });
@@ -378,13 +384,28 @@ const failedNotices = (list: Notice[]) => summary(list.filter((n) => n.rule === 
  * digest's rows sent, or leaves those of `unsent` recipients queued; dry-run rows stay dry-run.
  */
 function delivered(plan: DeliveryPlan, time: string, mode: Settings['emailMode'], unsent = new Set<string>()) {
-  const { mail, other } = logRows(plan, at(time), mode);
+  const { mail, other } = messageDrafts(plan, mode);
   const outcome = (recipient: string): LogEntry['status'] =>
     mode === 'dry-run' ? 'dry-run' : unsent.has(recipient) ? 'queued' : 'sent';
   return [
-    ...mail.flatMap(({ recipient, entries }) => entries.map((e) => ({ ...e, status: outcome(recipient) }))),
-    ...other,
+    ...mail.flatMap((draft) => rowEntries(draft, time, outcome(draft.recipient))),
+    ...other.flatMap((draft) => rowEntries(draft, time, draft.status)),
   ];
+}
+/** A message draft as the log reads its row back: an entry per notice key. */
+function rowEntries(draft: MessageDraft, time: string, status: LogEntry['status']): LogEntry[] {
+  return entriesOf({
+    time: at(time),
+    rule: draft.rule,
+    level: draft.level,
+    item: draft.items.join(', '),
+    recipients: draft.recipient === '' ? [] : [draft.recipient],
+    status,
+    keys: draft.keys,
+    message: messageId('run', 1),
+    recordedAt: at(time),
+    attempts: 0,
+  });
 }
 /** The Notification log after the notices went out (or were logged as dry-run) at `time`. */
 const toldLog = (list: Notice[], time: string, mode: Settings['emailMode'] = 'send'): LogEntry[] =>
@@ -643,28 +664,18 @@ test('a failed send is retried by the hourly pass after 1, 2, 4, 8, then every 1
   assert.equal(due(afterSent, '2024-07-12T10:00'), true);
 });
 
-test('a queued row of a run still going counts as told; a row a dead run left sending is unconfirmed', () => {
+test('a queued message is left over for whoever holds the ledger next; one sending or unconfirmed counts as told', () => {
   const list = [notice('RW1', 'dueSoon', 'L1', ['a@x.cn'])];
-  const { mail } = logRows(
-    planDeliveries(list, [], { calendar, now: at('2024-07-10T09:00'), cooldownHours: 24, emailMode: 'send', quota: 5 }),
-    at('2024-07-10T09:00'),
-    'send',
-  );
-  const recorded = mail.flatMap((m) => m.entries);
   const options = { cooldownHours: 24, emailMode: 'send' as const, quota: 5 };
-  // Three minutes on, another run (Run checks now) must not send what the first one is sending.
-  assert.equal(planDeliveries(list, recorded, { calendar, ...options, now: at('2024-07-10T09:03') }).digests.length, 0);
-  assert.deepEqual(queuedKeys(recorded, at('2024-07-10T09:03')), new Set());
-  // An hour on, it was left over: due again.
-  assert.deepEqual(queuedKeys(recorded, at('2024-07-10T10:00')), new Set(['dueSoon|L1|RW1|a@x.cn']));
-  const sending = recorded.map((e) => ({ ...e, status: 'sending' as const }));
-  assert.deepEqual(
-    sending.map((e) => isUnconfirmed(e, at('2024-07-10T09:03'))),
-    [false],
-  );
-  assert.deepEqual(
-    sending.map((e) => isUnconfirmed(e, at('2024-07-10T10:00'))),
-    [true],
-  );
-  assert.equal(planDeliveries(list, sending, { calendar, ...options, now: at('2024-07-10T10:00') }).digests.length, 0);
+  const plan = planDeliveries(list, [], { calendar, ...options, now: at('2024-07-10T09:00') });
+  const queued = delivered(plan, '2024-07-10T09:00', 'send', new Set(['a@x.cn']));
+  assert.deepEqual(queuedKeys(queued, at('2024-07-10T09:03')), new Set(['dueSoon|L1|RW1|a@x.cn']));
+  assert.equal(planDeliveries(list, queued, { calendar, ...options, now: at('2024-07-10T09:03') }).digests.length, 1);
+  for (const status of ['sending', 'unconfirmed'] as const) {
+    const inDoubt = queued.map((entry) => ({ ...entry, status }));
+    assert.equal(
+      planDeliveries(list, inDoubt, { calendar, ...options, now: at('2024-07-10T10:00') }).digests.length,
+      0,
+    );
+  }
 });

@@ -2,7 +2,7 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { compact, covers } from '../../src/domain/logRetention';
-import type { LogEntry } from '../../src/domain/notices';
+import type { LogEntry } from '../../src/domain/told';
 
 const ZONE = 'Asia/Shanghai';
 const at = (local: string) => new Date(`${local}+08:00`);

@@ -51,7 +51,19 @@ test('the columns other areas rely on exist under the keys of SPEC §2', () => {
   ]) {
     assert.ok(keys('tasks').includes(key as never), `tasks.${key}`);
   }
-  assert.deepEqual(keys('notificationLog'), ['time', 'rule', 'level', 'item', 'recipients', 'status', 'key']);
+  assert.deepEqual(keys('notificationLog'), [
+    'time',
+    'rule',
+    'level',
+    'item',
+    'recipients',
+    'status',
+    'key',
+    'id',
+    'channel',
+    'recordedAt',
+    'attempts',
+  ]);
 });
 
 test('every header of a sheet maps back to its own column, in either language', () => {

@@ -139,11 +139,13 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
   runUntil(project, '2024-07-11T12:00');
   assert.deepEqual(alertCounts(project), {}, 'no notices from a former coordinator’s trigger');
   const told = project.emulator.mail.outbox.filter((mail) => mail.subject === '[协作台] 自动化已停止');
+  // The former owner, and every coordinator: nothing is sent until one of them turns it on.
   assert.deepEqual(
     told.map((mail) => mail.to),
-    [[FIRST]],
+    [[FIRST], [SECOND]],
   );
   assert.match(told[0]?.body ?? '', /请一位协调人（pmo2@corp\.cn）在工作簿中选择「自动化 › 开启」/);
+  assert.match(told[1]?.body ?? '', /pmo@corp\.cn 已不在「设置 › 协调人」中，其开启的自动化已自行停止/);
   // Like every mail, it is on the Notification log.
   const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
   assert.deepEqual(
@@ -152,8 +154,9 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
       .getValues()
       .filter((row) => row[1] === 'automationStopped')
       .map((row) => `${row[4]} ${row[5]}`),
-    [`${FIRST} 已发送`],
+    [`${FIRST} 已发送`, `${SECOND} 已发送`],
   );
+
   assert.deepEqual(triggersOf(project, FIRST), []);
   as(project, SECOND, () => project.call('automationStatus_'));
   assert.match(lastAlert(project), /自动化：已停止：pmo@corp\.cn 已不是协调人，其定时任务于 2024-07-11 09:30 自行停止/);
@@ -163,4 +166,6 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
   const { [FIRST]: former, ...everyoneElse } = EVERYONE_ONCE;
   assert.equal(former, 1);
   assert.deepEqual(alertCounts(project), everyoneElse, 'the new owner’s tick mails everyone else');
+  runUntil(project, '2024-07-12T12:00');
+  assert.equal(project.emulator.mail.outbox.filter((mail) => mail.subject === '[协作台] 自动化已停止').length, 2);
 });

@@ -1,0 +1,104 @@
+/**
+ * The send ledger's rows (SPEC §3.5, ARCHITECTURE "Send ledger"): one Notification log row per
+ * message (channel, its one recipient, the notice keys it carries, status, times). A row a run
+ * will send is recorded 发送中 under the run's ID and its place in the run's order, before any of
+ * it is sent; how far the run got is kept apart (gas/sendProgress), one small write a send, so a
+ * run that dies leaves one message in doubt at most: settledStatus says what each of its rows is.
+ * Rows of the per-notice log earlier versions wrote are read as they were (one key, no ID).
+ */
+import type { WorkCalendar } from './calendar';
+import type { LogEntry } from './told';
+import type { NotificationStatus } from './schema';
+
+/** The rule column of a digest's row: it carries the notices its keys name. */
+export const DIGEST_RULE = 'digest';
+
+/** A message still failing this many working days after it was recorded is failed for good. */
+export const RETRY_WORKING_DAYS = 3;
+
+/** A Notification log row as read. */
+export interface LedgerRow {
+  /** When the row last changed status (recorded, sent, failed). */
+  readonly time: Date;
+  readonly rule: string;
+  readonly level: string;
+  readonly item: string;
+  readonly recipients: readonly string[];
+  readonly status: NotificationStatus | undefined;
+  /** The notice keys the message carries; one for a per-notice row. */
+  readonly keys: readonly string[];
+  /** run#order for a message row; '' for a per-notice row of an earlier version. */
+  readonly message: string;
+  /** When the message was first recorded; its retries carry what it carried then. */
+  readonly recordedAt: Date | undefined;
+  /** Failed sends in a row (not for quota): the retry back-off counts them. */
+  readonly attempts: number;
+}
+
+/** The key cell: one key a line (a digest carries many). */
+export function keysCell(keys: readonly string[]): string {
+  return keys.join('\n');
+}
+
+export function parseKeys(cell: string): string[] {
+  return cell
+    .split('\n')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+}
+
+/** The row as the rules read it: an entry per key, rule, level and item taken from the key. */
+export function entriesOf(row: LedgerRow): LogEntry[] {
+  const attempts = row.message === '' ? {} : { attempts: row.attempts };
+  if (row.message === '' && row.keys.length === 1) {
+    const { time, rule, level, item, recipients, status } = row;
+    return [{ time, rule, level, item, recipients, status, key: row.keys[0] as string }];
+  }
+  return row.keys.map((key) => {
+    const [rule = '', level = '', item = ''] = key.split('|');
+    return { time: row.time, rule, level, item, recipients: row.recipients, status: row.status, key, ...attempts };
+  });
+}
+
+/** A message's ID: the run that recorded it and its place in that run's order (from 1). */
+export function messageId(run: string, order: number): string {
+  return `${run}#${order}`;
+}
+
+function parseMessageId(id: string): { run: string; order: number } | undefined {
+  const at = id.lastIndexOf('#');
+  const order = Number(id.slice(at + 1));
+  return at > 0 && Number.isInteger(order) && order > 0 ? { run: id.slice(0, at), order } : undefined;
+}
+
+/**
+ * How far a run got sending: the message of `order` is under way (`done` false: its send started
+ * and may or may not have gone out), or every message before `order` went out and none from it
+ * was tried (`done` true). Failed sends are on the sheet before the run goes on.
+ */
+export interface SendProgress {
+  readonly run: string;
+  readonly order: number;
+  readonly done: boolean;
+}
+
+/**
+ * What a row left 发送中 is, read by the run that holds the ledger now (so its writer is dead):
+ * before the dead run's progress, sent; the one under way, unconfirmed (counted as told, never
+ * re-sent); after it, or of a run that recorded no progress (it died before its first send),
+ * queued for this run to send. A per-notice row of an earlier version is unconfirmed, as it was.
+ */
+export function settledStatus(message: string, progress: SendProgress | undefined): NotificationStatus {
+  const id = parseMessageId(message);
+  if (!id) return 'unconfirmed';
+  if (!progress || progress.run !== id.run) return 'queued';
+  if (id.order < progress.order) return 'sent';
+  return id.order === progress.order && !progress.done ? 'unconfirmed' : 'queued';
+}
+
+/** A message waiting to be sent (queued or to retry) that has been failing too long: failed for good. */
+export function retriesEnded(row: LedgerRow, now: Date, calendar: WorkCalendar): boolean {
+  if (row.message === '' || (row.status !== 'queued' && row.status !== 'retry')) return false;
+  const since = row.recordedAt ?? row.time;
+  return calendar.workingDaysBetween(since, now) >= RETRY_WORKING_DAYS;
+}
