@@ -11,6 +11,6 @@ export function assertFaultsFired(): void {
   if (unfired.length === 0) return;
   throw new Error(
     `A fault was armed but never fired, so the test did not test it: ${unfired.join('; ')}. ` +
-      'Arm it on the call the code makes now, or clear() it if its not firing is the point.',
+      'Arm it on the call the code makes now, or clear() it if the point is that it does not fire.',
   );
 }
