@@ -7,6 +7,8 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // A test that arms a fault which never fires fails (test/support/faults.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/fault-guard.ts'],
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -4,6 +4,10 @@
  * on its Nth call, or the run is killed at a clock time (the next service call at or past it
  * throws, and the run ends). Faults are armed on the emulator and fire in whatever run makes the
  * call; each fires once unless told otherwise.
+ *
+ * A fault that never fires proves nothing, so both say whether they fired: `failOn` returns how
+ * many calls the fault failed, `killAt` at which call the run was killed. A test harness can ask
+ * `takeUnfiredFaults` after each test for every fault armed in it that never fired.
  */
 import { type EmulatorContext, gasError } from './core';
 import { timeLimitError } from './latency';
@@ -39,35 +43,74 @@ export function sheetsApiError(method: string, code = 500, message = 'Internal e
   };
 }
 
-export interface Faults {
-  /** Arms a fault on a method's Nth call from now. */
-  failOn(fault: MethodFault): void;
-  /** The run in progress at `when` (clock time) is killed at its next service call at or past it. */
-  killAt(when: Date | string | number): void;
-  /** Disarms every fault. */
-  clear(): void;
+/** An armed `failOn`: whether it has fired. */
+export interface FaultHandle {
+  /** How many calls it has failed so far: 0 until its method's `onCall`-th call from arming. */
+  readonly fired: number;
 }
 
-interface Armed {
-  fault: MethodFault;
+/** An armed `killAt`: whether it has fired, and where. */
+export interface KillHandle {
+  /** The "Class.method" whose call the kill stopped, or null while it has not fired. */
+  readonly firedOn: string | null;
+  /** The clock time of that call (at or past the kill time; a later run's if none was under way), or null. */
+  readonly firedAt: Date | null;
+}
+
+export interface Faults {
+  /** Arms a fault on a method's Nth call from now. */
+  failOn(fault: MethodFault): FaultHandle;
+  /**
+   * The run in progress at `when` (clock time) is killed at its next service call at or past it.
+   * Arming another kill replaces this one.
+   */
+  killAt(when: Date | string | number): KillHandle;
+  /** Disarms every fault; a disarmed fault no longer counts as one that never fired. */
+  clear(): void;
+  /** Each fault armed and not disarmed that has not fired yet, described for a failure message. */
+  unfired(): string[];
+}
+
+interface ArmedFault {
+  readonly fault: MethodFault;
   seen: number;
   failed: number;
 }
 
+interface ArmedKill {
+  readonly at: number;
+  fired: { readonly method: string; readonly at: Date } | null;
+}
+
+/** Every Faults made since `takeUnfiredFaults` last looked. */
+let made: Faults[] = [];
+
+/**
+ * Each fault armed on any emulator made since the last call that never fired (see
+ * Faults.unfired); forgets those emulators. For a test harness to run after each test.
+ */
+export function takeUnfiredFaults(): string[] {
+  const unfired = made.flatMap((faults) => faults.unfired());
+  made = [];
+  return unfired;
+}
+
 export function createFaults(ctx: EmulatorContext): Faults {
-  let armed: Armed[] = [];
-  let killAt: number | null = null;
+  // Every fault armed since the last clear(), fired or not; `pending` those that may still fire.
+  let armed: ArmedFault[] = [];
+  let pending: ArmedFault[] = [];
+  let kill: ArmedKill | null = null;
 
   ctx.calls.observe((method) => {
-    if (killAt !== null && ctx.clock.now().getTime() >= killAt) {
-      killAt = null;
+    if (kill && kill.fired === null && ctx.clock.now().getTime() >= kill.at) {
+      kill.fired = { method, at: ctx.clock.now() };
       // To the script a kill looks like any other stop: its run ends at this call.
       const error = timeLimitError();
       const run = ctx.runs.active();
       if (run) run.stopped = error;
       throw error;
     }
-    for (const entry of armed) {
+    for (const entry of pending) {
       if (entry.fault.method !== method) continue;
       entry.seen++;
       const times = entry.fault.times ?? 1;
@@ -76,20 +119,46 @@ export function createFaults(ctx: EmulatorContext): Faults {
       const { error } = entry.fault;
       throw typeof error === 'string' ? gasError(error) : error();
     }
-    armed = armed.filter((entry) => entry.failed < (entry.fault.times ?? 1));
+    pending = pending.filter((entry) => entry.failed < (entry.fault.times ?? 1));
   });
 
-  return {
+  const faults: Faults = {
     failOn(fault) {
       if (!(fault.onCall >= 1)) throw new Error('Emulator: onCall counts from 1.');
-      armed.push({ fault, seen: 0, failed: 0 });
+      const entry: ArmedFault = { fault, seen: 0, failed: 0 };
+      armed.push(entry);
+      pending.push(entry);
+      return {
+        get fired() {
+          return entry.failed;
+        },
+      };
     },
     killAt(when) {
-      killAt = new Date(when).getTime();
+      const entry: ArmedKill = { at: new Date(when).getTime(), fired: null };
+      kill = entry;
+      return {
+        get firedOn() {
+          return entry.fired?.method ?? null;
+        },
+        get firedAt() {
+          return entry.fired?.at ?? null;
+        },
+      };
     },
     clear() {
       armed = [];
-      killAt = null;
+      pending = [];
+      kill = null;
+    },
+    unfired() {
+      const unfired = armed
+        .filter((entry) => entry.failed === 0)
+        .map(({ fault, seen }) => `failOn ${fault.method} call ${fault.onCall} (called ${seen} times since armed)`);
+      if (kill && kill.fired === null) unfired.push(`killAt ${new Date(kill.at).toISOString()}`);
+      return unfired;
     },
   };
+  made.push(faults);
+  return faults;
 }

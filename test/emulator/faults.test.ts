@@ -6,6 +6,7 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { FAULT_MESSAGES, sheetsApiError } from '../../emulator/faults';
 import { createEmulator } from '../../emulator/index';
+import { assertFaultsFired } from '../support/faults';
 import { loadScript } from '../support/script';
 
 const START = '2024-07-01T01:00:00.000Z';
@@ -35,15 +36,33 @@ function write(id, sheet) {
 // https://developers.google.com/apps-script/guides/services/quotas ("Service invoked too many times for one day: email.")
 test('a method fails on its Nth call with the given message, once', () => {
   const project = loadScript(probe, { now: START });
-  project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 3, error: FAULT_MESSAGES.mailQuota });
+  const fault = project.emulator.faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 3,
+    error: FAULT_MESSAGES.mailQuota,
+  });
   assert.equal(project.call('send', 4), 'sent|sent|Exception: Service invoked too many times for one day: email.|sent');
   assert.equal(project.emulator.mail.outbox.length, 3);
+  assert.equal(fault.fired, 1);
+});
+
+test('a fault tells how many calls it failed: none before its Nth call, one per failed call after', () => {
+  const project = loadScript(probe, { now: START });
+  const fault = project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 3, times: 2, error: 'x' });
+  project.call('send', 2);
+  assert.equal(fault.fired, 0);
+  assert.deepEqual(project.emulator.faults.unfired(), ['failOn MailApp.sendEmail call 3 (called 2 times since armed)']);
+  project.call('send', 1);
+  assert.equal(fault.fired, 1);
+  assert.deepEqual(project.emulator.faults.unfired(), []);
+  project.call('send', 5);
+  assert.equal(fault.fired, 2, 'no more than its times');
 });
 
 // guess: "Service unavailable: Try again later." as the wording of a transient failure
 test('a fault may last several calls, or every call from the Nth', () => {
   const project = loadScript(probe, { now: START });
-  project.emulator.faults.failOn({
+  const twice = project.emulator.faults.failOn({
     method: 'MailApp.sendEmail',
     onCall: 2,
     times: 2,
@@ -53,8 +72,15 @@ test('a fault may last several calls, or every call from the Nth', () => {
     project.call('send', 4),
     'sent|Exception: Service unavailable: Try again later.|Exception: Service unavailable: Try again later.|sent',
   );
-  project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 1, times: Infinity, error: 'Mail down.' });
+  assert.equal(twice.fired, 2);
+  const down = project.emulator.faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 1,
+    times: Infinity,
+    error: 'Mail down.',
+  });
   assert.equal(project.call('send', 2), 'Exception: Mail down.|Exception: Mail down.');
+  assert.equal(down.fired, 2);
 });
 
 // The advanced service's error shape: https://developers.google.com/apps-script/guides/services/advanced
@@ -63,7 +89,7 @@ test('a failed Sheets API write throws as the advanced service does and changes 
   const project = loadScript(probe, { now: START, manifest: { dependencies: SHEETS_API } });
   const { spreadsheet, faults } = project.emulator;
   const sheet = spreadsheet.getSheets()[0]!;
-  faults.failOn({
+  const fault = faults.failOn({
     method: 'Sheets.Spreadsheets.Values.batchUpdate',
     onCall: 1,
     error: sheetsApiError('values.batchUpdate'),
@@ -72,6 +98,7 @@ test('a failed Sheets API write throws as the advanced service does and changes 
     name: 'GoogleJsonResponseException',
     message: 'API call to sheets.spreadsheets.values.batchUpdate failed with error: Internal error encountered.',
   });
+  assert.equal(fault.fired, 1);
   assert.equal(sheet.getRange('A1').getValue(), '');
   project.call('write', spreadsheet.getId(), sheet.getName());
   assert.equal(sheet.getRange('A1').getValue(), 'x');
@@ -82,9 +109,14 @@ test('a failed Sheets API write throws as the advanced service does and changes 
 test('a run killed at time T stops at its next service call at or past T, and its lock is let go', () => {
   const project = loadScript(probe, { now: START, latency: true });
   // Sends take 0.75 s each: those starting at 0, 0.75, …, 3.75 s go; the one at 4.5 s is killed.
-  project.emulator.faults.killAt(project.emulator.clock.now().getTime() + 4_000);
+  const killTime = project.emulator.clock.now().getTime() + 4_000;
+  const kill = project.emulator.faults.killAt(killTime);
+  assert.equal(kill.firedOn, null);
   assert.throws(() => project.call('sendLocked', 10), { message: 'Exceeded maximum execution time' });
   assert.equal(project.emulator.mail.outbox.length, 6);
+  assert.equal(kill.firedOn, 'MailApp.sendEmail');
+  const late = kill.firedAt!.getTime() - killTime;
+  assert.ok(late >= 0 && late < 750, `fired ${late} ms after the kill time: at the next call, not one later`);
   assert.equal(project.call('tryLock'), true);
 });
 
@@ -94,17 +126,58 @@ test('a kill at a seeded random moment leaves exactly the sends that started bef
   for (let i = 0; i < 5; i++) {
     const project = loadScript(probe, { now: START, latency: true });
     const killAtMs = Math.floor(random() * 7_500);
-    project.emulator.faults.killAt(project.emulator.clock.now().getTime() + killAtMs);
+    const kill = project.emulator.faults.killAt(project.emulator.clock.now().getTime() + killAtMs);
     assert.throws(() => project.call('send', 10), { message: 'Exceeded maximum execution time' });
     assert.equal(project.emulator.mail.outbox.length, Math.ceil(killAtMs / 750), `killed at ${killAtMs} ms`);
+    assert.equal(kill.firedOn, 'MailApp.sendEmail');
   }
 });
 
-test('faults are cleared on demand', () => {
+test('a kill past the end of its run stops the next run, at its first call', () => {
+  const project = loadScript(probe, { now: START, latency: true });
+  const kill = project.emulator.faults.killAt(new Date(START).getTime() + 60_000);
+  project.call('send', 1);
+  assert.equal(kill.firedOn, null);
+  assert.deepEqual(project.emulator.faults.unfired(), ['killAt 2024-07-01T01:01:00.000Z']);
+  project.emulator.clock.advanceMs(120_000);
+  const nextRun = project.emulator.clock.now();
+  assert.throws(() => project.call('send', 1), { message: 'Exceeded maximum execution time' });
+  assert.equal(project.emulator.mail.outbox.length, 1);
+  assert.equal(kill.firedOn, 'MailApp.sendEmail');
+  assert.ok(kill.firedAt! >= nextRun, 'in the later run');
+});
+
+test('a kill armed again replaces the first, which never fires', () => {
+  const project = loadScript(probe, { now: START, latency: true });
+  const first = project.emulator.faults.killAt(new Date(START).getTime() + 1_000);
+  const second = project.emulator.faults.killAt(new Date(START).getTime() + 2_000);
+  assert.throws(() => project.call('send', 10), { message: 'Exceeded maximum execution time' });
+  assert.equal(project.emulator.mail.outbox.length, 3, 'the sends at 0, 0.75 and 1.5 s');
+  assert.equal(first.firedOn, null);
+  assert.equal(second.firedOn, 'MailApp.sendEmail');
+});
+
+test('faults are cleared on demand, and a cleared fault is not one that never fired', () => {
   const emulator = createEmulator({ now: START });
-  emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 1, error: 'x' });
-  emulator.faults.killAt(START);
+  const fault = emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 1, error: 'x' });
+  const kill = emulator.faults.killAt(START);
+  assert.equal(emulator.faults.unfired().length, 2);
   emulator.faults.clear();
   (emulator.globals.MailApp as GoogleAppsScript.Mail.MailApp).sendEmail('a@example.com', 'S', 'B');
   assert.equal(emulator.mail.outbox.length, 1);
+  assert.equal(fault.fired, 0);
+  assert.equal(kill.firedOn, null);
+  assert.deepEqual(emulator.faults.unfired(), []);
+});
+
+// Every test runs this check after it (jest.config.cjs): a fault that never fired fails the test.
+test('a test whose armed fault never fired fails, naming the fault', () => {
+  const emulator = createEmulator({ now: START });
+  emulator.faults.failOn({ method: 'Range.setValues', onCall: 1, error: 'x' });
+  (emulator.globals.MailApp as GoogleAppsScript.Mail.MailApp).sendEmail('a@example.com', 'S', 'B');
+  assert.throws(assertFaultsFired, {
+    message: /never fired.*: failOn Range\.setValues call 1 \(called 0 times since armed\)\./,
+  });
+  // The check forgets what it reported: the next test starts clean.
+  assertFaultsFired();
 });

@@ -158,15 +158,20 @@ test('a task whose progress passes a cell’s 50,000 characters continues on the
 
 test('a run stopped after the archive was written and before the rows left appends nothing twice when run again', () => {
   const desk = new ReportDesk('zh-CN').example();
-  desk.project.emulator.faults.failOn({
+  // The run's first row deletion, once the archive's lines are written: trimming the new archive
+  // sheet to its content, before any row leaves its sheet.
+  const fault = desk.project.emulator.faults.failOn({
     method: 'Sheet.deleteRows',
     onCall: 1,
     error: 'Service unavailable: Try again later.',
   });
   assert.throws(() => desk.project.call('archiveCompleted_'), /Service unavailable/);
+  assert.equal(fault.fired, 1);
   const archive = desk.ss.getSheetByName('归档 2024')!;
   const written = archive.getDataRange().getValues();
   assert.equal(written.length, 8);
+  assert.ok(ids(desk, 'tasks', 'request').includes('XQ202406001'), 'the archived rows have not left');
+  assert.ok(ids(desk, 'progress', 'task').some((id) => id.startsWith('RW202406001')));
   desk.project.call('archiveCompleted_');
   assert.match(desk.lastAlert(), /^已归档 1 个需求/);
   assert.deepEqual(archive.getDataRange().getValues(), written);

@@ -99,9 +99,19 @@ test('a run that dies after merging a week into its month and before removing th
   project.call('runChecksNow_');
   project.call('runChecksNow_');
   // The third week merges into April's lines; the flush that lands them is the run's last act.
-  project.emulator.faults.failOn({ method: 'SpreadsheetApp.flush', onCall: 1, error: FAULT_MESSAGES.unavailable });
+  const fault = project.emulator.faults.failOn({
+    method: 'SpreadsheetApp.flush',
+    onCall: 1,
+    error: FAULT_MESSAGES.unavailable,
+  });
   assert.throws(() => project.call('runChecksNow_'));
+  assert.equal(fault.fired, 1);
   assert.equal(liveRows(project), APRIL_MAY.length - 2 * 5 * ITEMS * 2, 'the third week is still live');
+  assert.equal(
+    lines(project, '通知记录 2024').reduce((sum, line) => sum + Number(line[2]), 0),
+    3 * 5 * ITEMS * 2,
+    'and already merged into April',
+  );
 
   archiveAll(project);
   const archive = lines(project, '通知记录 2024');

@@ -127,8 +127,13 @@ test('the daily scan moves old rows nothing reads, compacted, and keeps the L3 e
 test('a run that dies after writing the archive and before removing the rows: the next neither loses nor duplicates one', () => {
   const project = setUp();
   // The flush that lands the archive before the rows leave the log: the run dies right after it.
-  project.emulator.faults.failOn({ method: 'SpreadsheetApp.flush', onCall: 1, error: FAULT_MESSAGES.unavailable });
+  const fault = project.emulator.faults.failOn({
+    method: 'SpreadsheetApp.flush',
+    onCall: 1,
+    error: FAULT_MESSAGES.unavailable,
+  });
   assert.throws(() => project.call('runChecksNow_'));
+  assert.equal(fault.fired, 1);
   assert.deepEqual(archived(project), MOVED);
   assert.equal(oldLiveRows(project, at('2024-05-26T00:00')).length, 5 + 2 + 1 + 5);
 

@@ -4,6 +4,7 @@
  */
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
+import { sheetsApiError } from '../../emulator/faults';
 import { t } from '../../src/i18n/index';
 import { Desk, day, type Lang } from './workflow-fixture';
 
@@ -43,12 +44,13 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const desk = new Desk(lang);
     desk.fillDirectory();
     // The write lands; the call then fails before it answers (its second cache write: the final answer).
-    desk.project.emulator.faults.failOn({
+    const fault = desk.project.emulator.faults.failOn({
       method: 'Cache.put',
       onCall: 2,
       error: 'Service unavailable: Try again later.',
     });
     assert.throws(() => desk.project.runFromSidebar('submitSidebarForm', 'request', requestForm(), TOKEN));
+    assert.equal(fault.fired, 1);
     assert.equal(requestRows(desk), 1, 'the first try was written');
     const retry = desk.project.runFromSidebar('submitSidebarForm', 'request', requestForm(), TOKEN);
     assert.deepEqual(retry, { ok: true, message: t(lang, 'formAlreadySaved') });
@@ -74,14 +76,14 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     const progressRows = () => desk.sheet('progress').getLastRow() - 1;
     const before = progressRows();
     const post = { task, summary: '方案撰写60%', pct: '60' };
-    // The save's writes fail: whichever call carries them (one batch, or its second setValues).
-    desk.project.emulator.faults.failOn({
+    // The save's writes, the entry and the task's %, go in one batch of the Sheets API, which fails.
+    const fault = desk.project.emulator.faults.failOn({
       method: 'Sheets.Spreadsheets.Values.batchUpdate',
       onCall: 1,
-      error: 'Internal error encountered.',
+      error: sheetsApiError('values.batchUpdate'),
     });
-    desk.project.emulator.faults.failOn({ method: 'Range.setValues', onCall: 2, error: 'Internal error encountered.' });
     assert.throws(() => desk.project.runFromSidebar('submitSidebarForm', 'progress', post, TOKEN));
+    assert.equal(fault.fired, 1);
     assert.equal(progressRows(), before, 'no entry without its task %');
     assert.equal(desk.value('tasks', taskRow!, 'pct'), '', 'no task % without its entry');
 

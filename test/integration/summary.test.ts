@@ -297,9 +297,14 @@ test('a summary send that failed waits out its back-off: the Monday tick does no
   // A quarter of an hour before the Monday tick: the retry's hour of back-off is not over at 09:00.
   clock.set(at('2024-07-15T08:45'));
   // Order of sending: coordinator, then the heads as Departments lists them; head.sales is third.
-  faults.failOn({ method: 'MailApp.sendEmail', onCall: 3, error: 'Service unavailable: Try again later.' });
+  const fault = faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 3,
+    error: 'Service unavailable: Try again later.',
+  });
   desk.answer('YES');
   desk.project.call('weeklySummary_');
+  assert.equal(fault.fired, 1);
   assert.equal(summariesTo('head.sales@example.com'), 0);
   assert.equal(summariesTo('head.market@example.com'), 1);
   clock.set(at('2024-07-15T09:00'));
