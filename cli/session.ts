@@ -180,15 +180,16 @@ export class AddOnSession {
     }
   }
 
-  /** Calls a trigger handler directly, as its trigger would (no UI). */
+  /**
+   * Calls a trigger handler directly, as when it is run by hand (no UI, no trigger ID): a trigger
+   * ID the workbook has not registered would be a stale trigger, which removes itself.
+   */
   runTrigger(handler: string): ActionReport {
     if (!this.has(handler))
       return { route: 'missing', target: handler, ok: false, messages: [`no ${handler} in the add-on yet`] };
     this.emulator.ui.emuSetContext('trigger');
     try {
-      return this.capture('trigger', handler, () =>
-        this.project.call(handler, { authMode: 'FULL', triggerUid: 'cli' }),
-      );
+      return this.capture('trigger', handler, () => this.project.call(handler, { authMode: 'FULL' }));
     } finally {
       this.emulator.ui.emuSetContext('user');
     }

@@ -65,6 +65,11 @@ export interface Faults {
    * Arming another kill replaces this one.
    */
   killAt(when: Date | string | number): KillHandle;
+  /**
+   * The run making the `call`-th service call from now (1 is the next) is killed at that call,
+   * whatever the clock: to kill a run after each of its calls in turn. Replaces any armed kill.
+   */
+  killAtCall(call: number): KillHandle;
   /** Disarms every fault; a disarmed fault no longer counts as one that never fired. */
   clear(): void;
   /** Each fault armed and not disarmed that has not fired yet, described for a failure message. */
@@ -78,7 +83,10 @@ interface ArmedFault {
 }
 
 interface ArmedKill {
-  readonly at: number;
+  /** Clock time, or null for a kill by call count. */
+  readonly at: number | null;
+  /** Service calls left before the kill, for a kill by call count. */
+  callsLeft: number | null;
   fired: { readonly method: string; readonly at: Date } | null;
 }
 
@@ -102,7 +110,11 @@ export function createFaults(ctx: EmulatorContext): Faults {
   let kill: ArmedKill | null = null;
 
   ctx.calls.observe((method) => {
-    if (kill && kill.fired === null && ctx.clock.now().getTime() >= kill.at) {
+    const due =
+      kill !== null &&
+      kill.fired === null &&
+      (kill.at !== null ? ctx.clock.now().getTime() >= kill.at : kill.callsLeft !== null && --kill.callsLeft <= 0);
+    if (kill && due) {
       kill.fired = { method, at: ctx.clock.now() };
       // To the script a kill looks like any other stop: its run ends at this call.
       const error = timeLimitError();
@@ -122,6 +134,18 @@ export function createFaults(ctx: EmulatorContext): Faults {
     pending = pending.filter((entry) => entry.failed < (entry.fault.times ?? 1));
   });
 
+  const arm = (entry: ArmedKill): KillHandle => {
+    kill = entry;
+    return {
+      get firedOn() {
+        return entry.fired?.method ?? null;
+      },
+      get firedAt() {
+        return entry.fired?.at ?? null;
+      },
+    };
+  };
+
   const faults: Faults = {
     failOn(fault) {
       if (!(fault.onCall >= 1)) throw new Error('Emulator: onCall counts from 1.');
@@ -135,16 +159,11 @@ export function createFaults(ctx: EmulatorContext): Faults {
       };
     },
     killAt(when) {
-      const entry: ArmedKill = { at: new Date(when).getTime(), fired: null };
-      kill = entry;
-      return {
-        get firedOn() {
-          return entry.fired?.method ?? null;
-        },
-        get firedAt() {
-          return entry.fired?.at ?? null;
-        },
-      };
+      return arm({ at: new Date(when).getTime(), callsLeft: null, fired: null });
+    },
+    killAtCall(call) {
+      if (!(call >= 1)) throw new Error('Emulator: killAtCall counts from 1.');
+      return arm({ at: null, callsLeft: call, fired: null });
     },
     clear() {
       armed = [];
@@ -155,7 +174,10 @@ export function createFaults(ctx: EmulatorContext): Faults {
       const unfired = armed
         .filter((entry) => entry.failed === 0)
         .map(({ fault, seen }) => `failOn ${fault.method} call ${fault.onCall} (called ${seen} times since armed)`);
-      if (kill && kill.fired === null) unfired.push(`killAt ${new Date(kill.at).toISOString()}`);
+      if (kill && kill.fired === null)
+        unfired.push(
+          kill.at === null ? `killAtCall (${kill.callsLeft} calls left)` : `killAt ${new Date(kill.at).toISOString()}`,
+        );
       return unfired;
     },
   };

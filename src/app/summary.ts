@@ -206,6 +206,8 @@ function summaryRetries(ledger: MailLog, now: Date): Map<number, string[]> {
     if (entry.rule !== SUMMARY_MAIL_RULE) continue;
     const recipient = key.slice(entry.key.length + 1);
     const waiting = ledger.waiting(recipient, (row) => row.keys.length === 1 && row.keys[0] === entry.key);
+    // A message row no longer waiting was closed by this run (its retries ended).
+    if (!waiting && entry.attempts !== undefined) continue;
     const time = (waiting?.ledger.recordedAt ?? entry.time).getTime();
     retries.set(time, [...(retries.get(time) ?? []), recipient]);
   }

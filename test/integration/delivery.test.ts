@@ -12,6 +12,7 @@ import type { EmulatorOptions } from '../../emulator/index';
 import type { LoadedProject } from '../../emulator/runtime';
 import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { logLines, logRows } from '../support/ledger';
 import { writeSheet } from '../support/sheets';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
@@ -90,18 +91,13 @@ function inbox(project: LoadedProject): Map<string, string[][]> {
   return byRecipient;
 }
 
-/** (key|recipient) → statuses in the Notification log. */
+/** (key|recipient) → statuses in the Notification log, a message row read as a line per key it carries. */
 function ledger(project: LoadedProject): Map<string, string[]> {
-  const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'));
-  assert.ok(sheet, 'the Notification log exists');
-  const [header, ...rows] = sheet.getDataRange().getValues();
-  assert.deepEqual(header?.slice(0, 2), ['时间 ⚙', '规则 ⚙']);
+  assert.ok(project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN')), 'the log exists');
   const result = new Map<string, string[]>();
-  for (const row of rows) {
-    for (const recipient of String(row[4]).split(/,\s*/)) {
-      const key = `${String(row[6])}|${recipient}`;
-      result.set(key, [...(result.get(key) ?? []), String(row[5])]);
-    }
+  for (const line of logLines(project)) {
+    const key = `${line.key}|${line.recipient}`;
+    result.set(key, [...(result.get(key) ?? []), line.status]);
   }
   return result;
 }
@@ -230,20 +226,23 @@ test('"Run checks now" while a tick records mail is asked to retry, in the user\
   assert.equal(project.emulator.mail.outbox.length, 0);
 });
 
-test.each([1, 2, 5, 17, 18])('a failed write (the %i-th batchUpdate of the scan) sends nothing twice', (n) => {
-  const project = setUp();
-  runUntil(project, '2024-07-11T08:30');
-  writeSheet(project, 'notificationLog', []);
-  project.emulator.faults.failOn({
-    method: 'Sheets.Spreadsheets.Values.batchUpdate',
-    onCall: n,
-    error: sheetsApiError('values.batchUpdate'),
-  });
-  runUntil(project, '2024-07-11T12:00');
-  const unconfirmed = assertEveryNoticeOnce(project, `write ${n}`);
-  // A failed mark after a send leaves that send unconfirmed, never re-sent.
-  assert.ok(unconfirmed.length <= 16, unconfirmed.join('\n'));
-});
+test.each([1, 2])(
+  'a failed write (the %i-th batchUpdate of the scan: recording, then the marks after the sends) sends nothing twice',
+  (n) => {
+    const project = setUp();
+    runUntil(project, '2024-07-11T08:30');
+    writeSheet(project, 'notificationLog', []);
+    project.emulator.faults.failOn({
+      method: 'Sheets.Spreadsheets.Values.batchUpdate',
+      onCall: n,
+      error: sheetsApiError('values.batchUpdate'),
+    });
+    runUntil(project, '2024-07-11T12:00');
+    const unconfirmed = assertEveryNoticeOnce(project, `write ${n}`);
+    // A failed mark after a send leaves that send unconfirmed, never re-sent.
+    assert.ok(unconfirmed.length <= 16, unconfirmed.join('\n'));
+  },
+);
 
 test('a first scan whose log write fails leaves no headerless log: the next tick writes the header and sends', () => {
   const project = setUp();
@@ -314,4 +313,121 @@ test('the ledger marks a run of log rows in one range: no two writes of one batc
   }
   assert.ok(statusMarks > 0, 'the ledger marked statuses');
   assert.deepEqual(assertEveryNoticeOnce(project, 'merged marks'), []);
+});
+
+test('the 09:30 run killed after each of its service calls in turn: nothing twice, one message in doubt at most, the rest sent by the next tick', () => {
+  const probe = setUp();
+  writeSheet(probe, 'notificationLog', []);
+  runUntil(probe, '2024-07-11T08:30');
+  probe.emulator.calls.reset();
+  runUntil(probe, '2024-07-11T09:30');
+  const calls = probe.emulator.calls.total();
+  assert.ok(calls > 40, `the run makes ${calls} calls`);
+  const inDoubt: number[] = [];
+  for (let call = 1; call <= calls; call++) {
+    const project = setUp();
+    writeSheet(project, 'notificationLog', []);
+    runUntil(project, '2024-07-11T08:30');
+    const kill = project.emulator.faults.killAtCall(call);
+    runUntil(project, '2024-07-11T09:30');
+    assert.ok(kill.firedOn, `the kill at call ${call} fired`);
+    runUntil(project, '2024-07-11T11:00');
+    const unconfirmed = assertEveryNoticeOnce(project, `killed at call ${call} (${kill.firedOn})`);
+    const messages = new Set(unconfirmed.map((key) => key.split('|').at(-1)));
+    assert.ok(messages.size <= 1, `call ${call}: ${[...messages].join(', ')}`);
+    inDoubt.push(messages.size);
+  }
+  // The sweep reached the sends: a kill between a send's progress and the next leaves that one in doubt.
+  assert.ok(inDoubt.includes(1) && inDoubt.includes(0), inDoubt.join(''));
+});
+
+/**
+ * Another run's ledger lease entry that shows only once this run has added its own (it was
+ * written a moment before, and its write was still landing): injected at this run's first sleep.
+ */
+function lateLease(project: LoadedProject, id: string, offsetMs: number): void {
+  const { spreadsheet, calls } = project.emulator;
+  let done = false;
+  calls.observe((method) => {
+    if (done || method !== 'Utilities.sleep') return;
+    done = true;
+    const [own] = spreadsheet.createDeveloperMetadataFinder().withKey('collabDesk.ledgerLease').find();
+    const at = Number((own?.getValue() ?? '').split(' ')[0]);
+    assert.ok(at > 0, 'this run added its lease entry before it slept');
+    spreadsheet.addDeveloperMetadata('collabDesk.ledgerLease', `${at + offsetMs} ${id}`);
+  });
+}
+
+test.each([
+  ['an earlier entry', '9999', -1],
+  ['an entry of the same millisecond ordered first', '0', 0],
+])('a run whose lease entry shows late (%s) holds the ledger: the tick sends nothing meanwhile', (_, id, offset) => {
+  const project = setUp();
+  lateLease(project, String(id), Number(offset));
+  runUntil(project, '2024-07-11T09:30');
+  assert.equal(project.emulator.mail.outbox.length, 0, 'the other run holds the ledger; this one waited and gave up');
+});
+
+test.each([
+  ['a later entry', 'zzzz', 1],
+  ['an entry of the same millisecond ordered after', 'zzzz', 0],
+])('a run whose lease entry shows late (%s) waits for this one: the tick sends everything', (_, id, offset) => {
+  const project = setUp();
+  lateLease(project, String(id), Number(offset));
+  runUntil(project, '2024-07-11T09:30');
+  assert.equal(inbox(project).size, baseline.inbox.size);
+});
+
+test('a weekly summary over quota is retried in place, the week generated, once per recipient; after 3 working days it fails and coordinators are told once', () => {
+  const project = setUp();
+  const { mail } = project.emulator;
+  runUntil(project, '2024-07-15T08:00');
+  mail.emuSetRemainingQuota(0);
+  runUntil(project, '2024-07-15T20:00');
+  const summaryRows = () => logRows(project).filter((row) => row['规则'] === 'weeklySummary');
+  const recipients = summaryRows().length;
+  assert.ok(recipients > 0);
+  assert.ok(summaryRows().every((row) => row['状态'] === '排队中' && row['事项'] === '2024-W28'));
+  mail.emuSetRemainingQuota(100);
+  runUntil(project, '2024-07-16T12:00');
+  const summaries = mail.outbox.filter((m) => m.subject.includes('协作周报'));
+  assert.equal(summaries.length, recipients, 'each recipient once');
+  assert.ok(
+    summaries.every((m) => m.subject.includes('2024-W28')),
+    summaries.map((m) => m.subject).join('\n'),
+  );
+  assert.equal(summaryRows().length, recipients, 'no row added by the retries');
+
+  const stuck = setUp();
+  runUntil(stuck, '2024-07-15T08:00');
+  // Mail fails from Monday on (quota resets daily, so a failing service keeps it waiting).
+  const down = stuck.emulator.faults.failOn({
+    method: 'MailApp.sendEmail',
+    onCall: 1,
+    times: Infinity,
+    error: FAULT_MESSAGES.unavailable,
+  });
+  runUntil(stuck, '2024-07-18T09:00');
+  assert.ok(down.fired > 0);
+  stuck.emulator.faults.clear();
+  runUntil(stuck, '2024-07-19T12:00');
+  const failed = logRows(stuck).filter((row) => row['规则'] === 'weeklySummary');
+  assert.ok(failed.length > 0 && failed.every((row) => row['状态'] === '失败'), failed.map((r) => r['状态']).join());
+  const told = stuck.emulator.mail.outbox.filter((m) => m.subject.includes('未能送达'));
+  assert.deepEqual(
+    told.map((m) => m.to.join()),
+    [COORDINATOR],
+  );
+  assert.ok(stuck.emulator.mail.outbox.every((m) => !m.subject.includes('协作周报')));
+});
+
+test('a damaged log (headerless, typed in) is mended: what was typed stays and the digests go out that day', () => {
+  const project = setUp();
+  const sheet = project.emulator.spreadsheet.insertSheet(sheetTitle('notificationLog', 'zh-CN'));
+  sheet.getRange(1, 1, 1, 2).setValues([['有人在这里打字', 42]]);
+  runUntil(project, '2024-07-11T12:00');
+  assert.deepEqual(assertEveryNoticeOnce(project, 'damaged log'), []);
+  const values = sheet.getDataRange().getValues();
+  assert.equal(values[0]?.[0], '时间 ⚙');
+  assert.deepEqual(values[1]?.slice(0, 2), ['有人在这里打字', 42]);
 });
