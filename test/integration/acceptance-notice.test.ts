@@ -6,7 +6,7 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, type Lang } from './workflow-fixture';
-import { sheetTitle } from '../../src/domain/schema';
+import { logLines } from '../support/ledger';
 
 /** Wall time in Shanghai, the fixture's spreadsheet zone. */
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -67,14 +67,9 @@ function runUntil(desk: Desk, until: string) {
 
 /** Notification log rows of the rule as "rule status recipients". */
 function logged(desk: Desk, rule: string): string[] {
-  const sheet = desk.ss.getSheetByName(sheetTitle('notificationLog', desk.lang));
-  if (!sheet) return [];
-  return sheet
-    .getDataRange()
-    .getValues()
-    .slice(1)
-    .filter((row) => row[1] === rule)
-    .map((row) => `${row[1]} ${row[5]} ${row[4]}`);
+  return logLines(desk.project)
+    .filter((line) => line.rule === rule)
+    .map((line) => `${line.rule} ${line.status} ${line.recipient}`);
 }
 
 test('a failed acceptance reaches the owner with the reason within the hour, once per failure', () => {
