@@ -6,8 +6,12 @@
  * clock and Workspace's 1,500-recipient quota, as measured one-day runs do; (c), its same-rules
  * twin, in a second workbook that receives the same changes. The run starts on adoption day: the
  * first scan finds an empty Notification log (so nothing is cooling down yet), and over 28 days
- * retention (logRetentionDays 35) moves nothing. Only the daily scan runs: the hourly ticks (final
- * hours, queued mail between scans) and the weekly summary are left out for every contender alike.
+ * retention (logRetentionDays 35) moves nothing. When the product's daily scan leaves mail queued
+ * (its run budget, runBudgetSeconds, at 0.75 s a mail: about 300 digests), "Run checks now" runs
+ * again an hour later, up to 17:00, standing in for the hourly tick that sends the queue (the
+ * rerun's new notices are the ones already told, cooling down, so it sends only the queue); those
+ * passes' calls count in the product's figures. Otherwise the hourly ticks (final-hours warnings)
+ * and the weekly summary are left out for every contender alike.
  */
 import type { LoadedProject } from '../emulator/runtime';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
@@ -37,11 +41,20 @@ import {
 
 export const WEEKS_START = Date.parse('2026-06-01T09:00:00+08:00');
 const WORKING_DAYS = 20;
+const HOUR = 3_600_000;
+/** Passes a day at most: the daily scan at 09:00 and hourly ones to 17:00. */
+const CATCH_UP_PASSES = 9;
 
 export interface WeekDay {
   readonly date: string;
   readonly openTasks: number;
-  readonly product: { readonly emails: number; readonly logRowsWritten: number; readonly queued: number };
+  readonly product: {
+    readonly emails: number;
+    readonly logRowsWritten: number;
+    /** Rows still queued after the day's last pass. */
+    readonly queued: number;
+    readonly passes: number;
+  };
   readonly naive: number;
   readonly digest: number;
   readonly sameRules: number;
@@ -64,6 +77,8 @@ export interface WeeksReport {
     readonly estimatedSeconds: number;
     readonly longestDaySeconds: number;
     readonly daysStoppedAtTimeLimit: number;
+    /** Passes after the daily scan that sent what its run budget left queued. */
+    readonly catchUpPasses: number;
     readonly wallTime: WallTimeMatrix;
   };
   readonly naive: ScriptReport;
@@ -176,6 +191,7 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
   let longest = 0;
   let stoppedDays = 0;
   let logRowsWritten = 0;
+  let catchUpPasses = 0;
   const figures: WeekDay[] = [];
   days.forEach((now, day) => {
     if (day > 0) {
@@ -186,11 +202,21 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
     product.emulator.clock.set(new Date(now));
     same.emulator.clock.set(new Date(now));
 
-    const { messages: productEmails, stopped } = scan(product, totals.product);
-    const seconds = Object.values(product.emulator.calls.seconds()).reduce((sum, s) => sum + s, 0);
-    estimated += seconds;
-    longest = Math.max(longest, seconds);
-    if (stopped) stoppedDays++;
+    let productEmails = 0;
+    let passes = 0;
+    // The daily scan, then, while it left mail queued (the run budget), a pass an hour later, as
+    // the hourly tick sends the queue (see the note at the top).
+    do {
+      product.emulator.clock.set(new Date(now + passes * HOUR));
+      const { messages, stopped } = scan(product, totals.product);
+      const seconds = Object.values(product.emulator.calls.seconds()).reduce((sum, s) => sum + s, 0);
+      estimated += seconds;
+      longest = Math.max(longest, seconds);
+      if (stopped) stoppedDays++;
+      productEmails += messages;
+      passes++;
+    } while (passes < CATCH_UP_PASSES && queuedRows(writtenSince(logRows(product), now)) > 0);
+    catchUpPasses += passes - 1;
     const written = writtenSince(logRows(product), now);
     logRowsWritten += written.length;
 
@@ -206,7 +232,7 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
     figures.push({
       date: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10),
       openTasks: data.tasks.filter((task) => task.status !== '已完成').length,
-      product: { emails: productEmails, logRowsWritten: written.length, queued: queuedRows(written) },
+      product: { emails: productEmails, logRowsWritten: written.length, queued: queuedRows(written), passes },
       naive,
       digest,
       sameRules,
@@ -229,6 +255,7 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
       estimatedSeconds: round1(estimated),
       longestDaySeconds: round1(longest),
       daysStoppedAtTimeLimit: stoppedDays,
+      catchUpPasses,
       wallTime: wallTimeMatrix(p.calls, p.cells),
     },
     naive: scriptTotals(totals.naive),
