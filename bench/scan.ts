@@ -196,7 +196,7 @@ if (mode === 'yesterday') {
           'drawn by a seeded generator among size/20 people (at least 20) in 10 departments; a task is in its owner’s department',
         scripts:
           'naive: a mail per open task overdue or due within a day; digest: a mail per owner of such tasks; sameRules: the built bundle’s scan with cooldownHours 1 and its repeat schedule patched to every day, a digest per recipient of every notice raised',
-        fourWeeks: `${WEEK_SIZES.join(' and ')} tasks: 20 working days of daily scans from adoption (empty log), state evolving between scans (bench/evolve.ts); ${SIZES.filter((size) => !WEEK_SIZES.includes(size)).join(', ')} tasks: one day on seeded history`,
+        fourWeeks: `${WEEK_SIZES.join(' and ')} tasks: 20 working days from adoption (empty log), the product by its tick at 09:00 (daily scan; weekly summary on Mondays) and hourly while mail is queued, state evolving between days (bench/evolve.ts); ${SIZES.filter((size) => !WEEK_SIZES.includes(size)).join(', ')} tasks: one day on seeded history`,
         wallTime:
           'recomputed from the counted calls at each (mail, Sheets API call) cost; a run is not replayed, so mail its time budget would have left queued at a slower cost is counted as sent',
       },

@@ -6,12 +6,13 @@
  * clock and Workspace's 1,500-recipient quota, as measured one-day runs do; (c), its same-rules
  * twin, in a second workbook that receives the same changes. The run starts on adoption day: the
  * first scan finds an empty Notification log (so nothing is cooling down yet), and over 28 days
- * retention (logRetentionDays 35) moves nothing. When the product's daily scan leaves mail queued
- * (its run budget, runBudgetSeconds, at 0.75 s a mail: about 300 digests), "Run checks now" runs
- * again an hour later, up to 17:00, standing in for the hourly tick that sends the queue (the
- * rerun's new notices are the ones already told, cooling down, so it sends only the queue); those
- * passes' calls count in the product's figures. Otherwise the hourly ticks (final-hours warnings)
- * and the weekly summary are left out for every contender alike.
+ * retention (logRetentionDays 35) moves nothing. The product runs as in production: its hourly
+ * tick, run by hand (tick_) at 09:00 (the scan hour: the daily scan, and on Mondays the weekly
+ * summary, mailed to the coordinator and the 10 heads: 11 of Monday's mails) and again each hour
+ * to 17:00 while mail is left queued (the run budget, runBudgetSeconds, holds about 300 digests
+ * at 0.75 s a mail), so the queue goes out as the tick sends it. The other hourly passes (final
+ * hours) are left out: with nothing queued they are skipped. Every pass's calls count in the
+ * product's figures. The scripts and (c) run once a day at 09:00.
  */
 import type { LoadedProject } from '../emulator/runtime';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
@@ -77,7 +78,7 @@ export interface WeeksReport {
     readonly estimatedSeconds: number;
     readonly longestDaySeconds: number;
     readonly daysStoppedAtTimeLimit: number;
-    /** Passes after the daily scan that sent what its run budget left queued. */
+    /** Hourly ticks after the daily scan's, sending what its run budget left queued. */
     readonly catchUpPasses: number;
     readonly wallTime: WallTimeMatrix;
   };
@@ -160,14 +161,14 @@ function countScript(project: LoadedProject, recipients: readonly string[], into
   return recipients.length;
 }
 
-/** Runs a daily scan; its mail and calls go to `into`. Returns its messages, and whether Apps Script stopped it. */
-function scan(project: LoadedProject, into: Tally): { messages: number; stopped: boolean } {
+/** Runs `handler` (the tick, or Run checks now) in a run of its own; its mail and calls go to `into`. Returns its messages, and whether Apps Script stopped it. */
+function scan(project: LoadedProject, into: Tally, handler: string): { messages: number; stopped: boolean } {
   const { calls, mail } = project.emulator;
   calls.reset();
   const before = mail.outbox.length;
   let stopped = false;
   try {
-    project.call('runChecksNow_');
+    project.call(handler);
   } catch {
     stopped = true;
   }
@@ -204,11 +205,10 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
 
     let productEmails = 0;
     let passes = 0;
-    // The daily scan, then, while it left mail queued (the run budget), a pass an hour later, as
-    // the hourly tick sends the queue (see the note at the top).
+    // The tick at the scan hour (the daily scan), then hourly while mail is left queued.
     do {
       product.emulator.clock.set(new Date(now + passes * HOUR));
-      const { messages, stopped } = scan(product, totals.product);
+      const { messages, stopped } = scan(product, totals.product, 'tick_');
       const seconds = Object.values(product.emulator.calls.seconds()).reduce((sum, s) => sum + s, 0);
       estimated += seconds;
       longest = Math.max(longest, seconds);
@@ -228,7 +228,7 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
     };
     const naive = countScript(product, scriptOutbox(naiveReminders), totals.naive);
     const digest = countScript(product, scriptOutbox(digestReminders), totals.digest);
-    const sameRules = scan(same, totals.sameRules).messages;
+    const sameRules = scan(same, totals.sameRules, 'runChecksNow_').messages;
     figures.push({
       date: new Date(now + 8 * 3_600_000).toISOString().slice(0, 10),
       openTasks: data.tasks.filter((task) => task.status !== '已完成').length,
