@@ -200,7 +200,8 @@ export function patchedBundle(patch: (code: string) => string): Bundle {
 /** A sheet's grid from row 1: `values` (header first), in blocks, so seeding's garbage does not set peak memory. */
 export function writeGrid(project: LoadedProject, title: string, values: readonly (readonly unknown[])[]): void {
   const sheet = project.emulator.spreadsheet.insertSheet(title);
-  const width = Math.max(1, ...values.map((row) => row.length));
+  // A loop, not Math.max(...): a 10,000-task log has more rows than a call takes arguments.
+  const width = values.reduce((widest, row) => Math.max(widest, row.length), 1);
   // A new sheet has 1,000 rows; writing past them is an error, as in Sheets.
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   for (let top = 0; top < values.length; top += SEED_BLOCK_ROWS) {
