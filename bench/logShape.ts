@@ -1,13 +1,13 @@
 /**
  * Everything the bench assumes about the Notification log's rows, in one place. The log's row shape
- * is the product's to change (one row per (notice, recipient) today, one row per message next), so
+ * is the product's to change (one row per message; earlier versions wrote one per (notice, recipient)), so
  * the bench never builds a log row: it copies the rows a scan of the built bundle wrote
  * (history.ts) and reads them only through these functions, which assume no column order:
  * - a row's times are its Date cells (shiftLogTimes, writtenSince);
  * - a queued row holds the status label 排队中 in some cell (queuedRows);
  * - the archive's size (archiveLinesPerDay) is the one place that reads columns by header (key
- *   and status): 通知记录 YYYY compacts to a line per (key, status) and month. A shape whose
- *   rows list several keys in one cell would need this function changed, and only this one.
+ *   and status): 通知记录 YYYY compacts to a line per (key, status) and month; a message row lists
+ *   the keys it carries one a line in its key cell.
  */
 import { enumLabel } from '../src/domain/schema';
 import { columnIndex, fromJson, toJson } from './workbook';
@@ -43,5 +43,8 @@ export function archiveLinesPerDay(grid: readonly (readonly unknown[])[]): numbe
   const key = columnIndex(header, 'notificationLog', 'key');
   const status = columnIndex(header, 'notificationLog', 'status');
   if (key < 0 || status < 0) return Math.max(0, grid.length - 1);
-  return new Set(grid.slice(1).map((line) => `${String(line[key])}|${String(line[status])}`)).size;
+  const lines = new Set<string>();
+  for (const line of grid.slice(1))
+    for (const each of String(line[key]).split('\n')) lines.add(`${each}|${String(line[status])}`);
+  return lines.size;
 }
