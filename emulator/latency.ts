@@ -16,13 +16,15 @@ export interface Latency {
 }
 
 /**
- * Sources:
+ * Sources (every constant below names its source, or says "guess"; the bench's wall time is the
+ * sum of these per call, so each figure it reports rests on them):
  * - [props] https://ziritione.org/post/apps_script_performance (100 runs: getProperty avg 30 ms,
  *   setProperty avg 62 ms; CacheService get avg 3 ms, put avg 93 ms)
  * - [cache-remove] https://qiita.com/mitonattou919/items/a0fdd1a9e4559ee4a512 (remove avg 88-90 ms)
  * - [mail] https://sites.google.com/quickfixters.com/add-onsuniverse/faq ("An email with total
- *   size of 100KB will take about 1.2 seconds to send"); the brief's measurements give 0.3–1.2 s,
- *   of which we take the middle for our small digests
+ *   size of 100KB will take about 1.2 seconds to send"): our digests are a few KB, so the model's
+ *   0.75 s is a guess below that figure; the bench also reports its wall time at 0.3 s (a guess
+ *   for a small mail) and 1.2 s (the source's) a mail (bench/wallTime.ts)
  * - [cells] Kanshi Tanaike's Spreadsheet benchmarks (https://tanaikech.github.io/topics/benchmark):
  *   120,000 × 2 text cells read in 7.4 s by getValues (31 µs a cell) and 6.0 s by the Sheets
  *   API (25 µs a cell)
@@ -31,24 +33,29 @@ export interface Latency {
  *   flushed took 12 s, about 30 ms a flush)
  * - [call] https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html (1,000 getValue
  *   calls in 3.06 s: about 3 ms per SpreadsheetApp call)
+ * Not priced (0 ms, counted only): Utilities, Session, LockService.get*, Ui, builders and enums
+ * (in the script, or waiting on the user); UrlFetchApp (group robots: the bench has none); and,
+ * an omission rather than a finding, DeveloperMetadata and its finder (about 15 calls a daily scan,
+ * 0.05 s at [call]'s 3 ms).
  */
 const SHEET_CALL: Latency = { source: 'sheets', perCallMs: 3 }; // [call]
 const PROPERTY_READ: Latency = { source: 'properties', perCallMs: 30 }; // [props]
-const PROPERTY_WRITE: Latency = { source: 'properties', perCallMs: 60 }; // [props]
+const PROPERTY_WRITE: Latency = { source: 'properties', perCallMs: 60 }; // [props] (62 ms, rounded)
 const CACHE_READ: Latency = { source: 'cache', perCallMs: 3 }; // [props]
 const CACHE_WRITE: Latency = { source: 'cache', perCallMs: 93 }; // [props]
-// A write's cost shows at the flush that commits it ([flush]: 560 ms for 4,000 cells); charging it
-// at the write keeps the model free of pending state.
+// A write's cost shows at the flush that commits it ([flush]: 560 ms for 4,000 cells, 0.14 ms a
+// cell); charging it at the write keeps the model free of pending state.
 const RANGE_WRITE: Latency = { source: 'sheets', perCallMs: 3, perCellMs: 0.15 }; // [call] + [flush]
 const RANGE_READ: Latency = { source: 'sheets', perCallMs: 3, perCellMs: 0.031 }; // [call] + [cells]
-// guess: one HTTP round trip for an advanced-service call; cells as [cells] for reads.
+// guess: one HTTP round trip for an advanced-service call, 100 ms (no public measurement found;
+// the bench also reports its wall time at 300 ms); cells as [cells] for reads.
 const SHEETS_API_CALL: Latency = { source: 'sheets', perCallMs: 100 };
-const SHEETS_API_READ: Latency = { source: 'sheets', perCallMs: 100, perCellMs: 0.025 };
-// guess: writes through the API cost what Range writes do, per cell.
+const SHEETS_API_READ: Latency = { source: 'sheets', perCallMs: 100, perCellMs: 0.025 }; // guess + [cells]
+// guess: writes through the API cost what Range writes do, per cell ([flush]).
 const SHEETS_API_WRITE: Latency = { source: 'sheets', perCallMs: 100, perCellMs: 0.15 };
 
 export const LATENCY: Readonly<Record<string, Latency>> = {
-  'MailApp.sendEmail': { source: 'mail', perCallMs: 750 }, // [mail]
+  'MailApp.sendEmail': { source: 'mail', perCallMs: 750 }, // guess below [mail]'s 1.2 s for 100 KB
   'MailApp.getRemainingDailyQuota': { source: 'mail', perCallMs: 30 }, // guess: like a property read
   'Properties.getProperty': PROPERTY_READ,
   'Properties.getProperties': PROPERTY_READ,
@@ -80,7 +87,7 @@ export const LATENCY: Readonly<Record<string, Latency>> = {
   'Lock.releaseLock': { source: 'lock', perCallMs: 10 },
 };
 
-/** SpreadsheetApp's classes: any call on them is one round trip unless listed above. */
+/** SpreadsheetApp's classes: any call on them is one round trip ([call]: SHEET_CALL) unless listed above. */
 const SHEET_CLASSES =
   /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|ConditionalFormatRule|EmbeddedChart)\b/;
 

@@ -1,0 +1,50 @@
+/**
+ * Everything the bench assumes about the Notification log's rows, in one place. The log's row shape
+ * is the product's to change (one row per message; earlier versions wrote one per (notice, recipient)), so
+ * the bench never builds a log row: it copies the rows a scan of the built bundle wrote
+ * (history.ts) and reads them only through these functions, which assume no column order:
+ * - a row's times are its Date cells (shiftLogTimes, writtenSince);
+ * - a queued row holds the status label 排队中 in some cell (queuedRows);
+ * - the archive's size (archiveLinesPerDay) is the one place that reads columns by header (key
+ *   and status): 通知记录 YYYY compacts to a line per (key, status) and month; a message row lists
+ *   the keys it carries one a line in its key cell.
+ */
+import { enumLabel } from '../src/domain/schema';
+import { columnIndex, fromJson, toJson } from './workbook';
+
+/** Log rows (header first, cells as JSON) with every time in them moved by `ms`. */
+export function shiftLogTimes(grid: readonly (readonly unknown[])[], ms: number): (readonly unknown[])[] {
+  return grid.slice(1).map((line) =>
+    line.map((cell) => {
+      const value = fromJson(cell);
+      return value instanceof Date ? toJson(new Date(value.getTime() + ms)) : cell;
+    }),
+  );
+}
+
+/** Rows (no header) recorded at or after `since`: their earliest time is not before it. */
+export function writtenSince(rows: readonly (readonly unknown[])[], since: number): (readonly unknown[])[] {
+  return rows.filter((row) => {
+    const times = row.filter((cell): cell is Date => cell instanceof Date).map((date) => date.getTime());
+    return times.length > 0 && Math.min(...times) >= since;
+  });
+}
+
+const QUEUED = enumLabel('notificationStatus', 'queued', 'zh-CN');
+
+/** Rows (no header) left queued for the next tick. */
+export function queuedRows(rows: readonly (readonly unknown[])[]): number {
+  return rows.filter((row) => row.includes(QUEUED)).length;
+}
+
+/** Lines one day's rows (header first) make in 通知记录 YYYY: one per distinct (key, status). */
+export function archiveLinesPerDay(grid: readonly (readonly unknown[])[]): number {
+  const header = grid[0] ?? [];
+  const key = columnIndex(header, 'notificationLog', 'key');
+  const status = columnIndex(header, 'notificationLog', 'status');
+  if (key < 0 || status < 0) return Math.max(0, grid.length - 1);
+  const lines = new Set<string>();
+  for (const line of grid.slice(1))
+    for (const each of String(line[key]).split('\n')) lines.add(`${each}|${String(line[status])}`);
+  return lines.size;
+}
