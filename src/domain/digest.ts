@@ -5,7 +5,7 @@
  */
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { compareDeliveries, type Delivery, type DigestPlan, type StillOpen } from './delivery';
-import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notices';
+import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notice';
 import { enumLabel, parseEnum, type SheetKey } from './schema';
 
 export interface DigestContext {

@@ -11,7 +11,7 @@
  */
 import { civilDayIn, dayKeyIn, dayKeyOf, mondayOf, type WorkCalendar } from './calendar';
 import { queuedKeys } from './delivery';
-import { TOLD_ONCE_RULES } from './notices';
+import { TOLD_ONCE_RULES } from './notice';
 import { currentEpisode, eachDelivery, episodeKey, isEpisodeRow, l2Episodes, toldTimes, type LogEntry } from './told';
 import type { NotificationStatus } from './schema';
 import type { Settings } from './settings';

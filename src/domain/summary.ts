@@ -6,7 +6,7 @@
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { dayKeyOf, mondayOf, pad2, type CivilDay, type WorkCalendar } from './calendar';
 import { escapeHtml, ruleName, type Digest } from './digest';
-import { RULES, type Rule } from './notices';
+import { RULES, type Rule } from './notice';
 import { parseList } from './values';
 import type { TaskFacts, TaskHealth } from './health';
 import { isOpenWork } from './health';

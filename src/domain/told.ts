@@ -5,7 +5,7 @@
  * through these, so they agree on what "told" means.
  */
 import type { WorkCalendar } from './calendar';
-import type { Notice } from './notices';
+import type { Notice } from './notice';
 import type { NotificationStatus } from './schema';
 import type { EmailMode, Settings } from './settings';
 

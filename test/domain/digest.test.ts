@@ -2,7 +2,7 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { buildDigest, digestSubject, escapeHtml, rowLink, type DigestContext } from '../../src/domain/digest';
 import type { Delivery } from '../../src/domain/delivery';
-import type { Notice } from '../../src/domain/notices';
+import type { Notice } from '../../src/domain/notice';
 import { deliveryKey } from '../../src/domain/told';
 
 const context: DigestContext = {

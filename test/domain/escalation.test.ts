@@ -10,8 +10,8 @@ import {
   type MessageDraft,
 } from '../../src/domain/delivery';
 import { entriesOf, messageId } from '../../src/domain/ledger';
+import { findNotices } from '../../src/domain/notices';
 import {
-  findNotices,
   type AcceptanceItem,
   type ActionItem,
   type EscalationInput,
@@ -19,7 +19,7 @@ import {
   type PlanChangeItem,
   type RequestItem,
   type TaskItem,
-} from '../../src/domain/notices';
+} from '../../src/domain/notice';
 import { taskHealth } from '../../src/domain/health';
 import { noticeKey, type LogEntry } from '../../src/domain/told';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
