@@ -9,14 +9,8 @@ import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
 import { buildDigests } from '../domain/digest';
 import { messageDrafts, planDeliveries, queuedKeys, type Delivery, type MessageDraft } from '../domain/delivery';
 import { DIGEST_RULE, type LedgerRow } from '../domain/ledger';
-import {
-  findNotices,
-  type ActionItem,
-  type Notice,
-  type PlanChangeItem,
-  type Rule,
-  type TaskItem,
-} from '../domain/notices';
+import { findNotices } from '../domain/notices';
+import { type ActionItem, type Notice, type PlanChangeItem, type Rule, type TaskItem } from '../domain/notice';
 import { escalatingItems, noticeKey } from '../domain/told';
 import { taskHealth, type TaskHealth } from '../domain/health';
 import type { ColumnKey, SheetKey } from '../domain/schema';
@@ -137,9 +131,9 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         sheetIds: sheetIds(wb, [...linked]),
         cooldownHours: settings.cooldownHours,
       };
-      const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest) => ({
+      const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest, i) => ({
         message: digest,
-        row: mailRows.get(digest.recipient) as LogRow,
+        row: mailRows[i] as LogRow,
       }));
       const outcome = ledger.deliver([...failedMail, ...mails], sender);
       const carriedBy = new Map(plan.digests.map((digest, i) => [mails[i] as LedgerMail, digest.deliveries.length]));
@@ -158,15 +152,15 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
 /**
  * Records the run's messages: each recipient's digest (to send now, or dry-run) and each
  * recipient's queued one (over quota) takes over their message waiting from an earlier run when it
- * carries every notice of it that still holds, so a retry adds no row; a waiting message none of
- * whose notices holds any more is superseded. Returns each digest's row by recipient.
+ * carries every notice of it that still holds, so a retry adds no row; a waiting message whose
+ * notices no longer hold, or all go in this run's messages, is superseded. Returns each digest's row, in plan order.
  */
 function recordDigests(
   ledger: MailLog,
   notices: readonly Notice[],
   drafts: { readonly mail: readonly MessageDraft[]; readonly other: readonly MessageDraft[] },
   send: boolean,
-): Map<string, LogRow> {
+): LogRow[] {
   const holding = new Set<string>();
   for (const notice of notices) {
     const key = noticeKey(notice);
@@ -180,12 +174,18 @@ function recordDigests(
     const into = draft.recipient === '' ? undefined : ledger.waiting(draft.recipient, covers)?.row;
     return ledger.recordMessage(draft, { send: sendNow, ...(into ? { into } : {}) });
   };
-  const rows = new Map(drafts.mail.map((draft) => [draft.recipient, record(draft, send)]));
+  const rows = drafts.mail.map((draft) => record(draft, send));
   for (const draft of drafts.other) record(draft, false);
+  // A waiting digest this run did not take over is done with once every notice of it that still
+  // holds goes in one of this run's messages to its recipient (a large digest goes in parts).
+  const carried = new Set(
+    [...drafts.mail, ...drafts.other].flatMap((draft) => draft.keys.map((key) => `${key}|${draft.recipient}`)),
+  );
   for (const { ledger: waiting, row } of ledger.waitingRows) {
     if (waiting.rule !== DIGEST_RULE) continue;
     const recipient = waiting.recipients[0] ?? '';
-    if (!waiting.keys.some((key) => holding.has(`${key}|${recipient}`))) ledger.close(row, 'superseded');
+    const left = (key: string) => holding.has(`${key}|${recipient}`) && !carried.has(`${key}|${recipient}`);
+    if (!waiting.keys.some(left)) ledger.close(row, 'superseded');
   }
   return rows;
 }

@@ -5,9 +5,10 @@
  */
 import type { WorkCalendar } from './calendar';
 import { DIGEST_RULE } from './ledger';
-import { LEVEL_RANK, RULE_ORDER, RULES, type Notice } from './notices';
+import { LEVEL_RANK, RULE_ORDER, RULES, type Notice } from './notice';
 import type { NotificationStatus } from './schema';
 import type { EmailMode } from './settings';
+import { CELL_MAX_CHARS } from './values';
 import {
   currentEpisode,
   deliveryKey,
@@ -133,9 +134,13 @@ export function planDeliveries(
   const openOf = (recipient: string) =>
     [...(stillOpen.get(recipient) ?? [])].sort((a, b) => compareDeliveries(a.delivery, b.delivery));
   return {
-    digests: recipients
-      .slice(0, fits)
-      .map(({ recipient, deliveries }) => ({ recipient, deliveries, stillOpen: openOf(recipient) })),
+    digests: recipients.slice(0, fits).flatMap(({ recipient, deliveries }) =>
+      byKeyCell(deliveries, (d) => noticeKey(d.notice)).map((part, i) => ({
+        recipient,
+        deliveries: part,
+        stillOpen: i === 0 ? openOf(recipient) : [],
+      })),
+    ),
     queued: recipients.slice(fits).flatMap(({ deliveries }) => deliveries),
     coolingDown,
     unaddressed,
@@ -240,9 +245,34 @@ export function messageDrafts(plan: DeliveryPlan, mode: EmailMode): { mail: Mess
     if (notices) notices.push(d.notice);
     else queued.set(d.recipient, [d.notice]);
   }
-  const other = [...queued].map(([recipient, notices]) => draft(recipient, notices, 'queued'));
-  if (plan.unaddressed.length > 0) other.push(draft('', plan.unaddressed, 'failed'));
+  const other = [...queued].flatMap(([recipient, notices]) =>
+    byKeyCell(notices, keyOf).map((part) => draft(recipient, part, 'queued')),
+  );
+  for (const part of byKeyCell(plan.unaddressed, keyOf)) other.push(draft('', part, 'failed'));
   return { mail, other };
+}
+
+/**
+ * `items` in runs whose keys, one a line, fit one cell (CELL_MAX_CHARS): a message's keys are one
+ * cell of its log row, so a digest carrying more (thousands of notices to one coordinator) goes as
+ * several messages, each with its row.
+ */
+function byKeyCell<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const parts: T[][] = [];
+  let part: T[] = [];
+  let length = 0;
+  for (const item of items) {
+    const size = keyOf(item).length + 1;
+    if (part.length > 0 && length + size > CELL_MAX_CHARS) {
+      parts.push(part);
+      part = [];
+      length = 0;
+    }
+    part.push(item);
+    length += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
 }
 
 /** Deliveries whose latest log row is queued and left over (not a running run's): what the next tick must send. */

@@ -169,3 +169,23 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
   runUntil(project, '2024-07-12T12:00');
   assert.equal(project.emulator.mail.outbox.filter((mail) => mail.subject === '[协作台] 自动化已停止').length, 2);
 });
+
+test("taken over, then turned off before the first owner's tick ran again: that tick removes itself and mails nothing", () => {
+  const project = setUp();
+  as(project, FIRST, () => project.call('automationOn_'));
+  as(project, SECOND, () => project.call('automationOn_')); // answers Yes
+  as(project, SECOND, () => project.call('automationOff_'));
+  assert.deepEqual(
+    triggersOf(project, FIRST),
+    ['tick_'],
+    'a trigger is its owner’s: the second coordinator cannot delete it',
+  );
+  runUntil(project, '2024-07-13T12:00');
+  assert.deepEqual(
+    project.emulator.mail.outbox.map((mail) => `${mail.to.join()} ${mail.subject}`),
+    [],
+  );
+  assert.deepEqual(triggersOf(project, FIRST), [], 'it removed itself at its first run');
+  as(project, FIRST, () => project.call('automationStatus_'));
+  assert.match(lastAlert(project), /自动化：已关闭/);
+});
