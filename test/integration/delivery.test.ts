@@ -315,9 +315,26 @@ test('the ledger marks a run of log rows in one range: no two writes of one batc
   assert.deepEqual(assertEveryNoticeOnce(project, 'merged marks'), []);
 });
 
-test('the 09:30 run killed after each of its service calls in turn: nothing twice, one message in doubt at most, the rest sent by the next tick', () => {
+/**
+ * A log as two weeks of an earlier version left it: 3,000 per-notice rows of other tasks, told
+ * (the old ledger marked waves of as many messages as the log had 500 rows).
+ */
+const LARGE_OLD_LOG = Array.from({ length: 3_000 }, (_, i) => {
+  const item = `RW202406${String(i).padStart(3, '0')}-01`;
+  return {
+    time: at(`2024-06-${String(28 + (i % 3)).padStart(2, '0')}T09:00`),
+    rule: 'dueSoon',
+    level: 'L1',
+    item,
+    recipients: `someone${i % 40}@corp.cn`,
+    status: '已发送',
+    key: `dueSoon|L1|${item}`,
+  };
+});
+
+test('the 09:30 run over a large log killed after each of its service calls in turn: nothing twice, one message in doubt at most, the rest sent by the next tick', () => {
   const probe = setUp();
-  writeSheet(probe, 'notificationLog', []);
+  writeSheet(probe, 'notificationLog', LARGE_OLD_LOG);
   runUntil(probe, '2024-07-11T08:30');
   probe.emulator.calls.reset();
   runUntil(probe, '2024-07-11T09:30');
@@ -326,7 +343,7 @@ test('the 09:30 run killed after each of its service calls in turn: nothing twic
   const inDoubt: number[] = [];
   for (let call = 1; call <= calls; call++) {
     const project = setUp();
-    writeSheet(project, 'notificationLog', []);
+    writeSheet(project, 'notificationLog', LARGE_OLD_LOG);
     runUntil(project, '2024-07-11T08:30');
     const kill = project.emulator.faults.killAtCall(call);
     runUntil(project, '2024-07-11T09:30');
