@@ -65,6 +65,7 @@ export class MailLog {
   /** This run's ID: its messages are run#1, run#2, … in the order they go out. */
   private readonly run: string;
   private order = 0;
+  private waitingIndex: Map<string, ReadRow[]> | undefined;
   /** Waiting rows this run took over or closed: no longer waiting. */
   private readonly settled = new Set<LogRow>();
   /** Set once a write of the marks failed: the run sends nothing more (the next one settles its rows). */
@@ -117,13 +118,27 @@ export class MailLog {
    * `accepts`, if any: a run that mails them again marks that row instead of adding one.
    */
   waiting(recipient: string, accepts: (ledger: LedgerRow) => boolean): { ledger: LedgerRow; row: LogRow } | undefined {
-    for (let i = this.read.length - 1; i >= 0; i--) {
-      const read = this.read[i] as ReadRow;
-      const { ledger } = read;
-      if (!isWaiting(ledger) || this.settled.has(read.row)) continue;
-      if (ledger.recipients.length === 1 && ledger.recipients[0] === recipient && accepts(ledger)) return read;
+    const rows = this.waitingByRecipient().get(recipient) ?? [];
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const read = rows[i] as ReadRow;
+      if (!this.settled.has(read.row) && accepts(read.ledger)) return read;
     }
     return undefined;
+  }
+
+  /** Waiting message rows of one recipient each, in log order: hundreds of recipients ask per run. */
+  private waitingByRecipient(): ReadonlyMap<string, ReadRow[]> {
+    if (!this.waitingIndex) {
+      this.waitingIndex = new Map();
+      for (const read of this.read) {
+        const [recipient] = read.ledger.recipients;
+        if (!isWaiting(read.ledger) || read.ledger.recipients.length !== 1 || recipient === undefined) continue;
+        const list = this.waitingIndex.get(recipient);
+        if (list) list.push(read);
+        else this.waitingIndex.set(recipient, [read]);
+      }
+    }
+    return this.waitingIndex;
   }
 
   /** Messages waiting from earlier runs, as read. */
