@@ -448,3 +448,18 @@ test('a damaged log (headerless, typed in) is mended: what was typed stays and t
   assert.equal(values[0]?.[0], '时间 ⚙');
   assert.deepEqual(values[1]?.slice(0, 2), ['有人在这里打字', 42]);
 });
+
+test('a log with a column deleted gets its header back, keeps its rows and still sends the next day', () => {
+  const project = setUp();
+  runUntil(project, '2024-07-11T10:00');
+  const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
+  const before = log.getLastRow();
+  // Someone deletes the key column (去重键, the 7th).
+  log.deleteColumn(7);
+  const sent = project.emulator.mail.outbox.length;
+  runUntil(project, '2024-07-12T10:00');
+  const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0]!;
+  assert.ok(header.includes('去重键 ⚙'), header.join());
+  assert.ok(log.getLastRow() > before, 'the next day is recorded below what was there');
+  assert.ok(project.emulator.mail.outbox.length > sent, 'the digests still go out');
+});
