@@ -43,6 +43,8 @@ export interface Author {
   readonly by: string;
   readonly via: Via;
   readonly settings: Settings;
+  /** A cell as people read it (Workbook.dateText); dates on the Settings calendar without it. */
+  readonly show?: (value: Cell) => string;
   /** The client token of the sidebar save making the changes, recorded on each of its rows. */
   readonly submission?: string | undefined;
 }
@@ -120,7 +122,7 @@ export function appendHistory(
 ): void {
   const { locale } = author.settings;
   const calendar = new WorkCalendar(author.settings);
-  const shown = (value: Cell) => (value instanceof Date ? calendar.wallText(value) : String(value));
+  const shown = author.show ?? ((value: Cell) => (value instanceof Date ? calendar.wallText(value) : String(value)));
   for (const change of changes) {
     history.append({
       time: author.now,

@@ -2,7 +2,7 @@
  * One operation's view of the workbook: its sheets, settings and directory, each table read at
  * most once and written at most once (commit), all under the document lock held by the caller.
  */
-import { dayKeyIn } from '../domain/calendar';
+import { dayKeyIn, WorkCalendar } from '../domain/calendar';
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
@@ -75,6 +75,17 @@ export class Workbook {
   readDate(value: unknown): Date | undefined {
     return parseDate(value, this.timeZone, this.sheetTimeZone);
   }
+
+  /**
+   * A date cell as people read it everywhere (sidebar card, mails, summaries, history): its day and
+   * time on the Settings calendar, a date typed without a time as that day; other cells as text.
+   */
+  dateText(value: unknown): string {
+    const date = value instanceof Date ? this.readDate(value) : undefined;
+    return date ? (this.calendarCache ??= new WorkCalendar(this.settings)).wallText(date) : String(value ?? '').trim();
+  }
+
+  private calendarCache: WorkCalendar | undefined;
 
   text(key: MessageKey, params?: MessageParams): string {
     return t(this.locale, key, params);
@@ -215,6 +226,7 @@ export class Workbook {
         by: recordedAuthor(this),
         via: this.via,
         settings: this.settings,
+        show: (value) => this.dateText(value),
         submission: this.submission,
       });
     }
