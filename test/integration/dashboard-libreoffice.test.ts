@@ -4,7 +4,6 @@
  * opened by LibreOffice, which evaluates the formulas itself (their cached results are removed).
  * TODAY() is the real date in LibreOffice, so the week is built around the real today.
  */
-import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
