@@ -44,12 +44,27 @@ export class CallCounter {
   private readonly millis = new Map<TimeSource, number>();
   private readonly cellCounts = new Map<string, number>();
   private readonly observers: CallObserver[] = [];
+  private readonly answerObservers: ((method: string) => void)[] = [];
 
   /** `method` is "Class.method", e.g. "Range.getValues"; `cells` as for CallObserver. */
   record(method: string, cells = 0): void {
     this.counts.set(method, (this.counts.get(method) ?? 0) + 1);
     if (cells > 0) this.addCells(method, cells);
     for (const observe of this.observers) observe(method, cells);
+  }
+
+  /**
+   * A recorded call did its work and is about to answer. Only calls whose effect can land before
+   * the answer is lost report this (the Sheets API's); an observer throwing here makes a call that
+   * took effect fail anyway, as "Service Spreadsheets timed out" does.
+   */
+  answered(method: string): void {
+    for (const observe of this.answerObservers) observe(method);
+  }
+
+  /** Observers of answers (see answered), in the order they were added. */
+  observeAnswers(observer: (method: string) => void): void {
+    this.answerObservers.push(observer);
   }
 
   /** Observers run in the order they were added, on every later record. */

@@ -29,7 +29,17 @@ export interface MethodFault {
   readonly times?: number;
   /** The error's message, thrown as an Apps Script "Exception"; or the error itself. */
   readonly error: string | (() => Error);
+  /**
+   * The call does its work, then throws: a write that landed though its caller was told it failed
+   * (Apps Script's "Service Spreadsheets timed out" after the batchUpdate took effect). Only calls
+   * that report their answer can fail so (the Sheets API's, CallCounter.answered); on any other
+   * method the fault never fires, and the test that armed it fails.
+   */
+  readonly after?: boolean;
 }
+
+/** What Apps Script says when a Spreadsheet service call outlasts its deadline, whether or not it took effect. */
+export const TIMED_OUT = 'Service Spreadsheets timed out while accessing document with id';
 
 /** A failed Sheets API call as the advanced service reports it (GoogleJsonResponseException). */
 export function sheetsApiError(method: string, code = 500, message = 'Internal error encountered.'): () => Error {
@@ -122,8 +132,14 @@ export function createFaults(ctx: EmulatorContext): Faults {
       if (run) run.stopped = error;
       throw error;
     }
+    fail(method, false);
+  });
+  ctx.calls.observeAnswers((method) => fail(method, true));
+
+  /** Throws the fault due on this call of `method`, before its work or (`after`) once it is done. */
+  function fail(method: string, after: boolean): void {
     for (const entry of pending) {
-      if (entry.fault.method !== method) continue;
+      if (entry.fault.method !== method || (entry.fault.after ?? false) !== after) continue;
       entry.seen++;
       const times = entry.fault.times ?? 1;
       if (entry.seen < entry.fault.onCall || entry.failed >= times) continue;
@@ -132,7 +148,7 @@ export function createFaults(ctx: EmulatorContext): Faults {
       throw typeof error === 'string' ? gasError(error) : error();
     }
     pending = pending.filter((entry) => entry.failed < (entry.fault.times ?? 1));
-  });
+  }
 
   const arm = (entry: ArmedKill): KillHandle => {
     kill = entry;

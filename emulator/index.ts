@@ -215,11 +215,11 @@ function sheetsApiInRunContext(
       ...Spreadsheets,
       get: (spreadsheetId: string, optionalArgs: object = {}) => {
         guard('Sheets.Spreadsheets.get');
-        return Spreadsheets.get(spreadsheetId, optionalArgs);
+        return answered(ctx, 'Sheets.Spreadsheets.get', Spreadsheets.get(spreadsheetId, optionalArgs));
       },
       batchUpdate: (...args: Parameters<typeof Spreadsheets.batchUpdate>) => {
         guard('Sheets.Spreadsheets.batchUpdate');
-        return Spreadsheets.batchUpdate(...args);
+        return answered(ctx, 'Sheets.Spreadsheets.batchUpdate', Spreadsheets.batchUpdate(...args));
       },
       Values: {
         ...Spreadsheets.Values,
@@ -228,18 +228,24 @@ function sheetsApiInRunContext(
           guard(method);
           const response = Spreadsheets.Values.batchGet(spreadsheetId, optionalArgs);
           chargeCells(ctx, latency, method, countCells((response.valueRanges ?? []).map((r) => r.values)));
-          return response;
+          return answered(ctx, method, response);
         },
         batchUpdate: (...args: Parameters<typeof Spreadsheets.Values.batchUpdate>) => {
           const method = 'Sheets.Spreadsheets.Values.batchUpdate';
           guard(method);
           const response = Spreadsheets.Values.batchUpdate(...args);
           chargeCells(ctx, latency, method, countCells((args[0].data ?? []).map((r) => r.values)));
-          return response;
+          return answered(ctx, method, response);
         },
       },
     },
   };
+}
+
+/** The call's work is done: observers of answers may still fail it (faults.ts, `after`). */
+function answered<T>(ctx: EmulatorContext, method: string, response: T): T {
+  ctx.calls.answered(method);
+  return response;
 }
 
 function countCells(blocks: readonly (readonly (readonly unknown[])[] | undefined)[]): number {

@@ -182,6 +182,9 @@ function signOffItem(item: PendingSignOff): HTMLElement {
   return node;
 }
 
+/** Sign-off decisions sent and not answered yet, by item and decision: their client tokens. */
+const decisionTokens = new Map<string, string>();
+
 async function decide(
   item: PendingSignOff,
   decision: 'agree' | 'return',
@@ -192,13 +195,17 @@ async function decide(
   button.disabled = true;
   message.textContent = setup.text.sidebarSubmitting;
   message.className = 'message busy';
+  // One token per decision until the server answers: a retry after a lost answer writes nothing twice.
+  const key = `${item.subject}\u0000${item.ref}\u0000${decision}`;
+  const token = decisionTokens.get(key) ?? newToken();
+  decisionTokens.set(key, token);
   try {
-    const result = await call('decideSignOff', {
-      subject: item.subject,
-      ref: item.ref,
-      decision,
-      comment: comment.value,
-    });
+    const result = await call(
+      'decideSignOff',
+      { subject: item.subject, ref: item.ref, decision, comment: comment.value },
+      token,
+    );
+    decisionTokens.delete(key);
     // A decided item leaves the list on the next refresh: its outcome stays below the list.
     message.textContent = result.ok ? '' : result.message;
     message.className = 'message error';

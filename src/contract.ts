@@ -171,7 +171,8 @@ export interface SidebarServer {
    * first answer and writes nothing again.
    */
   submitSidebarForm(form: FormKey, payload: FormPayload, token: string): ActionResult;
-  reviewRequest(payload: ReviewPayload): ActionResult;
-  splitRequest(payload: SplitPayload): ActionResult;
-  decideSignOff(payload: SignOffPayload): ActionResult;
+  /** `token` as for submitSidebarForm. */
+  reviewRequest(payload: ReviewPayload, token?: string): ActionResult;
+  splitRequest(payload: SplitPayload, token?: string): ActionResult;
+  decideSignOff(payload: SignOffPayload, token?: string): ActionResult;
 }

@@ -126,18 +126,18 @@ export function archiveCompleted_(): void {
 }
 
 /** Sidebar: approve, return or reject a request ({ id, decision, notes, lead?, coordinator? }); coordinators only. */
-export function reviewRequest(payload: unknown): ActionResult {
-  return reviewRequestFromSidebar(payload, new Date());
+export function reviewRequest(payload: unknown, token?: unknown): ActionResult {
+  return reviewRequestFromSidebar(payload, new Date(), token);
 }
 
 /** Sidebar: split an approved request into tasks ({ requestId, tasks: [{ name, owner, due, … }] }); coordinators only. */
-export function splitRequest(payload: unknown): ActionResult {
-  return splitRequestFromSidebar(payload, new Date());
+export function splitRequest(payload: unknown, token?: unknown): ActionResult {
+  return splitRequestFromSidebar(payload, new Date(), token);
 }
 
 /** Sidebar: agree with or return ({ subject, ref, decision, comment }) a sign-off waiting for the user. */
-export function decideSignOff(payload: unknown): ActionResult {
-  return decideSignOffFromSidebar(payload, new Date());
+export function decideSignOff(payload: unknown, token?: unknown): ActionResult {
+  return decideSignOffFromSidebar(payload, new Date(), token);
 }
 
 // Every function the sidebar calls exists here, with the contract's signature (a type check only).

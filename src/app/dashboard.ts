@@ -26,6 +26,7 @@ export function refreshDashboard(wb: Workbook): string {
     endOfDay: wb.settings.endOfDay,
     workDays: wb.settings.workDays,
     holidays: wb.settings.holidays,
+    workdaySwaps: wb.settings.workdaySwaps,
   });
 }
 

@@ -31,6 +31,7 @@ const TRACKED: Partial<Record<SheetKey, { readonly item: string; readonly fields
 export interface Change {
   readonly sheet: SheetKey;
   readonly item: string;
+  /** The column key; '' for a row added (addedRow). */
   readonly field: string;
   readonly oldValue: Cell;
   readonly newValue: Cell;
@@ -42,6 +43,34 @@ export interface Author {
   readonly by: string;
   readonly via: Via;
   readonly settings: Settings;
+  /** A cell as people read it (Workbook.dateText); dates on the Settings calendar without it. */
+  readonly show?: (value: Cell) => string;
+  /** The client token of the sidebar save making the changes, recorded on each of its rows. */
+  readonly submission?: string | undefined;
+}
+
+/** The columns naming the item of a row added to a sheet, the first one filled wins. */
+const ITEM_COLUMNS = ['id', 'task', 'ref', 'title'] as const;
+
+/**
+ * The first row `tables` add (a request filed, a progress entry, a meeting logged), as a history
+ * line: a save that changed no tracked column still leaves its token in the history with its data.
+ */
+export function addedRow(tables: Iterable<Table<string>>): Change | undefined {
+  for (const table of tables) {
+    const sheet = table.def.key as SheetKey;
+    const row = table.pendingRows[0];
+    if (!row || sheet === 'changeHistory') continue;
+    const key = ITEM_COLUMNS.find((column) => table.has(column) && row.text(column) !== '');
+    return { sheet, item: key ? row.text(key) : '', field: '', oldValue: '', newValue: '' };
+  }
+  return undefined;
+}
+
+/** Whether a save with this client token already wrote (its token is on a history row). */
+export function historyHasSubmission(history: Table<ColumnKey<'changeHistory'>>, token: string): boolean {
+  if (!history.has('save')) return false;
+  return history.rows.some((row) => row.text('save') === token);
 }
 
 /**
@@ -93,17 +122,18 @@ export function appendHistory(
 ): void {
   const { locale } = author.settings;
   const calendar = new WorkCalendar(author.settings);
-  const shown = (value: Cell) => (value instanceof Date ? calendar.wallText(value) : String(value));
+  const shown = author.show ?? ((value: Cell) => (value instanceof Date ? calendar.wallText(value) : String(value)));
   for (const change of changes) {
     history.append({
       time: author.now,
       sheet: sheetTitle(change.sheet, locale),
       item: change.item,
-      field: fieldLabel(change.sheet, change.field, locale),
+      field: change.field === '' ? t(locale, 'historyAdded') : fieldLabel(change.sheet, change.field, locale),
       oldValue: shown(change.oldValue),
       newValue: shown(change.newValue),
       by: author.by,
       via: t(locale, VIA_TEXT[author.via]),
+      save: author.submission ?? '',
     });
   }
 }

@@ -12,7 +12,6 @@ import type {
   SidebarTextKey,
   TaskCard,
 } from '../contract';
-import { WorkCalendar } from '../domain/calendar';
 import { isTaskId } from '../domain/ids';
 import {
   columnDef,
@@ -81,9 +80,9 @@ function selectedTaskId(workbook: Workbook): string | undefined {
   return id === '' || (reference.mixed && !isTaskId(id)) ? undefined : id;
 }
 
-/** A cell as the card shows it: dates on the workbook's wall clock, midnight without a time. */
+/** A cell as the card shows it: dates as everywhere else (Workbook.dateText). */
 function display(value: Cell, workbook: Workbook): string {
-  return value instanceof Date ? new WorkCalendar(workbook.settings).wallText(value) : String(value).trim();
+  return workbook.dateText(value);
 }
 
 function enumDisplay(kind: EnumKey, value: Cell, workbook: Workbook): { code: string; label: string } {

@@ -235,6 +235,14 @@ export function addTaskRows(wb: Workbook, requestRow: TableRow<string>, count: n
   const table = wb.table('tasks', ['id', 'request']);
   const requestId = requestRow.text('id');
   assertSplittable(wb, requestRow);
+  // Rows added before and still blank: a retry of a split whose write landed though the call
+  // failed (SPEC §3.4), or rows forgotten; either way, more of them would be written twice.
+  const unfilled = table
+    .records()
+    .filter((row) => row.text('request').toUpperCase() === requestId.toUpperCase() && row.text('name') === '')
+    .map((row) => row.text('id'));
+  if (unfilled.length > 0)
+    throw new UserError(wb.text('wbSplitUnfilled', { id: requestId, ids: unfilled.join(wb.text('wbListSeparator')) }));
   const ids: string[] = [];
   const existing = table.records().map((row) => row.text('id'));
   for (let i = 0; i < count; i++) {

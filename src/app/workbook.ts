@@ -2,7 +2,7 @@
  * One operation's view of the workbook: its sheets, settings and directory, each table read at
  * most once and written at most once (commit), all under the document lock held by the caller.
  */
-import { dayKeyIn } from '../domain/calendar';
+import { dayKeyIn, WorkCalendar } from '../domain/calendar';
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
@@ -17,7 +17,7 @@ import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { activeSpreadsheet } from '../gas/document';
 import { answeredSubmission, rememberSubmission } from '../gas/submissions';
-import { appendHistory, pendingChanges, type Via } from './history';
+import { addedRow, appendHistory, historyHasSubmission, pendingChanges, type Via } from './history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -75,6 +75,17 @@ export class Workbook {
   readDate(value: unknown): Date | undefined {
     return parseDate(value, this.timeZone, this.sheetTimeZone);
   }
+
+  /**
+   * A date cell as people read it everywhere (sidebar card, mails, summaries, history): its day and
+   * time on the Settings calendar, a date typed without a time as that day; other cells as text.
+   */
+  dateText(value: unknown): string {
+    const date = value instanceof Date ? this.readDate(value) : undefined;
+    return date ? (this.calendarCache ??= new WorkCalendar(this.settings)).wallText(date) : String(value ?? '').trim();
+  }
+
+  private calendarCache: WorkCalendar | undefined;
 
   text(key: MessageKey, params?: MessageParams): string {
     return t(this.locale, key, params);
@@ -197,11 +208,17 @@ export class Workbook {
   via: Via = 'menu';
 
   /**
-   * Writes every table this operation changed. A submission is remembered as saved at once, so a
-   * failure after the write (before the answer) still makes its retry write nothing.
+   * Writes every table this operation changed. A submission's token goes on the Change history
+   * rows written in the same batch as its data (a save that changed no tracked column records the
+   * row it added), so a retry finds it even when the write landed and the call then failed
+   * (SPEC §3.4); it is also remembered in the cache, with the answer once there is one.
    */
   commit(): void {
     const changes = pendingChanges(this.tables.values());
+    if (this.submission !== undefined && changes.length === 0) {
+      const added = addedRow(this.tables.values());
+      if (added) changes.push(added);
+    }
     const history = changes.length > 0 ? this.optionalTable('changeHistory') : undefined;
     if (history) {
       appendHistory(history, changes, {
@@ -209,6 +226,8 @@ export class Workbook {
         by: recordedAuthor(this),
         via: this.via,
         settings: this.settings,
+        show: (value) => this.dateText(value),
+        submission: this.submission,
       });
     }
     this.source.commit(this.tables.values());
@@ -216,6 +235,19 @@ export class Workbook {
     if (this.submission !== undefined) {
       rememberSubmission(this.submission, { ok: true, message: this.text('formAlreadySaved') });
     }
+  }
+
+  /**
+   * The answer to a submission already saved: from the cache (the first answer itself) or, when
+   * the cache never heard of it (the write landed, then the call failed), from its token in the
+   * Change history. A workbook without that column relies on the cache alone.
+   */
+  savedSubmission(token: string): ActionResult | undefined {
+    const answered = answeredSubmission(token);
+    if (answered) return answered;
+    const history = this.optionalTable('changeHistory');
+    if (history && historyHasSubmission(history, token)) return { ok: true, message: this.text('formAlreadySaved') };
+    return undefined;
   }
 
   describe(problem: Problem): string {
@@ -279,7 +311,7 @@ export function retryWhenBusy<T>(operation: () => T): T {
 export function formAction(now: Date, operation: (wb: Workbook) => ActionResult, token?: string): ActionResult {
   try {
     return inWorkbook(now, (wb) => {
-      const earlier = token === undefined ? undefined : answeredSubmission(token);
+      const earlier = token === undefined ? undefined : wb.savedSubmission(token);
       if (earlier) return earlier;
       wb.submission = token;
       wb.via = 'sidebar';

@@ -6,6 +6,7 @@
 // The namespace import lets esbuild keep only what is used of zod.
 import * as z from 'zod/mini';
 import { CELL_MAX_CHARS } from '../domain/values';
+import { submissionToken } from '../gas/submissions';
 import { reviewRequestById } from './requests';
 import { decideSignOff } from './signOffDecisions';
 import { splitRequest } from './tasks';
@@ -55,37 +56,50 @@ function malformed(wb: Workbook, issues: readonly { path: readonly PropertyKey[]
   return { ok: false, message: wb.text('wbBadPayload'), errors };
 }
 
-export function reviewRequestFromSidebar(payload: unknown, now: Date): ActionResult {
-  return formAction(now, (wb) => {
-    requireCoordinator(wb);
-    const parsed = reviewPayload.safeParse(payload);
-    if (!parsed.success) return malformed(wb, parsed.error.issues);
-    const { id, decision, notes = '', lead, coordinator } = parsed.data;
-    return reviewRequestById(wb, id, {
-      decision,
-      notes,
-      ...(lead === undefined ? {} : { lead }),
-      ...(coordinator === undefined ? {} : { coordinator }),
-    });
-  });
+/** `token`, as for sidebar forms: a retry of a review whose answer was lost writes nothing again. */
+export function reviewRequestFromSidebar(payload: unknown, now: Date, token?: unknown): ActionResult {
+  return formAction(
+    now,
+    (wb) => {
+      requireCoordinator(wb);
+      const parsed = reviewPayload.safeParse(payload);
+      if (!parsed.success) return malformed(wb, parsed.error.issues);
+      const { id, decision, notes = '', lead, coordinator } = parsed.data;
+      return reviewRequestById(wb, id, {
+        decision,
+        notes,
+        ...(lead === undefined ? {} : { lead }),
+        ...(coordinator === undefined ? {} : { coordinator }),
+      });
+    },
+    submissionToken(token),
+  );
 }
 
 /** Field errors come back keyed "index.field", e.g. "1.owner" for the second task's owner. */
-export function splitRequestFromSidebar(payload: unknown, now: Date): ActionResult {
-  return formAction(now, (wb) => {
-    requireCoordinator(wb);
-    const parsed = splitPayload.safeParse(payload);
-    if (!parsed.success) return malformed(wb, parsed.error.issues);
-    return splitRequest(wb, parsed.data.requestId, parsed.data.tasks);
-  });
+export function splitRequestFromSidebar(payload: unknown, now: Date, token?: unknown): ActionResult {
+  return formAction(
+    now,
+    (wb) => {
+      requireCoordinator(wb);
+      const parsed = splitPayload.safeParse(payload);
+      if (!parsed.success) return malformed(wb, parsed.error.issues);
+      return splitRequest(wb, parsed.data.requestId, parsed.data.tasks);
+    },
+    submissionToken(token),
+  );
 }
 
 /** Anyone may call it; only what waits for them (as signer or delegate) can be decided. */
-export function decideSignOffFromSidebar(payload: unknown, now: Date): ActionResult {
-  return formAction(now, (wb) => {
-    const parsed = signOffPayload.safeParse(payload);
-    if (!parsed.success) return malformed(wb, parsed.error.issues);
-    const { subject, ref, decision, comment = '' } = parsed.data;
-    return decideSignOff(wb, { subject, ref, decision, comment });
-  });
+export function decideSignOffFromSidebar(payload: unknown, now: Date, token?: unknown): ActionResult {
+  return formAction(
+    now,
+    (wb) => {
+      const parsed = signOffPayload.safeParse(payload);
+      if (!parsed.success) return malformed(wb, parsed.error.issues);
+      const { subject, ref, decision, comment = '' } = parsed.data;
+      return decideSignOff(wb, { subject, ref, decision, comment });
+    },
+    submissionToken(token),
+  );
 }

@@ -507,6 +507,10 @@ export const SHEETS = {
       col('newValue', '新值', 'New value', 'text', { ...computed, ...required }),
       col('by', '修改人', 'By', 'text', { ...computed, ...required }),
       col('via', '方式', 'Via', 'text', { ...computed, ...required }),
+      // The client token of the sidebar save that wrote the row, written in the same batch as its data
+      // (SPEC §3.4): a retry after a failure whose write had landed finds it and writes nothing.
+      // Not required: a history set up by an earlier version gets it from setup.
+      col('save', '提交编号', 'Submission', 'text', { ...computed, width: 110 }),
     ],
   ),
 } as const;

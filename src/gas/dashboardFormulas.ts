@@ -40,6 +40,8 @@ export interface DashboardOptions {
   readonly workDays: readonly number[];
   /** yyyy-MM-dd */
   readonly holidays: readonly string[];
+  /** yyyy-MM-dd: days off made working days (调休), which win over a holiday or a weekend, as in the scan. */
+  readonly workdaySwaps: readonly string[];
 }
 
 export interface Block {
@@ -111,6 +113,7 @@ const H = {
   onTime: columnLetter(HELPER_COLUMN + 6),
   key: columnLetter(HELPER_COLUMN + 7),
   holidays: columnLetter(HELPER_COLUMN + 8),
+  swaps: columnLetter(HELPER_COLUMN + 9),
 } as const;
 
 /** Helper columns, from HELPER_COLUMN on: the dashboard's last column is HELPER_COLUMN + HELPER_WIDTH − 1. */
@@ -129,6 +132,15 @@ function helperRows(source: DashboardSource, options: DashboardOptions): Dashboa
   const deadline = (cell: string) => `IF(${cell}=INT(${cell}),${cell}+${eod},${cell})`;
   const holidays = options.holidays.length > 0 ? `,$${H.holidays}$2:$${H.holidays}$${options.holidays.length + 1}` : '';
   const mask = literal(weekendMask(options.workDays));
+  const swaps = madeUpDays(options);
+  const swapRange = `$${H.swaps}$2:$${H.swaps}$${swaps.length + 1}`;
+  // Working days after the due day up to today, at least 1, as the scan counts them
+  // (WorkCalendar.workingDaysBetween): NETWORKDAYS.INTL skips weekends and holidays, and the
+  // make-up working days it skipped as weekends or holidays are counted back.
+  const daysLate = (due: string) => {
+    const made = swaps.length > 0 ? `+COUNTIFS(${swapRange},">"&INT(${due}),${swapRange},"<="&TODAY())` : '';
+    return `MAX(1,NETWORKDAYS.INTL(INT(${due})+1,TODAY(),${mask}${holidays})${made})`;
+  };
 
   const first: DashboardCell[] = [
     t(options.locale, 'dashHelper'),
@@ -140,6 +152,7 @@ function helperRows(source: DashboardSource, options: DashboardOptions): Dashboa
     '',
     '',
     t(options.locale, 'dashHolidays'),
+    t(options.locale, 'dashWorkdaySwaps'),
   ];
   const rows: DashboardCell[][] = [first];
   for (let r = 2; r <= source.lastTaskRow; r++) {
@@ -156,21 +169,38 @@ function helperRows(source: DashboardSource, options: DashboardOptions): Dashboa
       dept ? `=IF(${id}="","",${dept})` : '',
       `=IF(AND(${id}<>"",NOT(${isAny(status, statuses(['done', 'cancelled', 'awaitingAcceptance']))})),1,0)`,
       `=IF(AND(${H.open}${r}=1,ISNUMBER(${due})),IF(${deadline(due)}<NOW(),1,0),0)`,
-      `=IF(${H.overdue}${r}=1,NETWORKDAYS.INTL(${due},TODAY(),${mask}${holidays})-1,"")`,
+      `=IF(${H.overdue}${r}=1,${daysLate(due)},"")`,
       health ? `=IF(AND(${H.open}${r}=1,${isAny(health, laggingLabels)}),1,0)` : 0,
       last ? `=IF(AND(${id}<>"",${isAny(status, statuses(['done']))},ISNUMBER(${last}),ISNUMBER(${base})),1,0)` : 0,
       last ? `=IF(${H.judged}${r}=1,IF(${last}<=${deadline(base)},1,0),0)` : 0,
       `=IF(${H.overdue}${r}=1,INT(${due})*${ROW_FACTOR}+ROW(),"")`,
       '',
+      '',
     ]);
   }
-  // The holiday list NETWORKDAYS.INTL skips, as dates, in the last helper column.
-  options.holidays.forEach((holiday, i) => {
-    const [year, month, day] = holiday.split('-').map(Number);
-    const row = (rows[i + 1] ??= new Array<DashboardCell>(first.length).fill(''));
-    row[first.length - 1] = `=DATE(${year},${month},${day})`;
-  });
+  // The holidays NETWORKDAYS.INTL skips and the make-up days counted back, as dates, in the last helper columns.
+  const dates = (days: readonly string[], column: number) =>
+    days.forEach((key, i) => {
+      const [year, month, day] = key.split('-').map(Number);
+      const row = (rows[i + 1] ??= new Array<DashboardCell>(first.length).fill(''));
+      row[column] = `=DATE(${year},${month},${day})`;
+    });
+  dates(options.holidays, first.length - 2);
+  dates(swaps, first.length - 1);
   return rows;
+}
+
+/**
+ * The make-up working days NETWORKDAYS.INTL would not count: those on a weekday off or on a
+ * holiday (a swap on a plain working day changes nothing, and counting it back would count it twice).
+ */
+function madeUpDays(options: DashboardOptions): string[] {
+  const holidays = new Set(options.holidays);
+  return options.workdaySwaps.filter((key) => {
+    const [year = 0, month = 1, day = 1] = key.split('-').map(Number);
+    const isoWeekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+    return !options.workDays.includes(isoWeekday) || holidays.has(key);
+  });
 }
 
 export function buildDashboard(source: DashboardSource, options: DashboardOptions): Dashboard {

@@ -259,6 +259,11 @@ export class Table<K extends string> {
     return this.rows.filter((row) => !row.isBlank());
   }
 
+  /** Rows appended and not yet written. */
+  get pendingRows(): readonly TableRow<K>[] {
+    return this.appended;
+  }
+
   /** Adds a row after the last one; written by commit, which grows the sheet when the row is past its end. */
   append(record: Partial<Record<K, unknown>>): TableRow<K> {
     const rowNumber = this.rowCount + this.appended.length + 2;

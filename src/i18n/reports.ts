@@ -94,6 +94,7 @@ export const reportText = {
   dashTopOverdue: { 'zh-CN': '逾期最久的 10 项任务', en: 'The 10 most overdue tasks' },
   dashHelper: { 'zh-CN': '计算辅助列（请勿编辑）', en: 'Helper columns (do not edit)' },
   dashHolidays: { 'zh-CN': '节假日', en: 'Holidays' },
+  dashWorkdaySwaps: { 'zh-CN': '调休上班日', en: 'Make-up workdays' },
   dashboardDone: { 'zh-CN': '「{sheet}」已刷新。', en: '"{sheet}" is refreshed.' },
 
   // Retrospective

@@ -139,6 +139,7 @@ export const signOffText = {
     en: 'Collab Desk: only coordinators (and the add-on, for its users) edit this',
   },
 
+  historyAdded: { 'zh-CN': '（新增）', en: '(added)' },
   viaSidebar: { 'zh-CN': '侧边栏', en: 'sidebar' },
   viaSheetEdit: { 'zh-CN': '表格编辑', en: 'sheet edit' },
   viaMenu: { 'zh-CN': '菜单', en: 'menu' },

@@ -224,6 +224,11 @@ export const workbookText = {
   wbTaskNumber: { 'zh-CN': '任务 {n}', en: 'Task {n}' },
   wbTasksCreated: { 'zh-CN': '已新建任务：{ids}。', en: 'Tasks created: {ids}.' },
   wbSplitCount: { 'zh-CN': '请输入 1 到 20 之间的整数。', en: 'Enter a whole number from 1 to 20.' },
+  wbSplitUnfilled: {
+    'zh-CN':
+      '需求 {id} 已有尚未填写的任务行 {ids}，没有再新建；请先填写这些任务的名称、第一责任人、截止时间和交付成果标准。',
+    en: 'Request {id} already has task rows not filled in ({ids}); none were added. Fill in their name, primary owner, due date and deliverable standard first.',
+  },
   wbSplitDone: {
     'zh-CN': '已新建任务 {ids}；请为每个任务填写名称、第一责任人、截止时间和交付成果标准。',
     en: 'Created tasks {ids}; fill in each task name, primary owner, due date and deliverable standard.',

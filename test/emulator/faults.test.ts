@@ -4,7 +4,7 @@
  */
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { FAULT_MESSAGES, sheetsApiError } from '../../emulator/faults';
+import { FAULT_MESSAGES, sheetsApiError, TIMED_OUT } from '../../emulator/faults';
 import { createEmulator } from '../../emulator/index';
 import { assertFaultsFired } from '../support/faults';
 import { loadScript } from '../support/script';
@@ -102,6 +102,35 @@ test('a failed Sheets API write throws as the advanced service does and changes 
   assert.equal(sheet.getRange('A1').getValue(), '');
   project.call('write', spreadsheet.getId(), sheet.getName());
   assert.equal(sheet.getRange('A1').getValue(), 'x');
+});
+
+// guess: Apps Script may answer a call that took effect with an error ("Service Spreadsheets timed out
+// while accessing document with id …", the wording users report); the caller cannot tell whether its
+// write landed, so the emulator lets a test make it land.
+test('a fault `after` lets the Sheets API write land, then throws: the write is there though the call failed', () => {
+  const project = loadScript(probe, { now: START, manifest: { dependencies: SHEETS_API } });
+  const { spreadsheet, faults } = project.emulator;
+  const sheet = spreadsheet.getSheets()[0]!;
+  const fault = faults.failOn({
+    method: 'Sheets.Spreadsheets.Values.batchUpdate',
+    onCall: 1,
+    after: true,
+    error: TIMED_OUT,
+  });
+  assert.throws(() => project.call('write', spreadsheet.getId(), sheet.getName()), {
+    message: TIMED_OUT,
+  });
+  assert.equal(fault.fired, 1);
+  assert.equal(sheet.getRange('A1').getValue(), 'x', 'the write landed');
+});
+
+test('a fault `after` on a method that never reports its answer never fires, and says so', () => {
+  const project = loadScript(probe, { now: START });
+  const fault = project.emulator.faults.failOn({ method: 'MailApp.sendEmail', onCall: 1, after: true, error: 'x' });
+  project.call('send', 1);
+  assert.equal(fault.fired, 0);
+  assert.deepEqual(project.emulator.faults.unfired(), ['failOn MailApp.sendEmail call 1 (called 0 times since armed)']);
+  project.emulator.faults.clear();
 });
 
 // The kill is the emulator's: to the script it is Apps Script stopping the run

@@ -31,6 +31,7 @@ const options: DashboardOptions = {
   endOfDay: '18:00',
   workDays: [1, 2, 3, 4, 5],
   holidays: ['2024-07-11'],
+  workdaySwaps: [],
 };
 
 test('formulas name the sheets quoted, match statuses in either language and escape department names', () => {
@@ -51,11 +52,12 @@ test('formulas name the sheets quoted, match statuses in either language and esc
 });
 
 /** The dashboard evaluated by HyperFormula next to a small Tasks sheet, "now" pinned to Friday 2024-07-12 15:00. */
-function evaluate(rows: RawCellContent[][]) {
-  const dashboard = buildDashboard(source, options);
+function evaluate(rows: RawCellContent[][], opts: DashboardOptions = options, today = [2024, 7, 12]) {
+  const dashboard = buildDashboard(source, opts);
+  const [y, m, d] = today;
   const pin = (cell: RawCellContent): RawCellContent =>
     typeof cell === 'string'
-      ? cell.replace(/NOW\(\)/g, '(DATE(2024,7,12)+TIME(15,0,0))').replace(/TODAY\(\)/g, 'DATE(2024,7,12)')
+      ? cell.replace(/NOW\(\)/g, `(DATE(${y},${m},${d})+TIME(15,0,0))`).replace(/TODAY\(\)/g, `DATE(${y},${m},${d})`)
       : cell;
   const sheet: RawCellContent[][] = dashboard.visible.map((row) => row.map(pin));
   dashboard.helper.forEach((row, r) => {
@@ -78,7 +80,10 @@ function evaluate(rows: RawCellContent[][]) {
     { licenseKey: 'gpl-v3', useArrayArithmetic: true },
   );
   const values = hf.getSheetValues(hf.getSheetId('Dashboard')!);
-  return (label: string) => values.find((row) => row[0] === label)?.slice(1, 4);
+  const read = (label: string) => values.find((row) => row[0] === label)?.slice(1, 4);
+  /** Working days late of the task on Tasks row `row`, from its helper row. */
+  const daysLate = (row: number) => values[row - 1]?.[HELPER_COLUMN - 1 + 3];
+  return Object.assign(read, { daysLate });
 }
 
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -96,4 +101,34 @@ test('evaluated, the counts follow the tasks: overdue after the end of the due d
   assert.deepEqual(read('Ops'), [2, 1, 1]);
   assert.deepEqual(read('Sales "East"'), [0, 0, 0]);
   assert.deepEqual(read('RW1'), ['', 'Ops', '']);
+});
+
+// The scan's calendar (WorkCalendar.workingDaysBetween) on the 2024 National Day week: 10-01..10-07
+// off, Sunday 09-29 and Saturday 10-12 made working days (调休).
+test('evaluated, working days late count make-up workdays (调休) and skip holidays exactly as the scan does', async () => {
+  const { WorkCalendar, civilDayFromKey } = await import('../../src/domain/calendar');
+  const week = {
+    ...options,
+    holidays: ['2024-10-01', '2024-10-02', '2024-10-03', '2024-10-04', '2024-10-07'],
+    // 10-08 is a plain working day: listing it as a swap changes nothing.
+    workdaySwaps: ['2024-09-29', '2024-10-12', '2024-10-08'],
+  };
+  const read = evaluate(
+    [
+      ['RW1', 'In progress', serial(2024, 9, 27), 'Ops'],
+      ['RW2', 'In progress', serial(2024, 9, 28), 'Ops'],
+      ['RW3', 'In progress', serial(2024, 10, 11), 'Ops'],
+    ],
+    week,
+    [2024, 10, 14],
+  );
+  const calendar = new WorkCalendar({ ...week, timeZone: 'UTC', endOfDay: '18:00' });
+  const today = civilDayFromKey('2024-10-14')!;
+  const scan = (due: string) => Math.max(1, calendar.workingDaysBetween(civilDayFromKey(due)!, today));
+  // From Friday 09-27: Sunday 09-29 (调休), 09-30, 10-08..10-11, Saturday 10-12 (调休), Monday 10-14.
+  assert.equal(scan('2024-09-27'), 8);
+  assert.deepEqual(
+    [2, 3, 4].map((row) => read.daysLate(row)),
+    [scan('2024-09-27'), scan('2024-09-28'), scan('2024-10-11')],
+  );
 });

@@ -34,7 +34,7 @@ test('the dashboard holds exactly its visible tables and helper rows, and grows 
   assert.deepEqual(first.grid, first.content);
   // Helper formulas cover every Tasks row and 500 below it.
   const taskRows = desk.sheet('tasks').getLastRow();
-  assert.deepEqual(first.grid, [taskRows + 500, 23]);
+  assert.deepEqual(first.grid, [taskRows + 500, 24]);
   desk.put(
     'tasks',
     Array.from({ length: 600 }, (_, i) => ({ id: `RW202407001-${100 + i}`, request: 'XQ202407001', name: `任务${i}` })),
@@ -42,5 +42,5 @@ test('the dashboard holds exactly its visible tables and helper rows, and grows 
   desk.project.call('refreshDashboard_');
   const grown = grid(desk, '看板');
   assert.deepEqual(grown.grid, grown.content);
-  assert.deepEqual(grown.grid, [taskRows + 600 + 500, 23]);
+  assert.deepEqual(grown.grid, [taskRows + 600 + 500, 24]);
 });
