@@ -35,7 +35,7 @@ import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { LOCALES } from '../i18n/index';
 import { MailLog, readLogEntries } from './mailLog';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
-import { inWorkbook, isCoordinator, menuAction, peekWorkbook, type Workbook } from './workbook';
+import { inWorkbook, isCoordinator, menuAction, peekWorkbook, retryWhenBusy, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -267,13 +267,11 @@ export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
       email = answer === ui.Button.YES;
     }
     const options = { generate: true, email: email ? 'everyone' : 'nobody', retry: false } as const;
-    const { wb, recorded } = inWorkbook(now, (wb) => ({
-      wb,
-      // Mail goes on the log: one run at a time records there (gas/ledgerLease).
-      recorded: email
-        ? withLedgerLease(wb.spreadsheet, LOCK_WAIT_MS.user, () => recordWeeklySummary(wb, options))
-        : recordWeeklySummary(wb, options),
-    }));
-    ui.alert(describeSummary(wb, recorded.deliver(mailer)));
+    const generate = () => {
+      const { wb, recorded } = inWorkbook(now, (wb) => ({ wb, recorded: recordWeeklySummary(wb, options) }));
+      return describeSummary(wb, recorded.deliver(mailer));
+    };
+    // Mail goes through the ledger: one run at a time records and sends (gas/ledgerLease).
+    ui.alert(email ? retryWhenBusy(() => withLedgerLease(view.spreadsheet, LOCK_WAIT_MS.user, generate)) : generate());
   });
 }

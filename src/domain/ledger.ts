@@ -16,15 +16,8 @@ export const DIGEST_RULE = 'digest';
 /** A message still failing this many working days after it was recorded is failed for good. */
 export const RETRY_WORKING_DAYS = 3;
 
-/** A Notification log row as read. */
-export interface LedgerRow {
-  /** When the row last changed status (recorded, sent, failed). */
-  readonly time: Date;
-  readonly rule: string;
-  readonly level: string;
-  readonly item: string;
-  readonly recipients: readonly string[];
-  readonly status: NotificationStatus | undefined;
+/** A Notification log row as read; its time is when it last changed status (recorded, sent, failed). */
+export interface LedgerRow extends Omit<LogEntry, 'key' | 'attempts'> {
   /** The notice keys the message carries; one for a per-notice row. */
   readonly keys: readonly string[];
   /** run#order for a message row; '' for a per-notice row of an earlier version. */

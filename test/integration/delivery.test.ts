@@ -463,3 +463,36 @@ test('a log with a column deleted gets its header back, keeps its rows and still
   assert.ok(log.getLastRow() > before, 'the next day is recorded below what was there');
   assert.ok(project.emulator.mail.outbox.length > sent, 'the digests still go out');
 });
+
+test.each([
+  ['the tick', (project: LoadedProject) => runUntil(project, '2024-07-11T09:30')],
+  [
+    'Run checks now',
+    (project: LoadedProject) => {
+      project.emulator.clock.set(at('2024-07-11T09:31'));
+      project.call('runChecksNow_');
+    },
+  ],
+  [
+    'Generate weekly summary, emailed',
+    (project: LoadedProject) => {
+      project.emulator.clock.set(at('2024-07-15T10:31'));
+      project.emulator.ui.emuQueueAnswer(project.emulator.ui.ui.Button.YES);
+      project.call('weeklySummary_');
+    },
+  ],
+])('%s holds the ledger lease while its mail goes out', (_, run) => {
+  const project = setUp();
+  const leasesAtSends: number[] = [];
+  project.emulator.calls.observe((method) => {
+    if (method !== 'MailApp.sendEmail') return;
+    const finder = project.emulator.spreadsheet.createDeveloperMetadataFinder();
+    leasesAtSends.push(finder.withKey('collabDesk.ledgerLease').find().length);
+  });
+  run(project);
+  assert.ok(leasesAtSends.length > 0, 'mail went out');
+  assert.ok(
+    leasesAtSends.every((n) => n === 1),
+    leasesAtSends.join(),
+  );
+});
