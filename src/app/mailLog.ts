@@ -14,6 +14,7 @@ import {
   keysCell,
   messageId,
   parseKeys,
+  parseMessageId,
   retriesEnded,
   settledStatus,
   type LedgerRow,
@@ -253,7 +254,7 @@ export class MailLog {
       time: () => new Date(Math.floor(Date.now() / 1000) * 1000),
       progress: this.progress,
       run: this.run,
-      orderOf: (mail) => Number(mail.row.text('id').split('#').at(-1)),
+      orderOf: (mail) => parseMessageId(mail.row.text('id'))?.order ?? 0,
     });
     if (outcome.stopped === 'write') this.halted = true;
     return outcome;

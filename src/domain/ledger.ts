@@ -58,7 +58,7 @@ export function messageId(run: string, order: number): string {
   return `${run}#${order}`;
 }
 
-function parseMessageId(id: string): { run: string; order: number } | undefined {
+export function parseMessageId(id: string): { run: string; order: number } | undefined {
   const at = id.lastIndexOf('#');
   const order = Number(id.slice(at + 1));
   return at > 0 && Number.isInteger(order) && order > 0 ? { run: id.slice(0, at), order } : undefined;
