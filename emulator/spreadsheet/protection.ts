@@ -184,6 +184,11 @@ export class Protection implements Pick<
     this.range = range;
   }
 
+  /** Whether the script ever set the editors (or domain edit): until then the protection mirrors the spreadsheet. */
+  emuEditorsChanged(): boolean {
+    return !this.mirrorsSpreadsheet;
+  }
+
   /** Whether `user` may change the cells this protection covers (a warning does not stop anyone). */
   emuMayEdit(user: string): boolean {
     if (this.warningOnly || this.mirrorsSpreadsheet || this.domainEdit) return true;
