@@ -42,15 +42,14 @@ export function appendRow(
   const width = sheet.getLastColumn();
   const headers = onlyRow(sheet.getRange(1, 1, 1, width).getValues());
   const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
-  const row: unknown[] = new Array(width).fill('');
   const missing: string[] = [];
+  const rowNumber = Math.max(sheet.getLastRow(), 1) + 1;
+  // Only the cells a person types: the others (⚙ ones among them, protected) are left alone.
   for (const [column, value] of Object.entries(fields)) {
     const position = positions[column];
     if (position === undefined) missing.push(column);
-    else row[position] = typed(key, column, value);
+    else sheet.getRange(rowNumber, position + 1).setValue(typed(key, column, value));
   }
-  const rowNumber = Math.max(sheet.getLastRow(), 1) + 1;
-  sheet.getRange(rowNumber, 1, 1, width).setValues([row]);
   return { row: rowNumber, missing };
 }
 
@@ -81,17 +80,12 @@ export function updateRow(
   const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
   const target = readRows(spreadsheet, key).find((r) => matches(r.fields));
   if (!target) return null;
-  const range = sheet.getRange(target.row, 1, 1, headers.length);
-  const values = onlyRow(range.getValues());
-  const formulas = onlyRow(range.getFormulas());
-  // Rewriting the row keeps its formulas: a cell holding one is written back as that formula.
-  const row = values.map((value: unknown, i: number) => (formulas[i] ? formulas[i] : value));
+  // Only the cells typed over, as a person types: the rest of the row (formulas, protected ⚙ cells) is left alone.
   for (const [column, value] of Object.entries(changes)) {
     const position = positions[column];
     if (position === undefined) throw new Error(`The ${sheet.getName()} sheet has no column for ${column}`);
-    row[position] = typed(key, column, value);
+    sheet.getRange(target.row, position + 1).setValue(typed(key, column, value));
   }
-  range.setValues([row]);
   return target.row;
 }
 

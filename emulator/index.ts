@@ -29,6 +29,12 @@ export interface EmulatorOptions {
   /** The active user's email; '' as Apps Script gives when it may not reveal it. */
   readonly activeUser?: string;
   readonly effectiveUser?: string;
+  /**
+   * Who owns the spreadsheet: the one user every protection lets edit
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection#canEdit()). Defaults
+   * to the effective user, else the active user: whoever created the file in the test.
+   */
+  readonly owner?: string;
   readonly userLocale?: string;
   readonly dailyMailQuota?: number;
   /** HtmlService files by name (without .html), e.g. { sidebar: '<html>…' }. */
@@ -75,11 +81,16 @@ export function createEmulator(options: EmulatorOptions = {}) {
 
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const ui = createUi(ctx);
+  const firstUser = options.effectiveUser ?? options.activeUser ?? 'coordinator@example.com';
+  // Protections are checked against the account the code runs for now (the session's, set below).
+  let currentUser = (): string => firstUser;
   const sheets = createSpreadsheetApp(ctx, {
     name: options.spreadsheetName ?? 'Collab Desk',
     locale: options.spreadsheetLocale ?? 'zh_CN',
     timeZone,
     getUi: ui.getUi,
+    owner: options.owner ?? firstUser,
+    currentUser: () => currentUser(),
   });
   const mail = createMailApp(ctx, { dailyQuota: options.dailyMailQuota });
   const session = createSession(ctx, {
@@ -89,6 +100,7 @@ export function createEmulator(options: EmulatorOptions = {}) {
     locale: options.userLocale ?? (options.spreadsheetLocale ?? 'zh_CN').split('_')[0],
     developerDomain: options.developerDomain,
   });
+  currentUser = session.emuCurrentUser;
   const script = createScriptApp(ctx, {
     addOn: true,
     spreadsheetId: sheets.spreadsheet.getId(),

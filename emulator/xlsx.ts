@@ -59,6 +59,8 @@ export interface ExportableProtection {
   isWarningOnly(): boolean;
   getRange(): { getA1Notation(): string };
   getEditors?(): unknown[];
+  /** Emulator only: false while the editors mirror the spreadsheet's (never set by a script). */
+  emuEditorsChanged?(): boolean;
 }
 
 export interface ExportableRule {
@@ -279,7 +281,9 @@ async function writeProtections(
     }
     await worksheet.protect('', {});
     if (protection.getDescription()) skipped.push(`${name}: protection description '${protection.getDescription()}'`);
-    if ((protection.getEditors?.().length ?? 0) > 0) skipped.push(`${name}: protection editors`);
+    // A protection whose editors were never set mirrors the spreadsheet's sharing: no list of its own to lose.
+    const ownEditors = protection.emuEditorsChanged?.() ?? true;
+    if (ownEditors && (protection.getEditors?.().length ?? 0) > 0) skipped.push(`${name}: protection editors`);
   }
   for (const protection of sheet.getProtections('RANGE')) {
     const how = protection.isWarningOnly() ? 'warning-only ' : '';

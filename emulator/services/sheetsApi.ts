@@ -220,6 +220,7 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
         const raw = line[j];
         if (raw === null || raw === undefined) continue; // "Null values will be skipped."
         const cell = checkedCell(raw, `${at || 'values'}${at ? '.values' : ''}[${i}][${j}]`);
+        checkProtection(method, prefix, sheet, rect.row + i, rect.col + j);
         const format = sheet.numberFormats.get(rect.row - 1 + i, rect.col - 1 + j);
         inputLine[j] =
           valueInput === 'RAW' ? rawInput(cell, workbook.timeZone, format) : interpretInput(cell, workbook, format);
@@ -234,6 +235,18 @@ function createSheets(ctx: EmulatorContext, spreadsheet: EmuSpreadsheet, granted
       if (used) usedColumns.push(rect.col + j);
     });
     return { sheet, rect, inputs, cells, usedRows, usedColumns };
+  }
+
+  /**
+   * A cell the user may not edit fails the whole call with HTTP 400 and Sheets' protection text (the
+   * API applies all or nothing); a null cell is skipped, so it is never checked.
+   */
+  function checkProtection(method: string, prefix: string, sheet: SheetModel, row: number, col: number): void {
+    try {
+      spreadsheet.emuSheetOf(sheet).emuCheckEdit({ row, col, numRows: 1, numCols: 1 });
+    } catch (error) {
+      throw apiError(method, 400, `${prefix}${(error as Error).message}`);
+    }
   }
 
   type PlannedWrite = ReturnType<typeof planWrite>;

@@ -13,6 +13,12 @@ export interface SpreadsheetOptions {
   timeZone?: string;
   /** Returns the Ui, or throws when there is none (the Ui emulation's getUi). */
   getUi?: () => unknown;
+  /**
+   * The file's owner, who may edit every protected range and sheet, and the user the code runs as
+   * now (the session's); both '' by default, when protections stop nobody but their editors.
+   */
+  owner?: string;
+  currentUser?: () => string;
 }
 
 let spreadsheetCount = 0;
@@ -34,6 +40,8 @@ export function createSpreadsheetApp(
     options.locale ?? 'en_US',
     options.timeZone ?? 'Asia/Shanghai',
   );
+  const owner = options.owner ?? '';
+  workbook.users = { owner: () => owner, current: options.currentUser ?? (() => owner) };
   const spreadsheet = new EmuSpreadsheet(ctx, workbook);
   return { SpreadsheetApp: createSpreadsheetAppObject(ctx, spreadsheet, options.getUi), Charts, spreadsheet };
 }

@@ -3,6 +3,7 @@ import { cellA1, type GridRect } from './a1';
 import { gasError } from '../core';
 import type { FormulaSheet } from './formulas';
 import { Layer } from './layer';
+import type { ProtectionUsers } from './protection';
 import type { DataValidation } from './validation';
 import { copyValue, displayValue, interpretInput, type CellInput, type CellValue, type InputContext } from './values';
 
@@ -14,6 +15,8 @@ export interface WorkbookServices extends InputContext {
   formulaValue(sheet: SheetModel, row: number, col: number): CellValue;
   /** Runs a test's pending edits before a write is applied (see Workbook.beforeWrite). */
   beforeWrite(): void;
+  /** The file's owner and the user the code runs as now, for protections. */
+  readonly users: ProtectionUsers;
 }
 
 /** Sort order of two non-empty cells: numbers and dates, then text, then booleans. */

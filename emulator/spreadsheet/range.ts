@@ -77,6 +77,8 @@ export class EmuRange implements RangeApi {
     private readonly sheet: EmuSheet,
     private readonly model: SheetModel,
     private readonly rect: GridRect,
+    /** Made from whole-column A1 ("C:C", "C2:C"): unbounded below, for a protection. */
+    private readonly openRows = false,
   ) {
     this.record = recorderFor(ctx, 'Range');
     this.change = changeRecorderFor(ctx, 'Range', model.workbook);
@@ -132,6 +134,7 @@ export class EmuRange implements RangeApi {
   setValues(values: unknown[][]): this {
     this.change('setValues', this.rect.numRows * this.rect.numCols);
     checkShape(values, this.rect);
+    this.sheet.emuCheckEdit(this.rect);
     this.model.write(this.rect, values);
     return this;
   }
@@ -139,6 +142,7 @@ export class EmuRange implements RangeApi {
   /** Like the real method, writes the value into every cell of the range. */
   setValue(value: unknown): this {
     this.change('setValue');
+    this.sheet.emuCheckEdit(this.rect);
     this.model.write(this.rect, this.fill(value));
     return this;
   }
@@ -156,6 +160,7 @@ export class EmuRange implements RangeApi {
   setFormulas(formulas: string[][]): this {
     this.change('setFormulas', this.rect.numRows * this.rect.numCols);
     checkShape(formulas, this.rect);
+    this.sheet.emuCheckEdit(this.rect);
     this.model.writeFormulas(this.rect, formulas);
     return this;
   }
@@ -163,6 +168,7 @@ export class EmuRange implements RangeApi {
   /** The formula is written for the top-left cell; other cells get its relative references shifted. */
   setFormula(formula: string): this {
     this.change('setFormula');
+    this.sheet.emuCheckEdit(this.rect);
     this.model.writeFormulas(
       this.rect,
       this.grid((r, c) => shiftFormula(formula, r - this.rect.row, c - this.rect.col)),
@@ -458,6 +464,7 @@ export class EmuRange implements RangeApi {
 
   clearContent(): this {
     this.change('clearContent');
+    this.sheet.emuCheckEdit(this.rect);
     this.model.clearContents(this.rect);
     return this;
   }
@@ -476,6 +483,7 @@ export class EmuRange implements RangeApi {
     validationsOnly?: boolean;
   }): this {
     this.change('clear');
+    this.sheet.emuCheckEdit(this.rect);
     const only =
       options && (options.contentsOnly || options.formatOnly || options.commentsOnly || options.validationsOnly);
     if (!only || options.contentsOnly) this.model.clearContents(this.rect);
@@ -568,6 +576,10 @@ export class EmuRange implements RangeApi {
 
   emuValues(): CellValue[][] {
     return this.model.valuesIn(this.rect);
+  }
+
+  emuOpenRows(): boolean {
+    return this.openRows;
   }
 
   emuRect(): GridRect {

@@ -5,7 +5,7 @@ import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { ConditionalFormatRule } from './conditional';
 import { gasError } from '../core';
 import type { SheetModel } from './model';
-import { Protection, type ProtectionKind } from './protection';
+import { Protection, PROTECTED_MESSAGE, type ProtectionKind } from './protection';
 import { EmuRange } from './range';
 import { changeRecorderFor, recorderFor, type Recorder } from './record';
 import type { EmuSpreadsheet } from './spreadsheet';
@@ -181,6 +181,7 @@ export class EmuSheet implements SheetApi {
   appendRow(rowContents: unknown[]): this {
     this.change('appendRow');
     const row = this.model.lastRow() + 1;
+    this.emuCheckEdit({ row, col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) });
     if (row > this.model.maxRows) this.model.maxRows = row;
     if (rowContents.length > this.model.maxColumns) this.model.maxColumns = rowContents.length;
     if (rowContents.length > 0)
@@ -191,6 +192,7 @@ export class EmuSheet implements SheetApi {
   clear(): this {
     this.change('clear');
     const all = { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns };
+    this.emuCheckEdit(all);
     this.model.clearContents(all);
     this.model.clearFormats(all);
     return this;
@@ -198,7 +200,9 @@ export class EmuSheet implements SheetApi {
 
   clearContents(): this {
     this.change('clearContents');
-    this.model.clearContents({ row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns });
+    const all = { row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns };
+    this.emuCheckEdit(all);
+    this.model.clearContents(all);
     return this;
   }
 
@@ -439,8 +443,11 @@ export class EmuSheet implements SheetApi {
 
   // --- protection ------------------------------------------------------------------------
 
+  /** "If the sheet is already protected, this method returns an object representing the existing protection settings." */
   protect(): Protection {
     this.record('protect');
+    const existing = this.emuProtections('SHEET')[0];
+    if (existing) return existing;
     return this.emuProtect(
       'SHEET',
       this.emuRangeAt({ row: 1, col: 1, numRows: this.model.maxRows, numCols: this.model.maxColumns }),
@@ -499,30 +506,50 @@ export class EmuSheet implements SheetApi {
     const parsed = parseA1(a1);
     const row = parsed.row ?? 1;
     const col = parsed.col ?? 1;
-    return this.emuRangeAt({
-      row,
-      col,
-      numRows: (parsed.endRow ?? this.model.maxRows) - row + 1,
-      numCols: (parsed.endCol ?? this.model.maxColumns) - col + 1,
-    });
+    return this.emuRangeAt(
+      {
+        row,
+        col,
+        numRows: (parsed.endRow ?? this.model.maxRows) - row + 1,
+        numCols: (parsed.endCol ?? this.model.maxColumns) - col + 1,
+      },
+      parsed.endRow === undefined,
+    );
   }
 
   /** A range at 1-based coordinates, with the real errors for coordinates off the sheet. */
-  emuRangeAt(rect: GridRect): EmuRange {
+  emuRangeAt(rect: GridRect, openRows = false): EmuRange {
     if (!(rect.row >= 1)) throw gasError('The starting row of the range is too small.');
     if (!(rect.col >= 1)) throw gasError('The starting column of the range is too small.');
     if (rect.row + rect.numRows - 1 > this.model.maxRows || rect.col + rect.numCols - 1 > this.model.maxColumns) {
       throw gasError('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new EmuRange(this.ctx, this, this.model, { ...rect });
+    return new EmuRange(this.ctx, this, this.model, { ...rect }, openRows);
   }
 
   emuProtect(kind: ProtectionKind, range: EmuRange): Protection {
-    const protection = new Protection(this.ctx, kind, range, (p) => {
-      this.protections = this.protections.filter((q) => q !== p);
-    });
+    const protection = new Protection(
+      this.ctx,
+      kind,
+      range,
+      (p) => {
+        this.protections = this.protections.filter((q) => q !== p);
+      },
+      this.model.workbook.users,
+    );
     this.protections.push(protection);
     return protection;
+  }
+
+  /**
+   * Throws what Sheets throws when the current user may not edit a cell of `rect`: a protection
+   * covering it that is not warning-only and does not list the user (protection.ts).
+   */
+  emuCheckEdit(rect: GridRect): void {
+    const user = this.model.workbook.users.current();
+    for (const protection of this.protections) {
+      if (protection.emuCovers(rect) && !protection.emuMayEdit(user)) throw gasError(PROTECTED_MESSAGE);
+    }
   }
 
   emuActiveRange(): EmuRange {

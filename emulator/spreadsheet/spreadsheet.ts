@@ -220,6 +220,11 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     return this.workbook;
   }
 
+  /** The Sheet facade of `model`, without counting a call (the Sheets API's protection checks). */
+  emuSheetOf(model: SheetModel): EmuSheet {
+    return this.facade(model);
+  }
+
   emuActiveSheet(): EmuSheet {
     return this.facade(this.active);
   }

@@ -3,6 +3,7 @@ import type { Clock } from '../core';
 import { FormulaEngine, isVolatile } from './formulas';
 import { SheetModel, type WorkbookServices } from './model';
 import type { MetadataEntry } from './metadata';
+import type { ProtectionUsers } from './protection';
 import type { CellValue } from './values';
 
 export class Workbook implements WorkbookServices {
@@ -19,6 +20,8 @@ export class Workbook implements WorkbookServices {
   private nextMetadataId = 1;
   /** A test's edits waiting for the script's next write (EmuSpreadsheet.emuBeforeNextWrite). */
   private pendingEdits: (() => void)[] = [];
+  /** The file's owner and the user the code runs as now, for protections (protection.ts). */
+  users: ProtectionUsers = { owner: () => '', current: () => '' };
 
   constructor(
     private readonly clock: Clock,

@@ -13,6 +13,7 @@ import { asCell, type Table, type TableRow } from '../gas/table';
 import { appendHistory, typedChange } from './history';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { syncSheets } from './validate';
+import { restoreTypedComputed } from './computedGuard';
 import { forgetProgressMarkFrom, leavePendingSync, type PendingEdit } from '../gas/automationRecord';
 import { inWorkbook, isCoordinator, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
 
@@ -35,6 +36,8 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   people: ['requests', 'tasks', 'communications'],
   // Nothing to sync: a decision typed here is restored (refuseTypedStatus), only the sidebar decides.
   signOffs: [],
+  // Nothing to sync: a cell typed here by someone other than a coordinator is restored (computedGuard).
+  changeHistory: [],
 };
 
 /** The add-on sheet `sheetId` is, among those whose edits bring data sheets up to date. */
@@ -65,7 +68,8 @@ export function handleEdit(wb: Workbook, edited: GoogleAppsScript.Spreadsheet.Ra
   recordTypedChange(wb, key, edited, typed);
   const sheets = sheetsToSync(wb, { sheetId, row: edited.getRow() });
   try {
-    syncSheets(wb, sheets, refuseTypedStatus(wb, key, edited, typed));
+    const refused = [...refuseTypedStatus(wb, key, edited, typed), ...restoreTypedComputed(wb, key, edited, typed)];
+    syncSheets(wb, sheets, refused);
   } catch (error) {
     // A simple trigger cannot open dialogs; a toast tells the user what to fix (e.g. a deleted column).
     if (!(error instanceof UserError)) throw error;

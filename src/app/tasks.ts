@@ -19,7 +19,8 @@ import type { TableRow } from '../gas/table';
 import { findRequest } from './requests';
 import { headsOf, latestRounds, roundState } from '../domain/signOffs';
 import { openRound, readSignOffs } from './signOffs';
-import { UserError, type Workbook } from './workbook';
+import { isCoordinator, UserError, type Workbook } from './workbook';
+import { leavePendingSync } from '../gas/automationRecord';
 import type { ActionResult } from '../contract';
 
 type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
@@ -71,12 +72,23 @@ function taskContext(wb: Workbook, extraIds: readonly string[] = []): TaskContex
 /**
  * Rows typed into Tasks get what the add-on computes: an ID once they name an approved request,
  * the baseline from the first due date, 未开始 when the status is blank. Returns every problem.
+ *
+ * IDs and baselines are protected for coordinators (workbookSetup.ts), and the add-on writes as the
+ * user who runs it: for anyone else the two stamps wait, marked on the row, for a coordinator's run
+ * (the next tick, which runs as its coordinator owner, or Validate).
  */
 export function syncTasks(wb: Workbook): Problem[] {
   const table = wb.table('tasks', ['id', 'request', 'name', 'owner', 'due', 'baseline', 'status']);
   const context = taskContext(wb);
   const env = wb.env();
   const problems: Problem[] = [];
+  const mayStamp = isCoordinator(wb);
+  let deferredFrom: number | undefined;
+  const defer = (rowNumber: number) => {
+    if (deferredFrom === undefined) deferredFrom = rowNumber;
+    if (problems.at(-1)?.message === 'wbStampForCoordinator' && problems.at(-1)?.row === rowNumber) return;
+    problems.push({ sheet: 'tasks', row: rowNumber, field: 'id', message: 'wbStampForCoordinator', level: 'warning' });
+  };
   const ids = table.records().map((row) => row.text('id'));
   const returned = returnedSplits(wb);
   for (const row of table.records()) {
@@ -92,15 +104,23 @@ export function syncTasks(wb: Workbook): Problem[] {
       SPLITTABLE.includes(requestStatus) &&
       isRequestId(row.text('request'))
     ) {
-      const id = nextTaskId(row.text('request').toUpperCase(), ids);
-      ids.push(id);
-      row.set('id', id);
+      if (mayStamp) {
+        const id = nextTaskId(row.text('request').toUpperCase(), ids);
+        ids.push(id);
+        row.set('id', id);
+      } else defer(row.rowNumber);
     }
     const due = wb.readDate(row.get('due'));
-    if (due && isBlank(row.get('baseline'))) row.set('baseline', row.get('due'));
+    if (due && isBlank(row.get('baseline'))) {
+      if (mayStamp) row.set('baseline', row.get('due'));
+      else defer(row.rowNumber);
+    }
     if (isBlank(row.get('status')) && row.text('name') !== '')
       row.set('status', enumLabel('taskStatus', 'notStarted', wb.locale));
   }
+  const sheet = wb.sheet('tasks');
+  if (deferredFrom !== undefined && sheet)
+    leavePendingSync(wb.spreadsheet, { sheetId: sheet.getSheetId(), row: deferredFrom });
   problems.push(
     ...duplicateIdProblems(
       'tasks',

@@ -52,15 +52,31 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   // it, so a typed "100%" shows (and reads) as 100 %, not as a plain 1 (see parseTypedPercent).
 };
 
-/** Sheets only coordinators edit by hand (SPEC §3.6). */
-const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'notificationLog'];
 /**
- * Sheets and computed columns the add-on writes for whoever uses it: Apps Script runs the add-on
- * as its user, so a protection that lets the add-on write must list that user. Their editors are
- * the coordinators and the people the workbook lists (People, department heads and sponsors);
- * anyone else is kept out.
+ * How each protected area of SPEC §3.6 is protected. Apps Script runs the add-on as the user at the
+ * keyboard (menus, the sidebar, onEdit) or as a trigger's owner (the tick), never as an identity of
+ * its own, so a protection that stops a user also stops every write the add-on makes for that user
+ * (https://developers.google.com/apps-script/reference/spreadsheet/protection#canEdit(): only the
+ * owner and the protection's editors may edit; #setWarningOnly(Boolean): a warning-only one lets
+ * every user edit after a warning). So:
+ * - blocking, coordinators only: what only a coordinator's action (a menu, the settings form, the
+ *   tick, which runs as a coordinator) ever writes;
+ * - warning-only: what the add-on writes for owners, heads and requesters (a progress save sets the
+ *   task's % and last update; a sign-off fills Sign-offs; every save appends to Change history).
+ *   Behind the warning, onEdit restores a ⚙ cell anyone types (computedGuard.ts), Sign-offs
+ *   decisions typed are restored, and recomputed columns are rewritten by the next save or scan.
  */
-const ADD_ON_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory'];
+const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'notificationLog'];
+const WARNING_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory'];
+/**
+ * ⚙ columns only coordinators' actions write: IDs and baselines of tasks (the split, Import, and the
+ * stamps of rows typed into Tasks, which onEdit leaves to a coordinator: see tasks.ts) and the
+ * approval time (approving is a coordinator's). Every other ⚙ column is written for other roles too.
+ */
+const COORDINATOR_COLUMNS: Partial<Record<SheetKey, readonly string[]>> = {
+  requests: ['approved'],
+  tasks: ['id', 'baseline'],
+};
 
 /** Empty columns a new sheet keeps right of the add-on's, for the user's own. */
 export const SPARE_COLUMNS = 3;
@@ -98,12 +114,11 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale, installe
   };
   fillSettings(settingsSheet, spreadsheetDefaults, locale, installer);
   const settings = parseSettings(settingsSheet.getDataRange().getValues(), spreadsheetDefaults).settings;
-  const writers = [...new Set([...settings.coordinators, ...listedPeople(placed)])];
   for (const key of SHEET_ORDER) {
     const sheet = placed.get(key)!;
     addValidation(sheet, key, locale, placed);
     protectHeader(sheet, locale);
-    protectForEditors(sheet, key, locale, settings.coordinators, writers);
+    protectForCoordinators(sheet, key, locale, settings.coordinators);
   }
   addTaskColours(placed.get('tasks')!, settings.dueSoonDays);
   return { created, adopted: SHEET_ORDER.length - created, columns };
@@ -250,55 +265,45 @@ function protectHeader(sheet: Sheet, locale: Locale): void {
     .setWarningOnly(true);
 }
 
-/** Emails the workbook lists: People, and department heads and sponsors. */
-function listedPeople(placed: ReadonlyMap<SheetKey, Sheet>): string[] {
-  const emails: string[] = [];
-  for (const [key, columns] of [
-    ['people', ['email']],
-    ['departments', ['head', 'sponsor']],
-  ] as const) {
-    const sheet = placed.get(key)!;
-    const table = Table.read(sheet, key, '');
-    for (const row of table.records())
-      for (const column of columns as readonly string[]) {
-        const email = row.text(column as never).toLowerCase();
-        if (email.includes('@')) emails.push(email);
-      }
-  }
-  return emails;
-}
-
 /**
- * Protections of SPEC §3.6, replacing the ones an earlier setup added: coordinator sheets whole,
- * the add-on's own sheets whole, and the computed (⚙) columns of the data sheets.
+ * Protections of SPEC §3.6, replacing the ones an earlier setup added (found by description, in
+ * either language): the coordinators' sheets, the add-on's own sheets, and the ⚙ columns of the
+ * data sheets, each a whole column (A1 "C:C"), so rows added later are covered too
+ * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange: a range
+ * without an end row is unbounded). A blocking one lists the coordinators only; the spreadsheet's
+ * owner and the user running setup always stay editors (Protection.removeEditors cannot remove them).
  */
-function protectForEditors(
-  sheet: Sheet,
-  key: SheetKey,
-  locale: Locale,
-  coordinators: readonly string[],
-  writers: readonly string[],
-): void {
-  const descriptions = [t('zh-CN', 'wbEditorsProtection'), t('en', 'wbEditorsProtection')];
+function protectForCoordinators(sheet: Sheet, key: SheetKey, locale: Locale, coordinators: readonly string[]): void {
+  const descriptions = (['wbEditorsProtection', 'wbAddOnProtection'] as const).flatMap((k) => [
+    t('zh-CN', k),
+    t('en', k),
+  ]);
   for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
     for (const protection of sheet.getProtections(type)) {
       if (descriptions.includes(protection.getDescription())) protection.remove();
     }
   }
-  const limit = (protection: GoogleAppsScript.Spreadsheet.Protection, editors: readonly string[]) => {
+  const limit = (protection: GoogleAppsScript.Spreadsheet.Protection) => {
     protection.setDescription(t(locale, 'wbEditorsProtection'));
     protection.removeEditors(protection.getEditors().map((user) => user.getEmail()));
-    if (editors.length > 0) protection.addEditors([...editors]);
+    if (coordinators.length > 0) protection.addEditors([...coordinators]);
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
   };
-  if (COORDINATOR_SHEETS.includes(key)) return limit(sheet.protect(), coordinators);
-  if (ADD_ON_SHEETS.includes(key)) return limit(sheet.protect(), writers);
+  const warn = (protection: GoogleAppsScript.Spreadsheet.Protection) => {
+    protection.setDescription(t(locale, 'wbAddOnProtection')).setWarningOnly(true);
+  };
+  if (COORDINATOR_SHEETS.includes(key)) return limit(sheet.protect());
+  if (WARNING_SHEETS.includes(key)) return warn(sheet.protect());
   const lastColumn = sheet.getLastColumn();
   const mapped = mapHeaders(sheetDef(key), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const blocking = COORDINATOR_COLUMNS[key] ?? [];
   for (const column of sheetDef(key).columns as readonly ColumnDef[]) {
     const index = mapped[column.key as never] as number | undefined;
-    const range = index === undefined || !column.computed ? undefined : columnRange(sheet, index);
-    if (range) limit(range.protect(), writers);
+    if (index === undefined || !column.computed) continue;
+    const letter = columnLetter(index + 1);
+    const protection = sheet.getRange(`${letter}:${letter}`).protect();
+    if (blocking.includes(column.key)) limit(protection);
+    else warn(protection);
   }
 }
 

@@ -135,8 +135,12 @@ export const signOffText = {
   },
 
   wbEditorsProtection: {
-    'zh-CN': '协作台：仅协作负责人（及协作台代为写入）可编辑',
-    en: 'Collab Desk: only coordinators (and the add-on, for its users) edit this',
+    'zh-CN': '协作台：仅协作负责人可编辑',
+    en: 'Collab Desk: only coordinators edit this',
+  },
+  wbAddOnProtection: {
+    'zh-CN': '协作台代各角色写入此处：手动修改会被还原并加批注',
+    en: 'Collab Desk writes this for every role: a change typed here is restored, with a note',
   },
 
   historyAdded: { 'zh-CN': '（新增）', en: '(added)' },

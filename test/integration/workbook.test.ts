@@ -2,6 +2,8 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { SHEET_ORDER, sheetDef, sheetTitle, headerText } from '../../src/domain/schema';
 import { Desk, day } from './workflow-fixture';
+import { columnLetter } from '../../src/gas/a1';
+import { t } from '../../src/i18n/index';
 
 test('setup in Chinese creates every sheet with Chinese titles, headers and a frozen header row', () => {
   const desk = new Desk('zh-CN');
@@ -156,26 +158,38 @@ test('a sheet titled in the other language is adopted by its title', () => {
   assert.ok(desk.ss.getSheetByName('Tasks')!.getRange(1, 1).getValue());
 });
 
-test('the header row is protected with a warning only; computed columns block everyone but the add-on’s users', () => {
+test('the header row is protected with a warning only; ⚙ columns are protected as whole columns, blocking where only coordinators write', () => {
   const desk = new Desk('zh-CN');
-  const computed = desk
-    .sheet('tasks')
+  const tasks = desk.sheet('tasks');
+  const columns = tasks
     .getProtections('RANGE' as never)
-    .filter((p) => !p.isWarningOnly());
-  assert.equal(computed.length, 5, 'ID, baseline, %, last update and health');
+    .filter((p) => p.getDescription() !== t('zh-CN', 'wbHeaderProtection'))
+    .map((p) => ({
+      a1: p.getRange().getA1Notation(),
+      warningOnly: p.isWarningOnly(),
+      editors: p.isWarningOnly() ? [] : p.getEditors().map((user) => user.getEmail()),
+    }));
+  const letter = (column: string) => columnLetter(desk.col('tasks', column));
+  const whole = (column: string) => tasks.getRange(`${letter(column)}:${letter(column)}`).getA1Notation();
   assert.deepEqual(
-    computed[0]!.getEditors().map((user) => user.getEmail()),
-    ['coordinator@example.com'],
+    columns.sort((x, y) => x.a1.localeCompare(y.a1)),
+    [
+      { a1: whole('id'), warningOnly: false, editors: ['coordinator@example.com'] },
+      { a1: whole('baseline'), warningOnly: false, editors: ['coordinator@example.com'] },
+      { a1: whole('pct'), warningOnly: true, editors: [] },
+      { a1: whole('lastUpdate'), warningOnly: true, editors: [] },
+      { a1: whole('health'), warningOnly: true, editors: [] },
+    ].sort((x, y) => x.a1.localeCompare(y.a1)),
   );
   for (const key of SHEET_ORDER) {
-    const protections = desk
+    const header = desk
       .sheet(key)
       .getProtections('RANGE' as never)
-      .filter((p) => p.isWarningOnly());
-    assert.equal(protections.length, 1, key);
-    assert.equal(protections[0]!.isWarningOnly(), true);
+      .filter((p) => p.getDescription() === t('zh-CN', 'wbHeaderProtection'));
+    assert.equal(header.length, 1, key);
+    assert.equal(header[0]!.isWarningOnly(), true);
     assert.equal(
-      protections[0]!.getRange().getA1Notation(),
+      header[0]!.getRange().getA1Notation(),
       desk.sheet(key).getRange(1, 1, 1, desk.sheet(key).getLastColumn()).getA1Notation(),
     );
   }
