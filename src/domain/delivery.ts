@@ -43,6 +43,8 @@ export interface DigestPlan {
   readonly deliveries: readonly Delivery[];
   /** Items told before whose next repeat is not due: "still open since …", not a new alert. */
   readonly stillOpen: readonly StillOpen[];
+  /** "2/3" when the recipient's digest goes in parts (its notices would not fit one log row). */
+  readonly part?: string;
 }
 
 export interface DeliveryPlan {
@@ -134,13 +136,15 @@ export function planDeliveries(
   const openOf = (recipient: string) =>
     [...(stillOpen.get(recipient) ?? [])].sort((a, b) => compareDeliveries(a.delivery, b.delivery));
   return {
-    digests: recipients.slice(0, fits).flatMap(({ recipient, deliveries }) =>
-      byKeyCell(deliveries, (d) => noticeKey(d.notice)).map((part, i) => ({
+    digests: recipients.slice(0, fits).flatMap(({ recipient, deliveries }) => {
+      const parts = byKeyCell(deliveries, (d) => noticeKey(d.notice));
+      return parts.map((part, i) => ({
         recipient,
         deliveries: part,
         stillOpen: i === 0 ? openOf(recipient) : [],
-      })),
-    ),
+        ...(parts.length > 1 ? { part: `${i + 1}/${parts.length}` } : {}),
+      }));
+    }),
     queued: recipients.slice(fits).flatMap(({ deliveries }) => deliveries),
     coolingDown,
     unaddressed,

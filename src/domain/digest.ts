@@ -160,9 +160,10 @@ interface RenderedNotice {
  */
 export function buildDigests(digests: readonly DigestPlan[], context: DigestContext): Digest[] {
   const rendered = new Map<Notice, RenderedNotice>();
-  return digests.map(({ recipient, deliveries, stillOpen }) =>
-    digestOfSorted(recipient, deliveries, stillOpen, context, rendered),
-  );
+  return digests.map(({ recipient, deliveries, stillOpen, part }) => {
+    const digest = digestOfSorted(recipient, deliveries, stillOpen, context, rendered);
+    return part ? { ...digest, subject: `${digest.subject} (${part})` } : digest;
+  });
 }
 
 export function buildDigest(
