@@ -2,7 +2,7 @@
  * One operation's view of the workbook: its sheets, settings and directory, each table read at
  * most once and written at most once (commit), all under the document lock held by the caller.
  */
-import { dayKeyIn } from '../domain/calendar';
+import { dayKeyIn, WorkCalendar } from '../domain/calendar';
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
@@ -12,7 +12,7 @@ import { DocumentBusy, LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import { userLocale } from '../gas/locale';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
 import { SheetsApiSource } from '../gas/sheetsApi';
-import type { Table } from '../gas/table';
+import type { Cell, Table, TableRow } from '../gas/table';
 import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { activeSpreadsheet } from '../gas/document';
@@ -195,13 +195,41 @@ export class Workbook {
   committed = false;
   /** How this operation's changes are recorded in the Change history. */
   via: Via = 'menu';
+  /**
+   * The rows this operation acts on as its user, when it acts for one edit (the tick handling an
+   * edit onEdit left, as its typist): entries elsewhere wait for their own typist. Unset: every row.
+   */
+  scope: { readonly sheet: SheetKey; readonly from: number; readonly to: number } | undefined;
+
+  /** Whether this operation acts as its user on row `rowNumber` of `sheet` (see scope). */
+  acts(sheet: SheetKey, rowNumber: number): boolean {
+    const scope = this.scope;
+    return !scope || (scope.sheet === sheet && rowNumber >= scope.from && rowNumber <= scope.to);
+  }
+
+  /** Cells restored after a refused edit: the restore is no change of its own in the Change history. */
+  private readonly restored = new Set<string>();
+
+  /** Restores a cell a refused edit changed (written on commit, not recorded as a change). */
+  restore(row: TableRow<string>, field: string, value: Cell): void {
+    const table = [...this.tables.values()].find((t) => t.rows[row.rowNumber - 2] === row);
+    const index = table?.positions[field];
+    if (!table || index === undefined) return;
+    row.set(field, value);
+    this.restored.add(`${table.def.key}|${row.rowNumber}|${index}`);
+  }
+
+  /** The Settings calendar (working days, holidays, the wall clock). */
+  calendar(): WorkCalendar {
+    return new WorkCalendar(this.settings);
+  }
 
   /**
    * Writes every table this operation changed. A submission is remembered as saved at once, so a
    * failure after the write (before the answer) still makes its retry write nothing.
    */
   commit(): void {
-    const changes = pendingChanges(this.tables.values());
+    const changes = pendingChanges(this.tables.values(), this.restored);
     const history = changes.length > 0 ? this.optionalTable('changeHistory') : undefined;
     if (history) {
       appendHistory(history, changes, {
