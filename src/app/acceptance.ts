@@ -2,10 +2,10 @@
  * Acceptance (SPEC §2.5, §2.9, §3.6): a deliverable is accepted against the task's stated standard.
  * Pass → task 已完成 (and the request 已完成 once every live task is done) once the requesting side
  * (signOffAcceptance = requester) or a coordinator confirmed it: at once when they recorded it,
- * otherwise through their sign-off. Fail → task back to 进行中 with the reason. The task's owner
- * never accepts their own task.
+ * otherwise through their sign-off, and only on a task 待验收. Fail → task back to 进行中 with the
+ * reason. The task's owner never accepts their own task, nor does an editor Apps Script does not name.
  */
-import { parseEnum } from '../domain/schema';
+import { enumLabel, parseEnum } from '../domain/schema';
 import { isBlank } from '../domain/values';
 import { resolveEmail } from '../domain/directory';
 import { acceptanceSigner } from '../domain/signOffs';
@@ -56,6 +56,8 @@ function applyAcceptance(
   const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   const problems = checkAcceptance(record, snapshot, wb.env(), row);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
+  // SPEC §3.6: an editor Apps Script does not name cannot be told from the owner or a stranger.
+  if (wb.user === '') return { problems: [...problems, refusedAcceptance(wb.text('wbAcceptanceUnnamed'), row)] };
   const directory = wb.directory();
   const ownerEmail = resolveEmail(directory, snapshot.owner);
   const acceptor = isBlank(record.acceptedBy) ? wb.user : resolveEmail(directory, String(record.acceptedBy));
@@ -63,6 +65,12 @@ function applyAcceptance(
     return { problems: [...problems, ownAcceptance(wb, snapshot.owner, row)] };
   }
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';
+  if (passed && snapshot.status !== 'awaitingAcceptance') {
+    const status = snapshot.status ? enumLabel('taskStatus', snapshot.status, wb.locale) : '';
+    return {
+      problems: [...problems, refusedAcceptance(wb.text('wbPassNeedsAwaiting', { id: snapshot.id, status }), row)],
+    };
+  }
   const request = wb
     .optionalTable('requests')
     ?.records()
@@ -114,7 +122,12 @@ export function recordAcceptance(wb: Workbook, draft: AcceptanceDraft): ActionRe
 
 /** The owner of a task never accepts it (SPEC §3.6). */
 function ownAcceptance(wb: Workbook, owner: string, row?: number): Problem {
-  const params = { owner, message: wb.text('wbOwnAcceptance', { owner }) };
+  return refusedAcceptance(wb.text('wbOwnAcceptance', { owner }), row);
+}
+
+/** An acceptance not applied, on its result cell: the message says who may. */
+function refusedAcceptance(message: string, row?: number): Problem {
+  const params = { message };
   return {
     sheet: 'acceptance',
     field: 'result',
@@ -129,7 +142,7 @@ function ownAcceptance(wb: Workbook, owner: string, row?: number): Problem {
 export function syncAcceptance(wb: Workbook): Problem[] {
   const table = wb.table('acceptance', ['task', 'result', 'standard']);
   const problems: Problem[] = [];
-  for (const row of table.records().filter((r) => isBlank(r.get('standard')))) {
+  for (const row of table.records().filter((r) => isBlank(r.get('standard')) && wb.acts('acceptance', r.rowNumber))) {
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'acceptance'>;
     const result = applyAcceptance(wb, record, row.rowNumber);
     problems.push(...result.problems);

@@ -13,7 +13,6 @@ import { settingText } from '../domain/settings';
 import {
   activeAutomationOwner,
   forgetTickWorkbook,
-  pendingSync,
   readAutomationOwner,
   readAutomationState,
   rememberTickWorkbook,
@@ -30,9 +29,8 @@ import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
 import { cellBudgetStatus } from './cellBudget';
 import { MailLog } from './mailLog';
-import { sheetsToSync } from './onEdit';
+import { handleLateEdits } from './lateEdits';
 import { syncRequests } from './requests';
-import { syncSheets } from './validate';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { recordWeeklySummary } from './summary';
 import { foldOldSummaries } from './summaryFold';
@@ -44,7 +42,6 @@ import {
   peekWorkbook,
   requireCoordinator,
   retryWhenBusy,
-  UserError,
   Workbook,
 } from './workbook';
 
@@ -98,7 +95,7 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
   return withLedgerLease(spreadsheet, LOCK_WAIT_MS.tick, () => {
     const run = withDocumentLock(LOCK_WAIT_MS.tick, () => {
       // The tick acts for nobody in particular: what it stamps on a row says (unknown), not its owner.
-      const wb = Workbook.whole(spreadsheet, new Date(), '');
+      let wb = Workbook.whole(spreadsheet, new Date(), '');
       wb.via = 'trigger';
       // A registered tick runs as the owner on record; a tick run by hand, as whoever runs it.
       const owner = registered?.owner ?? effectiveUserEmail();
@@ -107,17 +104,12 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       }
       const due = dueJobs(wb.now, wb.settings, new WorkCalendar(wb.settings), readAutomationState(spreadsheet));
       // What onEdit could not do while the lock was busy (it gave up after a few seconds) is done
-      // here: the sheets it left are synced as the edit would have (IDs, stamps, entries applied),
-      // and a typed request gets its ID, status and submission time in the scan's one write.
-      const pending = pendingSync(spreadsheet);
-      const edited = [...new Set(pending.edits.flatMap((edit) => sheetsToSync(wb, edit)))];
-      try {
-        if (edited.length > 0) syncSheets(wb, edited);
-      } catch (error) {
-        // A sheet missing a required column cannot be synced; the scan reports it, Validate syncs it once fixed.
-        if (!(error instanceof UserError)) throw error;
+      // here, edit by edit, as its typist would have at the typed time (lateEdits.ts); the scan then
+      // reads the workbook as they left it.
+      if (handleLateEdits(spreadsheet, wb.now)) {
+        wb = Workbook.whole(spreadsheet, wb.now, '');
+        wb.via = 'trigger';
       }
-      pending.done();
       if (wb.optionalTable('requests')) syncRequests(wb);
       const recorded = recordScan(wb, mailer, { hourly: !due.scan });
       // The week's summary when due, and whatever summary mail earlier runs left waiting.

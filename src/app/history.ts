@@ -92,8 +92,16 @@ export function typedChange(
   return { sheet, item: row.text(tracked.item), field, oldValue: asCell(oldValue), newValue: asCell(newValue) };
 }
 
-/** The changes of tracked columns that `tables` hold, not yet written; appended rows are new, not changed. */
-export function pendingChanges(tables: Iterable<Table<string>>): Change[] {
+/** Whether changes of `field` on `sheet` are recorded. */
+export function isTracked(sheet: SheetKey, field: string): boolean {
+  return TRACKED[sheet]?.fields.includes(field) ?? false;
+}
+
+/**
+ * The changes of tracked columns that `tables` hold, not yet written; appended rows are new, not
+ * changed, and cells `quiet` names ("sheet|row|0-based column": a refused edit restored) changed nothing.
+ */
+export function pendingChanges(tables: Iterable<Table<string>>, quiet: ReadonlySet<string> = new Set()): Change[] {
   const changes: Change[] = [];
   for (const table of tables) {
     const sheet = table.def.key as SheetKey;
@@ -105,7 +113,7 @@ export function pendingChanges(tables: Iterable<Table<string>>): Change[] {
     for (const row of table.rows) {
       if (row.changed.length === 0) continue;
       for (const { field, index } of watched) {
-        if (!row.changed.includes(index)) continue;
+        if (!row.changed.includes(index) || quiet.has(`${sheet}|${row.rowNumber}|${index}`)) continue;
         const item = row.text(tracked.item);
         changes.push({ sheet, item, field, oldValue: row.read[index] ?? '', newValue: row.cells[index] ?? '' });
       }

@@ -55,7 +55,7 @@ export function requestPlanChange(wb: Workbook, draft: PlanChangeDraft): ActionR
 }
 
 /** Who signs a plan change of the task: its affected heads under all-heads, nobody (a coordinator decides) otherwise. */
-function changeSignersOf(wb: Workbook, taskId: string, dept: string): string[] {
+export function changeSignersOf(wb: Workbook, taskId: string, dept: string): string[] {
   return wb.settings.signOffChange === 'all-heads' ? changeSigners(wb, taskId, dept) : [];
 }
 
@@ -142,7 +142,7 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
   const table = wb.table('planChanges', ['task', 'newDue', 'status', 'requestedAt', 'decidedAt']);
   const problems: Problem[] = [];
   for (const row of table.records()) {
-    if (!isBlank(row.get('decidedAt'))) continue;
+    if (!isBlank(row.get('decidedAt')) || !wb.acts('planChanges', row.rowNumber)) continue;
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'planChanges'>;
     const status = parseEnum('changeStatus', record.status);
     const dept = taskIndex(wb).get(row.text('task').toUpperCase())?.text('dept') ?? '';
@@ -153,9 +153,10 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
       continue;
     }
     if (refusal) {
-      // Typed by someone who may not decide it: back to pending, with a note saying who may.
-      row.set('status', enumLabel('changeStatus', 'pending', wb.locale));
-      problems.push(refused(row.rowNumber, refusal));
+      // A decision this run may not apply: the guard already restored one typed by someone who may
+      // not decide it, so this one is adopted or by an editor Apps Script did not name. It stays as
+      // it stands, unapplied, with a note saying who may (SPEC §3.6: never reverted as a stranger's).
+      problems.push(refused(row.rowNumber, refusal, 'warning'));
     }
     const { taskRow, problems: rowProblems } = checkAgainstTask(wb, record, row.rowNumber);
     problems.push(...rowProblems);
@@ -169,7 +170,7 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
   return problems;
 }
 
-/** A typed decision refused, on the status cell: the message already names who may. */
-function refused(row: number, message: string): Problem {
-  return { sheet: 'planChanges', row, field: 'status', message: 'wbRefused', params: { message }, level: 'error' };
+/** A typed decision not applied, on the status cell: the message already names who may. */
+function refused(row: number, message: string, level: Problem['level']): Problem {
+  return { sheet: 'planChanges', row, field: 'status', message: 'wbRefused', params: { message }, level };
 }

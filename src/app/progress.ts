@@ -87,9 +87,12 @@ function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined 
     .optionalTable('requests')
     ?.records()
     .find((r) => r.text('id').toUpperCase() === task.request.toUpperCase());
-  // A split waiting for its heads' sign-off has not started: its tasks stay 未开始.
-  if (request && parseEnum('requestStatus', request.get('status')) === 'signOff') {
-    return refusal(wb.text('wbSplitAwaitingSignOff', { id: task.id, request: task.request }));
+  // Work starts only through sign-off (SPEC §3.6): a split waiting for its heads, or never
+  // submitted, has not started, and its tasks stay 未开始.
+  const status = request ? parseEnum('requestStatus', request.get('status')) : undefined;
+  if (status === 'signOff') return refusal(wb.text('wbSplitAwaitingSignOff', { id: task.id, request: task.request }));
+  if (request && status !== 'executing') {
+    return refusal(wb.text('wbProgressBeforeExecution', { id: task.id, request: task.request }));
   }
   if (mayPostProgress(task, wb.user, wb.directory(), isCoordinator(wb))) return undefined;
   const params = { id: task.id, owner: task.owner, user: recordedAuthor(wb) };
@@ -128,7 +131,9 @@ export function syncProgress(wb: Workbook): Problem[] {
   const table = wb.table('progress', ['task', 'pct', 'updatedAt']);
   wb.table('tasks', ['id', 'pct', 'lastUpdate', 'status']);
   const problems: Problem[] = [];
-  const pending = table.records().filter((r: ProgressRow) => isBlank(r.get('updatedAt')));
+  const pending = table
+    .records()
+    .filter((r: ProgressRow) => isBlank(r.get('updatedAt')) && wb.acts('progress', r.rowNumber));
   if (pending.length === 0) return problems;
   const shown = percentShown(table, 'pct');
   for (const row of pending) {

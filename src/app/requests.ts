@@ -17,7 +17,7 @@ import {
   type ReviewInput,
 } from '../domain/workflow';
 import type { TableRow } from '../gas/table';
-import { isCoordinator, recordedAuthor, UserError, type Workbook } from './workbook';
+import { isCoordinator, UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
 type RequestRow = TableRow<keyof RecordOf<'requests'> & string>;
@@ -82,8 +82,9 @@ export function reviewRequestById(wb: Workbook, requestId: string, input: Review
 }
 
 /**
- * Rows typed into Requests: a complete row gets its ID, 待审核 and the submission time; an
- * approved one its approval time. Returns every row's problems.
+ * Rows typed into Requests: a complete row gets its ID, 待审核 and the submission time (the time
+ * it was typed: wb.now is the edit's time when the tick handles an edit onEdit left); an approved
+ * one its approval time when a coordinator runs it. Returns every row's problems.
  */
 export function syncRequests(wb: Workbook): Problem[] {
   const table = wb.table('requests', ['id', 'title', 'status', 'submitted']);
@@ -94,6 +95,7 @@ export function syncRequests(wb: Workbook): Problem[] {
     const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'requests'>;
     const rowProblems = checkRequest(record, env, row.rowNumber);
     problems.push(...rowProblems);
+    if (!wb.acts('requests', row.rowNumber)) continue;
     if (row.text('id') === '' && !hasErrors(rowProblems)) {
       const id = nextRequestId(ids, wb.now, wb.timeZone);
       ids.push(id);
@@ -101,14 +103,12 @@ export function syncRequests(wb: Workbook): Problem[] {
       if (isBlank(row.get('submitted'))) row.set('submitted', wb.now);
       if (isBlank(row.get('status'))) row.set('status', enumLabel('requestStatus', 'pending', wb.locale));
     }
-    // An approval typed into the cell: the approval time when a coordinator typed it; otherwise the
-    // request goes back to review, with a note naming who may approve it (SPEC §3.6).
+    // 已立项 without an approval time: typed by a coordinator (the guard refused anyone else's), or
+    // adopted, or typed by an editor Apps Script did not name. A coordinator's run stamps it; any
+    // other run leaves it as it stands, with a note asking a coordinator to confirm (SPEC §3.6).
     if (parseEnum('requestStatus', row.get('status')) === 'approved' && isBlank(row.get('approved'))) {
       if (isCoordinator(wb)) row.set('approved', wb.now);
-      else {
-        row.set('status', enumLabel('requestStatus', 'pending', wb.locale));
-        problems.push(approvalRefused(wb, row.rowNumber));
-      }
+      else problems.push(approvalAwaits(wb, row.rowNumber));
     }
   }
   problems.push(
@@ -121,12 +121,9 @@ export function syncRequests(wb: Workbook): Problem[] {
   return problems;
 }
 
-function approvalRefused(wb: Workbook, row: number): Problem {
-  const message = wb.text('wbOnlyCoordinatorApproves', {
-    coordinators: wb.settings.coordinators.join(', '),
-    user: recordedAuthor(wb),
-  });
-  return { sheet: 'requests', row, field: 'status', message: 'wbRefused', params: { message }, level: 'error' };
+function approvalAwaits(wb: Workbook, row: number): Problem {
+  const params = { coordinators: wb.settings.coordinators.join(', ') };
+  return { sheet: 'requests', row, field: 'status', message: 'wbApprovalAwaitsCoordinator', params, level: 'warning' };
 }
 
 /** When every live task of a request is done, the request is done and its closing time set. */

@@ -20,7 +20,6 @@ import { findRequest } from './requests';
 import { headsOf, latestRounds, roundState } from '../domain/signOffs';
 import { openRound, readSignOffs } from './signOffs';
 import { isCoordinator, UserError, type Workbook } from './workbook';
-import { leavePendingSync } from '../gas/automationRecord';
 import type { ActionResult } from '../contract';
 
 type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
@@ -82,10 +81,10 @@ export function syncTasks(wb: Workbook): Problem[] {
   const context = taskContext(wb);
   const env = wb.env();
   const problems: Problem[] = [];
+  // IDs and baselines block everyone but coordinators (SPEC §3.6): another's row waits, marked,
+  // for a coordinator's Validate.
   const mayStamp = isCoordinator(wb);
-  let deferredFrom: number | undefined;
   const defer = (rowNumber: number) => {
-    if (deferredFrom === undefined) deferredFrom = rowNumber;
     if (problems.at(-1)?.message === 'wbStampForCoordinator' && problems.at(-1)?.row === rowNumber) return;
     problems.push({ sheet: 'tasks', row: rowNumber, field: 'id', message: 'wbStampForCoordinator', level: 'warning' });
   };
@@ -118,9 +117,6 @@ export function syncTasks(wb: Workbook): Problem[] {
     if (isBlank(row.get('status')) && row.text('name') !== '')
       row.set('status', enumLabel('taskStatus', 'notStarted', wb.locale));
   }
-  const sheet = wb.sheet('tasks');
-  if (deferredFrom !== undefined && sheet)
-    leavePendingSync(wb.spreadsheet, { sheetId: sheet.getSheetId(), row: deferredFrom });
   problems.push(
     ...duplicateIdProblems(
       'tasks',

@@ -3,7 +3,8 @@
  * each problem on its cell (note + highlight) and in one list. The user's own notes and
  * colours on other cells are kept; only the add-on's marked notes and highlights change.
  */
-import { DATA_SHEETS, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
+import { DATA_SHEETS, parseEnum, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
+import { unsubmittedSplits } from '../domain/splits';
 import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
 import { markProblems } from '../gas/problemMarks';
 import { syncAcceptance } from './acceptance';
@@ -50,6 +51,7 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     problems.push(...sync(wb));
     checked.push(key);
   }
+  if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
   wb.commit();
   // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
   for (const key of new Set([...checked, ...refused.map((p) => p.sheet)]))
@@ -59,6 +61,27 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
       wb.locale,
     );
   return problems;
+}
+
+/** Splits never submitted for sign-off, as a warning on each request's status (SPEC §3.6). */
+export function unsubmittedSplitProblems(wb: Workbook): Problem[] {
+  const requests = wb.optionalTable('requests');
+  const tasks = wb.optionalTable('tasks');
+  if (!requests || !tasks) return [];
+  const splits = unsubmittedSplits(
+    requests
+      .records()
+      .map((r) => ({ id: r.text('id'), row: r.rowNumber, status: parseEnum('requestStatus', r.get('status')) })),
+    tasks.records().map((r) => ({ request: r.text('request'), status: parseEnum('taskStatus', r.get('status')) })),
+  );
+  return splits.map(({ id, row, count }) => ({
+    sheet: 'requests',
+    row,
+    field: 'status',
+    message: 'wbSplitNotSubmitted',
+    params: { id, count },
+    level: 'warning',
+  }));
 }
 
 /** The Validate dialog: counts and the first problems, each naming sheet row and field. */

@@ -12,7 +12,7 @@ import { DocumentBusy, LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import { userLocale } from '../gas/locale';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
 import { SheetsApiSource } from '../gas/sheetsApi';
-import type { Table } from '../gas/table';
+import type { Cell, Table, TableRow } from '../gas/table';
 import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { activeSpreadsheet } from '../gas/document';
@@ -206,6 +206,34 @@ export class Workbook {
   committed = false;
   /** How this operation's changes are recorded in the Change history. */
   via: Via = 'menu';
+  /**
+   * The rows this operation acts on as its user, when it acts for one edit (the tick handling an
+   * edit onEdit left, as its typist): entries elsewhere wait for their own typist. Unset: every row.
+   */
+  scope: { readonly sheet: SheetKey; readonly from: number; readonly to: number } | undefined;
+
+  /** Whether this operation acts as its user on row `rowNumber` of `sheet` (see scope). */
+  acts(sheet: SheetKey, rowNumber: number): boolean {
+    const scope = this.scope;
+    return !scope || (scope.sheet === sheet && rowNumber >= scope.from && rowNumber <= scope.to);
+  }
+
+  /** Cells restored after a refused edit: the restore is no change of its own in the Change history. */
+  private readonly restored = new Set<string>();
+
+  /** Restores a cell a refused edit changed (written on commit, not recorded as a change). */
+  restore(row: TableRow<string>, field: string, value: Cell): void {
+    const table = [...this.tables.values()].find((t) => t.rows[row.rowNumber - 2] === row);
+    const index = table?.positions[field];
+    if (!table || index === undefined) return;
+    row.set(field, value);
+    this.restored.add(`${table.def.key}|${row.rowNumber}|${index}`);
+  }
+
+  /** The Settings calendar (working days, holidays, the wall clock). */
+  calendar(): WorkCalendar {
+    return new WorkCalendar(this.settings);
+  }
 
   /**
    * Writes every table this operation changed. A submission's token goes on the Change history
@@ -214,7 +242,7 @@ export class Workbook {
    * (SPEC §3.4); it is also remembered in the cache, with the answer once there is one.
    */
   commit(): void {
-    const changes = pendingChanges(this.tables.values());
+    const changes = pendingChanges(this.tables.values(), this.restored);
     if (this.submission !== undefined && changes.length === 0) {
       const added = addedRow(this.tables.values());
       if (added) changes.push(added);

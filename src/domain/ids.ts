@@ -45,3 +45,9 @@ export function nextTaskId(requestId: string, existing: readonly string[]): stri
   }
   return `RW${digits}-${String(highest + 1).padStart(2, '0')}`;
 }
+
+/** The request a task ID was made for (RW202407001-01 → XQ202407001); undefined for other IDs. */
+export function requestOfTaskId(taskId: string): string | undefined {
+  const match = TASK_ID.exec(taskId.trim());
+  return match ? `XQ${match[1]}` : undefined;
+}

@@ -9,8 +9,7 @@
  *   owner, and neither write can undo the other.
  * - Beside the run state, the scan's Progress high-water mark (SPEC §3.7): the last Progress row a
  *   scan read, so the next one reads only the rows added since (see app/scan.ts).
- * - Also in the workbook: the sheets an edit left for the tick to bring up to date (onEdit could
- *   not get the lock in time), one entry per edit, so no edit's entry can overwrite another's.
+ * - Also in the workbook: the edits onEdit left for the tick (gas/pendingEdits.ts).
  * - In the owner's user properties, keyed by spreadsheet ID: which workbook each of their ticks
  *   serves, the one thing a tick must know before it can open anything.
  */
@@ -33,7 +32,6 @@ export interface ProgressMark {
   readonly row: number;
   readonly fingerprint: string;
 }
-const PENDING_SYNC_KEY = 'collabDesk.pendingSync';
 
 /** Why a registered tick stopped itself. */
 export type AutomationStop = 'ownerNotCoordinator';
@@ -138,30 +136,6 @@ export function writeProgressMark(spreadsheet: Spreadsheet, mark: ProgressMark |
 export function forgetProgressMarkFrom(spreadsheet: Spreadsheet, editedRow: number): void {
   const mark = readProgressMark(spreadsheet);
   if (mark && editedRow <= mark.row) writeProgressMark(spreadsheet, undefined);
-}
-
-/** An edit the next tick must sync: the sheet (by ID) and the first row it touched. */
-export interface PendingEdit {
-  readonly sheetId: number;
-  readonly row: number;
-}
-
-/** Leaves an edit for the next tick to sync: an entry of its own, added without reading the others. */
-export function leavePendingSync(spreadsheet: Spreadsheet, edit: PendingEdit): void {
-  spreadsheet.addDeveloperMetadata(PENDING_SYNC_KEY, `${edit.sheetId}:${edit.row}`);
-}
-
-/**
- * The edits left to sync, and `done`, which removes exactly the entries read (an edit leaving
- * one meanwhile keeps its own for the tick after).
- */
-export function pendingSync(spreadsheet: Spreadsheet): { readonly edits: readonly PendingEdit[]; done(): void } {
-  const entries = spreadsheet.createDeveloperMetadataFinder().withKey(PENDING_SYNC_KEY).find();
-  const edits = entries
-    .map((entry) => (entry.getValue() ?? '').split(':').map(Number))
-    .filter((parts): parts is [number, number] => parts.length === 2 && parts.every(Number.isInteger))
-    .map(([sheetId, row]) => ({ sheetId, row }));
-  return { edits, done: () => entries.forEach((entry) => entry.remove()) };
 }
 
 /** Document properties, where a run with a document finds the state an older version kept. */

@@ -63,7 +63,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
  *   tick, which runs as a coordinator) ever writes;
  * - warning-only: what the add-on writes for owners, heads and requesters (a progress save sets the
  *   task's % and last update; a sign-off fills Sign-offs; every save appends to Change history).
- *   Behind the warning, onEdit restores a ⚙ cell anyone types (computedGuard.ts), Sign-offs
+ *   Behind the warning, onEdit restores a ⚙ cell anyone types (app/editGuard.ts), Sign-offs
  *   decisions typed are restored, and recomputed columns are rewritten by the next save or scan.
  */
 const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'notificationLog'];

@@ -4,6 +4,7 @@
  */
 import { alertText } from './alerts';
 import { commonText } from './common';
+import { guardText } from './guard';
 import { reportText } from './reports';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
@@ -25,6 +26,7 @@ export const catalogue = {
   ...workbookText,
   ...reportText,
   ...signOffText,
+  ...guardText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

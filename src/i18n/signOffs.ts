@@ -70,31 +70,12 @@ export const signOffText = {
     en: "Task {id}'s plan change was returned and is rejected.",
   },
   wbChangeBySignOff: {
-    'zh-CN':
-      '此计划变更由相关部门负责人会签决定（{signers}），不能直接填写「批准/驳回」；已恢复为待批，请在侧边栏签批。',
-    en: 'This plan change is decided by the sign-off of its heads ({signers}), not by typing Approved/Rejected; restored to Pending. Sign it off in the sidebar.',
+    'zh-CN': '此计划变更由相关部门负责人会签决定（{signers}），不能直接填写「批准/驳回」；请在侧边栏签批。',
+    en: 'This plan change is decided by the sign-off of its heads ({signers}), not by typing Approved/Rejected. Sign it off in the sidebar.',
   },
   wbOnlyCoordinatorDecides: {
-    'zh-CN': '只有协作负责人（{coordinators}）可以审批计划变更；已恢复为待批。',
-    en: 'Only a coordinator ({coordinators}) may decide a plan change; restored to Pending.',
-  },
-  wbOnlyCoordinatorApproves: {
-    'zh-CN':
-      '只有协作负责人（{coordinators}）可以立项；{user} 填写的「已立项」已恢复为待审核。请协作负责人用菜单「审核需求」立项。',
-    en: 'Only a coordinator ({coordinators}) may approve a request; the Approved typed by {user} was restored to Pending review. A coordinator approves it with Approve / return request.',
-  },
-  wbOnlyAcceptanceCompletes: {
-    'zh-CN':
-      '任务经验收通过才算完成：请在「成果验收」登记结果（第一责任人不能验收自己的任务，协作负责人可直接填写）；{user} 填写的「已完成」已恢复。',
-    en: 'A task is done once its acceptance passes: record it in Acceptance (its owner never accepts it; a coordinator may type Done); the Done typed by {user} was restored.',
-  },
-  wbOnlySignOffStarts: {
-    'zh-CN': '「待会签」「执行中」由任务分工会签设置：请协作负责人在「拆分任务」中提交会签；{user} 填写的状态已恢复。',
-    en: "Awaiting sign-off and In execution are set by the split's sign-off: a coordinator submits it with Split into tasks; the status typed by {user} was restored.",
-  },
-  wbSignOffInSidebar: {
-    'zh-CN': '签批由签批人（{signer}）或其代理人在侧边栏「待您签批」中点“同意”或“退回”；{user} 填写的意见已恢复。',
-    en: 'A sign-off is decided by its signer ({signer}) or their delegate with Agree or Return under Pending sign-offs in the sidebar; the decision typed by {user} was restored.',
+    'zh-CN': '只有协作负责人（{coordinators}）可以审批计划变更。',
+    en: 'Only a coordinator ({coordinators}) may decide a plan change.',
   },
   wbOwnAcceptance: {
     'zh-CN': '第一责任人（{owner}）不能验收自己的任务；请由需求方或协作负责人验收。',

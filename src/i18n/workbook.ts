@@ -140,10 +140,6 @@ export const workbookText = {
     'zh-CN': '工作簿已就绪：新建 {created} 个工作表，沿用 {adopted} 个，补充 {columns} 列。',
     en: 'Workbook ready: {created} sheets created, {adopted} adopted, {columns} columns added.',
   },
-  wbComputedRestored: {
-    'zh-CN': '带 ⚙ 的列由协作台计算写入，{user} 的修改已还原；只有协作负责人可改',
-    en: 'Columns marked ⚙ are written by Collab Desk: the change by {user} was restored; only coordinators may change them',
-  },
   wbStampForCoordinator: {
     'zh-CN': '任务编号和原定截止只由协作负责人写入：下一次每小时检查或协作负责人运行「校验」时填写',
     en: "Task ID and baseline due are written only for coordinators: the next hourly check or a coordinator's Validate fills them in",

@@ -230,6 +230,18 @@ testUnless(chromiumMissing)(
   'accepting from the sidebar: Fail needs a reason next to the result, Pass closes the task',
   async () => {
     const project = launchPlan();
+    // Delivered: only a task awaiting acceptance can pass (SPEC §3.6).
+    const header = sheetValues(project, 'tasks')[0]!;
+    const status = header.indexOf(
+      headerText(
+        sheetDef('tasks').columns.find((c) => c.key === 'status')!,
+        'zh-CN',
+      ),
+    );
+    project.emulator.spreadsheet
+      .getSheetByName(sheetTitle('tasks', 'zh-CN'))!
+      .getRange(2, status + 1)
+      .setValue('待验收');
     select(project, 'tasks', 2);
     const sidebar = await browser.open(project);
     await sidebar.page.locator('#tab-acceptance').click();

@@ -9,8 +9,9 @@ import { Desk } from './workflow-fixture';
 function deskWithTask(): { desk: Desk; taskId: string; taskRow: number } {
   const desk = new Desk('zh-CN', { emulator: { enforceSimpleTriggerAuth: true, developerDomain: 'example.com' } });
   desk.fillDirectory();
-  const { id: requestId } = desk.approvedRequest();
-  const [row] = desk.paste('tasks', [desk.taskRecord(requestId)]);
+  const {
+    taskRows: [row],
+  } = desk.executingRequest();
   return { desk, taskId: String(desk.value('tasks', row!, 'id')), taskRow: row! };
 }
 
@@ -65,16 +66,35 @@ test('a request typed while the lock is busy is left as typed, then given its ID
   assert.equal(desk.value('requests', row!, 'status'), '待审核');
 });
 
-// SPEC §3.6: the tick acts for nobody, so it cannot tell whether whoever typed the row may post
-// progress on the task: the row is kept, unapplied, with the note saying who may; a coordinator's
-// Validate applies it.
-test('progress typed while the lock is busy is synced by the next tick, which leaves it unapplied with a note, for a coordinator to apply', () => {
+// SPEC §3.6: an edit onEdit could not finish is handled by the tick as its typist, at its time.
+test('progress typed while the lock is busy is applied by the next tick as its typist, at the typed time', () => {
   const { desk, taskId, taskRow } = deskWithTask();
   desk.project.call('automationOn_');
   const { clock, lock, triggers } = desk.project.emulator;
+  desk.project.emulator.session.emuSetActiveUser('zhang.san@example.com');
   lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+  const typedAt = clock.now().getTime();
   const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
   assert.equal(desk.value('progress', row!, 'updatedAt'), '', 'onEdit gave up after a few seconds');
+
+  clock.advanceHours(1);
+  triggers.emuRunDue();
+  assert.equal(desk.value('progress', row!, 'updatedBy'), 'zhang.san@example.com', 'as its typist, never unknown');
+  const stamped = desk.value('progress', row!, 'updatedAt') as Date;
+  assert.ok(Math.abs(stamped.getTime() - typedAt) < 60_000, 'at the typed time, not the tick’s');
+  assert.equal(desk.value('tasks', taskRow, 'pct'), 70, 'applied to the task');
+  assert.equal(desk.note('progress', row!, 'task'), '');
+});
+
+// Where Apps Script names nobody the add-on cannot know who typed it: kept for a coordinator, not applied.
+test('progress typed while the lock is busy by an editor Apps Script does not name is kept for a coordinator', () => {
+  const { desk, taskId, taskRow } = deskWithTask();
+  desk.project.call('automationOn_');
+  const { clock, lock, triggers } = desk.project.emulator;
+  desk.project.emulator.session.emuSetActiveUser('partner@outside.cn');
+  lock.emuHoldByAnotherProcess('document', clock.now().getTime() + 60_000);
+  const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
+  desk.project.emulator.session.emuSetActiveUser('coordinator@example.com');
 
   clock.advanceHours(1);
   triggers.emuRunDue();

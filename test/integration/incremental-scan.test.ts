@@ -30,7 +30,7 @@ function setUp(): LoadedProject {
     Array.from({ length: TASKS }, (_, i) => ({ name: `员工${i + 1}`, email: `owner${i + 1}@corp.cn`, dept: '市场部' })),
   );
   writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工1', goal: '销量', status: '已立项' },
+    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工1', goal: '销量', status: '执行中' },
   ]);
   writeSheet(
     project,
@@ -196,7 +196,7 @@ test('L3s for more tasks than one read holds quote each latest entry above the m
     writeSheet(project, 'departments', [{ name: '市场部', head: 'head@corp.cn', sponsor: 'vp@corp.cn' }]);
     writeSheet(project, 'people', [{ name: '员工1', email: 'owner1@corp.cn', dept: '市场部' }]);
     writeSheet(project, 'requests', [
-      { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工1', goal: '销量', status: '已立项' },
+      { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工1', goal: '销量', status: '执行中' },
     ]);
     const task = (n: number) => `RW202407001-${String(n).padStart(3, '0')}`;
     writeSheet(

@@ -185,11 +185,11 @@ describe('typed by hand: a person who is not a coordinator', () => {
       range.setValue('篡改');
       desk.project.call('onEdit', { range, source: desk.ss, value: '篡改', oldValue });
     });
-    const restored = t('zh-CN', 'wbComputedRestored', { user: OWNER });
+    // The guard's note: who typed what, restored to what it held.
     assert.equal(desk.value('tasks', 2, 'pct'), pctBefore);
-    expect(desk.note('tasks', 2, 'pct')).toContain(restored);
+    expect(desk.note('tasks', 2, 'pct')).toContain(`${OWNER} 填写的「100」已恢复为`);
     assert.deepEqual(history.getRange(last, 1).getValue(), historyBefore);
-    expect(history.getRange(last, 1).getNote()).toContain(restored);
+    expect(history.getRange(last, 1).getNote()).toContain(`${OWNER} 填写的「篡改」已恢复为`);
   });
 
   test('a task row a head types gets its ID and baseline from the coordinator’s next run, with a note meanwhile', () => {

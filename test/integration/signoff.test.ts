@@ -156,7 +156,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(desk.value('requests', 2, 'status'), w.signOff, 'one head is not all of them');
     // A decision typed into the sheet does not count: it is restored with a note saying who decides, and where.
     desk.edit('signOffs', 3, 'decision', w.agree);
-    assert.equal(desk.value('signOffs', 3, 'decision'), '', 'restored');
+    assert.equal(desk.value('signOffs', 3, 'decision'), lang === 'en' ? 'Pending' : '待签', 'restored');
     assert.match(desk.note('signOffs', 3, 'decision'), w.signOffInSidebar);
     as(desk, SALES_HEAD);
     assert.equal(state(desk).signOffs.length, 1, 'still waiting for the sales head');
@@ -296,7 +296,14 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(own.ok, false);
     assert.match(said(own), w.ownAcceptance);
 
-    as(desk, COORDINATOR);
+    // Pass only on a task 待验收 (SPEC §3.6): its owner posts 100 % first.
+    const delivered = (task: string, owner: string) => {
+      as(desk, owner);
+      const posted = sidebar(desk, 'submitSidebarForm', 'progress', { task, summary: '交付', pct: '100' });
+      assert.equal(posted.ok, true, said(posted));
+      as(desk, COORDINATOR);
+    };
+    delivered(taskId, 'li.si@example.com');
     const recorded = sidebar(desk, 'submitSidebarForm', 'acceptance', { task: taskId, result: pass });
     assert.equal(recorded.ok, true, recorded.message);
     assert.notEqual(desk.value('tasks', 3, 'status'), w.done, 'not done before the requester agreed');
@@ -305,6 +312,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
 
     desk.setSetting('signOffAcceptance', 'coordinator');
     const first = String(desk.value('tasks', 2, 'id'));
+    delivered(first, 'zhang.san@example.com');
     sidebar(desk, 'submitSidebarForm', 'acceptance', { task: first, result: pass });
     assert.equal(desk.value('tasks', 2, 'status'), w.done);
   });
@@ -391,8 +399,10 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
   test('已完成 typed into a task by its owner is restored with a note; a coordinator who does not own it may', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    const { id } = desk.approvedRequest();
-    const [taskRow] = desk.paste('tasks', [desk.taskRecord(id, { status: lang === 'en' ? 'In progress' : '进行中' })]);
+    const {
+      taskRows: [taskRow],
+    } = desk.executingRequest();
+    typeOver(desk, 'tasks', taskRow!, 'status', lang === 'en' ? 'In progress' : '进行中');
     as(desk, 'zhang.san@example.com');
     typeOver(desk, 'tasks', taskRow!, 'status', w.done);
     assert.equal(desk.value('tasks', taskRow!, 'status'), lang === 'en' ? 'In progress' : '进行中');
@@ -408,8 +418,9 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
   test('progress comes only from the owner, assisting people, the dept head or a coordinator', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    const { id } = desk.approvedRequest();
-    const [taskRow] = desk.paste('tasks', [desk.taskRecord(id, { assisting: '王五' })]);
+    const {
+      taskRows: [taskRow],
+    } = desk.executingRequest([{ assisting: '王五' }]);
     const taskId = String(desk.value('tasks', taskRow!, 'id'));
     // Each entry a little further than the one before: a lower % would need a note.
     let pct = 50;
@@ -432,8 +443,9 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
   test('the Change history records sidebar and sheet edits with old → new, who and how; the card shows the last five', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    const { id } = desk.approvedRequest();
-    const [taskRow] = desk.paste('tasks', [desk.taskRecord(id)]);
+    const {
+      taskRows: [taskRow],
+    } = desk.executingRequest();
     const taskId = String(desk.value('tasks', taskRow!, 'id'));
     as(desk, 'zhang.san@example.com');
     sidebar(desk, 'submitSidebarForm', 'progress', { task: taskId, summary: '进展', pct: '60', delayReason: '无' });

@@ -70,8 +70,9 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
   test(`${lang}: a progress post whose write fails leaves nothing half done, and its retry one consistent entry`, () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    const { id } = desk.approvedRequest();
-    const [taskRow] = desk.paste('tasks', [desk.taskRecord(id)]);
+    const {
+      taskRows: [taskRow],
+    } = desk.executingRequest();
     const task = String(desk.value('tasks', taskRow!, 'id'));
     const progressRows = () => desk.sheet('progress').getLastRow() - 1;
     const before = progressRows();

@@ -12,11 +12,7 @@ type SidebarResult = { ok: boolean; message: string; errors: Record<string, stri
 function deskWithTasks(lang: Lang, tasks: Record<string, unknown>[]) {
   const desk = new Desk(lang);
   desk.fillDirectory();
-  const { id } = desk.approvedRequest();
-  const rows = desk.paste(
-    'tasks',
-    tasks.map((task) => desk.taskRecord(id, task)),
-  );
+  const { id, taskRows: rows } = desk.executingRequest(tasks);
   return { desk, requestId: id, rows, ids: rows.map((row) => String(desk.value('tasks', row, 'id'))) };
 }
 
@@ -88,7 +84,7 @@ test('a copied request ID is flagged on both rows like a duplicated task ID, and
   desk.fillDirectory();
   const [a, b] = desk.paste('requests', [desk.requestRecord(), desk.requestRecord({ title: '售后响应手册' })]);
   const copied = String(desk.value('requests', a!, 'id'));
-  desk.edit('requests', b!, 'id', copied);
+  desk.copyRow('requests', a!, b!);
   for (const row of [a, b])
     assert.match(desk.note('requests', row!, 'id'), new RegExp(`需求编号 ${copied} 重复出现在第 ${a}, ${b} 行`));
   desk.project.call('validate_');
@@ -98,7 +94,7 @@ test('a copied request ID is flagged on both rows like a duplicated task ID, and
 test('sidebar progress on a task ID two rows hold is refused, naming the rows, and moves neither', () => {
   const { desk, rows, ids } = deskWithTasks('en', [{}, { name: 'Sales training' }]);
   const [a, b] = rows;
-  desk.edit('tasks', b!, 'id', ids[0]);
+  desk.copyRow('tasks', a!, b!);
   const refused = postFromSidebar(desk, ids[0]!, '30');
   assert.equal(refused.ok, false);
   assert.match(

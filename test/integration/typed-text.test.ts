@@ -81,8 +81,10 @@ const FORM_SHEETS: Record<string, SheetKey> = {
 function deskWithTask(lang: Lang) {
   const desk = new Desk(lang);
   desk.fillDirectory();
-  const { id: requestId } = desk.approvedRequest();
-  const [row] = desk.paste('tasks', [desk.taskRecord(requestId)]);
+  const {
+    id: requestId,
+    taskRows: [row],
+  } = desk.executingRequest();
   return { desk, requestId, taskId: String(desk.value('tasks', row!, 'id')) };
 }
 

@@ -138,11 +138,61 @@ export class Desk {
     return records.map((_, i) => first + i);
   }
 
-  /** Types one cell and fires onEdit. */
+  /**
+   * Types one cell and fires onEdit as Sheets does: with the new value, and the value it replaced
+   * when the cell had one ("oldValue … Will be undefined if the cell had no previous content",
+   * https://developers.google.com/apps-script/guides/triggers/events#edit).
+   */
   edit(key: SheetKey, row: number, column: string, value: unknown): void {
     const range = this.cell(key, row, column);
+    const oldValue = range.getValue();
     range.setValue(value as never);
-    this.project.call('onEdit', { range, source: this.ss, value });
+    this.project.call('onEdit', { range, source: this.ss, value, ...(oldValue === '' ? {} : { oldValue }) });
+  }
+
+  /**
+   * Pastes (or fills) `values` over the cells of `columns` on rows `rows`, as one edit: onEdit gets
+   * the range and neither value nor oldValue ("Only available if the edited range is a single
+   * cell", https://developers.google.com/apps-script/guides/triggers/events#edit).
+   */
+  pasteOver(key: SheetKey, rows: readonly number[], column: string, values: readonly unknown[]): void {
+    const first = Math.min(...rows);
+    const range = this.sheet(key).getRange(first, this.col(key, column), Math.max(...rows) - first + 1, 1);
+    const grid = range.getValues();
+    rows.forEach((row, i) => (grid[row - first]![0] = (values[i] ?? values[0]) as never));
+    range.setValues(grid as never);
+    this.project.call('onEdit', { range, source: this.ss });
+  }
+
+  /** Copies row `from` over row `to` (every column) as one paste, and fires onEdit for it. */
+  copyRow(key: SheetKey, from: number, to: number): void {
+    const sheet = this.sheet(key);
+    const width = sheet.getLastColumn();
+    const range = sheet.getRange(to, 1, 1, width);
+    range.setValues(sheet.getRange(from, 1, 1, width).getValues());
+    this.project.call('onEdit', { range, source: this.ss });
+  }
+
+  /** Submits a request's split from the menu (Split into tasks, then "submit for sign-off"). */
+  submitSplit(requestRow: number): void {
+    this.select('requests', requestRow);
+    this.answer('YES');
+    this.project.call('splitRequest_');
+  }
+
+  /**
+   * An approved request with `tasks` typed into Tasks and its split submitted under
+   * signOffSplit = coordinator, so it is in execution at once; its row, ID and task rows.
+   */
+  executingRequest(tasks: readonly Record<string, unknown>[] = [{}]): { row: number; id: string; taskRows: number[] } {
+    this.setSetting('signOffSplit', 'coordinator');
+    const { row, id } = this.approvedRequest();
+    const taskRows = this.paste(
+      'tasks',
+      tasks.map((task) => this.taskRecord(id, task)),
+    );
+    this.submitSplit(row);
+    return { row, id, taskRows };
   }
 
   select(key: SheetKey, row: number): void {

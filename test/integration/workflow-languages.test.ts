@@ -53,7 +53,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     assert.match(desk.note('tasks', two!, 'owner'), expect.twoOwners!);
     assert.match(desk.note('tasks', unknown!, 'owner'), expect.unknownOwner!);
     assert.match(desk.note('tasks', status!, 'status'), expect.badStatus!);
-    desk.edit('tasks', second!, 'id', desk.value('tasks', two!, 'id'));
+    desk.copyRow('tasks', two!, second!);
     assert.match(desk.note('tasks', second!, 'id'), expect.duplicate!);
     assert.equal(desk.note('tasks', first!, 'owner'), '');
 

@@ -306,7 +306,8 @@ test('a task ID that appears twice is flagged on both rows, and Validate lists i
   desk.fillDirectory();
   const { id } = desk.approvedRequest();
   const [a, b] = desk.paste('tasks', [desk.taskRecord(id), desk.taskRecord(id)]);
-  desk.edit('tasks', b!, 'id', desk.value('tasks', a!, 'id'));
+  // Row a copied over row b, as a user copies a row: its ID comes with it.
+  desk.copyRow('tasks', a!, b!);
   const duplicated = String(desk.value('tasks', a!, 'id'));
   for (const row of [a, b])
     assert.match(desk.note('tasks', row!, 'id'), new RegExp(`任务编号 ${duplicated} 重复出现在第 ${a}, ${b} 行`));
@@ -324,12 +325,17 @@ test('Validate on a clean workbook says so', () => {
 
 // ---------------------------------------------------------------- progress
 
-function deskWithTask(lang: 'zh-CN' | 'en', task: Record<string, unknown> = {}) {
+/** A task of a request in execution (SPEC §3.6: work starts only through sign-off), and any `others` of it. */
+function deskWithTask(
+  lang: 'zh-CN' | 'en',
+  task: Record<string, unknown> = {},
+  others: Record<string, unknown>[] = [],
+) {
   const desk = new Desk(lang);
   desk.fillDirectory();
-  const { id: requestId, row: requestRow } = desk.approvedRequest();
-  const [row] = desk.paste('tasks', [desk.taskRecord(requestId, task)]);
-  return { desk, requestId, requestRow, taskRow: row, taskId: String(desk.value('tasks', row!, 'id')) };
+  const { id: requestId, row: requestRow, taskRows } = desk.executingRequest([task, ...others]);
+  const [row] = taskRows;
+  return { desk, requestId, requestRow, taskRow: row, taskRows, taskId: String(desk.value('tasks', row!, 'id')) };
 }
 
 test('a progress entry typed into Progress is stamped and moves the task’s %, last update and status', () => {
@@ -405,6 +411,8 @@ test('acceptance Fail needs a reason and sends the task back; Pass completes it 
   assert.equal(desk.value('tasks', taskRow!, 'status'), '进行中');
   assert.equal(desk.value('acceptance', noReason!, 'standard'), '方案初稿经市场部评审通过');
 
+  // Pass only on a task 待验收 (SPEC §3.6): the reworked deliverable is posted again first.
+  desk.paste('progress', [{ task: taskId, summary: '返工完成', pct: 100 }]);
   const [pass] = desk.paste('acceptance', [{ task: taskId, result: '通过', acceptedBy: '李四' }]);
   assert.equal(desk.value('tasks', taskRow!, 'status'), '已完成');
   assert.equal(desk.value('acceptance', pass!, 'acceptedBy'), '李四', 'typed value kept');
@@ -413,15 +421,20 @@ test('acceptance Fail needs a reason and sends the task back; Pass completes it 
 });
 
 test('a request stays open while another live task is not done; cancelled tasks do not count', () => {
-  const { desk, requestId, requestRow, taskId } = deskWithTask('en');
+  const { desk, requestRow, taskRows, taskId } = deskWithTask('en', {}, [
+    { name: 'Sales training' },
+    { status: 'Cancelled' },
+  ]);
+  const [, other, cancelled] = taskRows;
   desk.setSetting('signOffAcceptance', 'coordinator');
-  const [other, cancelled] = desk.paste('tasks', [
-    desk.taskRecord(requestId, { name: 'Sales training' }),
-    desk.taskRecord(requestId, { status: 'Cancelled' }),
+  const otherId = String(desk.value('tasks', other!, 'id'));
+  desk.paste('progress', [
+    { task: taskId, summary: 'done', pct: 100 },
+    { task: otherId, summary: 'done', pct: 100 },
   ]);
   desk.paste('acceptance', [{ task: taskId, result: 'Pass' }]);
-  assert.equal(desk.value('requests', requestRow, 'status'), 'Approved');
-  desk.paste('acceptance', [{ task: desk.value('tasks', other!, 'id'), result: 'Pass' }]);
+  assert.equal(desk.value('requests', requestRow, 'status'), 'In execution');
+  desk.paste('acceptance', [{ task: otherId, result: 'Pass' }]);
   assert.equal(desk.value('requests', requestRow, 'status'), 'Done');
   assert.equal(desk.value('tasks', cancelled!, 'status'), 'Cancelled');
 });
