@@ -37,12 +37,14 @@ function sidebar(desk: Desk, name: string, ...args: unknown[]): ActionResult {
   return desk.project.runFromSidebar(name, ...args) as ActionResult;
 }
 
-/** A desk with an approved request and one complete task of it; `id` the request, `task` the task ID. */
+/** A desk with a request in execution (its split signed off) and one task of it; `id` the request, `task` the task ID. */
 function deskWithTask(lang: Lang): { desk: Desk; id: string; task: string } {
   const desk = new Desk(lang);
   desk.fillDirectory();
-  const { id } = desk.approvedRequest();
-  const [row] = desk.paste('tasks', [desk.taskRecord(id)]);
+  const {
+    id,
+    taskRows: [row],
+  } = desk.executingRequest();
   return { desk, id, task: String(desk.value('tasks', row!, 'id')) };
 }
 
