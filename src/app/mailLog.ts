@@ -27,6 +27,7 @@ import {
   type ColumnKey,
   type EnumCode,
   type EnumKey,
+  type MessageKind,
   type NotificationStatus,
 } from '../domain/schema';
 import type { LogEntry } from '../domain/told';
@@ -58,6 +59,8 @@ export class MailLog {
   /** Messages a dead run left in doubt (its send was under way), now shown as unconfirmed. */
   readonly unconfirmed: number;
   readonly label: (status: NotificationStatus) => string;
+  private readonly kindLabel: (kind: MessageKind) => string;
+  private readonly channelLabel: (channel: 'email') => string;
   private readonly table: LogTable;
   private readonly read: readonly ReadRow[];
   private readonly rowOf: ReadonlyMap<LogEntry, LogRow>;
@@ -75,6 +78,8 @@ export class MailLog {
   private constructor(private readonly wb: Workbook) {
     this.table = logTable(wb);
     this.label = labeler('notificationStatus', wb.settings.locale);
+    this.kindLabel = labeler('messageKind', wb.settings.locale);
+    this.channelLabel = labeler('channel', wb.settings.locale);
     this.progress = sendProgressStore(wb.spreadsheet.getId());
     this.run = Utilities.getUuid().slice(0, 8);
     this.read = readRows(this.table);
@@ -157,13 +162,13 @@ export class MailLog {
     const id = options.send || !options.into ? messageId(this.run, ++this.order) : undefined;
     const fields = {
       time,
-      rule: draft.rule,
+      rule: this.kindLabel(draft.rule),
       level: draft.level,
       item: draft.items.join(', '),
       recipients: draft.recipient,
       status: this.label(options.send ? 'sending' : draft.status),
       key: keysCell(draft.keys),
-      channel: labeler('channel', this.wb.locale)('email'),
+      channel: this.channelLabel('email'),
       ...(id ? { id } : {}),
     };
     if (options.into) {
@@ -180,7 +185,7 @@ export class MailLog {
    * message of the same key waiting for them from an earlier run is taken over, not repeated.
    */
   recordMail(mail: {
-    readonly rule: string;
+    readonly rule: MessageKind;
     readonly item: string;
     readonly key: string;
     readonly recipient: string;
@@ -290,7 +295,8 @@ function readRows(table: LogTable): ReadRow[] {
       row,
       ledger: {
         time,
-        rule: row.text('rule'),
+        // A message row's kind, by its label in either language; a row of an earlier version holds a notice's rule.
+        rule: enumOf('messageKind', row.get('rule')) ?? row.text('rule'),
         level: row.text('level'),
         item: row.text('item'),
         recipients: parseList(row.get('recipients')),

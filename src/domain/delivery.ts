@@ -6,7 +6,7 @@
 import type { WorkCalendar } from './calendar';
 import { DIGEST_RULE } from './ledger';
 import { LEVEL_RANK, RULE_ORDER, RULES, type Notice } from './notice';
-import type { NotificationStatus } from './schema';
+import type { MessageKind, NotificationStatus } from './schema';
 import type { EmailMode } from './settings';
 import { CELL_MAX_CHARS } from './values';
 import {
@@ -199,8 +199,8 @@ function compareText(a: string, b: string): number {
 
 /** A Notification log row about to be written: one message (or, with no recipient, the notices nobody could be told). */
 export interface MessageDraft {
-  /** DIGEST_RULE, or the rule of a mail that is not a digest (the weekly summary, …). */
-  readonly rule: string;
+  /** DIGEST_RULE, or the kind of a mail that is not a digest (the weekly summary, …). */
+  readonly rule: MessageKind;
   /** The highest level the message carries; '' for a mail without one. */
   readonly level: string;
   readonly items: readonly string[];

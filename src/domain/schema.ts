@@ -105,6 +105,13 @@ export const ENUMS = {
     { code: 'superseded', zh: '已作废', en: 'superseded' },
   ]),
   channel: values([{ code: 'email', zh: '邮件', en: 'email' }]),
+  // What a Notification log row's message is (its rule column); rows of an earlier version hold a notice's rule.
+  messageKind: values([
+    { code: 'digest', zh: '提醒摘要', en: 'digest' },
+    { code: 'weeklySummary', zh: '周报', en: 'weekly summary' },
+    { code: 'automationStopped', zh: '自动化已停止', en: 'automation stopped' },
+    { code: 'deliveryFailed', zh: '送达失败', en: 'delivery failed' },
+  ]),
 } as const;
 
 export type EnumKey = keyof typeof ENUMS;
@@ -116,6 +123,7 @@ export type ActionStatus = EnumCode<'actionStatus'>;
 export type AcceptanceResult = EnumCode<'acceptanceResult'>;
 export type ChangeStatus = EnumCode<'changeStatus'>;
 export type NotificationStatus = EnumCode<'notificationStatus'>;
+export type MessageKind = EnumCode<'messageKind'>;
 export type SignOffSubject = EnumCode<'signOffSubject'>;
 export type SignOffDecision = EnumCode<'signOffDecision'>;
 

@@ -152,7 +152,7 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
     log
       .getDataRange()
       .getValues()
-      .filter((row) => row[1] === 'automationStopped')
+      .filter((row) => row[1] === '自动化已停止')
       .map((row) => `${row[4]} ${row[5]}`),
     [`${FIRST} 已发送`, `${SECOND} 已发送`],
   );

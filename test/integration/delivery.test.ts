@@ -401,7 +401,7 @@ test('a weekly summary over quota is retried in place, the week generated, once 
   runUntil(project, '2024-07-15T08:00');
   mail.emuSetRemainingQuota(0);
   runUntil(project, '2024-07-15T20:00');
-  const summaryRows = () => logRows(project).filter((row) => row['规则'] === 'weeklySummary');
+  const summaryRows = () => logRows(project).filter((row) => row['规则'] === '周报');
   const recipients = summaryRows().length;
   assert.ok(recipients > 0);
   assert.ok(summaryRows().every((row) => row['状态'] === '排队中' && row['事项'] === '2024-W28'));
@@ -428,7 +428,7 @@ test('a weekly summary over quota is retried in place, the week generated, once 
   assert.ok(down.fired > 0);
   stuck.emulator.faults.clear();
   runUntil(stuck, '2024-07-19T12:00');
-  const failed = logRows(stuck).filter((row) => row['规则'] === 'weeklySummary');
+  const failed = logRows(stuck).filter((row) => row['规则'] === '周报');
   assert.ok(failed.length > 0 && failed.every((row) => row['状态'] === '失败'), failed.map((r) => r['状态']).join());
   const told = stuck.emulator.mail.outbox.filter((m) => m.subject.includes('未能送达'));
   assert.deepEqual(

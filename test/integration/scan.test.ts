@@ -236,7 +236,7 @@ test('every notice is in the Notification log, and a second run within the coold
     log.slice(1).map((row) => [...row.slice(1, 7), row[8], row[10]]),
     [
       ...['pmo@corp.cn', 'mkt-head@corp.cn', 'sales-head@corp.cn'].map((to) => [
-        'weeklySummary',
+        '周报',
         '',
         '2024-W27',
         to,
@@ -245,7 +245,7 @@ test('every notice is in the Notification log, and a second run within the coold
         '邮件',
         0,
       ]),
-      ['digest', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03', '邮件', 0],
+      ['提醒摘要', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03', '邮件', 0],
     ],
   );
   const before = project.emulator.mail.outbox.length;

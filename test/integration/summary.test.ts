@@ -230,14 +230,14 @@ test('the mail quota is honoured: whoever does not fit today is named, queued on
   const logged = () =>
     desk
       .values('通知记录')
-      .filter((row) => row[1] === 'weeklySummary')
+      .filter((row) => row[1] === '周报')
       .map((row) => `${row[1]} ${row[3]} ${row[4]} ${row[5]}`);
   assert.deepEqual(logged(), [
-    'weeklySummary 2024-W28 coordinator@example.com 已发送',
-    'weeklySummary 2024-W28 head.market@example.com 已发送',
-    'weeklySummary 2024-W28 head.sales@example.com 排队中',
-    'weeklySummary 2024-W28 head.service@example.com 排队中',
-    'weeklySummary 2024-W28 head.product@example.com 排队中',
+    '周报 2024-W28 coordinator@example.com 已发送',
+    '周报 2024-W28 head.market@example.com 已发送',
+    '周报 2024-W28 head.sales@example.com 排队中',
+    '周报 2024-W28 head.service@example.com 排队中',
+    '周报 2024-W28 head.product@example.com 排队中',
   ]);
 
   // Automation on: the next tick sends exactly the queued three once the quota allows, and no more after.
@@ -318,7 +318,7 @@ test('a summary send that failed waits out its back-off: the Monday tick does no
   assert.equal(summariesTo('head.sales@example.com'), 1);
   const rows = desk
     .values('通知记录')
-    .filter((row) => row[1] === 'weeklySummary' && row[4] === 'head.sales@example.com')
+    .filter((row) => row[1] === '周报' && row[4] === 'head.sales@example.com')
     .map((row) => `${row[5]} ${row[10]}`);
   // One row for the message: retried in place, its failed send counted.
   assert.deepEqual(rows, ['已发送 1']);

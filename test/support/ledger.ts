@@ -15,7 +15,7 @@ export interface LogLine {
   readonly status: string;
   readonly key: string;
   readonly message: string;
-  /** The row's rule column: "digest" for a digest, else the mail's rule. */
+  /** The row's rule column as shown: its message kind (提醒摘要 / digest, 周报 / weekly summary, …). */
   readonly kind: string;
 }
 
