@@ -53,7 +53,8 @@ export function evolve(
   const post = (task: BenchTask) => {
     task.pct = Math.min(100, task.pct + 10 + below(random, 25));
     task.lastUpdate = workedAt;
-    progress.push({ task: task.id, summary: `进度 ${task.pct}%`, pct: task.pct / 100, updatedAt: new Date(workedAt) });
+    task.summary = `进度 ${task.pct}%`;
+    progress.push({ task: task.id, summary: task.summary, pct: task.pct / 100, updatedAt: new Date(workedAt) });
     if (task.pct === 100) task.status = '待验收';
   };
   for (const task of data.tasks) {
@@ -85,6 +86,7 @@ export function evolve(
       status: '未开始',
       pct: 0,
       lastUpdate: undefined,
+      summary: '',
     };
     data.tasks.push(task);
     arrivals.push(task);

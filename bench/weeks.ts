@@ -120,7 +120,7 @@ function applyChanges(project: LoadedProject, data: BenchData, changes: DayChang
   const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
   const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!;
   const existing = data.tasks.length - changes.arrivals.length;
-  for (const key of ['status', 'pct', 'lastUpdate'] as const) {
+  for (const key of ['status', 'pct', 'lastUpdate', 'progressSummary'] as const) {
     const column = header.indexOf(
       headerText(
         sheetDef('tasks').columns.find((c) => c.key === key)!,

@@ -48,6 +48,8 @@ export interface BenchTask {
   /** 0–100, as the latest progress save left it. */
   pct: number;
   lastUpdate: number | undefined;
+  /** The latest progress entry's summary, as the progress save carried it to the task row. */
+  summary: string;
 }
 
 /** A Progress row by column key (a type, not an interface, so it is a row record as it stands). */
@@ -129,19 +131,23 @@ export function benchData(size: number, scenario: Scenario, now: number): BenchD
       status: task.status,
       pct: task.pct,
       lastUpdate: now - task.lastUpdateDaysAgo * DAY,
+      summary: progressSummary(PROGRESS_PER_TASK - 1),
     };
   });
   const progress = tasks.flatMap((task, i) => {
     const { pct, lastUpdateDaysAgo } = shapes[i]!;
     return Array.from({ length: PROGRESS_PER_TASK }, (_, k) => ({
       task: task.id,
-      summary: `进度 ${k + 1}`,
+      summary: progressSummary(k),
       pct: (pct * (k + 1)) / PROGRESS_PER_TASK / 100,
       updatedAt: new Date(now - (lastUpdateDaysAgo + (PROGRESS_PER_TASK - 1 - k)) * DAY),
     }));
   });
   return { people, tasks, progress };
 }
+
+/** The summary of a task's `k`th progress entry (0-based). */
+const progressSummary = (k: number) => `进度 ${k + 1}`;
 
 /** A task's row, by column key, as setup's columns and the progress saves leave it. */
 export function taskRow(task: BenchTask, health: unknown = ''): Record<string, unknown> {
@@ -158,6 +164,7 @@ export function taskRow(task: BenchTask, health: unknown = ''): Record<string, u
     pct: task.pct,
     lastUpdate: task.lastUpdate === undefined ? '' : new Date(task.lastUpdate),
     health,
+    progressSummary: task.summary,
   };
 }
 

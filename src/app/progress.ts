@@ -18,7 +18,7 @@ import {
   type TaskSnapshot,
 } from '../domain/workflow';
 import { percentShown } from '../gas/percentFormats';
-import type { TableRow } from '../gas/table';
+import { asCell, cellString, type TableRow } from '../gas/table';
 import { taskRows, taskSnapshot } from './tasks';
 import { isCoordinator, recordedAuthor, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
@@ -68,6 +68,9 @@ function applyEntry(
   for (const [key, value] of Object.entries(progressEffect(snapshot, pct, wb.now, wb.locale))) {
     taskRow.set(key as never, value);
   }
+  // What an L3 quotes of the entry, carried beside its % (SPEC §3.7): the scan reads it here.
+  taskRow.set('progressSummary', cellString(asCell(record.summary)));
+  taskRow.set('delayReason', cellString(asCell(record.delayReason)));
   return {
     problems,
     computed: { task: snapshot.id, owner: snapshot.owner, updatedAt: wb.now, updatedBy: recordedAuthor(wb), pct },

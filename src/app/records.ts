@@ -9,8 +9,11 @@ import type { AcceptanceRecord, ActionRecord, ProgressRecord, RequestRecord, Tas
 import { isBlank, parseList, parsePercent, parseTypedPercent } from '../domain/values';
 import type { Workbook } from './workbook';
 
+/** What a task row defers to of its latest Progress entry. */
+export type LatestEntry = Pick<ProgressRecord, 'pct' | 'at' | 'summary' | 'delayReason'>;
+
 /** The progress a task row defers to: its latest Progress entry, by upper-case task ID. */
-export type LatestProgress = ReadonlyMap<string, Pick<ProgressRecord, 'pct' | 'at' | 'summary' | 'delayReason'>>;
+export type LatestProgress = ReadonlyMap<string, LatestEntry>;
 
 /**
  * Every non-blank Tasks row, with or without an ID yet; `latest` overrides the typed percentage
@@ -57,7 +60,7 @@ export function readProgress(wb: Workbook): ProgressRecord[] {
  * no task, so every row is walked without filtering them out first.
  */
 export function latestAcceptedProgress(wb: Workbook, table: Table<ColumnKey<'progress'>>): LatestProgress {
-  const latest = new Map<string, Pick<ProgressRecord, 'pct' | 'at' | 'summary' | 'delayReason'>>();
+  const latest = new Map<string, LatestEntry>();
   // A task's rows are usually adjacent: a row naming, as typed, the task of the row just walked
   // that already has its latest entry is skipped without trimming and looking the ID up again.
   let settled: Cell | undefined;

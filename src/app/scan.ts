@@ -30,6 +30,7 @@ import {
   readActions,
   readRequests,
   readTasks,
+  type LatestEntry,
   type LatestProgress,
 } from './records';
 import { readSignOffs } from './signOffs';
@@ -250,7 +251,7 @@ function tasksWithHealth(
   const table = wb.optionalTable('tasks');
   if (!table) return [];
   // Only accepted entries count: a rejected one never gets its update stamp.
-  const latest = scanProgress(wb, escalating);
+  const latest = scanProgress(wb, table, escalating);
   const healthLabel = labeler('health', wb.settings.locale);
   const writesHealth = table.has('health');
   const result: { task: TaskItem; health: TaskHealth }[] = [];
@@ -270,11 +271,12 @@ function tasksWithHealth(
  * high-water mark still names the same row (SPEC §3.7): every accepted entry above it is already
  * in its task's % and last update (a progress save writes both, all or nothing), which readTasks
  * falls back to. A task about to be escalated whose latest entry is above the mark (its L3 quotes
- * that entry's summary and delay reason, which the task row does not carry) has that entry read
- * from above it (latestAbove). A missing mark, or a row inserted, deleted or changed at it, means
- * a full read. The new mark is the last row read.
+ * that entry's summary and delay reason) takes them from its row, which carries them beside its %
+ * (carriedProgress); only a row that does not carry them yet (set up by an earlier version) has
+ * that entry read from above the mark (latestAbove). A missing mark, or a row inserted, deleted or
+ * changed at it, means a full read. The new mark is the last row read.
  */
-function scanProgress(wb: Workbook, escalating: ReadonlySet<string>): LatestProgress {
+function scanProgress(wb: Workbook, tasks: Table<ColumnKey<'tasks'>>, escalating: ReadonlySet<string>): LatestProgress {
   const tail = wb.source.tail?.('progress');
   const mark = tail && readProgressMark(wb.spreadsheet);
   const fromMark =
@@ -291,7 +293,37 @@ function scanProgress(wb: Workbook, escalating: ReadonlySet<string>): LatestProg
   if (!tail || !fromMark) return latestAcceptedProgress(wb, table);
   const above = new Set([...escalating].filter((id) => !fromMark.has(id)));
   if (above.size === 0) return fromMark;
-  return new Map([...latestAbove(wb, tail, above), ...fromMark]);
+  const carried = carriedProgress(wb, tasks, above);
+  if (above.size === 0) return new Map([...carried, ...fromMark]);
+  return new Map([...latestAbove(wb, tail, above), ...carried, ...fromMark]);
+}
+
+/**
+ * The latest entry of each of `tasks` as its Tasks row carries it (its %, last update, summary and
+ * delay reason, all written by the progress save that posted it); each task found, or whose row
+ * has no last update (no entry was ever accepted), is taken out of `tasks`, leaving those whose
+ * row does not carry a summary yet.
+ */
+function carriedProgress(wb: Workbook, table: Table<ColumnKey<'tasks'>>, tasks: Set<string>): LatestProgress {
+  const carried = new Map<string, LatestEntry>();
+  const carries = table.has('progressSummary');
+  for (let i = 0; i < table.rowCount && tasks.size > 0; i++) {
+    const id = cellString(table.cell(i, 'id')).toUpperCase();
+    if (!tasks.has(id)) continue;
+    const lastUpdate = table.cell(i, 'lastUpdate');
+    const summary = carries ? cellString(table.cell(i, 'progressSummary')) : '';
+    if (isBlank(lastUpdate)) tasks.delete(id);
+    else if (summary !== '') {
+      tasks.delete(id);
+      carried.set(id, {
+        pct: parsePercent(table.cell(i, 'pct')),
+        at: wb.readDate(lastUpdate),
+        summary,
+        delayReason: cellString(table.cell(i, 'delayReason')),
+      });
+    }
+  }
+  return carried;
 }
 
 /**
@@ -318,9 +350,9 @@ function progressFingerprint(table: Table<ColumnKey<'progress'>>, index: number)
 }
 
 /**
- * The task row carries the % and time of its latest accepted entry, as a progress save leaves it;
- * an entry edited in place since (onEdit forgot the mark, so this scan read all of Progress) is
- * carried over here. That is what lets the next scan read only the rows below its mark.
+ * The task row carries the %, time, summary and delay reason of its latest accepted entry, as a
+ * progress save leaves it; an entry edited in place since (onEdit forgot the mark, so this scan
+ * read all of Progress), or a row set up before it carried a summary, is carried over here. That is what lets the next scan read only the rows below its mark.
  */
 function carryLatestProgress(
   wb: Workbook,
@@ -334,6 +366,9 @@ function carryLatestProgress(
   const seconds = (date: Date | undefined) => (date ? Math.floor(date.getTime() / 1000) : undefined);
   if (table.has('lastUpdate') && task.lastUpdate && seconds(typed) !== seconds(task.lastUpdate))
     row.set('lastUpdate', task.lastUpdate);
+  // A column the sheet lacks is skipped by set.
+  row.set('progressSummary', task.progressSummary);
+  row.set('delayReason', task.delayReason);
 }
 
 /** Communication log rows that hold an action item (an item without a readable due date raises no notice). */

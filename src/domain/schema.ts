@@ -341,6 +341,12 @@ export const SHEETS = {
       col('lastUpdate', '最近更新', 'Last update', 'datetime', { ...computed, aliases: ['更新时间', 'Updated'] }),
       col('health', '健康度', 'Health', 'enum', { ...computed, enumeration: 'health' }),
       col('notes', '备注', 'Notes', 'longText', { aliases: ['Note', 'Remarks'] }),
+      // The latest accepted Progress entry's summary and delay reason, written with its % and last
+      // update (SPEC §3.7): an L3 quotes them without reading Progress above the scan's mark. Not
+      // required: a workbook set up by an earlier version gets them from setup, and until a
+      // progress save or a scan fills a row, the scan reads its entry from Progress.
+      col('progressSummary', '最新进度', 'Latest progress', 'longText', { ...computed }),
+      col('delayReason', '最新滞后原因', 'Latest delay reason', 'longText', { ...computed }),
     ],
   ),
   progress: sheet(

@@ -186,7 +186,7 @@ test('an old entry edited while the lock is busy: the tick that syncs it makes t
   assert.deepEqual(outcome(incremental), outcome(full));
 });
 
-test('L3s for more tasks than one read holds quote each latest entry above the mark, as a full read does', () => {
+test('L3s for more tasks than one read holds quote each latest entry above the mark, as a full read does, on task rows that do not carry it', () => {
   // 150 overdue tasks whose entries (two each, interleaved with another task's) all lie above the
   // mark: their latest rows are 150 separate runs, more than one Values.batchGet carries.
   const count = 150;
@@ -215,6 +215,11 @@ test('L3s for more tasks than one read holds quote each latest entry above the m
         lastUpdate: at('2024-07-05T10:00'),
       })),
     );
+    // Set up by a version whose task rows did not carry the latest summary and delay reason: the
+    // scan reads those entries from above the mark.
+    const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
+    const header = tasks.getRange(1, 1, 1, tasks.getLastColumn()).getValues()[0]!;
+    tasks.deleteColumns(header.indexOf('最新进度 ⚙') + 1, 2);
     writeSheet(
       project,
       'progress',

@@ -179,6 +179,8 @@ test('the header row is protected with a warning only; ⚙ columns are protected
       { a1: whole('pct'), warningOnly: true, editors: [] },
       { a1: whole('lastUpdate'), warningOnly: true, editors: [] },
       { a1: whole('health'), warningOnly: true, editors: [] },
+      { a1: whole('progressSummary'), warningOnly: true, editors: [] },
+      { a1: whole('delayReason'), warningOnly: true, editors: [] },
     ].sort((x, y) => x.a1.localeCompare(y.a1)),
   );
   for (const key of SHEET_ORDER) {

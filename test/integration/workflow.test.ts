@@ -338,7 +338,7 @@ function deskWithTask(
   return { desk, requestId, requestRow, taskRow: row, taskRows, taskId: String(desk.value('tasks', row!, 'id')) };
 }
 
-test('a progress entry typed into Progress is stamped and moves the task’s %, last update and status', () => {
+test('a progress entry typed into Progress is stamped and moves the task’s %, last update, status, latest summary and delay reason', () => {
   const { desk, taskRow, taskId } = deskWithTask('zh-CN');
   const [row] = desk.paste('progress', [{ task: taskId, summary: '方案撰写70%', pct: 70, delayReason: '无' }]);
   assert.equal(desk.value('progress', row!, 'owner'), '张三');
@@ -347,9 +347,13 @@ test('a progress entry typed into Progress is stamped and moves the task’s %, 
   assert.equal(desk.value('tasks', taskRow!, 'pct'), 70);
   assert.ok(desk.value('tasks', taskRow!, 'lastUpdate') instanceof Date);
   assert.equal(desk.value('tasks', taskRow!, 'status'), '进行中');
+  assert.equal(desk.value('tasks', taskRow!, 'progressSummary'), '方案撰写70%');
+  assert.equal(desk.value('tasks', taskRow!, 'delayReason'), '无');
   // 100 % puts the task up for acceptance.
   desk.paste('progress', [{ task: taskId, summary: '完成', pct: 100 }]);
   assert.equal(desk.value('tasks', taskRow!, 'status'), '待验收');
+  assert.equal(desk.value('tasks', taskRow!, 'progressSummary'), '完成');
+  assert.equal(desk.value('tasks', taskRow!, 'delayReason'), '');
 });
 
 test('bad progress entries are refused with a message on the cell and change no task', () => {
@@ -386,14 +390,17 @@ test('an entry far behind plan needs a delay reason ("none" does not count)', ()
   assert.equal(desk.value('tasks', taskRow!, 'pct'), 5);
 });
 
-test('one progress edit costs one read and at most one write per sheet it touches', () => {
-  const { desk, taskId } = deskWithTask('en');
+test('one progress edit costs one read and at most one write per run of changed cells of each sheet it touches', () => {
+  const { desk, taskRow, taskId } = deskWithTask('en');
   desk.calls.reset();
   desk.paste('progress', [{ task: taskId, summary: 'draft', pct: 30 }]);
   const counts = desk.calls.snapshot();
   assert.equal(counts['Range.setValue'] ?? 0, 0, 'never cell by cell');
-  // The paste itself, the stamped progress row, the task row and its Change history rows (SPEC §2.10).
-  assert.ok((counts['Range.setValues'] ?? 0) <= 4, JSON.stringify(counts));
+  // The paste itself, the stamped progress row, the task row's % and last update, its latest
+  // summary at the right end (Health and Notes between them are not rewritten: SPEC §3.4) and
+  // its Change history rows (SPEC §2.10).
+  assert.ok((counts['Range.setValues'] ?? 0) <= 5, JSON.stringify(counts));
+  assert.equal(desk.value('tasks', taskRow!, 'progressSummary'), 'draft');
 });
 
 // ---------------------------------------------------------------- acceptance
