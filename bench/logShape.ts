@@ -5,9 +5,9 @@
  * (history.ts) and reads them only through these functions, which assume no column order:
  * - a row's times are its Date cells (shiftLogTimes, writtenSince);
  * - a queued row holds the status label 排队中 in some cell (queuedRows);
- * - the archive's size (archiveLinesPerDay) is the one place that reads columns by header (key
- *   and status): 通知记录 YYYY compacts to a line per (key, status) and month; a message row lists
- *   the keys it carries one a line in its key cell.
+ * - the archive's size (archiveLinesPerDay) and when each delivery was first told (firstTold) read
+ *   columns by header (time, recipients, status, key): 通知记录 YYYY compacts to a line per (key,
+ *   status) and month; a message row lists the keys it carries one a line in its key cell.
  */
 import { enumLabel } from '../src/domain/schema';
 import { columnIndex, fromJson, toJson } from './workbook';
@@ -47,4 +47,26 @@ export function archiveLinesPerDay(grid: readonly (readonly unknown[])[]): numbe
   for (const line of grid.slice(1))
     for (const each of String(line[key]).split('\n')) lines.add(`${each}|${String(line[status])}`);
   return lines.size;
+}
+
+const TOLD = new Set(['sent', 'unconfirmed'].map((code) => enumLabel('notificationStatus', code as 'sent', 'zh-CN')));
+
+/** When each (notice key, recipient) was first told, in ms, from a log's rows (header first). */
+export function firstTold(grid: readonly (readonly unknown[])[]): Map<string, number> {
+  const header = grid[0] ?? [];
+  const [time, recipients, status, key] = (['time', 'recipients', 'status', 'key'] as const).map((column) =>
+    columnIndex(header, 'notificationLog', column),
+  );
+  const first = new Map<string, number>();
+  for (const line of grid.slice(1)) {
+    const at = line[time ?? -1];
+    if (!(at instanceof Date) || !TOLD.has(String(line[status ?? -1]))) continue;
+    for (const each of String(line[key ?? -1]).split('\n'))
+      for (const recipient of String(line[recipients ?? -1]).split(/,\s*/)) {
+        const delivery = `${each}|${recipient}`;
+        const earlier = first.get(delivery);
+        if (earlier === undefined || at.getTime() < earlier) first.set(delivery, at.getTime());
+      }
+  }
+  return first;
 }

@@ -55,8 +55,8 @@ const weeks = report.fourWeeks ?? [];
 if (weeks.length > 0) {
   lines.push(
     '',
-    '| scenario | tasks | 4 weeks: product emails (log rows) | naive script | digest script | same-rules digest | product est. s (0.75 s/mail, 100 ms/API call) |',
-    '|---|---|---|---|---|---|---|',
+    '| scenario | tasks | 4 weeks: product emails (log rows) | naive script | digest script | same-rules digest | product est. s (0.75 s/mail, 100 ms/API call) | first tellings: same day / later / never |',
+    '|---|---|---|---|---|---|---|---|',
     ...weeks.map((run) =>
       row([
         run.scenario,
@@ -66,6 +66,7 @@ if (weeks.length > 0) {
         n(run.digest.emails),
         n(run.sameRules.emails),
         n(Math.round(run.product.estimatedSeconds)),
+        `${n(run.product.firstTellings.sameDay)} / ${n(run.product.firstTellings.later)} / ${n(run.product.firstTellings.never)}`,
       ]),
     ),
   );

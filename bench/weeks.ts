@@ -17,7 +17,7 @@
 import type { LoadedProject } from '../emulator/runtime';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../src/domain/schema';
 import { evolve, type DayChanges } from './evolve';
-import { queuedRows, writtenSince } from './logShape';
+import { firstTold, queuedRows, writtenSince } from './logShape';
 import { logRows, round1 } from './measure';
 import {
   digestReminders,
@@ -35,6 +35,7 @@ import {
   loadBundle,
   seed,
   settingsSheetRows,
+  sheetValues,
   taskRow,
   type BenchData,
   type Scenario,
@@ -81,11 +82,40 @@ export interface WeeksReport {
     /** Hourly ticks after the daily scan's, sending what its run budget left queued. */
     readonly catchUpPasses: number;
     readonly wallTime: WallTimeMatrix;
+    /**
+     * Each (notice, recipient) the same-rules digest (which tells everything at every scan) first
+     * told in the window, against when the product first told it: on the same day's scans, later,
+     * or never.
+     */
+    readonly firstTellings: {
+      readonly compared: number;
+      readonly sameDay: number;
+      readonly later: number;
+      readonly never: number;
+    };
   };
   readonly naive: ScriptReport;
   readonly digest: ScriptReport;
   readonly sameRules: ScriptReport;
   readonly days: readonly WeekDay[];
+}
+
+/** The product's first tellings against the same-rules digest's, by Shanghai day. */
+function compareFirstTellings(
+  product: ReadonlyMap<string, number>,
+  sameRules: ReadonlyMap<string, number>,
+): WeeksReport['product']['firstTellings'] {
+  const dayOf = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY);
+  let sameDay = 0;
+  let later = 0;
+  let never = 0;
+  for (const [delivery, at] of sameRules) {
+    const told = product.get(delivery);
+    if (told === undefined) never++;
+    else if (dayOf(told) > dayOf(at)) later++;
+    else sameDay++;
+  }
+  return { compared: sameRules.size, sameDay, later, never };
 }
 
 /** The 20 working days' scan times: 09:00 on Monday to Friday. */
@@ -239,6 +269,10 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
     });
   });
   const p = totals.product;
+  const firstTellings = compareFirstTellings(
+    firstTold(sheetValues(product, 'notificationLog')),
+    firstTold(sheetValues(same, 'notificationLog')),
+  );
   return {
     scenario,
     tasks: size,
@@ -257,6 +291,7 @@ export function fourWeeks(size: number, scenario: Scenario): WeeksReport {
       daysStoppedAtTimeLimit: stoppedDays,
       catchUpPasses,
       wallTime: wallTimeMatrix(p.calls, p.cells),
+      firstTellings,
     },
     naive: scriptTotals(totals.naive),
     digest: scriptTotals(totals.digest),
