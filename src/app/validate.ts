@@ -8,6 +8,7 @@ import { unsubmittedSplits } from '../domain/splits';
 import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
 import { markProblems } from '../gas/problemMarks';
 import { syncAcceptance } from './acceptance';
+import { onOtherCells, settleDateCells } from './dateCells';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
@@ -48,7 +49,10 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
     if (key !== 'requests' && key !== 'communications' && !wb.sheet('tasks')) continue;
-    problems.push(...sync(wb));
+    // Dates typed as text become dates before the checks read them (SPEC §2.2).
+    const dates = settleDateCells(wb, key);
+    const found = sync(wb);
+    problems.push(...found, ...onOtherCells(found, dates));
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
