@@ -157,13 +157,25 @@ export class Protection implements Pick<
     this.onRemove(this);
   }
 
+  /**
+   * Only someone who may edit the protected area changes its editors: "the owner and editors of a
+   * protected range" set who may edit it (https://support.google.com/docs/answer/1218656); the
+   * wording of the exception is a guess.
+   */
+  private emuCheckMayChange(): void {
+    if (!this.emuMayEdit(this.users.current()) && !this.warningOnly)
+      throw gasError("You don't have permission to change the editors of this protected range.");
+  }
+
   private emuAdd(emails: readonly string[]): this {
+    this.emuCheckMayChange();
     this.mirrorsSpreadsheet = false;
     for (const email of emails) if (email) this.editors.add(email.toLowerCase());
     return this;
   }
 
   private emuRemove(emails: readonly string[]): this {
+    this.emuCheckMayChange();
     this.mirrorsSpreadsheet = false;
     const kept = new Set([this.users.owner(), this.users.current()].map((e) => e.toLowerCase()));
     for (const email of emails) if (!kept.has(email.toLowerCase())) this.editors.delete(email.toLowerCase());

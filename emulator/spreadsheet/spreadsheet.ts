@@ -88,6 +88,15 @@ export class EmuSpreadsheet implements SpreadsheetApi {
     this.record('setSpreadsheetLocale');
     this.workbook.locale = locale;
   }
+  /**
+   * "Returns the owner of the document, or null for a document in a shared drive"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()).
+   */
+  getOwner(): { getEmail(): string } | null {
+    this.record('getOwner');
+    const owner = this.workbook.users.owner();
+    return owner === '' ? null : { getEmail: () => owner };
+  }
   getSpreadsheetTimeZone(): string {
     this.record('getSpreadsheetTimeZone');
     return this.workbook.timeZone;

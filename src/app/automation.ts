@@ -7,6 +7,7 @@
  * neither see nor delete the owner's; instead a tick checks, each hour, that it is still the
  * registered one and that its owner is still a coordinator, and removes itself when not.
  */
+import { alignProtectionEditors } from '../gas/protectionEditors';
 import { WorkCalendar, wallDateTime } from '../domain/calendar';
 import { dueJobs } from '../domain/schedule';
 import { settingText } from '../domain/settings';
@@ -111,6 +112,8 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
         wb.via = 'trigger';
       }
       if (wb.optionalTable('requests')) syncRequests(wb);
+      // Once a day, the protections' editors follow Settings' coordinators (where this owner may change them).
+      if (due.scan) alignProtectionEditors(spreadsheet, wb.settings.coordinators);
       const recorded = recordScan(wb, mailer, { hourly: !due.scan });
       // The week's summary when due, and whatever summary mail earlier runs left waiting.
       const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
@@ -284,6 +287,7 @@ export function runChecksNowFromMenu(now: Date): void {
           now,
           (wb) => {
             requireCoordinator(wb);
+            alignProtectionEditors(wb.spreadsheet, wb.settings.coordinators);
             return { wb, recorded: recordScan(wb, mailApp) };
           },
           { whole: true },

@@ -3,6 +3,7 @@
  * current headers. It reads Tasks and Requests once and writes only the dashboard sheet: the
  * numbers are formulas, so they stay current between refreshes.
  */
+import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { writeDashboard } from '../gas/dashboardSheet';
 import { menuAction } from './workbook';
@@ -21,7 +22,7 @@ export function refreshDashboard(wb: Workbook): string {
     .filter((dept) => dept !== '');
   return writeDashboard(wb.spreadsheet, wb.text('dashboardSheet'), tasks, requests, {
     locale: wb.locale,
-    refreshedAt: new WorkCalendar(wb.settings).wallText(wb.now),
+    refreshedAt: dateText(wb.now, new WorkCalendar(wb.settings)),
     departments: [...new Set([...known, ...typed])],
     endOfDay: wb.settings.endOfDay,
     workDays: wb.settings.workDays,

@@ -11,6 +11,7 @@
  * - by an editor Apps Script did not name: kept, with a note saying a coordinator confirms it,
  *   never reverted as if a stranger typed it (the add-on cannot know).
  */
+import { dateText } from '../domain/dateText';
 import { resolveEmail } from '../domain/directory';
 import { isTaskId, requestOfTaskId } from '../domain/ids';
 import {
@@ -106,7 +107,7 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
       const value = cellString(after);
       if (verdict.kind === 'unnamed') {
         if (before !== undefined && isTracked(key, field)) changes.push(change(key, row, field, before, after));
-        const at = wb.calendar().wallText(wb.now);
+        const at = dateText(wb.now, wb.calendar());
         problems.push(problem(key, row, field, 'guardUnnamed', { why, value, at }, 'warning'));
         continue;
       }

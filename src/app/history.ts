@@ -4,6 +4,7 @@
  * What the add-on changes is found when an operation commits (the cells it changed, against the
  * row as read); what a user types is told by onEdit, which alone knows the value it replaced.
  */
+import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { columnDef, columnLabel, sheetTitle, type ColumnKey, type SheetKey } from '../domain/schema';
 import type { Settings } from '../domain/settings';
@@ -130,7 +131,7 @@ export function appendHistory(
 ): void {
   const { locale } = author.settings;
   const calendar = new WorkCalendar(author.settings);
-  const shown = author.show ?? ((value: Cell) => (value instanceof Date ? calendar.wallText(value) : String(value)));
+  const shown = author.show ?? ((value: Cell) => dateText(value, calendar));
   for (const change of changes) {
     history.append({
       time: author.now,

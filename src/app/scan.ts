@@ -4,6 +4,7 @@
  * any mail goes out (recordScan, under the document lock when there is one); then the digests
  * are mailed through the send ledger, outside the lock, within the run's time budget (deliver).
  */
+import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
 import { buildDigests } from '../domain/digest';
@@ -14,7 +15,7 @@ import { type ActionItem, type Notice, type PlanChangeItem, type Rule, type Task
 import { escalatingItems, noticeKey } from '../domain/told';
 import { taskHealth, type TaskHealth } from '../domain/health';
 import type { ColumnKey, SheetKey } from '../domain/schema';
-import { isBlank, parseDate, parsePercent } from '../domain/values';
+import { isBlank, parsePercent } from '../domain/values';
 import { readProgressMark, writeProgressMark } from '../gas/automationRecord';
 import type { SheetTail } from '../gas/sheets';
 import type { LedgerMail } from '../gas/ledger';
@@ -209,7 +210,7 @@ function recordEndedRetries(wb: Workbook, ledger: MailLog, calendar: WorkCalenda
     wb.text('deliveryFailedLine', {
       recipient: row.recipients.join(', '),
       items: row.item,
-      recordedAt: calendar.wallText(row.recordedAt ?? row.time),
+      recordedAt: dateText(row.recordedAt ?? row.time, calendar),
     }),
   );
   const body = wb.text('deliveryFailedMailBody', { list: lines.join('\n'), url: wb.source.url() });
@@ -377,13 +378,12 @@ function actionItems(wb: Workbook): ActionItem[] {
 }
 
 function readChanges(wb: Workbook): PlanChangeItem[] {
-  const timeZone = wb.settings.timeZone;
   return (wb.optionalTable('planChanges')?.records() ?? []).map((row) => ({
     row: row.rowNumber,
     task: row.text('task'),
-    newDue: parseDate(row.get('newDue'), timeZone),
+    newDue: wb.readDate(row.get('newDue')),
     status: enumOf('changeStatus', row.get('status')),
-    requestedAt: parseDate(row.get('requestedAt'), timeZone),
+    requestedAt: wb.readDate(row.get('requestedAt')),
   }));
 }
 

@@ -7,12 +7,14 @@ import { DATA_SHEETS, parseEnum, sheetDef, sheetTitle, type SheetKey } from '../
 import { unsubmittedSplits } from '../domain/splits';
 import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
 import { markProblems } from '../gas/problemMarks';
+import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
+import { onOtherCells, settleDateCells } from './dateCells';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
 import { syncTasks } from './tasks';
-import type { Workbook } from './workbook';
+import { isCoordinator, type Workbook } from './workbook';
 
 const LIST_LIMIT = 20;
 
@@ -48,7 +50,10 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
     if (key !== 'requests' && key !== 'communications' && !wb.sheet('tasks')) continue;
-    problems.push(...sync(wb));
+    // Dates typed as text become dates before the checks read them (SPEC §2.2).
+    const dates = settleDateCells(wb, key);
+    const found = sync(wb);
+    problems.push(...found, ...onOtherCells(found, dates));
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
@@ -82,6 +87,19 @@ export function unsubmittedSplitProblems(wb: Workbook): Problem[] {
     params: { id, count },
     level: 'warning',
   }));
+}
+
+/**
+ * Validate by a coordinator brings the editors of the coordinators' protections in line with
+ * Settings (gas/protectionEditors.ts); what it changed, or could not change, in words.
+ */
+export function protectionEditorsReport(wb: Workbook): string[] {
+  if (!isCoordinator(wb)) return [];
+  const { changed, unable } = alignProtectionEditors(wb.spreadsheet, wb.settings.coordinators);
+  return [
+    ...(changed > 0 ? [wb.text('wbEditorsAligned', { count: changed })] : []),
+    ...(unable > 0 ? [wb.text('wbEditorsUnable', { count: unable })] : []),
+  ];
 }
 
 /** The Validate dialog: counts and the first problems, each naming sheet row and field. */

@@ -5,6 +5,7 @@
 import { dayKeyIn, WorkCalendar } from '../domain/calendar';
 import type { Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
+import { dateText } from '../domain/dateText';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
 import { parseDate } from '../domain/values';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
@@ -76,13 +77,9 @@ export class Workbook {
     return parseDate(value, this.timeZone, this.sheetTimeZone);
   }
 
-  /**
-   * A date cell as people read it everywhere (sidebar card, mails, summaries, history): its day and
-   * time on the Settings calendar, a date typed without a time as that day; other cells as text.
-   */
+  /** A date cell as people read it everywhere (domain/dateText.ts); other cells as text. */
   dateText(value: unknown): string {
-    const date = value instanceof Date ? this.readDate(value) : undefined;
-    return date ? (this.calendarCache ??= new WorkCalendar(this.settings)).wallText(date) : String(value ?? '').trim();
+    return dateText(value, (this.calendarCache ??= new WorkCalendar(this.settings)), this.sheetTimeZone);
   }
 
   private calendarCache: WorkCalendar | undefined;
@@ -218,8 +215,13 @@ export class Workbook {
     return !scope || (scope.sheet === sheet && rowNumber >= scope.from && rowNumber <= scope.to);
   }
 
-  /** Cells restored after a refused edit: the restore is no change of its own in the Change history. */
+  /** Cells restored after a refused edit, or retyped: no change of their own in the Change history. */
   private readonly restored = new Set<string>();
+
+  /** A date typed as text (or digits) written back as the date it is: the same value, so no change of its own. */
+  retype(row: TableRow<string>, field: string, date: Date): void {
+    this.restore(row, field, date);
+  }
 
   /** Restores a cell a refused edit changed (written on commit, not recorded as a change). */
   restore(row: TableRow<string>, field: string, value: Cell): void {

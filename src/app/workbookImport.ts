@@ -3,6 +3,7 @@
  * mapped by header into Tasks under one approved request. Valid rows are imported; each
  * rejected row is reported with its number and reason; the source sheet is only read.
  */
+import { dateOfTyped } from '../domain/dateInput';
 import { nextTaskId } from '../domain/ids';
 import { enumLabel, mapHeaders, sheetDef, type ColumnKey } from '../domain/schema';
 import { cellText, isBlank } from '../domain/values';
@@ -64,7 +65,12 @@ export function importTasks(wb: Workbook, source: SourceSheet, requestId: string
     const record: RecordOf<'tasks'> = {};
     for (const column of def.columns) {
       const index = positions[column.key];
-      if (index !== undefined && !COMPUTED.includes(column.key)) record[column.key] = cells[index];
+      if (index === undefined || COMPUTED.includes(column.key)) continue;
+      const cell = cells[index];
+      // A date the list keeps as text ("2024.8.20") or digits goes into Tasks as a date, never as text.
+      const isDateColumn = column.type === 'date' || column.type === 'datetime';
+      const typed = isDateColumn && (typeof cell === 'string' || typeof cell === 'number') ? cell : undefined;
+      record[column.key] = (typed !== undefined && dateOfTyped(typed, wb.sheetTimeZone)) || cell;
     }
     const id = nextTaskId(request.text('id'), ids);
     const complete: RecordOf<'tasks'> = {

@@ -7,7 +7,7 @@ import { SHEET_ORDER, sheetTitle, type SheetKey } from '../domain/schema';
 import { t, type Locale } from '../i18n/index';
 import { findRequest, reviewRequestById } from './requests';
 import { addTaskRows, assertSplittable, submitSplit } from './tasks';
-import { syncSheets, validationReport } from './validate';
+import { protectionEditorsReport, syncSheets, validationReport } from './validate';
 import { inWorkbook, menuAction, peekWorkbook, requireCoordinator, UserError, type Workbook } from './workbook';
 import { importTasks } from './workbookImport';
 import { currentSelection } from '../gas/selection';
@@ -50,7 +50,10 @@ export function setupFromMenu(ui: Ui, now: Date): void {
 
 export function validateFromMenu(ui: Ui, now: Date): void {
   menuAction(ui, () => {
-    const report = inWorkbook(now, (wb) => validationReport(wb, syncSheets(wb)));
+    const report = inWorkbook(now, (wb) => {
+      const problems = syncSheets(wb);
+      return [validationReport(wb, problems), ...protectionEditorsReport(wb)].join('\n');
+    });
     ui.alert(report);
   });
 }

@@ -3,6 +3,7 @@
  * Notification log rows of one run. Decided from the notices, the log and `now`; sending and
  * writing are the app layer's job.
  */
+import { dateText } from './dateText';
 import type { WorkCalendar } from './calendar';
 import { DIGEST_RULE } from './ledger';
 import { LEVEL_RANK, RULE_ORDER, RULES, type Notice } from './notice';
@@ -98,7 +99,7 @@ export function planDeliveries(
     }
     if (last && calendar.workingDaysBetween(last, now) < repeatGapDays(episode.length)) {
       coolingDown.push(delivery);
-      const since = calendar.wallText(episode[0] ?? last);
+      const since = dateText(episode[0] ?? last, calendar);
       const list = stillOpen.get(recipient);
       if (list) list.push({ delivery, since });
       else stillOpen.set(recipient, [{ delivery, since }]);

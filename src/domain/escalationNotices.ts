@@ -1,4 +1,5 @@
 /** L3 escalation (SPEC §3.3, §3.5): an L2 still unresolved escalateAfterHours into its episode. */
+import { dateText } from './dateText';
 import { unique, type EscalationInput, type Notice, type Rule, type TaskEntry } from './notice';
 import { episodeKey, escalationDue, l2Episodes } from './told';
 
@@ -49,7 +50,7 @@ export function unresolvedNotices(
       // What a sponsor needs to act without opening the sheet (SPEC §3.5): who, where, how late, why.
       facts: {
         problems: rules.join(','),
-        since: calendar.wallText(since),
+        since: dateText(since, calendar),
         days: Math.max(1, calendar.workingDaysBetween(since, today)),
         owner: task?.owner ?? '',
         dept: task?.dept ?? '',

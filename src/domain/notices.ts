@@ -5,6 +5,7 @@
  * told.ts's; cooldown, quota and the queue are delivery.ts's; sending and writing are the app
  * layer's job.
  */
+import { dateText } from './dateText';
 import { dayKeyOf, type CivilDay, type WorkCalendar } from './calendar';
 import { cellBudgetNotice } from './cellBudget';
 import { findDepartment, resolveEmail, standIn, type StandIn } from './directory';
@@ -39,7 +40,7 @@ export function findNotices(input: EscalationInput): Notice[] {
     return tasksById.get(normalId(id));
   };
   const notices: Notice[] = [];
-  const text = (instant: Date) => calendar.wallText(instant);
+  const text = (instant: Date) => dateText(instant, calendar);
   // Directory look-ups scan People and Departments; thousands of tasks share a few hundred names.
   const email = memo((person: string) => (person.trim() === '' ? undefined : resolveEmail(directory, person)));
   const head = memo((dept: string) => email(findDepartment(directory, dept)?.head ?? ''));

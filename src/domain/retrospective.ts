@@ -4,6 +4,7 @@
  * failures, the communications held, and empty sections for what went well / what to improve /
  * suggestions, for the team to fill in.
  */
+import { dateText } from './dateText';
 import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
 import type { AcceptanceRecord } from './records';
@@ -77,7 +78,7 @@ export function retrospectiveTitle(locale: Locale, requestId: string): string {
 
 export function retrospective(input: RetrospectiveInput): Report {
   const { locale, calendar, request } = input;
-  const when = (date: Date | undefined) => (date ? calendar.wallText(date) : '');
+  const when = (date: Date | undefined) => dateText(date, calendar);
   const task = (column: ColumnKey<'tasks'>) => header(locale, 'tasks', column);
   const req = (column: ColumnKey<'requests'>) => header(locale, 'requests', column);
   const progress = (column: ColumnKey<'progress'>) => header(locale, 'progress', column);

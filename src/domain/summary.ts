@@ -3,6 +3,7 @@
  * 周报 YYYY-Www and, optionally, mailed as HTML with a plain-text part. Also the report shape the
  * retrospective shares, ISO weeks in the spreadsheet's time zone, and when a task was completed.
  */
+import { dateText } from './dateText';
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { dayKeyOf, mondayOf, pad2, type CivilDay, type WorkCalendar } from './calendar';
 import { escapeHtml, ruleName, type Digest } from './digest';
@@ -184,7 +185,7 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
     const day = calendar.dayOf(date);
     return day >= w.first && day <= w.last;
   };
-  const when = (date: Date | undefined) => (date ? calendar.wallText(date) : '');
+  const when = (date: Date | undefined) => dateText(date, calendar);
   const task = (column: ColumnKey<'tasks'>) => header(locale, 'tasks', column);
   const taskCells = (x: ReportTask) => [x.id, x.name, x.dept, x.owner];
   const taskColumns = [task('id'), task('name'), task('dept'), task('owner')];

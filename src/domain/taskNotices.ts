@@ -2,6 +2,7 @@
  * The rules of one task (SPEC §3.3): overdue, blocked, final hours, no owner, lagging, failed
  * acceptance, dependency risk, due soon, stale; called per task by findNotices (notices.ts).
  */
+import { dateText } from './dateText';
 import type { CivilDay, WorkCalendar } from './calendar';
 import { isOpenWork, type TaskHealth } from './health';
 import { normalId, RULE_LEVEL, type AcceptanceItem, type TaskEntry, type TaskItem, type TaskRuleScope } from './notice';
@@ -30,7 +31,7 @@ export function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHe
   const coordinators = scope.coordinatorsOf(task.request);
   const base = { item: task.id, sheet: 'tasks' as const, row: task.row, title: task.name };
   // Only the rules of a health condition quote the due date; most tasks have none.
-  const due = health.dueAt && c.size > 0 ? text(health.dueAt) : '';
+  const due = task.due && c.size > 0 ? text(task.due) : '';
 
   if (needsOwner(task, owner)) {
     add({ ...base, rule: 'noOwner', facts: { owner: task.owner } }, [head(task.dept), ...coordinators]);
@@ -143,7 +144,7 @@ export function predecessorRisk(
   for (const id of task.dependsOn) {
     const predecessor = taskById(id);
     if (!predecessor || !isOpenWork(predecessor.task.status) || !predecessor.health.dueAt) continue;
-    const label = `${predecessor.task.id} ${predecessor.task.name} (${calendar.wallText(predecessor.health.dueAt)})`;
+    const label = `${predecessor.task.id} ${predecessor.task.name} (${dateText(predecessor.task.due ?? predecessor.health.dueAt, calendar)})`;
     if (predecessor.health.conditions.has('overdue')) overdue.push(label);
     else if (calendar.workingDaysBetween(today, predecessor.health.dueAt) <= leadDays) soon.push(label);
   }

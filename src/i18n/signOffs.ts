@@ -119,6 +119,15 @@ export const signOffText = {
     'zh-CN': '协作台：仅协作负责人可编辑',
     en: 'Collab Desk: only coordinators edit this',
   },
+  wbEditorsAligned: {
+    'zh-CN': '已按「设置」中的协作负责人更新 {count} 处保护的编辑者。',
+    en: 'The editors of {count} protection(s) now match the coordinators in Settings.',
+  },
+  wbEditorsUnable: {
+    'zh-CN':
+      '有 {count} 处保护的编辑者与「设置」中的协作负责人不一致，但您不是这些保护的编辑者，无法更改：请由文件所有者或已是编辑者的协作负责人运行「校验」。',
+    en: "{count} protection(s) list other editors than the coordinators in Settings, and you are not among their editors, so they cannot be changed by you: ask the file's owner or a coordinator who is an editor to run Validate.",
+  },
   wbAddOnProtection: {
     'zh-CN': '协作台代各角色写入此处：手动修改会被还原并加批注',
     en: 'Collab Desk writes this for every role: a change typed here is restored, with a note',

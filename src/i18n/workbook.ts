@@ -44,8 +44,9 @@ export const workbookText = {
     en: 'A task that is "{status}" needs one primary owner.',
   },
   wbNotDate: {
-    'zh-CN': '“{value}”不是日期；请填写日期，如 2024-08-20。',
-    en: '"{value}" is not a date; enter a date such as 2024-08-20.',
+    'zh-CN':
+      '“{value}”不是日期（或写法无法识别）；请年份在前，写作 2024-08-20、2024/8/20、2024.8.20、2024年8月20日 或 20240820（可加时间，如 2024-08-20 18:00）。',
+    en: '"{value}" is not a date the desk can read; write it year first, as 2024-08-20, 2024/8/20, 2024.8.20, 2024年8月20日 or 20240820 (a time may follow, e.g. 2024-08-20 18:00).',
   },
   wbAsap: {
     'zh-CN': '“{value}”不是日期：请写明具体的期望完成日期（如 2024-08-20），才能排期和提醒。',

@@ -111,7 +111,7 @@ const summary = (list: Notice[]) =>
 test('due soon is an L1 reminder to the owner alone', () => {
   const found = notices('2024-07-12T09:00', { tasks: [task({ pct: 80, lastUpdate: at('2024-07-12T08:00') })] });
   assert.deepEqual(summary(found), ['dueSoon L1 RW202407001-01 → zhang@corp.cn']);
-  assert.equal(found[0]?.facts.due, '2024-07-15 18:00');
+  assert.equal(found[0]?.facts.due, '2024-07-15');
 });
 
 test('overdue goes to owner and department head with the coordinators in copy', () => {
@@ -139,7 +139,7 @@ test('lagging warns owner and head; stale reminds the owner', () => {
     'lagging L2 RW202407001-01 → zhang@corp.cn,mkt-head@corp.cn',
     'stale L1 RW202407001-01 → zhang@corp.cn',
   ]);
-  assert.deepEqual(found[0]?.facts, { pct: 10, expected: 50, gap: 40, due: '2024-07-15 18:00' });
+  assert.deepEqual(found[0]?.facts, { pct: 10, expected: 50, gap: 40, due: '2024-07-15' });
 });
 
 test('a department head typed as a name is resolved through People', () => {
@@ -164,7 +164,7 @@ test('dependency: a predecessor due soon reminds the downstream owner; an overdu
   });
   const soon = notices('2024-07-11T10:00', { tasks: [upstream, downstream] });
   assert.deepEqual(summary(soon), ['dependency L1 RW202407001-02 → li@corp.cn']);
-  assert.equal(soon[0]?.facts.soon, 'RW202407001-01 新品推广方案初稿撰写 (2024-07-15 18:00)');
+  assert.equal(soon[0]?.facts.soon, 'RW202407001-01 新品推广方案初稿撰写 (2024-07-15)');
   const late = notices('2024-07-16T10:00', {
     tasks: [{ ...upstream, lastUpdate: at('2024-07-16T09:00') }, downstream],
   });

@@ -185,3 +185,29 @@ test('Sheets API values.batchUpdate into a protected cell fails as a whole with 
     { message: `API call to sheets.spreadsheets.values.update failed with error: ${REFUSAL}` },
   );
 });
+
+// https://support.google.com/docs/answer/1218656 (the owner and a protection's editors set who may
+// edit it; the exception's wording is a guess) and P (canEdit); Spreadsheet.getOwner
+// (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner(): "the owner
+// of the document, or null for a document in a shared drive").
+test("only an editor of a protection, or the file's owner, changes its editors; getOwner names the owner", () => {
+  const { emulator, sheet, as } = setup();
+  const protection = limit(sheet.protect(), [COORDINATOR]);
+  assert.throws(() => as(STAFF, () => protection.addEditors([STAFF])), /permission/);
+  assert.throws(() => as(STAFF, () => protection.removeEditors([COORDINATOR])), /permission/);
+  assert.equal(
+    as(STAFF, () => protection.canEdit()),
+    false,
+  );
+  as(COORDINATOR, () => protection.addEditors([STAFF]));
+  assert.equal(
+    as(STAFF, () => protection.canEdit()),
+    true,
+  );
+  as(OWNER, () => protection.removeEditors([STAFF]));
+  assert.equal(
+    as(STAFF, () => protection.canEdit()),
+    false,
+  );
+  assert.equal(emulator.spreadsheet.getOwner()?.getEmail(), OWNER);
+});

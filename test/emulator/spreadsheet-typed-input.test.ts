@@ -135,6 +135,19 @@ test('zh_CN reads Y/M/D, Y-M-D, 年月日 and M/D, not M/D/Y', () => {
   assert.equal(sheet.getRange('A1').getDisplayValue(), '2024年8月1日');
 });
 
+// What no locale of the two reads as a date (issue 21 point 7; the add-on converts these itself):
+// dotted year-first dates stay text (the formats guide's date examples use "/" and "-" only, a guess
+// for ".") and eight digits are a number, as any digits are (ValueInputOption USER_ENTERED).
+test('2024.8.20 stays text and 20240820 is a number in both locales; 2024年8月20日 is text in en_US', () => {
+  for (const locale of ['en_US', 'zh_CN'] as const) {
+    assert.deepEqual(typed(locale, '2024.8.20'), { value: '2024.8.20', format: AUTOMATIC }, locale);
+    assert.equal(typed(locale, '20240820').value, 20240820, locale);
+    assert.equal(typed(locale, '2024/8/20').value, '2024-08-20 00:00:00', locale);
+  }
+  assert.equal(typed('en_US', '8/20/2024').value, '2024-08-20 00:00:00');
+  assert.equal(typed('en_US', '2024年8月20日').value, '2024年8月20日', 'CJK dates: text in en_US (a guess)');
+});
+
 // https://support.google.com/docs/answer/3094038 (a typed time is a time value); Sheets stores a time as a
 // fraction of a day (formats guide), read back as a Date on 1899-12-30. AM/PM in both locales and
 // 上午/下午 in zh_CN, and the formats, are a guess.

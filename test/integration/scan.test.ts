@@ -206,7 +206,7 @@ test('the digest links each item to its row and the Health column is written by 
   const link = `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A2`;
   assert.ok(thursday.body.includes(link), thursday.body);
   assert.ok(thursday.htmlBody?.includes(link.replace('&', '&amp;')));
-  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10 18:00/);
+  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，/);
 
   const values = sheetValues(project, 'tasks');
   const health = (values[0] ?? []).indexOf('健康度 ⚙');
@@ -444,7 +444,7 @@ test('an English workbook gets English digests', () => {
   const mail = project.emulator.mail.outbox.at(-1);
   assert.match(
     mail?.body ?? '',
-    /L1 Reminder[\s\S]*RW202407001-03 渠道铺货执行 — Due soon: due 2024-07-10 18:00; 20% complete/,
+    /L1 Reminder[\s\S]*RW202407001-03 渠道铺货执行 — Due soon: due 2024-07-10; 20% complete/,
   );
 });
 

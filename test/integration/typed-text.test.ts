@@ -6,7 +6,7 @@
  */
 import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import type { SheetKey } from '../../src/domain/schema';
+import { sheetDef, type SheetKey } from '../../src/domain/schema';
 import { Desk, day, type Lang } from './workflow-fixture';
 import { ReportDesk, at } from './reports-fixture';
 
@@ -164,12 +164,20 @@ function typeRows(desk: Desk, key: SheetKey, records: readonly Record<string, un
   const width = sheet.getLastColumn();
   const grid = records.map((record) => {
     const line: unknown[] = new Array(width).fill('');
-    for (const [column, value] of Object.entries(record))
-      line[desk.col(key, column) - 1] = typeof value === 'string' && value !== '' ? typedAsText(value) : value;
+    for (const [column, value] of Object.entries(record)) {
+      // Dates are typed as dates: a date column never keeps text (SPEC §2.2, test/integration/date-cells.test.ts).
+      const text = typeof value === 'string' && value !== '' && !isDateColumn(key, column);
+      line[desk.col(key, column) - 1] = text ? typedAsText(value) : value;
+    }
     return line;
   });
   sheet.getRange(first, 1, grid.length, width).setValues(grid as never);
   return records.map((_, i) => first + i);
+}
+
+function isDateColumn(key: SheetKey, column: string): boolean {
+  const type = sheetDef(key).columns.find((c) => c.key === column)?.type;
+  return type === 'date' || type === 'datetime';
 }
 
 /** The whole rows, values and formulas, to compare a row before and after an operation. */
