@@ -51,22 +51,32 @@ export function archiveLinesPerDay(grid: readonly (readonly unknown[])[]): numbe
 
 const TOLD = new Set(['sent', 'unconfirmed'].map((code) => enumLabel('notificationStatus', code as 'sent', 'zh-CN')));
 
-/** When each (notice key, recipient) was first told, in ms, from a log's rows (header first). */
-export function firstTold(grid: readonly (readonly unknown[])[]): Map<string, number> {
+/**
+ * When each (notice key, recipient) was first told, in ms, from a log's rows (header first); and
+ * every time each (item, recipient) was told anything, for a notice told under another rule (a
+ * task due at 09:00 is "final hours" at 09:00:00 and "overdue" a second later).
+ */
+export function firstTold(grid: readonly (readonly unknown[])[]): {
+  readonly byKey: Map<string, number>;
+  readonly byItem: Map<string, number[]>;
+} {
   const header = grid[0] ?? [];
   const [time, recipients, status, key] = (['time', 'recipients', 'status', 'key'] as const).map((column) =>
     columnIndex(header, 'notificationLog', column),
   );
-  const first = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  const byItem = new Map<string, number[]>();
   for (const line of grid.slice(1)) {
     const at = line[time ?? -1];
     if (!(at instanceof Date) || !TOLD.has(String(line[status ?? -1]))) continue;
     for (const each of String(line[key ?? -1]).split('\n'))
       for (const recipient of String(line[recipients ?? -1]).split(/,\s*/)) {
         const delivery = `${each}|${recipient}`;
-        const earlier = first.get(delivery);
-        if (earlier === undefined || at.getTime() < earlier) first.set(delivery, at.getTime());
+        const earlier = byKey.get(delivery);
+        if (earlier === undefined || at.getTime() < earlier) byKey.set(delivery, at.getTime());
+        const item = `${each.split('|')[2] ?? ''}|${recipient}`;
+        byItem.set(item, [...(byItem.get(item) ?? []), at.getTime()]);
       }
   }
-  return first;
+  return { byKey, byItem };
 }

@@ -102,20 +102,25 @@ export interface WeeksReport {
 
 /** The product's first tellings against the same-rules digest's, by Shanghai day. */
 function compareFirstTellings(
-  product: ReadonlyMap<string, number>,
-  sameRules: ReadonlyMap<string, number>,
+  product: ReturnType<typeof firstTold>,
+  sameRules: ReturnType<typeof firstTold>,
 ): WeeksReport['product']['firstTellings'] {
   const dayOf = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY);
   let sameDay = 0;
   let later = 0;
   let never = 0;
-  for (const [delivery, at] of sameRules) {
-    const told = product.get(delivery);
-    if (told === undefined) never++;
-    else if (dayOf(told) > dayOf(at)) later++;
-    else sameDay++;
+  for (const [delivery, at] of sameRules.byKey) {
+    const told = product.byKey.get(delivery);
+    const parts = delivery.split('|');
+    const [item, recipient] = [parts[2] ?? '', parts.at(-1) ?? ''];
+    // Told that day under another rule (the same item, the same recipient): not late.
+    const otherRule = (product.byItem.get(`${item}|${recipient}`) ?? []).some((time) => dayOf(time) === dayOf(at));
+    if (told !== undefined && dayOf(told) <= dayOf(at)) sameDay++;
+    else if (otherRule) sameDay++;
+    else if (told === undefined) never++;
+    else later++;
   }
-  return { compared: sameRules.size, sameDay, later, never };
+  return { compared: sameRules.byKey.size, sameDay, later, never };
 }
 
 /** The 20 working days' scan times: 09:00 on Monday to Friday. */
