@@ -94,4 +94,8 @@ export const guardText = {
     'zh-CN': '{count} 个任务自 {since} 起未提交会签；请在「拆分任务」中提交，任务在会签确认后才开始',
     en: '{count} tasks waiting since {since} for their split to be submitted; submit it with Split into tasks: the tasks start once it is signed off',
   },
+  lineSplitNotSubmittedUndated: {
+    'zh-CN': '{count} 个任务的分工尚未提交会签；请在「拆分任务」中提交，任务在会签确认后才开始',
+    en: '{count} tasks waiting for their split to be submitted; submit it with Split into tasks: the tasks start once it is signed off',
+  },
 } satisfies Record<string, Text>;
