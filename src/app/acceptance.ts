@@ -80,15 +80,18 @@ function requestStatusOf(wb: Workbook, id: string): 'executing' | 'outside' | 'u
  */
 function unsubmittedPass(wb: Workbook, snapshot: TaskSnapshot, confirmed: boolean, row?: number): Problem | undefined {
   const status = snapshot.status ? enumLabel('taskStatus', snapshot.status, wb.locale) : '';
-  if (requestStatusOf(wb, snapshot.request) === 'outside') {
+  const coordinator = isCoordinator(wb);
+  const executing = requestStatusOf(wb, snapshot.request) !== 'outside';
+  if (confirmed && coordinator && !executing) {
     const value = enumLabel('taskStatus', 'done', wb.locale);
     return refusedAcceptance(
       wb.text('mayRequestExecuting', { request: snapshot.request, id: snapshot.id, value }),
       row,
     );
   }
-  if (!confirmed || !isCoordinator(wb)) {
-    const asked = wb.via === 'sidebar' && isCoordinator(wb);
+  if (!confirmed || !coordinator) {
+    // A coordinator at the sidebar is told of the confirmation; anyone else of 待验收.
+    const asked = wb.via === 'sidebar' && coordinator && executing;
     const params = { id: snapshot.id, status, confirm: wb.text('sidebarConfirmPass') };
     return refusedAcceptance(wb.text(asked ? 'wbPassNeedsConfirmation' : 'wbPassNeedsAwaiting', params), row);
   }
