@@ -276,7 +276,7 @@ export function seed(project: LoadedProject, data: BenchData, options: SeedOptio
   }));
   const rows: Record<SheetKey, readonly Record<string, unknown>[]> = {
     requests: [
-      { id: REQUEST, title: '基准测试', dept: deptName(0), requester: COORDINATOR, goal: '基准', status: '已立项' },
+      { id: REQUEST, title: '基准测试', dept: deptName(0), requester: COORDINATOR, goal: '基准', status: '执行中' },
     ],
     tasks: data.tasks.map((task, i) => taskRow(task, fromJson(options.health?.[i] ?? ''))),
     progress: data.progress,

@@ -2,60 +2,15 @@
  * The sidebar page. Everything it shows comes from the server (strings in the workbook's language,
  * form fields, the selected task) and is set with textContent: user text is never parsed as HTML.
  */
-import type {
-  FieldSpec,
-  FormPayload,
-  FormSpec,
-  PendingSignOff,
-  SidebarServer,
-  SidebarSetup,
-  SidebarState,
-  TaskCard,
-} from '../src/contract';
+import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, TaskCard } from '../src/contract';
+import { byId, call, element, format, newToken } from './dom';
+import { renderSignOffs } from './signOffs';
 
 /**
  * A sidebar gets no event when the selection moves, so it asks the server, often enough to feel
  * like following the row (the usual pattern: https://ramblings.mcpher.com/gassnippets2/pseudo-binding-in-html-service/).
  */
 const POLL_MS = 3000;
-
-/** One server call, typed by the contract: a renamed function or a wrong argument fails the type check. */
-function call<K extends keyof SidebarServer>(
-  name: K,
-  ...args: Parameters<SidebarServer[K]>
-): Promise<ReturnType<SidebarServer[K]>> {
-  return new Promise((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler((value: ReturnType<SidebarServer[K]>) => resolve(value))
-      .withFailureHandler((error: Error) => reject(error));
-    // google.script.run's type is an open index; the contract above is what names the functions.
-    const server = runner[name] as (...params: google.script.Parameter[]) => void;
-    server.apply(runner, args as google.script.Parameter[]);
-  });
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; id?: string; text?: string } = {},
-  children: Node[] = [],
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.id) node.id = props.id;
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
-}
-
-function byId(id: string): HTMLElement {
-  const node = document.getElementById(id);
-  if (!node) throw new Error(`sidebar.html lacks #${id}`);
-  return node;
-}
-
-function format(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-}
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
@@ -64,6 +19,8 @@ interface FormView {
   readonly form: HTMLFormElement;
   readonly controls: Map<string, Control>;
   readonly errors: Map<string, HTMLElement>;
+  /** Each field's block (caption, input, error), for fields shown only in some states. */
+  readonly blocks: Map<string, HTMLElement>;
   readonly taskLine: HTMLElement;
   readonly submit: HTMLButtonElement;
   readonly message: HTMLElement;
@@ -93,10 +50,11 @@ function renderCard(state: SidebarState): void {
   section.hidden = state.card === null;
   section.replaceChildren();
   if (state.card) section.append(...cardContent(state.card));
-  renderSignOffs(state.signOffs);
+  renderSignOffs(state.signOffs, { text: setup.text, refresh });
   for (const view of views) {
     showTask(view);
     followCard(view);
+    showDependentFields(view);
   }
 }
 
@@ -145,84 +103,6 @@ function cardContent(task: TaskCard): Node[] {
   ];
 }
 
-// ---- Sign-offs waiting for the user ----
-
-function renderSignOffs(pending: readonly PendingSignOff[]): void {
-  const section = byId('signoffs');
-  section.hidden = pending.length === 0;
-  section.replaceChildren();
-  if (pending.length === 0) return;
-  section.append(element('h2', { text: setup.text.sidebarSignOffsTitle }), ...pending.map(signOffItem));
-}
-
-function signOffItem(item: PendingSignOff): HTMLElement {
-  const comment = element('textarea', { className: 'signoff-comment' });
-  comment.rows = 2;
-  comment.setAttribute('aria-label', setup.text.sidebarComment);
-  comment.placeholder = setup.text.sidebarComment;
-  const message = element('p', { className: 'message' });
-  message.setAttribute('role', 'status');
-  const button = (text: string, decision: 'agree' | 'return') => {
-    const node = element('button', { text, className: `signoff-${decision}` });
-    node.type = 'button';
-    node.addEventListener('click', () => void decide(item, decision, comment, message, node));
-    return node;
-  };
-  const lines = [
-    element('p', { className: 'summary', text: `${item.subjectLabel} · ${item.ref} ${item.title}` }),
-    element('p', { className: 'muted', text: item.requestedAt }),
-    ...(item.onBehalfOf
-      ? [element('p', { className: 'muted', text: format(setup.text.sidebarOnBehalfOf, { signer: item.onBehalfOf }) })]
-      : []),
-  ];
-  const agree = button(setup.text.sidebarAgree, 'agree');
-  const returned = button(setup.text.sidebarReturn, 'return');
-  const node = element('div', { className: 'signoff' }, [...lines, comment, agree, returned, message]);
-  node.dataset.ref = item.ref;
-  return node;
-}
-
-/** Sign-off decisions sent and not answered yet, by item and decision: their client tokens. */
-const decisionTokens = new Map<string, string>();
-
-async function decide(
-  item: PendingSignOff,
-  decision: 'agree' | 'return',
-  comment: HTMLTextAreaElement,
-  message: HTMLElement,
-  button: HTMLButtonElement,
-): Promise<void> {
-  button.disabled = true;
-  message.textContent = setup.text.sidebarSubmitting;
-  message.className = 'message busy';
-  // One token per decision until the server answers: a retry after a lost answer writes nothing twice.
-  const key = `${item.subject}\u0000${item.ref}\u0000${decision}`;
-  const token = decisionTokens.get(key) ?? newToken();
-  decisionTokens.set(key, token);
-  try {
-    const result = await call(
-      'decideSignOff',
-      { subject: item.subject, ref: item.ref, decision, comment: comment.value },
-      token,
-    );
-    decisionTokens.delete(key);
-    // A decided item leaves the list on the next refresh: its outcome stays below the list.
-    message.textContent = result.ok ? '' : result.message;
-    message.className = 'message error';
-    if (result.ok) {
-      byId('signoff-result').textContent = result.message;
-      await refresh();
-    }
-  } catch (error) {
-    message.textContent = format(setup.text.sidebarServerError, {
-      message: error instanceof Error ? error.message : String(error),
-    });
-    message.className = 'message error';
-  } finally {
-    button.disabled = false;
-  }
-}
-
 async function refresh(): Promise<void> {
   if (refreshing || document.hidden) return;
   refreshing = true;
@@ -255,7 +135,8 @@ function control(spec: FormSpec, fieldSpec: FieldSpec): Control {
     ]);
   } else {
     node = element('input');
-    node.type = fieldSpec.input === 'number' ? 'number' : fieldSpec.input === 'date' ? 'date' : 'text';
+    const types = { number: 'number', date: 'date', checkbox: 'checkbox' } as const;
+    node.type = types[fieldSpec.input as keyof typeof types] ?? 'text';
   }
   node.id = id;
   node.name = fieldSpec.key;
@@ -274,6 +155,7 @@ function buildForm(spec: FormSpec): FormView {
     form,
     controls: new Map(),
     errors: new Map(),
+    blocks: new Map(),
     taskLine: element('p', { className: 'task-line' }),
     submit: element('button', { text: setup.text.sidebarSubmit }),
     message: element('p', { className: 'message', id: `form-${spec.key}-message` }),
@@ -292,10 +174,22 @@ function buildForm(spec: FormSpec): FormView {
       input.dataset.typed = 'true';
       view.token = undefined;
     });
+    // A change may show or hide a field that depends on this one (select and checkbox fire 'change').
+    input.addEventListener('change', () => {
+      view.token = undefined;
+      showDependentFields(view);
+    });
     view.controls.set(fieldSpec.key, input);
     view.errors.set(fieldSpec.key, error);
-    form.append(element('div', { className: 'field' }, [label, input, error]));
+    // A checkbox reads as a sentence: the box first, its caption after it.
+    const block =
+      fieldSpec.input === 'checkbox'
+        ? element('div', { className: 'field check' }, [input, label, error])
+        : element('div', { className: 'field' }, [label, input, error]);
+    view.blocks.set(fieldSpec.key, block);
+    form.append(block);
   }
+  showDependentFields(view);
   form.append(view.submit, view.message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -311,6 +205,23 @@ function showTask(view: FormView): void {
     : setup.text.sidebarNeedsTask;
   view.taskLine.classList.toggle('warning', card === null);
   enableSubmit(view);
+}
+
+/**
+ * Fields shown only in some states (shownWhen): the confirmation to record Pass on a task not
+ * 待验收 shows while Pass is chosen and the card says this user must confirm it. A hidden box is
+ * unticked, so a confirmation never travels for a task or result it was not given for.
+ */
+function showDependentFields(view: FormView): void {
+  for (const fieldSpec of view.spec.fields) {
+    const when = fieldSpec.shownWhen;
+    const block = view.blocks.get(fieldSpec.key);
+    const input = view.controls.get(fieldSpec.key);
+    if (!when || !block || !input) continue;
+    const shown = card?.[when.card] === true && view.controls.get(when.field)?.value === when.value;
+    block.hidden = !shown;
+    if (!shown && input instanceof HTMLInputElement) input.checked = false;
+  }
 }
 
 function enableSubmit(view: FormView): void {
@@ -333,12 +244,6 @@ function showErrors(view: FormView, errors: Readonly<Record<string, string>>): s
   return unplaced;
 }
 
-/** 128 random bits as hex: getRandomValues works where randomUUID (secure contexts only) may not. */
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 function showMessage(view: FormView, text: string, kind: 'ok' | 'error' | 'busy'): void {
   view.message.textContent = text;
   view.message.className = `message ${kind}`;
@@ -346,7 +251,8 @@ function showMessage(view: FormView, text: string, kind: 'ok' | 'error' | 'busy'
 
 async function submit(view: FormView): Promise<void> {
   const payload: Record<string, string> = {};
-  for (const [key, input] of view.controls) payload[key] = input.value;
+  for (const [key, input] of view.controls)
+    payload[key] = input instanceof HTMLInputElement && input.type === 'checkbox' ? String(input.checked) : input.value;
   if (view.spec.forTask) {
     if (!card) return;
     payload.task = card.id;
@@ -365,9 +271,11 @@ async function submit(view: FormView): Promise<void> {
         const input = view.controls.get(fieldSpec.key);
         if (!input) continue;
         input.value = fieldSpec.initial ?? '';
+        if (input instanceof HTMLInputElement) input.checked = false;
         delete input.dataset.typed;
       }
       followCard(view);
+      showDependentFields(view);
       showMessage(view, result.message, 'ok');
       await refresh();
     } else {

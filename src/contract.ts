@@ -11,7 +11,7 @@ export type SidebarTextKey = keyof typeof sidebarText;
 
 export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request';
 
-export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select';
+export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
 
 export interface FieldOption {
   readonly value: string;
@@ -28,6 +28,11 @@ export interface FieldSpec {
   readonly initial?: string;
   /** Holds the selected task's ID until the user types something else. */
   readonly followsCard?: boolean;
+  /**
+   * Shown only while field `field` holds `value` and the card says `card` (and unticked when
+   * hidden): the confirmation a coordinator gives to record Pass on a task not 待验收 (SPEC §3.6).
+   */
+  readonly shownWhen?: { readonly field: string; readonly value: string; readonly card: CardFlag };
 }
 
 export interface FormSpec {
@@ -47,6 +52,9 @@ export interface SidebarSetup {
   readonly cardLabels: Readonly<Record<CardField, string>>;
   readonly forms: readonly FormSpec[];
 }
+
+/** What the card says of the task for the active user, beyond what it shows. */
+export type CardFlag = 'passNeedsConfirmation';
 
 export type CardField = 'id' | 'name' | 'owner' | 'dept' | 'due' | 'status' | 'health' | 'pct' | 'deliverable';
 
@@ -74,6 +82,11 @@ export interface TaskCard {
   readonly latest: LatestProgress | null;
   /** The task's last changes (Change history), newest first. */
   readonly history: readonly HistoryLine[];
+  /**
+   * The active user is a coordinator who may accept this task, which is not 待验收: a Pass needs
+   * their explicit confirmation (SPEC §3.6).
+   */
+  readonly passNeedsConfirmation: boolean;
 }
 
 /** One Change history row as the card lists it. */

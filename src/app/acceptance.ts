@@ -2,14 +2,23 @@
  * Acceptance (SPEC §2.5, §2.9, §3.6): a deliverable is accepted against the task's stated standard.
  * Pass → task 已完成 (and the request 已完成 once every live task is done) once the requesting side
  * (signOffAcceptance = requester) or a coordinator confirmed it: at once when they recorded it,
- * otherwise through their sign-off, and only on a task 待验收. Fail → task back to 进行中 with the
- * reason. The task's owner never accepts their own task, nor does an editor Apps Script does not name.
+ * otherwise through their sign-off, and only on a task 待验收 — or, from the sidebar, with a
+ * coordinator's explicit confirmation, recorded in the Change history (SPEC §3.6). Fail → task back
+ * to 进行中 with the reason. The task's owner never accepts their own task, nor does an editor Apps
+ * Script does not name.
  */
-import { enumLabel, parseEnum } from '../domain/schema';
+import { enumLabel, parseEnum, type TaskStatus } from '../domain/schema';
 import { isBlank } from '../domain/values';
 import { resolveEmail } from '../domain/directory';
 import { acceptanceSigner } from '../domain/signOffs';
-import { acceptanceEffect, checkAcceptance, hasErrors, type Problem, type RecordOf } from '../domain/workflow';
+import {
+  acceptanceEffect,
+  checkAcceptance,
+  hasErrors,
+  type Problem,
+  type RecordOf,
+  type TaskSnapshot,
+} from '../domain/workflow';
 import { closeIfComplete } from './requests';
 import { openRound } from './signOffs';
 import { taskIndex, taskSnapshot } from './tasks';
@@ -42,10 +51,65 @@ function passSigner(
   return signer === wb.user ? undefined : signer;
 }
 
+/**
+ * Whether the active user may record Pass on this task only with their explicit confirmation: a
+ * named coordinator who does not own it, the task not 待验收 but open, its request in execution.
+ */
+export function passNeedsConfirmation(
+  wb: Workbook,
+  task: { readonly status: TaskStatus | undefined; readonly owner: string; readonly request: string },
+): boolean {
+  if (task.status === 'awaitingAcceptance' || task.status === 'done' || task.status === 'cancelled') return false;
+  if (!isCoordinator(wb) || resolveEmail(wb.directory(), task.owner) === wb.user) return false;
+  return requestStatusOf(wb, task.request) !== 'outside';
+}
+
+/** The status of a task's request: 'outside' when it is on Requests and not 执行中 (work starts only through sign-off). */
+function requestStatusOf(wb: Workbook, id: string): 'executing' | 'outside' | 'unknown' {
+  const request = wb
+    .optionalTable('requests')
+    ?.records()
+    .find((r) => r.text('id').toUpperCase() === id.toUpperCase());
+  if (!request) return 'unknown';
+  return parseEnum('requestStatus', request.get('status')) === 'executing' ? 'executing' : 'outside';
+}
+
+/**
+ * A Pass on a task not 待验收: refused, unless a coordinator confirmed it in the sidebar on a task
+ * whose request is in execution; then the confirmation goes to the Change history.
+ */
+function unsubmittedPass(wb: Workbook, snapshot: TaskSnapshot, confirmed: boolean, row?: number): Problem | undefined {
+  const status = snapshot.status ? enumLabel('taskStatus', snapshot.status, wb.locale) : '';
+  const coordinator = isCoordinator(wb);
+  const executing = requestStatusOf(wb, snapshot.request) !== 'outside';
+  if (confirmed && coordinator && !executing) {
+    const value = enumLabel('taskStatus', 'done', wb.locale);
+    return refusedAcceptance(
+      wb.text('mayRequestExecuting', { request: snapshot.request, id: snapshot.id, value }),
+      row,
+    );
+  }
+  if (!confirmed || !coordinator) {
+    // A coordinator at the sidebar is told of the confirmation; anyone else of 待验收.
+    const asked = wb.via === 'sidebar' && coordinator && executing;
+    const params = { id: snapshot.id, status, confirm: wb.text('sidebarConfirmPass') };
+    return refusedAcceptance(wb.text(asked ? 'wbPassNeedsConfirmation' : 'wbPassNeedsAwaiting', params), row);
+  }
+  wb.stated.push({
+    sheet: 'acceptance',
+    item: snapshot.id,
+    field: 'result',
+    oldValue: status,
+    newValue: wb.text('historyPassConfirmed'),
+  });
+  return undefined;
+}
+
 function applyAcceptance(
   wb: Workbook,
   record: RecordOf<'acceptance'>,
   row?: number,
+  confirmedPass = false,
 ): { problems: Problem[]; computed?: RecordOf<'acceptance'>; signer?: string } {
   wb.table('tasks', ['id', 'status', 'deliverable']);
   const taskRow = taskIndex(wb).get(
@@ -65,12 +129,9 @@ function applyAcceptance(
     return { problems: [...problems, ownAcceptance(wb, snapshot.owner, row)] };
   }
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';
-  if (passed && snapshot.status !== 'awaitingAcceptance') {
-    const status = snapshot.status ? enumLabel('taskStatus', snapshot.status, wb.locale) : '';
-    return {
-      problems: [...problems, refusedAcceptance(wb.text('wbPassNeedsAwaiting', { id: snapshot.id, status }), row)],
-    };
-  }
+  const refused =
+    passed && snapshot.status !== 'awaitingAcceptance' && unsubmittedPass(wb, snapshot, confirmedPass, row);
+  if (refused) return { problems: [...problems, refused] };
   const request = wb
     .optionalTable('requests')
     ?.records()
@@ -107,10 +168,11 @@ function applyAcceptance(
   };
 }
 
-export function recordAcceptance(wb: Workbook, draft: AcceptanceDraft): ActionResult {
+/** `confirmedPass`: the coordinator ticked the sidebar's confirmation to record Pass on a task not 待验收. */
+export function recordAcceptance(wb: Workbook, draft: AcceptanceDraft, confirmedPass = false): ActionResult {
   const table = wb.table('acceptance', ['task', 'result', 'standard']);
   const record: RecordOf<'acceptance'> = Object.fromEntries(DRAFT_FIELDS.map((key) => [key, draft[key]]));
-  const { problems, computed, signer } = applyAcceptance(wb, record);
+  const { problems, computed, signer } = applyAcceptance(wb, record, undefined, confirmedPass);
   if (!computed) return wb.failure(problems);
   table.append({ ...record, ...computed });
   wb.commit();

@@ -38,7 +38,8 @@ function logCommunication(workbook: Workbook, values: FormValues<'communication'
 const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => ActionResult } = {
   progress: (workbook, values) => postProgress(workbook, values satisfies ProgressDraft),
   communication: logCommunication,
-  acceptance: (workbook, values) => recordAcceptance(workbook, values satisfies AcceptanceDraft),
+  acceptance: (workbook, { confirmPass, ...values }) =>
+    recordAcceptance(workbook, values satisfies AcceptanceDraft, confirmPass === 'true'),
   planChange: (workbook, values) => requestPlanChange(workbook, values satisfies PlanChangeDraft),
   request: (workbook, values) => submitRequest(workbook, values satisfies RequestDraft),
 };

@@ -28,6 +28,7 @@ import { currentSelection } from '../gas/selection';
 import type { Cell, Table } from '../gas/table';
 import { catalogue, t } from '../i18n';
 import { sidebarText } from '../i18n/sidebar';
+import { passNeedsConfirmation } from './acceptance';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
 import { signOffsFor } from './signOffs';
 import { taskIndex } from './tasks';
@@ -177,6 +178,11 @@ function sidebarState(workbook: Workbook): SidebarState {
     deliverable: task.text('deliverable'),
     latest: latestProgress(workbook, id),
     history: itemHistory(workbook, id),
+    passNeedsConfirmation: passNeedsConfirmation(workbook, {
+      status: parseEnum('taskStatus', task.get('status')),
+      owner: task.text('owner'),
+      request: task.text('request'),
+    }),
   };
   return { card, signOffs, hint };
 }

@@ -26,6 +26,9 @@ interface FieldDef {
   readonly options?: readonly FieldOption[];
   readonly initial?: string;
   readonly followsCard?: boolean;
+  /** The caption of a field that is no column of the form's sheet. */
+  readonly label?: MessageKey;
+  readonly shownWhen?: FieldSpec['shownWhen'];
 }
 
 function enumOptions(kind: EnumKey, locale: Locale): FieldOption[] {
@@ -77,6 +80,17 @@ function forms(ctx: FormContext) {
         deliverable: { input: 'text', required: false },
         result: { input: 'select', options: enumOptions('acceptanceResult', locale) },
         reason: { input: 'textarea' },
+        // A coordinator's Pass on a task not 待验收 (SPEC §3.6): 'true' when ticked, never written to a cell.
+        confirmPass: {
+          input: 'checkbox',
+          required: false,
+          label: 'sidebarConfirmPass',
+          shownWhen: {
+            field: 'result',
+            value: enumLabel('acceptanceResult', 'pass', locale),
+            card: 'passNeedsConfirmation',
+          },
+        },
       },
     },
     planChange: {
@@ -125,7 +139,8 @@ export function formSpec(key: FormKey, ctx: FormContext): FormSpec {
     key,
     title: t(ctx.locale, FORM_TITLES[key]),
     forTask: 'task' in fields,
-    fields: inputs.map(([name, def]): FieldSpec => {
+    fields: inputs.map(([name, { label, ...def }]): FieldSpec => {
+      if (label) return { key: name, label: t(ctx.locale, label), required: def.required ?? false, ...def };
       const column = columnDef(sheet, name as never);
       return { key: name, label: columnLabel(column, ctx.locale), required: def.required ?? column.required, ...def };
     }),

@@ -18,7 +18,7 @@ import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { activeSpreadsheet } from '../gas/document';
 import { answeredSubmission, rememberSubmission } from '../gas/submissions';
-import { addedRow, appendHistory, historyHasSubmission, pendingChanges, type Via } from './history';
+import { addedRow, appendHistory, historyHasSubmission, pendingChanges, type Change, type Via } from './history';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -215,6 +215,9 @@ export class Workbook {
     return !scope || (scope.sheet === sheet && rowNumber >= scope.from && rowNumber <= scope.to);
   }
 
+  /** Changes the operation states itself, which no tracked cell shows (a Pass confirmed on a task not 待验收). */
+  readonly stated: Change[] = [];
+
   /** Cells restored after a refused edit, or retyped: no change of their own in the Change history. */
   private readonly restored = new Set<string>();
 
@@ -244,7 +247,7 @@ export class Workbook {
    * (SPEC §3.4); it is also remembered in the cache, with the answer once there is one.
    */
   commit(): void {
-    const changes = pendingChanges(this.tables.values(), this.restored);
+    const changes = [...this.stated, ...pendingChanges(this.tables.values(), this.restored)];
     if (this.submission !== undefined && changes.length === 0) {
       const added = addedRow(this.tables.values());
       if (added) changes.push(added);

@@ -39,6 +39,7 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly cou
   actionOverdue: { name: 'ruleActionOverdue', count: 'countActionOverdue' },
   reviewPending: { name: 'ruleReviewPending', count: 'countReviewPending' },
   changePending: { name: 'ruleChangePending', count: 'countChangePending' },
+  splitNotSubmitted: { name: 'ruleSplitNotSubmitted', count: 'countSplitNotSubmitted' },
   signOffOverdue: { name: 'ruleSignOffOverdue', count: 'countSignOffOverdue' },
   signOffPending: { name: 'ruleSignOffPending', count: 'countSignOffPending' },
   taskStarted: { name: 'ruleTaskStarted', count: 'countTaskStarted' },
@@ -117,6 +118,8 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, 'lineReviewPending', f);
     case 'changePending':
       return t(locale, 'lineChangePending', f);
+    case 'splitNotSubmitted':
+      return t(locale, f.since ? 'lineSplitNotSubmitted' : 'lineSplitNotSubmittedUndated', f);
     case 'signOffPending':
     case 'signOffOverdue':
       return t(locale, 'lineSignOff', { ...f, subject: signOffSubjectLabel(locale, f.subject) });

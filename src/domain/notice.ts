@@ -31,6 +31,7 @@ export const RULES = [
   'actionOverdue',
   'reviewPending',
   'changePending',
+  'splitNotSubmitted',
   'signOffPending',
   'taskStarted',
   'cellBudget',
@@ -59,6 +60,7 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   actionOverdue: 'L1',
   reviewPending: 'L1',
   changePending: 'L1',
+  splitNotSubmitted: 'L1',
   signOffPending: 'L1',
   taskStarted: 'L1',
   cellBudget: 'L1',
@@ -91,7 +93,7 @@ export interface TaskEntry {
 
 export type RequestItem = Pick<
   RequestRecord,
-  'row' | 'id' | 'title' | 'dept' | 'requester' | 'depts' | 'lead' | 'coordinator' | 'status' | 'submitted'
+  'row' | 'id' | 'title' | 'dept' | 'requester' | 'depts' | 'lead' | 'coordinator' | 'status' | 'submitted' | 'approved'
 >;
 
 /** One action item of the Communication log. */

@@ -1,7 +1,7 @@
 /**
  * Notices (SPEC §3.3): which rule fires for which item, at which level, to whom, decided from the
  * tables, the Notification log and `now`, by rule family (taskNotices, signOffNotices,
- * escalationNotices; the notice and its items are notice.ts's). What the log says was told is
+ * splitNotices, escalationNotices; the notice and its items are notice.ts's). What the log says was told is
  * told.ts's; cooldown, quota and the queue are delivery.ts's; sending and writing are the app
  * layer's job.
  */
@@ -23,6 +23,7 @@ import {
 } from './notice';
 import { checkOwner } from './owner';
 import { signOffNotices } from './signOffNotices';
+import { splitNotices } from './splitNotices';
 import { latestFailures, taskNotices } from './taskNotices';
 import { toldTimes } from './told';
 
@@ -89,11 +90,13 @@ export function findNotices(input: EscalationInput): Notice[] {
     add,
   };
   for (const { task, health } of input.tasks) {
-    // A split still with its heads for sign-off has not started: its tasks raise nothing yet.
-    if (requestsById.get(normalId(task.request))?.status === 'signOff') continue;
-    taskNotices(scope, task, health);
+    // Work starts only through sign-off (SPEC §3.6): until its request is 执行中 a task raises no
+    // dueSoon, stale or lagging notice. A task whose request is not on Requests is not held back.
+    const request = task.request === '' ? undefined : requestsById.get(normalId(task.request));
+    taskNotices(scope, task, health, request === undefined || request.status === 'executing');
   }
   if (input.signOffs) signOffNotices(scope, input.signOffs, input.tasks);
+  splitNotices(scope, input.tasks, input.signOffs ?? []);
 
   for (const request of input.requests) {
     if (request.status !== 'pending' || !request.submitted) continue;

@@ -1,6 +1,8 @@
 /**
  * The rules of one task (SPEC §3.3): overdue, blocked, final hours, no owner, lagging, failed
  * acceptance, dependency risk, due soon, stale; called per task by findNotices (notices.ts).
+ * Due soon, stale and lagging only once the task's request is 执行中 (SPEC §3.6, §2.9): before its
+ * split is signed off the work has not started.
  */
 import { dateText } from './dateText';
 import type { CivilDay, WorkCalendar } from './calendar';
@@ -13,7 +15,7 @@ import { deliveryKey, HOUR_MS } from './told';
  * The notices of one task. A function of its own, called per task: as the body of findNotices'
  * loop, optimizing the hot loop meant compiling all of findNotices and its closures (~90 ms).
  */
-export function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth): void {
+export function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHealth, started: boolean): void {
   if (task.status === 'done' || task.status === 'cancelled') return;
   const { now, settings, calendar, today, text, head, add } = scope;
   const owner = scope.ownerOf(task.owner);
@@ -51,15 +53,15 @@ export function taskNotices(scope: TaskRuleScope, task: TaskItem, health: TaskHe
       coordinators,
     );
   }
-  if (c.has('lagging') && health.expectedPct !== undefined) {
+  if (started && c.has('lagging') && health.expectedPct !== undefined) {
     const facts = { pct: task.pct, expected: health.expectedPct, gap: Math.round(health.expectedPct - task.pct), due };
     add({ ...base, rule: 'lagging', facts }, [ownerEmail, head(task.dept)]);
   }
   // Final hours already warns at L2; a second, milder reminder would be noise.
-  if (c.has('dueSoon') && !c.has('finalHours')) {
+  if (started && c.has('dueSoon') && !c.has('finalHours')) {
     add({ ...base, rule: 'dueSoon', facts: { due, pct: task.pct } }, [ownerEmail]);
   }
-  if (c.has('stale')) {
+  if (started && c.has('stale')) {
     const since = task.lastUpdate ?? task.start;
     const facts = { days: since ? calendar.workingDaysBetween(since, today) : 0, lastUpdate: since ? text(since) : '' };
     add({ ...base, rule: 'stale', facts }, [ownerEmail]);

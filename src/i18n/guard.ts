@@ -85,13 +85,21 @@ export const guardText = {
   },
   wbPassNeedsAwaiting: {
     'zh-CN':
-      '任务 {id} 当前为「{status}」：只有待验收的任务可以验收通过；如确已交付，协作负责人可先把任务状态改为「待验收」再登记通过。',
-    en: 'Task {id} is "{status}": only a task awaiting acceptance can pass; if it was delivered, a coordinator may set it to Awaiting acceptance first, then record the Pass.',
+      '任务 {id} 当前为「{status}」：只有待验收的任务可以验收通过；如确已交付，协作负责人可先把任务状态改为「待验收」再登记通过，或在侧边栏勾选确认后登记通过。',
+    en: 'Task {id} is "{status}": only a task awaiting acceptance can pass; if it was delivered, a coordinator may set it to Awaiting acceptance first, then record the Pass, or record it in the sidebar with their explicit confirmation.',
+  },
+  wbPassNeedsConfirmation: {
+    'zh-CN': '任务 {id} 当前为「{status}」，尚未提交验收：如确已交付，请勾选“{confirm}”后再提交。',
+    en: 'Task {id} is "{status}" and was not submitted for acceptance: if it was delivered, tick "{confirm}" and submit again.',
   },
   ruleSplitNotSubmitted: { 'zh-CN': '任务分工未提交会签', en: 'Split not submitted' },
   countSplitNotSubmitted: { 'zh-CN': '{n} 项任务分工未提交会签', en: '{n} splits not submitted' },
   lineSplitNotSubmitted: {
     'zh-CN': '{count} 个任务自 {since} 起未提交会签；请在「拆分任务」中提交，任务在会签确认后才开始',
     en: '{count} tasks waiting since {since} for their split to be submitted; submit it with Split into tasks: the tasks start once it is signed off',
+  },
+  lineSplitNotSubmittedUndated: {
+    'zh-CN': '{count} 个任务的分工尚未提交会签；请在「拆分任务」中提交，任务在会签确认后才开始',
+    en: '{count} tasks waiting for their split to be submitted; submit it with Split into tasks: the tasks start once it is signed off',
   },
 } satisfies Record<string, Text>;

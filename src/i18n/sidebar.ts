@@ -25,6 +25,11 @@ export const sidebarText = {
   sidebarFormPlanChange: { 'zh-CN': '计划变更', en: 'Plan change' },
   sidebarFormRequest: { 'zh-CN': '新建需求', en: 'New request' },
 
+  sidebarConfirmPass: {
+    'zh-CN': '确认：该任务尚未提交验收，仍按通过记录',
+    en: 'Confirm: the task was not submitted for acceptance; record Pass anyway',
+  },
+
   sidebarCommunicationLogged: { 'zh-CN': '沟通记录“{topic}”已保存。', en: 'Logged "{topic}".' },
 
   sidebarSignOffsTitle: { 'zh-CN': '待您签批', en: 'Waiting for your sign-off' },

@@ -134,6 +134,10 @@ export const signOffText = {
   },
 
   historyAdded: { 'zh-CN': '（新增）', en: '(added)' },
+  historyPassConfirmed: {
+    'zh-CN': '通过（未提交验收，经协作负责人确认）',
+    en: 'Pass (not submitted for acceptance; confirmed by a coordinator)',
+  },
   viaSidebar: { 'zh-CN': '侧边栏', en: 'sidebar' },
   viaSheetEdit: { 'zh-CN': '表格编辑', en: 'sheet edit' },
   viaMenu: { 'zh-CN': '菜单', en: 'menu' },

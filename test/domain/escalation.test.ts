@@ -53,8 +53,10 @@ const request: RequestItem = {
   depts: ['市场部', '销售部', '财务部'],
   lead: '市场部',
   coordinator: '',
-  status: 'approved',
+  // Its split signed off: task notices are raised only for a request in execution (SPEC §3.6).
+  status: 'executing',
   submitted: at('2024-07-01T10:00'),
+  approved: at('2024-07-02T10:00'),
 };
 
 /** Monday 7/8 to Monday 7/15, 6 working days. */

@@ -46,6 +46,7 @@ const request = (status: RequestItem['status']): RequestItem => ({
   coordinator: '',
   status,
   submitted: at('2024-07-01T10:00'),
+  approved: at('2024-07-01T11:00'),
 });
 
 const task: TaskItem = {
@@ -64,6 +65,9 @@ const task: TaskItem = {
   progressSummary: '',
   delayReason: '',
 };
+
+/** A task of a split that waits for its heads: not started, and behind the straight-line plan. */
+const waiting: TaskItem = { ...task, status: 'notStarted', pct: 0, lastUpdate: undefined };
 
 const signOff = (decision: SignOffRecord['decision'], decidedAt?: string): SignOffRecord => ({
   row: 2,
@@ -102,14 +106,14 @@ function notices(
 const summary = (list: Notice[]) =>
   list.map((n) => `${n.rule} ${n.level} ${n.item} → ${n.to.join(',')}${n.cc.length ? ` | cc ${n.cc.join(',')}` : ''}`);
 
-test('a pending sign-off is 待您签批 (L1) to its signer; the split’s tasks raise nothing while it waits', () => {
-  assert.deepEqual(summary(notices('2024-07-09T09:00', 'signOff', [signOff('pending')])), [
+test('a pending sign-off is 待您签批 (L1) to its signer; the split’s tasks raise no lagging while it waits', () => {
+  assert.deepEqual(summary(notices('2024-07-09T09:00', 'signOff', [signOff('pending')], [], waiting)), [
     'signOffPending L1 XQ202407001 → mkt-head@corp.cn',
   ]);
 });
 
 test('after signOffDays working days the signer and the coordinator are warned (L2)', () => {
-  assert.deepEqual(summary(notices('2024-07-12T09:00', 'signOff', [signOff('pending')])), [
+  assert.deepEqual(summary(notices('2024-07-12T09:00', 'signOff', [signOff('pending')], [], waiting)), [
     'signOffOverdue L2 XQ202407001 → mkt-head@corp.cn,pmo@corp.cn',
   ]);
 });

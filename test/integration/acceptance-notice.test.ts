@@ -15,7 +15,7 @@ const OWNER = 'zhang.san@example.com';
 const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
 
 /**
- * Monday 2024-07-08 08:30: an approved request with one task of 张三, due at the end of the month,
+ * Monday 2024-07-08 08:30: a request in execution with one task of 张三, due at the end of the month,
  * submitted for acceptance at 100 %, and automation on. Nothing else is due, so every digest
  * below is about the acceptance.
  */
@@ -24,8 +24,10 @@ function deskAwaitingAcceptance(lang: Lang, settings: Record<string, string> = {
   desk.project.emulator.clock.set(at('2024-07-08T08:30'));
   desk.fillDirectory();
   for (const [label, value] of Object.entries(settings)) desk.edit('settings', settingRow(desk, label), 'value', value);
-  const { id } = desk.approvedRequest();
-  const [taskRow] = desk.paste('tasks', [desk.taskRecord(id, { start: '2024-07-08', due: '2024-07-31' })]);
+  // Its split confirmed (SPEC §3.6): progress and acceptance only for a request in execution.
+  const {
+    taskRows: [taskRow],
+  } = desk.executingRequest([{ start: '2024-07-08', due: '2024-07-31' }]);
   const taskId = String(desk.value('tasks', taskRow!, 'id'));
   submit(desk, taskId);
   desk.project.call('automationOn_');

@@ -25,7 +25,7 @@ function setUp(options: EmulatorOptions = {}): LoadedProject {
   writeSheet(project, 'departments', [{ name: '市场部', head: 'head@corp.cn' }]);
   const owners = [0, 1, 2].map((i) => ({ name: `员工${i}`, email: `owner${i}@corp.cn`, dept: '市场部' }));
   writeSheet(project, 'people', owners);
-  writeSheet(project, 'requests', [{ id: 'XQ202407001', title: '新品上市', dept: '市场部', status: '已立项' }]);
+  writeSheet(project, 'requests', [{ id: 'XQ202407001', title: '新品上市', dept: '市场部', status: '执行中' }]);
   writeSheet(
     project,
     'tasks',

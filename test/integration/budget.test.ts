@@ -41,7 +41,7 @@ function worstCase(now: number): LoadedProject {
     })),
   );
   writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '基准', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '已立项' },
+    { id: 'XQ202407001', title: '基准', dept: '部门0', requester: COORDINATOR, goal: '基准', status: '执行中' },
   ]);
   writeSheet(
     project,

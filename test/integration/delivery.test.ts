@@ -44,7 +44,7 @@ function setUp(options: EmulatorOptions = {}): LoadedProject {
   }));
   writeSheet(project, 'people', owners);
   writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工0', goal: '销量', status: '已立项' },
+    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工0', goal: '销量', status: '执行中' },
   ]);
   writeSheet(
     project,

@@ -46,7 +46,7 @@ function setUp(): LoadedProject {
   writeSheet(project, 'departments', [{ name: '市场部', head: 'head@corp.cn', sponsor: 'vp@corp.cn' }]);
   writeSheet(project, 'people', [{ name: '员工', email: OWNER, dept: '市场部' }]);
   writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工', goal: '销量', status: '已立项' },
+    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工', goal: '销量', status: '执行中' },
   ]);
   const task = (n: number, status: string, due: Date) => ({
     id: `RW202407001-0${n}`,

@@ -112,6 +112,16 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(rowCounts(desk).acceptance, 1);
   });
 
+  test('a coordinator’s confirmed Pass on a task not 待验收 whose write landed though the call failed is one row and one confirmation', () => {
+    const { desk, task } = deskWithTask(lang);
+    const pass = lang === 'en' ? 'Pass' : '通过';
+    retriedSave(desk, 'submitSidebarForm', 'acceptance', { task, result: pass, confirmPass: 'true' }, TOKEN);
+    assert.equal(rowCounts(desk).acceptance, 1);
+    const history = desk.sheet('changeHistory').getDataRange().getDisplayValues();
+    const confirmed = history.filter((line) => line.includes(t(lang, 'historyPassConfirmed')));
+    assert.equal(confirmed.length, 1);
+  });
+
   test('a plan change whose write landed though the call failed is one request with one sign-off round', () => {
     const { desk, task } = deskWithTask(lang);
     retriedSave(

@@ -63,7 +63,7 @@ function setUp(options: Workbook = {}): LoadedProject {
       dept: '市场部',
       requester: '张三',
       goal: 'Q3 销量较 Q2 提升 30%',
-      status: '已立项',
+      status: '执行中',
     },
     ...(options.requests ?? []),
   ]);

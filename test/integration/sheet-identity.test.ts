@@ -7,12 +7,13 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, day, type Lang } from './workflow-fixture';
 
-/** A set-up workbook with its directory, an approved request and one overdue task of 张三's. */
+/** A set-up workbook with its directory, a request in execution and one overdue task of 张三's. */
 function withOverdueTask(lang: Lang): { desk: Desk; taskRow: number } {
   const desk = new Desk(lang);
   desk.fillDirectory();
-  const { id } = desk.approvedRequest();
-  const [taskRow] = desk.paste('tasks', [desk.taskRecord(id, { start: day(-20), due: day(-3) })]);
+  const {
+    taskRows: [taskRow],
+  } = desk.executingRequest([{ start: day(-20), due: day(-3) }]);
   return { desk, taskRow: taskRow! };
 }
 
