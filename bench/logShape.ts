@@ -9,7 +9,7 @@
  *   columns by header (time, recipients, status, key): 通知记录 YYYY compacts to a line per (key,
  *   status) and month; a message row lists the keys it carries one a line in its key cell.
  */
-import { enumLabel } from '../src/domain/schema';
+import { enumLabel } from '../src/domain/enums';
 import { columnIndex, fromJson, toJson } from './workbook';
 
 /** Log rows (header first, cells as JSON) with every time in them moved by `ms`. */

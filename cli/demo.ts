@@ -10,7 +10,7 @@ import { writeOutbox } from '../emulator/eml';
 import { parseLocalDateTime } from '../emulator/spreadsheet/values';
 import { wallClockOf } from '../emulator/spreadsheet/time';
 import { exportWorkbook } from '../emulator/xlsx';
-import { parseEnum } from '../src/domain/schema';
+import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { findSheet, readRows, writeSettings } from './sheet-rows';

@@ -7,7 +7,7 @@
  * to 进行中 with the reason. The task's owner never accepts their own task, nor does an editor Apps
  * Script does not name.
  */
-import { enumLabel, parseEnum, type TaskStatus } from '../domain/schema';
+import { enumLabel, parseEnum, type TaskStatus } from '../domain/enums';
 import { isBlank } from '../domain/values';
 import { resolveEmail } from '../domain/directory';
 import { acceptanceSigner } from '../domain/signOffs';

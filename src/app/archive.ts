@@ -5,7 +5,7 @@
  * or its rows. Running it again finds nothing left to move.
  */
 import { archivedRequestOf, requestsToArchive } from '../domain/archive';
-import { enumLabel, parseEnum } from '../domain/schema';
+import { enumLabel, parseEnum } from '../domain/enums';
 import { appendToArchive, removeRows, type ArchiveMove } from '../gas/archiveSheets';
 import type { Table, TableRow } from '../gas/table';
 import { cellsPerRow } from '../gas/workbookCells';

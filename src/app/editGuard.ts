@@ -23,7 +23,8 @@ import {
   type MayKey,
   type Verdict,
 } from '../domain/permissions';
-import { columnDef, columnLabel, parseEnum, type SheetKey } from '../domain/schema';
+import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
+import { parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
 import { mayPostProgress, type Problem } from '../domain/workflow';
 import { asCell, cellString, type Cell, type Table, type TableRow } from '../gas/table';

@@ -20,16 +20,8 @@ import {
   type LedgerRow,
 } from '../domain/ledger';
 import { logArchiveBatch } from '../domain/logRetention';
-import {
-  enumLabel,
-  headerText,
-  sheetDef,
-  type ColumnKey,
-  type EnumCode,
-  type EnumKey,
-  type MessageKind,
-  type NotificationStatus,
-} from '../domain/schema';
+import { headerText, sheetDef, type ColumnKey } from '../domain/schema';
+import { enumLabel, type EnumCode, type EnumKey, type MessageKind, type NotificationStatus } from '../domain/enums';
 import type { LogEntry } from '../domain/told';
 import { parseList } from '../domain/values';
 import { removeRows } from '../gas/archiveSheets';

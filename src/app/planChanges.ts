@@ -3,7 +3,7 @@
  * affected department head's sign-off (signOffChange = all-heads) or by a coordinator. Approval
  * moves the task's due date; the baseline keeps the original plan.
  */
-import { enumLabel, parseEnum } from '../domain/schema';
+import { enumLabel, parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
 import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
 import type { TableRow } from '../gas/table';

@@ -6,7 +6,8 @@
  * Validate, or the owner's next edit, applies it then.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { parseEnum, sheetTitle } from '../domain/schema';
+import { sheetTitle } from '../domain/schema';
+import { parseEnum } from '../domain/enums';
 import { isBlank, parseTypedPercent, typedPercentCell } from '../domain/values';
 import {
   checkProgress,

@@ -3,7 +3,8 @@
  * reads through the workbook's table, so a sheet is read once per operation however many use
  * cases ask; a missing sheet reads as no rows.
  */
-import { parseEnum, type ColumnKey, type EnumCode, type EnumKey } from '../domain/schema';
+import { type ColumnKey } from '../domain/schema';
+import { parseEnum, type EnumCode, type EnumKey } from '../domain/enums';
 import { cellString, type Cell, type Table, type TableRow } from '../gas/table';
 import type { AcceptanceRecord, ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from '../domain/records';
 import { isBlank, parseList, parsePercent, parseTypedPercent } from '../domain/values';

@@ -3,7 +3,7 @@
  * rows typed into the sheet current (ID and submission time once complete, approval time).
  */
 import { nextRequestId } from '../domain/ids';
-import { enumLabel, parseEnum } from '../domain/schema';
+import { enumLabel, parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
 import {
   checkRequest,

@@ -3,7 +3,7 @@
  * existing retrospective is never overwritten: people write their conclusions into it.
  */
 import { WorkCalendar } from '../domain/calendar';
-import { enumLabel } from '../domain/schema';
+import { enumLabel } from '../domain/enums';
 import { requestsMentioned, retrospective, retrospectiveTitle } from '../domain/retrospective';
 import { readAcceptances, readActions, readProgress } from './records';
 import { currentSelection } from '../gas/selection';

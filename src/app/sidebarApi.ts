@@ -5,7 +5,8 @@
 // The namespace import lets esbuild drop what we do not use: 'import { z }' bundles all of zod (~0.5 MB).
 import * as z from 'zod/mini';
 import type { ActionResult, FormKey } from '../contract';
-import { enumLabel, type ColumnKey } from '../domain/schema';
+import { type ColumnKey } from '../domain/schema';
+import { enumLabel } from '../domain/enums';
 import { checkCommunication, hasErrors, type RecordOf } from '../domain/workflow';
 import { submissionToken } from '../gas/submissions';
 import type { Cell } from '../gas/table';

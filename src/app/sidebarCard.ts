@@ -13,15 +13,8 @@ import type {
   TaskCard,
 } from '../contract';
 import { isTaskId } from '../domain/ids';
-import {
-  columnDef,
-  columnLabel,
-  enumLabel,
-  parseEnum,
-  type ColumnKey,
-  type EnumKey,
-  type SheetKey,
-} from '../domain/schema';
+import { columnDef, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
+import { enumLabel, parseEnum, type EnumKey } from '../domain/enums';
 import { parsePercent, parseTypedPercent } from '../domain/values';
 import { activeSpreadsheet } from '../gas/document';
 import { currentSelection } from '../gas/selection';

@@ -6,7 +6,8 @@
 // The namespace import lets esbuild drop what we do not use: 'import { z }' bundles all of zod (~0.5 MB).
 import * as z from 'zod/mini';
 import type { ActionResult, FieldInput, FieldOption, FieldSpec, FormKey, FormSpec } from '../contract';
-import { columnDef, columnLabel, ENUMS, enumLabel, type EnumKey, type SheetKey } from '../domain/schema';
+import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
+import { ENUMS, enumLabel, type EnumKey } from '../domain/enums';
 import { CELL_MAX_CHARS, parseDate } from '../domain/values';
 import { t, type Locale, type MessageKey } from '../i18n';
 import type { Workbook } from './workbook';

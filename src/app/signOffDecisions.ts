@@ -6,7 +6,7 @@
  * → rejected. An acceptance agreed → the task 已完成; returned → back to 进行中.
  */
 import type { ActionResult } from '../contract';
-import { enumLabel, type SignOffSubject } from '../domain/schema';
+import { enumLabel, type SignOffSubject } from '../domain/enums';
 import { latestRounds, roundState, subjectKey } from '../domain/signOffs';
 import { acceptanceEffect, hasErrors } from '../domain/workflow';
 import { settleChange } from './planChanges';

@@ -4,7 +4,7 @@
  * for the active user, as the signer or, while the signer is away, as their delegate.
  */
 import { standIn } from '../domain/directory';
-import { enumLabel, parseEnum, type SignOffSubject } from '../domain/schema';
+import { enumLabel, parseEnum, type SignOffSubject } from '../domain/enums';
 import { headsOf, pendingSignOffs, subjectKey, type SignOffRecord } from '../domain/signOffs';
 import { isBlank, parseList } from '../domain/values';
 import type { Workbook } from './workbook';

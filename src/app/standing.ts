@@ -5,7 +5,8 @@
  * otherwise the one the workbook's own records imply (a request's stamps and sign-off rounds, a
  * task's acceptances and %). Undefined where nothing tells (a ⚙ stamp, a decided sign-off).
  */
-import { columnDef, columnLabel, enumLabel, parseEnum, sheetTitle, type SheetKey } from '../domain/schema';
+import { columnDef, columnLabel, sheetTitle, type SheetKey } from '../domain/schema';
+import { enumLabel, parseEnum } from '../domain/enums';
 import { latestRounds, roundState, subjectKey } from '../domain/signOffs';
 import { isBlank, parsePercent } from '../domain/values';
 import { requestOfTaskId, isTaskId } from '../domain/ids';

@@ -4,7 +4,7 @@
  * duplicate IDs, dates, dependencies).
  */
 import { isRequestId, nextTaskId } from '../domain/ids';
-import { enumLabel, normalizeLabel, parseEnum, type RequestStatus } from '../domain/schema';
+import { enumLabel, normalizeLabel, parseEnum, type RequestStatus } from '../domain/enums';
 import { isBlank, parsePercent } from '../domain/values';
 import {
   checkTask,

@@ -3,7 +3,8 @@
  * each problem on its cell (note + highlight) and in one list. The user's own notes and
  * colours on other cells are kept; only the add-on's marked notes and highlights change.
  */
-import { DATA_SHEETS, parseEnum, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
+import { DATA_SHEETS, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
+import { parseEnum } from '../domain/enums';
 import { unsubmittedSplits } from '../domain/splits';
 import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
 import { markProblems } from '../gas/problemMarks';

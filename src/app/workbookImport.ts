@@ -5,7 +5,8 @@
  */
 import { dateOfTyped } from '../domain/dateInput';
 import { nextTaskId } from '../domain/ids';
-import { enumLabel, mapHeaders, sheetDef, type ColumnKey } from '../domain/schema';
+import { mapHeaders, sheetDef, type ColumnKey } from '../domain/schema';
+import { enumLabel } from '../domain/enums';
 import { cellText, isBlank } from '../domain/values';
 import { checkTask, type Problem, type RecordOf } from '../domain/workflow';
 import type { SourceSheet } from '../gas/sourceSheet';

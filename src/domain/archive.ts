@@ -4,7 +4,8 @@
  * closing (归档 YYYY). Rows that also concern a request still live stay where they are.
  */
 import { dayKeyIn, wallDateTime } from './calendar';
-import type { ColumnType, RequestStatus } from './schema';
+import type { ColumnType } from './schema';
+import type { RequestStatus } from './enums';
 import { CELL_MAX_CHARS, cellText, isDate, parseTypedPercent } from './values';
 import { requestsMentioned } from './retrospective';
 

@@ -7,7 +7,7 @@ import { dateText } from './dateText';
 import type { WorkCalendar } from './calendar';
 import { DIGEST_RULE } from './ledger';
 import { LEVEL_RANK, RULE_ORDER, RULES, type Notice } from './notice';
-import type { MessageKind, NotificationStatus } from './schema';
+import type { MessageKind, NotificationStatus } from './enums';
 import type { EmailMode } from './settings';
 import { CELL_MAX_CHARS } from './values';
 import {

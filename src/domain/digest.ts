@@ -6,7 +6,8 @@
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { compareDeliveries, type Delivery, type DigestPlan, type StillOpen } from './delivery';
 import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notice';
-import { enumLabel, parseEnum, type SheetKey } from './schema';
+import { type SheetKey } from './schema';
+import { enumLabel, parseEnum } from './enums';
 
 export interface DigestContext {
   readonly locale: Locale;

@@ -2,7 +2,7 @@
  * People and departments as the Departments and People sheets list them, so users may type a
  * name where an email is needed.
  */
-import { normalizeLabel } from './schema';
+import { normalizeLabel } from './enums';
 
 export interface Person {
   readonly name: string;

@@ -4,7 +4,7 @@
  * what the Health cell shows.
  */
 import type { CivilDay, WorkCalendar } from './calendar';
-import type { Health, TaskStatus } from './schema';
+import type { Health, TaskStatus } from './enums';
 import type { Settings } from './settings';
 
 /** What health needs of a task row, already parsed (dates as instants, pct 0–100). */

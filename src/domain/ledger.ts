@@ -8,7 +8,7 @@
  */
 import type { WorkCalendar } from './calendar';
 import type { LogEntry } from './told';
-import type { NotificationStatus } from './schema';
+import type { NotificationStatus } from './enums';
 
 /** The rule column of a digest's row: it carries the notices its keys name. */
 export const DIGEST_RULE = 'digest';

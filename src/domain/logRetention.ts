@@ -13,7 +13,7 @@ import { civilDayIn, dayKeyIn, dayKeyOf, mondayOf, type WorkCalendar } from './c
 import { queuedKeys } from './delivery';
 import { TOLD_ONCE_RULES } from './notice';
 import { currentEpisode, eachDelivery, episodeKey, isEpisodeRow, l2Episodes, toldTimes, type LogEntry } from './told';
-import type { NotificationStatus } from './schema';
+import type { NotificationStatus } from './enums';
 import type { Settings } from './settings';
 
 const DAY_MS = 86_400_000;

@@ -6,7 +6,7 @@
  * stranger typed it. Changes nobody may make by typing (a sign-off's outcome, a ⚙ cell, moving a
  * task to another request) are refused whoever typed them.
  */
-import type { ChangeStatus, RequestStatus, TaskStatus } from './schema';
+import type { ChangeStatus, RequestStatus, TaskStatus } from './enums';
 
 export interface Actor {
   /** The typist's email; '' when Apps Script named nobody. */

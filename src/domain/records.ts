@@ -3,7 +3,7 @@
  * scan, the weekly summary and the retrospective. A consumer that needs less Picks from these.
  */
 import type { TaskFacts } from './health';
-import type { AcceptanceResult, ActionStatus, RequestStatus } from './schema';
+import type { AcceptanceResult, ActionStatus, RequestStatus } from './enums';
 
 /** One Tasks row; pct and lastUpdate already take the task's latest Progress entry into account. */
 export interface TaskRecord extends TaskFacts {

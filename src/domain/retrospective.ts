@@ -8,7 +8,8 @@ import { dateText } from './dateText';
 import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
 import type { AcceptanceRecord } from './records';
-import { enumLabel, type ColumnKey } from './schema';
+import { type ColumnKey } from './schema';
+import { enumLabel } from './enums';
 import {
   header,
   type Report,

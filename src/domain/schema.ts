@@ -1,11 +1,11 @@
 /**
  * The sheet catalogue (SPEC §2): every sheet and column the add-on knows, with a stable key for
  * code, a Chinese and an English header, aliases users commonly type instead, and a type.
- * Code finds columns by header (either language or an alias), never by position.
- * Enumerated values (statuses, results) are stored in the workbook's language; code works with
- * their stable codes and reads either language.
+ * Code finds columns by header (either language or an alias), never by position. Enumerated
+ * values are enums.ts's.
  */
 import type { Locale } from '../i18n/index';
+import { normalizeLabel, type EnumKey } from './enums';
 
 export type ColumnType =
   | 'text'
@@ -28,146 +28,6 @@ export type ColumnType =
   | 'taskIds'
   | 'requestId'
   | 'ref';
-
-export interface EnumValue {
-  readonly code: string;
-  readonly zh: string;
-  readonly en: string;
-  readonly aliases?: readonly string[];
-}
-
-function values<const V extends readonly EnumValue[]>(list: V): V {
-  return list;
-}
-
-export const ENUMS = {
-  requestStatus: values([
-    { code: 'pending', zh: '待审核', en: 'Pending review', aliases: ['pending', '审核中'] },
-    { code: 'changes', zh: '待修改', en: 'Needs changes', aliases: ['returned', '退回'] },
-    { code: 'approved', zh: '已立项', en: 'Approved', aliases: ['立项'] },
-    // The split is with the responsible heads for sign-off (SPEC §2.9), then under way.
-    { code: 'signOff', zh: '待会签', en: 'Awaiting sign-off', aliases: ['会签中'] },
-    { code: 'executing', zh: '执行中', en: 'In execution', aliases: ['执行'] },
-    { code: 'rejected', zh: '已驳回', en: 'Rejected', aliases: ['驳回'] },
-    { code: 'done', zh: '已完成', en: 'Done', aliases: ['completed', '完成'] },
-    { code: 'archived', zh: '已归档', en: 'Archived', aliases: ['归档'] },
-  ]),
-  taskStatus: values([
-    { code: 'notStarted', zh: '未开始', en: 'Not started', aliases: ['todo', 'to do'] },
-    { code: 'inProgress', zh: '进行中', en: 'In progress', aliases: ['doing', 'ongoing'] },
-    { code: 'blocked', zh: '阻塞', en: 'Blocked', aliases: ['受阻'] },
-    { code: 'awaitingAcceptance', zh: '待验收', en: 'Awaiting acceptance', aliases: ['in review'] },
-    { code: 'done', zh: '已完成', en: 'Done', aliases: ['completed', '完成'] },
-    { code: 'cancelled', zh: '已取消', en: 'Cancelled', aliases: ['canceled', '取消'] },
-  ]),
-  health: values([
-    { code: 'onTrack', zh: '正常', en: 'On track' },
-    { code: 'dueSoon', zh: '即将到期', en: 'Due soon' },
-    { code: 'lagging', zh: '滞后', en: 'Lagging' },
-    { code: 'stale', zh: '未更新', en: 'Stale' },
-    { code: 'overdue', zh: '逾期', en: 'Overdue' },
-    { code: 'blocked', zh: '阻塞', en: 'Blocked' },
-    { code: 'done', zh: '已完成', en: 'Done' },
-  ]),
-  actionStatus: values([
-    { code: 'open', zh: '未完成', en: 'Open' },
-    { code: 'done', zh: '已完成', en: 'Done', aliases: ['完成', 'closed'] },
-  ]),
-  acceptanceResult: values([
-    { code: 'pass', zh: '通过', en: 'Pass', aliases: ['passed', '合格'] },
-    { code: 'fail', zh: '不通过', en: 'Fail', aliases: ['failed', '不合格'] },
-  ]),
-  changeStatus: values([
-    { code: 'pending', zh: '待批', en: 'Pending', aliases: ['待审批'] },
-    { code: 'approved', zh: '批准', en: 'Approved', aliases: ['已批准'] },
-    { code: 'rejected', zh: '驳回', en: 'Rejected', aliases: ['已驳回'] },
-  ]),
-  signOffSubject: values([
-    { code: 'split', zh: '任务分工', en: 'Task split', aliases: ['split', '分工'] },
-    { code: 'change', zh: '计划变更', en: 'Plan change', aliases: ['change', '变更'] },
-    { code: 'acceptance', zh: '成果验收', en: 'Acceptance', aliases: ['acceptance', '验收'] },
-  ]),
-  signOffDecision: values([
-    { code: 'pending', zh: '待签', en: 'Pending', aliases: ['待签批'] },
-    { code: 'agree', zh: '同意', en: 'Agree', aliases: ['agreed', '通过'] },
-    { code: 'return', zh: '退回', en: 'Return', aliases: ['returned'] },
-  ]),
-  notificationStatus: values([
-    { code: 'sent', zh: '已发送', en: 'sent' },
-    { code: 'queued', zh: '排队中', en: 'queued' },
-    // A send that failed (not for quota): retried by later ticks, backing off.
-    { code: 'retry', zh: '待重试', en: 'retrying' },
-    { code: 'sending', zh: '发送中', en: 'sending' },
-    { code: 'unconfirmed', zh: '未确认', en: 'unconfirmed' },
-    { code: 'dry-run', zh: '演练', en: 'dry-run' },
-    { code: 'failed', zh: '失败', en: 'failed' },
-    // A waiting message none of whose notices still holds: nothing left to send.
-    { code: 'superseded', zh: '已作废', en: 'superseded' },
-  ]),
-  channel: values([{ code: 'email', zh: '邮件', en: 'email' }]),
-  // What a Notification log row's message is (its rule column); rows of an earlier version hold a notice's rule.
-  messageKind: values([
-    { code: 'digest', zh: '提醒摘要', en: 'digest' },
-    { code: 'weeklySummary', zh: '周报', en: 'weekly summary' },
-    { code: 'automationStopped', zh: '自动化已停止', en: 'automation stopped' },
-    { code: 'deliveryFailed', zh: '送达失败', en: 'delivery failed' },
-  ]),
-} as const;
-
-export type EnumKey = keyof typeof ENUMS;
-export type EnumCode<E extends EnumKey> = (typeof ENUMS)[E][number]['code'];
-export type RequestStatus = EnumCode<'requestStatus'>;
-export type TaskStatus = EnumCode<'taskStatus'>;
-export type Health = EnumCode<'health'>;
-export type ActionStatus = EnumCode<'actionStatus'>;
-export type AcceptanceResult = EnumCode<'acceptanceResult'>;
-export type ChangeStatus = EnumCode<'changeStatus'>;
-export type NotificationStatus = EnumCode<'notificationStatus'>;
-export type MessageKind = EnumCode<'messageKind'>;
-export type SignOffSubject = EnumCode<'signOffSubject'>;
-export type SignOffDecision = EnumCode<'signOffDecision'>;
-
-/** What normalizeLabel may change besides case; most names, emails and IDs hold none of it. */
-const FOLDED = /[\s（）*⚙]/;
-
-/** Header and value comparison: trimmed, case-insensitive, full-width spaces and brackets folded. */
-export function normalizeLabel(text: string): string {
-  if (!FOLDED.test(text)) return text.toLowerCase();
-  return text
-    .replace(/\u3000/g, ' ')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .trim()
-    .replace(/\s*(\*|\(⚙\)|⚙)\s*$/u, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
-}
-
-/** The stable code for a value typed in either language (or an alias); undefined if unknown. */
-export function parseEnum<E extends EnumKey>(kind: E, value: unknown): EnumCode<E> | undefined {
-  if (typeof value !== 'string') return undefined;
-  const wanted = normalizeLabel(value);
-  if (wanted === '') return undefined;
-  const list: readonly EnumValue[] = ENUMS[kind];
-  const hit = list.find((v) =>
-    [v.code, v.zh, v.en, ...(v.aliases ?? [])].some((label) => normalizeLabel(label) === wanted),
-  );
-  return hit?.code as EnumCode<E> | undefined;
-}
-
-export function enumLabel<E extends EnumKey>(kind: E, code: EnumCode<E>, locale: Locale): string {
-  const list: readonly EnumValue[] = ENUMS[kind];
-  const hit = list.find((v) => v.code === code);
-  if (!hit) throw new Error(`Unknown ${kind} code: ${code}`);
-  return locale === 'en' ? hit.en : hit.zh;
-}
-
-/** Every label (both languages) of the given codes: for formulas that must match either. */
-export function enumLabels<E extends EnumKey>(kind: E, codes: readonly EnumCode<E>[]): string[] {
-  const list: readonly EnumValue[] = ENUMS[kind];
-  const wanted: readonly string[] = codes;
-  return list.filter((v) => wanted.includes(v.code)).flatMap((v) => [...new Set([v.zh, v.en])]);
-}
 
 export interface ColumnDef<K extends string = string> {
   readonly key: K;

@@ -6,7 +6,8 @@
 import { TZDate } from '@date-fns/tz';
 import { localeFromSpreadsheet, t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { civilDayFromKey, civilDayOfSerial, dayKeyIn, dayKeyOf, pad2 } from './calendar';
-import { mapHeaders, normalizeLabel, sheetDef } from './schema';
+import { mapHeaders, sheetDef } from './schema';
+import { normalizeLabel } from './enums';
 
 export type EmailMode = 'send' | 'dry-run';
 /** Who confirms a split or a plan change (SPEC §2.9): every responsible head, or the coordinator alone. */

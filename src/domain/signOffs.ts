@@ -4,7 +4,7 @@
  * requested at the same time; a new submission after a Return starts a new round.
  */
 import { findDepartment, resolveEmail, type Directory } from './directory';
-import type { SignOffDecision, SignOffSubject } from './schema';
+import type { SignOffDecision, SignOffSubject } from './enums';
 
 /** One Sign-offs row. */
 export interface SignOffRecord {

@@ -3,7 +3,7 @@
  * still 已立项 whose live tasks are on the sheet has a split nobody sent to its heads, so its tasks
  * take no progress and raise no notices until a coordinator submits it.
  */
-import type { RequestStatus, TaskStatus } from './schema';
+import type { RequestStatus, TaskStatus } from './enums';
 
 export interface UnsubmittedSplit {
   readonly id: string;

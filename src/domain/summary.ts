@@ -12,15 +12,8 @@ import { parseList } from './values';
 import type { TaskFacts, TaskHealth } from './health';
 import { isOpenWork } from './health';
 import type { ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from './records';
-import {
-  columnDef,
-  columnLabel,
-  enumLabel,
-  type ColumnKey,
-  type NotificationStatus,
-  type SheetKey,
-  type TaskStatus,
-} from './schema';
+import { columnDef, columnLabel, type ColumnKey, type SheetKey } from './schema';
+import { enumLabel, type NotificationStatus, type TaskStatus } from './enums';
 
 export type ReportCell = string | number;
 

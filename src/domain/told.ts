@@ -6,7 +6,7 @@
  */
 import type { WorkCalendar } from './calendar';
 import type { Notice } from './notice';
-import type { NotificationStatus } from './schema';
+import type { NotificationStatus } from './enums';
 import type { EmailMode, Settings } from './settings';
 
 /**

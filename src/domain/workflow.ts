@@ -8,19 +8,8 @@ import { dayKeyIn, type WorkCalendar } from './calendar';
 import { findDepartment, resolveEmail, type Directory } from './directory';
 import { plannedPct } from './health';
 import { checkOwner, duplicateIds, type OwnerCheck } from './owner';
-import {
-  columnDef,
-  columnLabel,
-  enumLabel,
-  ENUMS,
-  parseEnum,
-  sheetDef,
-  type ColumnKey,
-  type EnumKey,
-  type RequestStatus,
-  type SheetKey,
-  type TaskStatus,
-} from './schema';
+import { columnDef, columnLabel, sheetDef, type ColumnKey, type SheetKey } from './schema';
+import { enumLabel, ENUMS, parseEnum, type EnumKey, type RequestStatus, type TaskStatus } from './enums';
 import { cellText, isBlank, parseDate, parseList, parseTypedPercent } from './values';
 
 export interface Problem {

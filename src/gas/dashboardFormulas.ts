@@ -14,7 +14,8 @@
  */
 import { columnLetter, sheetPrefix } from './a1';
 import { t, type Locale, type MessageKey } from '../i18n/index';
-import { enumLabel, enumLabels, ENUMS, type ColumnKey, type TaskStatus } from '../domain/schema';
+import { type ColumnKey } from '../domain/schema';
+import { enumLabel, enumLabels, ENUMS, type TaskStatus } from '../domain/enums';
 import { header } from '../domain/summary';
 
 export type DashboardCell = string | number;

@@ -8,7 +8,8 @@
  * in one write at the end, after which the progress is removed.
  */
 import type { SendProgress } from '../domain/ledger';
-import type { ColumnKey, NotificationStatus } from '../domain/schema';
+import type { ColumnKey } from '../domain/schema';
+import type { NotificationStatus } from '../domain/enums';
 import { isQuotaError, type MailMessage, type Mailer } from './mailer';
 import type { SendProgressStore } from './sendProgress';
 import type { TableRow } from './table';

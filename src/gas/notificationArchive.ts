@@ -14,7 +14,7 @@ import {
   type LogArchiveBatch,
   type RecipientsTally,
 } from '../domain/logRetention';
-import { enumLabel, parseEnum } from '../domain/schema';
+import { enumLabel, parseEnum } from '../domain/enums';
 import { LOCALES, t, type Locale } from '../i18n/index';
 import { protectedSheet } from './archiveSheets';
 import { growToFit, sizeToContent } from './grid';

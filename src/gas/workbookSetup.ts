@@ -14,8 +14,6 @@ import {
   type SpreadsheetDefaults,
 } from '../domain/settings';
 import {
-  enumLabels,
-  ENUMS,
   headerText,
   mapHeaders,
   SHEET_ORDER,
@@ -26,6 +24,7 @@ import {
   type ColumnType,
   type SheetKey,
 } from '../domain/schema';
+import { enumLabels, ENUMS } from '../domain/enums';
 import { growToFit } from './grid';
 import { rememberSheetIds, SheetDirectory, type SheetIds } from './sheets';
 import { Table } from './table';

@@ -8,7 +8,8 @@ import PostalMime from 'postal-mime';
 import { runDemo } from '../../cli/demo';
 import { EXAMPLE } from '../../cli/example';
 import { parseLocalDateTime } from '../../emulator/spreadsheet/values';
-import { enumLabel, headerText, mapHeaders, SHEET_ORDER, sheetDef, sheetTitle } from '../../src/domain/schema';
+import { headerText, mapHeaders, SHEET_ORDER, sheetDef, sheetTitle } from '../../src/domain/schema';
+import { enumLabel } from '../../src/domain/enums';
 
 // One run of the demo (build/Code.js from `npm run build`) serves every test below.
 const outDir = mkdtempSync(join(tmpdir(), 'demo-'));

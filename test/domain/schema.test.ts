@@ -1,17 +1,7 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import {
-  enumLabel,
-  enumLabels,
-  ENUMS,
-  headerText,
-  mapHeaders,
-  parseEnum,
-  SHEET_ORDER,
-  SHEETS,
-  sheetDef,
-  titleMatches,
-} from '../../src/domain/schema';
+import { headerText, mapHeaders, SHEET_ORDER, SHEETS, sheetDef, titleMatches } from '../../src/domain/schema';
+import { enumLabel, enumLabels, ENUMS, parseEnum } from '../../src/domain/enums';
 
 test('every sheet and column has a key and distinct Chinese and English titles', () => {
   assert.deepEqual([...SHEET_ORDER].sort(), Object.keys(SHEETS).sort());
