@@ -166,7 +166,7 @@ function verdictFor(
     case 'tasks':
       return field === 'request' ? requestCellVerdict(row, before, after) : taskVerdict(wb, row, before, after, actor);
     case 'planChanges': {
-      const dept = taskRowOf(wb, row.text('task'))?.text('dept') ?? '';
+      const dept = rowWithId(wb, 'tasks', row.text('task'))?.text('dept') ?? '';
       const bySignOff = changeSignersOf(wb, row.text('task'), dept).length > 0;
       return changeStatusVerdict(parseEnum('changeStatus', before), parseEnum('changeStatus', after), actor, bySignOff);
     }
@@ -193,7 +193,7 @@ function taskVerdict(
 ): Verdict {
   const task = taskSnapshot(row as never, wb);
   const directory = wb.directory();
-  const requestRow = requestRowOf(wb, task.request);
+  const requestRow = rowWithId(wb, 'requests', task.request);
   return taskStatusVerdict(parseEnum('taskStatus', before), parseEnum('taskStatus', after), actor, {
     requestStatus: parseEnum('requestStatus', requestRow?.get('status')),
     worker: mayPostProgress(task, actor.user, directory, actor.coordinator),
@@ -201,18 +201,11 @@ function taskVerdict(
   });
 }
 
-function requestRowOf(wb: Workbook, requestId: string): TableRow<string> | undefined {
-  const wanted = requestId.trim().toUpperCase();
+/** The row of `sheet` whose ID is `id` (either case). */
+function rowWithId(wb: Workbook, sheet: 'requests' | 'tasks', id: string): TableRow<string> | undefined {
+  const wanted = id.trim().toUpperCase();
   return wb
-    .optionalTable('requests')
-    ?.records()
-    .find((r) => r.text('id').toUpperCase() === wanted);
-}
-
-function taskRowOf(wb: Workbook, taskId: string): TableRow<string> | undefined {
-  const wanted = taskId.trim().toUpperCase();
-  return wb
-    .optionalTable('tasks')
+    .optionalTable(sheet)
     ?.records()
     .find((r) => r.text('id').toUpperCase() === wanted);
 }
@@ -239,7 +232,7 @@ function whoMay(
       return ['mayWorkers', { owner: row.text('owner'), id: row.text('id'), field: fieldLabel }];
     case 'signOff':
       if (key === 'planChanges') {
-        const dept = taskRowOf(wb, row.text('task'))?.text('dept') ?? '';
+        const dept = rowWithId(wb, 'tasks', row.text('task'))?.text('dept') ?? '';
         return ['mayChangeSignOff', { signers: changeSignersOf(wb, row.text('task'), dept).join(separator) }];
       }
       return ['maySignOffStarts', {}];
