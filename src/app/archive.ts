@@ -9,8 +9,8 @@ import { enumLabel, parseEnum } from '../domain/enums';
 import { appendToArchive, removeRows, type ArchiveMove } from '../gas/archiveSheets';
 import type { Table, TableRow } from '../gas/table';
 import { cellsPerRow } from '../gas/workbookCells';
-import { menuAction } from './workbook';
-import { inWorkbook, requireCoordinator, type Workbook } from './workbook';
+import { menuAction, inWorkbook } from './operation';
+import { requireCoordinator, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
 

@@ -35,16 +35,8 @@ import { syncRequests } from './requests';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { recordWeeklySummary } from './summary';
 import { foldOldSummaries } from './summaryFold';
-import {
-  effectiveUserEmail,
-  inWorkbook,
-  isCoordinator,
-  menuAction,
-  peekWorkbook,
-  requireCoordinator,
-  retryWhenBusy,
-  Workbook,
-} from './workbook';
+import { effectiveUserEmail, isCoordinator, requireCoordinator, Workbook } from './workbook';
+import { inWorkbook, menuAction, peekWorkbook, retryWhenBusy } from './operation';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -6,8 +6,8 @@
 import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { writeDashboard } from '../gas/dashboardSheet';
-import { menuAction } from './workbook';
-import { inWorkbook, type Workbook } from './workbook';
+import { menuAction, inWorkbook } from './operation';
+import { type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
 

@@ -15,7 +15,8 @@ import { leavePendingEdit } from '../gas/pendingEdits';
 import { guardEdit, guardsField, type EditArea, type TypedEdit } from './editGuard';
 import { appendHistory, typedChange } from './history';
 import { syncSheets } from './validate';
-import { activeUserEmail, inWorkbook, recordedAuthor, UserError, WorkbookBusy, type Workbook } from './workbook';
+import { activeUserEmail, recordedAuthor, UserError, type Workbook } from './workbook';
+import { inWorkbook, WorkbookBusy } from './operation';
 
 export type { TypedEdit } from './editGuard';
 

@@ -9,8 +9,8 @@ import { readAcceptances, readActions, readProgress } from './records';
 import { currentSelection } from '../gas/selection';
 import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { readReportRequests, readReportTasks } from './summary';
-import { menuAction, peekWorkbook } from './workbook';
-import { inWorkbook, UserError, type Workbook } from './workbook';
+import { menuAction, peekWorkbook, inWorkbook } from './operation';
+import { UserError, type Workbook } from './workbook';
 
 type Ui = GoogleAppsScript.Base.Ui;
 

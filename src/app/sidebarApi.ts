@@ -15,7 +15,8 @@ import { requestPlanChange, type PlanChangeDraft } from './planChanges';
 import { postProgress, type ProgressDraft } from './progress';
 import { submitRequest, type RequestDraft } from './requests';
 import { FORM_KEYS, formContext, validateForm, type FormValues } from './sidebarForms';
-import { formAction, type Workbook } from './workbook';
+import { type Workbook } from './workbook';
+import { formAction } from './operation';
 
 // The page's reads, exported here beside the form entry so src/main.ts has one sidebar module.
 export { getSidebarSetup, getSidebarState } from './sidebarCard';

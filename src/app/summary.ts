@@ -35,7 +35,8 @@ import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { LOCALES } from '../i18n/index';
 import { MailLog, readLogEntries } from './mailLog';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
-import { inWorkbook, isCoordinator, menuAction, peekWorkbook, retryWhenBusy, type Workbook } from './workbook';
+import { isCoordinator, type Workbook } from './workbook';
+import { inWorkbook, menuAction, peekWorkbook, retryWhenBusy } from './operation';
 
 type Ui = GoogleAppsScript.Base.Ui;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

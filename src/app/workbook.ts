@@ -9,14 +9,11 @@ import { dateText } from '../domain/dateText';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
 import { parseDate } from '../domain/values';
 import { describeProblem, type Problem, type WorkflowEnv } from '../domain/workflow';
-import { DocumentBusy, LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
-import { userLocale } from '../gas/locale';
 import { SheetDirectory, type TableSource } from '../gas/sheets';
 import { SheetsApiSource } from '../gas/sheetsApi';
 import type { Cell, Table, TableRow } from '../gas/table';
 import type { ActionResult } from '../contract';
 import { t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
-import { activeSpreadsheet } from '../gas/document';
 import { answeredSubmission, rememberSubmission } from '../gas/submissions';
 import { addedRow, appendHistory, historyHasSubmission, pendingChanges, type Change, type Via } from './history';
 
@@ -298,66 +295,6 @@ export class Workbook {
   }
 }
 
-/** Another run held the document lock for longer than the user may wait: nothing was written. */
-export class WorkbookBusy extends UserError {}
-
-/**
- * Runs one operation on the active spreadsheet under the document lock. `whole` reads every table
- * at once (Workbook.whole): for operations that need nearly all of them. A user waits for the lock
- * at most `waitMs`, then is asked, in their language, to retry (a UserError: nothing was written).
- * `simpleTrigger`: onEdit, which may not call the Sheets API, so its writes go through SpreadsheetApp.
- */
-export function inWorkbook<T>(
-  now: Date,
-  operation: (wb: Workbook) => T,
-  {
-    whole = false,
-    waitMs = LOCK_WAIT_MS.user,
-    simpleTrigger = false,
-  }: { whole?: boolean; waitMs?: number; simpleTrigger?: boolean } = {},
-): T {
-  return retryWhenBusy(() =>
-    withDocumentLock(waitMs, () => {
-      const spreadsheet = activeSpreadsheet();
-      const user = activeUserEmail();
-      if (whole) return operation(Workbook.whole(spreadsheet, now, user));
-      return operation(new Workbook(spreadsheet, now, user, new SheetDirectory(spreadsheet, !simpleTrigger)));
-    }),
-  );
-}
-
-/** Runs `operation`; a lock or lease it could not get in time asks the user, in their language, to retry. */
-export function retryWhenBusy<T>(operation: () => T): T {
-  try {
-    return operation();
-  } catch (error) {
-    if (error instanceof DocumentBusy) throw new WorkbookBusy(t(userLocale(), 'documentBusy'));
-    throw error;
-  }
-}
-
-/**
- * A form action: a UserError becomes the failure the form shows, nothing written. With the page's
- * submission `token`, a retry of a submission that already wrote gets the first answer instead of
- * running again; the check and the write share the document lock, so two tries cannot both write.
- */
-export function formAction(now: Date, operation: (wb: Workbook) => ActionResult, token?: string): ActionResult {
-  try {
-    return inWorkbook(now, (wb) => {
-      const earlier = token === undefined ? undefined : wb.savedSubmission(token);
-      if (earlier) return earlier;
-      wb.submission = token;
-      wb.via = 'sidebar';
-      const answer = operation(wb);
-      if (token !== undefined && wb.committed) rememberSubmission(token, answer);
-      return answer;
-    });
-  } catch (error) {
-    if (error instanceof UserError) return { ok: false, message: error.message, errors: {} };
-    throw error;
-  }
-}
-
 /** '' when Apps Script may not reveal the user (simple triggers, other domains). */
 export function activeUserEmail(): string {
   return normalizedEmail(Session.getActiveUser());
@@ -402,19 +339,4 @@ export function requireCoordinator(wb: Workbook): void {
       user: wb.user === '' ? wb.text('unknownUser') : wb.user,
     }),
   );
-}
-
-/** Runs a menu item: the user's mistake (a UserError) becomes an alert; anything else fails the run. */
-export function menuAction(ui: GoogleAppsScript.Base.Ui, action: () => void): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    ui.alert(error.message);
-  }
-}
-
-/** A read-only look at the workbook, outside the lock, for questions asked before the work. */
-export function peekWorkbook(now: Date): Workbook {
-  return new Workbook(activeSpreadsheet(), now, activeUserEmail());
 }

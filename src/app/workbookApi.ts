@@ -10,7 +10,8 @@ import { submissionToken } from '../gas/submissions';
 import { reviewRequestById } from './requests';
 import { decideSignOff } from './signOffDecisions';
 import { splitRequest } from './tasks';
-import { formAction, requireCoordinator, type Workbook } from './workbook';
+import { requireCoordinator, type Workbook } from './workbook';
+import { formAction } from './operation';
 import type { ActionResult, ReviewPayload, SignOffPayload, SplitPayload, SplitTaskPayload } from '../contract';
 
 const text = z.optional(z.string().check(z.maxLength(CELL_MAX_CHARS)));
