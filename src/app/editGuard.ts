@@ -97,15 +97,16 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
       const after = row.get(field);
       const before: Cell | undefined = told ? asCell(typed.oldValue) : standingValue(wb, key, field, row);
       if (before !== undefined && sameText(before, after)) continue;
-      // A ⚙ cell pasted over with nothing to tell what it held is left to its protection (coordinators only).
-      if (before === undefined && (isBlank(after) || !guardsField(key, field, false))) continue;
+      // Pasted over with nothing to tell what it held: a blank is no change to judge; anything else
+      // is judged, and a refused one the paste's event cannot undo is marked for a coordinator.
+      if (before === undefined && isBlank(after)) continue;
       const verdict = verdictFor(wb, key, field, row, before, after, actor);
       if (verdict.kind === 'allow') {
         if (before !== undefined && isTracked(key, field)) changes.push(change(key, row, field, before, after));
         continue;
       }
       const why = wb.text(...whoMay(wb, key, field, row, verdict.may, after));
-      const value = cellString(after);
+      const value = after instanceof Date ? wb.dateText(after) : cellString(after);
       if (verdict.kind === 'unnamed') {
         if (before !== undefined && isTracked(key, field)) changes.push(change(key, row, field, before, after));
         const at = dateText(wb.now, wb.calendar());
