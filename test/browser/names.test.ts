@@ -2,7 +2,7 @@
  * People are shown by name in the sidebar (SPEC §2, §4): the card's owner and updater, the history
  * and a sign-off held for someone away name people as People does. The built sidebar in Chromium.
  */
-import { afterAll, beforeAll, test } from '@jest/globals';
+import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
