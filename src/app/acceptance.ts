@@ -178,13 +178,13 @@ export function recordAcceptance(wb: Workbook, draft: AcceptanceDraft, confirmed
   wb.commit();
   const passed = parseEnum('acceptanceResult', record.result) === 'pass';
   const id = String(computed.task);
-  if (signer) return { ok: true, message: wb.text('wbAcceptanceAwaitsSignOff', { id, signer }) };
+  if (signer) return { ok: true, message: wb.text('wbAcceptanceAwaitsSignOff', { id, signer: wb.nameOf(signer) }) };
   return { ok: true, message: wb.text(passed ? 'wbAccepted' : 'wbRejectedDeliverable', { id }) };
 }
 
 /** The owner of a task never accepts it (SPEC §3.6). */
 function ownAcceptance(wb: Workbook, owner: string, row?: number): Problem {
-  return refusedAcceptance(wb.text('wbOwnAcceptance', { owner }), row);
+  return refusedAcceptance(wb.text('wbOwnAcceptance', { owner: wb.nameOf(owner) }), row);
 }
 
 /** An acceptance not applied, on its result cell: the message says who may. */

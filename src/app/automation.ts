@@ -166,7 +166,7 @@ function recordStopNotices(wb: Workbook, owner: string): LedgerMail[] {
     });
     const body =
       recipient === owner
-        ? wb.text('automationStoppedMailBody', { owner, url, coordinators: wb.settings.coordinators.join(', ') })
+        ? wb.text('automationStoppedMailBody', { owner, url, coordinators: wb.namesOf(wb.settings.coordinators) })
         : wb.text('automationStoppedCoordinatorMailBody', { owner, url });
     return {
       message: { recipient, subject: wb.text('automationStoppedMailSubject'), textBody: body, htmlBody: '' },

@@ -221,20 +221,19 @@ function whoMay(
   after: Cell,
 ): [MessageKey, MessageParams] {
   const fieldLabel = columnLabel(columnDef(key, field as never), wb.locale);
-  const coordinators = wb.settings.coordinators.join(', ');
+  const coordinators = wb.namesOf(wb.settings.coordinators);
   const value = cellString(after);
-  const separator = wb.text('wbListSeparator');
   switch (may) {
     case 'coordinators':
       if (key === 'planChanges') return ['mayChangeCoordinator', { coordinators }];
       if (key === 'requests') return ['mayApprove', { coordinators }];
       return ['mayCoordinators', { coordinators, field: fieldLabel, value }];
     case 'workers':
-      return ['mayWorkers', { owner: row.text('owner'), id: row.text('id'), field: fieldLabel }];
+      return ['mayWorkers', { owner: wb.nameOf(row.text('owner')), id: row.text('id'), field: fieldLabel }];
     case 'signOff':
       if (key === 'planChanges') {
         const dept = rowWithId(wb, 'tasks', row.text('task'))?.text('dept') ?? '';
-        return ['mayChangeSignOff', { signers: changeSignersOf(wb, row.text('task'), dept).join(separator) }];
+        return ['mayChangeSignOff', { signers: wb.namesOf(changeSignersOf(wb, row.text('task'), dept)) }];
       }
       return ['maySignOffStarts', {}];
     case 'acceptance':
@@ -246,7 +245,7 @@ function whoMay(
     case 'requestExecuting':
       return ['mayRequestExecuting', { request: row.text('request'), id: row.text('id'), value }];
     case 'sidebarSignOff':
-      return ['maySidebarSignOff', { signer: row.text('signer') }];
+      return ['maySidebarSignOff', { signer: wb.nameOf(row.text('signer')) }];
     default:
       return ['mayComputed', { field: fieldLabel }];
   }

@@ -48,9 +48,7 @@ export function requestPlanChange(wb: Workbook, draft: PlanChangeDraft): ActionR
   return {
     ok: true,
     message:
-      signers.length > 0
-        ? `${requested}\n${wb.text('wbSignOffOpened', { signers: signers.join(wb.text('wbListSeparator')) })}`
-        : requested,
+      signers.length > 0 ? `${requested}\n${wb.text('wbSignOffOpened', { signers: wb.namesOf(signers) })}` : requested,
   };
 }
 
@@ -72,9 +70,9 @@ function openChangeRound(wb: Workbook, taskId: string, dept: string): string[] {
  */
 function decisionRefusal(wb: Workbook, taskId: string, dept: string): string | undefined {
   const signers = changeSignersOf(wb, taskId, dept);
-  if (signers.length > 0) return wb.text('wbChangeBySignOff', { signers: signers.join(wb.text('wbListSeparator')) });
+  if (signers.length > 0) return wb.text('wbChangeBySignOff', { signers: wb.namesOf(signers) });
   if (isCoordinator(wb)) return undefined;
-  return wb.text('wbOnlyCoordinatorDecides', { coordinators: wb.settings.coordinators.join(', ') });
+  return wb.text('wbOnlyCoordinatorDecides', { coordinators: wb.namesOf(wb.settings.coordinators) });
 }
 
 /** Approves or rejects the pending plan change on a sheet row. */

@@ -99,7 +99,7 @@ function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined 
     return refusal(wb.text('wbProgressBeforeExecution', { id: task.id, request: task.request }));
   }
   if (mayPostProgress(task, wb.user, wb.directory(), isCoordinator(wb))) return undefined;
-  const params = { id: task.id, owner: task.owner, user: recordedAuthor(wb) };
+  const params = { id: task.id, owner: wb.nameOf(task.owner), user: recordedAuthor(wb) };
   return refusal(wb.text(wb.user === '' ? 'wbProgressUnknownUser' : 'wbProgressNotAllowed', params));
 }
 

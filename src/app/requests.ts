@@ -72,7 +72,9 @@ export function reviewRequestById(wb: Workbook, requestId: string, input: Review
   const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'requests'>;
   const { problems, changes } = reviewRequest(record, input, wb.user, wb.env(), row.rowNumber);
   if (hasErrors(problems)) return wb.failure(problems);
-  for (const [key, value] of Object.entries(changes)) row.set(key as keyof RecordOf<'requests'> & string, value);
+  // The coordinator is checked by email and written by name (SPEC §2), as every person cell.
+  const named = changes.coordinator ? { ...changes, coordinator: wb.nameOf(String(changes.coordinator)) } : changes;
+  for (const [key, value] of Object.entries(named)) row.set(key as keyof RecordOf<'requests'> & string, value);
   wb.commit();
   return {
     ok: true,
@@ -122,7 +124,7 @@ export function syncRequests(wb: Workbook): Problem[] {
 }
 
 function approvalAwaits(wb: Workbook, row: number): Problem {
-  const params = { coordinators: wb.settings.coordinators.join(', ') };
+  const params = { coordinators: wb.namesOf(wb.settings.coordinators) };
   return { sheet: 'requests', row, field: 'status', message: 'wbApprovalAwaitsCoordinator', params, level: 'warning' };
 }
 

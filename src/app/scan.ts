@@ -132,6 +132,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         spreadsheetUrl: wb.source.url(),
         sheetIds: sheetIds(wb, [...linked]),
         cooldownHours: settings.cooldownHours,
+        directory: wb.directory(),
       };
       const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest, i) => ({
         message: digest,

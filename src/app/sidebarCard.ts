@@ -102,7 +102,7 @@ function latestProgress(workbook: Workbook, taskId: string): LatestProgress | nu
     summary: latest.text('summary'),
     pct: pctDisplay(parseTypedPercent(latest.get('pct'))),
     updatedAt: display(latest.get('updatedAt'), workbook),
-    updatedBy: latest.text('updatedBy'),
+    updatedBy: workbook.nameOf(latest.text('updatedBy')),
   };
 }
 
@@ -121,7 +121,7 @@ function itemHistory(workbook: Workbook, id: string): HistoryLine[] {
       field: row.text('field'),
       oldValue: row.text('oldValue'),
       newValue: row.text('newValue'),
-      by: row.text('by'),
+      by: workbook.nameOf(row.text('by')),
       via: row.text('via'),
     }));
 }
@@ -143,7 +143,7 @@ function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
             ref: row.ref,
             title: titles.get(row.ref.toUpperCase()) ?? '',
             requestedAt: row.requestedAt ? display(row.requestedAt, workbook) : '',
-            onBehalfOf: row.signer === workbook.user ? '' : row.signer,
+            onBehalfOf: row.signer === workbook.user ? '' : workbook.nameOf(row.signer),
           },
         ]
       : [],
@@ -161,7 +161,7 @@ function sidebarState(workbook: Workbook): SidebarState {
   const card: TaskCard = {
     id,
     name: task.text('name'),
-    owner: task.text('owner'),
+    owner: workbook.nameOf(task.text('owner')),
     dept: task.text('dept'),
     due: display(task.get('due'), workbook),
     status: enumDisplay('taskStatus', task.get('status'), workbook).label,

@@ -13,7 +13,7 @@ import { settleChange } from './planChanges';
 import { closeIfComplete, findRequest } from './requests';
 import { readSignOffs, signOffsFor } from './signOffs';
 import { taskIndex } from './tasks';
-import { UserError, type Workbook } from './workbook';
+import { recordedAuthor, UserError, type Workbook } from './workbook';
 
 export interface SignOffChoice {
   readonly subject: SignOffSubject;
@@ -27,18 +27,18 @@ export function decideSignOff(wb: Workbook, choice: SignOffChoice): ActionResult
   const wanted = subjectKey(choice.subject, choice.ref);
   const mine = signOffsFor(wb).filter((row) => row.subject && subjectKey(row.subject, row.ref) === wanted);
   if (mine.length === 0)
-    throw new UserError(wb.text('wbNoSignOffForYou', { ref: choice.ref, user: wb.user || wb.text('unknownUser') }));
+    throw new UserError(wb.text('wbNoSignOffForYou', { ref: choice.ref, user: recordedAuthor(wb) }));
   const comment = choice.comment.trim();
   if (choice.decision === 'return' && comment === '') {
     const message = wb.text('wbReturnNeedsComment');
     return { ok: false, message, errors: { comment: message } };
   }
-  const decided = new Set(mine.map((row) => row.row));
+  const decided = new Map(mine.map((row) => [row.row, row]));
   for (const row of table.records().filter((r) => decided.has(r.rowNumber))) {
     row.set('decision', enumLabel('signOffDecision', choice.decision, wb.locale));
     row.set('comment', comment);
     row.set('decidedAt', wb.now);
-    if (row.text('signer').toLowerCase() !== wb.user) row.set('onBehalfOf', wb.user);
+    if (decided.get(row.rowNumber)?.signer !== wb.user) row.set('onBehalfOf', wb.nameOf(wb.user));
   }
   const round = latestRounds(readSignOffs(wb)).get(wanted) ?? [];
   const state = roundState(round);
@@ -61,7 +61,7 @@ function settle(wb: Workbook, subject: SignOffSubject, ref: string, agreed: bool
       }
       // Back to the coordinator, who amends the split and submits it again.
       request.set('status', enumLabel('requestStatus', 'approved', wb.locale));
-      request.set('review', wb.text('wbSplitReturnedNote', { user: wb.user, comment }));
+      request.set('review', wb.text('wbSplitReturnedNote', { user: wb.nameOf(wb.user), comment }));
       return wb.text('wbSplitReturned', { id: ref });
     }
     case 'change': {

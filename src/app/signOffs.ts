@@ -3,7 +3,7 @@
  * requested or an acceptance's Pass recorded, one row per required signer; and what is waiting
  * for the active user, as the signer or, while the signer is away, as their delegate.
  */
-import { standIn } from '../domain/directory';
+import { resolveEmail, standIn } from '../domain/directory';
 import { enumLabel, parseEnum, type SignOffSubject } from '../domain/enums';
 import { headsOf, pendingSignOffs, subjectKey, type SignOffRecord } from '../domain/signOffs';
 import { isBlank, parseList } from '../domain/values';
@@ -15,12 +15,15 @@ import type { Workbook } from './workbook';
  * typed into the sheet, by whoever may edit it, reads as still pending.
  */
 export function readSignOffs(wb: Workbook): SignOffRecord[] {
-  return (wb.optionalTable('signOffs')?.records() ?? []).map((row) => ({
+  const rows = wb.optionalTable('signOffs')?.records() ?? [];
+  // Signers are written by name (SPEC §2); each is matched, notified and checked by its email.
+  const email = (text: string) => (text === '' ? '' : (resolveEmail(wb.directory(), text) ?? text.toLowerCase()));
+  return rows.map((row) => ({
     row: row.rowNumber,
     subject: parseEnum('signOffSubject', row.get('subject')),
     ref: row.text('ref'),
-    signer: row.text('signer').toLowerCase(),
-    onBehalfOf: row.text('onBehalfOf'),
+    signer: email(row.text('signer')),
+    onBehalfOf: email(row.text('onBehalfOf')),
     decision: isBlank(row.get('decidedAt')) ? 'pending' : parseEnum('signOffDecision', row.get('decision')),
     comment: row.text('comment'),
     decidedAt: wb.readDate(row.get('decidedAt')),
@@ -44,7 +47,7 @@ export function openRound(wb: Workbook, subject: SignOffSubject, ref: string, si
     table.append({
       subject: enumLabel('signOffSubject', subject, wb.locale),
       ref,
-      signer,
+      signer: wb.nameOf(signer),
       decision: enumLabel('signOffDecision', 'pending', wb.locale),
       requestedAt,
     });

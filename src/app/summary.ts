@@ -72,7 +72,7 @@ function readNotices(wb: Workbook): ReportNotice[] {
     rule,
     level,
     item,
-    recipients: recipients.join(', '),
+    recipients: recipients.map((recipient) => wb.nameOf(recipient)).join(', '),
     status,
   }));
 }
@@ -217,16 +217,18 @@ function summaryRetries(ledger: MailLog, now: Date): Map<number, string[]> {
 
 /** The summary of `week` as it stood at `now`. */
 function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalendar): WeeklySummary {
-  const progress = readProgress(wb);
+  // Everyone the summary names is shown by name (SPEC §2); its figures never match people.
+  const progress = readProgress(wb).map((entry) => ({ ...entry, by: wb.nameOf(entry.by) }));
+  const owned = <T extends { readonly owner: string }>(item: T): T => ({ ...item, owner: wb.nameOf(item.owner) });
   return weeklySummary({
     now,
     week,
     calendar,
     locale: wb.locale,
-    tasks: readReportTasks(wb, calendar, progress, now),
+    tasks: readReportTasks(wb, calendar, progress, now).map(owned),
     progress,
     requests: readReportRequests(wb),
-    actions: readActions(wb),
+    actions: readActions(wb).map(owned),
     notices: readNotices(wb),
   });
 }
@@ -239,7 +241,7 @@ function summaryLink(wb: Workbook, week: IsoWeek): string {
 }
 
 export function describeSummary(wb: Workbook, outcome: SummaryOutcome): string {
-  const list = (people: readonly string[]) => people.join(', ');
+  const list = (people: readonly string[]) => wb.namesOf(people);
   const lines = outcome.sheet ? [wb.text('summaryDone', { sheet: outcome.sheet })] : [];
   if (outcome.sent.length > 0) lines.push(wb.text('summaryMailSent', { count: outcome.sent.length }));
   if (outcome.dryRun.length > 0)

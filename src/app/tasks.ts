@@ -141,7 +141,7 @@ function returnedSplits(wb: Workbook): Map<string, { signer: string; comment: st
     for (const row of round.filter((r) => r.decision === 'return')) {
       for (const dept of directory.departments.filter((d) => headsOf(directory, [d.name]).includes(row.signer)))
         flags.set(`${row.ref.toUpperCase()}|${normalizeLabel(dept.name)}`, {
-          signer: row.signer,
+          signer: wb.nameOf(row.signer),
           comment: row.comment,
         });
     }
@@ -209,7 +209,7 @@ export function submitSplit(wb: Workbook, requestId: string, added: readonly Rec
   }
   request.set('status', enumLabel('requestStatus', 'signOff', wb.locale));
   openRound(wb, 'split', id, signers);
-  return wb.text('wbSignOffOpened', { signers: signers.join(wb.text('wbListSeparator')) });
+  return wb.text('wbSignOffOpened', { signers: wb.namesOf(signers) });
 }
 
 /** The responsible departments of a request's live tasks, those on the sheet and those `added` by this operation. */

@@ -3,7 +3,7 @@
  * most once and written at most once (commit), all under the document lock held by the caller.
  */
 import { dayKeyIn, WorkCalendar } from '../domain/calendar';
-import type { Directory } from '../domain/directory';
+import { personName, type Directory } from '../domain/directory';
 import { defaultSettings, describeSettingsIssue, parseSettings, type Settings } from '../domain/settings';
 import { dateText } from '../domain/dateText';
 import { sheetTitle, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
@@ -173,6 +173,16 @@ export class Workbook {
     return this.directoryCache;
   }
 
+  /** A person (an email, or a name People knows) as people see and cells hold them (SPEC §2). */
+  nameOf(person: string): string {
+    return personName(this.directory(), person);
+  }
+
+  /** People by name as one list in the workbook's language: "李娜、王伟". */
+  namesOf(people: readonly string[]): string {
+    return people.map((person) => this.nameOf(person)).join(this.text('wbListSeparator'));
+  }
+
   /** A date cell as yyyy-MM-dd on the Settings calendar; '' when blank or not a date. */
   dayKey(value: unknown): string {
     const date = this.readDate(value);
@@ -301,12 +311,12 @@ export function activeUserEmail(): string {
 }
 
 /**
- * Who a record names as its author: the acting user, or "(unknown)" in the workbook's language
+ * Who a record names as its author: the acting user by name, or "(unknown)" in the workbook's language
  * when Apps Script does not reveal them (onEdit for a user outside the domain, a tick stamping a
  * row someone typed) — never somebody else's email.
  */
 export function recordedAuthor(wb: Workbook): string {
-  return wb.user === '' ? wb.text('unknownUser') : wb.user;
+  return wb.user === '' ? wb.text('unknownUser') : wb.nameOf(wb.user);
 }
 
 /** The user a trigger runs as: whoever turned automation on. */
@@ -335,8 +345,8 @@ export function requireCoordinator(wb: Workbook): void {
   if (isCoordinator(wb)) return;
   throw new UserError(
     wb.text('notCoordinator', {
-      coordinators: wb.settings.coordinators.join(', '),
-      user: wb.user === '' ? wb.text('unknownUser') : wb.user,
+      coordinators: wb.namesOf(wb.settings.coordinators),
+      user: recordedAuthor(wb),
     }),
   );
 }

@@ -7,6 +7,7 @@ import { t, type Locale, type MessageKey } from '../i18n/index';
 import { compareDeliveries, type Delivery, type DigestPlan, type StillOpen } from './delivery';
 import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notice';
 import { type SheetKey } from './schema';
+import { personName, type Directory } from './directory';
 import { enumLabel, parseEnum } from './enums';
 
 export interface DigestContext {
@@ -16,6 +17,8 @@ export interface DigestContext {
   /** Sheet.getSheetId() of each sheet, for row links. */
   readonly sheetIds: Partial<Record<SheetKey, number>>;
   readonly cooldownHours: number;
+  /** People, so that each person a line names is shown by name (SPEC §2); emails as they are without it. */
+  readonly directory?: Pick<Directory, 'people'>;
 }
 
 export interface Digest {
@@ -208,8 +211,9 @@ function digestOfSorted(
       const behalf = d.notice.standingIn?.[recipient];
       if (behalf) {
         // Told for someone away (rare): worded for this recipient alone.
-        const item = renderItem(d.notice, noticeLine(locale, d.notice), context);
-        const note = `${asCopy ? copy : ''} ${t(locale, 'digestOnBehalf', { person: behalf })}`;
+        const item = renderItem(d.notice, noticeLine(locale, named(d.notice, context)), context);
+        const person = context.directory ? personName(context.directory, behalf) : behalf;
+        const note = `${asCopy ? copy : ''} ${t(locale, 'digestOnBehalf', { person })}`;
         html.push(`<li>${item.html}${escapeHtml(note)}</li>`);
         text.push(`${item.text}${note}\n  ${open}: ${item.link}`);
         continue;
@@ -247,7 +251,7 @@ function renderNotice(
   open: string,
   rendered: Map<Notice, RenderedNotice>,
 ): RenderedNotice {
-  const { html, text, link } = renderItem(notice, noticeLine(context.locale, notice), context);
+  const { html, text, link } = renderItem(notice, noticeLine(context.locale, named(notice, context)), context);
   const linkLine = `\n  ${open}: ${link}`;
   const done = {
     html: `<li>${html}</li>`,
@@ -257,6 +261,13 @@ function renderNotice(
   };
   rendered.set(notice, done);
   return done;
+}
+
+/** `notice` with the person its facts name (the owner) shown by name. */
+function named(notice: Notice, context: DigestContext): Notice {
+  const owner = notice.facts.owner;
+  if (!context.directory || typeof owner !== 'string' || owner === '') return notice;
+  return { ...notice, facts: { ...notice.facts, owner: personName(context.directory, owner) } };
 }
 
 /** One digest entry: the item linked to its row, its rule and `detail`, as HTML and as a text line. */

@@ -81,6 +81,19 @@ export function resolveEmail(directory: Pick<Directory, 'people'>, text: string)
   return emails.size === 1 ? [...emails][0] : undefined;
 }
 
+/**
+ * How a person is shown to people (SPEC §2 "People are shown by name"): the name People gives the
+ * email `text` stands for, when that name resolves back to that email alone; otherwise the email.
+ * Text that stands for nobody ("(unknown)", a name People lacks) is shown as it is. What this
+ * returns is what the add-on writes into person cells too, so resolveEmail reads it back.
+ */
+export function personName(directory: Pick<Directory, 'people'>, text: string): string {
+  const email = resolveEmail(directory, text);
+  if (email === undefined) return text.trim();
+  const name = personByEmail(directory, email)?.name.trim() ?? '';
+  return name !== '' && resolveEmail(directory, name) === email ? name : email;
+}
+
 /** Whether `person` is away on `day` (yyyy-MM-dd): within the away dates, both inclusive. */
 function isAway(person: Person, day: string): boolean {
   const from = person.awayFrom ?? '';

@@ -141,16 +141,17 @@ test('the Sign-offs sheet shows the split returned once then agreed, one delegat
         row[columns.decision!],
       ].join(' '),
     );
+  // Signers and 代签 are written by name (SPEC §2).
   assert.deepEqual(signed, [
-    '任务分工 XQ202407001 li.na@example.com  待签',
-    '任务分工 XQ202407001 gao.feng@example.com  退回',
-    '任务分工 XQ202407001 he.fang@example.com  待签',
-    '任务分工 XQ202407001 li.na@example.com  同意',
-    '任务分工 XQ202407001 gao.feng@example.com  同意',
-    '任务分工 XQ202407001 he.fang@example.com zhao.min@example.com 同意',
-    '成果验收 RW202407001-02 li.na@example.com  同意',
-    '计划变更 RW202407001-04 he.fang@example.com  同意',
-    '计划变更 RW202407001-04 gao.feng@example.com  同意',
+    '任务分工 XQ202407001 李娜  待签',
+    '任务分工 XQ202407001 高峰  退回',
+    '任务分工 XQ202407001 何芳  待签',
+    '任务分工 XQ202407001 李娜  同意',
+    '任务分工 XQ202407001 高峰  同意',
+    '任务分工 XQ202407001 何芳 赵敏 同意',
+    '成果验收 RW202407001-02 李娜  同意',
+    '计划变更 RW202407001-04 何芳  同意',
+    '计划变更 RW202407001-04 高峰  同意',
   ]);
   const asked: string[] = [];
   for (const path of result.outbox) {

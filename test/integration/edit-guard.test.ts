@@ -122,7 +122,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang: Lang) => {
     assert.equal(desk.value('tasks', a, 'status'), w.inProgress, 'restored to what the records stand for');
     assert.equal(desk.value('tasks', b, 'status'), w.notStarted);
     for (const row of [a, b]) assert.match(desk.note('tasks', row, 'status'), w.acceptanceOnly);
-    assert.match(desk.note('tasks', a, 'status'), w.restoredTo(w.done, OWNER, w.inProgress));
+    assert.match(desk.note('tasks', a, 'status'), w.restoredTo(w.done, '张三', w.inProgress), 'the typist by name');
     const id = String(desk.value('tasks', a, 'id'));
     assert.ok(!history(desk, id).some((line) => line[2] === w.done), 'a refused change is no change');
 
@@ -224,7 +224,7 @@ describe('edits onEdit could not finish are handled by the tick as their typist,
     const approved = desk.value('requests', mine!, 'approved') as Date;
     assert.ok(Math.abs(approved.getTime() - typedAt) < 60_000, 'approved at the typed time');
     assert.equal(desk.value('requests', theirs!, 'status'), '待审核');
-    assert.match(desk.note('requests', theirs!, 'status'), /li\.si@example\.com 填写的「已立项」已恢复为「待审核」/);
+    assert.match(desk.note('requests', theirs!, 'status'), /李四 填写的「已立项」已恢复为「待审核」/);
     assert.doesNotMatch(desk.note('requests', theirs!, 'status'), /未知用户/);
     nextTick(desk);
     assert.equal(desk.value('requests', mine!, 'status'), '已立项', 'nor by any later tick');

@@ -79,7 +79,7 @@ test('progress typed while the lock is busy is applied by the next tick as its t
 
   clock.advanceHours(1);
   triggers.emuRunDue();
-  assert.equal(desk.value('progress', row!, 'updatedBy'), 'zhang.san@example.com', 'as its typist, never unknown');
+  assert.equal(desk.value('progress', row!, 'updatedBy'), '张三', 'as its typist (by name), never unknown');
   const stamped = desk.value('progress', row!, 'updatedAt') as Date;
   assert.ok(Math.abs(stamped.getTime() - typedAt) < 60_000, 'at the typed time, not the tick’s');
   assert.equal(desk.value('tasks', taskRow, 'pct'), 70, 'applied to the task');

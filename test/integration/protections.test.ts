@@ -187,9 +187,9 @@ describe('typed by hand: a person who is not a coordinator', () => {
     });
     // The guard's note: who typed what, restored to what it held.
     assert.equal(desk.value('tasks', 2, 'pct'), pctBefore);
-    expect(desk.note('tasks', 2, 'pct')).toContain(`${OWNER} 填写的「100」已恢复为`);
+    expect(desk.note('tasks', 2, 'pct')).toContain('张三 填写的「100」已恢复为');
     assert.deepEqual(history.getRange(last, 1).getValue(), historyBefore);
-    expect(history.getRange(last, 1).getNote()).toContain(`${OWNER} 填写的「篡改」已恢复为`);
+    expect(history.getRange(last, 1).getNote()).toContain('张三 填写的「篡改」已恢复为');
   });
 
   test('a task row a head types gets its ID and baseline from the coordinator’s next run, with a note meanwhile', () => {

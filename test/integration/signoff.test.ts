@@ -343,7 +343,8 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     as(desk, 'wang.wu@example.com');
     assert.deepEqual(
       state(desk).signOffs.map((s) => [s.ref, s.onBehalfOf]),
-      [[id, MARKET_HEAD]],
+      [[id, '市场负责人']],
+      'the sidebar names the person stood in for (SPEC §2: people are shown by name)',
     );
     as(desk, 'head.product@example.com');
     assert.deepEqual(state(desk).signOffs, [], 'a loop leaves the sign-off with its signer');
@@ -358,9 +359,10 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.deepEqual(
       rows(desk, 'signOffs').map((r) => [r.signer, r.onBehalfOf]),
       [
-        [MARKET_HEAD, 'wang.wu@example.com'],
-        [SALES_HEAD, ''],
+        ['市场负责人', '王五'],
+        ['销售负责人', ''],
       ],
+      'signer and 代签 are written by name, and still matched to their email',
     );
     // Back from leave: the head decides their own again.
     people.getRange(people.getLastRow() - 1, desk.col('people', 'awayTo')).setValue(day(-1));
@@ -455,8 +457,9 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.deepEqual(
       history.slice(1).map((r) => [r.oldValue, r.newValue, r.by, r.via]),
       [
-        [w.notStarted, lang === 'en' ? 'In progress' : '进行中', 'zhang.san@example.com', w.viaSidebar],
-        ['', '60', 'zhang.san@example.com', w.viaSidebar],
+        [w.notStarted, lang === 'en' ? 'In progress' : '进行中', '张三', w.viaSidebar],
+        ['', '60', '张三', w.viaSidebar],
+        // Not in People: shown by email.
         ['张三', '王五', COORDINATOR, w.viaSheet],
       ],
     );

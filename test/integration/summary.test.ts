@@ -46,7 +46,7 @@ test('the weekly summary lists what happened in ISO week 2024-W28, each section 
   ]);
   // Last week's reminder and the queued warning were not sent this week.
   assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级').slice(1), [
-    ['L2', '逾期', 'RW202407001-02', '1', '2024-07-11 09:00', 'li.si@example.com, head.sales@example.com', '已发送'],
+    ['L2', '逾期', 'RW202407001-02', '1', '2024-07-11 09:00', '李四, head.sales@example.com', '已发送'],
   ]);
   assert.equal(desk.project.emulator.mail.outbox.length, 0, 'No means the sheet only');
 });
@@ -100,7 +100,7 @@ test('progress is one row per task and escalations one row per notice told, howe
       'RW202407001-02',
       '2',
       '2024-07-11 09:00 – 2024-07-12 09:00',
-      'li.si@example.com, head.sales@example.com',
+      '李四, head.sales@example.com',
       '已发送',
     ],
   ]);
@@ -225,7 +225,7 @@ test('the mail quota is honoured: whoever does not fit today is named, queued on
   );
   assert.match(
     desk.lastAlert(),
-    /周报邮件已发送给 2 人。\n3 人的周报邮件未能发出（邮件配额用完或发送失败），已排队；自动提醒未开启，请开启自动提醒或明天再生成一次：head\.sales@example\.com, head\.service@example\.com, head\.product@example\.com。/,
+    /周报邮件已发送给 2 人。\n3 人的周报邮件未能发出（邮件配额用完或发送失败），已排队；自动提醒未开启，请开启自动提醒或明天再生成一次：head\.sales@example\.com、head\.service@example\.com、head\.product@example\.com。/,
   );
   const logged = () =>
     desk
