@@ -249,7 +249,9 @@ function writeLayout(sheet: ExportableSheet, worksheet: ExcelJS.Worksheet): void
   for (let c = 1; c <= sheet.getMaxColumns(); c++) {
     const width = sheet.getColumnWidth?.(c) ?? DEFAULT_COLUMN_WIDTH;
     const hidden = sheet.isColumnHiddenByUser?.(c) ?? false;
-    if (width === DEFAULT_COLUMN_WIDTH && !hidden) continue;
+    // Every width is written, Sheets' default too: a column without one gets Excel's default of
+    // 8.43 characters (64 px), too narrow for a yyyy-mm-dd date, which LibreOffice and Excel then
+    // show as ###.
     const column = worksheet.getColumn(c);
     column.width = Math.round((width / PIXELS_PER_CHARACTER) * 10) / 10;
     if (hidden) column.hidden = true;

@@ -42,6 +42,8 @@ export interface ColumnDef<K extends string = string> {
   readonly maxLength?: number;
   /** Pixels, used when setup creates the column. */
   readonly width: number;
+  /** A datetime whose time is optional (a due date): shown as a date unless a time was given. */
+  readonly timeOptional?: boolean;
 }
 
 interface ColumnOptions {
@@ -51,6 +53,7 @@ interface ColumnOptions {
   readonly enumeration?: EnumKey;
   readonly maxLength?: number;
   readonly width?: number;
+  readonly timeOptional?: boolean;
 }
 
 const DEFAULT_WIDTH: Record<ColumnType, number> = {
@@ -94,6 +97,7 @@ function col<const K extends string>(
     width: options.width ?? DEFAULT_WIDTH[type],
     ...(options.enumeration ? { enumeration: options.enumeration } : {}),
     ...(options.maxLength ? { maxLength: options.maxLength } : {}),
+    ...(options.timeOptional ? { timeOptional: true } : {}),
   };
 }
 
@@ -118,6 +122,13 @@ function sheet<const S extends string, const K extends string>(
 
 const computed = { computed: true } as const;
 const required = { required: true } as const;
+const timeOptional = { timeOptional: true } as const;
+
+// Columns are listed in the order a new workbook lays them out (SPEC §2 "Layout for people"): ID
+// and name first (frozen by setup), then who, when and how it stands, then the detail. Only new
+// sheets take this order; an existing sheet keeps its own, since columns are found by header.
+// Requests keeps its ⚙ stamps last: a requester's new row is written up to its last filled cell,
+// and must not reach the coordinators-only approval time (workbookSetup's protections).
 
 export const SHEETS = {
   requests: sheet(
@@ -135,23 +146,23 @@ export const SHEETS = {
       }),
       col('dept', '需求部门', 'Requesting dept', 'dept', { ...required, aliases: ['发起部门', 'Department', 'Dept'] }),
       col('requester', '发起人', 'Requester', 'person', { ...required, aliases: ['申请人', '提出人'] }),
-      col('contact', '联系方式', 'Contact', 'text', { aliases: ['电话', 'Phone'] }),
+      col('expected', '期望完成时间', 'Expected by', 'date', {
+        ...required,
+        aliases: ['期望完成日期', '期望时间', 'Expected date', 'Expected'],
+      }),
+      col('status', '状态', 'Status', 'enum', { enumeration: 'requestStatus', aliases: ['需求状态'] }),
+      col('coordinator', '协作总负责人', 'Coordinator', 'person', { aliases: ['总负责人'] }),
+      col('lead', '牵头部门', 'Lead dept', 'dept', { aliases: ['Lead department'] }),
       col('goal', '需求背景与目标', 'Background & goal', 'longText', {
         ...required,
         aliases: ['需求背景', '目标', 'Goal', 'Background and goal'],
       }),
       col('depts', '涉及部门', 'Involved depts', 'depts', { aliases: ['协作部门', 'Involved departments'] }),
-      col('expected', '期望完成时间', 'Expected by', 'date', {
-        ...required,
-        aliases: ['期望完成日期', '期望时间', 'Expected date', 'Expected'],
-      }),
+      col('contact', '联系方式', 'Contact', 'text', { aliases: ['电话', 'Phone'] }),
       col('resources', '所需资源支持', 'Resources needed', 'longText', {
         aliases: ['所需资源', '资源支持', 'Resources'],
       }),
       col('attachments', '附件', 'Attachments', 'links', { aliases: ['附件链接', 'Links'] }),
-      col('lead', '牵头部门', 'Lead dept', 'dept', { aliases: ['Lead department'] }),
-      col('coordinator', '协作总负责人', 'Coordinator', 'person', { aliases: ['总负责人'] }),
-      col('status', '状态', 'Status', 'enum', { enumeration: 'requestStatus', aliases: ['需求状态'] }),
       col('review', '审核意见', 'Review notes', 'longText', { aliases: ['审批意见', 'Review'] }),
       col('submitted', '提交时间', 'Submitted at', 'datetime', { ...computed, aliases: ['Submitted'] }),
       col('approved', '立项时间', 'Approved at', 'datetime', { ...computed, aliases: ['Approved on'] }),
@@ -165,41 +176,51 @@ export const SHEETS = {
     ['任务', '任务清单', '任务列表', 'Task list'],
     [
       col('id', '任务编号', 'Task ID', 'taskId', { ...computed, aliases: ['编号', 'ID'] }),
-      col('request', '所属需求', 'Request ID', 'requestId', { aliases: ['需求编号', 'Request'] }),
       col('name', '任务名称', 'Task', 'text', {
         ...required,
         aliases: ['任务', '任务内容', 'Task name', 'Name'],
         width: 220,
       }),
-      col('description', '任务描述', 'Description', 'longText', { aliases: ['描述', '说明'] }),
-      col('dept', '责任部门', 'Responsible dept', 'dept', {
+      col('owner', '第一责任人', 'Primary owner', 'person', {
         ...required,
-        aliases: ['主导部门', '部门', 'Department', 'Dept'],
+        aliases: ['负责人', '责任人', 'Owner'],
+        width: 110,
       }),
-      col('owner', '第一责任人', 'Primary owner', 'person', { ...required, aliases: ['负责人', '责任人', 'Owner'] }),
-      col('assisting', '协助部门/协作人', 'Assisting', 'personsOrDepts', {
-        aliases: ['协助部门', '协作人', 'Assistants'],
-      }),
-      col('start', '开始时间', 'Start', 'date', { aliases: ['开始日期', 'Start date'] }),
       col('due', '截止时间', 'Due', 'datetime', {
         ...required,
+        ...timeOptional,
         aliases: ['截止日期', '完成时限', 'Due date', 'Deadline'],
+        width: 130,
       }),
-      col('baseline', '原定截止', 'Baseline due', 'datetime', { ...computed, aliases: ['原截止时间', 'Baseline'] }),
-      col('deliverable', '交付成果标准', 'Deliverable standard', 'longText', {
-        ...required,
-        aliases: ['交付标准', '成果标准', 'Deliverable'],
-      }),
-      col('resources', '资源需求', 'Resources', 'longText', { aliases: ['所需资源'] }),
-      col('risk', '风险预案', 'Risk plan', 'longText', { aliases: ['风险', 'Risk'] }),
-      col('dependsOn', '前置任务', 'Depends on', 'taskIds', { aliases: ['依赖任务', 'Dependencies', 'Predecessors'] }),
       col('status', '完成状态', 'Status', 'enum', { enumeration: 'taskStatus', aliases: ['状态', 'Task status'] }),
+      col('health', '健康度', 'Health', 'enum', { ...computed, enumeration: 'health' }),
       col('pct', '完成百分比', '% complete', 'percent', {
         ...computed,
         aliases: ['进度', '完成度', 'Progress', 'Percent complete'],
       }),
       col('lastUpdate', '最近更新', 'Last update', 'datetime', { ...computed, aliases: ['更新时间', 'Updated'] }),
-      col('health', '健康度', 'Health', 'enum', { ...computed, enumeration: 'health' }),
+      col('dept', '责任部门', 'Responsible dept', 'dept', {
+        ...required,
+        aliases: ['主导部门', '部门', 'Department', 'Dept'],
+      }),
+      col('request', '所属需求', 'Request ID', 'requestId', { aliases: ['需求编号', 'Request'] }),
+      col('start', '开始时间', 'Start', 'date', { aliases: ['开始日期', 'Start date'] }),
+      col('baseline', '原定截止', 'Baseline due', 'datetime', {
+        ...computed,
+        ...timeOptional,
+        aliases: ['原截止时间', 'Baseline'],
+      }),
+      col('assisting', '协助部门/协作人', 'Assisting', 'personsOrDepts', {
+        aliases: ['协助部门', '协作人', 'Assistants'],
+      }),
+      col('deliverable', '交付成果标准', 'Deliverable standard', 'longText', {
+        ...required,
+        aliases: ['交付标准', '成果标准', 'Deliverable'],
+      }),
+      col('description', '任务描述', 'Description', 'longText', { aliases: ['描述', '说明'] }),
+      col('dependsOn', '前置任务', 'Depends on', 'taskIds', { aliases: ['依赖任务', 'Dependencies', 'Predecessors'] }),
+      col('resources', '资源需求', 'Resources', 'longText', { aliases: ['所需资源'] }),
+      col('risk', '风险预案', 'Risk plan', 'longText', { aliases: ['风险', 'Risk'] }),
       col('notes', '备注', 'Notes', 'longText', { aliases: ['Note', 'Remarks'] }),
       // The latest accepted Progress entry's summary and delay reason, written with its % and last
       // update (SPEC §3.7): an L3 quotes them without reading Progress above the scan's mark. Not
@@ -279,8 +300,16 @@ export const SHEETS = {
     ['变更', '变更申请', 'Changes'],
     [
       col('task', '任务编号', 'Task ID', 'taskId', { ...required, aliases: ['任务', 'Task'] }),
-      col('oldDue', '原截止时间', 'Old due', 'datetime', { ...computed, aliases: ['原截止', 'Previous due'] }),
-      col('newDue', '新截止时间', 'New due', 'datetime', { ...required, aliases: ['新截止', 'New due date'] }),
+      col('oldDue', '原截止时间', 'Old due', 'datetime', {
+        ...computed,
+        ...timeOptional,
+        aliases: ['原截止', 'Previous due'],
+      }),
+      col('newDue', '新截止时间', 'New due', 'datetime', {
+        ...required,
+        ...timeOptional,
+        aliases: ['新截止', 'New due date'],
+      }),
       col('reason', '变更原因', 'Reason', 'longText', { ...required, aliases: ['原因'] }),
       col('impact', '影响', 'Impact', 'longText', { aliases: ['影响评估'] }),
       col('requestedBy', '申请人', 'Requested by', 'person', { ...computed }),

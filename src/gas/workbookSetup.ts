@@ -21,7 +21,6 @@ import {
   sheetTitle,
   titleMatches,
   type ColumnDef,
-  type ColumnType,
   type SheetKey,
 } from '../domain/schema';
 import { enumLabels, ENUMS } from '../domain/enums';
@@ -37,19 +36,52 @@ export interface SetupResult {
   readonly created: number;
   readonly adopted: number;
   readonly columns: number;
+  /** Untouched empty default sheets (工作表1 / Sheet1) deleted. */
+  readonly removed: number;
 }
 
 const HEADER_BACKGROUND = '#d9e2f3';
 /** Present in every conditional-format formula setup writes, so a rerun replaces only its own rules. */
 const RULE_MARKER = 'N("collab-desk")=0';
 
-const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  number: '0',
-  // No format for percent columns: Sheets gives a cell a percent format when a "70%" is typed into
-  // it, so a typed "100%" shows (and reads) as 100 %, not as a plain 1 (see parseTypedPercent).
-};
+/**
+ * The display format setup gives a new column's cells (SPEC §2 "Layout for people": dates as
+ * dates, a time only where one was given, percents as percents). Undefined leaves Sheets'
+ * automatic format:
+ * - text columns: in a plain-text ("@") cell the apostrophe that neutralises "=…" would become
+ *   part of the value;
+ * - a datetime whose time is optional (a due date): Sheets gives an automatic cell a date format
+ *   for a typed date and a date-time one for a typed date with a time, and the writer writes a
+ *   date at midnight as a date (writeBatch), so each cell shows a time only where there is one;
+ * - a % people type (Progress): Sheets gives a cell a percent format when a "70%" is typed into
+ *   it, so a typed "100%" shows (and reads) as 100 %, not as a plain 1 (see parseTypedPercent).
+ *   A ⚙ % (Tasks) holds 0–100 written by the add-on and shows it with a literal "%" sign, which
+ *   isPercentFormat does not take for a percent format (it is not one: 80 stays 80).
+ */
+export function numberFormatOf(column: ColumnDef): string | undefined {
+  switch (column.type) {
+    case 'date':
+      return DATE_FORMAT;
+    case 'datetime':
+      return column.timeOptional ? undefined : DATE_TIME_FORMAT;
+    case 'number':
+      return '0';
+    case 'percent':
+      return column.computed ? COMPUTED_PERCENT_FORMAT : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
+const COMPUTED_PERCENT_FORMAT = '0"%"';
+
+/**
+ * Columns frozen with the header on a sheet setup creates: its ID and name (SPEC §2 "Layout for
+ * people"), which SHEETS lists first. A sheet that existed keeps its own frozen columns.
+ */
+const FROZEN_COLUMNS: Partial<Record<SheetKey, number>> = { requests: 2, tasks: 2 };
 
 /**
  * How each protected area of SPEC §3.6 is protected. Apps Script runs the add-on as the user at the
@@ -98,6 +130,11 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale, installe
       const width = sheetDef(key).columns.length + SPARE_COLUMNS;
       if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
       created++;
+      placed.set(key, sheet);
+      columns += ensureColumns(sheet, key, locale);
+      const frozen = FROZEN_COLUMNS[key];
+      if (frozen) sheet.setFrozenColumns(frozen);
+      continue;
     }
     placed.set(key, sheet);
     columns += ensureColumns(sheet, key, locale);
@@ -120,7 +157,39 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale, installe
     protectForCoordinators(sheet, key, locale, settings.coordinators);
   }
   addTaskColours(placed.get('tasks')!, settings.dueSoonDays);
-  return { created, adopted: SHEET_ORDER.length - created, columns };
+  const removed = created > 0 ? removeUntouchedDefaultSheets(spreadsheet, placed) : 0;
+  return { created, adopted: SHEET_ORDER.length - created, columns, removed };
+}
+
+/** The title Sheets gives a new spreadsheet's first sheet, in English and Chinese. */
+const DEFAULT_SHEET_TITLE = /^(Sheet|工作表)\s?\d+$/;
+
+/**
+ * Deletes the empty sheet a new spreadsheet starts with (工作表1 / Sheet1), which would otherwise
+ * stay the first tab (SPEC §5): only on a setup that created sheets, only under its default title,
+ * and only if nobody touched it: no value, note, validation, protection, conditional format, chart,
+ * frozen row or column. Anything a user did to it keeps it. Returns how many were deleted.
+ */
+function removeUntouchedDefaultSheets(spreadsheet: Spreadsheet, placed: ReadonlyMap<SheetKey, Sheet>): number {
+  const ours = new Set([...placed.values()].map((s) => s.getSheetId()));
+  let removed = 0;
+  for (const sheet of spreadsheet.getSheets()) {
+    if (ours.has(sheet.getSheetId()) || !DEFAULT_SHEET_TITLE.test(sheet.getName()) || !isUntouched(sheet)) continue;
+    spreadsheet.deleteSheet(sheet);
+    removed++;
+  }
+  return removed;
+}
+
+function isUntouched(sheet: Sheet): boolean {
+  if (sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return false;
+  if (sheet.getFrozenRows() > 0 || sheet.getFrozenColumns() > 0) return false;
+  if (sheet.getConditionalFormatRules().length > 0 || sheet.getCharts().length > 0) return false;
+  const { SHEET, RANGE } = SpreadsheetApp.ProtectionType;
+  if (sheet.getProtections(SHEET).length > 0 || sheet.getProtections(RANGE).length > 0) return false;
+  const grid = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
+  if (grid.getNotes().some((row) => row.some((note) => note !== ''))) return false;
+  return !grid.getDataValidations().some((row) => row.some((rule) => rule !== null));
 }
 
 /** A sheet with another title whose header row names every required column of `key`. */
@@ -158,9 +227,7 @@ function ensureColumns(sheet: Sheet, key: SheetKey, locale: Locale): number {
     const dataRows = sheet.getMaxRows() - 1;
     missing.forEach((column, i) => {
       sheet.setColumnWidth(first + i, column.width);
-      // Text columns keep the automatic format: in a plain-text ("@") cell the apostrophe that
-      // neutralises "=…" would become part of the value.
-      const format = NUMBER_FORMATS[column.type];
+      const format = numberFormatOf(column);
       if (format && dataRows > 0) sheet.getRange(2, first + i, dataRows, 1).setNumberFormat(format);
     });
   }

@@ -94,7 +94,12 @@ export class WriteBatch {
   }
 
   private typed(cell: Cell): string | number | boolean {
-    return typeof cell === 'object' ? wallDateTime(cell, this.timeZone) : literalInput(cell);
+    if (typeof cell !== 'object') return literalInput(cell);
+    // A date at midnight goes as the date alone: in a cell Sheets formats automatically (a due
+    // date's) it then shows as a date, not "2024-07-15 00:00" (SPEC §2 "Layout for people"). The
+    // value is the same; a cell with a format keeps it.
+    const text = wallDateTime(cell, this.timeZone);
+    return text.endsWith(' 00:00:00') ? text.slice(0, 10) : text;
   }
 }
 

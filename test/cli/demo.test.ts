@@ -10,6 +10,8 @@ import { EXAMPLE } from '../../cli/example';
 import { parseLocalDateTime } from '../../emulator/spreadsheet/values';
 import { headerText, mapHeaders, SHEET_ORDER, sheetDef, sheetTitle } from '../../src/domain/schema';
 import { enumLabel } from '../../src/domain/enums';
+import { renderSheets } from '../support/renderSheets';
+import { missingTool, testUnless } from '../support/tools';
 
 // One run of the demo (build/Code.js from `npm run build`) serves every test below.
 const outDir = mkdtempSync(join(tmpdir(), 'demo-'));
@@ -160,3 +162,26 @@ test('the Sign-offs sheet shows the split returned once then agreed, one delegat
   }
   assert.deepEqual([...new Set(asked)].sort(), ['gao.feng@example.com', 'li.na@example.com']);
 });
+
+const sofficeMissing = missingTool('soffice', 'libreoffice-calc-nogui poppler-utils');
+
+testUnless(sofficeMissing)(
+  "LibreOffice shows Tasks' status and health and Requests' status within the first 1,000 px, and no date as ###",
+  async () => {
+    const rendered = await renderSheets(join(outDir, 'demo.xlsx'), ['需求申请', '任务分工']);
+    const within = (sheet: string, header: string) => {
+      const word = rendered.pages.get(sheet)?.[0]?.find((w) => w.text === header);
+      return word ? Math.round(word.x) : `${header} not on the first page of ${sheet}`;
+    };
+    const x = {
+      完成状态: within('任务分工', '完成状态'),
+      健康度: within('任务分工', '健康度'),
+      状态: within('需求申请', '状态'),
+    };
+    for (const [header, at] of Object.entries(x))
+      assert.ok(typeof at === 'number' && at < 1000, `${header} at ${at} px`);
+    const hashes = [...rendered.pages.values()].flat(2).filter((w) => w.text.includes('###'));
+    assert.deepEqual(hashes, []);
+  },
+  180_000,
+);

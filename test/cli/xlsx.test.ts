@@ -431,8 +431,9 @@ async function carried(path: string) {
     const widths: unknown[] = [];
     for (let c = 1; c <= 5; c++) {
       const column = sheet.getColumn(c);
-      // Sheets keeps widths in pixels: compared as the pixels they mean.
-      widths.push([Math.round((column.width ?? 0) * 7), column.hidden]);
+      // Sheets keeps widths in pixels: compared as the pixels they mean. A column without a width
+      // is Sheets' default 100 px, which export writes out (Excel's own default is 64 px).
+      widths.push([Math.round((column.width ?? 100 / 7) * 7), column.hidden]);
     }
     const hiddenRows: number[] = [];
     sheet.eachRow({ includeEmpty: true }, (row, r) => row.hidden && hiddenRows.push(r));

@@ -22,7 +22,7 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
 
 test('setup in English creates English sheets and records the language in Settings', () => {
   const desk = new Desk('en');
-  assert.deepEqual(desk.headers('tasks').slice(0, 3), ['Task ID ⚙', 'Request ID', 'Task']);
+  assert.deepEqual(desk.headers('tasks').slice(0, 3), ['Task ID ⚙', 'Task', 'Primary owner']);
   const settings = desk.sheet('settings').getDataRange().getValues();
   assert.ok(settings.some((row) => row[0] === 'Language' && row[1] === 'en'));
   assert.ok(settings.some((row) => row[0] === 'Stale after (working days)' && row[1] === 3));
