@@ -13,7 +13,7 @@ import type { MenuData, Ui } from '../emulator/services/ui';
 import type { SheetKey } from '../src/domain/schema';
 import { catalogue, type Text } from '../src/i18n/index';
 import type { Fields } from './example';
-import { appendRow, findSheet, updateRow } from './sheet-rows';
+import { appendRow, findSheet, updateRow, type TypedCell } from './sheet-rows';
 
 /** The checkout this runner belongs to, whatever the working directory (swc turns this into __dirname). */
 export const PACKAGE_ROOT = resolve(import.meta.dirname, '..');
@@ -153,8 +153,8 @@ export class AddOnSession {
 
   /** Types a new row at the bottom of a sheet, then lets the simple onEdit trigger see the edit. */
   typeRow(key: SheetKey, fields: Fields): ActionReport {
-    const { row, missing } = appendRow(this.spreadsheet, key, fields);
-    const report = this.afterEdit(key, row);
+    const { row, missing, cells } = appendRow(this.spreadsheet, key, fields);
+    const report = this.afterEdit(key, row, cells);
     return missing.length === 0
       ? report
       : { ...report, messages: [...report.messages, `no column for ${missing.join(', ')}`] };
@@ -162,9 +162,9 @@ export class AddOnSession {
 
   /** Changes cells of the first row that `matches`, as a user typing over them. */
   editRow(key: SheetKey, matches: (fields: Record<string, unknown>) => boolean, changes: Fields): ActionReport {
-    const row = updateRow(this.spreadsheet, key, matches, changes);
-    if (row === null) return { route: 'sheet', target: key, ok: false, messages: [`no matching row in ${key}`] };
-    return this.afterEdit(key, row);
+    const updated = updateRow(this.spreadsheet, key, matches, changes);
+    if (updated === null) return { route: 'sheet', target: key, ok: false, messages: [`no matching row in ${key}`] };
+    return this.afterEdit(key, updated.row, updated.cells);
   }
 
   /**
@@ -195,18 +195,25 @@ export class AddOnSession {
     }
   }
 
-  private afterEdit(key: SheetKey, row: number): ActionReport {
+  /**
+   * The simple onEdit trigger sees each typed cell as Sheets reports a cell typed: its range, the
+   * value typed and what it held (when it held anything).
+   */
+  private afterEdit(key: SheetKey, row: number, cells: readonly TypedCell[]): ActionReport {
     const sheet = findSheet(this.spreadsheet, key)!;
     if (!this.has('onEdit')) return { route: 'sheet', target: sheet.getName(), ok: true, messages: [] };
-    const range = sheet.getRange(row, 1, 1, sheet.getLastColumn());
-    return this.capture('sheet', sheet.getName(), () =>
-      this.project.call('onEdit', {
-        range,
-        source: this.spreadsheet,
-        authMode: 'LIMITED',
-        user: this.emulator.session.Session.getActiveUser(),
-      }),
-    );
+    return this.capture('sheet', sheet.getName(), () => {
+      for (const cell of cells) {
+        this.project.call('onEdit', {
+          range: sheet.getRange(row, cell.column),
+          source: this.spreadsheet,
+          authMode: 'LIMITED',
+          user: this.emulator.session.Session.getActiveUser(),
+          value: cell.value,
+          ...(cell.oldValue === '' ? {} : { oldValue: String(cell.oldValue) }),
+        });
+      }
+    });
   }
 
   /** Runs `action`, collecting the alerts it shows; an exception is the add-on failing. */

@@ -32,25 +32,40 @@ function typed(key: SheetKey, column: string, value: string): string {
   return def?.type === 'percent' && /^\d+(\.\d+)?$/.test(value) ? `${value}%` : value;
 }
 
-/** Row number written. Fields whose column the sheet lacks are reported, not dropped silently. */
+/** One cell a person typed: its column (1-based), what it held and what was typed. */
+export interface TypedCell {
+  readonly column: number;
+  readonly oldValue: unknown;
+  readonly value: string;
+}
+
+/** Row number written and the cells typed. Fields whose column the sheet lacks are reported, not dropped silently. */
 export function appendRow(
   spreadsheet: EmuSpreadsheet,
   key: SheetKey,
   fields: Fields,
-): { row: number; missing: string[] } {
+): { row: number; missing: string[]; cells: TypedCell[] } {
   const sheet = requireSheet(spreadsheet, key);
   const width = sheet.getLastColumn();
   const headers = onlyRow(sheet.getRange(1, 1, 1, width).getValues());
   const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
   const missing: string[] = [];
   const rowNumber = Math.max(sheet.getLastRow(), 1) + 1;
+  const cells: TypedCell[] = [];
   // Only the cells a person types: the others (⚙ ones among them, protected) are left alone.
   for (const [column, value] of Object.entries(fields)) {
     const position = positions[column];
     if (position === undefined) missing.push(column);
-    else sheet.getRange(rowNumber, position + 1).setValue(typed(key, column, value));
+    else cells.push(typeInto(sheet, rowNumber, position + 1, typed(key, column, value)));
   }
-  return { row: rowNumber, missing };
+  return { row: rowNumber, missing, cells };
+}
+
+function typeInto(sheet: EmuSheet, row: number, column: number, value: string): TypedCell {
+  const range = sheet.getRange(row, column);
+  const oldValue = range.getValue();
+  range.setValue(value);
+  return { column, oldValue, value };
 }
 
 /** Every data row as { columnKey: value }, with its sheet row number. */
@@ -68,25 +83,26 @@ export function readRows(
   }));
 }
 
-/** Changes the given fields on the first row that `matches`; returns its row number, or null. */
+/** Changes the given fields on the first row that `matches`; returns its row number and the cells typed, or null. */
 export function updateRow(
   spreadsheet: EmuSpreadsheet,
   key: SheetKey,
   matches: (fields: Record<string, unknown>) => boolean,
   changes: Fields,
-): number | null {
+): { row: number; cells: TypedCell[] } | null {
   const sheet = requireSheet(spreadsheet, key);
   const headers = onlyRow(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues());
   const positions = mapHeaders(sheetDef(key), headers) as Record<string, number | undefined>;
   const target = readRows(spreadsheet, key).find((r) => matches(r.fields));
   if (!target) return null;
+  const cells: TypedCell[] = [];
   // Only the cells typed over, as a person types: the rest of the row (formulas, protected ⚙ cells) is left alone.
   for (const [column, value] of Object.entries(changes)) {
     const position = positions[column];
     if (position === undefined) throw new Error(`The ${sheet.getName()} sheet has no column for ${column}`);
-    sheet.getRange(target.row, position + 1).setValue(typed(key, column, value));
+    cells.push(typeInto(sheet, target.row, position + 1, typed(key, column, value)));
   }
-  return target.row;
+  return { row: target.row, cells };
 }
 
 /** Sets each setting's value on its row of the Settings sheet (found by key or label), appending missing ones. */
