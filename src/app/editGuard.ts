@@ -67,6 +67,9 @@ const GUARDED_SHEETS: readonly SheetKey[] = [
   'changeHistory',
 ];
 
+/** The ⚙ columns a progress entry's acceptance stamps: the sync writes them when it applies the entry. */
+const PROGRESS_STAMPS: readonly string[] = ['owner', 'updatedAt', 'updatedBy'];
+
 /** Whether one cell was edited (only then may the event tell the value it replaced). */
 function isOneCell(area: EditArea): boolean {
   return area.numRows === 1 && area.numColumns === 1;
@@ -114,7 +117,12 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
         continue;
       }
       if (before === undefined) {
-        problems.push(problem(key, row, field, 'guardNotRestorable', { why, value, user: recordedAuthor(wb) }));
+        // A Progress stamp of unknown origin would make its entry count as accepted: dropped, so the
+        // sync stamps the entry again if its typist may post it, or leaves it unapplied.
+        const restamped = key === 'progress' && PROGRESS_STAMPS.includes(field);
+        if (restamped) wb.restore(row, field, '');
+        const message = restamped ? 'guardStampCleared' : 'guardNotRestorable';
+        problems.push(problem(key, row, field, message, { why, value, user: recordedAuthor(wb) }));
         continue;
       }
       wb.restore(row, field, before);

@@ -60,6 +60,11 @@ export const guardText = {
     'zh-CN': '{why}；{user} 粘贴的「{value}」无法自动恢复（粘贴不带原值），请协作负责人核对此格。',
     en: '{why}; the "{value}" pasted by {user} could not be restored (a paste does not carry the old value): a coordinator should check this cell.',
   },
+  guardStampCleared: {
+    'zh-CN':
+      '{why}；{user} 粘贴的「{value}」已清除（粘贴不带原值，无法恢复）：有权提交的人的进度由协作台重新盖章，其他人的保持未生效。',
+    en: '{why}; the "{value}" pasted by {user} was cleared (a paste does not carry the old value): Collab Desk stamps the entry again if its author may post it, otherwise it stays unapplied.',
+  },
   guardUnnamed: {
     'zh-CN':
       'Apps Script 未提供填写人的身份，协作台无法确认这次修改（「{value}」，{at}）是否有权限：已保留，待协作负责人确认。{why}。',

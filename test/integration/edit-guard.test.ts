@@ -31,7 +31,7 @@ const WORDS = {
     signOffStarts: /由任务分工会签设置/,
     unnamed: /Apps Script 未提供填写人的身份.*已保留，待协作负责人确认/s,
     computed: /「完成百分比」由协作台计算/,
-    pastedComputed: /粘贴的「1999-01-01」无法自动恢复（粘贴不带原值），请协作负责人核对此格/,
+    pastedComputed: /粘贴的「1999-01-01」已清除（粘贴不带原值，无法恢复）/,
     moved: /不能移到 XQ/,
     notExecuting: /还未进入执行中/,
   },
@@ -51,8 +51,7 @@ const WORDS = {
     signOffStarts: /set by the split's sign-off/,
     unnamed: /Apps Script did not say who typed this.*waiting for a coordinator to confirm it/s,
     computed: /% complete is computed/,
-    pastedComputed:
-      /the "1999-01-01" pasted by .* could not be restored \(a paste does not carry the old value\): a coordinator should check this cell/,
+    pastedComputed: /the "1999-01-01" pasted by .* was cleared \(a paste does not carry the old value\)/,
     moved: /cannot move to XQ/,
     notExecuting: /is not in execution yet/,
   },
@@ -94,7 +93,7 @@ function editWithoutValue(desk: Desk, key: SheetKey, row: number, column: string
 describe.each(['zh-CN', 'en'] as const)('%s', (lang: Lang) => {
   const w = WORDS[lang];
 
-  test('⚙ stamps pasted over (Progress 更新日期) cannot be restored, as the paste carries no old value: each is marked for a coordinator', () => {
+  test('Progress stamps pasted over (更新日期) cannot be restored, as the paste carries no old value: each is cleared with a note, and stamped again only for someone who may post', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
     const {
@@ -107,7 +106,17 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang: Lang) => {
       { task, summary: '过半', pct: 50, delayReason: '无' },
     ]);
     desk.pasteOver('progress', entries, 'updatedAt', ['1999-01-01', '1999-01-01']);
-    for (const entry of entries) assert.match(desk.note('progress', entry, 'updatedAt'), w.pastedComputed);
+    for (const entry of entries) {
+      assert.match(desk.note('progress', entry, 'updatedAt'), w.pastedComputed);
+      // The owner may post: the entry is stamped again, at the edit's time, not 1999.
+      assert.notEqual(desk.text('progress', entry, 'updatedAt').slice(0, 4), '1999');
+    }
+    // An outsider's pasted stamp does not make an entry count: cleared, and not stamped for them.
+    as(desk, OUTSIDER);
+    const [forged] = desk.paste('progress', [{ task, summary: '伪造', pct: 99, delayReason: '无' }]);
+    desk.pasteOver('progress', [forged!], 'updatedAt', ['1999-01-01']);
+    assert.equal(desk.value('progress', forged!, 'updatedAt'), '');
+    assert.equal(desk.value('tasks', row!, 'pct'), 50);
   });
 
   test('已完成 pasted over two tasks by their owner is restored on both with a note; a coordinator’s paste is kept and recorded', () => {
