@@ -11,14 +11,8 @@ import { enumLabel, parseEnum, type TaskStatus } from '../domain/enums';
 import { isBlank } from '../domain/values';
 import { resolveEmail } from '../domain/directory';
 import { acceptanceSigner } from '../domain/signOffs';
-import {
-  acceptanceEffect,
-  checkAcceptance,
-  hasErrors,
-  type Problem,
-  type RecordOf,
-  type TaskSnapshot,
-} from '../domain/workflow';
+import { hasErrors, type Problem, type RecordOf } from '../domain/workflow';
+import { acceptanceEffect, checkAcceptance, type TaskSnapshot } from '../domain/executionFlow';
 import { closeIfComplete } from './requests';
 import { openRound } from './signOffs';
 import { taskIndex, taskSnapshot } from './tasks';

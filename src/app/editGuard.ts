@@ -26,7 +26,8 @@ import {
 import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
 import { parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
-import { mayPostProgress, type Problem } from '../domain/workflow';
+import { type Problem } from '../domain/workflow';
+import { mayPostProgress } from '../domain/executionFlow';
 import { asCell, cellString, type Cell, type Table, type TableRow } from '../gas/table';
 import type { MessageKey, MessageParams } from '../i18n/index';
 import { appendHistory, isTracked, type Change } from './history';

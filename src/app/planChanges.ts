@@ -5,7 +5,8 @@
  */
 import { enumLabel, parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
-import { checkPlanChange, hasErrors, planChangeEffect, type Problem, type RecordOf } from '../domain/workflow';
+import { hasErrors, type Problem, type RecordOf } from '../domain/workflow';
+import { checkPlanChange, planChangeEffect } from '../domain/executionFlow';
 import type { TableRow } from '../gas/table';
 import { taskIndex, taskSnapshot } from './tasks';
 import { changeSigners, openRound } from './signOffs';

@@ -9,15 +9,8 @@ import { WorkCalendar } from '../domain/calendar';
 import { sheetTitle } from '../domain/schema';
 import { parseEnum } from '../domain/enums';
 import { isBlank, parseTypedPercent, typedPercentCell } from '../domain/values';
-import {
-  checkProgress,
-  hasErrors,
-  mayPostProgress,
-  progressEffect,
-  type Problem,
-  type RecordOf,
-  type TaskSnapshot,
-} from '../domain/workflow';
+import { hasErrors, type Problem, type RecordOf } from '../domain/workflow';
+import { checkProgress, mayPostProgress, progressEffect, type TaskSnapshot } from '../domain/executionFlow';
 import { percentShown } from '../gas/percentFormats';
 import { asCell, cellString, type TableRow } from '../gas/table';
 import { taskRows, taskSnapshot } from './tasks';

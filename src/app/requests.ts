@@ -5,17 +5,15 @@
 import { nextRequestId } from '../domain/ids';
 import { enumLabel, parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
+import { hasErrors, type Problem, type RecordOf } from '../domain/workflow';
 import {
   checkRequest,
   CLOSABLE,
   duplicateIdProblems,
-  hasErrors,
   requestComplete,
   reviewRequest,
-  type Problem,
-  type RecordOf,
   type ReviewInput,
-} from '../domain/workflow';
+} from '../domain/requestFlow';
 import type { TableRow } from '../gas/table';
 import { isCoordinator, UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';

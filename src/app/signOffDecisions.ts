@@ -8,7 +8,8 @@
 import type { ActionResult } from '../contract';
 import { enumLabel, type SignOffSubject } from '../domain/enums';
 import { latestRounds, roundState, subjectKey } from '../domain/signOffs';
-import { acceptanceEffect, hasErrors } from '../domain/workflow';
+import { hasErrors } from '../domain/workflow';
+import { acceptanceEffect } from '../domain/executionFlow';
 import { settleChange } from './planChanges';
 import { closeIfComplete, findRequest } from './requests';
 import { readSignOffs, signOffsFor } from './signOffs';

@@ -6,15 +6,9 @@
 import { isRequestId, nextTaskId } from '../domain/ids';
 import { enumLabel, normalizeLabel, parseEnum, type RequestStatus } from '../domain/enums';
 import { isBlank, parsePercent } from '../domain/values';
-import {
-  checkTask,
-  duplicateIdProblems,
-  SPLITTABLE,
-  type Problem,
-  type RecordOf,
-  type TaskContext,
-  type TaskSnapshot,
-} from '../domain/workflow';
+import { type Problem, type RecordOf } from '../domain/workflow';
+import { checkTask, duplicateIdProblems, SPLITTABLE, type TaskContext } from '../domain/requestFlow';
+import { type TaskSnapshot } from '../domain/executionFlow';
 import type { TableRow } from '../gas/table';
 import { findRequest } from './requests';
 import { headsOf, latestRounds, roundState } from '../domain/signOffs';

@@ -2,24 +2,23 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import type { Directory } from '../../src/domain/directory';
+import { checkCommunication, describeProblem, type Problem, type WorkflowEnv } from '../../src/domain/workflow';
+import {
+  checkRequest,
+  checkTask,
+  duplicateIdProblems,
+  requestComplete,
+  reviewRequest,
+} from '../../src/domain/requestFlow';
 import {
   acceptanceEffect,
   checkAcceptance,
-  checkCommunication,
   checkPlanChange,
   checkProgress,
-  checkRequest,
-  checkTask,
-  describeProblem,
-  duplicateIdProblems,
   planChangeEffect,
   progressEffect,
-  requestComplete,
-  reviewRequest,
-  type Problem,
   type TaskSnapshot,
-  type WorkflowEnv,
-} from '../../src/domain/workflow';
+} from '../../src/domain/executionFlow';
 import {
   isPercentFormat,
   parseDate,
