@@ -13,21 +13,11 @@ const COORDINATOR = 'coordinator@example.com';
 const ADDED = 'li.si@example.com';
 const LATER = 'wang.wu@example.com';
 
-function as<T>(desk: Desk, user: string, body: () => T): T {
-  const session = desk.project.emulator.session;
-  session.emuSetActiveUser(user);
-  try {
-    return body();
-  } finally {
-    session.emuSetActiveUser(COORDINATOR);
-  }
-}
-
 /** Whether `user` may type into Settings (a description cell of the last row). */
 function mayEditSettings(desk: Desk, user: string): boolean {
   const settings = desk.sheet('settings');
   try {
-    as(desk, user, () => settings.getRange(settings.getLastRow(), 3).setValue(`typed by ${user}`));
+    desk.as(user, () => settings.getRange(settings.getLastRow(), 3).setValue(`typed by ${user}`));
     return true;
   } catch (error) {
     assert.match(String(error), /protected cell/);
@@ -77,7 +67,7 @@ test('a coordinator who is not yet an editor cannot let themself in: Validate sa
   const desk = new Desk('zh-CN', { activeUser: COORDINATOR, emulator: { owner: FILE_OWNER } });
   desk.fillDirectory();
   desk.setSetting('coordinators', `${COORDINATOR}, ${LATER}`);
-  as(desk, LATER, () => desk.project.call('validate_'));
+  desk.as(LATER, () => desk.project.call('validate_'));
   assert.match(desk.lastAlert(), /处保护的编辑者与「设置」中的协作负责人不一致，但您不是这些保护的编辑者/);
   assert.equal(mayEditSettings(desk, LATER), false);
   desk.project.call('validate_');

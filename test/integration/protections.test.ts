@@ -11,23 +11,12 @@ import { t } from '../../src/i18n/index';
 import { Desk, day } from './workflow-fixture';
 
 const FILE_OWNER = 'it@example.com';
-const COORDINATOR = 'coordinator@example.com';
 const OWNER = 'zhang.san@example.com'; // 张三, owner of the 市场部 task
 const REQUESTER = 'wang.wu@example.com'; // 王五, 售后部 staff
 const MARKET_HEAD = 'head.market@example.com';
 const SALES_HEAD = 'head.sales@example.com';
 const REFUSAL =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
-
-function as<T>(desk: Desk, user: string, body: () => T): T {
-  const session = desk.project.emulator.session;
-  session.emuSetActiveUser(user);
-  try {
-    return body();
-  } finally {
-    session.emuSetActiveUser(COORDINATOR);
-  }
-}
 
 function sidebar(desk: Desk, name: string, ...args: unknown[]): ActionResult {
   return desk.project.runFromSidebar(name, ...args) as ActionResult;
@@ -71,7 +60,7 @@ function signedOffDesk(): { desk: Desk; id: string; task: string } {
   });
   assert.equal(split.ok, true, said(split));
   for (const head of [MARKET_HEAD, SALES_HEAD]) {
-    const agreed = as(desk, head, () =>
+    const agreed = desk.as(head, () =>
       sidebar(desk, 'decideSignOff', { subject: 'split', ref: id, decision: 'agree', comment: '' }),
     );
     assert.equal(agreed.ok, true, said(agreed));
@@ -98,7 +87,7 @@ describe('every role through the add-on, with protections enforced', () => {
 
   test('the owner posts progress from the sidebar: % and last update (⚙) of the task, Progress stamps and Change history are written', () => {
     const { desk, task } = fixture;
-    const posted = as(desk, OWNER, () =>
+    const posted = desk.as(OWNER, () =>
       sidebar(desk, 'submitSidebarForm', 'progress', { task, summary: '方案撰写50%', pct: '50', delayReason: '无' }),
     );
     assert.equal(posted.ok, true, said(posted));
@@ -125,7 +114,7 @@ describe('every role through the add-on, with protections enforced', () => {
 
   test('a requester files a request from the sidebar: its ID and submission time (⚙) are stamped', () => {
     const { desk } = fixture;
-    const filed = as(desk, REQUESTER, () =>
+    const filed = desk.as(REQUESTER, () =>
       sidebar(desk, 'submitSidebarForm', 'request', {
         title: '售后响应手册制定',
         dept: '售后部',
@@ -149,7 +138,7 @@ describe('typed by hand: a person who is not a coordinator', () => {
   test('cannot type a baseline (原定截止) or a task ID, not even on their own task or in a row added later', () => {
     const { desk } = signedOffDesk();
     const before = desk.value('tasks', 2, 'baseline');
-    as(desk, OWNER, () => {
+    desk.as(OWNER, () => {
       assert.throws(() => desk.cell('tasks', 2, 'baseline').setValue(day(30)), { message: REFUSAL });
       assert.throws(() => desk.cell('tasks', 2, 'id').setValue('RW999999999-01'), { message: REFUSAL });
     });
@@ -157,7 +146,7 @@ describe('typed by hand: a person who is not a coordinator', () => {
     const tasks = desk.sheet('tasks');
     tasks.insertRowsAfter(tasks.getMaxRows(), 5);
     const added = tasks.getMaxRows();
-    as(desk, OWNER, () =>
+    desk.as(OWNER, () =>
       assert.throws(() => desk.cell('tasks', added, 'baseline').setValue(day(30)), { message: REFUSAL }),
     );
     desk.cell('tasks', added, 'baseline').setValue(day(30)); // the coordinator may
@@ -165,7 +154,7 @@ describe('typed by hand: a person who is not a coordinator', () => {
 
   test('cannot type into Settings, Departments, People or the Notification log', () => {
     const { desk } = signedOffDesk();
-    as(desk, MARKET_HEAD, () => {
+    desk.as(MARKET_HEAD, () => {
       assert.throws(() => desk.sheet('settings').getRange(2, 2).setValue('x'), { message: REFUSAL });
       assert.throws(() => desk.cell('departments', 2, 'head').setValue(MARKET_HEAD), { message: REFUSAL });
       assert.throws(() => desk.sheet('people').appendRow(['赵六', 'zhao.liu@example.com']), { message: REFUSAL });
@@ -178,7 +167,7 @@ describe('typed by hand: a person who is not a coordinator', () => {
     const history = desk.sheet('changeHistory');
     const last = history.getLastRow();
     const [pctBefore, historyBefore] = [desk.value('tasks', 2, 'pct'), history.getRange(last, 1).getValue()];
-    as(desk, OWNER, () => {
+    desk.as(OWNER, () => {
       typeOver(desk, 'tasks', 2, 'pct', 100);
       const range = history.getRange(last, 1);
       const oldValue = range.getValue();
@@ -197,7 +186,7 @@ describe('typed by hand: a person who is not a coordinator', () => {
     const { id } = desk.approvedRequest({ title: '渠道铺货' });
     // The head types the row's own cells; the ⚙ ones are not theirs to fill.
     const row = desk.sheet('tasks').getLastRow() + 1;
-    as(desk, MARKET_HEAD, () => {
+    desk.as(MARKET_HEAD, () => {
       for (const [column, value] of Object.entries(desk.taskRecord(id, { name: '渠道铺货执行', due: day(12) })))
         desk.cell('tasks', row, column).setValue(value as never);
       const range = desk.sheet('tasks').getRange(row, 1, 1, desk.sheet('tasks').getLastColumn());

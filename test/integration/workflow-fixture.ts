@@ -195,6 +195,18 @@ export class Desk {
     return { row, id, taskRows };
   }
 
+  /** Runs `body` as `user` at the keyboard, then gives the keyboard back to whoever had it. */
+  as<T>(user: string, body: () => T): T {
+    const session = this.project.emulator.session;
+    const before = session.emuCurrentUser();
+    session.emuSetActiveUser(user);
+    try {
+      return body();
+    } finally {
+      session.emuSetActiveUser(before);
+    }
+  }
+
   select(key: SheetKey, row: number): void {
     this.sheet(key).emuSelect(`A${row}`);
   }
