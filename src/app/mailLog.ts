@@ -74,12 +74,13 @@ export class MailLog {
     this.channelLabel = labeler('channel', wb.settings.locale);
     this.progress = sendProgressStore(wb.spreadsheet.getId());
     this.run = Utilities.getUuid().slice(0, 8);
-    this.read = readRows(this.table);
-    const dead = this.read.some(({ ledger }) => ledger.status === 'sending') ? this.progress.read() : undefined;
+    const rows = readRows(this.table);
+    // How far a dead run got, read only when some row is left 发送中 (one property read).
+    const dead = rows.some(({ ledger }) => ledger.status === 'sending') ? this.progress.read() : undefined;
     const entries: LogEntry[] = [];
     const rowOf = new Map<LogEntry, LogRow>();
     let unconfirmed = 0;
-    this.read = this.read.map((read) => {
+    this.read = rows.map((read) => {
       let { ledger } = read;
       if (ledger.status === 'sending') {
         const status = settledStatus(ledger.message, dead);
