@@ -131,7 +131,7 @@ function duplicateNames(tasks: readonly TaskNode[]): Problem[] {
 
 function unknownDependencies(template: string, tasks: readonly TaskNode[], env: WorkflowEnv): Problem[] {
   const names = new Set(tasks.map((task) => normalizeLabel(task.name)));
-  const allowed = tasks.map((task) => task.name).join(t(env.locale, 'wbListSeparator'));
+  const allowed = [...new Set(tasks.map((task) => task.name))].join(t(env.locale, 'wbListSeparator'));
   return tasks.flatMap((task) =>
     task.dependsOn.flatMap((name) => {
       if (normalizeLabel(name) === normalizeLabel(task.name))
