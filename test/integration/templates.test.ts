@@ -194,6 +194,8 @@ describe('bad template rows', () => {
       { template: '坏模板', task: '丙', dept: '销售部', offset: 3, duration: 2, dependsOn: '乙、丁' },
     ]);
     const [a, b, c] = [first!, first! + 1, first! + 2];
+    // Typed (pasted) rows are marked at once, before anyone runs Validate.
+    assert.match(desk.note('templates', b, 'offset'), /“-1”不是有效的开始偏移/);
     desk.project.call('validate_');
     const report = desk.lastAlert();
     assert.match(report, new RegExp(`第 ${a} 行「责任部门」：“法务部”不是已登记的部门`));
