@@ -74,14 +74,15 @@ export function splitFromTemplateMenu(ui: Ui, now: Date): void {
     namedTemplate(view, catalogue, name);
     const split = inWorkbook(now, (wb) => fillSplitFromTemplate(wb, id, name, startKey));
     const filled = view.text('tplSplitFilled', {
-      name,
+      name: split.name,
       start: split.start,
       ids: split.ids.join(view.text('wbListSeparator')),
       owners: split.owners.join('\n'),
     });
+    const late = split.lateFor ? [view.text('tplPlanEndsLate', { end: split.end, expected: split.lateFor })] : [];
     const tasksSheet = view.sheet('tasks')?.getName() ?? sheetTitle('tasks', view.locale);
     const submit = ui.alert(
-      `${filled}\n\n${view.text('tplSubmitQuestion', { sheet: tasksSheet })}`,
+      [filled, ...late, '', view.text('tplSubmitQuestion', { sheet: tasksSheet })].join('\n'),
       ui.ButtonSet.OK_CANCEL,
     );
     if (submit !== ui.Button.OK) {

@@ -65,10 +65,16 @@ function dayCell(wb: Workbook, day: CivilDay): Date {
 }
 
 export interface TemplateSplit {
+  /** The template's name as its sheet spells it. */
+  readonly name: string;
   readonly ids: readonly string[];
   /** One line per task: its name, department and proposed owner. */
   readonly owners: readonly string[];
   readonly start: string;
+  /** The last due day, yyyy-MM-dd. */
+  readonly end: string;
+  /** The request's expected-by day when the plan ends after it (yyyy-MM-dd), for the coordinator to weigh. */
+  readonly lateFor: string | undefined;
 }
 
 /**
@@ -124,9 +130,14 @@ export function fillSplitFromTemplate(
     });
   });
   wb.commit();
+  const end = dayKeyOf(Math.max(...plan.map((task) => task.due)));
+  const expected = wb.dayKey(request.get('expected'));
   return {
+    name: template.name,
     ids,
-    start: dayKeyOf(plan.length > 0 ? Math.min(...plan.map((task) => task.start)) : startDay),
+    start: dayKeyOf(Math.min(...plan.map((task) => task.start))),
+    end,
+    lateFor: expected !== '' && end > expected ? expected : undefined,
     owners: plan.map((task) =>
       wb.text('tplOwnerLine', {
         task: task.name,

@@ -54,6 +54,10 @@ export const templateText = {
       '已按模板“{name}”从 {start} 起填入任务 {ids}。\n建议的第一责任人（部门负责人，无负责人时为接口人）：\n{owners}',
     en: 'Filled in tasks {ids} from template "{name}", starting {start}.\nProposed primary owners (the department head, or its liaison when it has none):\n{owners}',
   },
+  tplPlanEndsLate: {
+    'zh-CN': '注意：按模板排期，最后一个任务 {end} 到期，晚于需求的期望完成时间 {expected}。',
+    en: 'Note: as the template plans it, the last task is due {end}, after the request is expected by {expected}.',
+  },
   tplOwnerLine: { 'zh-CN': '{task}（{dept}）：{owner}', en: '{task} ({dept}): {owner}' },
   tplOwnerMissing: {
     'zh-CN': '（部门没有负责人或接口人，请填写）',

@@ -8,7 +8,7 @@
 import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { SheetKey } from '../../src/domain/schema';
-import { Desk, type Lang } from './workflow-fixture';
+import { Desk, day, type Lang } from './workflow-fixture';
 
 /** 2024's National Day: 10/1–10/7 off, Sunday 9/29 and Saturday 10/12 worked instead (调休). */
 const NATIONAL_DAY = { holidays: '2024-10-01~2024-10-07', swaps: '2024-09-29, 2024-10-12' };
@@ -144,7 +144,12 @@ describe('Split from template', () => {
       { template: 'Launch', task: 'Plan', dept: '市场部', offset: 0, duration: 2, deliverable: 'Plan approved' },
       { template: 'Launch', task: 'Train', dept: '销售部', offset: 2, duration: 1, dependsOn: 'Plan' },
     ]);
-    splitFromTemplate(desk, row, 'launch', 'CANCEL');
+    // Started after the request is expected by: the coordinator is told before deciding to submit.
+    splitFromTemplate(desk, row, 'launch 2027-06-01', 'CANCEL');
+    const filled = desk.ui.emuAlerts().at(-2)!.message;
+    assert.match(filled, /Filled in tasks .* from template "Launch", starting 2027-06-01/);
+    assert.match(filled, new RegExp(`the last task is due 2027-06-03, after the request is expected by ${day(30)}`));
+    assert.match(filled, /OK: submit for sign-off now; Cancel: change owners on the Tasks sheet first/);
     assert.equal(
       desk.lastAlert(),
       'The tasks are filled in and not yet submitted; once the owners are right, submit them with Split into tasks.',
