@@ -10,7 +10,7 @@ import type { Directory } from '../../src/domain/directory';
 import { shippedTemplateRows } from '../../src/domain/templateCatalogue';
 import { planSplit, proposedOwner, templateFromTasks, type FinishedTask } from '../../src/domain/templatePlan';
 import { readTemplates, type TemplateRow } from '../../src/domain/templates';
-import { describeProblem, type WorkflowEnv } from '../../src/domain/workflow';
+import { describeProblem, type RecordOf, type WorkflowEnv } from '../../src/domain/workflow';
 
 const TZ = 'Asia/Shanghai';
 
@@ -47,7 +47,7 @@ const calendar = new WorkCalendar({
 const day = (key: string) => civilDayFromKey(key)!;
 
 /** Sheet rows from 2, as typed. */
-function sheet(records: readonly Record<string, unknown>[]): TemplateRow[] {
+function sheet(records: readonly RecordOf<'templates'>[]): TemplateRow[] {
   return records.map((record, i) => ({ row: i + 2, record }));
 }
 
