@@ -8,7 +8,8 @@ import { enumLabel, normalizeLabel, parseEnum } from '../domain/enums';
 import { nextTaskId } from '../domain/ids';
 import { sheetTitle } from '../domain/schema';
 import { planSplit, templateFromTasks, type FinishedTask } from '../domain/templatePlan';
-import { readTemplates, type Template, type TemplateCatalogue } from '../domain/templates';
+import { isShippedDepartment } from '../domain/templateCatalogue';
+import { readTemplates, type Template, type TemplateCatalogue, type TemplateChecks } from '../domain/templates';
 import { parseDate, parseList } from '../domain/values';
 import type { Problem } from '../domain/workflow';
 import { findRequest } from './requests';
@@ -16,18 +17,24 @@ import { assertSplittable } from './tasks';
 import { UserError, type Workbook } from './workbook';
 
 /** Every template on the sheet, with every problem of its rows. */
-export function templateCatalogue(wb: Workbook): TemplateCatalogue {
+export function templateCatalogue(wb: Workbook, checks: TemplateChecks = {}): TemplateCatalogue {
   const table = wb.table('templates');
   const rows = table.records().map((row) => ({
     row: row.rowNumber,
     record: Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])),
   }));
-  return readTemplates(rows, wb.env());
+  return readTemplates(rows, wb.env(), checks);
 }
 
-/** Validate on the Templates sheet: each bad row with its field (nothing to write). */
+/**
+ * Validate on the Templates sheet: each bad row with its field (nothing to write). The shipped
+ * templates name the seed's departments (SPEC §6), which a company may not have: a row still
+ * naming its shipped department is not reported by Validate, or every new workbook would open
+ * with dozens of problems nobody made. The split checks every row, so no task is ever written
+ * with an unknown department; a row a coordinator gave another department is checked here too.
+ */
 export function syncTemplates(wb: Workbook): Problem[] {
-  return [...templateCatalogue(wb).problems];
+  return [...templateCatalogue(wb, { skipDepartment: isShippedDepartment }).problems];
 }
 
 /** Template names as one list in the workbook's language. */

@@ -4,7 +4,10 @@
  * working days; a task depends on tasks of its own template, by name.
  */
 import type { Locale } from '../i18n/index';
+import { normalizeLabel } from './enums';
 import type { TemplateDraftRow } from './templatePlan';
+import { cellText } from './values';
+import type { RecordOf } from './workflow';
 
 type Both = readonly [zh: string, en: string];
 
@@ -386,4 +389,18 @@ export function shippedTemplateRows(locale: Locale): ShippedRow[] {
       dependsOn: item.dependsOn.map(pick),
     })),
   );
+}
+
+const shippedKey = (template: string, task: string, dept: string) =>
+  [template, task, dept].map((part) => normalizeLabel(part)).join('|');
+
+const SHIPPED_KEYS = new Set(
+  (['zh-CN', 'en'] as const).flatMap((locale) =>
+    shippedTemplateRows(locale).map((row) => shippedKey(row.template, row.task, row.dept)),
+  ),
+);
+
+/** Whether a Templates row still names the department setup shipped for its template and task (either language). */
+export function isShippedDepartment(record: RecordOf<'templates'>): boolean {
+  return SHIPPED_KEYS.has(shippedKey(cellText(record.template), cellText(record.task), cellText(record.dept)));
 }

@@ -47,8 +47,20 @@ export interface TemplateCatalogue {
 
 const FIELDS = ['template', 'task', 'projectType', 'dept', 'offset', 'duration', 'deliverable', 'dependsOn'] as const;
 
+export interface TemplateChecks {
+  /**
+   * Rows whose department is not checked against Departments (Validate's shipped rows, see
+   * app/templates.ts); the split checks every row.
+   */
+  readonly skipDepartment?: (record: RecordOf<'templates'>) => boolean;
+}
+
 /** Reads and checks every template row; blank rows are skipped. */
-export function readTemplates(rows: readonly TemplateRow[], env: WorkflowEnv): TemplateCatalogue {
+export function readTemplates(
+  rows: readonly TemplateRow[],
+  env: WorkflowEnv,
+  checks: TemplateChecks = {},
+): TemplateCatalogue {
   const problems: Problem[] = [];
   const grouped = new Map<string, { name: string; projectType: string; rows: TemplateRow[] }>();
   for (const row of rows) {
@@ -63,7 +75,7 @@ export function readTemplates(rows: readonly TemplateRow[], env: WorkflowEnv): T
   const templates = new Map<string, Template>();
   for (const [key, group] of grouped) {
     const found: Problem[] = [];
-    const checked = group.rows.map((row) => checkRow(row, env));
+    const checked = group.rows.map((row) => checkRow(row, env, checks.skipDepartment?.(row.record) ?? false));
     for (const one of checked) found.push(...one.problems);
     const tasks = checked.flatMap((one) => (one.task ? [one.task] : []));
     // Dependencies are checked between every named row, a row with a bad number included.
@@ -93,10 +105,15 @@ function requiredName(row: TemplateRow, env: WorkflowEnv): Problem {
 type TaskNode = Pick<TemplateTask, 'row' | 'name' | 'dependsOn'>;
 
 /** One row's own fields; its node when it has a name, the task when every field it needs is usable. */
-function checkRow(row: TemplateRow, env: WorkflowEnv): { node?: TaskNode; task?: TemplateTask; problems: Problem[] } {
+function checkRow(
+  row: TemplateRow,
+  env: WorkflowEnv,
+  skipDepartment: boolean,
+): { node?: TaskNode; task?: TemplateTask; problems: Problem[] } {
   const c = new Checker('templates', row.record, env, row.row);
   const hasName = c.required('task');
-  c.dept('dept', true);
+  if (skipDepartment) c.required('dept');
+  else c.dept('dept', true);
   const offset = workingDays(c, 'offset', 0);
   const duration = workingDays(c, 'duration', 1);
   if (!hasName) return { problems: c.problems };

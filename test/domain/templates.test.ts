@@ -7,7 +7,7 @@ import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { civilDayFromKey, dayKeyOf, WorkCalendar } from '../../src/domain/calendar';
 import type { Directory } from '../../src/domain/directory';
-import { shippedTemplateRows } from '../../src/domain/templateCatalogue';
+import { isShippedDepartment, shippedTemplateRows } from '../../src/domain/templateCatalogue';
 import { planSplit, proposedOwner, templateFromTasks, type FinishedTask } from '../../src/domain/templatePlan';
 import { readTemplates, type TemplateRow } from '../../src/domain/templates';
 import { describeProblem, type RecordOf, type WorkflowEnv } from '../../src/domain/workflow';
@@ -122,6 +122,27 @@ describe('validator', () => {
       ],
     );
     assert.equal(catalogue.templates.get('活动')?.broken, true);
+  });
+
+  test("Validate's leniency: a shipped row's own department is not checked, any other department is", () => {
+    const [shipped] = shippedTemplateRows('zh-CN').filter((r) => r.dept === '设计部');
+    const lean: Directory = { ...directory, departments: directory.departments.filter((d) => d.name !== '设计部') };
+    const leanEnv = { ...env(), directory: lean };
+    const rows = sheet([
+      { ...shipped!, dependsOn: [] },
+      { ...shipped!, task: '新任务', dependsOn: [] },
+    ]);
+    assert.deepEqual(
+      readTemplates(rows, leanEnv, { skipDepartment: isShippedDepartment }).problems.map((p) => [p.row, p.field]),
+      [[3, 'dept']],
+    );
+    assert.deepEqual(
+      readTemplates(rows, leanEnv).problems.map((p) => [p.row, p.field]),
+      [
+        [2, 'dept'],
+        [3, 'dept'],
+      ],
+    );
   });
 
   test('a template is found by its name in any case; rows of other templates are not its problem', () => {

@@ -84,6 +84,23 @@ describe('setup', () => {
     });
   }
 
+  test('Validate does not report shipped rows naming departments the company lacks; a row given another unknown department it does', () => {
+    const desk = new Desk('zh-CN');
+    desk.fillDirectory(); // 市场部, 销售部, 售后部, 产品部: no 设计部, 财务部 or 客户服务部
+    desk.project.call('validate_');
+    assert.equal(desk.lastAlert(), '检查完成，没有发现问题。');
+    const designRow = rows(desk, 'templates', ['task']).findIndex((r) => r.task === '包装与宣传物料设计') + 2;
+    desk.edit('templates', designRow, 'dept', '美术部');
+    desk.project.call('validate_');
+    assert.match(desk.lastAlert(), new RegExp(`协作模板 · 第 ${designRow} 行「责任部门」：“美术部”不是已登记的部门`));
+    // The split checks every row: 设计部 is unknown here, so 大型市场活动 is refused, naming the row.
+    const { row } = desk.approvedRequest();
+    splitFromTemplate(desk, row, '大型市场活动');
+    assert.match(desk.lastAlert(), /模板“大型市场活动”有以下问题/);
+    assert.match(desk.lastAlert(), /第 \d+ 行「责任部门」：“设计部”不是已登记的部门/);
+    assert.equal(desk.sheet('tasks').getLastRow(), 1);
+  });
+
   test('the shipped templates pass Validate in a workbook listing their departments', () => {
     const desk = new Desk('zh-CN');
     fillMore(desk);
