@@ -23,6 +23,7 @@ import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
 import { retrospectiveFromMenu } from './app/retrospective';
 import { archiveFromMenu } from './app/archive';
+import { saveAsTemplateMenu, splitFromTemplateMenu } from './app/templateMenu';
 import { mailApp } from './gas/mailer';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -103,6 +104,16 @@ export function approveRequest_(): void {
 
 export function splitRequest_(): void {
   splitFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+/** Split from template (SPEC §2.14): the selected approved request's tasks from a template. */
+export function splitFromTemplate_(): void {
+  splitFromTemplateMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+/** Save as template (SPEC §2.14): the selected finished request's split as a new template. */
+export function saveAsTemplate_(): void {
+  saveAsTemplateMenu(SpreadsheetApp.getUi(), new Date());
 }
 
 export function importSheet_(): void {

@@ -28,6 +28,8 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   acceptance: ['acceptance'],
   planChanges: ['planChanges'],
   communications: ['communications'],
+  // A template row typed is checked and marked at once (SPEC §2.14), not only by Validate.
+  templates: ['templates'],
   // A name added to People or Departments can settle a problem elsewhere.
   departments: ['requests', 'tasks', 'communications'],
   people: ['requests', 'tasks', 'communications'],

@@ -15,6 +15,7 @@ import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
 import { syncTasks } from './tasks';
+import { syncTemplates } from './templates';
 import { isCoordinator, type Workbook } from './workbook';
 
 const LIST_LIMIT = 20;
@@ -38,6 +39,7 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
   ['acceptance', syncAcceptance],
   ['planChanges', syncPlanChanges],
   ['communications', syncCommunications],
+  ['templates', syncTemplates],
 ];
 
 /**
@@ -50,7 +52,7 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   const checked: SheetKey[] = [];
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
-    if (key !== 'requests' && key !== 'communications' && !wb.sheet('tasks')) continue;
+    if (!['requests', 'communications', 'templates'].includes(key) && !wb.sheet('tasks')) continue;
     // Dates typed as text become dates before the checks read them (SPEC §2.2).
     const dates = settleDateCells(wb, key);
     const found = sync(wb);

@@ -357,6 +357,23 @@ export const SHEETS = {
       col('awayTo', '外出结束', 'Away to', 'date', { aliases: ['返回日期'] }),
     ],
   ),
+  // SPEC §2.14: one row per template task, the template's name on each; offsets and durations in working days.
+  templates: sheet(
+    'templates',
+    '协作模板',
+    'Templates',
+    ['模板库', '协作流程模板', 'Template library'],
+    [
+      col('template', '模板名称', 'Template', 'text', { ...required, aliases: ['模板'], width: 200 }),
+      col('projectType', '项目类型', 'Project type', 'text', { aliases: ['类型'] }),
+      col('task', '任务名称', 'Task', 'text', { ...required, aliases: ['任务'], width: 200 }),
+      col('dept', '责任部门', 'Responsible dept', 'dept', { ...required, aliases: ['部门'] }),
+      col('offset', '开始偏移（工作日）', 'Start offset (working days)', 'number', { ...required, width: 130 }),
+      col('duration', '工期（工作日）', 'Duration (working days)', 'number', { ...required, width: 120 }),
+      col('deliverable', '交付成果标准', 'Deliverable standard', 'longText', { width: 460 }),
+      col('dependsOn', '前置任务', 'Depends on', 'text', { aliases: ['依赖'], width: 320 }),
+    ],
+  ),
   notificationLog: sheet(
     'notificationLog',
     '通知记录',
@@ -432,6 +449,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   'settings',
   'departments',
   'people',
+  'templates',
   'notificationLog',
   'signOffs',
   'changeHistory',

@@ -8,6 +8,7 @@ import { guardText } from './guard';
 import { reportText } from './reports';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
+import { templateText } from './templates';
 import { workbookText } from './workbook';
 
 export type Locale = 'zh-CN' | 'en';
@@ -27,6 +28,7 @@ export const catalogue = {
   ...reportText,
   ...signOffText,
   ...guardText,
+  ...templateText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
