@@ -11,6 +11,7 @@ import { markProblems } from '../gas/problemMarks';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
 import { onOtherCells, settleDateCells } from './dateCells';
+import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
@@ -58,9 +59,12 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
+  // Validate reports every ⚙ cell a paste left unconfirmed, Sign-offs and the history included.
+  const pasted = unconfirmedPastes(wb, only ? checked : (Object.keys(ITEM_COLUMN) as SheetKey[]));
+  problems.push(...pasted);
   wb.commit();
   // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
-  for (const key of new Set([...checked, ...refused.map((p) => p.sheet)]))
+  for (const key of new Set([...checked, ...[...refused, ...pasted].map((p) => p.sheet)]))
     markProblems(
       wb.table(key),
       problems.filter((p) => p.sheet === key),
