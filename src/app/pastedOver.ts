@@ -69,7 +69,7 @@ export function unconfirmedPastes(wb: Workbook, sheets: readonly SheetKey[]): Pr
       if (key === 'changeHistory' && isUnconfirmedPaste(row.text('oldValue'))) continue;
       if (wb.dateText(row.get(column.key)) !== pasted && cellString(row.get(column.key)) !== pasted) continue;
       const at = dateText(entry.get('time'), wb.calendar());
-      const params = { value: pasted, field: columnLabel(column, wb.locale), user: entry.text('by'), at };
+      const params = { value: pasted, user: entry.text('by'), at };
       problems.push({
         sheet: key,
         row: row.rowNumber,

@@ -68,8 +68,8 @@ export const guardText = {
   guardUnknownOld: { 'zh-CN': '（粘贴覆盖，原值不明）', en: '(pasted over, old value unknown)' },
   guardPasteUnconfirmed: {
     'zh-CN':
-      '{user} 于 {at} 粘贴的「{value}」覆盖了「{field}」（⚙）：粘贴不带原值，记录中也无从得知原值。请协作负责人核对此格，核对后粘贴正确的值即确认。',
-    en: 'The "{value}" {user} pasted over {field} (⚙) at {at} replaced a value neither the paste nor the records tell: a coordinator should check this cell and confirm it by pasting the right value over it.',
+      '{user} 于 {at} 在此格（⚙）粘贴了「{value}」，粘贴不带原值，记录中也无从得知原值：请协作负责人核对，核对后粘贴正确的值即确认。',
+    en: '{user} pasted "{value}" over this ⚙ cell at {at}; neither the paste nor the records tell what it held: a coordinator should check it and confirm it by pasting the right value over it.',
   },
   guardUnnamed: {
     'zh-CN':

@@ -209,8 +209,11 @@ describe('where nothing tells what a ⚙ cell held', () => {
     assert.match(desk.note('signOffs', first, 'requestedAt'), /无法自动恢复/);
 
     desk.as(COORDINATOR, () => desk.project.call('validate_'));
-    assert.match(desk.lastAlert(), new RegExp(`第 ${first} 行.*发起时间.*张三 于 .* 粘贴的「2020-01-01`));
-    assert.match(desk.note('signOffs', first, 'requestedAt'), /请协作负责人核对此格/);
+    assert.match(
+      desk.lastAlert(),
+      new RegExp(`第 ${first} 行「发起时间」：张三 于 .* 在此格（⚙）粘贴了「2020-01-01」`),
+    );
+    assert.match(desk.note('signOffs', first, 'requestedAt'), /请协作负责人核对，核对后粘贴正确的值即确认/);
 
     desk.as(COORDINATOR, () => desk.pasteOver('signOffs', [first, last], 'requestedAt', ['2020-01-03']));
     desk.as(COORDINATOR, () => desk.project.call('validate_'));
@@ -226,7 +229,7 @@ describe('where nothing tells what a ⚙ cell held', () => {
     desk.as(REQUESTER, () => desk.pasteOver('requests', [row!, row! + 1], 'submitted', ['2020-01-01', '']));
     assert.equal(desk.text('requests', row!, 'submitted').slice(0, 10), '2020-01-01', 'kept: nothing tells');
     desk.as(COORDINATOR, () => desk.project.call('validate_'));
-    assert.match(desk.lastAlert(), /提交时间.*李四 于 .* 粘贴的「2020-01-01/);
+    assert.match(desk.lastAlert(), /「提交时间」：李四 于 .* 在此格（⚙）粘贴了「2020-01-01」/);
   });
 });
 
@@ -245,6 +248,6 @@ describe('en', () => {
     );
     desk.as(OWNER, () => desk.pasteOver('signOffs', [2, 3], 'requestedAt', ['2020-01-01']));
     desk.as(COORDINATOR, () => desk.project.call('validate_'));
-    assert.match(desk.lastAlert(), /The "2020-01-01" 张三 pasted over Requested at \(⚙\)/);
+    assert.match(desk.lastAlert(), /Row 2, Requested at: 张三 pasted "2020-01-01" over this ⚙ cell at /);
   });
 });
