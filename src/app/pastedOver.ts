@@ -47,6 +47,7 @@ export function unconfirmedPaste(
  * Change history line about the same cell confirms it.
  */
 export function unconfirmedPastes(wb: Workbook, sheets: readonly SheetKey[]): Problem[] {
+  if (sheets.length === 0) return [];
   const history = wb.optionalTable('changeHistory')?.records() ?? [];
   const problems: Problem[] = [];
   const settled = new Set<string>();

@@ -59,8 +59,11 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
-  // Validate reports every ⚙ cell a paste left unconfirmed, Sign-offs and the history included.
-  const pasted = unconfirmedPastes(wb, only ? checked : (Object.keys(ITEM_COLUMN) as SheetKey[]));
+  // Validate reports every ⚙ cell a paste left unconfirmed, Sign-offs and the history included; an
+  // edit's sync re-marks those of its sheets when it read the Change history anyway (a typed cell, a
+  // change recorded): reading it for every paste would cost onEdit a read of the whole history.
+  const all = Object.keys(ITEM_COLUMN) as SheetKey[];
+  const pasted = unconfirmedPastes(wb, only ? (wb.hasRead('changeHistory') ? checked : []) : all);
   problems.push(...pasted);
   wb.commit();
   // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
