@@ -10,8 +10,9 @@
  *   history when it wrote the stamp (history.ts STAMPS), or what its status implies (blank before
  *   the step that stamps it, a request's closing time from its move to 已完成).
  * Undefined where nothing tells: a stamp written before stamps were recorded, a plan change or an
- * acceptance of a task with several rows whose recorded stamps do not pair one to one, and every
- * ⚙ cell of Sign-offs and the Change history, which are the records themselves.
+ * acceptance of a task with several rows whose recorded stamps do not pair one to one, a task's
+ * baseline (behind a blocking protection: only coordinators, whose paste stands, reach it), and
+ * every ⚙ cell of Sign-offs and the Change history, which are the records themselves.
  */
 import { columnDef, columnLabel, sheetTitle, type ColumnKey, type SheetKey } from '../domain/schema';
 import { enumLabel, parseEnum } from '../domain/enums';
@@ -29,7 +30,7 @@ interface Recorded {
   readonly newValue: string;
 }
 
-/** What one guard run reads once, however many cells the paste covered (standingRecords). */
+/** What one guard run reads once, however many cells the paste covered: the guard makes one per edit. */
 export interface StandingRecords {
   latest?: LatestProgress;
   tasks?: readonly TaskRecord[];
