@@ -11,6 +11,7 @@ import { markProblems } from '../gas/problemMarks';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
 import { onOtherCells, settleDateCells } from './dateCells';
+import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
@@ -60,9 +61,15 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
+  // Validate reports every ⚙ cell a paste left unconfirmed, Sign-offs and the history included; an
+  // edit's sync re-marks those of its sheets when it read the Change history anyway (a typed cell, a
+  // change recorded): reading it for every paste would cost onEdit a read of the whole history.
+  const all = Object.keys(ITEM_COLUMN) as SheetKey[];
+  const pasted = unconfirmedPastes(wb, only ? (wb.hasRead('changeHistory') ? checked : []) : all);
+  problems.push(...pasted);
   wb.commit();
   // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
-  for (const key of new Set([...checked, ...refused.map((p) => p.sheet)]))
+  for (const key of new Set([...checked, ...[...refused, ...pasted].map((p) => p.sheet)]))
     markProblems(
       wb.table(key),
       problems.filter((p) => p.sheet === key),

@@ -113,6 +113,11 @@ export class Workbook {
     return table;
   }
 
+  /** Whether this operation has read the sheet's table already (a further use costs no read). */
+  hasRead(key: SheetKey): boolean {
+    return this.tables.has(key);
+  }
+
   /**
    * Tables of sheets that exist, for reads that tolerate a missing sheet. A sheet lacking a
    * required column is left out (its rows would be misread) and listed in `unusableSheets`.
