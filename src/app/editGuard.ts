@@ -7,7 +7,7 @@
  * - refused: restored to what it held, with a note naming who may. One cell typed tells what it
  *   held (the event's oldValue); a paste does not, so a status or a ⚙ cell is restored to the value
  *   the records stand for (standing.ts); one nothing tells stays, marked for a coordinator
- *   (pastedOver.ts). A coordinator's paste over a ⚙ cell is theirs to make (SPEC §3.6);
+ *   (pastedOver.ts), where a coordinator's paste confirms it (SPEC §3.6);
  * - by an editor Apps Script did not name: kept, with a note saying a coordinator confirms it,
  *   never reverted as if a stranger typed it (the add-on cannot know).
  */
@@ -109,8 +109,10 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
       if (before !== undefined && sameText(before, after)) continue;
       // Nor is a blank status whose old value nothing tells; anything else is judged.
       if (before === undefined && isBlank(after)) continue;
+      // A ⚙ cell is the add-on's (SPEC §3.6): restored from the records for everyone, a coordinator
+      // too; where nothing tells, a coordinator's paste is the confirmation Validate asks for.
       const verdict =
-        !told && computed && actor.coordinator
+        !told && computed && actor.coordinator && before === undefined
           ? ({ kind: 'allow' } as const)
           : verdictFor(wb, key, field, row, before, after, actor);
       if (verdict.kind === 'allow') {
