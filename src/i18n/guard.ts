@@ -54,7 +54,7 @@ export const guardText = {
   guardEmpty: { 'zh-CN': '（空）', en: '(empty)' },
   guardRestored: {
     'zh-CN': '{why}；{user} 填写的「{value}」已恢复为「{restored}」。',
-    en: '{why}; the "{value}" typed by {user} was restored to "{restored}".',
+    en: '{why}; the "{value}" entered by {user} was restored to "{restored}".',
   },
   guardNotRestorable: {
     'zh-CN': '{why}；{user} 粘贴的「{value}」无法自动恢复（粘贴不带原值），请协作负责人核对此格。',

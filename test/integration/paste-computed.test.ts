@@ -243,7 +243,7 @@ describe('en', () => {
     assert.equal(desk.value('tasks', a!, 'pct'), '');
     assert.match(
       desk.note('tasks', a!, 'pct'),
-      /% complete is computed.*the "100" typed by .* was restored to "\(empty\)"/s,
+      /% complete is computed.*the "100" entered by .* was restored to "\(empty\)"/s,
     );
     desk.as(OWNER, () => desk.pasteOver('signOffs', [2, 3], 'requestedAt', ['2020-01-01']));
     desk.as(COORDINATOR, () => desk.project.call('validate_'));
