@@ -1,6 +1,6 @@
 /** Group robots (SPEC §3.8): what a group reads, what coordinators are told, and the robot columns' checks. */
 export const robotText = {
-  robotTitle: { 'zh-CN': '[协作台] {group}：{count} 项提醒', en: '[Collab Desk] {group}: {count} notices' },
+  robotTitle: { 'zh-CN': '【协作台】{group}：{count} 项提醒', en: 'Collab Desk · {group}: {count} notices' },
   robotItem: { 'zh-CN': '【{rule}】{item}：{line}', en: '[{rule}] {item}: {line}' },
   robotMore: { 'zh-CN': '……另有 {count} 项', en: '+{count} more' },
   robotOpenTasks: { 'zh-CN': '打开任务表', en: 'Open the Tasks sheet' },
