@@ -54,7 +54,7 @@ const robot = (platform: RobotConfig['platform'], extra: Partial<RobotConfig> = 
   ...extra,
 });
 
-const body = (payload: string) => JSON.parse(payload) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const body = (payload: string) => JSON.parse(payload) as Record<string, any>;
 
 describe('WeCom 群机器人', () => {
   test('a markdown message with its items linked and chat-ID mentions as <@userid>', () => {
