@@ -130,7 +130,12 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   return {
     deliver(sender) {
       if (dryRun) return { ...base, digests: plan.digests.length, sent: 0, dryRun: plan.digests.length, queued: 0 };
-      if (plan.digests.length === 0 && failedMail.length === 0 && robots.messages === 0)
+      if (
+        plan.digests.length === 0 &&
+        failedMail.length === 0 &&
+        robots.messages === 0 &&
+        robots.brokenMail.length === 0
+      )
         return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
       const linked = new Set<SheetKey>([
         ...plan.digests.flatMap(({ deliveries, stillOpen }) =>

@@ -1,7 +1,7 @@
 /**
  * Which group hears which notice (SPEC §3.8): a department's robot carries the notices about tasks
  * whose responsible department it is and requests it leads; the coordinators' group carries L3
- * escalations and the notices addressed to a coordinator. Each group is a recipient of its own
+ * escalations and the notices a coordinator is told of (to or cc), as their mail has them. Each group is a recipient of its own
  * (its name in the Notification log), so cooldown, back-off and "once" work for it as for a person.
  */
 import { findPeople, type Directory } from '../directory';
@@ -41,7 +41,7 @@ export function groupNotices(
     if (
       coordinatorGroup !== undefined &&
       scope.groups.has(coordinatorGroup) &&
-      (notice.level === 'L3' || notice.to.some((email) => coordinators.has(email.toLowerCase())))
+      (notice.level === 'L3' || [...notice.to, ...notice.cc].some((email) => coordinators.has(email.toLowerCase())))
     )
       add(notice, coordinatorGroup);
   }

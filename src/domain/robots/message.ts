@@ -7,7 +7,7 @@ import type { DigestPlan } from '../delivery';
 import { noticeLine, ruleName, rowLink, type DigestContext } from '../digest';
 import type { Directory } from '../directory';
 import type { Notice } from '../notice';
-import type { RobotMessage } from './channel';
+import type { Mention, RobotMessage } from './channel';
 import { mentionsFor } from './groups';
 
 export interface GroupMessageContext extends Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds'> {
@@ -19,23 +19,35 @@ export interface GroupMessageContext extends Pick<DigestContext, 'spreadsheetUrl
 
 export function groupMessage(plan: DigestPlan, context: GroupMessageContext): RobotMessage {
   const { locale } = context;
-  const seen = new Set<string>();
-  const notices = plan.deliveries
-    .map((d) => d.notice)
-    .filter((n) => !seen.has(`${n.rule}|${n.item}`) && seen.add(`${n.rule}|${n.item}`));
-  const items = notices.map((notice) => ({
-    text: t(locale, 'robotItem', {
-      rule: ruleName(locale, notice.rule),
-      item: `${notice.item} ${notice.title}`.trim(),
-      line: noticeLine(locale, notice),
-    }),
-    link: rowLink(context, notice),
-    mentions: mentionsFor(context.origin(notice), context.directory),
-  }));
+  // Each item once, with all its flags on one line, as in a digest (SPEC §3.3).
+  const byItem = new Map<string, Notice[]>();
+  for (const { notice } of plan.deliveries) {
+    const list = byItem.get(notice.item);
+    if (list) list.push(notice);
+    else byItem.set(notice.item, [notice]);
+  }
+  const separator = locale === 'en' ? '; ' : '；';
+  const items = [...byItem.values()].map((notices) => {
+    const first = notices[0] as Notice;
+    const rules = [...new Set(notices.map((notice) => ruleName(locale, notice.rule)))];
+    const mentions = new Map<string, Mention>();
+    for (const notice of notices)
+      for (const mention of mentionsFor(context.origin(notice), context.directory))
+        mentions.set(mention.email, mention);
+    return {
+      text: t(locale, 'robotItem', {
+        rule: rules.join(locale === 'en' ? ', ' : '·'),
+        item: `${first.item} ${first.title}`.trim(),
+        line: notices.map((notice) => noticeLine(locale, notice)).join(separator),
+      }),
+      link: rowLink(context, first),
+      mentions: [...mentions.values()],
+    };
+  });
   const tasks = context.sheetIds.tasks;
   const base = context.spreadsheetUrl.split('#')[0] ?? context.spreadsheetUrl;
   return {
-    title: t(locale, 'robotTitle', { group: plan.recipient, count: notices.length }),
+    title: t(locale, 'robotTitle', { group: plan.recipient, count: items.length }),
     items,
     moreText: t(locale, 'robotMore'),
     moreLink: tasks === undefined ? base : `${base}#gid=${tasks}`,
