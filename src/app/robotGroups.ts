@@ -94,7 +94,12 @@ export function readRobotGroups(wb: Workbook): { groups: RobotGroup[]; problems:
     },
     {
       sheet: 'settings',
-      fields: { robot: 'coordinatorRobot', webhook: 'coordinatorWebhook', secret: 'coordinatorSecret' },
+      // Settings has no such columns: the problem names the setting by its label.
+      fields: {
+        robot: wb.text('settingCoordinatorRobot'),
+        webhook: wb.text('settingCoordinatorWebhook'),
+        secret: wb.text('settingCoordinatorSecret'),
+      },
     },
   );
   return { groups, problems };

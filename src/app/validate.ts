@@ -14,6 +14,7 @@ import { onOtherCells, settleDateCells } from './dateCells';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
+import { readRobotGroups } from './robotGroups';
 import { syncTasks } from './tasks';
 import { isCoordinator, type Workbook } from './workbook';
 
@@ -58,6 +59,13 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
+  // Group robots (SPEC §2.7): a bad webhook or secret is named on its Departments cell; the
+  // coordinators' robot, on Settings, in the list.
+  if ((!only || only.includes('departments')) && wb.sheet('departments')) {
+    const robots = readRobotGroups(wb).problems.filter((p) => !only || p.sheet === 'departments');
+    problems.push(...robots);
+    checked.push('departments');
+  }
   wb.commit();
   // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
   for (const key of new Set([...checked, ...refused.map((p) => p.sheet)]))

@@ -372,3 +372,50 @@ test('40 overdue tasks of one department: one message a run, within WeCom’s li
   assert.equal(items.size + more, 40, 'every task is shown or counted in "+N more"');
   assert.ok((desk.wecom.received[0]?.bytes ?? 0) <= 2048);
 });
+
+describe('robots typed wrong', () => {
+  /** The Departments cell of `dept`'s `header` column. */
+  function cell(project: LoadedProject, dept: string, header: string) {
+    const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('departments', 'zh-CN'));
+    assert.ok(sheet);
+    const values = sheet.getDataRange().getValues();
+    const row = values.findIndex((line) => line[0] === dept) + 1;
+    return sheet.getRange(row, (values[0] ?? []).indexOf(header) + 1);
+  }
+
+  function broken(): Desk {
+    const desk = setUp();
+    const { project } = desk;
+    cell(project, '市场部', '机器人地址').setValue(desk.dingtalk.url);
+    cell(project, '销售部', '加签密钥').setValue('abc');
+    cell(project, '产品部', '机器人地址').setValue(desk.feishu.url.replace('https:', 'http:'));
+    return desk;
+  }
+
+  test('Validate names each bad webhook or secret on its cell, saying what is allowed', () => {
+    const { project } = broken();
+    project.call('validate_');
+    const alert = project.emulator.ui.emuAlerts().at(-1)?.message ?? '';
+    assert.match(
+      alert,
+      /第 2 行.*机器人地址.*这不是 企业微信 的机器人地址；应以 https:\/\/qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key= 开头/,
+    );
+    assert.match(alert, /第 3 行.*加签密钥.*钉钉 的密钥应为 SEC 加 64 位十六进制字符/);
+    assert.match(cell(project, '产品部', '机器人地址').getNote(), /必须以 https:\/\/ 开头/);
+    assert.match(cell(project, '市场部', '机器人地址').getNote(), /这不是 企业微信 的机器人地址/);
+    assert.match(cell(project, '销售部', '加签密钥').getNote(), /密钥格式不对/);
+    assert.doesNotMatch(
+      alert,
+      /qyapi\.weixin\.qq\.com\/cgi-bin\/webhook\/send\?key=[0-9a-f]/,
+      'the webhook itself is not shown',
+    );
+  });
+
+  test('a tick never fails on them: those robots are skipped, the others post and everyone is mailed', () => {
+    const desk = broken();
+    runUntil(desk.project, '2024-07-11T10:00');
+    assert.equal(desk.wecom.requests.length + desk.dingtalk.requests.length + desk.feishu.requests.length, 0);
+    assert.equal(desk.chat.received.length, 1);
+    assert.equal(new Set(alertMails(desk.project).map((m) => m.to.join())).size, 16);
+  });
+});
