@@ -149,8 +149,11 @@ function contentOf(
 }
 
 export interface FakeRobots {
-  /** A new robot of `platform`, signing with `secret` and requiring `keyword` when given. */
-  add(platform: FakePlatform, options?: { secret?: string; keyword?: string }): FakeRobot;
+  /**
+   * A new robot of `platform`, signing with `secret` and requiring `keyword` when given; `token`
+   * fixes its address (a demo's workbook names it), random otherwise.
+   */
+  add(platform: FakePlatform, options?: { secret?: string; keyword?: string; token?: string }): FakeRobot;
   readonly all: readonly FakeRobot[];
   /** The endpoint UrlFetchApp asks. */
   answer(request: FetchedRequest): EndpointAnswer | undefined;
@@ -228,7 +231,7 @@ export function createFakeRobots(ctx: EmulatorContext): FakeRobots {
 
   return {
     add(platform, options = {}) {
-      const token = randomBytes(16).toString('hex');
+      const token = options.token ?? randomBytes(16).toString('hex');
       const url =
         platform === 'googleChat' ? `${HOSTS[platform]}${token}/messages?key=k&token=t` : `${HOSTS[platform]}${token}`;
       const faults: { fault: RobotFault; left: number; fired: number }[] = [];
