@@ -419,3 +419,28 @@ describe('robots typed wrong', () => {
     assert.equal(new Set(alertMails(desk.project).map((m) => m.to.join())).size, 16);
   });
 });
+
+test('a failed post is on the sheet before the next one: a run killed later never reads it as sent', () => {
+  const desk = setUp();
+  const robots = [desk.wecom, desk.dingtalk, desk.feishu, desk.chat];
+  const busy = robots.map((robot) => robot.answerNext('busy'));
+  runUntil(desk.project, '2024-07-11T08:30');
+  // Every post answers "busy"; the run dies at the call right after the fourth post.
+  let fetches = 0;
+  let kill: ReturnType<typeof desk.project.emulator.faults.killAtCall> | undefined;
+  desk.project.emulator.calls.observe((method) => {
+    if (method === 'UrlFetchApp.fetch' && ++fetches === robots.length)
+      kill = desk.project.emulator.faults.killAtCall(1);
+  });
+  runUntil(desk.project, '2024-07-11T09:30');
+  assert.ok(kill?.firedOn, 'the run was killed after its last post');
+  assert.deepEqual(
+    busy.map((handle) => handle.fired),
+    [1, 1, 1, 1],
+  );
+  runUntil(desk.project, '2024-07-11T12:00');
+  const rows = robotRows(desk.project);
+  assert.equal(rows.filter((r) => r.status === '未确认').length, 1, 'the post under way is in doubt');
+  const retried = robots.filter((robot) => robot.received.length === 1);
+  assert.equal(retried.length, 3, 'the three failed before it were retried, not read as sent');
+});
