@@ -119,6 +119,7 @@ export function recordRobotMessages(
     },
     posts(sheetIds) {
       if (dryRun) return [];
+      // Per run: runs are an hour apart (two within a minute only when a coordinator runs checks by hand).
       const rate = new RateWindow();
       const http = scope.http ?? gasHttpClient;
       const context = {

@@ -3,6 +3,14 @@
  * measured in UTF-8 with Chinese text ("+N more" and the Tasks link past it), @mentions, the
  * keyword, DingTalk 加签 and Feishu 签名校验 against vectors computed here with node:crypto, and
  * every answer the platforms document read as sent, retry or broken.
+ *
+ * Signing as documented: DingTalk https://open.dingtalk.com/document/robots/customize-robot-security-settings
+ * (HmacSHA256 of timestamp + "\n" + secret keyed by the secret, Base64, then urlEncode); Feishu
+ * https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot (HmacSHA256 keyed by
+ * timestamp + "\n" + secret over no data, as its Go and Java samples and e.g. lynnclub/go
+ * v1/sign/feishu.go compute it). Neither page publishes an input with its signature, so the
+ * vectors here are computed with node:crypto, not with the add-on's code; HMAC itself is checked
+ * against RFC 4231 in test/emulator/urlfetch-robots.test.ts.
  */
 import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
