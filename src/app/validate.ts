@@ -15,6 +15,7 @@ import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
+import { readRobotGroups } from './robotGroups';
 import { syncTasks } from './tasks';
 import { syncTemplates } from './templates';
 import { isCoordinator, type Workbook } from './workbook';
@@ -61,6 +62,13 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
+  // Group robots (SPEC §2.7): a bad webhook or secret is named on its Departments cell; the
+  // coordinators' robot, on Settings, in the list.
+  if ((!only || only.includes('departments')) && wb.sheet('departments')) {
+    const robots = readRobotGroups(wb).problems.filter((p) => !only || p.sheet === 'departments');
+    problems.push(...robots);
+    checked.push('departments');
+  }
   // Validate reports every ⚙ cell a paste left unconfirmed, Sign-offs and the history included; an
   // edit's sync re-marks those of its sheets when it read the Change history anyway (a typed cell, a
   // change recorded): reading it for every paste would cost onEdit a read of the whole history.

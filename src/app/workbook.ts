@@ -168,6 +168,8 @@ export class Workbook {
             name: row.text('name'),
             email: row.text('email'),
             dept: row.text('dept'),
+            mobile: row.text('mobile'),
+            chatId: row.text('chatId'),
             delegate: row.text('delegate'),
             awayFrom: this.dayKey(row.get('awayFrom')),
             awayTo: this.dayKey(row.get('awayTo')),

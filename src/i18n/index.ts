@@ -6,6 +6,7 @@ import { alertText } from './alerts';
 import { commonText } from './common';
 import { guardText } from './guard';
 import { reportText } from './reports';
+import { robotText } from './robots';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
 import { templateText } from './templates';
@@ -29,6 +30,7 @@ export const catalogue = {
   ...signOffText,
   ...guardText,
   ...templateText,
+  ...robotText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
