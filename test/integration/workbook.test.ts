@@ -217,10 +217,13 @@ test('task rows are coloured live from status, health and due date', () => {
     { name: 'done', status: '已完成', due: day(-3) },
     { name: 'overdue', status: '进行中', due: day(-3) },
     { name: 'blocked', status: '阻塞', due: day(20) },
-    { name: 'lagging', status: '进行中', due: day(20), health: '滞后' },
+    { name: 'lagging', status: '进行中', due: day(20) },
     { name: 'fine', status: '进行中', due: day(20) },
-    { name: 'overdue by scan', status: '进行中', due: day(20), health: 'Overdue' },
+    { name: 'overdue by scan', status: '进行中', due: day(20) },
   ]);
+  // Health as a scan writes it (a person's paste over this ⚙ column is restored by the guard).
+  desk.cell('tasks', rows[3]!, 'health').setValue('滞后');
+  desk.cell('tasks', rows[5]!, 'health').setValue('Overdue');
   // The Notes column: no validation highlight there, so only the row colour shows.
   const notes = desk.cell('tasks', 2, 'notes').getA1Notation().replace(/\d+$/, '');
   const colour = (row: number) => desk.ss.emuEffectiveBackground('任务分工', `${notes}${row}`);
