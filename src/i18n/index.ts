@@ -4,6 +4,7 @@
  */
 import { alertText } from './alerts';
 import { commonText } from './common';
+import { dashboardText } from './dashboard';
 import { guardText } from './guard';
 import { reportText } from './reports';
 import { sidebarText } from './sidebar';
@@ -27,6 +28,7 @@ export const catalogue = {
   ...reportText,
   ...signOffText,
   ...guardText,
+  ...dashboardText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,0 +1,18 @@
+import type { Text } from './index';
+
+/** Strings of the key figures (SPEC §3.9), the dashboard's tiles and tables and the timeline (SPEC §2.8). */
+export const dashboardText = {
+  kpiOnTime: { 'zh-CN': '按期完成率', en: 'On-time rate' },
+  kpiDelay: { 'zh-CN': '延期率', en: 'Delay rate' },
+  kpiResponse: { 'zh-CN': '平均响应时长（工作小时）', en: 'Avg. response (working hours)' },
+  kpiResponseWithin: { 'zh-CN': '24 小时内响应', en: 'Answered within 24 h' },
+  kpiSignOff: { 'zh-CN': '签批及时率（48 小时）', en: 'Sign-offs within 48 h' },
+  kpiResolution: { 'zh-CN': '问题解决率', en: 'Resolution rate' },
+  kpiChange: { 'zh-CN': '变更率', en: 'Change rate' },
+  kpiSatisfaction: { 'zh-CN': '满意度', en: 'Satisfaction' },
+  kpiNotMeasured: { 'zh-CN': '—（未测量）', en: '— (not measured)' },
+  kpiHours: { 'zh-CN': '{hours} 小时', en: '{hours} h' },
+  kpiMonth: { 'zh-CN': '月份', en: 'Month' },
+  kpiByMonth: { 'zh-CN': '近六个月关键指标', en: 'Key figures, last six months' },
+  kpiWeek: { 'zh-CN': '本周关键指标：{figures}', en: 'Key figures this week: {figures}' },
+} satisfies Record<string, Text>;
