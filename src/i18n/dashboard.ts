@@ -15,4 +15,12 @@ export const dashboardText = {
   kpiMonth: { 'zh-CN': '月份', en: 'Month' },
   kpiByMonth: { 'zh-CN': '近六个月关键指标', en: 'Key figures, last six months' },
   kpiWeek: { 'zh-CN': '本周关键指标：{figures}', en: 'Key figures this week: {figures}' },
+  dashWaitingSignOff: { 'zh-CN': '待会签需求', en: 'Requests awaiting sign-off' },
+  dashWaitingAcceptance: { 'zh-CN': '待验收任务', en: 'Tasks awaiting acceptance' },
+  dashChangesPending: { 'zh-CN': '待批计划变更', en: 'Plan changes pending' },
+  dashOpenRequests: { 'zh-CN': '进行中的需求', en: 'Open requests' },
+  dashPctDone: { 'zh-CN': '完成度（按任务）', en: '% done (by tasks)' },
+  dashHealthMix: { 'zh-CN': '任务健康', en: 'Task health' },
+  dashNextDue: { 'zh-CN': '下一个截止', en: 'Next due' },
+  dashWaitingOn: { 'zh-CN': '等待谁（刷新时）', en: 'Waiting on (at refresh)' },
 } satisfies Record<string, Text>;
