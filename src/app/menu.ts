@@ -23,6 +23,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'menuValidate', handler: 'validate_' },
   { caption: 'menuWeeklySummary', handler: 'weeklySummary_' },
   { caption: 'menuRefreshDashboard', handler: 'refreshDashboard_' },
+  { caption: 'menuRefreshTimeline', handler: 'refreshTimeline_' },
   { caption: 'menuRetrospective', handler: 'createRetrospective_' },
   { caption: 'menuArchive', handler: 'archiveCompleted_' },
   { caption: 'menuImportSheet', handler: 'importSheet_' },

@@ -23,4 +23,7 @@ export const dashboardText = {
   dashHealthMix: { 'zh-CN': '任务健康', en: 'Task health' },
   dashNextDue: { 'zh-CN': '下一个截止', en: 'Next due' },
   dashWaitingOn: { 'zh-CN': '等待谁（刷新时）', en: 'Waiting on (at refresh)' },
+  timelineSheet: { 'zh-CN': '时间线', en: 'Timeline' },
+  timelineDone: { 'zh-CN': '「{sheet}」已刷新：{tasks} 项任务。', en: '"{sheet}" is refreshed: {tasks} tasks.' },
+  menuRefreshTimeline: { 'zh-CN': '刷新时间线', en: 'Refresh timeline' },
 } satisfies Record<string, Text>;
