@@ -4,7 +4,7 @@
  * turned on and three weeks pass in hourly ticks while people post progress, meet, accept and
  * re-plan. Prints a line per simulated day; writes the workbook as .xlsx and every mail as .eml.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutbox } from '../emulator/eml';
 import { parseLocalDateTime } from '../emulator/spreadsheet/values';
@@ -12,6 +12,7 @@ import { wallClockOf } from '../emulator/spreadsheet/time';
 import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
+import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
 
@@ -30,6 +31,8 @@ export interface StepResult extends ActionReport {
 export interface DemoResult {
   readonly workbook: string;
   readonly outbox: readonly string[];
+  /** out/dashboard.html: the dashboard and timeline as one static page. */
+  readonly page: string | undefined;
   readonly steps: readonly StepResult[];
   /** Task ID → health code as the Tasks sheet shows it at the end ('' when not computed). */
   readonly health: Readonly<Record<string, string>>;
@@ -294,7 +297,7 @@ class Playback {
     return health;
   }
 
-  async writeOutputs(outDir: string): Promise<{ workbook: string; outbox: string[] }> {
+  async writeOutputs(outDir: string): Promise<{ workbook: string; outbox: string[]; page: string | undefined }> {
     mkdirSync(outDir, { recursive: true });
     const workbook = join(outDir, 'demo.xlsx');
     // The file opens on the task list.
@@ -305,7 +308,14 @@ class Playback {
     this.log(`Wrote ${workbook} (${exported.sheets} sheets${skipped})`);
     const outbox = writeOutbox(this.outbox, join(outDir, 'outbox'), { from: this.project.coordinator });
     this.log(`Wrote ${outbox.length} mails to ${join(outDir, 'outbox')}`);
-    return { workbook, outbox };
+    // The dashboard and timeline as one page, for people who do not open the workbook.
+    const view = readDashboardView(this.session.spreadsheet);
+    const page = view ? join(outDir, 'dashboard.html') : undefined;
+    if (view && page) {
+      writeFileSync(page, await dashboardHtml(view));
+      this.log(`Wrote ${page}`);
+    }
+    return { workbook, outbox, page };
   }
 }
 
