@@ -67,8 +67,8 @@ export function writeTimeline(
     ...timeline.columns.map(options.dateOf),
   ];
   const width = head.length;
-  const blank = () => new Array<unknown>(width).fill('');
-  const lines: unknown[][] = [head];
+  const blank = () => new Array<unknown>(FACTS).fill('');
+  const lines: unknown[][] = [head.slice(0, FACTS)];
   const groupRows: number[] = [];
   for (const row of timeline.rows) {
     const line = blank();
@@ -100,7 +100,9 @@ export function writeTimeline(
   sheet.clear();
   sheet.setConditionalFormatRules([]);
   sizeToContent(sheet, lines.length, width);
-  sheet.getRange(1, 1, lines.length, width).setValues(lines);
+  // The grid holds no values (conditional formatting colours it): only the facts and the days are written.
+  sheet.getRange(1, 1, lines.length, FACTS).setValues(lines);
+  if (width > FACTS) sheet.getRange(1, GRID_COLUMN, 1, width - FACTS).setValues([head.slice(FACTS)]);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
   for (const row of groupRows) sheet.getRange(row, 1, 1, FACTS).setFontWeight('bold').setBackground('#e8eaed');
   const rows = lines.length - 1;
