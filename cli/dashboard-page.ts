@@ -205,7 +205,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 16px; margin: 24px 0 8p
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .chart { height: 280px; border: 1px solid #dadce0; border-radius: 8px; }
 table { border-collapse: collapse; font-size: 12px; } th, td { border: 1px solid #e8eaed; padding: 3px 6px; text-align: left; }
-th { background: #f1f3f4; } #timeline td.day, #timeline th.day { width: 26px; padding: 3px 0; text-align: center; font-size: 10px; }
+th { background: #f1f3f4; } #timeline td, #timeline th { white-space: nowrap; } #timeline td.day, #timeline th.day { width: 26px; padding: 3px 0; text-align: center; font-size: 10px; }
 </style>
 </head>
 <body>
@@ -226,11 +226,11 @@ ${view.timeline ? `<h2>${escape(text('timelineSheet'))}</h2>\n${timelineHtml(vie
 <script>
 const data = ${json};
 const bar = echarts.init(document.getElementById('chart-departments'), null, { renderer: 'svg' });
-bar.setOption({ title: { text: data.departments.title, left: 8, top: 8, textStyle: { fontSize: 14 } }, tooltip: {}, legend: { right: 8, top: 8 },
+bar.setOption({ animation: false, title: { text: data.departments.title, left: 8, top: 8, textStyle: { fontSize: 14 } }, tooltip: {}, legend: { right: 8, top: 8 },
   grid: { top: 56 }, xAxis: { type: 'category', data: data.departments.names }, yAxis: { type: 'value', minInterval: 1 },
   series: data.departments.series.map((s) => ({ ...s, type: 'bar' })) });
 const line = echarts.init(document.getElementById('chart-months'), null, { renderer: 'svg' });
-line.setOption({ title: { text: data.months.title, left: 8, top: 8, textStyle: { fontSize: 14 } }, tooltip: { trigger: 'axis' }, legend: { right: 8, top: 8 },
+line.setOption({ animation: false, title: { text: data.months.title, left: 8, top: 8, textStyle: { fontSize: 14 } }, tooltip: { trigger: 'axis' }, legend: { right: 8, top: 8 },
   grid: { top: 56 }, xAxis: { type: 'category', data: data.months.labels }, yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
   series: data.months.series.map((s) => ({ ...s, type: 'line', connectNulls: false })) });
 </script>
