@@ -4,7 +4,7 @@
  * turned on and three weeks pass in hourly ticks while people post progress, meet, accept and
  * re-plan. Prints a line per simulated day; writes the workbook as .xlsx and every mail as .eml.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutbox } from '../emulator/eml';
 import { parseLocalDateTime } from '../emulator/spreadsheet/values';
@@ -13,6 +13,7 @@ import type { FakeRobot } from '../emulator/robots';
 import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
+import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
@@ -34,6 +35,8 @@ export interface DemoResult {
   readonly outbox: readonly string[];
   /** out/robots/: what each group robot received, a page per group. */
   readonly robots: readonly string[];
+  /** out/dashboard.html: the dashboard and timeline as one static page. */
+  readonly page: string | undefined;
   readonly steps: readonly StepResult[];
   /** Task ID → health code as the Tasks sheet shows it at the end ('' when not computed). */
   readonly health: Readonly<Record<string, string>>;
@@ -304,7 +307,9 @@ class Playback {
     return health;
   }
 
-  async writeOutputs(outDir: string): Promise<{ workbook: string; outbox: string[]; robots: string[] }> {
+  async writeOutputs(
+    outDir: string,
+  ): Promise<{ workbook: string; outbox: string[]; robots: string[]; page: string | undefined }> {
     mkdirSync(outDir, { recursive: true });
     const workbook = join(outDir, 'demo.xlsx');
     // The file opens on the task list.
@@ -318,7 +323,14 @@ class Playback {
     const robots = writeRobotTranscripts(this.robots, join(outDir, 'robots'), this.project.timeZone);
     const posts = this.robots.map(({ group, robot }) => `${group} ${robot.received.length}`).join(', ');
     this.log(`Wrote what each group robot received to ${join(outDir, 'robots')} (${posts})`);
-    return { workbook, outbox, robots };
+    // The dashboard and timeline as one page, for people who do not open the workbook.
+    const view = readDashboardView(this.session.spreadsheet);
+    const page = view ? join(outDir, 'dashboard.html') : undefined;
+    if (view && page) {
+      writeFileSync(page, await dashboardHtml(view));
+      this.log(`Wrote ${page}`);
+    }
+    return { workbook, outbox, robots, page };
   }
 }
 

@@ -21,6 +21,7 @@ import {
 import { decideSignOffFromSidebar, reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
+import { refreshTimelineFromMenu } from './app/timeline';
 import { retrospectiveFromMenu } from './app/retrospective';
 import { archiveFromMenu } from './app/archive';
 import { saveAsTemplateMenu, splitFromTemplateMenu } from './app/templateMenu';
@@ -126,6 +127,10 @@ export function weeklySummary_(): void {
 
 export function refreshDashboard_(): void {
   refreshDashboardFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function refreshTimeline_(): void {
+  refreshTimelineFromMenu(SpreadsheetApp.getUi(), new Date());
 }
 
 export function createRetrospective_(): void {

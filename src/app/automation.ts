@@ -7,6 +7,7 @@
  * neither see nor delete the owner's; instead a tick checks, each hour, that it is still the
  * registered one and that its owner is still a coordinator, and removes itself when not.
  */
+import { refreshTimeline } from './timeline';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { WorkCalendar, wallDateTime } from '../domain/calendar';
 import { dueJobs } from '../domain/schedule';
@@ -110,6 +111,8 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       // The week's summary when due, and whatever summary mail earlier runs left waiting.
       const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
       if (due.summary) foldOldSummaries(wb);
+      // The timeline's rows and grid follow the tasks once a day (SPEC §2.8); its colours follow the clock.
+      if (due.scan) refreshTimeline(wb);
       if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
       return { wb, due, recorded, summary, stop: false as const };
     });

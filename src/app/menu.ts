@@ -24,6 +24,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'menuValidate', handler: 'validate_' },
   { caption: 'menuWeeklySummary', handler: 'weeklySummary_' },
   { caption: 'menuRefreshDashboard', handler: 'refreshDashboard_' },
+  { caption: 'menuRefreshTimeline', handler: 'refreshTimeline_' },
   { caption: 'menuRetrospective', handler: 'createRetrospective_' },
   { caption: 'menuSaveAsTemplate', handler: 'saveAsTemplate_' },
   { caption: 'menuArchive', handler: 'archiveCompleted_' },

@@ -4,6 +4,7 @@
  */
 import { alertText } from './alerts';
 import { commonText } from './common';
+import { dashboardText } from './dashboard';
 import { guardText } from './guard';
 import { reportText } from './reports';
 import { robotText } from './robots';
@@ -31,6 +32,7 @@ export const catalogue = {
   ...guardText,
   ...templateText,
   ...robotText,
+  ...dashboardText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
