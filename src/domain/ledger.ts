@@ -34,22 +34,32 @@ export function keysCell(keys: readonly string[]): string {
 }
 
 export function parseKeys(cell: string): string[] {
-  return cell
-    .split('\n')
-    .map((key) => key.trim())
-    .filter((key) => key !== '');
+  const keys: string[] = [];
+  for (const line of cell.split('\n')) {
+    const key = line.trim();
+    if (key !== '') keys.push(key);
+  }
+  return keys;
 }
 
 /** The row as the rules read it: an entry per key, rule, level and item taken from the key. */
 export function entriesOf(row: LedgerRow): LogEntry[] {
-  const attempts = row.message === '' ? {} : { attempts: row.attempts };
+  const { time, recipients, status } = row;
   if (row.message === '' && row.keys.length === 1) {
-    const { time, rule, level, item, recipients, status } = row;
+    const { rule, level, item } = row;
     return [{ time, rule, level, item, recipients, status, key: row.keys[0] as string }];
   }
   return row.keys.map((key) => {
-    const [rule = '', level = '', item = ''] = key.split('|');
-    return { time: row.time, rule, level, item, recipients: row.recipients, status: row.status, key, ...attempts };
+    // Fields cut at the bars rather than split, and no spread: a log holds tens of thousands of keys.
+    const first = key.indexOf('|');
+    const second = first < 0 ? -1 : key.indexOf('|', first + 1);
+    const third = second < 0 ? -1 : key.indexOf('|', second + 1);
+    const rule = first < 0 ? key : key.slice(0, first);
+    const level = first < 0 ? '' : key.slice(first + 1, second < 0 ? undefined : second);
+    const item = second < 0 ? '' : key.slice(second + 1, third < 0 ? undefined : third);
+    return row.message === ''
+      ? { time, rule, level, item, recipients, status, key }
+      : { time, rule, level, item, recipients, status, key, attempts: row.attempts };
   });
 }
 

@@ -111,3 +111,45 @@ test('a digest whose keys would not fit one cell goes as several messages, every
   for (const draft of drafts) assert.ok(keysCell(draft.keys).length <= CELL_MAX_CHARS);
   assert.equal(new Set(drafts.flatMap((draft) => draft.keys)).size, 3_000);
 });
+
+test('a key names its rule, level and item whatever follows them, and a message row carries its failed sends', () => {
+  const entries = entriesOf(row({ keys: ['signOffPending|L1|XQ1-01|2', 'cellBudget|L1', 'weekly'], attempts: 2 }));
+  assert.deepEqual(
+    entries.map(({ rule, level, item, key, attempts }) => ({ rule, level, item, key, attempts })),
+    [
+      { rule: 'signOffPending', level: 'L1', item: 'XQ1-01', key: 'signOffPending|L1|XQ1-01|2', attempts: 2 },
+      { rule: 'cellBudget', level: 'L1', item: '', key: 'cellBudget|L1', attempts: 2 },
+      { rule: 'weekly', level: '', item: '', key: 'weekly', attempts: 2 },
+    ],
+  );
+  assert.deepEqual(parseKeys(' a|L1|x \n\n  \nb|L2|y'), ['a|L1|x', 'b|L2|y']);
+});
+
+test('a digest lists its items in the collator’s order: IDs, and names whose case the collator weighs after their letters', () => {
+  const listed = (items: string[]) => {
+    const notices: Notice[] = items.map((item, i) => ({
+      rule: 'overdue',
+      level: 'L2',
+      item,
+      sheet: 'tasks',
+      row: i + 2,
+      title: item,
+      to: ['pmo@x.cn'],
+      cc: [],
+      facts: {},
+    }));
+    const plan = planDeliveries(notices, [], {
+      now: at('2024-07-10T09:00'),
+      calendar,
+      cooldownHours: 24,
+      emailMode: 'send',
+      quota: 100,
+    });
+    return plan.digests.flatMap((digest) => digest.deliveries.map((delivery) => delivery.notice.item));
+  };
+  const byCollator = (items: string[]) => [...items].sort(new Intl.Collator().compare);
+  const ids = ['RW1-10', 'RW1-9', 'RW1-1A', 'ACT-0Z9', 'RW1-', 'XQ2', 'RW10-1'];
+  assert.deepEqual(listed(ids), byCollator(ids));
+  const names = ['b-task', 'B-task', 'a-task', 'A-TASK', 'RW1-2', 'rw1-1'];
+  assert.deepEqual(listed(names), byCollator(names));
+});
