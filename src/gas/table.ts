@@ -344,6 +344,31 @@ export function forEachRun(
 }
 
 /**
+ * Writes cells as blocks, `write(row, column, lines)` once a block: the runs of forEachRun, those
+ * of the same columns on rows one below the other joined, so a status and a time column marked on
+ * hundreds of rows go as two ranges, not one a row each. A cell written twice keeps its order.
+ */
+export function forEachBlock(
+  writes: readonly CellWrite[],
+  write: (row: number, column: number, lines: Cell[][]) => void,
+): void {
+  const runs: { row: number; column: number; run: Cell[] }[] = [];
+  forEachRun(writes, (row, column, run) => runs.push({ row, column, run }));
+  runs.sort((a, b) => a.column - b.column || a.run.length - b.run.length || a.row - b.row);
+  let block: { row: number; column: number; lines: Cell[][] } | undefined;
+  for (const { row, column, run } of runs) {
+    const width = block?.lines[0]?.length;
+    if (block && block.column === column && width === run.length && block.row + block.lines.length === row) {
+      block.lines.push(run);
+      continue;
+    }
+    if (block) write(block.row, block.column, block.lines);
+    block = { row, column, lines: [run] };
+  }
+  if (block) write(block.row, block.column, block.lines);
+}
+
+/**
  * Writes through SpreadsheetApp, re-reading the sheet just before: each run of changed cells is
  * one setValues; or, with a batch, queued there so every sheet of the operation is written at once.
  */
