@@ -170,16 +170,25 @@ function noticesInOrder(notices: readonly Notice[]): number[] {
 
 /** Each distinct text's place in compareText order; texts that compare equal share one. */
 function collationRanks(texts: readonly string[]): Map<string, number> {
-  const sorted = [...new Set(texts)].sort(compareText);
+  const distinct = [...new Set(texts)];
+  // IDs alone (the usual case) sort by code unit as the collator sorts them, at a fraction of its cost.
+  const plain = distinct.every((text) => PLAIN_ID.test(text));
+  const sorted = plain ? distinct.sort() : distinct.sort(compareText);
   const ranks = new Map<string, number>();
   let rank = 0;
   for (let i = 0; i < sorted.length; i++) {
     const text = sorted[i] as string;
-    if (i > 0 && compareText(sorted[i - 1] as string, text) !== 0) rank++;
+    if (i > 0 && (plain || compareText(sorted[i - 1] as string, text) !== 0)) rank++;
     ranks.set(text, rank);
   }
   return ranks;
 }
+
+/**
+ * Text of digits, capital letters and hyphens: the collator ranks hyphen < digits < letters, each
+ * group in code order, and tells any two such texts apart, so their order is code-unit order.
+ */
+const PLAIN_ID = /^[0-9A-Z-]*$/;
 
 /** Highest level first, then the rule order of RULES, then item. */
 export function compareDeliveries(a: Delivery, b: Delivery): number {
