@@ -11,6 +11,7 @@ import type { WorkCalendar } from '../domain/calendar';
 import type { MessageDraft } from '../domain/delivery';
 import {
   entriesOf,
+  keyFieldsOnce,
   keysCell,
   messageId,
   parseKeys,
@@ -80,6 +81,7 @@ export class MailLog {
     const dead = rows.some(({ ledger }) => ledger.status === 'sending') ? this.progress.read() : undefined;
     const entries: LogEntry[] = [];
     const entryRows: LogRow[] = [];
+    const fieldsOf = keyFieldsOnce();
     let unconfirmed = 0;
     this.read = rows.map((read) => {
       let { ledger } = read;
@@ -90,7 +92,7 @@ export class MailLog {
         ledger = { ...ledger, status };
       }
       // Indexed: tens of thousands of entries, before the optimizer compiles this loop.
-      const rowEntries = entriesOf(ledger);
+      const rowEntries = entriesOf(ledger, fieldsOf);
       for (let i = 0; i < rowEntries.length; i++) {
         entries.push(rowEntries[i] as LogEntry);
         entryRows.push(read.row);

@@ -226,10 +226,17 @@ function deliveriesOf(log: readonly LogEntry[]): Deliveries {
   if (known) return known;
   const keys: string[] = [];
   const entries: LogEntry[] = [];
+  // Each distinct (key, recipient) is built once: a notice is told to the same person on many rows.
+  const built = new Map<string, Map<string, string>>();
   for (let i = 0; i < log.length; i++) {
     const entry = log[i] as LogEntry;
+    let byRecipient = built.get(entry.key);
+    if (!byRecipient) built.set(entry.key, (byRecipient = new Map()));
     for (let r = 0; r < entry.recipients.length; r++) {
-      keys.push(`${entry.key}|${entry.recipients[r] as string}`);
+      const recipient = entry.recipients[r] as string;
+      let key = byRecipient.get(recipient);
+      if (key === undefined) byRecipient.set(recipient, (key = `${entry.key}|${recipient}`));
+      keys.push(key);
       entries.push(entry);
     }
   }
