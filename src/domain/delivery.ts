@@ -121,9 +121,12 @@ export function planDeliveries(
     for (const recipient of notice.cc) consider(accepted, notice, key, recipient, 'cc');
   }
   // Walking the notices in compareDeliveries order fills every list as sorting it would (the sort is stable).
-  for (const index of noticesInOrder(notices)) {
+  const inOrder = noticesInOrder(notices);
+  const place = new Map<Notice, number>();
+  inOrder.forEach((index, i) => {
+    place.set(notices[index] as Notice, i);
     for (const delivery of outgoing[index] ?? []) byRecipient.get(delivery.recipient)?.push(delivery);
-  }
+  });
 
   const recipients = [...byRecipient].map(([recipient, deliveries]) => ({
     recipient,
@@ -134,8 +137,9 @@ export function planDeliveries(
     (a, b) => b.top - a.top || b.deliveries.length - a.deliveries.length || compareText(a.recipient, b.recipient),
   );
   const fits = options.emailMode === 'dry-run' ? recipients.length : Math.max(0, options.quota);
-  const openOf = (recipient: string) =>
-    [...(stillOpen.get(recipient) ?? [])].sort((a, b) => compareDeliveries(a.delivery, b.delivery));
+  // A notice's place in that order sorts what is still open as compareDeliveries would, without the collator.
+  const placeOf = (open: StillOpen) => place.get(open.delivery.notice) ?? 0;
+  const openOf = (recipient: string) => [...(stillOpen.get(recipient) ?? [])].sort((a, b) => placeOf(a) - placeOf(b));
   return {
     digests: recipients.slice(0, fits).flatMap(({ recipient, deliveries }) => {
       const parts = byKeyCell(deliveries, (d) => noticeKey(d.notice));

@@ -257,12 +257,25 @@ export function toldTimes(log: readonly LogEntry[], mode: EmailMode): ReadonlyMa
   return onceForLog(toldFound, log, mode, undefined, () => {
     const counted = countedStatuses(mode);
     const times = new Map<string, Date[]>();
-    eachDelivery(log, (key, entry) => {
-      if (!entry.status || !counted.has(entry.status)) return;
-      const list = times.get(key);
-      if (list) list.push(entry.time);
-      else times.set(key, [entry.time]);
-    });
+    // Found by key, then recipient: a delivery key is built and hashed once per distinct pair, not per row.
+    const byKey = new Map<string, Map<string, Date[]>>();
+    for (let i = 0; i < log.length; i++) {
+      const entry = log[i] as LogEntry;
+      if (!entry.status || !counted.has(entry.status)) continue;
+      let byRecipient = byKey.get(entry.key);
+      if (!byRecipient) byKey.set(entry.key, (byRecipient = new Map()));
+      for (let r = 0; r < entry.recipients.length; r++) {
+        const recipient = entry.recipients[r] as string;
+        let list = byRecipient.get(recipient);
+        if (!list) {
+          const key = `${entry.key}|${recipient}`;
+          list = times.get(key);
+          if (!list) times.set(key, (list = []));
+          byRecipient.set(recipient, list);
+        }
+        list.push(entry.time);
+      }
+    }
     return times;
   });
 }
