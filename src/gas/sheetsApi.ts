@@ -18,7 +18,8 @@ import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type S
 import { filledLength, placeChanges, rowsById, type SheetNow, type SkippedWrite, type TableChange } from './placement';
 import { parseProgressMark, PROGRESS_MARK_KEY } from './automationRecord';
 import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type SheetTail, type TableSource } from './sheets';
-import { forEachBlock, sheetNowOf, Table, type Cell, type TableStore } from './table';
+import { forEachBlock } from './cellRuns';
+import { sheetNowOf, Table, type Cell, type TableStore } from './table';
 import { sheetsApi, WriteBatch, type BatchSheet } from './writeBatch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
