@@ -22,7 +22,7 @@ export function unresolvedNotices(
   for (const notice of notices) {
     if (notice.level !== 'L2') continue;
     const start = episodes.get(episodeKey(notice));
-    if (!escalationDue(start, now, settings)) continue;
+    if (!escalationDue(start, now, settings, calendar)) continue;
     const entry = byItem.get(notice.item);
     if (!entry) byItem.set(notice.item, { notice, rules: [notice.rule], since: start });
     else {
