@@ -57,6 +57,11 @@ export function unresolvedNotices(
         daysLate: dueAt ? Math.max(1, calendar.workingDaysBetween(dueAt, today)) : 0,
         progress: task?.progressSummary ?? '',
         delayReason: task?.delayReason ?? '',
+        // What is known of a lag when no reason is given, and the plain ask's deadline (SPEC §3.3).
+        ...(rules.includes('lagging') && found?.health.expectedPct !== undefined
+          ? { pct: task?.pct ?? 0, expected: Math.round(found.health.expectedPct) }
+          : {}),
+        askBy: dateText(calendar.endOfWorkingDay(calendar.addWorkingDays(now, 1)), calendar),
       },
     };
   });

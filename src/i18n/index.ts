@@ -5,6 +5,7 @@
 import { alertText } from './alerts';
 import { commonText } from './common';
 import { guardText } from './guard';
+import { mailText } from './mails';
 import { reportText } from './reports';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
@@ -22,6 +23,7 @@ export interface Text {
 export const catalogue = {
   ...commonText,
   ...alertText,
+  ...mailText,
   ...sidebarText,
   ...workbookText,
   ...reportText,

@@ -274,6 +274,7 @@ test('an L3 names the owner, the department, working days late, the latest progr
     daysLate: 3,
     progress: '等待供应商报价',
     delayReason: '供应商延期',
+    askBy: '2024-07-12 18:00',
   });
 });
 

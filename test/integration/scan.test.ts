@@ -75,7 +75,7 @@ function setUp(options: Workbook = {}): LoadedProject {
 }
 
 /** Digest subjects (zh, en); the weekly summary the tick also mails on Mondays is summary.test.ts's subject. */
-const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 
 /** Advances the clock hour by hour until `until`, running due triggers; returns "when: to ← subject" per digest. */
 function runUntil(project: LoadedProject, until: string): string[] {
@@ -105,40 +105,41 @@ test('through a working week each person gets one digest per run, escalating fro
   project.call('automationOn_');
 
   assert.deepEqual(runUntil(project, '2024-07-09T00:00'), [], 'Monday: nothing is due soon or behind yet');
-  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [协作预警] 1 项即将到期']);
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [协作提醒] 即将到期：渠道铺货执行']);
   assert.deepEqual(runUntil(project, '2024-07-11T00:00'), [
-    '07-10 09h li@corp.cn ← [协作预警] 1 项滞后 · 1 项即将到期',
-    '07-10 09h sales-head@corp.cn ← [协作预警] 1 项滞后',
+    '07-10 09h li@corp.cn ← [协作预警] 滞后 · 即将到期：渠道铺货执行',
+    '07-10 09h sales-head@corp.cn ← [协作预警] 滞后：渠道铺货执行',
     // Final hours cannot wait for tomorrow's scan: the hourly pass sends it 6 hours before 18:00.
-    '07-10 12h li@corp.cn ← [协作预警] 1 项临近截止',
-    '07-10 12h pmo@corp.cn ← [协作预警] 1 项临近截止',
-    '07-10 12h sales-head@corp.cn ← [协作预警] 1 项临近截止',
+    '07-10 12h li@corp.cn ← [协作预警] 临近截止：渠道铺货执行',
+    '07-10 12h pmo@corp.cn ← [协作预警] 临近截止：渠道铺货执行',
+    '07-10 12h sales-head@corp.cn ← [协作预警] 临近截止：渠道铺货执行',
   ]);
   assert.deepEqual(runUntil(project, '2024-07-12T00:00'), [
-    '07-11 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
-    '07-11 09h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
-    '07-11 09h pmo@corp.cn ← [协作预警] 1 项逾期',
+    '07-11 09h li@corp.cn ← [协作预警] 逾期 · 滞后 · 未更新：渠道铺货执行',
+    '07-11 09h sales-head@corp.cn ← [协作预警] 逾期 · 滞后：渠道铺货执行',
+    '07-11 09h pmo@corp.cn ← [协作预警] 逾期：渠道铺货执行',
   ]);
   // 48 hours after the first L2 (lagging, Wednesday 09:00) the sponsor and coordinator are told,
   // and escalations are mailed first. Lagging, told Wednesday and Thursday, backs off: its next
   // repeat waits two working days, and meanwhile it rides in the digest as still open.
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
-    '07-12 09h pmo@corp.cn ← [协作预警] 1 项升级 · 1 项逾期',
-    '07-12 09h vp-sales@corp.cn ← [协作预警] 1 项升级',
-    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项未更新',
-    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期',
+    '07-12 09h pmo@corp.cn ← [协作升级] 升级 · 逾期：渠道铺货执行',
+    '07-12 09h vp-sales@corp.cn ← [协作升级] 升级：渠道铺货执行',
+    '07-12 09h li@corp.cn ← [协作预警] 逾期 · 未更新：渠道铺货执行',
+    '07-12 09h sales-head@corp.cn ← [协作预警] 逾期：渠道铺货执行',
   ]);
   const friday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
   assert.match(
     friday?.body ?? '',
-    /== 仍未解决（此前已提醒） ==\n- RW202407001-03 渠道铺货执行 — 滞后：自 2024-07-10 09:30 起仍未解决\n/,
+    /- RW202407001-03 渠道铺货执行 — 逾期 · 未更新 · 滞后：截止 2024-07-10，已逾期 2 个工作日，完成 20%；已 4 个工作日没有进度更新（最近一次 2024-07-08 08:00）；滞后 自 2024-07-10 09:30 起仍未解决\n/,
   );
   const escalation = project.emulator.mail.outbox.find((m) => m.to[0] === 'vp-sales@corp.cn');
   // The sponsor learns who owns it, where, and how late, without opening the sheet.
   assert.match(
     escalation?.body ?? '',
-    /升级：滞后：自 2024-07-10 09:30 起 2 个工作日仍未解决，已升级；负责人 李四（销售部）；已逾期 2 个工作日；尚无进度记录\n/,
+    /问题：滞后，自 2024-07-10 09:30 起 2 个工作日仍未解决\n {2}负责人：李四（销售部）\n {2}逾期：2 个工作日\n {2}最新进度：尚无进度记录\n {2}滞后原因：负责人尚未说明；目前完成 20%，按计划应达 100%\n {2}请您：在 2024-07-15 18:00 前与 李四（销售部）商定并拍板/,
   );
+  assert.equal(escalation?.subject, '[协作升级] 升级：渠道铺货执行');
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
 });
 
@@ -180,18 +181,20 @@ test('requests waiting for review, overdue action items and pending plan changes
     ],
   });
   project.call('automationOn_');
-  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期']);
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), [
+    '07-09 09h zhang@corp.cn ← [协作提醒] 行动项逾期：产品部提供参数',
+  ]);
   assert.deepEqual(runUntil(project, '2024-07-11T00:00'), [
-    '07-10 09h pmo@corp.cn ← [协作预警] 1 项需求待审核 · 1 项变更待批',
-    '07-10 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
+    '07-10 09h pmo@corp.cn ← [协作提醒] 2 项需处理：客诉处理流程优化等',
+    '07-10 09h zhang@corp.cn ← [协作提醒] 行动项逾期：产品部提供参数',
   ]);
   runUntil(project, '2024-07-12T00:00');
   // After 3 working days the heads of the involved departments are reminded too; the coordinator,
   // told Wednesday and Thursday, next hears of both on Monday (the repeats back off).
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
-    '07-12 09h mkt-head@corp.cn ← [协作预警] 1 项需求待审核',
-    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项需求待审核',
-    '07-12 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
+    '07-12 09h mkt-head@corp.cn ← [协作提醒] 需求待审核：客诉处理流程优化',
+    '07-12 09h sales-head@corp.cn ← [协作提醒] 需求待审核：客诉处理流程优化',
+    '07-12 09h zhang@corp.cn ← [协作提醒] 行动项逾期：产品部提供参数',
   ]);
 });
 
@@ -206,7 +209,7 @@ test('the digest links each item to its row and the Health column is written by 
   const link = `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A2`;
   assert.ok(thursday.body.includes(link), thursday.body);
   assert.ok(thursday.htmlBody?.includes(link.replace('&', '&amp;')));
-  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，/);
+  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期 · 滞后 · 未更新：截止 2024-07-10，/);
 
   const values = sheetValues(project, 'tasks');
   const health = (values[0] ?? []).indexOf('健康度 ⚙');
@@ -269,7 +272,7 @@ test('over the mail quota the highest level goes first; the rest is queued and s
   triggers.emuRunDue();
   assert.deepEqual(
     mail.outbox.slice(before).map((m) => `${m.to.join(',')} ← ${m.subject}`),
-    ['li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新'],
+    ['li@corp.cn ← [协作预警] 逾期 · 滞后 · 未更新：渠道铺货执行'],
   );
   // One queued message per recipient over quota, carrying its notices.
   const queued = sheetValues(project, 'notificationLog')
@@ -286,8 +289,8 @@ test('over the mail quota the highest level goes first; the rest is queued and s
 
   project.emulator.mail.emuSetRemainingQuota(50);
   assert.deepEqual(runUntil(project, '2024-07-11T11:00'), [
-    '07-11 10h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
-    '07-11 10h pmo@corp.cn ← [协作预警] 1 项逾期',
+    '07-11 10h sales-head@corp.cn ← [协作预警] 逾期 · 滞后：渠道铺货执行',
+    '07-11 10h pmo@corp.cn ← [协作预警] 逾期：渠道铺货执行',
   ]);
   assert.deepEqual(runUntil(project, '2024-07-11T18:00'), [], 'nothing is sent twice');
   // The queued messages' rows were marked sent: a retry adds no row.
@@ -411,7 +414,7 @@ test('a progress entry without its update stamp (rejected or never accepted) is 
   const toOwner = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn');
   assert.deepEqual(
     toOwner.map((m) => m.subject),
-    ['[协作预警] 1 项滞后 · 1 项即将到期'],
+    ['[协作预警] 滞后 · 即将到期：渠道铺货执行'],
   );
   assert.match(toOwner[0]?.body ?? '', /当前完成 20%/);
 });
@@ -440,7 +443,9 @@ test('the Notification log grows when the scan logs more rows than the sheet has
 test('an English workbook gets English digests', () => {
   const project = setUp({ settings: [{ key: 'locale', value: 'en' }] });
   project.call('automationOn_');
-  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [Collab alert] 1 due soon']);
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), [
+    '07-09 09h li@corp.cn ← [Collab reminder] Due soon: 渠道铺货执行',
+  ]);
   const mail = project.emulator.mail.outbox.at(-1);
   assert.match(
     mail?.body ?? '',
