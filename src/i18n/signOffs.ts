@@ -47,6 +47,10 @@ export const signOffText = {
     en: "Request {id}'s split went back to its coordinator; amend it and submit it for sign-off again.",
   },
   wbSplitReturnedNote: { 'zh-CN': '会签退回（{user}）：{comment}', en: 'Sign-off returned by {user}: {comment}' },
+  wbSplitReturnResolved: {
+    'zh-CN': '已处理，已重新会签通过。原意见：{note}',
+    en: 'Resolved: signed off again. Was: {note}',
+  },
   wbSplitAwaitingSignOff: {
     'zh-CN': '任务 {id} 所属需求 {request} 的任务分工尚待各责任部门负责人会签，任务保持未开始，暂不能更新进度。',
     en: "The split of request {request} is still awaiting its heads' sign-off: task {id} stays Not started and takes no progress yet.",
