@@ -213,7 +213,8 @@ function digestOfSorted(
   const { locale } = context;
   const copy = ` ${t(locale, 'digestCopy')}`;
   const items = digestItems(sorted);
-  const greeting = t(locale, onlySignOffs(items) ? 'signOffGreeting' : 'digestGreeting');
+  const signOffsOnly = onlySignOffs(items);
+  const greeting = t(locale, signOffsOnly ? 'signOffGreeting' : 'digestGreeting');
   const open = stillOpenItems(stillOpen, items);
   const html: string[] = [
     `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`,
@@ -224,8 +225,12 @@ function digestOfSorted(
     const listed = items.filter((item) => item.level === level);
     if (listed.length === 0) continue;
     const color = LEVEL_RANK[level] === 3 ? '#b71c1c' : LEVEL_RANK[level] === 2 ? '#e65100' : '#1565c0';
-    html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`, '<ul>');
-    text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
+    // A mail that only asks for sign-offs is not a warning: no level heading.
+    if (!signOffsOnly) {
+      html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`);
+      text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
+    }
+    html.push('<ul>');
     for (const item of listed) {
       const notices = item.deliveries.map((d) => d.notice);
       const behalf = notices.map((notice) => notice.standingIn?.[recipient]).find((email) => email !== undefined);
@@ -361,13 +366,16 @@ function renderItem(
       ].join('\n'),
     };
   }
-  const said =
-    detail ??
-    [
-      ...notices.map((notice) => noticeLine(locale, named(notice, context))),
-      ...still.map((open) => `${ruleName(locale, open.notice.rule)} ${open.text}`),
-    ].join(locale === 'en' ? '; ' : '；');
-  const line = `${flags}${colon}${said}${note}`;
+  // Each flag followed by what it says, so a reader knows which figure belongs to which flag.
+  const line =
+    (detail === undefined
+      ? [
+          ...notices.map(
+            (notice) => `${ruleName(locale, notice.rule)}${colon}${noticeLine(locale, named(notice, context))}`,
+          ),
+          ...still.map((open) => `${ruleName(locale, open.notice.rule)}${colon}${open.text}`),
+        ].join(locale === 'en' ? '; ' : '；')
+      : `${flags}${colon}${detail}`) + note;
   return { html: `<li>${anchor} — ${escapeHtml(line)}</li>`, text: `- ${heading} — ${line}\n${open}` };
 }
 

@@ -220,7 +220,6 @@ export const alertText = {
   ruleChangePending: { 'zh-CN': '变更待批', en: 'Plan change pending' },
   ruleCellBudget: { 'zh-CN': '单元格用量', en: 'Cell budget' },
 
-
   lineUnresolved: {
     'zh-CN': '{problems}：自 {since} 起 {days} 个工作日仍未解决，已升级；负责人 {owner}（{dept}）',
     en: '{problems}: unresolved for {days} working day(s) since {since}, escalated; owner {owner} ({dept})',

@@ -34,7 +34,7 @@ export const mailText = {
   },
   l3Owner: { 'zh-CN': '负责人', en: 'Owner' },
   l3OwnerText: { 'zh-CN': '{owner}（{dept}）', en: '{owner} ({dept})' },
-  l3Late: { 'zh-CN': '逾期', en: 'Late' },
+  l3Late: { 'zh-CN': '逾期天数', en: 'Late by' },
   l3LateText: { 'zh-CN': '{daysLate} 个工作日', en: '{daysLate} working day(s)' },
   l3Progress: { 'zh-CN': '最新进度', en: 'Latest progress' },
   l3NoProgress: { 'zh-CN': '尚无进度记录', en: 'no progress posted yet' },

@@ -130,7 +130,7 @@ test('an escalation names the unresolved problems in the reader’s language', (
   });
   assert.match(
     buildDigest('me@corp.cn', [escalation], context).textBody,
-    /- RW1 任务 — 升级\n {2}问题：逾期、阻塞，自 2024-07-08 09:00 起 2 个工作日仍未解决\n {2}负责人：张三（市场部）\n {2}逾期：3 个工作日\n {2}最新进度：等待报价\n/,
+    /- RW1 任务 — 升级\n {2}问题：逾期、阻塞，自 2024-07-08 09:00 起 2 个工作日仍未解决\n {2}负责人：张三（市场部）\n {2}逾期天数：3 个工作日\n {2}最新进度：等待报价\n/,
   );
   assert.match(
     buildDigest('me@corp.cn', [escalation], { ...context, locale: 'en' }).textBody,
@@ -175,7 +175,7 @@ test('a task with several flags is one line carrying them all, one told before i
   assert.equal(mentions(digest.htmlBody), 1);
   assert.match(
     digest.htmlBody,
-    /新品推广方案初稿撰写<\/a> — 逾期 · 滞后 · 未更新 · 阻塞：截止 2024-07-15 18:00，已逾期 2 个工作日，完成 70%；完成 70%，按计划应达 95%，落后 25 个百分点（截止 2024-07-15 18:00）；已 4 个工作日没有进度更新（最近一次 2024-07-10）；阻塞 自 2024-07-12 09:00 起仍未解决<\/li>/,
+    /新品推广方案初稿撰写<\/a> — 逾期：截止 2024-07-15 18:00，已逾期 2 个工作日，完成 70%；滞后：完成 70%，按计划应达 95%，落后 25 个百分点（截止 2024-07-15 18:00）；未更新：已 4 个工作日没有进度更新（最近一次 2024-07-10）；阻塞：自 2024-07-12 09:00 起仍未解决<\/li>/,
   );
   // Still open: only the task not listed above, once.
   assert.match(

@@ -131,13 +131,13 @@ test('through a working week each person gets one digest per run, escalating fro
   const friday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
   assert.match(
     friday?.body ?? '',
-    /- RW202407001-03 渠道铺货执行 — 逾期 · 未更新 · 滞后：截止 2024-07-10，已逾期 2 个工作日，完成 20%；已 4 个工作日没有进度更新（最近一次 2024-07-08 08:00）；滞后 自 2024-07-10 09:30 起仍未解决\n/,
+    /- RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，已逾期 2 个工作日，完成 20%；未更新：已 4 个工作日没有进度更新（最近一次 2024-07-08 08:00）；滞后：自 2024-07-10 09:30 起仍未解决\n/,
   );
   const escalation = project.emulator.mail.outbox.find((m) => m.to[0] === 'vp-sales@corp.cn');
   // The sponsor learns who owns it, where, and how late, without opening the sheet.
   assert.match(
     escalation?.body ?? '',
-    /问题：滞后，自 2024-07-10 09:30 起 2 个工作日仍未解决\n {2}负责人：李四（销售部）\n {2}逾期：2 个工作日\n {2}最新进度：尚无进度记录\n {2}滞后原因：负责人尚未说明；目前完成 20%，按计划应达 100%\n {2}请您：在 2024-07-15 18:00 前与 李四（销售部）商定并拍板/,
+    /问题：滞后，自 2024-07-10 09:30 起 2 个工作日仍未解决\n {2}负责人：李四（销售部）\n {2}逾期天数：2 个工作日\n {2}最新进度：尚无进度记录\n {2}滞后原因：负责人尚未说明；目前完成 20%，按计划应达 100%\n {2}请您：在 2024-07-15 18:00 前与 李四（销售部）商定并拍板/,
   );
   assert.equal(escalation?.subject, '[协作升级] 升级：渠道铺货执行');
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
@@ -209,7 +209,7 @@ test('the digest links each item to its row and the Health column is written by 
   const link = `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A2`;
   assert.ok(thursday.body.includes(link), thursday.body);
   assert.ok(thursday.htmlBody?.includes(link.replace('&', '&amp;')));
-  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期 · 滞后 · 未更新：截止 2024-07-10，/);
+  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，[^\n]*；滞后：[^\n]*；未更新：/);
 
   const values = sheetValues(project, 'tasks');
   const health = (values[0] ?? []).indexOf('健康度 ⚙');
