@@ -101,6 +101,23 @@ export interface HistoryLine {
 
 export type SignOffSubjectCode = 'split' | 'change' | 'acceptance';
 
+/** One line of what is signed: a label and its value, in the workbook's language. */
+export interface SignOffFact {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A task of a split being signed. */
+export interface SignOffTask {
+  readonly id: string;
+  readonly name: string;
+  readonly dept: string;
+  /** By name where People has one. */
+  readonly owner: string;
+  readonly due: string;
+  readonly deliverable: string;
+}
+
 /** A sign-off waiting for the active user. */
 export interface PendingSignOff {
   readonly subject: SignOffSubjectCode;
@@ -112,6 +129,10 @@ export interface PendingSignOff {
   readonly requestedAt: string;
   /** The signer the user stands in for while they are away; '' when it is the user's own. */
   readonly onBehalfOf: string;
+  /** What is signed (SPEC §4): a plan change's dates, reason and impact; an acceptance's result. */
+  readonly facts: readonly SignOffFact[];
+  /** A split's tasks; empty for other subjects. */
+  readonly tasks: readonly SignOffTask[];
 }
 
 export interface SidebarState {

@@ -23,6 +23,7 @@ import { catalogue, t } from '../i18n';
 import { sidebarText } from '../i18n/sidebar';
 import { passNeedsConfirmation } from './acceptance';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
+import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
 import { taskIndex } from './tasks';
 import { activeUserEmail, Workbook } from './workbook';
@@ -134,6 +135,7 @@ function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
     titles.set(row.text('id').toUpperCase(), row.text('title'));
   for (const row of workbook.optionalTable('tasks')?.records() ?? [])
     titles.set(row.text('id').toUpperCase(), row.text('name'));
+  const detailsOf = signOffDetailsOf(workbook);
   return signOffsFor(workbook).flatMap((row) =>
     row.subject
       ? [
@@ -144,6 +146,7 @@ function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
             title: titles.get(row.ref.toUpperCase()) ?? '',
             requestedAt: row.requestedAt ? display(row.requestedAt, workbook) : '',
             onBehalfOf: row.signer === workbook.user ? '' : workbook.nameOf(row.signer),
+            ...detailsOf(row.subject, row.ref),
           },
         ]
       : [],
