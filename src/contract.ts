@@ -89,14 +89,10 @@ export interface TaskCard {
   readonly passNeedsConfirmation: boolean;
 }
 
-/** One Change history row as the card lists it. */
+/** One Change history row as the card lists it: when, and what happened as a sentence ("李娜 同意了签批"). */
 export interface HistoryLine {
   readonly time: string;
-  readonly field: string;
-  readonly oldValue: string;
-  readonly newValue: string;
-  readonly by: string;
-  readonly via: string;
+  readonly sentence: string;
 }
 
 export type SignOffSubjectCode = 'split' | 'change' | 'acceptance';

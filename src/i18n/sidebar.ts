@@ -48,10 +48,13 @@ export const sidebarText = {
   sidebarSignOffTaskLine: { 'zh-CN': '{dept} · {owner} · 截止 {due}', en: '{dept} · {owner} · due {due}' },
   sidebarSignOffStandardLine: { 'zh-CN': '交付标准：{deliverable}', en: 'Standard: {deliverable}' },
   sidebarHistory: { 'zh-CN': '最近变更', en: 'Recent changes' },
-  sidebarHistoryLine: {
-    'zh-CN': '{time} {field}：{oldValue} → {newValue}（{by}，{via}）',
-    en: '{time} {field}: {oldValue} → {newValue} ({by}, {via})',
+  sidebarHistoryChanged: {
+    'zh-CN': '{by} 将{field}由「{oldValue}」改为「{newValue}」',
+    en: '{by} changed {field} from "{oldValue}" to "{newValue}"',
   },
+  sidebarHistorySet: { 'zh-CN': '{by} 将{field}设为「{newValue}」', en: '{by} set {field} to "{newValue}"' },
+  sidebarHistoryAgreed: { 'zh-CN': '{by} 同意了签批', en: '{by} agreed to the sign-off' },
+  sidebarHistoryReturned: { 'zh-CN': '{by} 退回了签批', en: '{by} returned the sign-off' },
 
   sidebarFieldInvalid: { 'zh-CN': '格式不正确。', en: 'Not a valid value.' },
   sidebarFieldTooLong: { 'zh-CN': '最多 {max} 个字符。', en: 'At most {max} characters.' },
