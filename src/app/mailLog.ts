@@ -161,6 +161,7 @@ export class MailLog {
       recipients: draft.recipient,
       status: this.label(options.send ? 'sending' : draft.status),
       key: keysCell(draft.keys),
+      ...(draft.about !== undefined ? { about: draft.about } : {}),
       channel: this.channelLabel('email'),
       ...(id ? { id } : {}),
     };

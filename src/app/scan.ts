@@ -7,7 +7,7 @@
 import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
-import { buildDigests } from '../domain/digest';
+import { buildDigests, plannedSubject } from '../domain/digest';
 import { messageDrafts, planDeliveries, queuedKeys, type Delivery, type MessageDraft } from '../domain/delivery';
 import { DIGEST_RULE, type LedgerRow } from '../domain/ledger';
 import { findNotices } from '../domain/notices';
@@ -105,7 +105,13 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
 
   // Recorded in the order they go out: the run's progress counts on it (domain/ledger).
   const failedMail = recordEndedRetries(wb, ledger, calendar);
-  const mailRows = recordDigests(ledger, notices, messageDrafts(plan, settings.emailMode), !dryRun);
+  const drafts = messageDrafts(plan, settings.emailMode);
+  // Each digest's row says what it is about in words (its subject) beside the ledger's keys.
+  const mail = drafts.mail.map((draft, i) => {
+    const digest = plan.digests[i];
+    return digest ? { ...draft, about: plannedSubject(settings.locale, digest) } : draft;
+  });
+  const mailRows = recordDigests(ledger, notices, { ...drafts, mail }, !dryRun);
   // Recorded and landed before any mail goes out; a failed write here fails the run, nothing sent.
   ledger.record();
 

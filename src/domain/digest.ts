@@ -77,6 +77,17 @@ export function digestSubject(locale: Locale, deliveries: readonly Delivery[]): 
   );
 }
 
+/** The subject of a planned digest, as its Notification log row names it; its deliveries are in order already. */
+export function plannedSubject(locale: Locale, digest: DigestPlan): string {
+  const subject = subjectOf(
+    locale,
+    digestItems(digest.deliveries),
+    (item) => flagsOf(locale, item),
+    (notice) => signOffWhat(locale, notice),
+  );
+  return digest.part ? `${subject} (${digest.part})` : subject;
+}
+
 /** "逾期 · 滞后 · 未更新": the item's rules in this digest, most severe first, each once. */
 function flagsOf(locale: Locale, item: DigestItem): string {
   return [...new Set(item.deliveries.map((d) => ruleName(locale, d.notice.rule)))].join(' · ');

@@ -233,6 +233,7 @@ test('every notice is in the Notification log, and a second run within the coold
     '渠道 ⚙',
     '记录时间 ⚙',
     '失败次数 ⚙',
+    '内容 ⚙',
   ]);
   // A row per message: Monday's weekly summary mail is on the log like every digest.
   assert.deepEqual(
@@ -250,6 +251,11 @@ test('every notice is in the Notification log, and a second run within the coold
       ]),
       ['提醒摘要', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03', '邮件', 0],
     ],
+  );
+  // Beside the ledger's key, the digest's row says in words what it was about.
+  assert.deepEqual(
+    log.slice(1).map((row) => row[11]),
+    ['', '', '', '[协作提醒] 即将到期：渠道铺货执行'],
   );
   const before = project.emulator.mail.outbox.length;
   project.call('runChecksNow_');
