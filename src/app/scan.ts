@@ -8,6 +8,7 @@ import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
 import { buildDigests, plannedSubject } from '../domain/digest';
+import { rowsAtSendTime } from './sendTimeRows';
 import { messageDrafts, planDeliveries, queuedKeys, type Delivery, type MessageDraft } from '../domain/delivery';
 import { DIGEST_RULE, type LedgerRow } from '../domain/ledger';
 import { findNotices } from '../domain/notices';
@@ -139,6 +140,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         sheetIds: sheetIds(wb, [...linked]),
         cooldownHours: settings.cooldownHours,
         directory: wb.directory(),
+        rowOf: rowsAtSendTime(wb),
       };
       const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest, i) => ({
         message: digest,

@@ -29,6 +29,8 @@ export interface DigestContext {
   readonly cooldownHours: number;
   /** People, so that each person a line names is shown by name (SPEC §2); emails as they are without it. */
   readonly directory?: Pick<Directory, 'people'>;
+  /** The item's row as found by its ID when the mail is built; the notice's (read-time) row without it. */
+  readonly rowOf?: (notice: Pick<Notice, 'sheet' | 'item'>) => number | undefined;
 }
 
 export interface Digest {
@@ -182,14 +184,15 @@ function signOffSubjectLabel(locale: Locale, subject: string | number | undefine
   return code ? enumLabel('signOffSubject', code, locale) : String(subject ?? '');
 }
 
-/** Link to the item's row: the sheet by gid, the row by an A1 range. */
+/** Link to the item's row: the sheet by gid, the row by an A1 range, where the row is now (rowOf) if known. */
 export function rowLink(
-  context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds'>,
-  notice: Pick<Notice, 'sheet' | 'row'>,
+  context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds' | 'rowOf'>,
+  notice: Pick<Notice, 'sheet' | 'row'> & Partial<Pick<Notice, 'item'>>,
 ): string {
   const base = context.spreadsheetUrl.split('#')[0] ?? context.spreadsheetUrl;
   const gid = context.sheetIds[notice.sheet];
-  return gid === undefined ? base : `${base}#gid=${gid}&range=A${notice.row}`;
+  const row = (notice.item !== undefined && context.rowOf?.({ sheet: notice.sheet, item: notice.item })) || notice.row;
+  return gid === undefined ? base : `${base}#gid=${gid}&range=A${row}`;
 }
 
 /**

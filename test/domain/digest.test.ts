@@ -69,6 +69,14 @@ test('a row link opens the sheet by gid at the item row', () => {
   );
 });
 
+test('a row link goes where the item is found by ID when the mail is built, the read-time row otherwise', () => {
+  const rowOf = ({ item }: { item: string }) => (item === 'RW202407001-01' ? 9 : undefined);
+  assert.match(rowLink({ ...context, rowOf }, { sheet: 'tasks', row: 5, item: 'RW202407001-01' }), /range=A9$/);
+  assert.match(rowLink({ ...context, rowOf }, { sheet: 'tasks', row: 6, item: 'RW202407001-02' }), /range=A6$/);
+  const digest = buildDigest('me@corp.cn', [overdueA], { ...context, rowOf });
+  assert.match(digest.textBody, /#gid=111&range=A9/);
+});
+
 test('the digest groups items by level, L2 before L1, with a link and the facts in words', () => {
   const digest = buildDigest('me@corp.cn', [dueSoon, overdueA], context);
   const text = digest.textBody;

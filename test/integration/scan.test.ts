@@ -143,6 +143,28 @@ test('through a working week each person gets one digest per run, escalating fro
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
 });
 
+test('a link lands on the task’s row found by ID when the mails are built, though a row was inserted after the scan read', () => {
+  const project = setUp();
+  project.call('automationOn_');
+  runUntil(project, '2024-07-10T08:00');
+  const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
+  // Someone inserts a row above the task while the tick runs: after the scan recorded its mails
+  // (the automation state it writes next) and before they are sent. The task moves from row 2 to 3.
+  let inserted = false;
+  project.emulator.calls.observe((method) => {
+    if (inserted || method !== 'DeveloperMetadata.setValue') return;
+    inserted = true;
+    tasks.insertRowBefore(2);
+  });
+  runUntil(project, '2024-07-10T10:00');
+  assert.ok(inserted, 'the row was inserted between the scan and its mails');
+  assert.equal(tasks.getRange(3, 1).getValue(), 'RW202407001-03');
+  const wednesday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
+  const link = (row: number) => `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A${row}`;
+  assert.ok(wednesday?.body.includes(link(3)), wednesday?.body);
+  assert.ok(!wednesday?.body.includes(link(2)), 'no link to the row the task left');
+});
+
 test('requests waiting for review, overdue action items and pending plan changes remind the right people', () => {
   const project = setUp({
     tasks: [salesTask({ status: '已完成' })],
@@ -392,9 +414,10 @@ test('a scan costs the same service calls for 10 or 300 tasks, apart from one em
   assert.deepEqual([small.grows, large.grows], [0, 0]);
   // Every table in one read; one write that records every message (Health and the log rows) and
   // one with the marks after the last send, each re-reading what it places just before. How far
-  // the sends got is kept in a property, not written to the sheet per send.
-  assert.deepEqual([small.reads, small.writes], [1 + 2, 2]);
-  assert.deepEqual([large.reads, large.writes], [1 + 2, 2]);
+  // the sends got is kept in a property, not written to the sheet per send. Tasks is read once more
+  // after the lock is let go, so each mail links to the row its task is on when the mail is built.
+  assert.deepEqual([small.reads, small.writes], [1 + 2 + 1, 2]);
+  assert.deepEqual([large.reads, large.writes], [1 + 2 + 1, 2]);
   // Same owner, head and coordinator for every task: still three digests.
   assert.equal(large.emails, 3);
   assert.equal(small.emails, 3);
