@@ -79,6 +79,7 @@ import {
   scriptReport,
   type ScriptsReport,
 } from './scripts';
+import { robotFetches } from './robotFetches';
 import { fourWeeks, type WeeksReport } from './weeks';
 import { BENCH_NOW, benchData, DEFAULTS, loadBundle, seed, settingsSheetRows, type Scenario } from './workbook';
 
@@ -147,6 +148,10 @@ if (mode === 'yesterday') {
   process.stdout.write(
     JSON.stringify(scriptsOnDay(Number(size), asScenario(scenario), asAge(age), readHistory(historyFile!))),
   );
+} else if (mode === 'robots') {
+  // `robots <size> [scenario]`: URL fetches a day with a robot in every department (bench/robotFetches.ts).
+  const [size, scenario] = rest;
+  process.stdout.write(JSON.stringify(robotFetches(Number(size), asScenario(scenario))));
 } else if (mode === 'weeks') {
   // `weeks <size> [scenario]`: four weeks of daily scans beside the scripts.
   const [size, scenario] = rest;
@@ -202,6 +207,7 @@ if (mode === 'yesterday') {
       },
       runs,
       fourWeeks: fourWeeksRuns,
+      robotFetches: JSON.parse(child('robots', '1000', 'typical')) as unknown,
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {

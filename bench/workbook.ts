@@ -283,6 +283,7 @@ export function seed(project: LoadedProject, data: BenchData, options: SeedOptio
     communications: [],
     acceptance: [],
     planChanges: [],
+    templates: [],
     settings: options.settings,
     departments,
     people: data.people.map((dept, p) => ({

@@ -4,7 +4,7 @@
  */
 import { parseLocalDateTime } from '../emulator/spreadsheet/values';
 
-export const WORKBOOK_COMMANDS = ['setup', 'validate', 'scan', 'summary', 'tick'] as const;
+export const WORKBOOK_COMMANDS = ['setup', 'validate', 'scan', 'summary', 'tick', 'dashboard'] as const;
 export type WorkbookCommand = (typeof WORKBOOK_COMMANDS)[number];
 const COMMANDS = ['demo', ...WORKBOOK_COMMANDS] as const;
 
@@ -37,6 +37,8 @@ Commands:
   scan     <file.xlsx>   run the daily checks: health, reminders and escalations
   summary  <file.xlsx>   generate the weekly summary sheet
   tick     <file.xlsx>   run what the hourly trigger runs at --now
+  dashboard <file.xlsx>  refresh the dashboard and timeline at --now and write them as one static
+                         page, <file>.dashboard.html (or --out <page.html>); the workbook is not written
 
 Options:
   --now <date-time>      the time the add-on sees: 2024-08-16, 2024-08-16T09:00 (in the
@@ -71,8 +73,9 @@ function sameCalendarDay(text: string): boolean {
   return check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
 }
 
-export function defaultOut(file: string): string {
-  return `${file.replace(/\.xlsx$/i, '')}.collab-desk.xlsx`;
+export function defaultOut(file: string, command?: WorkbookCommand): string {
+  const stem = file.replace(/\.xlsx$/i, '');
+  return command === 'dashboard' ? `${stem}.dashboard.html` : `${stem}.collab-desk.xlsx`;
 }
 
 export function parseArgs(argv: readonly string[]): Invocation {
@@ -124,8 +127,10 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (options.has('--out-dir')) throw new UsageError(`--out-dir is an option of demo only (use --out <file.xlsx>)`);
   if (!/\.xlsx$/i.test(file))
     throw new UsageError(`<file.xlsx>: '${file}' does not end in .xlsx (only .xlsx workbooks are read)`);
-  const out = (options.get('--out') as string | undefined) ?? defaultOut(file);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out: '${out}' does not end in .xlsx`);
+  const out = (options.get('--out') as string | undefined) ?? defaultOut(file, command as WorkbookCommand);
+  const extension = command === 'dashboard' ? 'html' : 'xlsx';
+  if (!new RegExp(`\\.${extension}$`, 'i').test(out))
+    throw new UsageError(`--out: '${out}' does not end in .${extension}`);
   const nowText = options.get('--now') as string | undefined;
   return {
     command: command as WorkbookCommand,

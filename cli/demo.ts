@@ -4,15 +4,18 @@
  * turned on and three weeks pass in hourly ticks while people post progress, meet, accept and
  * re-plan. Prints a line per simulated day; writes the workbook as .xlsx and every mail as .eml.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeOutbox } from '../emulator/eml';
 import { parseLocalDateTime } from '../emulator/spreadsheet/values';
 import { wallClockOf } from '../emulator/spreadsheet/time';
+import type { FakeRobot } from '../emulator/robots';
 import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
+import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { AddOnSession, readBundle, type ActionReport } from './session';
+import { writeRobotTranscripts } from './robotTranscript';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
 
 export interface DemoOptions {
@@ -30,6 +33,10 @@ export interface StepResult extends ActionReport {
 export interface DemoResult {
   readonly workbook: string;
   readonly outbox: readonly string[];
+  /** out/robots/: what each group robot received, a page per group. */
+  readonly robots: readonly string[];
+  /** out/dashboard.html: the dashboard and timeline as one static page. */
+  readonly page: string | undefined;
   readonly steps: readonly StepResult[];
   /** Task ID → health code as the Tasks sheet shows it at the end ('' when not computed). */
   readonly health: Readonly<Record<string, string>>;
@@ -184,6 +191,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 class Playback {
   readonly session: AddOnSession;
   readonly results: StepResult[] = [];
+  /** The groups' robots, posted to by the add-on over the emulated UrlFetchApp. */
+  readonly robots: readonly { readonly group: string; readonly robot: FakeRobot }[];
   private readonly steps: ExampleStep[];
   private next = 0;
 
@@ -200,6 +209,10 @@ class Playback {
       activeUser: project.coordinator,
       effectiveUser: project.coordinator,
     });
+    this.robots = project.robots.map(({ group, platform, ...options }) => ({
+      group,
+      robot: this.session.emulator.robots.add(platform, options),
+    }));
     this.steps = [...project.steps].sort((a, b) => this.time(a.at).getTime() - this.time(b.at).getTime());
   }
 
@@ -294,7 +307,9 @@ class Playback {
     return health;
   }
 
-  async writeOutputs(outDir: string): Promise<{ workbook: string; outbox: string[] }> {
+  async writeOutputs(
+    outDir: string,
+  ): Promise<{ workbook: string; outbox: string[]; robots: string[]; page: string | undefined }> {
     mkdirSync(outDir, { recursive: true });
     const workbook = join(outDir, 'demo.xlsx');
     // The file opens on the task list.
@@ -305,7 +320,17 @@ class Playback {
     this.log(`Wrote ${workbook} (${exported.sheets} sheets${skipped})`);
     const outbox = writeOutbox(this.outbox, join(outDir, 'outbox'), { from: this.project.coordinator });
     this.log(`Wrote ${outbox.length} mails to ${join(outDir, 'outbox')}`);
-    return { workbook, outbox };
+    const robots = writeRobotTranscripts(this.robots, join(outDir, 'robots'), this.project.timeZone);
+    const posts = this.robots.map(({ group, robot }) => `${group} ${robot.received.length}`).join(', ');
+    this.log(`Wrote what each group robot received to ${join(outDir, 'robots')} (${posts})`);
+    // The dashboard and timeline as one page, for people who do not open the workbook.
+    const view = readDashboardView(this.session.spreadsheet);
+    const page = view ? join(outDir, 'dashboard.html') : undefined;
+    if (view && page) {
+      writeFileSync(page, await dashboardHtml(view));
+      this.log(`Wrote ${page}`);
+    }
+    return { workbook, outbox, robots, page };
   }
 }
 

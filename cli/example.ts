@@ -16,6 +16,7 @@
  * depends on the handbook), the second after a weekend, so the outbox holds 待您签批 digests.
  */
 
+import type { FakePlatform } from '../emulator/robots';
 import type { Department, Person } from '../src/domain/directory';
 
 export type { Department, Person };
@@ -71,8 +72,11 @@ export interface ExampleProject {
   readonly coordinator: string;
   /** Settings rows (key → value) the coordinator fills in after setup. */
   readonly settings: Fields;
-  readonly departments: readonly Department[];
+  /** Departments, with a group robot (SPEC §2.7) for some. */
+  readonly departments: readonly (Department & RobotColumns)[];
   readonly people: readonly Person[];
+  /** The fake robot endpoints the demo stands up for those departments (emulator/robots.ts). */
+  readonly robots: readonly ExampleRobot[];
   /** Hourly ticks run from `start` (exclusive) to `end` (inclusive); steps before `start` are history. */
   readonly simulation: { readonly start: string; readonly end: string };
   readonly steps: readonly ExampleStep[];
@@ -80,7 +84,21 @@ export interface ExampleProject {
   readonly expectedHealth: Readonly<Record<string, string>>;
 }
 
+/** Departments' robot columns as typed: 群机器人 · 机器人地址 · 加签密钥 · 关键词. */
+type RobotColumns = Partial<Record<'robot' | 'webhook' | 'secret' | 'keyword', string>>;
+
+export interface ExampleRobot {
+  readonly group: string;
+  readonly platform: FakePlatform;
+  /** The webhook's key or access token. */
+  readonly token: string;
+  readonly secret?: string;
+  readonly keyword?: string;
+}
+
 const COORDINATOR = 'wang.qiang@example.com';
+/** 销售部's DingTalk robot signs (加签): its secret as DingTalk shows it, SEC and 64 hex digits. */
+const SALES_SECRET = 'SEC4d1f0c2b9a8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a392817060512';
 const REQUEST = 'XQ202407001';
 const taskId = (n: string) => `RW202407001-${n}`;
 const PLAN = taskId('01');
@@ -95,8 +113,24 @@ export const EXAMPLE: ExampleProject = {
   coordinator: COORDINATOR,
   settings: { coordinators: COORDINATOR },
   departments: [
-    { name: '市场部', head: 'li.na@example.com', sponsor: 'huang.wei@example.com', liaison: '张伟' },
-    { name: '销售部', head: 'gao.feng@example.com', sponsor: 'huang.wei@example.com', liaison: '刘洋' },
+    {
+      name: '市场部',
+      head: 'li.na@example.com',
+      sponsor: 'huang.wei@example.com',
+      liaison: '张伟',
+      robot: '企业微信',
+      webhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-market-2024q3',
+    },
+    {
+      name: '销售部',
+      head: 'gao.feng@example.com',
+      sponsor: 'huang.wei@example.com',
+      liaison: '刘洋',
+      robot: '钉钉',
+      webhook: 'https://oapi.dingtalk.com/robot/send?access_token=demo-sales-2024q3',
+      secret: SALES_SECRET,
+      keyword: '协作台',
+    },
     { name: '设计部', head: 'sun.li@example.com', sponsor: 'zheng.jie@example.com', liaison: '孙丽' },
     { name: '财务部', head: 'wu.gang@example.com', sponsor: 'qian.jin@example.com', liaison: '吴刚' },
     { name: '产品部', head: 'zhou.jie@example.com', sponsor: 'zheng.jie@example.com', liaison: '周杰' },
@@ -105,11 +139,11 @@ export const EXAMPLE: ExampleProject = {
   ],
   people: [
     { name: '王强', email: COORDINATOR, dept: '市场部' },
-    { name: '李娜', email: 'li.na@example.com', dept: '市场部' },
-    { name: '张伟', email: 'zhang.wei@example.com', dept: '市场部' },
-    { name: '高峰', email: 'gao.feng@example.com', dept: '销售部' },
-    { name: '刘洋', email: 'liu.yang@example.com', dept: '销售部' },
-    { name: '陈静', email: 'chen.jing@example.com', dept: '销售部' },
+    { name: '李娜', email: 'li.na@example.com', dept: '市场部', chatId: 'LiNa' },
+    { name: '张伟', email: 'zhang.wei@example.com', dept: '市场部', chatId: 'ZhangWei' },
+    { name: '高峰', email: 'gao.feng@example.com', dept: '销售部', mobile: '13900000003' },
+    { name: '刘洋', email: 'liu.yang@example.com', dept: '销售部', mobile: '13900000004' },
+    { name: '陈静', email: 'chen.jing@example.com', dept: '销售部', mobile: '13900000005' },
     { name: '孙丽', email: 'sun.li@example.com', dept: '设计部' },
     { name: '吴刚', email: 'wu.gang@example.com', dept: '财务部' },
     { name: '周杰', email: 'zhou.jie@example.com', dept: '产品部' },
@@ -126,6 +160,10 @@ export const EXAMPLE: ExampleProject = {
     { name: '黄伟', email: 'huang.wei@example.com', dept: '市场部' },
     { name: '郑洁', email: 'zheng.jie@example.com', dept: '产品部' },
     { name: '钱进', email: 'qian.jin@example.com', dept: '财务部' },
+  ],
+  robots: [
+    { group: '市场部', platform: 'wecom', token: 'demo-market-2024q3' },
+    { group: '销售部', platform: 'dingtalk', token: 'demo-sales-2024q3', secret: SALES_SECRET, keyword: '协作台' },
   ],
   simulation: { start: '2024-07-26 18:00', end: '2024-08-16 18:00' },
   steps: [

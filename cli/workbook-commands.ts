@@ -4,7 +4,7 @@
  * workbook's first coordinator at --now, prints what the add-on said and which sheets and mails
  * changed, and writes the result (unless --dry-run).
  */
-import { closeSync, existsSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname, basename, resolve } from 'node:path';
 import { writeOutbox } from '../emulator/eml';
 import type { EmuSpreadsheetApp } from '../emulator/spreadsheet';
@@ -13,6 +13,7 @@ import { parseSettings } from '../src/domain/settings';
 import { UsageError, type WorkbookCommand } from './args';
 import { AddOnSession, readBundle, type ActionReport, type Answer } from './session';
 import { findSheet } from './sheet-rows';
+import { dashboardHtml, readDashboardView } from './dashboard-page';
 
 export interface WorkbookRun {
   readonly command: WorkbookCommand;
@@ -23,7 +24,7 @@ export interface WorkbookRun {
 }
 
 /** The menu item (catalogue caption key) each command picks; `tick` runs the trigger handler. */
-const MENU: Record<Exclude<WorkbookCommand, 'tick'>, { caption: string; answers?: readonly Answer[] }> = {
+const MENU: Record<Exclude<WorkbookCommand, 'tick' | 'dashboard'>, { caption: string; answers?: readonly Answer[] }> = {
   // "Set up workbook" asks for the language: Yes is 中文.
   setup: { caption: 'menuSetupWorkbook', answers: [['yes']] },
   validate: { caption: 'menuValidate' },
@@ -55,6 +56,7 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
     `${run.command} ${run.file} at ${session.emulator.clock.now().toISOString()} as ${user} (${imported.sheets.length} sheets read)`,
   );
 
+  if (run.command === 'dashboard') return writeDashboardPage(session, run, log);
   const before = snapshot(session);
   const report =
     run.command === 'tick'
@@ -82,6 +84,26 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
   }
   log(`  wrote ${run.out}${outbox.length > 0 ? ` and ${outbox.length} mails` : ''}`);
   return { report, written };
+}
+
+/** Refreshes the dashboard and timeline from the menu, then writes them as one page (the workbook is left alone). */
+async function writeDashboardPage(
+  session: AddOnSession,
+  run: WorkbookRun,
+  log: (line: string) => void,
+): Promise<WorkbookResult> {
+  const reports = ['menuRefreshDashboard', 'menuRefreshTimeline'].map((caption) => session.runMenu(caption));
+  for (const message of reports.flatMap((r) => r.messages)) log(`  ${message.replace(/\n/g, '\n  ')}`);
+  const failed = reports.find((r) => !r.ok);
+  const view = readDashboardView(session.spreadsheet);
+  if (failed || !view) return { report: failed ?? reports[0]!, written: [] };
+  if (run.dryRun) {
+    log('  --dry-run: nothing written');
+    return { report: reports[0]!, written: [] };
+  }
+  writeFileSync(run.out, await dashboardHtml(view));
+  log(`  wrote ${run.out}`);
+  return { report: reports[0]!, written: [run.out] };
 }
 
 /**

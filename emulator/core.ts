@@ -37,7 +37,7 @@ export class Clock {
 export type CallObserver = (method: string, cells: number) => void;
 
 /** Where a run's service time goes, so a bench can report sheet I/O apart from mail. */
-export type TimeSource = 'sheets' | 'mail' | 'properties' | 'cache' | 'lock' | 'flush' | 'other';
+export type TimeSource = 'sheets' | 'mail' | 'urlfetch' | 'properties' | 'cache' | 'lock' | 'flush' | 'other';
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
@@ -103,7 +103,7 @@ export class CallCounter {
 
   /** Estimated seconds spent in services, by source; every source present, 0 when unused. */
   seconds(): Record<TimeSource, number> {
-    const sources: TimeSource[] = ['sheets', 'mail', 'properties', 'cache', 'lock', 'flush', 'other'];
+    const sources: TimeSource[] = ['sheets', 'mail', 'urlfetch', 'properties', 'cache', 'lock', 'flush', 'other'];
     return Object.fromEntries(sources.map((s) => [s, (this.millis.get(s) ?? 0) / 1000])) as Record<TimeSource, number>;
   }
 

@@ -100,8 +100,13 @@ interface ArmedKill {
   fired: { readonly method: string; readonly at: Date } | null;
 }
 
-/** Every Faults made since `takeUnfiredFaults` last looked. */
-let made: Faults[] = [];
+/** Every Faults (and other fault sources, such as the fake robots) made since `takeUnfiredFaults` last looked. */
+let made: Pick<Faults, 'unfired'>[] = [];
+
+/** Another source of armed faults (the fake robot endpoints) whose unfired ones the harness reports. */
+export function trackUnfired(source: Pick<Faults, 'unfired'>): void {
+  made.push(source);
+}
 
 /**
  * Each fault armed on any emulator made since the last call that never fired (see

@@ -17,6 +17,8 @@ import { createSession } from './services/session';
 import { createUtilities } from './services/utilities';
 import { createHtmlService } from './services/html';
 import { createUi } from './services/ui';
+import { createUrlFetchApp } from './services/urlFetch';
+import { createFakeRobots } from './robots';
 import { type AdvancedSheetsService, createAdvancedSheetsService } from './services/sheetsApi';
 
 export interface EmulatorOptions {
@@ -111,11 +113,15 @@ export function createEmulator(options: EmulatorOptions = {}) {
   ctx.runs.onEnd(lock.emuEndRun);
   const logs: string[] = [];
   const scopes = declaredScopes(options.manifest);
+  const urlFetch = createUrlFetchApp(ctx, { scopes, whitelist: declaredWhitelist(options.manifest) });
+  const robots = createFakeRobots(ctx);
+  urlFetch.emuAddEndpoint(robots.answer);
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: inRunContext(ctx, sheets.SpreadsheetApp, scopes),
     Charts: sheets.Charts,
     MailApp: mail.MailApp,
+    UrlFetchApp: urlFetch.UrlFetchApp,
     ScriptApp: script.ScriptApp,
     LockService: lock.LockService,
     PropertiesService: createPropertiesService(ctx, session.emuCurrentUser).PropertiesService,
@@ -142,6 +148,8 @@ export function createEmulator(options: EmulatorOptions = {}) {
     globals,
     spreadsheet: sheets.spreadsheet,
     mail,
+    /** Fake group robot endpoints (WeCom, DingTalk, Feishu, Google Chat) UrlFetchApp posts to. */
+    robots,
     triggers: script.triggers,
     lock,
     session,
@@ -153,6 +161,11 @@ export function createEmulator(options: EmulatorOptions = {}) {
       enforceSimpleTriggerAuth: options.enforceSimpleTriggerAuth ?? false,
     },
   };
+}
+
+function declaredWhitelist(manifest: unknown): string[] | null {
+  const list = (manifest as { urlFetchWhitelist?: unknown } | null | undefined)?.urlFetchWhitelist;
+  return Array.isArray(list) ? list.map(String) : null;
 }
 
 function declaredScopes(manifest: unknown): Set<string> | null {

@@ -33,8 +33,11 @@ export interface Latency {
  *   flushed took 12 s, about 30 ms a flush)
  * - [call] https://www.bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html (1,000 getValue
  *   calls in 3.06 s: about 3 ms per SpreadsheetApp call)
+ * - [urlfetch] https://www.pre-practice.net/2020/03/urlfetchappfetchallfetch.html (three
+ *   UrlFetchApp.fetch calls one after another took 1.769 s: about 0.6 s each; a robot platform in
+ *   China, from Google's servers, may well answer slower: the 0.6 s is a lower guess)
  * Not priced (0 ms, counted only): Utilities, Session, LockService.get*, Ui, builders and enums
- * (in the script, or waiting on the user); UrlFetchApp (group robots: the bench has none); and,
+ * (in the script, or waiting on the user); and,
  * an omission rather than a finding, DeveloperMetadata and its finder (about 15 calls a daily scan,
  * 0.05 s at [call]'s 3 ms).
  */
@@ -57,6 +60,7 @@ const SHEETS_API_WRITE: Latency = { source: 'sheets', perCallMs: 100, perCellMs:
 export const LATENCY: Readonly<Record<string, Latency>> = {
   'MailApp.sendEmail': { source: 'mail', perCallMs: 750 }, // guess below [mail]'s 1.2 s for 100 KB
   'MailApp.getRemainingDailyQuota': { source: 'mail', perCallMs: 30 }, // guess: like a property read
+  'UrlFetchApp.fetch': { source: 'urlfetch', perCallMs: 600 }, // [urlfetch]
   'Properties.getProperty': PROPERTY_READ,
   'Properties.getProperties': PROPERTY_READ,
   'Properties.getKeys': PROPERTY_READ,

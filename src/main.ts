@@ -21,8 +21,10 @@ import {
 import { decideSignOffFromSidebar, reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
+import { refreshTimelineFromMenu } from './app/timeline';
 import { retrospectiveFromMenu } from './app/retrospective';
 import { archiveFromMenu } from './app/archive';
+import { saveAsTemplateMenu, splitFromTemplateMenu } from './app/templateMenu';
 import { mailApp } from './gas/mailer';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -105,6 +107,16 @@ export function splitRequest_(): void {
   splitFromMenu(SpreadsheetApp.getUi(), new Date());
 }
 
+/** Split from template (SPEC §2.14): the selected approved request's tasks from a template. */
+export function splitFromTemplate_(): void {
+  splitFromTemplateMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+/** Save as template (SPEC §2.14): the selected finished request's split as a new template. */
+export function saveAsTemplate_(): void {
+  saveAsTemplateMenu(SpreadsheetApp.getUi(), new Date());
+}
+
 export function importSheet_(): void {
   importFromMenu(SpreadsheetApp.getUi(), new Date());
 }
@@ -115,6 +127,10 @@ export function weeklySummary_(): void {
 
 export function refreshDashboard_(): void {
   refreshDashboardFromMenu(SpreadsheetApp.getUi(), new Date());
+}
+
+export function refreshTimeline_(): void {
+  refreshTimelineFromMenu(SpreadsheetApp.getUi(), new Date());
 }
 
 export function createRetrospective_(): void {

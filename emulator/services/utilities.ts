@@ -2,7 +2,7 @@
  * Utilities: date formatting with Java SimpleDateFormat patterns, printf-like strings, UUIDs,
  * base64, digests and a minimal Blob. Bytes are Java bytes, so they are signed (-128..127).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { type EmulatorContext, gasError } from '../core';
 import { MONTH_NAMES, wallClockOf } from '../spreadsheet/time';
 
@@ -397,6 +397,7 @@ export type EmulatedUtilities = Pick<
   | 'base64EncodeWebSafe'
   | 'base64DecodeWebSafe'
   | 'computeDigest'
+  | 'computeHmacSha256Signature'
 >;
 
 export function createUtilities(ctx: EmulatorContext): { Utilities: EmulatedUtilities } {
@@ -452,6 +453,23 @@ export function createUtilities(ctx: EmulatorContext): { Utilities: EmulatedUtil
       record('computeDigest');
       const hash = createHash(nodeDigestNames[String(algorithm)] ?? String(algorithm));
       return toJavaBytes(hash.update(toBuffer(value, charset)).digest());
+    },
+    // https://developers.google.com/apps-script/reference/utilities/utilities#computeHmacSha256Signature(String,String):
+    // (value, key) as strings (UTF-8 unless a charset is given) or both as byte arrays; signed bytes back.
+    computeHmacSha256Signature(
+      value: Byte[] | string,
+      key: Byte[] | string,
+      charset?: GoogleAppsScript.Utilities.Charset,
+    ): Byte[] {
+      record('computeHmacSha256Signature');
+      if ((typeof value === 'string') !== (typeof key === 'string'))
+        throw gasError(
+          'The parameters (' +
+            [value, key].map((part) => (typeof part === 'string' ? 'String' : 'number[]')).join(',') +
+            ") don't match the method signature for Utilities.computeHmacSha256Signature.",
+        );
+      const mac = createHmac('sha256', toBuffer(key, charset));
+      return toJavaBytes(mac.update(toBuffer(value, charset)).digest());
     },
   };
   return { Utilities };

@@ -7,9 +7,10 @@
  * neither see nor delete the owner's; instead a tick checks, each hour, that it is still the
  * registered one and that its owner is still a coordinator, and removes itself when not.
  */
+import { refreshTimeline } from './timeline';
 import { alignProtectionEditors } from '../gas/protectionEditors';
-import { WorkCalendar, wallDateTime } from '../domain/calendar';
-import { dueJobs } from '../domain/schedule';
+import { dayKeyOf, WorkCalendar, wallDateTime } from '../domain/calendar';
+import { dueJobs, type AutomationState } from '../domain/schedule';
 import { settingText } from '../domain/settings';
 import {
   activeAutomationOwner,
@@ -24,7 +25,7 @@ import {
 } from '../gas/automationRecord';
 import { activeSpreadsheet, activeSpreadsheetIfAny, openSpreadsheet, spreadsheetUi } from '../gas/document';
 import { withLedgerLease } from '../gas/ledgerLease';
-import { LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
+import { DocumentBusy, LOCK_WAIT_MS, withDocumentLock } from '../gas/lock';
 import type { LedgerMail } from '../gas/ledger';
 import { mailApp, type Mailer } from '../gas/mailer';
 import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas/triggers';
@@ -120,8 +121,28 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
     }
     const scan = run.recorded.deliver(mailer);
     run.summary.deliver(mailer);
+    if (run.due.timeline) refreshTimelineAfterMail(run.wb, run.due.next);
     return { daily: run.due.scan, scan, summary: run.due.summary };
   });
+}
+
+/**
+ * The timeline's rows and grid follow the tasks once a day after the scan (SPEC §2.8; its colours
+ * follow the clock by themselves). It is a view: it goes after the mail, and only while the run is
+ * within its budget, so it never holds back a digest; otherwise a later tick of the day does it.
+ */
+function refreshTimelineAfterMail(wb: Workbook, state: Required<AutomationState>): void {
+  if (Date.now() >= wb.now.getTime() + wb.settings.runBudgetSeconds * 1000) return;
+  const today = dayKeyOf(new WorkCalendar(wb.settings).dayOf(wb.now));
+  try {
+    withDocumentLock(LOCK_WAIT_MS.tick, () => {
+      refreshTimeline(wb);
+      writeAutomationState(wb.spreadsheet, { ...state, lastTimelineDay: today });
+    });
+  } catch (error) {
+    // The mail is out; a busy workbook only defers the view to a later tick.
+    if (!(error instanceof DocumentBusy)) throw error;
+  }
 }
 
 /** The trigger stops serving the workbook: removed, and its record of the workbook forgotten. */

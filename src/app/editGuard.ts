@@ -5,9 +5,9 @@
  * verdict (domain/permissions.ts) for the typist (`wb.user`):
  * - allowed: kept, and recorded in the Change history with who and via;
  * - refused: restored to what it held, with a note naming who may. One cell typed tells what it
- *   held (the event's oldValue); a paste does not, so a status is restored to the one the records
- *   stand for (standing.ts); a ⚙ cell pasted over, whose old value nothing tells, is left to its
- *   protection (coordinators only, SPEC §3.6);
+ *   held (the event's oldValue); a paste does not, so a status or a ⚙ cell is restored to the value
+ *   the records stand for (standing.ts); one nothing tells stays, marked for a coordinator
+ *   (pastedOver.ts), where a coordinator's paste confirms it (SPEC §3.6);
  * - by an editor Apps Script did not name: kept, with a note saying a coordinator confirms it,
  *   never reverted as if a stranger typed it (the add-on cannot know).
  */
@@ -31,8 +31,10 @@ import { mayPostProgress } from '../domain/executionFlow';
 import { asCell, cellString, type Cell, type Table, type TableRow } from '../gas/table';
 import type { MessageKey, MessageParams } from '../i18n/index';
 import { appendHistory, isTracked, type Change } from './history';
+import { ITEM_COLUMN, unconfirmedPaste } from './pastedOver';
 import { changeSignersOf } from './planChanges';
 import { standingValue } from './standing';
+import type { StandingRecords } from './standingComputed';
 import { taskSnapshot } from './tasks';
 import { isCoordinator, recordedAuthor, type Workbook } from './workbook';
 
@@ -93,20 +95,29 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
   const problems: Problem[] = [];
   const changes: Change[] = [];
   const actor: Actor = { user: wb.user, coordinator: isCoordinator(wb) };
+  const records: StandingRecords = {};
   const last = Math.min(area.row + area.numRows - 1, table.rows.length + 1);
   for (let rowNumber = Math.max(2, area.row); rowNumber <= last; rowNumber++) {
     const row = table.rows[rowNumber - 2];
     if (!row) continue;
     for (const field of fields) {
       const after = row.get(field);
-      const before: Cell | undefined = told ? asCell(typed.oldValue) : standingValue(wb, key, field, row);
+      const computed = !PERMISSION_FIELDS[key]?.includes(field);
+      // Pasted over with nothing to tell what it held: a blank ⚙ cell is no change to judge.
+      if (!told && computed && isBlank(after)) continue;
+      const before: Cell | undefined = told ? asCell(typed.oldValue) : standingValue(wb, key, field, row, records);
       if (before !== undefined && sameText(before, after)) continue;
-      // Pasted over with nothing to tell what it held: a blank is no change to judge; anything else
-      // is judged, and a refused one the paste's event cannot undo is marked for a coordinator.
+      // Nor is a blank status whose old value nothing tells; anything else is judged.
       if (before === undefined && isBlank(after)) continue;
-      const verdict = verdictFor(wb, key, field, row, before, after, actor);
+      // A ⚙ cell is the add-on's (SPEC §3.6): restored from the records for everyone, a coordinator
+      // too; where nothing tells, a coordinator's paste is the confirmation Validate asks for.
+      const verdict =
+        !told && computed && actor.coordinator && before === undefined
+          ? ({ kind: 'allow' } as const)
+          : verdictFor(wb, key, field, row, before, after, actor);
       if (verdict.kind === 'allow') {
-        if (before !== undefined && isTracked(key, field)) changes.push(change(key, row, field, before, after));
+        if (isTracked(key, field) && (before !== undefined || computed))
+          changes.push(change(key, row, field, before ?? '', after));
         continue;
       }
       const why = wb.text(...whoMay(wb, key, field, row, verdict.may, after));
@@ -122,12 +133,13 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
         // sync stamps the entry again if its typist may post it, or leaves it unapplied.
         const restamped = key === 'progress' && PROGRESS_STAMPS.includes(field);
         if (restamped) wb.restore(row, field, '');
+        else changes.push(unconfirmedPaste(wb, key, row, field, after));
         const message = restamped ? 'guardStampCleared' : 'guardNotRestorable';
         problems.push(problem(key, row, field, message, { why, value, user: recordedAuthor(wb) }));
         continue;
       }
       wb.restore(row, field, before);
-      const restored = cellString(before) || wb.text('guardEmpty');
+      const restored = (before instanceof Date ? wb.dateText(before) : cellString(before)) || wb.text('guardEmpty');
       problems.push(problem(key, row, field, 'guardRestored', { why, value, user: recordedAuthor(wb), restored }));
     }
   }
@@ -261,7 +273,7 @@ function whoMay(
 }
 
 function change(key: SheetKey, row: TableRow<string>, field: string, before: Cell, after: Cell): Change {
-  const item = key === 'planChanges' ? row.text('task') : key === 'signOffs' ? row.text('ref') : row.text('id');
+  const item = row.text(ITEM_COLUMN[key] ?? 'id');
   return { sheet: key, item, field, oldValue: before, newValue: after };
 }
 

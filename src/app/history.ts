@@ -29,6 +29,24 @@ const TRACKED: Partial<Record<SheetKey, { readonly item: string; readonly fields
   signOffs: { item: 'ref', fields: ['decision'] },
 };
 
+/**
+ * ⚙ stamps recorded when the add-on writes them, one history row each in the same write batch, so
+ * that a paste over one (whose edit event carries no old value) can be restored from the records
+ * (app/standingStamps.ts): nothing else in the workbook tells when a request was submitted,
+ * approved or closed, when a plan change was asked for or decided, or which standard an
+ * acceptance was judged against.
+ */
+const STAMPS: Partial<Record<SheetKey, { readonly item: string; readonly fields: readonly string[] }>> = {
+  requests: { item: 'id', fields: ['submitted', 'approved', 'closed'] },
+  planChanges: { item: 'task', fields: ['oldDue', 'requestedBy', 'requestedAt', 'decidedAt'] },
+  acceptance: { item: 'task', fields: ['standard'] },
+};
+
+/** Whether the add-on records each value it writes into `field` of `sheet` (a stamp). */
+export function isStamp(sheet: SheetKey, field: string): boolean {
+  return STAMPS[sheet]?.fields.includes(field) ?? false;
+}
+
 export interface Change {
   readonly sheet: SheetKey;
   readonly item: string;
@@ -93,30 +111,46 @@ export function typedChange(
   return { sheet, item: row.text(tracked.item), field, oldValue: asCell(oldValue), newValue: asCell(newValue) };
 }
 
-/** Whether changes of `field` on `sheet` are recorded. */
+/** Whether changes of `field` on `sheet` are recorded (a stamp's too). */
 export function isTracked(sheet: SheetKey, field: string): boolean {
-  return TRACKED[sheet]?.fields.includes(field) ?? false;
+  return (TRACKED[sheet]?.fields.includes(field) ?? false) || isStamp(sheet, field);
 }
 
 /**
- * The changes of tracked columns that `tables` hold, not yet written; appended rows are new, not
- * changed, and cells `quiet` names ("sheet|row|0-based column": a refused edit restored) changed nothing.
+ * The changes of tracked columns that `tables` hold, not yet written, and the stamps of rows they
+ * append (a new row's other cells are new, not changed); cells `quiet` names ("sheet|row|0-based
+ * column": a refused edit restored) changed nothing.
  */
 export function pendingChanges(tables: Iterable<Table<string>>, quiet: ReadonlySet<string> = new Set()): Change[] {
   const changes: Change[] = [];
   for (const table of tables) {
     const sheet = table.def.key as SheetKey;
-    const tracked = TRACKED[sheet];
-    if (!tracked) continue;
-    const watched = tracked.fields
-      .map((field) => ({ field, index: table.positions[field] }))
-      .filter((w): w is { field: string; index: number } => w.index !== undefined);
-    for (const row of table.rows) {
-      if (row.changed.length === 0) continue;
-      for (const { field, index } of watched) {
-        if (!row.changed.includes(index) || quiet.has(`${sheet}|${row.rowNumber}|${index}`)) continue;
-        const item = row.text(tracked.item);
-        changes.push({ sheet, item, field, oldValue: row.read[index] ?? '', newValue: row.cells[index] ?? '' });
+    for (const recorded of [TRACKED[sheet], STAMPS[sheet]]) {
+      if (!recorded) continue;
+      const { item, fields } = recorded;
+      const watched = fields
+        .map((field) => ({ field, index: table.positions[field] }))
+        .filter((w): w is { field: string; index: number } => w.index !== undefined);
+      if (watched.length === 0) continue;
+      for (const row of table.rows) {
+        if (row.changed.length === 0) continue;
+        for (const { field, index } of watched) {
+          if (!row.changed.includes(index) || quiet.has(`${sheet}|${row.rowNumber}|${index}`)) continue;
+          changes.push({
+            sheet,
+            item: row.text(item),
+            field,
+            oldValue: row.read[index] ?? '',
+            newValue: row.cells[index] ?? '',
+          });
+        }
+      }
+      if (recorded !== STAMPS[sheet]) continue;
+      for (const row of table.pendingRows) {
+        for (const { field } of watched) {
+          const value = row.get(field);
+          if (value !== '') changes.push({ sheet, item: row.text(item), field, oldValue: '', newValue: value });
+        }
       }
     }
   }

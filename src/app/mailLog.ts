@@ -21,12 +21,19 @@ import {
 } from '../domain/ledger';
 import { logArchiveBatch } from '../domain/logRetention';
 import { headerText, sheetDef, type ColumnKey } from '../domain/schema';
-import { enumLabel, type EnumCode, type EnumKey, type MessageKind, type NotificationStatus } from '../domain/enums';
+import {
+  enumLabel,
+  type Channel,
+  type EnumCode,
+  type EnumKey,
+  type MessageKind,
+  type NotificationStatus,
+} from '../domain/enums';
 import type { LogEntry } from '../domain/told';
 import { parseList } from '../domain/values';
 import { removeRows } from '../gas/archiveSheets';
 import { flushWrites } from '../gas/document';
-import { deliverMail, type LedgerMail, type LedgerOutcome } from '../gas/ledger';
+import { deliverMail, type LedgerMessage, type LedgerOutcome } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
 import { appendToLogArchive } from '../gas/notificationArchive';
 import { fitLogColumns, mendLogHeader, notificationLogSheet } from '../gas/notificationLogSheet';
@@ -52,7 +59,7 @@ export class MailLog {
   readonly unconfirmed: number;
   readonly label: (status: NotificationStatus) => string;
   private readonly kindLabel: (kind: MessageKind) => string;
-  private readonly channelLabel: (channel: 'email') => string;
+  private readonly channelLabel: (channel: Channel) => string;
   private readonly table: LogTable;
   private readonly read: readonly ReadRow[];
   private readonly rowOf: ReadonlyMap<LogEntry, LogRow>;
@@ -150,7 +157,10 @@ export class MailLog {
    * first recorded) or a new one. A message this run will send is recorded 发送中 under its place
    * in the run's order; any other keeps the draft's status.
    */
-  recordMessage(draft: MessageDraft, options: { readonly send: boolean; readonly into?: LogRow }): LogRow {
+  recordMessage(
+    draft: MessageDraft,
+    options: { readonly send: boolean; readonly into?: LogRow; readonly channel?: Channel },
+  ): LogRow {
     const time = this.time;
     const id = options.send || !options.into ? messageId(this.run, ++this.order) : undefined;
     const fields = {
@@ -162,7 +172,7 @@ export class MailLog {
       status: this.label(options.send ? 'sending' : draft.status),
       key: keysCell(draft.keys),
       ...(draft.about !== undefined ? { about: draft.about } : {}),
-      channel: this.channelLabel('email'),
+      channel: this.channelLabel(options.channel ?? 'email'),
       ...(id ? { id } : {}),
     };
     if (options.into) {
@@ -242,7 +252,7 @@ export class MailLog {
   }
 
   /** Mails `mails` (after the lock, holding the ledger lease), each marked as it goes, within the run's time budget. */
-  deliver(mails: readonly LedgerMail[], mailer: Mailer): LedgerOutcome {
+  deliver<M extends LedgerMessage>(mails: readonly M[], mailer: Mailer): LedgerOutcome<M> {
     if (this.halted || mails.length === 0)
       return { sent: [], unsent: mails, ...(this.halted ? { stopped: 'write' } : {}) };
     const outcome = deliverMail(mails, mailer, {
@@ -297,6 +307,7 @@ function readRows(table: LogTable): ReadRow[] {
         status: enumOf('notificationStatus', row.get('status')),
         keys,
         message: row.text('id'),
+        channel: enumOf('channel', row.get('channel')) ?? 'email',
         recordedAt: recordedAt instanceof Date ? recordedAt : undefined,
         attempts: Number(row.get('attempts')) || 0,
       },

@@ -28,8 +28,10 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   acceptance: ['acceptance'],
   planChanges: ['planChanges'],
   communications: ['communications'],
-  // A name added to People or Departments can settle a problem elsewhere.
-  departments: ['requests', 'tasks', 'communications'],
+  // A template row typed is checked and marked at once (SPEC §2.14), not only by Validate.
+  templates: ['templates'],
+  // A name added to People or Departments can settle a problem elsewhere; a robot typed into Departments is checked.
+  departments: ['requests', 'tasks', 'communications', 'departments'],
   people: ['requests', 'tasks', 'communications'],
   // Nothing to sync: a decision typed here is restored by the guard, only the sidebar decides.
   signOffs: [],

@@ -19,7 +19,7 @@ import type { ColumnKey, SheetKey } from '../domain/schema';
 import { isBlank, parsePercent } from '../domain/values';
 import { readProgressMark, writeProgressMark } from '../gas/automationRecord';
 import type { SheetTail } from '../gas/sheets';
-import type { LedgerMail } from '../gas/ledger';
+import type { LedgerMail, LedgerMessage } from '../gas/ledger';
 import type { Mailer } from '../gas/mailer';
 import { cellString, type Table, type TableRow } from '../gas/table';
 import { workbookCells } from '../gas/workbookCells';
@@ -35,6 +35,7 @@ import {
   type LatestEntry,
   type LatestProgress,
 } from './records';
+import { recordRobotMessages } from './robots';
 import { readSignOffs } from './signOffs';
 import { UserError, type Workbook } from './workbook';
 
@@ -80,13 +81,14 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   // The hourly pass leaves retention to the daily scan: one week of old rows a day keeps up.
   if (!options.hourly) ledger.retainRecent(calendar);
 
+  const requests = readRequests(wb);
   const notices = findNotices({
     now,
     settings,
     calendar,
     directory: wb.directory(),
     tasks,
-    requests: readRequests(wb),
+    requests,
     actions: actionItems(wb),
     changes: readChanges(wb),
     acceptances: readAcceptances(wb),
@@ -95,13 +97,14 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     ...(cells ? { cells } : {}),
   });
   const dryRun = settings.emailMode === 'dry-run';
+  const only = options.hourly ? urgentOrQueued(queuedKeys(log, now)) : undefined;
   const plan = planDeliveries(notices, log, {
     now,
     calendar,
     cooldownHours: settings.cooldownHours,
     emailMode: settings.emailMode,
     quota: dryRun ? 0 : mailer.remainingQuota(),
-    ...(options.hourly ? { only: urgentOrQueued(queuedKeys(log, now)) } : {}),
+    ...(only ? { only } : {}),
   });
 
   // Recorded in the order they go out: the run's progress counts on it (domain/ledger).
@@ -113,8 +116,15 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     return digest ? { ...draft, about: plannedSubject(settings.locale, digest) } : draft;
   });
   const mailRows = recordDigests(ledger, notices, { ...drafts, mail }, !dryRun);
+  const robots = recordRobotMessages(wb, ledger, notices, {
+    calendar,
+    tasks: tasks.map(({ task }) => task),
+    requests,
+    ...(only ? { only } : {}),
+  });
   // Recorded and landed before any mail goes out; a failed write here fails the run, nothing sent.
   ledger.record();
+  robots.afterRecord();
 
   const base = {
     tasks: tasks.length,
@@ -127,17 +137,24 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   return {
     deliver(sender) {
       if (dryRun) return { ...base, digests: plan.digests.length, sent: 0, dryRun: plan.digests.length, queued: 0 };
-      if (plan.digests.length === 0 && failedMail.length === 0)
+      if (
+        plan.digests.length === 0 &&
+        failedMail.length === 0 &&
+        robots.messages === 0 &&
+        robots.brokenMail.length === 0
+      )
         return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
-      const linked = new Set(
-        plan.digests.flatMap(({ deliveries, stillOpen }) =>
+      const linked = new Set<SheetKey>([
+        ...plan.digests.flatMap(({ deliveries, stillOpen }) =>
           [...deliveries, ...stillOpen.map((open) => open.delivery)].map((d) => d.notice.sheet),
         ),
-      );
+        ...(robots.messages > 0 ? ROBOT_LINKED : []),
+      ]);
+      const ids = sheetIds(wb, [...linked]);
       const context = {
         locale: settings.locale,
         spreadsheetUrl: wb.source.url(),
-        sheetIds: sheetIds(wb, [...linked]),
+        sheetIds: ids,
         cooldownHours: settings.cooldownHours,
         directory: wb.directory(),
         rowOf: rowsAtSendTime(wb),
@@ -146,12 +163,15 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         message: digest,
         row: mailRows[i] as LogRow,
       }));
-      const outcome = ledger.deliver([...failedMail, ...mails], sender);
-      const carriedBy = new Map(plan.digests.map((digest, i) => [mails[i] as LedgerMail, digest.deliveries.length]));
-      const carried = (list: readonly LedgerMail[]) => list.reduce((n, mail) => n + (carriedBy.get(mail) ?? 0), 0);
+      // Robot messages go after the mail, in the order they were recorded (the run's progress counts on it).
+      const outcome = ledger.deliver([...failedMail, ...mails, ...robots.posts(ids), ...robots.brokenMail], sender);
+      const carriedBy = new Map<LedgerMessage, number>(
+        plan.digests.map((digest, i) => [mails[i] as LedgerMail, digest.deliveries.length]),
+      );
+      const carried = (list: readonly LedgerMessage[]) => list.reduce((n, mail) => n + (carriedBy.get(mail) ?? 0), 0);
       return {
         ...base,
-        digests: outcome.sent.length,
+        digests: outcome.sent.filter((message) => !message.post).length,
         sent: carried(outcome.sent),
         dryRun: 0,
         queued: overQuota + carried(outcome.unsent),
@@ -180,7 +200,7 @@ function recordDigests(
   const record = (draft: MessageDraft, sendNow: boolean): LogRow => {
     const carries = new Set(draft.keys);
     const covers = (waiting: LedgerRow) =>
-      waiting.rule === DIGEST_RULE &&
+      isEmailDigest(waiting) &&
       waiting.keys.every((key) => carries.has(key) || !holding.has(`${key}|${draft.recipient}`));
     const into = draft.recipient === '' ? undefined : ledger.waiting(draft.recipient, covers)?.row;
     return ledger.recordMessage(draft, { send: sendNow, ...(into ? { into } : {}) });
@@ -193,12 +213,17 @@ function recordDigests(
     [...drafts.mail, ...drafts.other].flatMap((draft) => draft.keys.map((key) => `${key}|${draft.recipient}`)),
   );
   for (const { ledger: waiting, row } of ledger.waitingRows) {
-    if (waiting.rule !== DIGEST_RULE) continue;
+    if (!isEmailDigest(waiting)) continue;
     const recipient = waiting.recipients[0] ?? '';
     const left = (key: string) => holding.has(`${key}|${recipient}`) && !carried.has(`${key}|${recipient}`);
     if (!waiting.keys.some(left)) ledger.close(row, 'superseded');
   }
   return rows;
+}
+
+/** A digest mailed to a person; a group robot's rows are settled by app/robots. */
+function isEmailDigest(row: LedgerRow): boolean {
+  return row.rule === DIGEST_RULE && (row.channel ?? 'email') === 'email';
 }
 
 /** The log's rule for telling the coordinators which mails failed for good; its items are those mails' IDs. */
@@ -239,6 +264,16 @@ function recordEndedRetries(wb: Workbook, ledger: MailLog, calendar: WorkCalenda
     return dryRun ? [] : [{ message: { recipient, subject, textBody: body, htmlBody: '' }, row }];
   });
 }
+
+/** Sheets a robot message may link: its items' rows and the Tasks sheet past its size limit. */
+const ROBOT_LINKED: readonly SheetKey[] = [
+  'tasks',
+  'requests',
+  'communications',
+  'planChanges',
+  'acceptance',
+  'signOffs',
+];
 
 /** Rules whose notices go out within the hour rather than at the next daily scan. */
 const URGENT_RULES: ReadonlySet<Rule> = new Set<Rule>(['finalHours', 'acceptanceFailed']);

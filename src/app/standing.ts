@@ -3,7 +3,8 @@
  * fill or drag over many cells carries no old values, so a refused change is restored to the value
  * the records stand for: the latest value the Change history recorded for that item and field,
  * otherwise the one the workbook's own records imply (a request's stamps and sign-off rounds, a
- * task's acceptances and %). Undefined where nothing tells (a ⚙ stamp, a decided sign-off).
+ * task's acceptances and %); a ⚙ cell's from the records behind it (standingComputed.ts).
+ * Undefined where nothing tells (a decided sign-off, the ⚙ cells standingComputed.ts names).
  */
 import { columnDef, columnLabel, sheetTitle, type SheetKey } from '../domain/schema';
 import { enumLabel, parseEnum } from '../domain/enums';
@@ -12,9 +13,17 @@ import { isBlank, parsePercent } from '../domain/values';
 import { requestOfTaskId, isTaskId } from '../domain/ids';
 import type { Cell, TableRow } from '../gas/table';
 import { readSignOffs } from './signOffs';
+import { computedStanding, type StandingRecords } from './standingComputed';
 import type { Workbook } from './workbook';
 
-export function standingValue(wb: Workbook, key: SheetKey, field: string, row: TableRow<string>): Cell | undefined {
+/** `records`: what the look-ups read, kept for the other cells of the same paste. */
+export function standingValue(
+  wb: Workbook,
+  key: SheetKey,
+  field: string,
+  row: TableRow<string>,
+  records: StandingRecords = {},
+): Cell | undefined {
   if (key === 'tasks' && field === 'request') {
     const id = row.text('id');
     return isTaskId(id) ? requestOfTaskId(id) : undefined;
@@ -25,6 +34,7 @@ export function standingValue(wb: Workbook, key: SheetKey, field: string, row: T
   if (key === 'signOffs' && field === 'decision') {
     return isBlank(row.get('decidedAt')) ? enumLabel('signOffDecision', 'pending', wb.locale) : undefined;
   }
+  if (columnDef(key, field as never).computed) return computedStanding(wb, key, field, row, records);
   if (field !== 'status' || (key !== 'requests' && key !== 'tasks')) return undefined;
   const id = row.text('id');
   if (id === '') return undefined;

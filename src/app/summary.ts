@@ -34,6 +34,8 @@ import type { Mailer } from '../gas/mailer';
 import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { LOCALES } from '../i18n/index';
 import { MailLog, readLogEntries } from './mailLog';
+import { keyFigures } from '../domain/keyFigures';
+import { readKpiSources } from './kpiSources';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { isCoordinator, type Workbook } from './workbook';
 import { inWorkbook, menuAction, peekWorkbook, retryWhenBusy } from './operation';
@@ -220,12 +222,14 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
   // Everyone the summary names is shown by name (SPEC §2); its figures never match people.
   const progress = readProgress(wb).map((entry) => ({ ...entry, by: wb.nameOf(entry.by) }));
   const owned = <T extends { readonly owner: string }>(item: T): T => ({ ...item, owner: wb.nameOf(item.owner) });
+  const tasks = readReportTasks(wb, calendar, progress, now);
   return weeklySummary({
     now,
     week,
     calendar,
     locale: wb.locale,
-    tasks: readReportTasks(wb, calendar, progress, now).map(owned),
+    tasks: tasks.map(owned),
+    figures: keyFigures(readKpiSources(wb, tasks), week, now, calendar),
     progress,
     requests: readReportRequests(wb),
     actions: readActions(wb).map(owned),

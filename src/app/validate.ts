@@ -11,10 +11,13 @@ import { markProblems } from '../gas/problemMarks';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
 import { onOtherCells, settleDateCells } from './dateCells';
+import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
+import { readRobotGroups } from './robotGroups';
 import { syncTasks } from './tasks';
+import { syncTemplates } from './templates';
 import { isCoordinator, type Workbook } from './workbook';
 
 const LIST_LIMIT = 20;
@@ -38,6 +41,7 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
   ['acceptance', syncAcceptance],
   ['planChanges', syncPlanChanges],
   ['communications', syncCommunications],
+  ['templates', syncTemplates],
 ];
 
 /**
@@ -50,7 +54,7 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   const checked: SheetKey[] = [];
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
-    if (key !== 'requests' && key !== 'communications' && !wb.sheet('tasks')) continue;
+    if (!['requests', 'communications', 'templates'].includes(key) && !wb.sheet('tasks')) continue;
     // Dates typed as text become dates before the checks read them (SPEC §2.2).
     const dates = settleDateCells(wb, key);
     const found = sync(wb);
@@ -58,9 +62,22 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
     checked.push(key);
   }
   if (checked.includes('requests')) problems.push(...unsubmittedSplitProblems(wb));
+  // Group robots (SPEC §2.7): a bad webhook or secret is named on its Departments cell; the
+  // coordinators' robot, on Settings, in the list.
+  if ((!only || only.includes('departments')) && wb.sheet('departments')) {
+    const robots = readRobotGroups(wb).problems.filter((p) => !only || p.sheet === 'departments');
+    problems.push(...robots);
+    checked.push('departments');
+  }
+  // Validate reports every ⚙ cell a paste left unconfirmed, Sign-offs and the history included; an
+  // edit's sync re-marks those of its sheets when it read the Change history anyway (a typed cell, a
+  // change recorded): reading it for every paste would cost onEdit a read of the whole history.
+  const all = Object.keys(ITEM_COLUMN) as SheetKey[];
+  const pasted = unconfirmedPastes(wb, only ? (wb.hasRead('changeHistory') ? checked : []) : all);
+  problems.push(...pasted);
   wb.commit();
   // A refused edit is marked on its sheet even when that sheet has nothing to sync (Sign-offs).
-  for (const key of new Set([...checked, ...refused.map((p) => p.sheet)]))
+  for (const key of new Set([...checked, ...[...refused, ...pasted].map((p) => p.sheet)]))
     markProblems(
       wb.table(key),
       problems.filter((p) => p.sheet === key),

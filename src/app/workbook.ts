@@ -113,6 +113,11 @@ export class Workbook {
     return table;
   }
 
+  /** Whether this operation has read the sheet's table already (a further use costs no read). */
+  hasRead(key: SheetKey): boolean {
+    return this.tables.has(key);
+  }
+
   /**
    * Tables of sheets that exist, for reads that tolerate a missing sheet. A sheet lacking a
    * required column is left out (its rows would be misread) and listed in `unusableSheets`.
@@ -163,6 +168,8 @@ export class Workbook {
             name: row.text('name'),
             email: row.text('email'),
             dept: row.text('dept'),
+            mobile: row.text('mobile'),
+            chatId: row.text('chatId'),
             delegate: row.text('delegate'),
             awayFrom: this.dayKey(row.get('awayFrom')),
             awayTo: this.dayKey(row.get('awayTo')),

@@ -24,7 +24,7 @@ const MAX_SPLIT = 20;
 /** Runs a menu action; a UserError is shown to the user instead of failing the script. */
 
 /** The data row of `table` selected on sheet `key`, or a UserError asking to select one. */
-function selectedRow<K extends string>(wb: Workbook, key: SheetKey, table: () => Table<K>): TableRow<K> {
+export function selectedRow<K extends string>(wb: Workbook, key: SheetKey, table: () => Table<K>): TableRow<K> {
   const selection = currentSelection(wb.spreadsheet);
   const row = selection.isOn(wb.sheet(key)) ? selection.rowOf(table) : undefined;
   if (!row) {

@@ -8,6 +8,9 @@ export interface Person {
   readonly name: string;
   readonly email: string;
   readonly dept: string;
+  /** 手机 and 即时通讯账号, for @mentions in group robots; '' when not known. */
+  readonly mobile?: string;
+  readonly chatId?: string;
   /** 代理人 as typed (a name or an email); '' when none. */
   readonly delegate?: string;
   /** First and last day away (yyyy-MM-dd, inclusive); '' when open-ended or not away. */

@@ -81,13 +81,27 @@ export const ENUMS = {
     // A waiting message none of whose notices still holds: nothing left to send.
     { code: 'superseded', zh: '已作废', en: 'superseded' },
   ]),
-  channel: values([{ code: 'email', zh: '邮件', en: 'email' }]),
+  channel: values([
+    { code: 'email', zh: '邮件', en: 'email' },
+    { code: 'wecom', zh: '企业微信', en: 'WeCom' },
+    { code: 'dingtalk', zh: '钉钉', en: 'DingTalk' },
+    { code: 'feishu', zh: '飞书', en: 'Feishu' },
+    { code: 'googleChat', zh: 'Google Chat', en: 'Google Chat' },
+  ]),
+  // A department's (or the coordinators') group robot, SPEC §2.7.
+  robotPlatform: values([
+    { code: 'wecom', zh: '企业微信', en: 'WeCom', aliases: ['企微', 'WeChat Work', 'wxwork'] },
+    { code: 'dingtalk', zh: '钉钉', en: 'DingTalk', aliases: ['ding'] },
+    { code: 'feishu', zh: '飞书', en: 'Feishu', aliases: ['Lark', '飞书/Lark'] },
+    { code: 'googleChat', zh: 'Google Chat', en: 'Google Chat', aliases: ['Chat', 'Hangouts Chat'] },
+  ]),
   // What a Notification log row's message is (its rule column); rows of an earlier version hold a notice's rule.
   messageKind: values([
     { code: 'digest', zh: '提醒摘要', en: 'digest' },
     { code: 'weeklySummary', zh: '周报', en: 'weekly summary' },
     { code: 'automationStopped', zh: '自动化已停止', en: 'automation stopped' },
     { code: 'deliveryFailed', zh: '送达失败', en: 'delivery failed' },
+    { code: 'robotBroken', zh: '群机器人失效', en: 'group robot broken' },
   ]),
 } as const;
 
@@ -101,6 +115,7 @@ export type AcceptanceResult = EnumCode<'acceptanceResult'>;
 export type ChangeStatus = EnumCode<'changeStatus'>;
 export type NotificationStatus = EnumCode<'notificationStatus'>;
 export type MessageKind = EnumCode<'messageKind'>;
+export type Channel = EnumCode<'channel'>;
 export type SignOffSubject = EnumCode<'signOffSubject'>;
 export type SignOffDecision = EnumCode<'signOffDecision'>;
 

@@ -8,7 +8,7 @@
  */
 import type { WorkCalendar } from './calendar';
 import type { LogEntry } from './told';
-import type { NotificationStatus } from './enums';
+import type { Channel, NotificationStatus } from './enums';
 
 /** The rule column of a digest's row: it carries the notices its keys name. */
 export const DIGEST_RULE = 'digest';
@@ -22,6 +22,8 @@ export interface LedgerRow extends Omit<LogEntry, 'key' | 'attempts'> {
   readonly keys: readonly string[];
   /** run#order for a message row; '' for a per-notice row of an earlier version. */
   readonly message: string;
+  /** Email, or the group robot's platform; rows without one are email. */
+  readonly channel?: Channel;
   /** When the message was first recorded; its retries carry what it carried then. */
   readonly recordedAt: Date | undefined;
   /** Failed sends in a row (not for quota): the retry back-off counts them. */

@@ -7,6 +7,7 @@
 import { dateText } from './dateText';
 import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
+import { baselineDeadline, isOnTime } from './kpis';
 import type { AcceptanceRecord } from './records';
 import { type ColumnKey } from './schema';
 import { enumLabel } from './enums';
@@ -66,9 +67,8 @@ export function delayDays(
   task: Pick<ReportTask, 'baseline' | 'due' | 'completedAt'>,
   calendar: WorkCalendar,
 ): number | undefined {
-  const planned = task.baseline ?? task.due;
-  if (!planned || !task.completedAt) return undefined;
-  const deadline = calendar.dueInstant(planned);
+  const deadline = baselineDeadline(task, calendar);
+  if (!deadline || !task.completedAt) return undefined;
   if (task.completedAt <= deadline) return 0 - calendar.workingDaysBetween(task.completedAt, deadline);
   return Math.max(1, calendar.workingDaysBetween(deadline, task.completedAt));
 }
@@ -87,8 +87,7 @@ export function retrospective(input: RetrospectiveInput): Report {
   const comm = (column: ColumnKey<'communications'>) => header(locale, 'communications', column);
 
   const delays = input.tasks.map((x) => ({ task: x, delay: delayDays(x, calendar) }));
-  const finished = delays.filter((d) => d.delay !== undefined);
-  const late = finished.filter((d) => d.delay! > 0);
+  const judged = input.tasks.map((x) => isOnTime(x, calendar));
   const reasons = input.progress.filter((p) => isDelayReason(p.delayReason));
 
   return {
@@ -107,8 +106,8 @@ export function retrospective(input: RetrospectiveInput): Report {
           [req('approved'), when(request.approved)],
           [req('closed'), when(request.closed)],
           [t(locale, 'retroTaskCount'), input.tasks.length],
-          [t(locale, 'retroOnTimeCount'), finished.length - late.length],
-          [t(locale, 'retroDelayedCount'), late.length],
+          [t(locale, 'retroOnTimeCount'), judged.filter((onTime) => onTime === true).length],
+          [t(locale, 'retroDelayedCount'), judged.filter((onTime) => onTime === false).length],
           [t(locale, 'retroFailureCount'), input.failures.length],
           [t(locale, 'retroCommunicationCount'), input.communications.length],
         ],

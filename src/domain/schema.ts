@@ -340,6 +340,11 @@ export const SHEETS = {
       col('head', '部门负责人', 'Head email', 'email', { aliases: ['负责人邮箱', 'Head'] }),
       col('sponsor', '分管领导', 'Sponsor email', 'email', { aliases: ['分管领导邮箱', 'Sponsor'] }),
       col('liaison', '接口人', 'Liaison', 'person', { aliases: ['联络人'] }),
+      // The department's group robot (SPEC §2.7, §3.8); the sheet is coordinators-only, so only they see these.
+      col('robot', '群机器人', 'Group robot', 'enum', { enumeration: 'robotPlatform', aliases: ['机器人', 'Robot'] }),
+      col('webhook', '机器人地址', 'Webhook', 'text', { aliases: ['Webhook 地址', 'Webhook URL'] }),
+      col('secret', '加签密钥', 'Secret', 'text', { aliases: ['密钥', 'Signing secret'] }),
+      col('keyword', '关键词', 'Keyword', 'text', { aliases: ['自定义关键词'] }),
     ],
   ),
   people: sheet(
@@ -351,10 +356,30 @@ export const SHEETS = {
       col('name', '姓名', 'Name', 'text', { ...required, aliases: ['名字'] }),
       col('email', '邮箱', 'Email', 'email', { ...required, aliases: ['电子邮箱', 'E-mail', 'Mail'] }),
       col('dept', '部门', 'Department', 'dept', { aliases: ['所属部门', 'Dept'] }),
+      // For @mentions in group robots (SPEC §3.8).
+      col('mobile', '手机', 'Mobile', 'text', { aliases: ['手机号', 'Phone'] }),
+      col('chatId', '即时通讯账号', 'Chat ID', 'text', { aliases: ['userid', 'User ID'] }),
       // While away (dates inclusive) sign-offs and notices go to the delegate (SPEC §2.7).
       col('delegate', '代理人', 'Delegate', 'person', { aliases: ['代理'] }),
       col('awayFrom', '外出开始', 'Away from', 'date', { aliases: ['离开日期'] }),
       col('awayTo', '外出结束', 'Away to', 'date', { aliases: ['返回日期'] }),
+    ],
+  ),
+  // SPEC §2.14: one row per template task, the template's name on each; offsets and durations in working days.
+  templates: sheet(
+    'templates',
+    '协作模板',
+    'Templates',
+    ['模板库', '协作流程模板', 'Template library'],
+    [
+      col('template', '模板名称', 'Template', 'text', { ...required, aliases: ['模板'], width: 200 }),
+      col('projectType', '项目类型', 'Project type', 'text', { aliases: ['类型'] }),
+      col('task', '任务名称', 'Task', 'text', { ...required, aliases: ['任务'], width: 200 }),
+      col('dept', '责任部门', 'Responsible dept', 'dept', { ...required, aliases: ['部门'] }),
+      col('offset', '开始偏移（工作日）', 'Start offset (working days)', 'number', { ...required, width: 130 }),
+      col('duration', '工期（工作日）', 'Duration (working days)', 'number', { ...required, width: 120 }),
+      col('deliverable', '交付成果标准', 'Deliverable standard', 'longText', { width: 460 }),
+      col('dependsOn', '前置任务', 'Depends on', 'text', { aliases: ['依赖'], width: 320 }),
     ],
   ),
   notificationLog: sheet(
@@ -435,6 +460,7 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   'settings',
   'departments',
   'people',
+  'templates',
   'notificationLog',
   'signOffs',
   'changeHistory',

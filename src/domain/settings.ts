@@ -7,7 +7,8 @@ import { TZDate } from '@date-fns/tz';
 import { localeFromSpreadsheet, t, type Locale, type MessageKey, type MessageParams } from '../i18n/index';
 import { civilDayFromKey, civilDayOfSerial, dayKeyIn, dayKeyOf, pad2 } from './calendar';
 import { mapHeaders, sheetDef } from './schema';
-import { normalizeLabel } from './enums';
+import { enumLabel, normalizeLabel, parseEnum } from './enums';
+import type { RobotPlatform } from './robots/channel';
 
 export type EmailMode = 'send' | 'dry-run';
 /** Who confirms a split or a plan change (SPEC §2.9): every responsible head, or the coordinator alone. */
@@ -59,6 +60,11 @@ export interface Settings {
   readonly summaryKeepWeeks: number;
   /** Percentages of Google's cell limit at which coordinators are told, ascending (SPEC §3.7). */
   readonly cellBudgetWarn: readonly number[];
+  /** The coordinators' group robot (SPEC §2.7, §3.8); '' when none. */
+  readonly coordinatorRobot: RobotPlatform | '';
+  readonly coordinatorWebhook: string;
+  readonly coordinatorSecret: string;
+  readonly coordinatorKeyword: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -103,6 +109,10 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     logRetentionDays: 35,
     summaryKeepWeeks: 12,
     cellBudgetWarn: [70, 85],
+    coordinatorRobot: '',
+    coordinatorWebhook: '',
+    coordinatorSecret: '',
+    coordinatorKeyword: '',
   };
 }
 
@@ -323,6 +333,23 @@ const emailMode: SettingKind<EmailMode> = {
   format: (value, language) => t(language, value === 'send' ? 'emailModeSend' : 'emailModeDryRun'),
 };
 
+/** Text kept as typed (trimmed); the robot reader checks addresses and secrets (domain/robots/platforms). */
+const plainText: SettingKind<string> = {
+  allowed: 'settingAllowedText',
+  parse: (cell) => String(cell).trim(),
+  format: (value) => value,
+};
+
+/** A group robot's platform, by its label in either language; empty for none. */
+const robotPlatform: SettingKind<RobotPlatform | ''> = {
+  allowed: 'settingAllowedRobot',
+  parse(cell) {
+    if (String(cell).trim() === '') return '';
+    return parseEnum('robotPlatform', cell);
+  },
+  format: (value, language) => (value === '' ? '' : enumLabel('robotPlatform', value, language)),
+};
+
 /** A setting that is one of a few words, each with its label in both languages. */
 function choice<V extends string>(words: Readonly<Record<V, MessageKey>>, allowed: MessageKey): SettingKind<V> {
   const codes = Object.keys(words) as V[];
@@ -392,6 +419,10 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('logRetentionDays', 'settingLogRetentionDays', 'settingLogRetentionDaysHelp', integer(7, 3650)),
   define('summaryKeepWeeks', 'settingSummaryKeepWeeks', 'settingSummaryKeepWeeksHelp', integer(1, 520)),
   define('cellBudgetWarn', 'settingCellBudgetWarn', 'settingCellBudgetWarnHelp', percents),
+  define('coordinatorRobot', 'settingCoordinatorRobot', 'settingCoordinatorRobotHelp', robotPlatform),
+  define('coordinatorWebhook', 'settingCoordinatorWebhook', 'settingCoordinatorWebhookHelp', plainText),
+  define('coordinatorSecret', 'settingCoordinatorSecret', 'settingCoordinatorSecretHelp', plainText),
+  define('coordinatorKeyword', 'settingCoordinatorKeyword', 'settingCoordinatorKeywordHelp', plainText),
 ];
 
 /** One row of the Settings sheet as setup writes it: key, value in the chosen language, label, description. */

@@ -7,6 +7,7 @@ import { dateText } from './dateText';
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { dayKeyOf, mondayOf, pad2, type CivilDay, type WorkCalendar } from './calendar';
 import { escapeHtml, ruleName, type Digest } from './digest';
+import { keyFiguresLine, type KeyFigures } from './keyFigures';
 import { RULES, type Rule } from './notice';
 import { parseList } from './values';
 import type { TaskFacts, TaskHealth } from './health';
@@ -149,6 +150,8 @@ export interface SummaryInput {
   readonly requests: readonly ReportRequest[];
   readonly actions: readonly ReportAction[];
   readonly notices: readonly ReportNotice[];
+  /** SPEC §3.9 for the week, as the dashboard computes them per month. */
+  readonly figures: KeyFigures;
 }
 
 export interface WeeklySummary extends Report {
@@ -243,6 +246,7 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
       t(locale, 'summaryPeriod', { from: dayKeyOf(week.first), to: dayKeyOf(week.last) }),
       t(locale, 'reportGenerated', { at: when(now) }),
       t(locale, 'summaryCounts', counts),
+      t(locale, 'kpiWeek', { figures: keyFiguresLine(locale, input.figures) }),
     ],
     sections: [
       {

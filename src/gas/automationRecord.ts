@@ -103,7 +103,11 @@ export function writeAutomationOwner(spreadsheet: Spreadsheet, owner: Automation
 export function readAutomationState(spreadsheet: Spreadsheet): AutomationState {
   const stored = metadataValue(spreadsheet, STATE_KEY) ?? legacyState()?.getProperty(LEGACY_STATE_PROPERTY);
   const parsed = parseObject(stored);
-  return { lastScanDay: text(parsed.lastScanDay), lastSummaryWeek: text(parsed.lastSummaryWeek) };
+  return {
+    lastScanDay: text(parsed.lastScanDay),
+    lastSummaryWeek: text(parsed.lastSummaryWeek),
+    lastTimelineDay: text(parsed.lastTimelineDay),
+  };
 }
 
 export function writeAutomationState(spreadsheet: Spreadsheet, state: AutomationState): void {

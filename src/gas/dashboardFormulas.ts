@@ -1,48 +1,56 @@
 /**
  * The Dashboard sheet (SPEC §2.8) as a grid of live formulas over the data sheets, by their titles
- * and the column letters their headers have at refresh time. Nothing is a stored number: a status
- * typed into Tasks changes the dashboard at once, without a refresh.
+ * and the column letters their headers have at refresh time: KPI tiles, one row per open request,
+ * the department table, the 10 most overdue tasks, and the key figures per month. A status typed
+ * into Tasks changes the tiles and tables at once, without a refresh. The monthly key figures are
+ * the only stored numbers: kpis.ts computes them at refresh, as the weekly summary does.
  *
- * Per-task facts (open, overdue, working days overdue, lagging, finished on time) are one row of
- * hidden helper formulas per Tasks row, mirroring its row number. Visible cells aggregate them
- * with COUNTIFS/SUMIFS/SMALL/INDEX: functions Google Sheets evaluates over ranges without
- * ARRAYFORMULA, and HyperFormula (the emulator's engine) supports (it has no AVERAGEIFS and no
- * open-ended A2:A ranges, so neither is used).
+ * Visible cells aggregate the hidden helper rows (dashboardHelpers.ts) with COUNTIFS / SUMIFS /
+ * MINIFS / SMALL / INDEX: functions Google Sheets, LibreOffice and HyperFormula (the emulator's
+ * engine) all evaluate over ranges without ARRAYFORMULA (no AVERAGEIFS, no open-ended A2:A ranges).
  *
  * Formula text and column letters are Sheets' own language, so this lives in gas/ beside the
  * writer of the sheet (dashboardSheet.ts); it stays pure and is tested without the emulator.
  */
-import { columnLetter, sheetPrefix } from './a1';
-import { t, type Locale, type MessageKey } from '../i18n/index';
+import { sheetPrefix } from './a1';
+import {
+  H,
+  helperRows,
+  literal,
+  ROW_FACTOR,
+  whole,
+  type CalendarOptions,
+  type DashboardCell,
+  type DashboardSource,
+} from './dashboardHelpers';
+import { t, type MessageKey } from '../i18n/index';
 import { type ColumnKey } from '../domain/schema';
-import { enumLabel, enumLabels, ENUMS, type TaskStatus } from '../domain/enums';
+import { enumLabel, enumLabels, type EnumCode, type EnumKey } from '../domain/enums';
+import { KEY_FIGURE_LABELS, NOT_MEASURED } from '../domain/keyFigures';
 import { header } from '../domain/summary';
 
-export type DashboardCell = string | number;
+export { HELPER_COLUMN, HELPER_HEADROOM, HELPER_WIDTH, weekendMask } from './dashboardHelpers';
+export type { DashboardCell, DashboardSource } from './dashboardHelpers';
 
-/** Column letters of the data sheets, as their header rows have them now. */
-export interface DashboardSource {
-  readonly tasksTitle: string;
-  readonly requestsTitle: string;
-  readonly tasks: Readonly<Partial<Record<ColumnKey<'tasks'>, string>>> &
-    Readonly<Record<'id' | 'status' | 'due', string>>;
-  readonly requestStatus: string;
-  /** The last Tasks row helper formulas cover. */
-  readonly lastTaskRow: number;
+/** An open request as the refresh found it: who it waits on is worded then, its figures stay live. */
+export interface OpenRequest {
+  readonly id: string;
+  readonly title: string;
+  readonly lead: string;
+  readonly waitingOn: string;
 }
 
-export interface DashboardOptions {
-  readonly locale: Locale;
+export interface MonthFigures {
+  readonly label: string;
+  /** keyFigureCells(): in KEY_FIGURE_LABELS' order. */
+  readonly cells: readonly DashboardCell[];
+}
+
+export interface DashboardOptions extends CalendarOptions {
   readonly refreshedAt: string;
   readonly departments: readonly string[];
-  /** HH:mm: a due date without a time is due at this time. */
-  readonly endOfDay: string;
-  /** ISO weekdays that are working days. */
-  readonly workDays: readonly number[];
-  /** yyyy-MM-dd */
-  readonly holidays: readonly string[];
-  /** yyyy-MM-dd: days off made working days (调休), which win over a holiday or a weekend, as in the scan. */
-  readonly workdaySwaps: readonly string[];
+  readonly openRequests: readonly OpenRequest[];
+  readonly months: readonly MonthFigures[];
 }
 
 export interface Block {
@@ -52,8 +60,19 @@ export interface Block {
   readonly numColumns: number;
 }
 
+export type Attention = 'red' | 'amber' | 'purple';
+
+/** A KPI tile: its label above a big number, coloured when `when` (a formula over the number's cell) holds. */
+export interface Tile {
+  readonly row: number;
+  readonly column: number;
+  readonly attention: Attention;
+  /** A Sheets condition with {cell} for the tile's number. */
+  readonly when: string;
+}
+
 export interface DashboardChart {
-  readonly kind: 'PIE' | 'COLUMN';
+  readonly kind: 'COLUMN' | 'LINE';
   readonly title: string;
   readonly range: Block;
   readonly anchorRow: number;
@@ -67,151 +86,30 @@ export interface Dashboard {
   readonly helper: DashboardCell[][];
   /** 1-based rows of `visible` that are headings or column headers. */
   readonly headerRows: readonly number[];
+  readonly tiles: readonly Tile[];
   readonly percentCells: readonly Block[];
   readonly dateCells: readonly Block[];
   readonly charts: readonly DashboardChart[];
 }
 
-/** Helper formulas start at column O, right of the visible tables and the charts. */
-export const HELPER_COLUMN = 15;
-/** Rows below the last task that helper formulas already cover, so new tasks count before the next refresh. */
-export const HELPER_HEADROOM = 500;
-/** Sort keys are INT(due) × this + Tasks row, so the row can be recovered with MOD. */
-const ROW_FACTOR = 100_000;
-const CHART_COLUMN = 8;
+export const VISIBLE_WIDTH = KEY_FIGURE_LABELS.length + 1;
+const CHART_COLUMN = VISIBLE_WIDTH + 2;
 const TOP = 10;
+/** Below this on-time rate the tile turns amber. */
+const ON_TIME_ATTENTION = 0.9;
 
-function literal(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/** OR(cell="已完成",cell="Done"): matches a status typed in either language (= ignores case in Sheets). */
-function isAny(cell: string, labels: readonly string[]): string {
-  return `OR(${labels.map((label) => `${cell}=${literal(label)}`).join(',')})`;
-}
-
-function countLabels(range: string, labels: readonly string[]): string {
-  return `=${labels.map((label) => `COUNTIF(${range},${literal(label)})`).join('+')}`;
-}
-
-/** NETWORKDAYS.INTL weekend mask: seven digits Monday…Sunday, 1 = day off. */
-export function weekendMask(workDays: readonly number[]): string {
-  return [1, 2, 3, 4, 5, 6, 7].map((day) => (workDays.includes(day) ? '0' : '1')).join('');
-}
-
-function timeOfDay(hhmm: string): string {
-  const [hour = 18, minute = 0] = hhmm.split(':').map(Number);
-  return `TIME(${hour},${minute},0)`;
-}
-
-const H = {
-  dept: columnLetter(HELPER_COLUMN),
-  open: columnLetter(HELPER_COLUMN + 1),
-  overdue: columnLetter(HELPER_COLUMN + 2),
-  daysOverdue: columnLetter(HELPER_COLUMN + 3),
-  lagging: columnLetter(HELPER_COLUMN + 4),
-  judged: columnLetter(HELPER_COLUMN + 5),
-  onTime: columnLetter(HELPER_COLUMN + 6),
-  key: columnLetter(HELPER_COLUMN + 7),
-  holidays: columnLetter(HELPER_COLUMN + 8),
-  swaps: columnLetter(HELPER_COLUMN + 9),
-} as const;
-
-/** Helper columns, from HELPER_COLUMN on: the dashboard's last column is HELPER_COLUMN + HELPER_WIDTH − 1. */
-export const HELPER_WIDTH = Object.keys(H).length;
-
-const whole = (letter: string) => `$${letter}:$${letter}`;
-
-function helperRows(source: DashboardSource, options: DashboardOptions): DashboardCell[][] {
-  const T = sheetPrefix(source.tasksTitle);
-  const col = (key: ColumnKey<'tasks'>, r: number) => {
-    const letter = source.tasks[key];
-    return letter === undefined ? undefined : `${T}$${letter}${r}`;
-  };
-  const statuses = (codes: readonly TaskStatus[]) => enumLabels('taskStatus', codes);
-  const eod = timeOfDay(options.endOfDay);
-  const deadline = (cell: string) => `IF(${cell}=INT(${cell}),${cell}+${eod},${cell})`;
-  const holidays = options.holidays.length > 0 ? `,$${H.holidays}$2:$${H.holidays}$${options.holidays.length + 1}` : '';
-  const mask = literal(weekendMask(options.workDays));
-  const swaps = madeUpDays(options);
-  const swapRange = `$${H.swaps}$2:$${H.swaps}$${swaps.length + 1}`;
-  // Working days after the due day up to today, at least 1, as the scan counts them
-  // (WorkCalendar.workingDaysBetween): NETWORKDAYS.INTL skips weekends and holidays, and the
-  // make-up working days it skipped as weekends or holidays are counted back.
-  const daysLate = (due: string) => {
-    const made = swaps.length > 0 ? `+COUNTIFS(${swapRange},">"&INT(${due}),${swapRange},"<="&TODAY())` : '';
-    return `MAX(1,NETWORKDAYS.INTL(INT(${due})+1,TODAY(),${mask}${holidays})${made})`;
-  };
-
-  const first: DashboardCell[] = [
-    t(options.locale, 'dashHelper'),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    t(options.locale, 'dashHolidays'),
-    t(options.locale, 'dashWorkdaySwaps'),
-  ];
-  const rows: DashboardCell[][] = [first];
-  for (let r = 2; r <= source.lastTaskRow; r++) {
-    const id = col('id', r)!;
-    const status = col('status', r)!;
-    const due = col('due', r)!;
-    const dept = col('dept', r);
-    const health = col('health', r);
-    const last = col('lastUpdate', r);
-    const baselineCell = col('baseline', r);
-    const base = baselineCell ? `IF(ISNUMBER(${baselineCell}),${baselineCell},${due})` : due;
-    const laggingLabels = enumLabels('health', ['lagging']);
-    rows.push([
-      dept ? `=IF(${id}="","",${dept})` : '',
-      `=IF(AND(${id}<>"",NOT(${isAny(status, statuses(['done', 'cancelled', 'awaitingAcceptance']))})),1,0)`,
-      `=IF(AND(${H.open}${r}=1,ISNUMBER(${due})),IF(${deadline(due)}<NOW(),1,0),0)`,
-      `=IF(${H.overdue}${r}=1,${daysLate(due)},"")`,
-      health ? `=IF(AND(${H.open}${r}=1,${isAny(health, laggingLabels)}),1,0)` : 0,
-      last ? `=IF(AND(${id}<>"",${isAny(status, statuses(['done']))},ISNUMBER(${last}),ISNUMBER(${base})),1,0)` : 0,
-      last ? `=IF(${H.judged}${r}=1,IF(${last}<=${deadline(base)},1,0),0)` : 0,
-      `=IF(${H.overdue}${r}=1,INT(${due})*${ROW_FACTOR}+ROW(),"")`,
-      '',
-      '',
-    ]);
-  }
-  // The holidays NETWORKDAYS.INTL skips and the make-up days counted back, as dates, in the last helper columns.
-  const dates = (days: readonly string[], column: number) =>
-    days.forEach((key, i) => {
-      const [year, month, day] = key.split('-').map(Number);
-      const row = (rows[i + 1] ??= new Array<DashboardCell>(first.length).fill(''));
-      row[column] = `=DATE(${year},${month},${day})`;
-    });
-  dates(options.holidays, first.length - 2);
-  dates(swaps, first.length - 1);
-  return rows;
-}
-
-/**
- * The make-up working days NETWORKDAYS.INTL would not count: those on a weekday off or on a
- * holiday (a swap on a plain working day changes nothing, and counting it back would count it twice).
- */
-function madeUpDays(options: DashboardOptions): string[] {
-  const holidays = new Set(options.holidays);
-  return options.workdaySwaps.filter((key) => {
-    const [year = 0, month = 1, day = 1] = key.split('-').map(Number);
-    const isoWeekday = ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
-    return !options.workDays.includes(isoWeekday) || holidays.has(key);
-  });
+function countLabels<E extends EnumKey>(range: string, kind: E, codes: readonly EnumCode<E>[]): string {
+  return `=${enumLabels(kind, codes)
+    .map((label) => `COUNTIF(${range},${literal(label)})`)
+    .join('+')}`;
 }
 
 export function buildDashboard(source: DashboardSource, options: DashboardOptions): Dashboard {
   const { locale } = options;
   const text = (key: MessageKey) => t(locale, key);
-  const T = sheetPrefix(source.tasksTitle);
-  const taskColumn = (key: ColumnKey<'tasks'>) => {
-    const letter = source.tasks[key];
-    return letter === undefined ? undefined : `${T}$${letter}:$${letter}`;
-  };
+  const range = (sheet: { readonly title: string } | undefined, letter: string | undefined) =>
+    sheet && letter ? `${sheetPrefix(sheet.title)}$${letter}:$${letter}` : undefined;
+  const taskColumn = (key: ColumnKey<'tasks'>) => range(source.tasks, source.tasks.letters[key]);
   const visible: DashboardCell[][] = [];
   const headerRows: number[] = [];
   const percentCells: Block[] = [];
@@ -226,34 +124,92 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   add([t(locale, 'dashboardNote', { at: options.refreshedAt })]);
   add([]);
 
-  const requestsHeader = add([text('dashRequests'), text('dashCount')], true);
-  const requestRange = `${sheetPrefix(source.requestsTitle)}$${source.requestStatus}:$${source.requestStatus}`;
-  for (const status of ENUMS.requestStatus) {
+  // ---- tiles: a label over a live number
+  const status = taskColumn('status')!;
+  const changeStatus = range(source.planChanges, source.planChanges?.letters.status);
+  const judged = `SUM(${whole(H.judged)})`;
+  const tileSpecs: [string, DashboardCell, Attention | undefined, string][] = [
+    [enumLabel('health', 'overdue', locale), `=SUM(${whole(H.overdue)})`, 'red', '{cell}>0'],
+    [enumLabel('health', 'lagging', locale), `=SUM(${whole(H.lagging)})`, 'amber', '{cell}>0'],
+    [enumLabel('health', 'stale', locale), `=SUM(${whole(H.stale)})`, 'amber', '{cell}>0'],
+    [enumLabel('taskStatus', 'blocked', locale), countLabels(status, 'taskStatus', ['blocked']), 'purple', '{cell}>0'],
+    [
+      text('dashWaitingSignOff'),
+      countLabels(range(source.requests, source.requests.letters.status)!, 'requestStatus', ['signOff']),
+      'amber',
+      '{cell}>0',
+    ],
+    [text('dashWaitingAcceptance'), countLabels(status, 'taskStatus', ['awaitingAcceptance']), 'amber', '{cell}>0'],
+    [
+      text('dashChangesPending'),
+      changeStatus ? countLabels(changeStatus, 'changeStatus', ['pending']) : 0,
+      'amber',
+      '{cell}>0',
+    ],
+    [
+      text('kpiOnTime'),
+      `=IF(${judged}=0,${literal(NOT_MEASURED)},SUM(${whole(H.onTime)})/${judged})`,
+      'amber',
+      `AND(ISNUMBER({cell}),{cell}<${ON_TIME_ATTENTION})`,
+    ],
+    [text('kpiSatisfaction'), NOT_MEASURED, undefined, ''],
+  ];
+  add(
+    tileSpecs.map(([label]) => label),
+    true,
+  );
+  const numberRow = add(tileSpecs.map(([, formula]) => formula));
+  const tiles: Tile[] = [];
+  tileSpecs.forEach(([, , attention, when], i) => {
+    if (attention) tiles.push({ row: numberRow, column: i + 1, attention, when });
+  });
+  percentCells.push({ row: numberRow, column: 8, numRows: 1, numColumns: 1 });
+  add([]);
+
+  // ---- open requests
+  add([text('dashOpenRequests')], true);
+  const req = (column: ColumnKey<'requests'>) => header(locale, 'requests', column);
+  add(
+    [
+      req('id'),
+      req('title'),
+      req('lead'),
+      text('dashPctDone'),
+      text('dashHealthMix'),
+      text('dashNextDue'),
+      text('dashWaitingOn'),
+    ],
+    true,
+  );
+  const firstRequest = visible.length + 1;
+  const mix = (r: number) => {
+    const count = (fact: string, label: string) =>
+      `COUNTIFS(${whole(H.request)},$A${r},${whole(fact)},1)&${literal(` ${label}`)}`;
+    return `=${[
+      count(H.overdue, enumLabel('health', 'overdue', locale)),
+      count(H.lagging, enumLabel('health', 'lagging', locale)),
+      count(H.stale, enumLabel('health', 'stale', locale)),
+    ].join(`&" · "&`)}`;
+  };
+  for (const request of options.openRequests) {
+    const r = visible.length + 1;
     add([
-      enumLabel('requestStatus', status.code, locale),
-      countLabels(requestRange, enumLabels('requestStatus', [status.code])),
+      request.id,
+      request.title,
+      request.lead,
+      `=IFERROR(SUMIFS(${whole(H.pct)},${whole(H.request)},$A${r})/COUNTIFS(${whole(H.request)},$A${r},${whole(H.pct)},">=0"),"")`,
+      mix(r),
+      `=IFERROR(1/(1/MINIFS(${whole(H.openDue)},${whole(H.request)},$A${r})),"")`,
+      request.waitingOn,
     ]);
   }
-  const requestsLast = visible.length;
+  if (options.openRequests.length > 0) {
+    percentCells.push({ row: firstRequest, column: 4, numRows: options.openRequests.length, numColumns: 1 });
+    dateCells.push({ row: firstRequest, column: 6, numRows: options.openRequests.length, numColumns: 1 });
+  } else add([text('reportNone')]);
   add([]);
 
-  add([text('dashTasks'), text('dashCount')], true);
-  const statusRange = taskColumn('status')!;
-  const idRange = taskColumn('id')!;
-  add([text('dashTotal'), `=MAX(0,COUNTA(${idRange})-1)`]);
-  for (const code of ['done', 'inProgress'] as const) {
-    add([enumLabel('taskStatus', code, locale), countLabels(statusRange, enumLabels('taskStatus', [code]))]);
-  }
-  add([enumLabel('health', 'overdue', locale), `=SUM(${whole(H.overdue)})`]);
-  add([enumLabel('health', 'lagging', locale), `=SUM(${whole(H.lagging)})`]);
-  add([enumLabel('taskStatus', 'blocked', locale), countLabels(statusRange, enumLabels('taskStatus', ['blocked']))]);
-  const rateRow = add([
-    text('dashOnTimeRate'),
-    `=IF(SUM(${whole(H.judged)})=0,"",SUM(${whole(H.onTime)})/SUM(${whole(H.judged)}))`,
-  ]);
-  percentCells.push({ row: rateRow, column: 2, numRows: 1, numColumns: 1 });
-  add([]);
-
+  // ---- departments
   const deptHeader = add([text('dashDepartments'), text('dashOpen'), text('dashOverdue'), text('dashAvgDelay')], true);
   for (const name of options.departments) {
     const r = visible.length + 1;
@@ -268,37 +224,55 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   const deptLast = visible.length;
   add([]);
 
+  // ---- the most overdue
   add([text('dashTopOverdue')], true);
   const topColumns: ColumnKey<'tasks'>[] = ['id', 'name', 'dept', 'owner', 'due'];
   add([...topColumns.map((key) => header(locale, 'tasks', key)), text('colDaysOverdue')], true);
   for (let k = 1; k <= TOP; k++) {
     const row = `MOD(SMALL(${whole(H.key)},${k}),${ROW_FACTOR})`;
-    const pick = (range: string | undefined) => (range ? `=IFERROR(INDEX(${range},${row}),"")` : '');
+    const pick = (cells: string | undefined) => (cells ? `=IFERROR(INDEX(${cells},${row}),"")` : '');
     add([...topColumns.map((key) => pick(taskColumn(key))), pick(whole(H.daysOverdue))]);
   }
   dateCells.push({ row: visible.length - TOP + 1, column: 5, numRows: TOP, numColumns: 1 });
+  add([]);
 
+  // ---- key figures per month (stored: computed at refresh by kpis.ts)
+  add([text('kpiByMonth')], true);
+  const monthHeader = add([text('kpiMonth'), ...KEY_FIGURE_LABELS.map((key) => text(key))], true);
+  for (const month of options.months) add([month.label, ...month.cells]);
+  const monthLast = visible.length;
+  if (options.months.length > 0) {
+    // Every share is a fraction under a percent format; the response time (column D) is hours.
+    for (const column of [2, 3, 5, 6, 7, 8]) {
+      percentCells.push({ row: monthHeader + 1, column, numRows: options.months.length, numColumns: 1 });
+    }
+  }
+
+  const charts: DashboardChart[] = [
+    {
+      kind: 'COLUMN',
+      title: text('dashDepartments'),
+      range: { row: deptHeader, column: 1, numRows: deptLast - deptHeader + 1, numColumns: 3 },
+      anchorRow: deptHeader,
+      anchorColumn: CHART_COLUMN,
+    },
+  ];
+  if (options.months.length > 0) {
+    charts.push({
+      kind: 'LINE',
+      title: text('kpiByMonth'),
+      range: { row: monthHeader, column: 1, numRows: monthLast - monthHeader + 1, numColumns: 3 },
+      anchorRow: monthHeader,
+      anchorColumn: CHART_COLUMN,
+    });
+  }
   return {
     visible,
     helper: helperRows(source, options),
     headerRows,
+    tiles,
     percentCells,
     dateCells,
-    charts: [
-      {
-        kind: 'PIE',
-        title: text('dashRequests'),
-        range: { row: requestsHeader, column: 1, numRows: requestsLast - requestsHeader + 1, numColumns: 2 },
-        anchorRow: requestsHeader,
-        anchorColumn: CHART_COLUMN,
-      },
-      {
-        kind: 'COLUMN',
-        title: text('dashDepartments'),
-        range: { row: deptHeader, column: 1, numRows: deptLast - deptHeader + 1, numColumns: 3 },
-        anchorRow: deptHeader,
-        anchorColumn: CHART_COLUMN,
-      },
-    ],
+    charts,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The 看板 / Dashboard sheet (SPEC §2.8) on the spreadsheet: its live formulas (dashboardFormulas.ts)
  * point at the data sheets' columns where their headers are at refresh time; the sheet is cleared
- * and rewritten whole, with its formats, hidden helper columns and charts.
+ * and rewritten whole, with its formats, tile colours, hidden helper columns and charts. A new
+ * dashboard is the first tab.
  */
 import { columnLetter } from './a1';
 import {
@@ -9,20 +10,24 @@ import {
   HELPER_COLUMN,
   HELPER_HEADROOM,
   HELPER_WIDTH,
+  VISIBLE_WIDTH,
+  type Attention,
   type Block,
   type DashboardOptions,
+  type DashboardSource,
 } from './dashboardFormulas';
 import { sizeToContent } from './grid';
 import type { Table } from './table';
 import { literalInput } from './typedInput';
 import { t, LOCALES } from '../i18n/index';
-import type { ColumnKey } from '../domain/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const HEADER_BACKGROUND = '#e8eaed';
-const VISIBLE_WIDTH = 6;
+/** The health colours of Tasks' conditional formatting (SPEC §3.2), so a red tile means what a red row means. */
+const ATTENTION: Record<Attention, string> = { red: '#f4c7c3', amber: '#fce8b2', purple: '#e1d5f0' };
+const TILE_FONT_SIZE = 18;
 
 /** The dashboard sheet under either language's title, or undefined. */
 function findDashboard(spreadsheet: Spreadsheet): Sheet | undefined {
@@ -33,34 +38,45 @@ function findDashboard(spreadsheet: Spreadsheet): Sheet | undefined {
   return undefined;
 }
 
-/**
- * Rewrites the dashboard (inserted as `title` when there is none) over `tasks` and `requests` as
- * read; returns the dashboard sheet's title.
- */
+/** A table's column letters by key, as its header row has them now; undefined without the table. */
+function lettersOf<K extends string>(table: Table<K> | undefined) {
+  if (!table) return undefined;
+  const letters: Partial<Record<K, string>> = {};
+  for (const [key, index] of Object.entries(table.positions) as [K, number | undefined][]) {
+    if (index !== undefined) letters[key] = columnLetter(index + 1);
+  }
+  return { title: table.store.sheet.getName(), letters };
+}
+
+export interface DashboardTables {
+  readonly tasks: Table<'id' | 'status' | 'due' | string>;
+  readonly requests: Table<'status' | string>;
+  readonly acceptance: Table<string> | undefined;
+  readonly planChanges: Table<string> | undefined;
+}
+
+/** Rewrites the dashboard (inserted first as `title` when there is none) over the tables as read; returns its title. */
 export function writeDashboard(
   spreadsheet: Spreadsheet,
   title: string,
-  tasks: Table<ColumnKey<'tasks'>>,
-  requests: Table<ColumnKey<'requests'>>,
+  tables: DashboardTables,
   options: DashboardOptions,
 ): string {
-  const letters: Record<string, string> = {};
-  for (const [key, index] of Object.entries(tasks.positions) as [string, number | undefined][]) {
-    if (index !== undefined) letters[key] = columnLetter(index + 1);
-  }
-  const dashboard = buildDashboard(
-    {
-      tasksTitle: tasks.sheet.getName(),
-      requestsTitle: requests.sheet.getName(),
-      tasks: letters as typeof letters & Record<'id' | 'status' | 'due', string>,
-      requestStatus: columnLetter((requests.positions.status ?? 0) + 1),
-      lastTaskRow: tasks.rows.length + 1 + HELPER_HEADROOM,
-    },
-    { ...options, departments: options.departments.map((name) => String(literalInput(name))) },
-  );
+  const source = {
+    tasks: lettersOf(tables.tasks)!,
+    requests: lettersOf(tables.requests)!,
+    acceptance: lettersOf(tables.acceptance),
+    planChanges: lettersOf(tables.planChanges),
+    lastTaskRow: tables.tasks.rows.length + 1 + HELPER_HEADROOM,
+  } as DashboardSource;
+  const dashboard = buildDashboard(source, {
+    ...options,
+    departments: options.departments.map((name) => String(literalInput(name))),
+  });
 
-  const sheet = findDashboard(spreadsheet) ?? spreadsheet.insertSheet(title);
+  const sheet = findDashboard(spreadsheet) ?? spreadsheet.insertSheet(title, 0);
   sheet.clear();
+  sheet.setConditionalFormatRules([]);
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   // Sized to what it holds (SPEC §3.7): the helper rows reach HELPER_HEADROOM below the last task.
   sizeToContent(sheet, Math.max(dashboard.visible.length, dashboard.helper.length), HELPER_COLUMN + HELPER_WIDTH - 1);
@@ -78,6 +94,24 @@ export function writeDashboard(
   for (const b of dashboard.dateCells) block(b).setNumberFormat('yyyy-mm-dd');
   sheet.setColumnWidth(1, 200);
 
+  const tileRow = dashboard.tiles[0]?.row;
+  if (tileRow !== undefined) {
+    const numbers = sheet.getRange(tileRow, 1, 1, VISIBLE_WIDTH);
+    numbers.setFontSizes([visible[0]!.map(() => TILE_FONT_SIZE)]);
+    numbers.setHorizontalAlignment('center');
+    sheet.getRange(tileRow - 1, 1, 1, VISIBLE_WIDTH).setHorizontalAlignment('center');
+  }
+  sheet.setConditionalFormatRules(
+    dashboard.tiles.map((tile) => {
+      const cell = `${columnLetter(tile.column)}${tile.row}`;
+      return SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${tile.when.replace(/\{cell\}/g, cell)}`)
+        .setBackground(ATTENTION[tile.attention])
+        .setRanges([sheet.getRange(tile.row, tile.column)])
+        .build();
+    }),
+  );
+
   sheet.getRange(1, HELPER_COLUMN, dashboard.helper.length, HELPER_WIDTH).setValues(dashboard.helper);
   sheet.hideColumns(HELPER_COLUMN, HELPER_WIDTH);
 
@@ -85,7 +119,7 @@ export function writeDashboard(
     sheet.insertChart(
       sheet
         .newChart()
-        .setChartType(chart.kind === 'PIE' ? Charts.ChartType.PIE : Charts.ChartType.COLUMN)
+        .setChartType(chart.kind === 'LINE' ? Charts.ChartType.LINE : Charts.ChartType.COLUMN)
         .addRange(block(chart.range))
         .setPosition(chart.anchorRow, chart.anchorColumn, 0, 0)
         .setOption('title', chart.title)

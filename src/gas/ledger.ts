@@ -5,7 +5,8 @@
  * run's progress is written (gas/sendProgress: the message under way), so a run that dies at any
  * point leaves one message in doubt at most (domain/ledger settledStatus). A failed send is marked
  * on the sheet before the run goes on (progress alone would read it as sent); the rest is marked
- * in one write at the end, after which the progress is removed.
+ * in one write at the end, after which the progress is removed. A group robot's message (SPEC
+ * §3.8) is a message of its own channel on the same ledger: it posts itself and says what to mark.
  */
 import type { SendProgress } from '../domain/ledger';
 import type { ColumnKey } from '../domain/schema';
@@ -16,11 +17,28 @@ import type { TableRow } from './table';
 
 type LogRow = TableRow<ColumnKey<'notificationLog'>>;
 
-/** One message and its log row. */
+/** One mail and its log row. */
 export interface LedgerMail {
   readonly message: MailMessage;
   readonly row: LogRow;
+  readonly post?: undefined;
 }
+
+/**
+ * What became of a robot message: sent; retry (rate limit, busy, no answer: later ticks, backing
+ * off); failed (the robot is broken: no retry); queued (over the robot's per-minute limit: the
+ * next tick sends it, no failure counted).
+ */
+export type PostStatus = 'sent' | 'retry' | 'failed' | 'queued';
+
+/** One group robot message and its log row; `post` sends it and never throws. */
+export interface LedgerPost {
+  readonly post: () => PostStatus;
+  readonly row: LogRow;
+  readonly message?: undefined;
+}
+
+export type LedgerMessage = LedgerMail | LedgerPost;
 
 export interface LedgerOptions {
   /** The status cell's text, in the workbook's language. */
@@ -35,14 +53,14 @@ export interface LedgerOptions {
   readonly progress: SendProgressStore;
   /** The run's ID and each message's place in its order, as recorded on its row. */
   readonly run: string;
-  readonly orderOf: (mail: LedgerMail) => number;
+  readonly orderOf: (mail: LedgerMessage) => number;
 }
 
-export interface LedgerOutcome {
+export interface LedgerOutcome<M extends LedgerMessage = LedgerMessage> {
   /** Messages sent, in order. */
-  readonly sent: readonly LedgerMail[];
+  readonly sent: readonly M[];
   /** The messages not sent, in order: queued, or to retry, for a later tick. */
-  readonly unsent: readonly LedgerMail[];
+  readonly unsent: readonly M[];
   /** Why sending stopped early, if it did. */
   readonly stopped?: 'quota' | 'budget' | 'write' | 'unavailable';
 }
@@ -50,8 +68,12 @@ export interface LedgerOutcome {
 /** Sends failing one after another for other reasons than quota: the service is likely down, so the run stops trying. */
 const FAILURES_BEFORE_PAUSE = 3;
 
-export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, options: LedgerOptions): LedgerOutcome {
-  const mark = (mail: LedgerMail, status: NotificationStatus) => {
+export function deliverMail<M extends LedgerMessage>(
+  mails: readonly M[],
+  mailer: Mailer,
+  options: LedgerOptions,
+): LedgerOutcome<M> {
+  const mark = (mail: LedgerMessage, status: NotificationStatus) => {
     mail.row.set('status', options.label(status));
     mail.row.set('time', options.time());
   };
@@ -73,12 +95,12 @@ export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, option
       return false;
     }
   };
-  const sent: LedgerMail[] = [];
+  const sent: M[] = [];
   let stopped: LedgerOutcome['stopped'];
   let failuresInARow = 0;
   let next = 0;
   for (; next < mails.length; next++) {
-    const mail = mails[next] as LedgerMail;
+    const mail = mails[next] as M;
     if (options.outOfTime()) {
       stopped = 'budget';
       break;
@@ -86,6 +108,23 @@ export function deliverMail(mails: readonly LedgerMail[], mailer: Mailer, option
     if (!progress(options.orderOf(mail), false)) {
       stopped = 'write';
       break;
+    }
+    if (mail.post) {
+      // A robot's answer never stops the mail: each robot's failure stays with its own row.
+      const status = mail.post();
+      mark(mail, status);
+      if (status === 'sent') {
+        sent.push(mail);
+        continue;
+      }
+      if (status === 'retry') mail.row.set('attempts', Number(mail.row.get('attempts')) + 1);
+      // Not sent: on the sheet before the run goes on, or progress would read it as sent.
+      if (!persist()) {
+        next++;
+        stopped = 'write';
+        break;
+      }
+      continue;
     }
     try {
       mailer.send(mail.message, options.senderName);

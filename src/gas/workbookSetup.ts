@@ -27,6 +27,7 @@ import { enumLabels, ENUMS } from '../domain/enums';
 import { growToFit } from './grid';
 import { rememberSheetIds, SheetDirectory, type SheetIds } from './sheets';
 import { Table } from './table';
+import { seedTemplates } from './templateSheet';
 import { t, type Locale } from '../i18n/index';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -97,7 +98,7 @@ const FROZEN_COLUMNS: Partial<Record<SheetKey, number>> = { requests: 2, tasks: 
  *   Behind the warning, onEdit restores a ⚙ cell anyone types (app/editGuard.ts), Sign-offs
  *   decisions typed are restored, and recomputed columns are rewritten by the next save or scan.
  */
-const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'notificationLog'];
+const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'templates', 'notificationLog'];
 const WARNING_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory'];
 /**
  * ⚙ columns only coordinators' actions write: IDs and baselines of tasks (the split, Import, and the
@@ -149,6 +150,7 @@ export function setupWorkbook(spreadsheet: Spreadsheet, locale: Locale, installe
     timeZone: spreadsheet.getSpreadsheetTimeZone(),
   };
   fillSettings(settingsSheet, spreadsheetDefaults, locale, installer);
+  seedTemplates(placed.get('templates')!, locale, spreadsheetDefaults.timeZone);
   const settings = parseSettings(settingsSheet.getDataRange().getValues(), spreadsheetDefaults).settings;
   for (const key of SHEET_ORDER) {
     const sheet = placed.get(key)!;

@@ -54,7 +54,7 @@ export const guardText = {
   guardEmpty: { 'zh-CN': '（空）', en: '(empty)' },
   guardRestored: {
     'zh-CN': '{why}；{user} 填写的「{value}」已恢复为「{restored}」。',
-    en: '{why}; the "{value}" typed by {user} was restored to "{restored}".',
+    en: '{why}; the "{value}" entered by {user} was restored to "{restored}".',
   },
   guardNotRestorable: {
     'zh-CN': '{why}；{user} 粘贴的「{value}」无法自动恢复（粘贴不带原值），请协作负责人核对此格。',
@@ -64,6 +64,12 @@ export const guardText = {
     'zh-CN':
       '{why}；{user} 粘贴的「{value}」已清除（粘贴不带原值，无法恢复）：有权提交的人的进度由协作台重新盖章，其他人的保持未生效。',
     en: '{why}; the "{value}" pasted by {user} was cleared (a paste does not carry the old value): Collab Desk stamps the entry again if its author may post it, otherwise it stays unapplied.',
+  },
+  guardUnknownOld: { 'zh-CN': '（粘贴覆盖，原值不明）', en: '(pasted over, old value unknown)' },
+  guardPasteUnconfirmed: {
+    'zh-CN':
+      '{user} 于 {at} 在此格（⚙）粘贴了「{value}」，粘贴不带原值，记录中也无从得知原值：请协作负责人核对，核对后粘贴正确的值即确认。',
+    en: '{user} pasted "{value}" over this ⚙ cell at {at}; neither the paste nor the records tell what it held: a coordinator should check it and confirm it by pasting the right value over it.',
   },
   guardUnnamed: {
     'zh-CN':

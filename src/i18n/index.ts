@@ -4,11 +4,14 @@
  */
 import { alertText } from './alerts';
 import { commonText } from './common';
+import { dashboardText } from './dashboard';
 import { guardText } from './guard';
 import { mailText } from './mails';
 import { reportText } from './reports';
+import { robotText } from './robots';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
+import { templateText } from './templates';
 import { workbookText } from './workbook';
 
 export type Locale = 'zh-CN' | 'en';
@@ -29,6 +32,9 @@ export const catalogue = {
   ...reportText,
   ...signOffText,
   ...guardText,
+  ...templateText,
+  ...robotText,
+  ...dashboardText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

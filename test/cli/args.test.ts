@@ -57,8 +57,8 @@ test('--now accepts ISO dates and date-times, with or without an offset, and ref
 
 test('each wrong argument gets one message naming it and what is allowed', () => {
   const cases: [string[], string][] = [
-    [[], 'missing <command> (allowed: demo, setup, validate, scan, summary, tick; --help shows usage)'],
-    [['sacn', 'x.xlsx'], "unknown command 'sacn' (allowed: demo, setup, validate, scan, summary, tick)"],
+    [[], 'missing <command> (allowed: demo, setup, validate, scan, summary, tick, dashboard; --help shows usage)'],
+    [['sacn', 'x.xlsx'], "unknown command 'sacn' (allowed: demo, setup, validate, scan, summary, tick, dashboard)"],
     [['scan', 'x.xlsx', '--fast'], "unknown option '--fast' (allowed: --now, --dry-run, --out, --out-dir, --help)"],
     [['scan'], 'scan: missing <file.xlsx>'],
     [['scan', 'a.xlsx', 'b.xlsx'], 'scan: one <file.xlsx> expected, got 2: a.xlsx b.xlsx'],
@@ -68,6 +68,7 @@ test('each wrong argument gets one message naming it and what is allowed', () =>
     [['scan', 'x.xlsx', '--dry-run', '--dry-run'], '--dry-run is given twice'],
     [['scan', 'x.xlsx', '--dry-run=yes'], '--dry-run takes no value'],
     [['scan', 'x.xlsx', '--out', 'x.csv'], "--out: 'x.csv' does not end in .xlsx"],
+    [['dashboard', 'x.xlsx', '--out', 'x.xlsx'], "--out: 'x.xlsx' does not end in .html"],
     [['scan', 'x.xlsx', '--out-dir', 'o'], '--out-dir is an option of demo only (use --out <file.xlsx>)'],
     [['demo', 'x.xlsx'], "demo takes no file (got 'x.xlsx')"],
     [['demo', '--now', '2024-08-16'], '--now is not an option of demo (allowed: --out-dir)'],
@@ -82,7 +83,7 @@ test('the command line exits 2 with a one-line message for a wrong argument, a b
   const cases: [string[], RegExp][] = [
     [
       ['frobnicate'],
-      /^collab-desk: unknown command 'frobnicate' \(allowed: demo, setup, validate, scan, summary, tick\)\n$/,
+      /^collab-desk: unknown command 'frobnicate' \(allowed: demo, setup, validate, scan, summary, tick, dashboard\)\n$/,
     ],
     [
       ['scan', 'x.xlsx', '--now', 'tomorrow'],

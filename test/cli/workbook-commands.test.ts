@@ -1,6 +1,6 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -129,6 +129,27 @@ test('tick at --now runs the hourly trigger: the task without a valid owner goes
     lines.some((line) => /mail to .*li\.na@example\.com/.test(line)),
     lines.join('\n'),
   );
+});
+
+test("dashboard writes the refreshed dashboard and timeline of a team's own export as one page, and leaves the workbook", async () => {
+  const file = await userWorkbook();
+  const out = join(dir, 'user.dashboard.html');
+  const { report, lines, written } = await run({ command: 'dashboard', file, now: parseNow('2024-07-22T09:00'), out });
+  assert.ok(report.ok, lines.join('\n'));
+  assert.deepEqual(written, [out]);
+  assert.ok(
+    lines.some((line) => line.includes('「时间线」已刷新：1 项任务。')),
+    lines.join('\n'),
+  );
+  const page = readFileSync(out, 'utf8');
+  // The overdue tile: the one task, due 7/15, is five working days late on Monday 7/22.
+  assert.match(page, /<div class="tile" data-label="逾期" style="background:#f4c7c3"><div class="number">1<\/div>/);
+  assert.match(
+    page,
+    /<td>RW202407001-01<\/td><td>新品推广方案初稿撰写<\/td><td>市场部<\/td><td>张伟、李娜<\/td><td>2024-07-15<\/td><td>5<\/td>/,
+  );
+  assert.ok(!page.includes('src="http') && !page.includes("src='http"), 'nothing is loaded from the network');
+  assert.equal(existsSync(join(dir, 'dashboard-out.xlsx')), false, 'the workbook is not written');
 });
 
 /** What a sheet holds besides values: rule counts, validated cells, one cell's fill, hidden columns. */

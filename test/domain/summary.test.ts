@@ -1,6 +1,7 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { civilDayFromKey, dayKeyOf, WorkCalendar } from '../../src/domain/calendar';
+import { keyFigures } from '../../src/domain/keyFigures';
 import { taskHealth } from '../../src/domain/health';
 import { defaultSettings } from '../../src/domain/settings';
 import {
@@ -83,9 +84,12 @@ function task(overrides: Partial<ReportTask> & Pick<ReportTask, 'id'>): ReportTa
 }
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
+  const week = reportWeek(now, calendar);
+  const sources = { tasks: overrides.tasks ?? [], approvedChanges: [], requests: [], signOffs: [], escalations: [] };
   return {
     now,
-    week: reportWeek(now, calendar),
+    week,
+    figures: keyFigures(sources, week, now, calendar),
     calendar,
     locale: 'zh-CN',
     tasks: [],
@@ -293,4 +297,21 @@ test('a summary of thousands of rows mails under Gmail’s ~102 KB clipping', ()
   );
   const mail = summaryEmail(summary, 'head@x.cn', 'zh-CN', 'https://example.com');
   assert.ok(Buffer.byteLength(mail.htmlBody) < 102_000, `${Buffer.byteLength(mail.htmlBody)} bytes`);
+});
+
+test('the week\'s key figures judge "on time" by the acceptance against the baseline due, not the last update', () => {
+  const late = task({
+    id: 'RW1',
+    status: 'done',
+    baseline: at('2024-07-09T00:00'),
+    due: at('2024-07-12T00:00'),
+    lastUpdate: at('2024-07-09T10:00'),
+    completedAt: at('2024-07-10T11:00'),
+  });
+  const onTime = task({ id: 'RW2', status: 'done', due: at('2024-07-10T00:00'), completedAt: at('2024-07-10T17:00') });
+  const lines = weeklySummary(input({ tasks: [late, onTime] })).lines;
+  assert.equal(
+    lines[3],
+    '本周关键指标：按期完成率 1/2 (50%) · 延期率 1/2 (50%) · 平均响应时长（工作小时） — · 签批及时率（48 小时） — · 问题解决率 — · 变更率 0/2 (0%) · 满意度 —（未测量）',
+  );
 });

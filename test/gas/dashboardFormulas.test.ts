@@ -18,10 +18,8 @@ test('column letters and the NETWORKDAYS.INTL weekend mask', () => {
 });
 
 const source: DashboardSource = {
-  tasksTitle: "Bob's tasks",
-  requestsTitle: 'Requests',
-  tasks: { id: 'A', status: 'B', due: 'C', dept: 'D' },
-  requestStatus: 'B',
+  tasks: { title: "Bob's tasks", letters: { id: 'A', status: 'B', due: 'C', dept: 'D' } },
+  requests: { title: 'Requests', letters: { status: 'B' } },
   lastTaskRow: 4,
 };
 const options: DashboardOptions = {
@@ -32,6 +30,8 @@ const options: DashboardOptions = {
   workDays: [1, 2, 3, 4, 5],
   holidays: ['2024-07-11'],
   workdaySwaps: [],
+  openRequests: [],
+  months: [],
 };
 
 test('formulas name the sheets quoted, match statuses in either language and escape department names', () => {
@@ -39,14 +39,15 @@ test('formulas name the sheets quoted, match statuses in either language and esc
   const formulas = dashboard.visible
     .flat()
     .filter((cell): cell is string => typeof cell === 'string' && cell.startsWith('='));
-  assert.ok(formulas.includes(`=COUNTIF('Requests'!$B:$B,"待审核")+COUNTIF('Requests'!$B:$B,"Pending review")`));
-  assert.ok(formulas.includes(`=MAX(0,COUNTA('Bob''s tasks'!$A:$A)-1)`));
+  assert.ok(formulas.includes(`=COUNTIF('Requests'!$B:$B,"待会签")+COUNTIF('Requests'!$B:$B,"Awaiting sign-off")`));
+  assert.ok(formulas.includes(`=COUNTIF('Bob''s tasks'!$B:$B,"阻塞")+COUNTIF('Bob''s tasks'!$B:$B,"Blocked")`));
   assert.deepEqual(
     dashboard.visible.map((row) => row[0]).filter((c) => c === 'Sales "East"' || c === 'Ops'),
     ['Sales "East"', 'Ops'],
   );
-  // No lagging or on-time facts without Health and Last update columns: zeros, not broken references.
-  assert.deepEqual(dashboard.helper[1]!.slice(4, 7), [0, 0, 0]);
+  // No lagging fact and no completion time without Health, Last update and Acceptance: not broken references.
+  assert.equal(dashboard.helper[1]![4], 0);
+  assert.equal(dashboard.helper[1]![14], '');
   assert.equal(dashboard.helper[1]![8], '=DATE(2024,7,11)');
   assert.equal(dashboard.helper.length, 4);
 });
@@ -71,8 +72,8 @@ function evaluate(rows: RawCellContent[][], opts: DashboardOptions = options, to
       "Bob's tasks": [['ID', 'Status', 'Due', 'Dept'], ...rows],
       Requests: [
         ['ID', 'Status'],
-        ['XQ1', '待审核'],
-        ['XQ2', 'Pending review'],
+        ['XQ1', '待会签'],
+        ['XQ2', 'Awaiting sign-off'],
         ['XQ3', 'Done'],
       ],
       Dashboard: sheet,
@@ -81,9 +82,11 @@ function evaluate(rows: RawCellContent[][], opts: DashboardOptions = options, to
   );
   const values = hf.getSheetValues(hf.getSheetId('Dashboard')!);
   const read = (label: string) => values.find((row) => row[0] === label)?.slice(1, 4);
+  /** The number under a tile's label. */
+  const tile = (label: string) => values[4]?.[values[3]!.indexOf(label)];
   /** Working days late of the task on Tasks row `row`, from its helper row. */
   const daysLate = (row: number) => values[row - 1]?.[HELPER_COLUMN - 1 + 3];
-  return Object.assign(read, { daysLate });
+  return Object.assign(read, { daysLate, tile });
 }
 
 const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
@@ -94,9 +97,8 @@ test('evaluated, the counts follow the tasks: overdue after the end of the due d
     ['RW2', '进行中', serial(2024, 7, 12), 'Ops'],
     ['RW3', 'Done', serial(2024, 7, 1), 'Sales "East"'],
   ]);
-  assert.deepEqual(read('Pending review'), [2]);
-  assert.deepEqual(read('Total'), [3]);
-  assert.deepEqual(read('Overdue'), [1], 'due today is not overdue before 18:00');
+  assert.equal(read.tile('Requests awaiting sign-off'), 2);
+  assert.equal(read.tile('Overdue'), 1, 'due today is not overdue before 18:00');
   // Due Wednesday, Thursday a holiday: one working day late on Friday.
   assert.deepEqual(read('Ops'), [2, 1, 1]);
   assert.deepEqual(read('Sales "East"'), [0, 0, 0]);

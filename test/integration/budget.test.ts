@@ -68,6 +68,8 @@ test('a worst-case 10,000-task scan never runs past its budget and finishes over
   project.call('automationOn_');
   const { clock, triggers, mail } = project.emulator;
   const runs: { sends: number; lastSendSeconds: number }[] = [];
+  // The timeline is a view (SPEC §2.8): refreshed after the mail, never in a run whose mail used its budget.
+  const timelineAfter: boolean[] = [];
   // Ticks until a tick has nothing left to send.
   for (let hour = 0; hour < 8; hour++) {
     clock.set(at(`2024-07-11T${String(9 + hour).padStart(2, '0')}:30`));
@@ -75,6 +77,7 @@ test('a worst-case 10,000-task scan never runs past its budget and finishes over
     const before = mail.outbox.length;
     triggers.emuRunDue();
     const sent = mail.outbox.slice(before);
+    timelineAfter.push(project.emulator.spreadsheet.getSheetByName('时间线') !== null);
     if (sent.length === 0) break;
     const last = Math.max(...sent.map((m) => m.sentAt.getTime()));
     runs.push({ sends: sent.length, lastSendSeconds: (last - start) / 1000 });
@@ -82,6 +85,8 @@ test('a worst-case 10,000-task scan never runs past its budget and finishes over
   assert.ok(runs.length >= 2, `more than one run's worth of digests: ${JSON.stringify(runs)}`);
   // The budget is 270 s; a send started just before it ends within about a second.
   for (const run of runs) assert.ok(run.lastSendSeconds <= 272, JSON.stringify(runs));
+  assert.equal(timelineAfter[0], false, 'the scan that ran out of time left the timeline for a later tick');
+  assert.equal(timelineAfter.at(-1), true, `a later tick of the day refreshed it: ${timelineAfter.join()}`);
   // One digest a recipient, or one in parts ("(1/2)", "(2/2)") when it carries more notices than a
   // log row holds (a head of 1,000 late tasks): the parts carry different notices.
   const perRecipient = new Map<string, string[]>();

@@ -79,11 +79,14 @@ test('the manifest runs on V8 with explicit OAuth scopes and the Sheets API the 
   // The Sheets API accepts no "current spreadsheet only" scope: spreadsheets it must be.
   assert.deepEqual([...manifest.oauthScopes].sort(), [
     'https://www.googleapis.com/auth/script.container.ui',
+    // Group robots (SPEC §3.8), only to the platforms urlFetchWhitelist names.
+    'https://www.googleapis.com/auth/script.external_request',
     'https://www.googleapis.com/auth/script.scriptapp',
     'https://www.googleapis.com/auth/script.send_mail',
     'https://www.googleapis.com/auth/spreadsheets',
     'https://www.googleapis.com/auth/userinfo.email',
   ]);
+  assert.ok(manifest.urlFetchWhitelist.every((prefix: string) => /^https:\/\/[a-z.]+\/.+\/$/.test(prefix)));
   assert.deepEqual(manifest.dependencies.enabledAdvancedServices, [
     { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
   ]);

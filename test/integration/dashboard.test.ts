@@ -2,7 +2,7 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { ReportDesk, at } from './reports-fixture';
 
-/** The dashboard as a user reads it: label in column A, computed values to its right. */
+/** The dashboard as a user reads it: tiles (a label over a number), then tables labelled in column A. */
 function board(desk: ReportDesk) {
   const title = desk.l('看板', 'Dashboard');
   const values = () => desk.values(title);
@@ -18,8 +18,16 @@ function board(desk: ReportDesk) {
     title,
     /** 1-based sheet row of a label. */
     row: (label: string) => indexOf(label) + 1,
-    metric: (label: string, after = '') => rowOf(label, after)[1],
+    /** The tiles as label → number. */
+    tiles: () => {
+      const [labels, numbers] = values()
+        .slice(3, 5)
+        .map((row) => row.slice(0, 9));
+      return Object.fromEntries(labels!.filter((l) => l !== '').map((l, i) => [l, numbers![i]]));
+    },
+    request: (id: string) => rowOf(id).slice(0, 7),
     dept: (name: string) => rowOf(name).slice(1, 4),
+    month: (label: string) => rowOf(label).slice(1, 9),
     top: (heading: string) => {
       const rows = values();
       const start = rows.findIndex((row) => row[0] === heading);
@@ -28,28 +36,45 @@ function board(desk: ReportDesk) {
   };
 }
 
-test('the dashboard counts requests and tasks with live formulas that follow a status change without a refresh', () => {
+const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+test('the dashboard is the first tab: live KPI tiles, a row per open request, departments and the most overdue', () => {
   const desk = new ReportDesk('zh-CN').example();
   desk.project.call('refreshDashboard_');
   assert.equal(desk.lastAlert(), '「看板」已刷新。');
   const b = board(desk);
   const sheet = desk.ss.getSheetByName(b.title)!;
-  const status = desk.cell('requests', 2, 'status').getA1Notation().replace(/\d+$/, '');
-  assert.ok(sheet.getRange('B5').getFormula().startsWith(`=COUNTIF('需求申请'!$${status}:$${status},"待审核")`));
-
+  assert.equal(desk.ss.getSheets()[0]!.getName(), '看板');
+  const tiles = b.tiles();
   assert.deepEqual(
-    ['待审核', '待修改', '已立项', '已驳回', '已完成', '已归档'].map((s) => b.metric(s, '需求状态')),
-    [1, 0, 1, 0, 1, 0],
+    { ...tiles, 按期完成率: Math.round(Number(tiles['按期完成率']) * 1000) },
+    {
+      逾期: 1,
+      滞后: 1,
+      未更新: 0,
+      阻塞: 0,
+      待会签需求: 0,
+      待验收任务: 0,
+      待批计划变更: 0,
+      // RW202406001-01 was accepted after its baseline; the other two accepted tasks in time.
+      按期完成率: 667,
+      满意度: '—',
+    },
   );
-  assert.equal(b.metric('任务总数'), 6);
-  assert.equal(b.metric('已完成', '任务'), 3);
-  assert.equal(b.metric('进行中', '任务'), 2);
-  assert.equal(b.metric('逾期', '任务'), 1);
-  assert.equal(b.metric('滞后', '任务'), 1);
-  assert.equal(b.metric('阻塞', '任务'), 0);
-  // RW202406001-01 delivered after its baseline; the other two done tasks in time.
-  assert.equal(Math.round(Number(b.metric('按期完成率')) * 1000), 667);
-  assert.equal(sheet.getRange(`B${b.row('按期完成率')}`).getDisplayValue(), '67%');
+  assert.equal(sheet.getRange('H5').getDisplayValue(), '67%');
+  // The overdue tile is red while it counts something, the others only when they do.
+  const coloured = sheet.getConditionalFormatRules().filter((rule) => rule.getRanges()[0]!.getA1Notation() === 'A5');
+  assert.equal(coloured[0]!.getBooleanCondition()!.getBackground(), '#f4c7c3');
+
+  assert.deepEqual(b.request('XQ202407001'), [
+    'XQ202407001',
+    '2024年Q3新品上市推广方案',
+    '市场部',
+    0.375,
+    '1 逾期 · 1 滞后 · 0 未更新',
+    serial(2024, 7, 10),
+    '李四',
+  ]);
   assert.deepEqual(b.dept('销售部'), [2, 1, 2]);
   assert.deepEqual(b.dept('售后部'), [1, 0, 0]);
   assert.deepEqual(b.dept('市场部'), [0, 0, 0]);
@@ -59,18 +84,30 @@ test('the dashboard counts requests and tasks with live formulas that follow a s
   // emulator returns the serial for INDEX results: see the report.)
   const due = sheet.getRange(b.row('逾期最久的 10 项任务') + 2, 5);
   assert.equal(due.getNumberFormat(), 'yyyy-mm-dd');
-  assert.equal(top[0]![4], (Date.UTC(2024, 6, 10) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  assert.equal(top[0]![4], serial(2024, 7, 10));
   assert.deepEqual(top[1], ['', '', '', '', '', '']);
 
   // The owner's task is accepted: the dashboard changes at once.
   desk.cell('tasks', desk.rowOf('tasks', 'id', 'RW202407001-02'), 'status').setValue('已完成');
-  assert.equal(b.metric('已完成', '任务'), 4);
-  assert.equal(b.metric('逾期', '任务'), 0);
+  assert.equal(b.tiles()['逾期'], 0);
   assert.deepEqual(b.dept('销售部'), [1, 0, 0]);
   assert.deepEqual(b.top('逾期最久的 10 项任务')[0], ['', '', '', '', '', '']);
   // And the clock: next Wednesday evening the untouched lagging task is overdue too.
   desk.project.emulator.clock.set(at('2024-07-22T09:00'));
-  assert.equal(b.metric('逾期', '任务'), 2);
+  assert.equal(b.tiles()['逾期'], 2);
+});
+
+test('"on time" is the acceptance against the baseline due, on the tile and in the months, not the last update', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  // The owner's last update came before the baseline (6/3); the acceptance failed on 6/4 and passed on 6/5.
+  desk.cell('tasks', desk.rowOf('tasks', 'id', 'RW202406001-01'), 'lastUpdate').setValue(at('2024-06-03T10:00'));
+  desk.project.call('refreshDashboard_');
+  const b = board(desk);
+  assert.equal(Math.round(Number(b.tiles()['按期完成率']) * 1000), 667);
+  // June: the one task accepted then was late, and it was the one task due then.
+  assert.deepEqual(b.month('2024-06').slice(0, 2), [0, 1]);
+  assert.deepEqual(b.month('2024-05').slice(0, 2), [1, 0]);
+  assert.equal(b.month('2024-07')[7], '—', 'satisfaction is not measured');
 });
 
 test('columns are found by their headers at refresh time, wherever users moved them', () => {
@@ -82,14 +119,14 @@ test('columns are found by their headers at refresh time, wherever users moved t
   desk.project.call('refreshDashboard_');
   const b = board(desk);
   assert.equal(desk.lastAlert(), '"Dashboard" is refreshed.');
-  assert.equal(b.metric('Pending review'), 1);
-  assert.equal(b.metric('Total'), 6);
-  assert.equal(b.metric('Overdue', 'Tasks'), 1);
+  assert.equal(b.tiles()['Overdue'], 1);
+  assert.equal(b.tiles()['Lagging'], 1);
+  assert.equal(b.request('XQ202407001')[3], 0.375);
   assert.deepEqual(b.dept('销售部'), [2, 1, 2]);
   assert.equal(b.top('The 10 most overdue tasks')[0]![0], 'RW202407001-02');
 });
 
-test('refreshing writes only the dashboard sheet, keeps one pair of charts and hides the helper columns', () => {
+test('refreshing writes only the dashboard sheet, keeps its two charts and hides the helper columns', () => {
   const desk = new ReportDesk('zh-CN').example();
   const before = desk.snapshot(['看板']);
   desk.project.call('refreshDashboard_');
@@ -99,10 +136,13 @@ test('refreshing writes only the dashboard sheet, keeps one pair of charts and h
   const charts = sheet.getCharts();
   assert.deepEqual(
     charts.map((c) => c.emuChartType()),
-    ['PIE', 'COLUMN'],
+    ['COLUMN', 'LINE'],
   );
-  assert.equal(charts[0]!.getOptions().get('title'), '需求状态');
-  assert.equal(charts[0]!.getRanges()[0]!.getA1Notation(), 'A4:B12');
+  assert.equal(charts[1]!.getOptions().get('title'), '近六个月关键指标');
+  assert.equal(
+    charts[1]!.getRanges()[0]!.getA1Notation(),
+    `A${board(desk).row('月份')}:C${board(desk).row('2024-07')}`,
+  );
   assert.ok(sheet.isColumnHiddenByUser(15));
   assert.ok(!sheet.isColumnHiddenByUser(2));
 });

@@ -46,7 +46,7 @@ const WORDS = {
     viaSheet: 'sheet edit',
     acceptanceOnly: /A task is done once its acceptance passes/,
     restoredTo: (value: string, user: string, restored: string) =>
-      new RegExp(`the "${value}" typed by ${user.replace(/\./g, '\\.')} was restored to "${restored}"`),
+      new RegExp(`the "${value}" entered by ${user.replace(/\./g, '\\.')} was restored to "${restored}"`),
     coordinatorsApprove: /Only a coordinator \(coordinator@example\.com\) may approve a request/,
     signOffStarts: /set by the split's sign-off/,
     unnamed: /Apps Script did not say who typed this.*waiting for a coordinator to confirm it/s,

@@ -63,7 +63,14 @@ test('setup removes the untouched empty default sheet, and keeps one somebody us
   assert.ok(fresh.ss.getSheetByName('工作表1'), 'a new spreadsheet starts with 工作表1');
   fresh.setUp('zh-CN');
   assert.equal(fresh.ss.getSheetByName('工作表1'), null);
-  assert.equal(fresh.ss.getSheets()[0]!.getName(), '需求申请');
+  // SPEC §2.8: the dashboard is the first tab after setup, then the data sheets in their order.
+  assert.deepEqual(
+    fresh.ss
+      .getSheets()
+      .slice(0, 2)
+      .map((sheet) => sheet.getName()),
+    ['看板', '需求申请'],
+  );
 
   const used = new Desk('en', { setUp: false });
   used.ss.getSheetByName('Sheet1')!.getRange('C3').setNote('keep me');

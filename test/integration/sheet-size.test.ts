@@ -4,6 +4,7 @@
  */
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
+import { HELPER_COLUMN, HELPER_WIDTH } from '../../src/gas/dashboardFormulas';
 import { ReportDesk } from './reports-fixture';
 
 function grid(desk: ReportDesk, title: string) {
@@ -34,7 +35,7 @@ test('the dashboard holds exactly its visible tables and helper rows, and grows 
   assert.deepEqual(first.grid, first.content);
   // Helper formulas cover every Tasks row and 500 below it.
   const taskRows = desk.sheet('tasks').getLastRow();
-  assert.deepEqual(first.grid, [taskRows + 500, 24]);
+  assert.deepEqual(first.grid, [taskRows + 500, HELPER_COLUMN + HELPER_WIDTH - 1]);
   desk.put(
     'tasks',
     Array.from({ length: 600 }, (_, i) => ({ id: `RW202407001-${100 + i}`, request: 'XQ202407001', name: `任务${i}` })),
@@ -42,5 +43,5 @@ test('the dashboard holds exactly its visible tables and helper rows, and grows 
   desk.project.call('refreshDashboard_');
   const grown = grid(desk, '看板');
   assert.deepEqual(grown.grid, grown.content);
-  assert.deepEqual(grown.grid, [taskRows + 600 + 500, 24]);
+  assert.deepEqual(grown.grid, [taskRows + 600 + 500, HELPER_COLUMN + HELPER_WIDTH - 1]);
 });

@@ -16,7 +16,7 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
     );
     assert.equal(sheet.getFrozenRows(), 1, key);
   }
-  assert.match(desk.lastAlert(), /工作簿已就绪：新建 12 个工作表/);
+  assert.match(desk.lastAlert(), /工作簿已就绪：新建 13 个工作表/);
   assert.ok(desk.ss.getSheetByName('看板'), 'setup makes the dashboard too (SPEC §5)');
 });
 
@@ -26,7 +26,7 @@ test('setup in English creates English sheets and records the language in Settin
   const settings = desk.sheet('settings').getDataRange().getValues();
   assert.ok(settings.some((row) => row[0] === 'Language' && row[1] === 'en'));
   assert.ok(settings.some((row) => row[0] === 'Stale after (working days)' && row[1] === 3));
-  assert.match(desk.lastAlert(), /^Workbook ready: 12 sheets created/);
+  assert.match(desk.lastAlert(), /^Workbook ready: 13 sheets created/);
   assert.ok(desk.ss.getSheetByName('Dashboard'));
 });
 
@@ -103,7 +103,7 @@ test('a second setup moves and loses nothing the user entered', () => {
   assert.deepEqual(settings.getDataRange().getValues(), before.settings);
   assert.equal(tasks.getConditionalFormatRules().length, before.rules);
   assert.equal(tasks.getProtections('RANGE' as never).length, before.protections);
-  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 12 个，补充 0 列/);
+  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 13 个，补充 0 列/);
 });
 
 test('a column the user deleted comes back at the end; the other columns stay where the user put them', () => {
@@ -217,10 +217,13 @@ test('task rows are coloured live from status, health and due date', () => {
     { name: 'done', status: '已完成', due: day(-3) },
     { name: 'overdue', status: '进行中', due: day(-3) },
     { name: 'blocked', status: '阻塞', due: day(20) },
-    { name: 'lagging', status: '进行中', due: day(20), health: '滞后' },
+    { name: 'lagging', status: '进行中', due: day(20) },
     { name: 'fine', status: '进行中', due: day(20) },
-    { name: 'overdue by scan', status: '进行中', due: day(20), health: 'Overdue' },
+    { name: 'overdue by scan', status: '进行中', due: day(20) },
   ]);
+  // Health as a scan writes it (a person's paste over this ⚙ column is restored by the guard).
+  desk.cell('tasks', rows[3]!, 'health').setValue('滞后');
+  desk.cell('tasks', rows[5]!, 'health').setValue('Overdue');
   // The Notes column: no validation highlight there, so only the row colour shows.
   const notes = desk.cell('tasks', 2, 'notes').getA1Notation().replace(/\d+$/, '');
   const colour = (row: number) => desk.ss.emuEffectiveBackground('任务分工', `${notes}${row}`);

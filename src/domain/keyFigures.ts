@@ -1,0 +1,99 @@
+/**
+ * The key figures of SPEC §3.9 for one period, assembled from kpis.ts, and how reports word them:
+ * the weekly summary's line and the dashboard's monthly table read this, never a figure of their own.
+ */
+import { t, type Locale, type MessageKey } from '../i18n/index';
+import type { WorkCalendar } from './calendar';
+import {
+  changeRate,
+  delayRate,
+  onTimeRate,
+  resolutionRate,
+  responseTime,
+  signOffTimeliness,
+  type Duration,
+  type Escalation,
+  type KpiRequest,
+  type KpiTask,
+  type Period,
+  type Ratio,
+} from './kpis';
+import type { SignOffRecord } from './signOffs';
+
+/** What the figures are computed from, read once by the use case. */
+export interface KpiSources {
+  readonly tasks: readonly KpiTask[];
+  readonly approvedChanges: readonly { readonly task: string }[];
+  readonly requests: readonly KpiRequest[];
+  readonly signOffs: readonly Pick<SignOffRecord, 'requestedAt' | 'decidedAt'>[];
+  readonly escalations: readonly Escalation[];
+}
+
+export interface KeyFigures {
+  readonly onTime: Ratio;
+  readonly delay: Ratio;
+  readonly response: Duration;
+  readonly signOff: Duration;
+  readonly resolution: Ratio;
+  readonly change: Ratio;
+}
+
+export function keyFigures(sources: KpiSources, period: Period, now: Date, calendar: WorkCalendar): KeyFigures {
+  return {
+    onTime: onTimeRate(sources.tasks, period, calendar),
+    delay: delayRate(sources.tasks, period, now, calendar),
+    response: responseTime(sources.requests, period, calendar),
+    signOff: signOffTimeliness(sources.signOffs, period, calendar),
+    resolution: resolutionRate(sources.escalations, period, calendar),
+    change: changeRate(sources.tasks, sources.approvedChanges, period, calendar),
+  };
+}
+
+/** The figures in the order and under the labels every report shows them. */
+export const KEY_FIGURE_LABELS = [
+  'kpiOnTime',
+  'kpiDelay',
+  'kpiResponse',
+  'kpiResponseWithin',
+  'kpiSignOff',
+  'kpiResolution',
+  'kpiChange',
+  'kpiSatisfaction',
+] as const satisfies readonly MessageKey[];
+
+/** A share as a fraction (shown under a percent format), or "—" when nothing was measured. */
+export const NOT_MEASURED = '—';
+
+/** The figures as numbers for a table, in KEY_FIGURE_LABELS' order: shares as fractions, hours as hours. */
+export function keyFigureCells(figures: KeyFigures): (number | string)[] {
+  const share = (r: Ratio) => r.value ?? NOT_MEASURED;
+  return [
+    share(figures.onTime),
+    share(figures.delay),
+    figures.response.averageHours ?? NOT_MEASURED,
+    share(figures.response.withinTarget),
+    share(figures.signOff.withinTarget),
+    share(figures.resolution),
+    share(figures.change),
+    // Satisfaction (SPEC §2.11) is not recorded yet.
+    NOT_MEASURED,
+  ];
+}
+
+/** "按期完成率 1/3 (33%) · …" for a report's lines. */
+export function keyFiguresLine(locale: Locale, figures: KeyFigures): string {
+  const share = (r: Ratio) =>
+    r.value === undefined ? NOT_MEASURED : `${r.count}/${r.of} (${Math.round(r.value * 100)}%)`;
+  const hours = (d: Duration) =>
+    d.averageHours === undefined ? NOT_MEASURED : t(locale, 'kpiHours', { hours: d.averageHours });
+  const part = (key: MessageKey, value: string) => `${t(locale, key)} ${value}`;
+  return [
+    part('kpiOnTime', share(figures.onTime)),
+    part('kpiDelay', share(figures.delay)),
+    part('kpiResponse', hours(figures.response)),
+    part('kpiSignOff', share(figures.signOff.withinTarget)),
+    part('kpiResolution', share(figures.resolution)),
+    part('kpiChange', share(figures.change)),
+    part('kpiSatisfaction', t(locale, 'kpiNotMeasured')),
+  ].join(' · ');
+}

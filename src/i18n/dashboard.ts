@@ -1,0 +1,29 @@
+import type { Text } from './index';
+
+/** Strings of the key figures (SPEC §3.9), the dashboard's tiles and tables and the timeline (SPEC §2.8). */
+export const dashboardText = {
+  kpiOnTime: { 'zh-CN': '按期完成率', en: 'On-time rate' },
+  kpiDelay: { 'zh-CN': '延期率', en: 'Delay rate' },
+  kpiResponse: { 'zh-CN': '平均响应时长（工作小时）', en: 'Avg. response (working hours)' },
+  kpiResponseWithin: { 'zh-CN': '24 小时内响应', en: 'Answered within 24 h' },
+  kpiSignOff: { 'zh-CN': '签批及时率（48 小时）', en: 'Sign-offs within 48 h' },
+  kpiResolution: { 'zh-CN': '问题解决率', en: 'Resolution rate' },
+  kpiChange: { 'zh-CN': '变更率', en: 'Change rate' },
+  kpiSatisfaction: { 'zh-CN': '满意度', en: 'Satisfaction' },
+  kpiNotMeasured: { 'zh-CN': '—（未测量）', en: '— (not measured)' },
+  kpiHours: { 'zh-CN': '{hours} 小时', en: '{hours} h' },
+  kpiMonth: { 'zh-CN': '月份', en: 'Month' },
+  kpiByMonth: { 'zh-CN': '近六个月关键指标', en: 'Key figures, last six months' },
+  kpiWeek: { 'zh-CN': '本周关键指标：{figures}', en: 'Key figures this week: {figures}' },
+  dashWaitingSignOff: { 'zh-CN': '待会签需求', en: 'Requests awaiting sign-off' },
+  dashWaitingAcceptance: { 'zh-CN': '待验收任务', en: 'Tasks awaiting acceptance' },
+  dashChangesPending: { 'zh-CN': '待批计划变更', en: 'Plan changes pending' },
+  dashOpenRequests: { 'zh-CN': '进行中的需求', en: 'Open requests' },
+  dashPctDone: { 'zh-CN': '完成度（按任务）', en: '% done (by tasks)' },
+  dashHealthMix: { 'zh-CN': '任务健康', en: 'Task health' },
+  dashNextDue: { 'zh-CN': '下一个截止', en: 'Next due' },
+  dashWaitingOn: { 'zh-CN': '等待谁（刷新时）', en: 'Waiting on (at refresh)' },
+  timelineSheet: { 'zh-CN': '时间线', en: 'Timeline' },
+  timelineDone: { 'zh-CN': '「{sheet}」已刷新：{tasks} 项任务。', en: '"{sheet}" is refreshed: {tasks} tasks.' },
+  menuRefreshTimeline: { 'zh-CN': '刷新时间线', en: 'Refresh timeline' },
+} satisfies Record<string, Text>;
