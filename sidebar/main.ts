@@ -92,7 +92,7 @@ function cardContent(task: TaskCard): Node[] {
   const history = element(
     'ul',
     { className: 'history', id: 'card-history' },
-    task.history.map((line) => element('li', { text: format(setup.text.sidebarHistoryLine, { ...line }) })),
+    task.history.map((line) => element('li', { text: `${line.time} ${line.sentence}` })),
   );
   return [
     element('h2', { id: 'card-name', text: task.name }),

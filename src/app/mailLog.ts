@@ -176,6 +176,7 @@ export class MailLog {
       recipients: draft.recipient,
       status: this.label(options.send ? 'sending' : draft.status),
       key: keysCell(draft.keys),
+      ...(draft.about !== undefined ? { about: draft.about } : {}),
       channel: this.channelLabel(options.channel ?? 'email'),
       ...(id ? { id } : {}),
     };

@@ -7,7 +7,8 @@
 import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
-import { buildDigests } from '../domain/digest';
+import { buildDigests, plannedSubject } from '../domain/digest';
+import { rowsAtSendTime } from './sendTimeRows';
 import { messageDrafts, planDeliveries, queuedKeys, type Delivery, type MessageDraft } from '../domain/delivery';
 import { DIGEST_RULE, type LedgerRow } from '../domain/ledger';
 import { findNotices } from '../domain/notices';
@@ -108,7 +109,13 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
 
   // Recorded in the order they go out: the run's progress counts on it (domain/ledger).
   const failedMail = recordEndedRetries(wb, ledger, calendar);
-  const mailRows = recordDigests(ledger, notices, messageDrafts(plan, settings.emailMode), !dryRun);
+  const drafts = messageDrafts(plan, settings.emailMode);
+  // Each digest's row says what it is about in words (its subject) beside the ledger's keys.
+  const mail = drafts.mail.map((draft, i) => {
+    const digest = plan.digests[i];
+    return digest ? { ...draft, about: plannedSubject(settings.locale, digest) } : draft;
+  });
+  const mailRows = recordDigests(ledger, notices, { ...drafts, mail }, !dryRun);
   const robots = recordRobotMessages(wb, ledger, notices, {
     calendar,
     tasks: tasks.map(({ task }) => task),
@@ -149,6 +156,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         sheetIds: ids,
         cooldownHours: settings.cooldownHours,
         directory: wb.directory(),
+        rowOf: rowsAtSendTime(wb),
       };
       const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest, i) => ({
         message: digest,

@@ -222,6 +222,8 @@ export interface MessageDraft {
   readonly recipient: string;
   readonly keys: readonly string[];
   readonly status: NotificationStatus;
+  /** What the message is about, as a person reads it (the digest's subject); absent where none is worded. */
+  readonly about?: string;
 }
 
 /**

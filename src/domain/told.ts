@@ -83,13 +83,18 @@ function inTimeOrder(times: readonly Date[]): readonly Date[] {
   return times;
 }
 
-/** Whether an L2 episode that began at `start` escalates to L3 at `now`. */
+/**
+ * Whether an L2 episode that began at `start` escalates to L3 at `now`: escalateAfterHours counts
+ * working hours only (SPEC §3.3), so the owner gets working time before the sponsor hears of it.
+ */
 export function escalationDue(
   start: Date | undefined,
   now: Date,
   settings: Pick<Settings, 'escalateAfterHours'>,
+  calendar: WorkCalendar,
 ): start is Date {
-  return start !== undefined && hoursBetween(start, now) >= settings.escalateAfterHours;
+  // Rounded as hoursBetween is: the hourly tick drifts by seconds.
+  return start !== undefined && Math.round(calendar.workingHoursBetween(start, now)) >= settings.escalateAfterHours;
 }
 
 /** The items an L3 may name at `now` (upper-case): an L2 episode of theirs is due to escalate. */
@@ -101,7 +106,8 @@ export function escalatingItems(
 ): Set<string> {
   const items = new Set<string>();
   for (const [key, start] of l2Episodes(log, now, settings, calendar)) {
-    if (escalationDue(start, now, settings)) items.add(key.slice(0, key.lastIndexOf('|')).trim().toUpperCase());
+    if (escalationDue(start, now, settings, calendar))
+      items.add(key.slice(0, key.lastIndexOf('|')).trim().toUpperCase());
   }
   return items;
 }

@@ -19,7 +19,7 @@ import { writeSheet } from '../support/sheets';
 const at = (local: string) => new Date(`${local}+08:00`);
 /** The first tick: automation was turned on at 08:30, and the trigger runs hourly from then. */
 const FIRST_TICK = at('2024-07-11T09:30');
-const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 const COORDINATOR = 'pmo@corp.cn';
 const DEPTS = ['市场部', '销售部', '产品部'];
 const OWNERS = 12;
