@@ -16,7 +16,7 @@ export function rowsAtSendTime(wb: Workbook): (notice: { sheet: SheetKey; item: 
   return ({ sheet, item }) => {
     if (!BY_ID.has(sheet)) return undefined;
     let rows = read.get(sheet);
-    if (!rows) read.set(sheet, (rows = idRowsNow(wb.sheet(sheet), sheet, wb.timeZone)));
+    if (!rows) read.set(sheet, (rows = idRowsNow(wb.sheet(sheet), sheet)));
     return rows.get(item.trim().toUpperCase());
   };
 }

@@ -1,21 +1,29 @@
 /**
  * A sheet's rows by ID as the sheet holds them now: read again, not taken from the operation's
  * snapshot, for what must land on a row found at the last moment (a mail's link at send time).
+ * Only the header and the ID column are read: at 10,000 tasks the whole sheet is ~240,000 cells
+ * (~6 s in the latency model), the ID column 10,000.
  */
-import type { SheetKey } from '../domain/schema';
-import { Table } from './table';
+import { mapHeaders, sheetDef, type SheetKey } from '../domain/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Upper-case ID → sheet row; empty when there is no sheet or it has no ID column. */
-export function idRowsNow(sheet: Sheet | undefined, key: SheetKey, timeZone: string): ReadonlyMap<string, number> {
+export function idRowsNow(sheet: Sheet | undefined, key: SheetKey): ReadonlyMap<string, number> {
   const rows = new Map<string, number>();
   if (!sheet) return rows;
-  const table = Table.read(sheet, key, timeZone) as Table<string>;
-  if (!table.has('id')) return rows;
-  for (const row of table.records()) {
-    const id = row.text('id').trim().toUpperCase();
-    if (id !== '' && !rows.has(id)) rows.set(id, row.rowNumber);
-  }
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return rows;
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [];
+  const index = (mapHeaders(sheetDef(key), header) as Partial<Record<string, number>>)['id'];
+  if (index === undefined) return rows;
+  const ids = sheet.getRange(2, index + 1, lastRow - 1, 1).getValues();
+  ids.forEach(([value], i) => {
+    const id = String(value ?? '')
+      .trim()
+      .toUpperCase();
+    if (id !== '' && !rows.has(id)) rows.set(id, i + 2);
+  });
   return rows;
 }
