@@ -13,7 +13,7 @@ import type { LoadedProject } from '../../emulator/runtime';
 import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { logLines, logRows } from '../support/ledger';
-import { writeSheet } from '../support/sheets';
+import { writeOverdueTasks, writeSheet } from '../support/sheets';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -43,25 +43,7 @@ function setUp(options: EmulatorOptions = {}): LoadedProject {
     dept: DEPTS[i % DEPTS.length],
   }));
   writeSheet(project, 'people', owners);
-  writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工0', goal: '销量', status: '执行中' },
-  ]);
-  writeSheet(
-    project,
-    'tasks',
-    owners.map((owner, i) => ({
-      id: `RW202407001-${String(i + 1).padStart(2, '0')}`,
-      request: 'XQ202407001',
-      name: `任务${i}`,
-      dept: owner.dept,
-      owner: owner.name,
-      start: at('2024-07-08T00:00'),
-      due: at('2024-07-10T00:00'),
-      status: '进行中',
-      pct: 0.2,
-      lastUpdate: at('2024-07-10T08:00'),
-    })),
-  );
+  writeOverdueTasks(project, owners);
   project.call('automationOn_');
   return project;
 }

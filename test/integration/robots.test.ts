@@ -14,7 +14,7 @@ import type { FakeRobot, RobotFault } from '../../emulator/robots';
 import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { logRows } from '../support/ledger';
-import { writeSheet } from '../support/sheets';
+import { writeOverdueTasks, writeSheet } from '../support/sheets';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const COORDINATOR = 'pmo@corp.cn';
@@ -80,25 +80,7 @@ function setUp(options: { owners?: number; emailMode?: string; depts?: readonly 
     };
   });
   writeSheet(project, 'people', owners);
-  writeSheet(project, 'requests', [
-    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工0', goal: '销量', status: '执行中' },
-  ]);
-  writeSheet(
-    project,
-    'tasks',
-    owners.map((owner, i) => ({
-      id: `RW202407001-${String(i + 1).padStart(2, '0')}`,
-      request: 'XQ202407001',
-      name: `任务${i}`,
-      dept: owner.dept,
-      owner: owner.name,
-      start: at('2024-07-08T00:00'),
-      due: at('2024-07-10T00:00'),
-      status: '进行中',
-      pct: 0.2,
-      lastUpdate: at('2024-07-10T08:00'),
-    })),
-  );
+  writeOverdueTasks(project, owners);
   project.call('automationOn_');
   return { project, wecom, dingtalk, feishu, chat };
 }

@@ -13,3 +13,30 @@ export function writeSheet(project: LoadedProject, key: SheetKey, rows: readonly
   if (values.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), values.length - sheet.getMaxRows());
   sheet.getRange(1, 1, values.length, columns.length).setValues(values as unknown[][] as string[][]);
 }
+
+/**
+ * One request 执行中 and a task per owner, overdue since Wednesday 2024-07-10 at 20 %, last
+ * updated that morning (Shanghai): what the delivery and robot tests start from.
+ */
+export function writeOverdueTasks(project: LoadedProject, owners: readonly { name: string; dept?: string }[]): void {
+  const at = (local: string) => new Date(`${local}+08:00`);
+  writeSheet(project, 'requests', [
+    { id: 'XQ202407001', title: '新品上市', dept: '市场部', requester: '员工0', goal: '销量', status: '执行中' },
+  ]);
+  writeSheet(
+    project,
+    'tasks',
+    owners.map((owner, i) => ({
+      id: `RW202407001-${String(i + 1).padStart(2, '0')}`,
+      request: 'XQ202407001',
+      name: `任务${i}`,
+      dept: owner.dept,
+      owner: owner.name,
+      start: at('2024-07-08T00:00'),
+      due: at('2024-07-10T00:00'),
+      status: '进行中',
+      pct: 0.2,
+      lastUpdate: at('2024-07-10T08:00'),
+    })),
+  );
+}
