@@ -6,6 +6,7 @@ import { alertText } from './alerts';
 import { commonText } from './common';
 import { dashboardText } from './dashboard';
 import { guardText } from './guard';
+import { nudgeText } from './nudge';
 import { reportText } from './reports';
 import { robotText } from './robots';
 import { sidebarText } from './sidebar';
@@ -33,6 +34,7 @@ export const catalogue = {
   ...templateText,
   ...robotText,
   ...dashboardText,
+  ...nudgeText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
