@@ -17,6 +17,7 @@ import {
   nudgeMail,
   nudgeRefusal,
   nudgeRobotMessage,
+  nudgeTime,
   type NudgeRefusal,
   type NudgeTask,
   type NudgeWording,
@@ -29,10 +30,11 @@ import type { LedgerMail, LedgerMessage, LedgerPost } from '../gas/ledger';
 import { withLedgerLease } from '../gas/ledgerLease';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { mailApp, type Mailer } from '../gas/mailer';
+import { rememberSubmission } from '../gas/submissions';
 import { LOCALES, t, type MessageKey } from '../i18n/index';
-import { MailLog } from './mailLog';
+import { MailLog, type LogRow } from './mailLog';
 import { formAction, retryWhenBusy } from './operation';
-import { readRobotGroups } from './robotGroups';
+import { readRobotGroups, type RobotGroup } from './robotGroups';
 import { isBrokenRobot, postToRobot } from './robots';
 import { formContext, validateForm, type FormValues } from './sidebarForms';
 import { taskIndex, type TaskRow } from './tasks';
@@ -67,16 +69,30 @@ export function mayNudge(wb: Workbook, row: TaskRow): boolean {
   return nudgeRefusal(nudgeTaskOf(wb, row), wb.user, wb.directory(), isCoordinator(wb)) === undefined;
 }
 
-/** The task's earlier nudges, from its Change history rows (captioned in either language). */
-function pastNudges(wb: Workbook, id: string): PastNudge[] {
+/**
+ * The task's earlier nudges: when, from the ledger's rows (a nudge's key holds its time; every
+ * workbook has the log), and who, from the Change history row written with them (captioned in
+ * either language; a workbook without Change history names no one).
+ */
+function pastNudges(wb: Workbook, ledger: MailLog, id: string): PastNudge[] {
   const captions = new Set(LOCALES.map((locale) => t(locale, 'nudgeHistoryField')));
   const wanted = id.toUpperCase();
-  return (wb.optionalTable('changeHistory')?.records() ?? []).flatMap((row) => {
+  const nudgers = (wb.optionalTable('changeHistory')?.records() ?? []).flatMap((row) => {
     const time = row.get('time');
     if (row.text('item').toUpperCase() !== wanted || !captions.has(row.text('field')) || !(time instanceof Date))
       return [];
     return [{ time, by: row.text('by') }];
   });
+  const times = new Set<number>();
+  for (const entry of ledger.entries) {
+    const time = nudgeTime(entry.key, wanted);
+    if (time) times.add(time.getTime());
+  }
+  return [...times].map((ms) => ({
+    time: new Date(ms),
+    // The log's time is in whole seconds, the history's as the nudge was made.
+    by: nudgers.find((nudger) => Math.abs(nudger.time.getTime() - ms) < 1000)?.by ?? wb.text('unknownUser'),
+  }));
 }
 
 function minute(wb: Workbook, time: Date): string {
@@ -109,8 +125,9 @@ function recordNudge(wb: Workbook, values: FormValues<'nudge'>): ActionResult | 
   if (words === '') return refuse('nudgeWordsRequired', { max: NUDGE_WORDS_MAX }, 'words');
   if ([...words].length > NUDGE_WORDS_MAX)
     return refuse('nudgeWordsTooLong', { max: NUDGE_WORDS_MAX, count: [...words].length }, 'words');
+  const ledger = MailLog.of(wb);
   const hours = wb.settings.nudgeCooldownHours;
-  const blocking = blockingNudge(pastNudges(wb, task.id), wb.now, hours);
+  const blocking = blockingNudge(pastNudges(wb, ledger, task.id), wb.now, hours);
   if (blocking) {
     const next = new Date(blocking.time.getTime() + hours * 3_600_000);
     return refuse('nudgeCooldown', {
@@ -132,7 +149,6 @@ function recordNudge(wb: Workbook, values: FormValues<'nudge'>): ActionResult | 
     oldValue: '',
     newValue: words,
   });
-  const ledger = MailLog.of(wb);
   const key = nudgeKey(task.id, ledger.time);
   const dryRun = wb.settings.emailMode === 'dry-run';
   const mailRow = ledger.recordMail({ rule: 'nudge', item: task.id, key, recipient: ownerEmail });
@@ -151,27 +167,51 @@ function recordNudge(wb: Workbook, values: FormValues<'nudge'>): ActionResult | 
         { send: !dryRun, channel: group.robot.platform },
       )
     : undefined;
-  // The history row (with the save's token), the task's rows and the log land together, before anything goes out.
+  // The history row (with the save's token) and the log land together, before anything goes out.
   ledger.record();
+  return nudgeMessages(wb, row, {
+    words,
+    nudger: recordedAuthor(wb),
+    mail: { to: ownerEmail, row: mailRow },
+    group,
+    robotRow,
+  });
+}
 
+/** A nudge's rows on the log and what they carry, ready to send. */
+interface NudgeRows {
+  readonly words: string;
+  readonly nudger: string;
+  readonly mail?: { readonly to: string; readonly row: LogRow } | undefined;
+  readonly group?: RobotGroup | undefined;
+  readonly robotRow?: LogRow | undefined;
+}
+
+/** The mail and the robot post of a recorded nudge, and the answer that says which went. */
+function nudgeMessages(wb: Workbook, row: TaskRow, rows: NudgeRows): RecordedNudge {
+  const { group, robotRow } = rows;
   const url = wb.source.url();
   const tasksId = wb.source.sheetId('tasks');
   const sheetIds = tasksId === undefined ? {} : { tasks: tasksId };
+  const pct = parsePercent(row.get('pct'));
   const wording: NudgeWording = {
     locale: wb.locale,
-    nudger: recordedAuthor(wb),
+    nudger: rows.nudger,
     task: {
-      id: task.id,
-      name: task.name,
-      owner: wb.nameOf(task.owner),
+      id: row.text('id'),
+      name: row.text('name'),
+      owner: wb.nameOf(row.text('owner')),
       due: wb.dateText(row.get('due')),
-      pct: ((pct) => (pct === undefined ? '' : `${pct}%`))(parsePercent(row.get('pct'))),
+      pct: pct === undefined ? '' : `${pct}%`,
     },
-    words,
+    words: rows.words,
     link: rowLink({ spreadsheetUrl: url, sheetIds }, { sheet: 'tasks', row: row.rowNumber }),
   };
-  const mail: LedgerMail = { message: { recipient: ownerEmail, ...nudgeMail(wording) }, row: mailRow };
-  const person = findPeople(directory, ownerEmail)[0];
+  const mail: LedgerMail | undefined = rows.mail && {
+    message: { recipient: rows.mail.to, ...nudgeMail(wording) },
+    row: rows.mail.row,
+  };
+  const person = rows.mail && findPeople(wb.directory(), rows.mail.to)[0];
   const mention = person && {
     name: person.name,
     email: person.email,
@@ -179,22 +219,16 @@ function recordNudge(wb: Workbook, values: FormValues<'nudge'>): ActionResult | 
     chatId: person.chatId ?? '',
   };
   const base = url.split('#')[0] ?? url;
-  const post: LedgerPost | undefined =
-    group && robotRow
-      ? {
-          row: robotRow,
-          post: () =>
-            postToRobot(
-              wb,
-              group,
-              nudgeRobotMessage(wording, mention, tasksId === undefined ? base : `${base}#gid=${tasksId}`),
-              gasHttpClient,
-            ),
-        }
-      : undefined;
+  const tasksLink = tasksId === undefined ? base : `${base}#gid=${tasksId}`;
+  const post: LedgerPost | undefined = group &&
+    robotRow && {
+      row: robotRow,
+      post: () => postToRobot(wb, group, nudgeRobotMessage(wording, mention, tasksLink), gasHttpClient),
+    };
   const channelText = (message: LedgerMessage) =>
     message === mail ? wb.text('nudgeChannelMail') : wb.text('nudgeChannelGroup', { group: group?.name ?? '' });
-  const messages = dryRun ? [] : [mail, ...(post ? [post] : [])];
+  const dryRun = wb.settings.emailMode === 'dry-run';
+  const messages: LedgerMessage[] = dryRun ? [] : [...(mail ? [mail] : []), ...(post ? [post] : [])];
   return {
     messages,
     answer: (sent) => {
@@ -213,8 +247,57 @@ function recordNudge(wb: Workbook, values: FormValues<'nudge'>): ActionResult | 
 }
 
 /**
+ * A retried click whose first try wrote (its token is on the nudge's Change history row) but died
+ * before sending: the nudge's rows still waiting on the log are sent now, rebuilt from that history
+ * row (task, words, nudger). Rows already sent, or in doubt, are left alone: never twice.
+ */
+function resendNudge(wb: Workbook, token: string): RecordedNudge | undefined {
+  const captions = new Set(LOCALES.map((locale) => t(locale, 'nudgeHistoryField')));
+  const made = wb
+    .optionalTable('changeHistory')
+    ?.records()
+    .find((row) => row.text('save') === token && captions.has(row.text('field')));
+  const time = made?.get('time');
+  if (!made || !(time instanceof Date)) return undefined;
+  const row = wb.sheet('tasks') ? taskIndex(wb).get(made.text('item').toUpperCase()) : undefined;
+  if (!row) return undefined;
+  const ledger = MailLog.of(wb);
+  const id = row.text('id').toUpperCase();
+  const waiting = ledger.waitingRows.filter(({ ledger: logged }) => {
+    const at = logged.keys.length === 1 ? nudgeTime(logged.keys[0] as string, id) : undefined;
+    return at !== undefined && Math.abs(at.getTime() - time.getTime()) < 1000;
+  });
+  if (waiting.length === 0) return undefined;
+  const groups = readRobotGroups(wb).groups;
+  let mail: NudgeRows['mail'];
+  let group: RobotGroup | undefined;
+  let robotRow: LogRow | undefined;
+  for (const { ledger: logged, row: logRow } of waiting) {
+    const recipient = logged.recipients[0] ?? '';
+    const draft = {
+      rule: 'nudge',
+      level: '',
+      items: [row.text('id')],
+      recipient,
+      keys: logged.keys,
+      status: 'queued',
+    } as const;
+    if (logged.channel === undefined || logged.channel === 'email') {
+      mail = { to: recipient, row: ledger.recordMessage(draft, { send: true, into: logRow }) };
+      continue;
+    }
+    group = groups.find((g) => g.name === recipient);
+    if (group) robotRow = ledger.recordMessage(draft, { send: true, into: logRow, channel: group.robot.platform });
+    else ledger.close(logRow, 'superseded');
+  }
+  ledger.record();
+  return nudgeMessages(wb, row, { words: made.text('newValue'), nudger: made.text('by'), mail, group, robotRow });
+}
+
+/**
  * The sidebar's nudge: recorded under the ledger lease and the document lock, sent after the lock.
- * A retry with the same token gets the first answer (formAction) and sends nothing.
+ * The save token is checked here rather than by formAction, so that a retry of a click whose first
+ * try wrote but never sent gets its nudge sent (resendNudge); one that was sent gets the first answer.
  */
 export function submitNudge(
   now: Date,
@@ -227,20 +310,25 @@ export function submitNudge(
       withLedgerLease(activeSpreadsheet(), LOCK_WAIT_MS.user, () => {
         let recorded: RecordedNudge | undefined;
         let ledger: MailLog | undefined;
-        const answer = formAction(
-          now,
-          (wb) => {
-            const checked = validateForm('nudge', payload, formContext(wb));
-            if (!checked.ok) return checked;
-            const result = recordNudge(wb, checked.value);
-            if ('ok' in result) return result;
-            recorded = result;
-            ledger = MailLog.of(wb);
-            // What a retry of this click is told if this answer is lost: the nudge as sent.
-            return result.answer(new Set(result.messages));
-          },
-          token,
-        );
+        const answer = formAction(now, (wb) => {
+          const earlier = token === undefined ? undefined : wb.savedSubmission(token);
+          if (earlier && token !== undefined) {
+            recorded = resendNudge(wb, token);
+            if (recorded) ledger = MailLog.of(wb);
+            return earlier;
+          }
+          wb.submission = token;
+          const checked = validateForm('nudge', payload, formContext(wb));
+          if (!checked.ok) return checked;
+          const result = recordNudge(wb, checked.value);
+          if ('ok' in result) return result;
+          recorded = result;
+          ledger = MailLog.of(wb);
+          // What a retry of this click is told if this answer is lost: the nudge as sent.
+          const answer = result.answer(new Set(result.messages));
+          if (token !== undefined) rememberSubmission(token, answer);
+          return answer;
+        });
         if (!recorded || !ledger) return answer;
         const outcome = ledger.deliver(recorded.messages, mailer);
         return recorded.answer(new Set(outcome.sent));

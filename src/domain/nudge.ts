@@ -65,6 +65,14 @@ export function nudgeKey(taskId: string, time: Date): string {
   return `nudge||${taskId}|${time.toISOString()}`;
 }
 
+/** When a ledger key records a nudge of task `id` (upper case), that nudge's time. */
+export function nudgeTime(key: string, id: string): Date | undefined {
+  const [rule, , item = '', iso = ''] = key.split('|');
+  if (rule !== 'nudge' || item.toUpperCase() !== id) return undefined;
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? undefined : time;
+}
+
 /** What the owner's mail and the group's message say: display text, in the workbook's language. */
 export interface NudgeWording {
   readonly locale: Locale;
