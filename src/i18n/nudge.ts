@@ -58,11 +58,11 @@ export const nudgeText = {
     en: 'Task {id} was nudged at {time} by {by}; a task can be nudged once every {hours} hours, next after {next}.',
   },
   nudgeWordsRequired: {
-    'zh-CN': '催办内容：请写下要对负责人说的话（最多 {max} 个字符）。',
-    en: 'Your words: write what the owner should read (at most {max} characters).',
+    'zh-CN': '催办留言：请写下要对负责人说的话（最多 {max} 个字符）。',
+    en: 'Your message: write what the owner should read (at most {max} characters).',
   },
   nudgeWordsTooLong: {
-    'zh-CN': '催办内容：最多 {max} 个字符（现为 {count} 个），群机器人消息有长度上限。',
-    en: 'Your words: at most {max} characters (now {count}); group robot messages have a size limit.',
+    'zh-CN': '催办留言：最多 {max} 个字符（现为 {count} 个），群机器人消息有长度上限。',
+    en: 'Your message: at most {max} characters (now {count}); group robot messages have a size limit.',
   },
 } satisfies Record<string, Text>;

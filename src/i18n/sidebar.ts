@@ -25,7 +25,7 @@ export const sidebarText = {
   sidebarFormPlanChange: { 'zh-CN': '计划变更', en: 'Plan change' },
   sidebarFormRequest: { 'zh-CN': '新建需求', en: 'New request' },
   sidebarFormNudge: { 'zh-CN': '催办', en: 'Nudge' },
-  sidebarNudgeWords: { 'zh-CN': '想对负责人说的话', en: 'Your words to the owner' },
+  sidebarNudgeWords: { 'zh-CN': '催办留言', en: 'Your message' },
   sidebarNudgeButton: { 'zh-CN': '催办负责人', en: 'Nudge the owner' },
 
   sidebarConfirmPass: {

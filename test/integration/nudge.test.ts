@@ -130,7 +130,7 @@ describe('who may nudge', () => {
     assert.match(done.message, /状态为“已完成”，只能催办未完成的任务/);
     const empty = nudge(desk, COORDINATOR, '   ');
     assert.equal(empty.ok, false);
-    assert.match((empty as { errors: Record<string, string> }).errors.words ?? '', /催办内容：请写下/);
+    assert.match((empty as { errors: Record<string, string> }).errors.words ?? '', /催办留言：请写下/);
     assert.equal(nudgeMails(desk).length, 0);
   });
 });
