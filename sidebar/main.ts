@@ -93,7 +93,7 @@ function cardContent(task: TaskCard): Node[] {
   const history = element(
     'ul',
     { className: 'history', id: 'card-history' },
-    task.history.map((line) => element('li', { text: format(setup.text.sidebarHistoryLine, { ...line }) })),
+    task.history.map((line) => element('li', { text: `${line.time} ${line.sentence}` })),
   );
   // 催办: offered only to those who may nudge (the server checks again).
   const nudge = task.mayNudge ? element('button', { id: 'card-nudge', text: setup.text.sidebarNudgeButton }) : null;

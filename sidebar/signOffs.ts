@@ -41,12 +41,52 @@ function signOffItem(item: PendingSignOff, page: SignOffPage): HTMLElement {
     ...(item.onBehalfOf
       ? [element('p', { className: 'muted', text: format(page.text.sidebarOnBehalfOf, { signer: item.onBehalfOf }) })]
       : []),
+    ...whatIsSigned(item, page.text),
   ];
   const agree = button(page.text.sidebarAgree, 'agree');
+  agree.classList.add('primary');
   const returned = button(page.text.sidebarReturn, 'return');
-  const node = element('div', { className: 'signoff' }, [...lines, comment, agree, returned, message]);
+  returned.classList.add('secondary');
+  const actions = element('div', { className: 'actions' }, [agree, returned]);
+  const node = element('div', { className: 'signoff' }, [...lines, comment, actions, message]);
   node.dataset.ref = item.ref;
   return node;
+}
+
+/** What the head signs (SPEC §4): the change's facts as a definition list, the split's tasks as a list. */
+function whatIsSigned(item: PendingSignOff, text: SignOffPage['text']): HTMLElement[] {
+  const nodes: HTMLElement[] = [];
+  if (item.facts.length > 0) {
+    nodes.push(
+      element(
+        'dl',
+        { className: 'signoff-facts' },
+        item.facts.flatMap((fact) => [element('dt', { text: fact.label }), element('dd', { text: fact.value })]),
+      ),
+    );
+  }
+  if (item.tasks.length > 0) {
+    nodes.push(
+      element('p', {
+        className: 'signoff-tasks-title',
+        text: format(text.sidebarSignOffTasks, { n: String(item.tasks.length) }),
+      }),
+      element(
+        'ol',
+        { className: 'signoff-tasks' },
+        item.tasks.map((task) =>
+          element('li', {}, [
+            element('span', { className: 'task-name', text: task.name }),
+            element('span', { className: 'muted', text: format(text.sidebarSignOffTaskLine, { ...task }) }),
+            ...(task.deliverable
+              ? [element('span', { text: format(text.sidebarSignOffStandardLine, { deliverable: task.deliverable }) })]
+              : []),
+          ]),
+        ),
+      ),
+    );
+  }
+  return nodes;
 }
 
 /** Sign-off decisions sent and not answered yet, by item and decision: their client tokens. */

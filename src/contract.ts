@@ -93,17 +93,30 @@ export interface TaskCard {
   readonly mayNudge: boolean;
 }
 
-/** One Change history row as the card lists it. */
+/** One Change history row as the card lists it: when, and what happened as a sentence ("李娜 同意了签批"). */
 export interface HistoryLine {
   readonly time: string;
-  readonly field: string;
-  readonly oldValue: string;
-  readonly newValue: string;
-  readonly by: string;
-  readonly via: string;
+  readonly sentence: string;
 }
 
 export type SignOffSubjectCode = 'split' | 'change' | 'acceptance';
+
+/** One line of what is signed: a label and its value, in the workbook's language. */
+export interface SignOffFact {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A task of a split being signed. */
+export interface SignOffTask {
+  readonly id: string;
+  readonly name: string;
+  readonly dept: string;
+  /** By name where People has one. */
+  readonly owner: string;
+  readonly due: string;
+  readonly deliverable: string;
+}
 
 /** A sign-off waiting for the active user. */
 export interface PendingSignOff {
@@ -116,6 +129,10 @@ export interface PendingSignOff {
   readonly requestedAt: string;
   /** The signer the user stands in for while they are away; '' when it is the user's own. */
   readonly onBehalfOf: string;
+  /** What is signed (SPEC §4): a plan change's dates, reason and impact; an acceptance's result. */
+  readonly facts: readonly SignOffFact[];
+  /** A split's tasks; empty for other subjects. */
+  readonly tasks: readonly SignOffTask[];
 }
 
 export interface SidebarState {

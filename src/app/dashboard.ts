@@ -49,8 +49,9 @@ export function refreshDashboard(wb: Workbook): string {
       openRequests: openRequests(wb, readRequests(wb), reportTasks),
       months: monthsUpTo(calendar.dayOf(wb.now), MONTHS).map((month) => ({
         label: month.label,
-        cells: keyFigureCells(keyFigures(sources, month, wb.now, calendar)),
+        cells: keyFigureCells(keyFigures(sources, month, wb.now, calendar, wb.settings)),
       })),
+      kpiTargets: wb.settings,
       endOfDay: wb.settings.endOfDay,
       workDays: wb.settings.workDays,
       holidays: wb.settings.holidays,

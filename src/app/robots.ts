@@ -22,6 +22,7 @@ import type { SheetKey } from '../domain/schema';
 import { gasHmac, gasHttpClient, type HttpClient } from '../gas/httpClient';
 import type { LedgerMail, LedgerPost, PostStatus } from '../gas/ledger';
 import { brokenRobotStore, type BrokenRobot } from '../gas/robotState';
+import { rowsAtSendTime } from './sendTimeRows';
 import type { MailLog, LogRow } from './mailLog';
 import { readRobotGroups, type RobotGroup } from './robotGroups';
 import type { Workbook } from './workbook';
@@ -128,6 +129,8 @@ export function recordRobotMessages(
         sheetIds,
         directory: wb.directory(),
         origin: (notice: Notice) => grouped.origin.get(notice) ?? notice,
+        // Robot items link where their rows are when posted, as mails do (issue 24 §6).
+        rowOf: rowsAtSendTime(wb),
       };
       return plans.map((digest: DigestPlan, i) => {
         const group = byName.get(digest.recipient) as RobotGroup;

@@ -7,7 +7,8 @@
 import { dateText } from '../domain/dateText';
 import { WorkCalendar } from '../domain/calendar';
 import { atCellLimit, CELL_LIMIT } from '../domain/cellBudget';
-import { buildDigests } from '../domain/digest';
+import { buildDigests, plannedSubject } from '../domain/digest';
+import { rowsAtSendTime } from './sendTimeRows';
 import { messageDrafts, planDeliveries, queuedKeys, type Delivery, type MessageDraft } from '../domain/delivery';
 import { DIGEST_RULE, type LedgerRow } from '../domain/ledger';
 import { findNotices } from '../domain/notices';
@@ -108,7 +109,13 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
 
   // Recorded in the order they go out: the run's progress counts on it (domain/ledger).
   const failedMail = recordEndedRetries(wb, ledger, calendar);
-  const mailRows = recordDigests(ledger, notices, messageDrafts(plan, settings.emailMode), !dryRun);
+  const drafts = messageDrafts(plan, settings.emailMode);
+  // Each digest's row says what it is about in words (its subject) beside the ledger's keys.
+  const mail = drafts.mail.map((draft, i) => {
+    const digest = plan.digests[i];
+    return digest ? { ...draft, about: plannedSubject(settings.locale, digest) } : draft;
+  });
+  const mailRows = recordDigests(ledger, notices, { ...drafts, mail }, !dryRun);
   const robots = recordRobotMessages(wb, ledger, notices, {
     calendar,
     tasks: tasks.map(({ task }) => task),
@@ -137,12 +144,11 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         robots.brokenMail.length === 0
       )
         return { ...base, digests: 0, sent: 0, dryRun: 0, queued: overQuota };
-      const linked = new Set<SheetKey>([
-        ...plan.digests.flatMap(({ deliveries, stillOpen }) =>
-          [...deliveries, ...stillOpen.map((open) => open.delivery)].map((d) => d.notice.sheet),
-        ),
-        ...(robots.messages > 0 ? ROBOT_LINKED : []),
-      ]);
+      const linked = new Set<SheetKey>(robots.messages > 0 ? ROBOT_LINKED : []);
+      for (const { deliveries, stillOpen } of plan.digests) {
+        for (const { notice } of deliveries) linked.add(notice.sheet);
+        for (const { delivery } of stillOpen) linked.add(delivery.notice.sheet);
+      }
       const ids = sheetIds(wb, [...linked]);
       const context = {
         locale: settings.locale,
@@ -150,6 +156,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
         sheetIds: ids,
         cooldownHours: settings.cooldownHours,
         directory: wb.directory(),
+        rowOf: rowsAtSendTime(wb),
       };
       const mails: LedgerMail[] = buildDigests(plan.digests, context).map((digest, i) => ({
         message: digest,
@@ -184,16 +191,24 @@ function recordDigests(
   drafts: { readonly mail: readonly MessageDraft[]; readonly other: readonly MessageDraft[] },
   send: boolean,
 ): LogRow[] {
-  const holding = new Set<string>();
-  for (const notice of notices) {
-    const key = noticeKey(notice);
-    for (const recipient of [...notice.to, ...notice.cc]) holding.add(`${key}|${recipient}`);
-  }
+  // What still holds, and below what this run carries, are only asked about messages waiting from
+  // an earlier run: most days there are none, and thousands of delivery keys are not built.
+  let holding: Set<string> | undefined;
+  const holds = (deliveryKey: string) => {
+    if (!holding) {
+      holding = new Set();
+      for (const notice of notices) {
+        const key = noticeKey(notice);
+        for (const recipient of notice.to) holding.add(`${key}|${recipient}`);
+        for (const recipient of notice.cc) holding.add(`${key}|${recipient}`);
+      }
+    }
+    return holding.has(deliveryKey);
+  };
   const record = (draft: MessageDraft, sendNow: boolean): LogRow => {
     const carries = new Set(draft.keys);
     const covers = (waiting: LedgerRow) =>
-      isEmailDigest(waiting) &&
-      waiting.keys.every((key) => carries.has(key) || !holding.has(`${key}|${draft.recipient}`));
+      isEmailDigest(waiting) && waiting.keys.every((key) => carries.has(key) || !holds(`${key}|${draft.recipient}`));
     const into = draft.recipient === '' ? undefined : ledger.waiting(draft.recipient, covers)?.row;
     return ledger.recordMessage(draft, { send: sendNow, ...(into ? { into } : {}) });
   };
@@ -201,13 +216,14 @@ function recordDigests(
   for (const draft of drafts.other) record(draft, false);
   // A waiting digest this run did not take over is done with once every notice of it that still
   // holds goes in one of this run's messages to its recipient (a large digest goes in parts).
+  const waitingDigests = ledger.waitingRows.filter(({ ledger: waiting }) => isEmailDigest(waiting));
+  if (waitingDigests.length === 0) return rows;
   const carried = new Set(
     [...drafts.mail, ...drafts.other].flatMap((draft) => draft.keys.map((key) => `${key}|${draft.recipient}`)),
   );
-  for (const { ledger: waiting, row } of ledger.waitingRows) {
-    if (!isEmailDigest(waiting)) continue;
+  for (const { ledger: waiting, row } of waitingDigests) {
     const recipient = waiting.recipients[0] ?? '';
-    const left = (key: string) => holding.has(`${key}|${recipient}`) && !carried.has(`${key}|${recipient}`);
+    const left = (key: string) => holds(`${key}|${recipient}`) && !carried.has(`${key}|${recipient}`);
     if (!waiting.keys.some(left)) ledger.close(row, 'superseded');
   }
   return rows;

@@ -24,6 +24,7 @@ import { sidebarText } from '../i18n/sidebar';
 import { passNeedsConfirmation } from './acceptance';
 import { mayNudge } from './nudge';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
+import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
 import { taskIndex } from './tasks';
 import { activeUserEmail, Workbook } from './workbook';
@@ -119,12 +120,24 @@ function itemHistory(workbook: Workbook, id: string): HistoryLine[] {
     .reverse()
     .map((row) => ({
       time: display(row.get('time'), workbook),
-      field: row.text('field'),
-      oldValue: row.text('oldValue'),
-      newValue: row.text('newValue'),
-      by: workbook.nameOf(row.text('by')),
-      via: row.text('via'),
+      sentence: historySentence(workbook, {
+        by: workbook.nameOf(row.text('by')),
+        field: row.text('field'),
+        oldValue: row.text('oldValue'),
+        newValue: row.text('newValue'),
+      }),
     }));
+}
+
+/** A change in words: a sign-off decision as "王强 同意了签批", other fields as "李娜 将完成百分比由「60」改为「70」". */
+function historySentence(
+  workbook: Workbook,
+  change: { by: string; field: string; oldValue: string; newValue: string },
+): string {
+  const decided = parseEnum('signOffDecision', change.newValue);
+  if (parseEnum('signOffDecision', change.oldValue) === 'pending' && (decided === 'agree' || decided === 'return'))
+    return workbook.text(decided === 'agree' ? 'sidebarHistoryAgreed' : 'sidebarHistoryReturned', change);
+  return workbook.text(change.oldValue === '' ? 'sidebarHistorySet' : 'sidebarHistoryChanged', change);
 }
 
 /** What waits for the active user's sign-off, each with what it is about. */
@@ -135,6 +148,7 @@ function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
     titles.set(row.text('id').toUpperCase(), row.text('title'));
   for (const row of workbook.optionalTable('tasks')?.records() ?? [])
     titles.set(row.text('id').toUpperCase(), row.text('name'));
+  const detailsOf = signOffDetailsOf(workbook);
   return signOffsFor(workbook).flatMap((row) =>
     row.subject
       ? [
@@ -145,6 +159,7 @@ function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
             title: titles.get(row.ref.toUpperCase()) ?? '',
             requestedAt: row.requestedAt ? display(row.requestedAt, workbook) : '',
             onBehalfOf: row.signer === workbook.user ? '' : workbook.nameOf(row.signer),
+            ...detailsOf(row.subject, row.ref),
           },
         ]
       : [],

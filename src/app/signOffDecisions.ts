@@ -7,7 +7,7 @@
  */
 import type { ActionResult } from '../contract';
 import { enumLabel, type SignOffSubject } from '../domain/enums';
-import { latestRounds, roundState, subjectKey } from '../domain/signOffs';
+import { latestRounds, roundState, subjectKey, type SignOffRecord } from '../domain/signOffs';
 import { hasErrors } from '../domain/workflow';
 import { acceptanceEffect } from '../domain/executionFlow';
 import { settleChange } from './planChanges';
@@ -43,11 +43,22 @@ export function decideSignOff(wb: Workbook, choice: SignOffChoice): ActionResult
   }
   const round = latestRounds(readSignOffs(wb)).get(wanted) ?? [];
   const state = roundState(round);
+  if (state === 'returned') supersedeUnsigned(wb, round);
   const ref = mine[0]!.ref;
   const outcome = state === 'pending' ? '' : settle(wb, choice.subject, ref, state === 'agreed', comment);
   wb.commit();
   const decision = enumLabel('signOffDecision', choice.decision, wb.locale);
   return { ok: true, message: [wb.text('wbSignOffDecided', { ref, decision }), outcome].filter(Boolean).join('\n') };
+}
+
+/** A returned round's rows nobody signed are closed as 已作废, so they no longer read as waiting. */
+function supersedeUnsigned(wb: Workbook, round: readonly SignOffRecord[]): void {
+  const unsigned = new Set(round.filter((row) => row.decision === 'pending' || !row.decision).map((row) => row.row));
+  if (unsigned.size === 0) return;
+  const superseded = enumLabel('signOffDecision', 'superseded', wb.locale);
+  for (const row of wb.table('signOffs').records()) {
+    if (unsigned.has(row.rowNumber)) row.set('decision', superseded);
+  }
 }
 
 /** What a complete round does to its subject; returns it in words. */
@@ -58,6 +69,11 @@ function settle(wb: Workbook, subject: SignOffSubject, ref: string, agreed: bool
       wb.table('requests', ['id', 'status', 'review']);
       if (agreed) {
         request.set('status', enumLabel('requestStatus', 'executing', wb.locale));
+        // The note of an earlier Return is done with once the split proceeds (SPEC §2.9); other notes stay.
+        const note = request.text('review');
+        const returned = wb.text('wbSplitReturnedNote').split('{user}')[0] ?? '';
+        if (returned !== '' && note.startsWith(returned))
+          request.set('review', wb.text('wbSplitReturnResolved', { note }));
         return wb.text('wbSplitStarted', { id: ref });
       }
       // Back to the coordinator, who amends the split and submits it again.

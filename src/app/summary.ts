@@ -229,7 +229,7 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
     calendar,
     locale: wb.locale,
     tasks: tasks.map(owned),
-    figures: keyFigures(readKpiSources(wb, tasks), week, now, calendar),
+    figures: keyFigures(readKpiSources(wb, tasks), week, now, calendar, wb.settings),
     progress,
     requests: readReportRequests(wb),
     actions: readActions(wb).map(owned),

@@ -216,6 +216,25 @@ export class WorkCalendar {
     return b >= a ? this.workingDaysInSpan(a + 1, b) : -this.workingDaysInSpan(b + 1, a);
   }
 
+  /**
+   * Wall-clock hours from `from` to `to` that fall on working days (SPEC §3.3 escalateAfterHours):
+   * a weekend or holiday adds nothing, so a clock started on Friday evening has not run by Monday
+   * morning. 0 when `to` is not later.
+   */
+  workingHoursBetween(from: Date, to: Date): number {
+    const a = this.wallMs(from.getTime());
+    const b = this.wallMs(to.getTime());
+    if (b <= a) return 0;
+    const firstDay = Math.floor(a / MS_PER_DAY);
+    const lastDay = Math.floor(b / MS_PER_DAY);
+    const on = (day: CivilDay, ms: number) => (this.isWorkingDay(day) ? ms : 0);
+    if (firstDay === lastDay) return on(firstDay, b - a) / HOUR_MS;
+    const firstPart = on(firstDay, (firstDay + 1) * MS_PER_DAY - a);
+    const lastPart = on(lastDay, b - lastDay * MS_PER_DAY);
+    const between = this.workingDaysInSpan(firstDay + 1, lastDay - 1) * MS_PER_DAY;
+    return (firstPart + between + lastPart) / HOUR_MS;
+  }
+
   /** The same wall time `n` working days later (earlier when n < 0). */
   addWorkingDays(instant: Date, n: number): Date {
     const step = n < 0 ? -1 : 1;

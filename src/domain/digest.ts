@@ -9,6 +9,16 @@ import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notice'
 import { type SheetKey } from './schema';
 import { personName, type Directory } from './directory';
 import { enumLabel, parseEnum } from './enums';
+import {
+  digestItems,
+  onlySignOffs,
+  RenderCache,
+  stillOpenItems,
+  subjectOf,
+  type DigestItem,
+  type RenderedItem,
+} from './digestItems';
+import { escalationLines } from './escalationText';
 
 export interface DigestContext {
   readonly locale: Locale;
@@ -19,6 +29,8 @@ export interface DigestContext {
   readonly cooldownHours: number;
   /** People, so that each person a line names is shown by name (SPEC §2); emails as they are without it. */
   readonly directory?: Pick<Directory, 'people'>;
+  /** The item's row as found by its ID when the mail is built; the notice's (read-time) row without it. */
+  readonly rowOf?: (notice: Pick<Notice, 'sheet' | 'item'>) => number | undefined;
 }
 
 export interface Digest {
@@ -28,26 +40,26 @@ export interface Digest {
   readonly textBody: string;
 }
 
-const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey; readonly count: MessageKey }>> = {
-  unresolved: { name: 'ruleUnresolved', count: 'countUnresolved' },
-  overdue: { name: 'ruleOverdue', count: 'countOverdue' },
-  blocked: { name: 'ruleBlocked', count: 'countBlocked' },
-  finalHours: { name: 'ruleFinalHours', count: 'countFinalHours' },
-  noOwner: { name: 'ruleNoOwner', count: 'countNoOwner' },
-  lagging: { name: 'ruleLagging', count: 'countLagging' },
-  acceptanceFailed: { name: 'ruleAcceptanceFailed', count: 'countAcceptanceFailed' },
-  dependency: { name: 'ruleDependency', count: 'countDependency' },
-  dueSoon: { name: 'ruleDueSoon', count: 'countDueSoon' },
-  stale: { name: 'ruleStale', count: 'countStale' },
-  acceptancePending: { name: 'ruleAcceptancePending', count: 'countAcceptancePending' },
-  actionOverdue: { name: 'ruleActionOverdue', count: 'countActionOverdue' },
-  reviewPending: { name: 'ruleReviewPending', count: 'countReviewPending' },
-  changePending: { name: 'ruleChangePending', count: 'countChangePending' },
-  splitNotSubmitted: { name: 'ruleSplitNotSubmitted', count: 'countSplitNotSubmitted' },
-  signOffOverdue: { name: 'ruleSignOffOverdue', count: 'countSignOffOverdue' },
-  signOffPending: { name: 'ruleSignOffPending', count: 'countSignOffPending' },
-  taskStarted: { name: 'ruleTaskStarted', count: 'countTaskStarted' },
-  cellBudget: { name: 'ruleCellBudget', count: 'countCellBudget' },
+const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey }>> = {
+  unresolved: { name: 'ruleUnresolved' },
+  overdue: { name: 'ruleOverdue' },
+  blocked: { name: 'ruleBlocked' },
+  finalHours: { name: 'ruleFinalHours' },
+  noOwner: { name: 'ruleNoOwner' },
+  lagging: { name: 'ruleLagging' },
+  acceptanceFailed: { name: 'ruleAcceptanceFailed' },
+  dependency: { name: 'ruleDependency' },
+  dueSoon: { name: 'ruleDueSoon' },
+  stale: { name: 'ruleStale' },
+  acceptancePending: { name: 'ruleAcceptancePending' },
+  actionOverdue: { name: 'ruleActionOverdue' },
+  reviewPending: { name: 'ruleReviewPending' },
+  changePending: { name: 'ruleChangePending' },
+  splitNotSubmitted: { name: 'ruleSplitNotSubmitted' },
+  signOffOverdue: { name: 'ruleSignOffOverdue' },
+  signOffPending: { name: 'ruleSignOffPending' },
+  taskStarted: { name: 'ruleTaskStarted' },
+  cellBudget: { name: 'ruleCellBudget' },
 };
 
 const LEVEL_TEXT: Readonly<Record<Level, MessageKey>> = { L3: 'levelL3', L2: 'levelL2', L1: 'levelL1' };
@@ -56,41 +68,50 @@ export function ruleName(locale: Locale, rule: Rule): string {
   return t(locale, RULE_TEXT[rule].name);
 }
 
-/** "[协作预警] 2 项逾期 · 1 项即将到期": items per rule, most severe first. */
+/** The subject of a digest of `deliveries` (SPEC §3.3): it names the item, or the worst of several. */
 export function digestSubject(locale: Locale, deliveries: readonly Delivery[]): string {
-  return subjectOfSorted(locale, [...deliveries].sort(compareDeliveries));
+  const items = digestItems([...deliveries].sort(compareDeliveries));
+  return subjectOf(
+    locale,
+    items,
+    (item) => flagsOf(locale, item),
+    (notice) => signOffWhat(locale, notice),
+  );
 }
 
-function subjectOfSorted(locale: Locale, sorted: readonly Delivery[]): string {
-  const counts = new Map<Rule, Set<string>>();
-  for (const { notice } of sorted) {
-    const items = counts.get(notice.rule);
-    if (items) items.add(notice.item);
-    else counts.set(notice.rule, new Set([notice.item]));
-  }
-  const parts = [...counts].map(([rule, items]) => t(locale, RULE_TEXT[rule].count, { n: items.size }));
-  return `${t(locale, 'digestSubjectPrefix')} ${parts.join(' · ')}`;
+/** The subject of a planned digest, as its Notification log row names it; its deliveries are in order already. */
+export function plannedSubject(locale: Locale, digest: DigestPlan): string {
+  const subject = subjectOf(
+    locale,
+    digestItems(digest.deliveries),
+    (item) => flagsOf(locale, item),
+    (notice) => signOffWhat(locale, notice),
+  );
+  return digest.part ? `${subject} (${digest.part})` : subject;
+}
+
+/** "逾期 · 滞后 · 未更新": the item's rules in this digest, most severe first, each once. */
+function flagsOf(locale: Locale, item: DigestItem): string {
+  return [...new Set(item.deliveries.map((d) => ruleName(locale, d.notice.rule)))].join(' · ');
+}
+
+/** 任务分工「2024年Q3新品上市推广方案」: what a sign-off request asks to sign. */
+function signOffWhat(locale: Locale, notice: Notice): string {
+  return t(locale, 'signOffWhat', { subject: signOffSubjectLabel(locale, notice.facts.subject), title: notice.title });
 }
 
 /** What happened, in words: the rule's line with the notice's facts. */
 export function noticeLine(locale: Locale, notice: Notice): string {
   const f = notice.facts;
   switch (notice.rule) {
-    case 'unresolved': {
-      const problems = String(f.problems ?? '')
-        .split(',')
-        .filter((rule): rule is Rule => (RULES as readonly string[]).includes(rule))
-        .map((rule) => ruleName(locale, rule))
-        .join(locale === 'en' ? ', ' : '、');
+    case 'unresolved':
       return [
-        t(locale, 'lineUnresolved', { ...f, problems }),
+        t(locale, 'lineUnresolved', { ...f, problems: problemsText(locale, f.problems) }),
         f.daysLate ? t(locale, 'lineUnresolvedLate', f) : '',
         f.progress ? t(locale, 'lineUnresolvedProgress', f) : t(locale, 'lineUnresolvedNoProgress'),
-        f.delayReason ? t(locale, 'lineUnresolvedReason', f) : '',
       ]
         .filter((part) => part !== '')
         .join(locale === 'en' ? '; ' : '；');
-    }
     case 'dependency':
       return [
         f.overdue ? t(locale, 'lineDependencyOverdue', { tasks: f.overdue }) : '',
@@ -126,7 +147,10 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, f.since ? 'lineSplitNotSubmitted' : 'lineSplitNotSubmittedUndated', f);
     case 'signOffPending':
     case 'signOffOverdue':
-      return t(locale, 'lineSignOff', { ...f, subject: signOffSubjectLabel(locale, f.subject) });
+      return [
+        t(locale, 'lineSignOff', { ...f, subject: signOffSubjectLabel(locale, f.subject) }),
+        ...splitLines(locale, f.tasks),
+      ].join(locale === 'en' ? '; ' : '；');
     case 'taskStarted':
       return t(locale, 'lineTaskStarted', f);
     case 'cellBudget':
@@ -134,41 +158,52 @@ export function noticeLine(locale: Locale, notice: Notice): string {
   }
 }
 
+/** A split's tasks as signed: "渠道铺货执行（销售部，李娜，截止 2024-08-20）". */
+function splitLines(locale: Locale, tasks: string | number | undefined): string[] {
+  if (!tasks) return [];
+  const lines = String(tasks)
+    .split('\n')
+    .map((line) => {
+      const [name = '', dept = '', owner = '', due = ''] = line.split('\t');
+      return t(locale, 'signOffSplitTask', { name, dept, owner, due });
+    });
+  return [t(locale, 'signOffSplitTasks', { tasks: lines.join(locale === 'en' ? '; ' : '；') })];
+}
+
+/** The rules an escalation names ("overdue,lagging"), in the reader's language. */
+function problemsText(locale: Locale, problems: string | number | undefined): string {
+  return String(problems ?? '')
+    .split(',')
+    .filter((rule): rule is Rule => (RULES as readonly string[]).includes(rule))
+    .map((rule) => ruleName(locale, rule))
+    .join(locale === 'en' ? ', ' : '、');
+}
+
 function signOffSubjectLabel(locale: Locale, subject: string | number | undefined): string {
   const code = parseEnum('signOffSubject', subject);
   return code ? enumLabel('signOffSubject', code, locale) : String(subject ?? '');
 }
 
-/** Link to the item's row: the sheet by gid, the row by an A1 range. */
+/** Link to the item's row: the sheet by gid, the row by an A1 range, where the row is now (rowOf) if known. */
 export function rowLink(
-  context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds'>,
-  notice: Pick<Notice, 'sheet' | 'row'>,
+  context: Pick<DigestContext, 'spreadsheetUrl' | 'sheetIds' | 'rowOf'>,
+  notice: Pick<Notice, 'sheet' | 'row'> & Partial<Pick<Notice, 'item'>>,
 ): string {
   const base = context.spreadsheetUrl.split('#')[0] ?? context.spreadsheetUrl;
   const gid = context.sheetIds[notice.sheet];
-  return gid === undefined ? base : `${base}#gid=${gid}&range=A${notice.row}`;
+  const row = (notice.item !== undefined && context.rowOf?.({ sheet: notice.sheet, item: notice.item })) || notice.row;
+  return gid === undefined ? base : `${base}#gid=${gid}&range=A${row}`;
 }
 
 /**
- * One notice in words, as its entry in the HTML list and in the plain text (the line and its link),
- * each also as a copy; shared by every digest that lists it.
- */
-interface RenderedNotice {
-  readonly html: string;
-  readonly htmlCopy: string;
-  readonly text: string;
-  readonly textCopy: string;
-}
-
-/**
- * Every digest of a run; a notice sent to several people is put into words once. Each list of
- * deliveries is already in compareDeliveries order, as planDeliveries gives them: sorting them
- * again (a collator comparison per step) was a large run's costliest part of the digests.
+ * Every digest of a run. Each list of deliveries is already in compareDeliveries order, as
+ * planDeliveries gives them: sorting them again (a collator comparison per step) was a large
+ * run's costliest part of the digests.
  */
 export function buildDigests(digests: readonly DigestPlan[], context: DigestContext): Digest[] {
-  const rendered = new Map<Notice, RenderedNotice>();
+  const cache = new RenderCache();
   return digests.map(({ recipient, deliveries, stillOpen, part }) => {
-    const digest = digestOfSorted(recipient, deliveries, stillOpen, context, rendered);
+    const digest = digestOfSorted(recipient, deliveries, stillOpen, context, cache);
     return part ? { ...digest, subject: `${digest.subject} (${part})` } : digest;
   });
 }
@@ -179,7 +214,7 @@ export function buildDigest(
   context: DigestContext,
   stillOpen: readonly StillOpen[] = [],
 ): Digest {
-  return digestOfSorted(recipient, [...deliveries].sort(compareDeliveries), stillOpen, context, new Map());
+  return digestOfSorted(recipient, [...deliveries].sort(compareDeliveries), stillOpen, context, new RenderCache());
 }
 
 function digestOfSorted(
@@ -187,103 +222,175 @@ function digestOfSorted(
   sorted: readonly Delivery[],
   stillOpen: readonly StillOpen[],
   context: DigestContext,
-  rendered: Map<Notice, RenderedNotice>,
+  cache: RenderCache,
 ): Digest {
   const { locale } = context;
   const copy = ` ${t(locale, 'digestCopy')}`;
-  const open = t(locale, 'digestOpen');
-
+  const items = digestItems(sorted);
+  const signOffsOnly = onlySignOffs(items);
+  const greeting = t(locale, signOffsOnly ? 'signOffGreeting' : 'digestGreeting');
+  const open = stillOpenItems(stillOpen, items);
   const html: string[] = [
     `<div style="font-family:Arial,'Microsoft YaHei',sans-serif;font-size:14px">`,
-    `<p>${escapeHtml(t(locale, 'digestGreeting'))}</p>`,
+    `<p>${escapeHtml(greeting)}</p>`,
   ];
-  const text: string[] = [t(locale, 'digestGreeting'), ''];
-  const byLevel: Record<Level, Delivery[]> = { L3: [], L2: [], L1: [] };
-  for (const d of sorted) byLevel[d.notice.level].push(d);
+  const text: string[] = [greeting, ''];
   for (const level of ['L3', 'L2', 'L1'] as const) {
-    const items = byLevel[level];
-    if (items.length === 0) continue;
+    const listed = items.filter((item) => item.level === level);
+    if (listed.length === 0) continue;
     const color = LEVEL_RANK[level] === 3 ? '#b71c1c' : LEVEL_RANK[level] === 2 ? '#e65100' : '#1565c0';
-    html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`, '<ul>');
-    text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
-    for (const d of items) {
-      const asCopy = d.role === 'cc';
-      const behalf = d.notice.standingIn?.[recipient];
+    // A mail that only asks for sign-offs is not a warning: no level heading.
+    if (!signOffsOnly) {
+      html.push(`<h3 style="color:${color};margin:16px 0 4px">${escapeHtml(t(locale, LEVEL_TEXT[level]))}</h3>`);
+      text.push(`== ${t(locale, LEVEL_TEXT[level])} ==`);
+    }
+    html.push('<ul>');
+    for (const item of listed) {
+      const notices = item.deliveries.map((d) => d.notice);
+      const behalf = notices.map((notice) => notice.standingIn?.[recipient]).find((email) => email !== undefined);
       if (behalf) {
         // Told for someone away (rare): worded for this recipient alone.
-        const item = renderItem(d.notice, noticeLine(locale, named(d.notice, context)), context);
         const person = context.directory ? personName(context.directory, behalf) : behalf;
-        const note = `${asCopy ? copy : ''} ${t(locale, 'digestOnBehalf', { person })}`;
-        html.push(`<li>${item.html}${escapeHtml(note)}</li>`);
-        text.push(`${item.text}${note}\n  ${open}: ${item.link}`);
+        const note = `${item.asCopy ? copy : ''} ${t(locale, 'digestOnBehalf', { person })}`;
+        const done = renderItem(notices, undefined, context, note);
+        html.push(done.html);
+        text.push(done.text);
         continue;
       }
-      const notice = rendered.get(d.notice) ?? renderNotice(d.notice, context, copy, open, rendered);
-      html.push(asCopy ? notice.htmlCopy : notice.html);
-      text.push(asCopy ? notice.textCopy : notice.text);
+      const riding = open.onListed.get(item);
+      if (riding) {
+        // Told before and still open: its flags join this item's line rather than a second line.
+        const still = riding.map(({ delivery, since }) => ({
+          notice: delivery.notice,
+          text: t(locale, 'lineStillOpen', { since }),
+        }));
+        const done = renderItem(notices, undefined, context, item.asCopy ? copy : '', still);
+        html.push(done.html);
+        text.push(done.text);
+        continue;
+      }
+      const key = cache.keyOf(notices);
+      const done = cache.get(key) ?? cache.set(key, renderItemWithCopy(notices, context, copy));
+      html.push(item.asCopy ? done.htmlCopy : done.html);
+      text.push(item.asCopy ? done.textCopy : done.text);
     }
     html.push('</ul>');
     text.push('');
   }
-  if (stillOpen.length > 0) {
-    // Not new alerts: listed so the recipient sees the whole picture, not counted in the subject.
+  if (open.apart.length > 0) {
+    // Not new alerts: listed once per item so the recipient sees the whole picture, not in the subject.
     html.push(`<h3 style="color:#616161;margin:16px 0 4px">${escapeHtml(t(locale, 'digestStillOpen'))}</h3>`, '<ul>');
     text.push(`== ${t(locale, 'digestStillOpen')} ==`);
-    for (const { delivery, since } of stillOpen) {
-      const item = renderItem(delivery.notice, t(locale, 'lineStillOpen', { since }), context);
-      html.push(`<li>${item.html}</li>`);
-      text.push(`${item.text}\n  ${open}: ${item.link}`);
+    for (const entries of open.apart) {
+      const since = entries.map((entry) => entry.since).sort()[0] ?? '';
+      const done = renderItem(
+        entries.map((entry) => entry.delivery.notice),
+        t(locale, 'lineStillOpen', { since }),
+        context,
+        '',
+      );
+      html.push(done.html);
+      text.push(done.text);
     }
     html.push('</ul>');
     text.push('');
+  }
+  if (sorted.some((d) => d.notice.rule === 'signOffPending' || d.notice.rule === 'signOffOverdue')) {
+    const howTo = t(locale, 'signOffHowTo');
+    html.push(`<p>${escapeHtml(howTo)}</p>`);
+    text.push(howTo, '');
   }
   const footer = t(locale, 'digestFooter', { hours: context.cooldownHours });
   html.push(`<p style="color:#757575;font-size:12px">${escapeHtml(footer)}</p>`, '</div>');
   text.push(footer);
-  return { recipient, subject: subjectOfSorted(locale, sorted), htmlBody: html.join('\n'), textBody: text.join('\n') };
+  const subject = subjectOf(
+    locale,
+    items,
+    (item) => flagsOf(locale, item),
+    (notice) => signOffWhat(locale, notice),
+  );
+  return { recipient, subject, htmlBody: html.join('\n'), textBody: text.join('\n') };
 }
 
-/** Puts `notice` into words for every digest of the run (kept in `rendered`); `copy` and `open` in the digest's language. */
-function renderNotice(
-  notice: Notice,
-  context: DigestContext,
-  copy: string,
-  open: string,
-  rendered: Map<Notice, RenderedNotice>,
-): RenderedNotice {
-  const { html, text, link } = renderItem(notice, noticeLine(context.locale, named(notice, context)), context);
-  const linkLine = `\n  ${open}: ${link}`;
-  const done = {
-    html: `<li>${html}</li>`,
-    htmlCopy: `<li>${html}${escapeHtml(copy)}</li>`,
-    text: `${text}${linkLine}`,
-    textCopy: `${text}${copy}${linkLine}`,
-  };
-  rendered.set(notice, done);
-  return done;
+function renderItemWithCopy(notices: readonly Notice[], context: DigestContext, copy: string): RenderedItem {
+  const plain = renderItem(notices, undefined, context, '');
+  const copied = renderItem(notices, undefined, context, copy);
+  return { html: plain.html, htmlCopy: copied.html, text: plain.text, textCopy: copied.text };
 }
 
-/** `notice` with the person its facts name (the owner) shown by name. */
+/** `notice` with the people its facts name (the owner, a split's owners) shown by name. */
 function named(notice: Notice, context: DigestContext): Notice {
-  const owner = notice.facts.owner;
-  if (!context.directory || typeof owner !== 'string' || owner === '') return notice;
-  return { ...notice, facts: { ...notice.facts, owner: personName(context.directory, owner) } };
+  const { owner, tasks } = notice.facts;
+  const directory = context.directory;
+  if (!directory) return notice;
+  const facts = { ...notice.facts };
+  if (typeof owner === 'string' && owner !== '') facts.owner = personName(directory, owner);
+  if (typeof tasks === 'string' && tasks !== '') {
+    facts.tasks = tasks
+      .split('\n')
+      .map((line) =>
+        line
+          .split('\t')
+          .map((field, i) => (i === 2 && field !== '' ? personName(directory, field) : field))
+          .join('\t'),
+      )
+      .join('\n');
+  }
+  return { ...notice, facts };
 }
 
-/** One digest entry: the item linked to its row, its rule and `detail`, as HTML and as a text line. */
+/**
+ * One digest entry: the item linked to its row, all its flags, and what each says (or `detail`
+ * instead); an escalation as labelled lines ending in its ask. `note` follows the line.
+ */
 function renderItem(
-  notice: Notice,
-  detail: string,
+  notices: readonly Notice[],
+  detail: string | undefined,
   context: DigestContext,
-): { html: string; text: string; link: string } {
-  const heading = `${notice.item} ${notice.title}`.trim();
-  const line = `${ruleName(context.locale, notice.rule)}${context.locale === 'en' ? ': ' : '：'}${detail}`;
-  const link = rowLink(context, notice);
-  return {
-    html: `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a> — ${escapeHtml(line)}`,
-    text: `- ${heading} — ${line}`,
-    link,
-  };
+  note: string,
+  still: readonly { readonly notice: Notice; readonly text: string }[] = [],
+): { html: string; text: string } {
+  const { locale } = context;
+  const first = notices[0]!;
+  const heading = `${first.item} ${first.title}`.trim();
+  const link = rowLink(context, first);
+  const open = `  ${t(locale, 'digestOpen')}: ${link}`;
+  const colon = locale === 'en' ? ': ' : '：';
+  const flags = [...new Set([...notices, ...still.map((s) => s.notice)].map((n) => ruleName(locale, n.rule)))].join(
+    ' · ',
+  );
+  const anchor = `<a href="${escapeHtml(link)}">${escapeHtml(heading)}</a>`;
+  const escalation = detail === undefined ? notices.find((notice) => notice.rule === 'unresolved') : undefined;
+  if (escalation) {
+    const lines = escalationLines(locale, named(escalation, context), problemsText(locale, escalation.facts.problems));
+    for (const other of notices) {
+      if (other !== escalation) lines.push([ruleName(locale, other.rule), noticeLine(locale, named(other, context))]);
+    }
+    for (const open of still) lines.push([ruleName(locale, open.notice.rule), open.text]);
+    const rows = lines.map(
+      ([label, value]) =>
+        `<tr><td style="color:#616161;padding:2px 12px 2px 0;vertical-align:top;white-space:nowrap">${escapeHtml(label)}</td><td style="padding:2px 0">${escapeHtml(value)}</td></tr>`,
+    );
+    return {
+      html: `<li>${anchor} — ${escapeHtml(flags + note)}<table style="border-collapse:collapse;margin:4px 0 8px">${rows.join('')}</table></li>`,
+      text: [
+        `- ${heading} — ${flags}${note}`,
+        ...lines.map(([label, value]) => `  ${label}${colon}${value}`),
+        open,
+      ].join('\n'),
+    };
+  }
+  // Each flag followed by what it says, so a reader knows which figure belongs to which flag.
+  const line =
+    (detail === undefined
+      ? [
+          ...notices.map(
+            (notice) => `${ruleName(locale, notice.rule)}${colon}${noticeLine(locale, named(notice, context))}`,
+          ),
+          ...still.map((open) => `${ruleName(locale, open.notice.rule)}${colon}${open.text}`),
+        ].join(locale === 'en' ? '; ' : '；')
+      : `${flags}${colon}${detail}`) + note;
+  return { html: `<li>${anchor} — ${escapeHtml(line)}</li>`, text: `- ${heading} — ${line}\n${open}` };
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = {

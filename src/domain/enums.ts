@@ -66,6 +66,8 @@ export const ENUMS = {
     { code: 'pending', zh: '待签', en: 'Pending', aliases: ['待签批'] },
     { code: 'agree', zh: '同意', en: 'Agree', aliases: ['agreed', '通过'] },
     { code: 'return', zh: '退回', en: 'Return', aliases: ['returned'] },
+    // A pending row of a round that a Return ended: nobody signs it any more (SPEC §2.9).
+    { code: 'superseded', zh: '已作废', en: 'Superseded' },
   ]),
   notificationStatus: values([
     { code: 'sent', zh: '已发送', en: 'sent' },

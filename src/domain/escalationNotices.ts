@@ -22,7 +22,7 @@ export function unresolvedNotices(
   for (const notice of notices) {
     if (notice.level !== 'L2') continue;
     const start = episodes.get(episodeKey(notice));
-    if (!escalationDue(start, now, settings)) continue;
+    if (!escalationDue(start, now, settings, calendar)) continue;
     const entry = byItem.get(notice.item);
     if (!entry) byItem.set(notice.item, { notice, rules: [notice.rule], since: start });
     else {
@@ -57,6 +57,11 @@ export function unresolvedNotices(
         daysLate: dueAt ? Math.max(1, calendar.workingDaysBetween(dueAt, today)) : 0,
         progress: task?.progressSummary ?? '',
         delayReason: task?.delayReason ?? '',
+        // What is known of a lag when no reason is given, and the plain ask's deadline (SPEC §3.3).
+        ...(rules.includes('lagging') && found?.health.expectedPct !== undefined
+          ? { pct: task?.pct ?? 0, expected: Math.round(found.health.expectedPct) }
+          : {}),
+        askBy: dateText(calendar.endOfWorkingDay(calendar.addWorkingDays(now, 1)), calendar),
       },
     };
   });

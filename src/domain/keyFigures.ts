@@ -18,6 +18,7 @@ import {
   type Period,
   type Ratio,
 } from './kpis';
+import type { Settings } from './settings';
 import type { SignOffRecord } from './signOffs';
 
 /** What the figures are computed from, read once by the use case. */
@@ -29,7 +30,12 @@ export interface KpiSources {
   readonly escalations: readonly Escalation[];
 }
 
+/** The working-hour targets two of the figures are judged against, from Settings (SPEC §2.7). */
+export type KpiTargets = Pick<Settings, 'responseTargetHours' | 'signOffTargetHours'>;
+
 export interface KeyFigures {
+  /** The targets `response` and `signOff` were judged against; their labels name them. */
+  readonly targets: KpiTargets;
   readonly onTime: Ratio;
   readonly delay: Ratio;
   readonly response: Duration;
@@ -38,12 +44,19 @@ export interface KeyFigures {
   readonly change: Ratio;
 }
 
-export function keyFigures(sources: KpiSources, period: Period, now: Date, calendar: WorkCalendar): KeyFigures {
+export function keyFigures(
+  sources: KpiSources,
+  period: Period,
+  now: Date,
+  calendar: WorkCalendar,
+  targets: KpiTargets,
+): KeyFigures {
   return {
+    targets: { responseTargetHours: targets.responseTargetHours, signOffTargetHours: targets.signOffTargetHours },
     onTime: onTimeRate(sources.tasks, period, calendar),
     delay: delayRate(sources.tasks, period, now, calendar),
-    response: responseTime(sources.requests, period, calendar),
-    signOff: signOffTimeliness(sources.signOffs, period, calendar),
+    response: responseTime(sources.requests, period, calendar, targets.responseTargetHours),
+    signOff: signOffTimeliness(sources.signOffs, period, calendar, targets.signOffTargetHours),
     resolution: resolutionRate(sources.escalations, period, calendar),
     change: changeRate(sources.tasks, sources.approvedChanges, period, calendar),
   };
@@ -60,6 +73,13 @@ export const KEY_FIGURE_LABELS = [
   'kpiChange',
   'kpiSatisfaction',
 ] as const satisfies readonly MessageKey[];
+
+/** A figure's label; the two judged against a target name its hours ("8 小时内响应"). */
+export function keyFigureLabel(locale: Locale, key: (typeof KEY_FIGURE_LABELS)[number], targets: KpiTargets): string {
+  if (key === 'kpiResponseWithin') return t(locale, key, { hours: targets.responseTargetHours });
+  if (key === 'kpiSignOff') return t(locale, key, { hours: targets.signOffTargetHours });
+  return t(locale, key);
+}
 
 /** A share as a fraction (shown under a percent format), or "—" when nothing was measured. */
 export const NOT_MEASURED = '—';
@@ -86,7 +106,8 @@ export function keyFiguresLine(locale: Locale, figures: KeyFigures): string {
     r.value === undefined ? NOT_MEASURED : `${r.count}/${r.of} (${Math.round(r.value * 100)}%)`;
   const hours = (d: Duration) =>
     d.averageHours === undefined ? NOT_MEASURED : t(locale, 'kpiHours', { hours: d.averageHours });
-  const part = (key: MessageKey, value: string) => `${t(locale, key)} ${value}`;
+  const part = (key: (typeof KEY_FIGURE_LABELS)[number], value: string) =>
+    `${keyFigureLabel(locale, key, figures.targets)} ${value}`;
   return [
     part('kpiOnTime', share(figures.onTime)),
     part('kpiDelay', share(figures.delay)),

@@ -34,9 +34,6 @@ export interface KpiTask {
   readonly completedAt: Date | undefined;
 }
 
-/** Seeds 000/004: 需求传递后24小时内响应, 审批48小时内完成. */
-export const RESPONSE_TARGET_HOURS = 24;
-export const SIGN_OFF_TARGET_HOURS = 48;
 /** 问题解决率: an escalation counts as resolved when its item is closed within this many working days. */
 export const RESOLUTION_WORKING_DAYS = 5;
 
@@ -131,24 +128,36 @@ export interface KpiRequest {
   readonly reviewed: Date | undefined;
 }
 
-/** 平均响应时长: requests reviewed in the period, submitted → reviewed in working hours; share within the target. */
-export function responseTime(requests: readonly KpiRequest[], period: Period, calendar: WorkCalendar): Duration {
+/**
+ * 平均响应时长: requests reviewed in the period, submitted → reviewed in working hours; the share
+ * reviewed within `targetHours` (Settings › responseTargetHours).
+ */
+export function responseTime(
+  requests: readonly KpiRequest[],
+  period: Period,
+  calendar: WorkCalendar,
+  targetHours: number,
+): Duration {
   const spans = requests
     .filter((r) => r.submitted && r.reviewed && within(period, r.reviewed, calendar))
     .map((r) => [r.submitted!, r.reviewed!] as const);
-  return durations(spans, RESPONSE_TARGET_HOURS, calendar);
+  return durations(spans, targetHours, calendar);
 }
 
-/** 签批及时率: sign-offs decided in the period within SIGN_OFF_TARGET_HOURS working hours of their request ÷ those decided. */
+/**
+ * 签批及时率: sign-offs decided in the period within `targetHours` working hours of their request
+ * (Settings › signOffTargetHours) ÷ those decided.
+ */
 export function signOffTimeliness(
   signOffs: readonly Pick<SignOffRecord, 'requestedAt' | 'decidedAt'>[],
   period: Period,
   calendar: WorkCalendar,
+  targetHours: number,
 ): Duration {
   const spans = signOffs
     .filter((s) => s.requestedAt && s.decidedAt && within(period, s.decidedAt, calendar))
     .map((s) => [s.requestedAt!, s.decidedAt!] as const);
-  return durations(spans, SIGN_OFF_TARGET_HOURS, calendar);
+  return durations(spans, targetHours, calendar);
 }
 
 export interface Escalation {

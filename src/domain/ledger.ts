@@ -36,22 +36,61 @@ export function keysCell(keys: readonly string[]): string {
 }
 
 export function parseKeys(cell: string): string[] {
-  return cell
-    .split('\n')
-    .map((key) => key.trim())
-    .filter((key) => key !== '');
+  const keys: string[] = [];
+  for (const line of cell.split('\n')) {
+    const key = line.trim();
+    if (key !== '') keys.push(key);
+  }
+  return keys;
+}
+
+/** A notice key (rule|level|item, and |occurrence for a rule that has one) with its first three fields; '' where it has fewer. */
+export interface KeyFields {
+  readonly key: string;
+  readonly rule: string;
+  readonly level: string;
+  readonly item: string;
+}
+
+export function keyFields(key: string): KeyFields {
+  // Cut at the bars rather than split: no array for fields the entry does not keep.
+  const first = key.indexOf('|');
+  const second = first < 0 ? -1 : key.indexOf('|', first + 1);
+  const third = second < 0 ? -1 : key.indexOf('|', second + 1);
+  return {
+    key,
+    rule: first < 0 ? key : key.slice(0, first),
+    level: first < 0 ? '' : key.slice(first + 1, second < 0 ? undefined : second),
+    item: second < 0 ? '' : key.slice(second + 1, third < 0 ? undefined : third),
+  };
+}
+
+/**
+ * keyFields found once per distinct key, the same strings handed out each time: a log tells each
+ * notice on many rows (about ten entries a key at 10,000 tasks), and entries that share their
+ * strings are looked up by them without hashing each copy again.
+ */
+export function keyFieldsOnce(): (key: string) => KeyFields {
+  const known = new Map<string, KeyFields>();
+  return (key) => {
+    let fields = known.get(key);
+    if (!fields) known.set(key, (fields = keyFields(key)));
+    return fields;
+  };
 }
 
 /** The row as the rules read it: an entry per key, rule, level and item taken from the key. */
-export function entriesOf(row: LedgerRow): LogEntry[] {
-  const attempts = row.message === '' ? {} : { attempts: row.attempts };
+export function entriesOf(row: LedgerRow, fieldsOf: (key: string) => KeyFields = keyFields): LogEntry[] {
+  const { time, recipients, status } = row;
   if (row.message === '' && row.keys.length === 1) {
-    const { time, rule, level, item, recipients, status } = row;
+    const { rule, level, item } = row;
     return [{ time, rule, level, item, recipients, status, key: row.keys[0] as string }];
   }
-  return row.keys.map((key) => {
-    const [rule = '', level = '', item = ''] = key.split('|');
-    return { time: row.time, rule, level, item, recipients: row.recipients, status: row.status, key, ...attempts };
+  return row.keys.map((text) => {
+    const { key, rule, level, item } = fieldsOf(text);
+    return row.message === ''
+      ? { time, rule, level, item, recipients, status, key }
+      : { time, rule, level, item, recipients, status, key, attempts: row.attempts };
   });
 }
 

@@ -63,7 +63,9 @@ export function logRowsInUse(
     const episode = currentEpisode(times, now, calendar, settings);
     const latest = Math.max(...times.map((time) => time.getTime()));
     const start = episode[0]?.getTime() ?? Infinity;
-    since.set(key, TOLD_ONCE_RULES.has(key.split('|')[0] ?? '') ? Math.min(start, latest) : start);
+    const bar = key.indexOf('|');
+    const rule = bar < 0 ? key : key.slice(0, bar);
+    since.set(key, TOLD_ONCE_RULES.has(rule) ? Math.min(start, latest) : start);
   }
   // The queue: each delivery whose latest row is left queued.
   const queued = queuedKeys(log, now);
@@ -98,12 +100,18 @@ export function logArchiveBatch(
   const zone = settings.timeZone;
   // A week is due once its last day (Sunday) ended before the cutoff's day began.
   const lastDueMonday = mondayOf(civilDayIn(new Date(cutoff), zone)) - 7;
+  // Per civil day, found once: the log's tens of thousands of entries fall on a few dozen days.
+  const buckets = new Map<number, { monday: number; year: number }>();
   const bucketOf = (entry: LogEntry) => {
     const day = civilDayIn(entry.time, zone);
-    return { monday: mondayOf(day), year: Number(dayKeyOf(day).slice(0, 4)) };
+    let bucket = buckets.get(day);
+    if (!bucket) buckets.set(day, (bucket = { monday: mondayOf(day), year: Number(dayKeyOf(day).slice(0, 4)) }));
+    return bucket;
   };
   let oldest: { monday: number; year: number } | undefined;
-  for (const entry of log) {
+  // Indexed: tens of thousands of entries, walked before the optimizer compiles the loop.
+  for (let i = 0; i < log.length; i++) {
+    const entry = log[i] as LogEntry;
     if (entry.time.getTime() >= cutoff) continue;
     const bucket = bucketOf(entry);
     if (bucket.monday > lastDueMonday) continue;

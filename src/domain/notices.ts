@@ -173,6 +173,15 @@ export function findNotices(input: EscalationInput): Notice[] {
 
 /** `notice` with each recipient who is away replaced by their delegate, who is told for whom. */
 function routeToStandIns(notice: Notice, delegated: (address: string) => StandIn): Notice {
+  // Nobody away and every address as the directory writes it (the usual case, thousands of notices):
+  // the notice as it was, without routing its lists anew.
+  if (
+    notice.to.every((address) => stays(address, delegated)) &&
+    notice.cc.every((address) => stays(address, delegated))
+  )
+    return isDistinct(notice.to, notice.cc)
+      ? notice
+      : { ...notice, to: unique(notice.to), cc: unique(notice.cc, unique(notice.to)) };
   const standingIn: Record<string, string> = {};
   const route = (addresses: readonly string[]) =>
     addresses.map((address) => {
@@ -183,10 +192,23 @@ function routeToStandIns(notice: Notice, delegated: (address: string) => StandIn
   const to = unique(route(notice.to));
   const cc = unique(route(notice.cc), to);
   if (Object.keys(standingIn).length > 0) return { ...notice, to, cc, standingIn };
-  // Nobody away (the usual case): the notice as it was, unless routing normalized an address.
+  // Nobody away, but routing normalized an address: the notice as it was unless its lists changed.
   const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   return same(to, notice.to) && same(cc, notice.cc) ? notice : { ...notice, to, cc };
 }
+
+/** `address` goes to its owner as written: they are not away and the directory writes it so. */
+function stays(address: string, delegated: (address: string) => StandIn): boolean {
+  const stand = delegated(address);
+  return stand.onBehalfOf === undefined && stand.email === address;
+}
+
+/** No address twice, none blank, and none of `cc` in `to`: what routing would leave as it is. */
+function isDistinct(to: readonly string[], cc: readonly string[]): boolean {
+  const all = [...to, ...cc];
+  return all.every((address, i) => address !== '' && all.indexOf(address) === i);
+}
+
 /** Action items have no ID column; a short hash of what identifies them keeps the key stable when rows move. */
 function actionId(action: ActionItem, calendar: WorkCalendar): string {
   const due: CivilDay | string = action.due ? calendar.dayOf(action.due) : '';

@@ -395,13 +395,16 @@ export const SHEETS = {
       col('item', '事项', 'Item', 'ref', { ...computed, ...required }),
       col('recipients', '收件人', 'Recipients', 'emails', { ...computed, ...required }),
       col('status', '状态', 'Status', 'enum', { ...computed, ...required, enumeration: 'notificationStatus' }),
-      col('key', '去重键', 'Key', 'text', { ...computed, ...required, width: 320 }),
+      col('key', '去重键', 'Key', 'text', { ...computed, ...required, width: 120 }),
       // A row per message (SPEC §3.5); a log written before these columns gets them added, and
       // its per-notice rows are read as they were.
       col('id', '消息编号', 'Message ID', 'text', { ...computed, width: 110 }),
       col('channel', '渠道', 'Channel', 'enum', { ...computed, enumeration: 'channel', width: 60 }),
       col('recordedAt', '记录时间', 'Recorded at', 'datetime', { ...computed }),
       col('attempts', '失败次数', 'Failed sends', 'number', { ...computed, width: 70 }),
+      // What a person reads (the digest's subject) where the key column is the ledger's; last, so
+      // the columns earlier logs and readers count on stay where they were.
+      col('about', '内容', 'About', 'text', { ...computed, width: 320 }),
     ],
   ),
   signOffs: sheet(

@@ -67,6 +67,10 @@ export interface Settings {
   readonly coordinatorWebhook: string;
   readonly coordinatorSecret: string;
   readonly coordinatorKeyword: string;
+  /** 平均响应时长 (SPEC §3.9): the share of requests reviewed within this many working hours of submission. */
+  readonly responseTargetHours: number;
+  /** 签批及时率 (SPEC §3.9): a sign-off decided within this many working hours of its request is timely. */
+  readonly signOffTargetHours: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -116,6 +120,9 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     coordinatorWebhook: '',
     coordinatorSecret: '',
     coordinatorKeyword: '',
+    // Seeds 000 and 004: 需求传递后24小时内响应, 审批48小时内完成.
+    responseTargetHours: 24,
+    signOffTargetHours: 48,
   };
 }
 
@@ -427,6 +434,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('coordinatorWebhook', 'settingCoordinatorWebhook', 'settingCoordinatorWebhookHelp', plainText),
   define('coordinatorSecret', 'settingCoordinatorSecret', 'settingCoordinatorSecretHelp', plainText),
   define('coordinatorKeyword', 'settingCoordinatorKeyword', 'settingCoordinatorKeywordHelp', plainText),
+  define('responseTargetHours', 'settingResponseTargetHours', 'settingResponseTargetHoursHelp', integer(1, 24 * 60)),
+  define('signOffTargetHours', 'settingSignOffTargetHours', 'settingSignOffTargetHoursHelp', integer(1, 24 * 60)),
 ];
 
 /** One row of the Settings sheet as setup writes it: key, value in the chosen language, label, description. */

@@ -18,11 +18,22 @@ export function signOffNotices(
   const titleOf = (ref: string) =>
     scope.requestsById.get(normalId(ref))?.title ?? scope.taskById(ref)?.task.name ?? ref;
   const requestOf = (ref: string) => scope.taskById(ref)?.task.request ?? ref;
+  // What a head signs (SPEC §4): the split's tasks, a line each, fields tab-separated for the digest to word.
+  const splitTasks = (ref: string) =>
+    tasks
+      .filter(({ task }) => normalId(task.request) === normalId(ref))
+      .map(({ task }) => [task.name, task.dept, task.owner, task.due ? text(task.due) : ''].join('\t'))
+      .join('\n');
   for (const row of pendingSignOffs(rows)) {
     if (!row.subject || !row.requestedAt) continue;
     const days = calendar.workingDaysBetween(row.requestedAt, now);
     const base = { item: row.ref, sheet: 'signOffs' as const, row: row.row, title: titleOf(row.ref) };
-    const facts = { subject: row.subject, requested: text(row.requestedAt), days };
+    const facts = {
+      subject: row.subject,
+      requested: text(row.requestedAt),
+      days,
+      ...(row.subject === 'split' ? { tasks: splitTasks(row.ref) } : {}),
+    };
     if (days > settings.signOffDays) {
       add({ ...base, rule: 'signOffOverdue', facts }, [row.signer, ...scope.coordinatorsOf(requestOf(row.ref))]);
     } else add({ ...base, rule: 'signOffPending', facts }, [row.signer]);

@@ -60,7 +60,11 @@ export function currentEpisode(
   const cooldownDays = Math.ceil(settings.cooldownHours / 24);
   const allowedGap = (told: number) => Math.max(cooldownDays, repeatGapDays(told)) + 1;
   let episode: Date[] = [];
-  for (const time of [...times].sort((a, b) => a.getTime() - b.getTime())) {
+  const ordered = inTimeOrder(times);
+  // Indexed loops over the log's entries and times here and below: asked thousands of times a
+  // scan, mostly before the optimizer has compiled them, where for-of allocates at every step.
+  for (let i = 0; i < ordered.length; i++) {
+    const time = ordered[i] as Date;
     const last = episode[episode.length - 1];
     if (last && hoursBetween(last, time) < 1) continue;
     if (last && calendar.workingDaysBetween(last, time) > allowedGap(episode.length)) episode = [];
@@ -70,13 +74,27 @@ export function currentEpisode(
   return last && calendar.workingDaysBetween(last, now) <= allowedGap(episode.length) ? episode : [];
 }
 
-/** Whether an L2 episode that began at `start` escalates to L3 at `now`. */
+/** `times` oldest first: the log is written in time order, so it nearly always is already and is not copied. */
+function inTimeOrder(times: readonly Date[]): readonly Date[] {
+  for (let i = 1; i < times.length; i++) {
+    if ((times[i] as Date).getTime() < (times[i - 1] as Date).getTime())
+      return [...times].sort((a, b) => a.getTime() - b.getTime());
+  }
+  return times;
+}
+
+/**
+ * Whether an L2 episode that began at `start` escalates to L3 at `now`: escalateAfterHours counts
+ * working hours only (SPEC §3.3), so the owner gets working time before the sponsor hears of it.
+ */
 export function escalationDue(
   start: Date | undefined,
   now: Date,
   settings: Pick<Settings, 'escalateAfterHours'>,
+  calendar: WorkCalendar,
 ): start is Date {
-  return start !== undefined && hoursBetween(start, now) >= settings.escalateAfterHours;
+  // Rounded as hoursBetween is: the hourly tick drifts by seconds.
+  return start !== undefined && Math.round(calendar.workingHoursBetween(start, now)) >= settings.escalateAfterHours;
 }
 
 /** The items an L3 may name at `now` (upper-case): an L2 episode of theirs is due to escalate. */
@@ -88,7 +106,8 @@ export function escalatingItems(
 ): Set<string> {
   const items = new Set<string>();
   for (const [key, start] of l2Episodes(log, now, settings, calendar)) {
-    if (escalationDue(start, now, settings)) items.add(key.slice(0, key.lastIndexOf('|')).trim().toUpperCase());
+    if (escalationDue(start, now, settings, calendar))
+      items.add(key.slice(0, key.lastIndexOf('|')).trim().toUpperCase());
   }
   return items;
 }
@@ -120,13 +139,22 @@ export function l2Episodes(
     `${now.getTime()}|${settings.emailMode}|${settings.cooldownHours}`,
     calendar,
     () => {
-      const history = new Map<string, Date[]>();
-      for (const entry of log) {
+      // Gathered by the entry's key first (a string the log already holds), then by episode: tens
+      // of thousands of L2 rows, a few thousand keys.
+      const byKey = new Map<string, { entry: LogEntry; times: Date[] }>();
+      for (let i = 0; i < log.length; i++) {
+        const entry = log[i] as LogEntry;
         if (!isEpisodeRow(entry, settings.emailMode)) continue;
+        const known = byKey.get(entry.key);
+        if (known) known.times.push(entry.time);
+        else byKey.set(entry.key, { entry, times: [entry.time] });
+      }
+      const history = new Map<string, Date[]>();
+      for (const { entry, times } of byKey.values()) {
         const key = episodeKey(entry);
-        const times = history.get(key);
-        if (times) times.push(entry.time);
-        else history.set(key, [entry.time]);
+        const earlier = history.get(key);
+        if (earlier) earlier.push(...times);
+        else history.set(key, times);
       }
       const starts = new Map<string, Date>();
       for (const [key, times] of history) {
@@ -185,8 +213,45 @@ export function deliveryKey(notice: Pick<Notice, 'rule' | 'level' | 'item' | 'oc
 
 /** Every (log row, recipient) pair as delivery keys. */
 export function eachDelivery(log: readonly LogEntry[], visit: (key: string, entry: LogEntry) => void): void {
-  for (const entry of log) for (const recipient of entry.recipients) visit(`${entry.key}|${recipient}`, entry);
+  const { keys, entries } = deliveriesOf(log);
+  for (let i = 0; i < keys.length; i++) visit(keys[i] as string, entries[i] as LogEntry);
 }
+
+/** A log's (delivery key, entry) pairs, in log order, side by side. */
+interface Deliveries {
+  readonly keys: readonly string[];
+  readonly entries: readonly LogEntry[];
+}
+
+/**
+ * The log's delivery keys, built once per log: told times, the queue and retention each walk them
+ * in one run, and tens of thousands of keys built three times over were a tenth of a scan's garbage.
+ */
+function deliveriesOf(log: readonly LogEntry[]): Deliveries {
+  const known = deliveriesFound.get(log);
+  if (known) return known;
+  const keys: string[] = [];
+  const entries: LogEntry[] = [];
+  // Each distinct (key, recipient) is built once: a notice is told to the same person on many rows.
+  const built = new Map<string, Map<string, string>>();
+  for (let i = 0; i < log.length; i++) {
+    const entry = log[i] as LogEntry;
+    let byRecipient = built.get(entry.key);
+    if (!byRecipient) built.set(entry.key, (byRecipient = new Map()));
+    for (let r = 0; r < entry.recipients.length; r++) {
+      const recipient = entry.recipients[r] as string;
+      let key = byRecipient.get(recipient);
+      if (key === undefined) byRecipient.set(recipient, (key = `${entry.key}|${recipient}`));
+      keys.push(key);
+      entries.push(entry);
+    }
+  }
+  const found = { keys, entries };
+  deliveriesFound.set(log, found);
+  return found;
+}
+
+const deliveriesFound = new WeakMap<readonly LogEntry[], Deliveries>();
 
 /**
  * When each delivery key was told (countedStatuses), in log order. A queued row is not: the log is
@@ -198,12 +263,25 @@ export function toldTimes(log: readonly LogEntry[], mode: EmailMode): ReadonlyMa
   return onceForLog(toldFound, log, mode, undefined, () => {
     const counted = countedStatuses(mode);
     const times = new Map<string, Date[]>();
-    eachDelivery(log, (key, entry) => {
-      if (!entry.status || !counted.has(entry.status)) return;
-      const list = times.get(key);
-      if (list) list.push(entry.time);
-      else times.set(key, [entry.time]);
-    });
+    // Found by key, then recipient: a delivery key is built and hashed once per distinct pair, not per row.
+    const byKey = new Map<string, Map<string, Date[]>>();
+    for (let i = 0; i < log.length; i++) {
+      const entry = log[i] as LogEntry;
+      if (!entry.status || !counted.has(entry.status)) continue;
+      let byRecipient = byKey.get(entry.key);
+      if (!byRecipient) byKey.set(entry.key, (byRecipient = new Map()));
+      for (let r = 0; r < entry.recipients.length; r++) {
+        const recipient = entry.recipients[r] as string;
+        let list = byRecipient.get(recipient);
+        if (!list) {
+          const key = `${entry.key}|${recipient}`;
+          list = times.get(key);
+          if (!list) times.set(key, (list = []));
+          byRecipient.set(recipient, list);
+        }
+        list.push(entry.time);
+      }
+    }
     return times;
   });
 }

@@ -26,7 +26,7 @@ import {
 import { t, type MessageKey } from '../i18n/index';
 import { type ColumnKey } from '../domain/schema';
 import { enumLabel, enumLabels, type EnumCode, type EnumKey } from '../domain/enums';
-import { KEY_FIGURE_LABELS, NOT_MEASURED } from '../domain/keyFigures';
+import { KEY_FIGURE_LABELS, keyFigureLabel, NOT_MEASURED, type KpiTargets } from '../domain/keyFigures';
 import { header } from '../domain/summary';
 
 export { HELPER_COLUMN, HELPER_HEADROOM, HELPER_WIDTH, weekendMask } from './dashboardHelpers';
@@ -51,6 +51,8 @@ export interface DashboardOptions extends CalendarOptions {
   readonly departments: readonly string[];
   readonly openRequests: readonly OpenRequest[];
   readonly months: readonly MonthFigures[];
+  /** Settings' targets, named in the labels of the figures judged against them. */
+  readonly kpiTargets: KpiTargets;
 }
 
 export interface Block {
@@ -238,7 +240,10 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
 
   // ---- key figures per month (stored: computed at refresh by kpis.ts)
   add([text('kpiByMonth')], true);
-  const monthHeader = add([text('kpiMonth'), ...KEY_FIGURE_LABELS.map((key) => text(key))], true);
+  const monthHeader = add(
+    [text('kpiMonth'), ...KEY_FIGURE_LABELS.map((key) => keyFigureLabel(locale, key, options.kpiTargets))],
+    true,
+  );
   for (const month of options.months) add([month.label, ...month.cells]);
   const monthLast = visible.length;
   if (options.months.length > 0) {

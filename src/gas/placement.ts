@@ -199,7 +199,10 @@ export function rowsById(
       ids = new Map();
       for (let row = first; row <= last; row++) {
         const key = text(idAt(row));
-        if (key !== '') ids.set(key, [...(ids.get(key) ?? []), row]);
+        if (key === '') continue;
+        const rows = ids.get(key);
+        if (rows) rows.push(row);
+        else ids.set(key, [row]);
       }
     }
     return ids.get(id) ?? [];

@@ -10,7 +10,8 @@ import { mapHeaders } from '../domain/schema';
 import type { Problem } from '../domain/workflow';
 import { t, type Locale } from '../i18n/index';
 import { rowFinder, type CellWrite } from './placement';
-import { forEachRun, sheetNowOf, type Cell, type Table } from './table';
+import { forEachRun } from './cellRuns';
+import { sheetNowOf, type Cell, type Table } from './table';
 
 const HIGHLIGHT = { error: '#f4c7c3', warning: '#fce8b2' } as const;
 const PLAIN_BACKGROUND = '#ffffff';

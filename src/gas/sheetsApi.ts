@@ -18,7 +18,8 @@ import { mapHeaders, SHEET_ORDER, sheetDef, titleMatches, type ColumnKey, type S
 import { filledLength, placeChanges, rowsById, type SheetNow, type SkippedWrite, type TableChange } from './placement';
 import { parseProgressMark, PROGRESS_MARK_KEY } from './automationRecord';
 import { parseSheetIds, rememberSheetIds, SHEET_IDS_KEY, type SheetTail, type TableSource } from './sheets';
-import { forEachRun, sheetNowOf, Table, type Cell, type TableStore } from './table';
+import { forEachBlock } from './cellRuns';
+import { sheetNowOf, Table, type Cell, type TableStore } from './table';
 import { sheetsApi, WriteBatch, type BatchSheet } from './writeBatch';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -247,7 +248,7 @@ export class SheetsApiSource implements TableSource {
     const skipped: SkippedWrite[] = [];
     staged.forEach(({ info }, i) => {
       const placement = placements[i]!;
-      forEachRun(placement.writes, (row, column, run) => this.queue(info, row, column, [run]));
+      forEachBlock(placement.writes, (row, column, lines) => this.queue(info, row, column, lines));
       if (placement.appended.length > 0)
         this.queue(info, placement.appendAt, placement.appendColumn, placement.appended);
       skipped.push(...placement.skipped);

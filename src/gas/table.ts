@@ -8,12 +8,12 @@
 import { instantOfSerial } from '../domain/calendar';
 import { mapHeaders, sheetDef, type ColumnKey, type SheetDef, type SheetKey } from '../domain/schema';
 import { growToFit } from './grid';
+import { forEachRun } from './cellRuns';
 import {
   filledLength,
   placeChanges,
   rowsById,
   type Cell,
-  type CellWrite,
   type SheetNow,
   type SkippedWrite,
   type TableChange,
@@ -317,30 +317,6 @@ export function sheetNowOf(values: readonly (readonly Cell[])[], def: SheetDef):
     row: (row) => values[row - 1] ?? [],
     rowsWithId: idColumn === undefined ? undefined : rowsById(2, values.length, (row) => values[row - 1]?.[idColumn]),
   };
-}
-
-/**
- * Writes cells grouped into runs of neighbours along a row, `write(row, column, run)` once a run;
- * every other cell stays as it is.
- */
-export function forEachRun(
-  writes: readonly CellWrite[],
-  write: (row: number, column: number, run: Cell[]) => void,
-): void {
-  const sorted = [...writes].sort((a, b) => a.row - b.row || a.column - b.column);
-  let start = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    const previous = sorted[i - 1]!;
-    const next = sorted[i];
-    if (next && next.row === previous.row && next.column === previous.column + 1) continue;
-    const first = sorted[start]!;
-    write(
-      first.row,
-      first.column,
-      sorted.slice(start, i).map((cell) => cell.value),
-    );
-    start = i;
-  }
 }
 
 /**

@@ -186,7 +186,6 @@ export const alertText = {
   emailModeDryRun: { 'zh-CN': '试运行', en: 'dry-run' },
 
   // Digest email (SPEC §3.3). Rule names, subject counts and one line per notice.
-  digestSubjectPrefix: { 'zh-CN': '[协作预警]', en: '[Collab alert]' },
   digestGreeting: { 'zh-CN': '以下事项需要您关注：', en: 'These items need your attention:' },
   digestCopy: { 'zh-CN': '（抄送，供知悉）', en: '(copy, for your information)' },
   digestOnBehalf: {
@@ -221,22 +220,6 @@ export const alertText = {
   ruleChangePending: { 'zh-CN': '变更待批', en: 'Plan change pending' },
   ruleCellBudget: { 'zh-CN': '单元格用量', en: 'Cell budget' },
 
-  countUnresolved: { 'zh-CN': '{n} 项升级', en: '{n} escalated' },
-  countOverdue: { 'zh-CN': '{n} 项逾期', en: '{n} overdue' },
-  countBlocked: { 'zh-CN': '{n} 项阻塞', en: '{n} blocked' },
-  countFinalHours: { 'zh-CN': '{n} 项临近截止', en: '{n} in final hours' },
-  countNoOwner: { 'zh-CN': '{n} 项无有效负责人', en: '{n} without a valid owner' },
-  countLagging: { 'zh-CN': '{n} 项滞后', en: '{n} lagging' },
-  countAcceptanceFailed: { 'zh-CN': '{n} 项验收未通过', en: '{n} failed acceptance' },
-  countDependency: { 'zh-CN': '{n} 项前置任务风险', en: '{n} dependency risk' },
-  countDueSoon: { 'zh-CN': '{n} 项即将到期', en: '{n} due soon' },
-  countStale: { 'zh-CN': '{n} 项未更新', en: '{n} stale' },
-  countAcceptancePending: { 'zh-CN': '{n} 项待验收', en: '{n} awaiting acceptance' },
-  countActionOverdue: { 'zh-CN': '{n} 项行动项逾期', en: '{n} action items overdue' },
-  countReviewPending: { 'zh-CN': '{n} 项需求待审核', en: '{n} requests pending review' },
-  countChangePending: { 'zh-CN': '{n} 项变更待批', en: '{n} plan changes pending' },
-  countCellBudget: { 'zh-CN': '工作簿单元格用量提醒', en: 'workbook cell budget' },
-
   lineUnresolved: {
     'zh-CN': '{problems}：自 {since} 起 {days} 个工作日仍未解决，已升级；负责人 {owner}（{dept}）',
     en: '{problems}: unresolved for {days} working day(s) since {since}, escalated; owner {owner} ({dept})',
@@ -244,7 +227,6 @@ export const alertText = {
   lineUnresolvedLate: { 'zh-CN': '已逾期 {daysLate} 个工作日', en: '{daysLate} working day(s) late' },
   lineUnresolvedProgress: { 'zh-CN': '最新进度：{progress}', en: 'latest progress: {progress}' },
   lineUnresolvedNoProgress: { 'zh-CN': '尚无进度记录', en: 'no progress posted yet' },
-  lineUnresolvedReason: { 'zh-CN': '滞后原因：{delayReason}', en: 'delay reason: {delayReason}' },
   lineOverdue: {
     'zh-CN': '截止 {due}，已逾期 {days} 个工作日，完成 {pct}%',
     en: 'due {due}, {days} working day(s) overdue, {pct}% complete',

@@ -104,7 +104,6 @@ export const guardText = {
     en: 'Task {id} is "{status}" and was not submitted for acceptance: if it was delivered, tick "{confirm}" and submit again.',
   },
   ruleSplitNotSubmitted: { 'zh-CN': '任务分工未提交会签', en: 'Split not submitted' },
-  countSplitNotSubmitted: { 'zh-CN': '{n} 项任务分工未提交会签', en: '{n} splits not submitted' },
   lineSplitNotSubmitted: {
     'zh-CN': '{count} 个任务自 {since} 起未提交会签；请在「拆分任务」中提交，任务在会签确认后才开始',
     en: '{count} tasks waiting since {since} for their split to be submitted; submit it with Split into tasks: the tasks start once it is signed off',

@@ -6,6 +6,7 @@ import { alertText } from './alerts';
 import { commonText } from './common';
 import { dashboardText } from './dashboard';
 import { guardText } from './guard';
+import { mailText } from './mails';
 import { nudgeText } from './nudge';
 import { reportText } from './reports';
 import { robotText } from './robots';
@@ -26,6 +27,7 @@ export interface Text {
 export const catalogue = {
   ...commonText,
   ...alertText,
+  ...mailText,
   ...sidebarText,
   ...workbookText,
   ...reportText,

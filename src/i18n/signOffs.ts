@@ -47,6 +47,10 @@ export const signOffText = {
     en: "Request {id}'s split went back to its coordinator; amend it and submit it for sign-off again.",
   },
   wbSplitReturnedNote: { 'zh-CN': '会签退回（{user}）：{comment}', en: 'Sign-off returned by {user}: {comment}' },
+  wbSplitReturnResolved: {
+    'zh-CN': '已处理，已重新会签通过。原意见：{note}',
+    en: 'Resolved: signed off again. Was: {note}',
+  },
   wbSplitAwaitingSignOff: {
     'zh-CN': '任务 {id} 所属需求 {request} 的任务分工尚待各责任部门负责人会签，任务保持未开始，暂不能更新进度。',
     en: "The split of request {request} is still awaiting its heads' sign-off: task {id} stays Not started and takes no progress yet.",
@@ -103,12 +107,9 @@ export const signOffText = {
   ruleSignOffPending: { 'zh-CN': '待您签批', en: 'Awaiting your sign-off' },
   ruleSignOffOverdue: { 'zh-CN': '签批超时', en: 'Sign-off overdue' },
   ruleTaskStarted: { 'zh-CN': '任务已开始', en: 'Your task has started' },
-  countSignOffPending: { 'zh-CN': '{n} 项待您签批', en: '{n} awaiting your sign-off' },
-  countSignOffOverdue: { 'zh-CN': '{n} 项签批超时', en: '{n} sign-offs overdue' },
-  countTaskStarted: { 'zh-CN': '{n} 项任务已开始', en: '{n} tasks started' },
   lineSignOff: {
-    'zh-CN': '{subject}自 {requested} 起待签批 {days} 个工作日；请在侧边栏「同意」或「退回」',
-    en: '{subject} waiting for sign-off for {days} working days since {requested}; Agree or Return it in the sidebar',
+    'zh-CN': '{subject}，{requested} 发起，已等待 {days} 个工作日',
+    en: '{subject}, sent for sign-off on {requested}, waiting for {days} working day(s)',
   },
   lineTaskStarted: {
     'zh-CN': '需求 {request} 的任务分工已于 {confirmed} 会签确认，您的任务已开始（截止 {due}）',

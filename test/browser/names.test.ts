@@ -111,6 +111,7 @@ testUnless(chromiumMissing)(
     mkdirSync('out', { recursive: true });
     await sidebar.page.screenshot({ path: 'out/sidebar-names.png', fullPage: true });
     assert.match(shown, /李娜/);
+    assert.match(shown, /2024-07-10 李娜 将完成百分比由「60」改为「70」/, 'the history reads as a sentence');
     assert.doesNotMatch(shown, /@/, `an email on the card: ${shown}`);
     assert.match(signOffs, /王强/, 'signed on behalf of 王强, by name');
     assert.doesNotMatch(signOffs, /@/);

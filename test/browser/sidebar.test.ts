@@ -516,8 +516,10 @@ testUnless(chromiumMissing)(
     const [row] = records(project, 'signOffs');
     assert.equal(row!.decision, '退回');
     assert.equal(row!.comment, '缺少渠道预算明细');
-    // The card lists the change, newest first.
-    await textOf(sidebar, '#card-history', '待签 → 退回');
+    // The card lists the change, newest first, as a sentence rather than "意见：待签 → 退回".
+    const history = await textOf(sidebar, '#card-history', '退回了签批');
+    assert.match(history, /coordinator@example\.com 退回了签批/);
+    assert.doesNotMatch(history, /→|侧边栏/);
     assert.deepEqual(sidebar.errors, []);
   },
 );

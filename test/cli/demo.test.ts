@@ -143,11 +143,11 @@ test('the Sign-offs sheet shows the split returned once then agreed, one delegat
         row[columns.decision!],
       ].join(' '),
     );
-  // Signers and 代签 are written by name (SPEC §2).
+  // Signers and 代签 are written by name (SPEC §2); the returned round's unsigned rows are closed as 已作废.
   assert.deepEqual(signed, [
-    '任务分工 XQ202407001 李娜  待签',
+    '任务分工 XQ202407001 李娜  已作废',
     '任务分工 XQ202407001 高峰  退回',
-    '任务分工 XQ202407001 何芳  待签',
+    '任务分工 XQ202407001 何芳  已作废',
     '任务分工 XQ202407001 李娜  同意',
     '任务分工 XQ202407001 高峰  同意',
     '任务分工 XQ202407001 何芳 赵敏 同意',

@@ -118,3 +118,13 @@ test('a date-time is typed as its wall-clock text in the zone, across a DST chan
   assert.equal(wallDateTime(new Date('2024-03-10T06:59:00Z'), 'America/New_York'), '2024-03-10 01:59:00');
   assert.equal(wallDateTime(new Date('2024-03-10T07:00:00Z'), 'America/New_York'), '2024-03-10 03:00:00');
 });
+
+test('working hours leave out weekends and holidays, counted on the wall clock of the zone', () => {
+  const wall = (text: string) => new Date(`${text}+08:00`);
+  // Friday 9/27 18:00 → Monday 9/30 09:00: 6 h of Friday, Sunday 9/29 (a swapped working day), 9 h of Monday.
+  assert.equal(shanghai.workingHoursBetween(wall('2024-09-27T18:00'), wall('2024-09-30T09:00')), 6 + 24 + 9);
+  // Monday 9/30 12:00 → Tuesday 10/8 12:00: the National Day holidays add nothing; Saturday 10/5–Sunday 10/6 neither.
+  assert.equal(shanghai.workingHoursBetween(wall('2024-09-30T12:00'), wall('2024-10-08T12:00')), 12 + 12);
+  assert.equal(shanghai.workingHoursBetween(wall('2024-10-02T08:00'), wall('2024-10-02T20:00')), 0);
+  assert.equal(shanghai.workingHoursBetween(wall('2024-10-08T10:00'), wall('2024-10-08T09:00')), 0);
+});

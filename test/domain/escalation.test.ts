@@ -244,6 +244,19 @@ test('a weekend between daily L2 warnings does not restart the escalation clock'
   assert.equal(monday.find((n) => n.rule === 'unresolved')?.facts.since, '2024-07-11 09:00');
 });
 
+test('escalation counts working hours only: a first L2 on Friday 18:00 reaches the sponsor on Wednesday, not Monday', () => {
+  const blocked = task({ status: 'blocked', due: at('2024-07-31T00:00') });
+  // Automation turned on Friday 7/12 18:00; the weekend adds no hours (SPEC §3.3).
+  const log = l2Log('blocked', ['2024-07-12T18:00', '2024-07-15T09:00', '2024-07-16T09:00']);
+  const escalatesAt = (now: string) =>
+    notices(now, { tasks: [blocked], log: log.filter((row) => row.time < at(now)) }).some(
+      (n) => n.rule === 'unresolved',
+    );
+  assert.equal(escalatesAt('2024-07-15T09:00'), false); // 6 + 9 working hours
+  assert.equal(escalatesAt('2024-07-16T09:00'), false); // 39
+  assert.equal(escalatesAt('2024-07-17T09:00'), true); // 63 ≥ 48
+});
+
 test('an L3 names the owner, the department, working days late, the latest progress and the delay reason', () => {
   const late = task({
     due: at('2024-07-08T00:00'),
@@ -261,6 +274,7 @@ test('an L3 names the owner, the department, working days late, the latest progr
     daysLate: 3,
     progress: '等待供应商报价',
     delayReason: '供应商延期',
+    askBy: '2024-07-12 18:00',
   });
 });
 

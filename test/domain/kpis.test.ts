@@ -92,10 +92,29 @@ test('平均响应时长 and the share answered within 24 working hours', () => 
     { submitted: at('2024-09-20T17:00'), reviewed: at('2024-09-23T09:00') },
     { submitted: at('2024-09-24T09:00'), reviewed: undefined },
   ];
-  assert.deepEqual(responseTime(requests, september, calendar), {
+  assert.deepEqual(responseTime(requests, september, calendar, 24), {
     averageHours: 29,
     withinTarget: { count: 1, of: 2, value: 1 / 2 },
   });
+});
+
+test('the response and sign-off targets are the ones given: the same spans judged against others', () => {
+  // 42 and 16 working hours to a review; 24 and 72 to a decision (as in the tests above).
+  const requests = [
+    { submitted: at('2024-09-13T16:00'), reviewed: at('2024-09-18T10:00') },
+    { submitted: at('2024-09-20T17:00'), reviewed: at('2024-09-23T09:00') },
+  ];
+  const signOffs = [
+    { requestedAt: at('2024-09-13T09:00'), decidedAt: at('2024-09-14T09:00') },
+    { requestedAt: at('2024-09-12T09:00'), decidedAt: at('2024-09-18T09:00') },
+  ];
+  const share = (d: { withinTarget: { count: number; of: number } }) => [d.withinTarget.count, d.withinTarget.of];
+  assert.deepEqual(share(responseTime(requests, september, calendar, 8)), [0, 2]);
+  assert.deepEqual(share(responseTime(requests, september, calendar, 16)), [1, 2]);
+  assert.deepEqual(share(responseTime(requests, september, calendar, 48)), [2, 2]);
+  assert.equal(responseTime(requests, september, calendar, 8).averageHours, 29);
+  assert.deepEqual(share(signOffTimeliness(signOffs, september, calendar, 12)), [0, 2]);
+  assert.deepEqual(share(signOffTimeliness(signOffs, september, calendar, 72)), [2, 2]);
 });
 
 test('签批及时率: decided within 48 working hours of the request', () => {
@@ -104,7 +123,7 @@ test('签批及时率: decided within 48 working hours of the request', () => {
     { requestedAt: at('2024-09-12T09:00'), decidedAt: at('2024-09-18T09:00') },
     { requestedAt: at('2024-09-25T09:00'), decidedAt: undefined },
   ];
-  assert.deepEqual(signOffTimeliness(signOffs, september, calendar), {
+  assert.deepEqual(signOffTimeliness(signOffs, september, calendar, 48), {
     averageHours: 48,
     withinTarget: { count: 1, of: 2, value: 1 / 2 },
   });

@@ -1,7 +1,7 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
-import { messageDrafts, planDeliveries } from '../../src/domain/delivery';
+import { compareDeliveries, messageDrafts, planDeliveries, type Delivery } from '../../src/domain/delivery';
 import {
   entriesOf,
   keysCell,
@@ -110,4 +110,89 @@ test('a digest whose keys would not fit one cell goes as several messages, every
   assert.equal(drafts.length, plan.digests.length);
   for (const draft of drafts) assert.ok(keysCell(draft.keys).length <= CELL_MAX_CHARS);
   assert.equal(new Set(drafts.flatMap((draft) => draft.keys)).size, 3_000);
+});
+
+test('a key names its rule, level and item whatever follows them, and a message row carries its failed sends', () => {
+  const entries = entriesOf(row({ keys: ['signOffPending|L1|XQ1-01|2', 'cellBudget|L1', 'weekly'], attempts: 2 }));
+  assert.deepEqual(
+    entries.map(({ rule, level, item, key, attempts }) => ({ rule, level, item, key, attempts })),
+    [
+      { rule: 'signOffPending', level: 'L1', item: 'XQ1-01', key: 'signOffPending|L1|XQ1-01|2', attempts: 2 },
+      { rule: 'cellBudget', level: 'L1', item: '', key: 'cellBudget|L1', attempts: 2 },
+      { rule: 'weekly', level: '', item: '', key: 'weekly', attempts: 2 },
+    ],
+  );
+  assert.deepEqual(parseKeys(' a|L1|x \n\n  \nb|L2|y'), ['a|L1|x', 'b|L2|y']);
+});
+
+test('a digest lists its items in the collator’s order: IDs, and names whose case the collator weighs after their letters', () => {
+  const listed = (items: string[]) => {
+    const notices: Notice[] = items.map((item, i) => ({
+      rule: 'overdue',
+      level: 'L2',
+      item,
+      sheet: 'tasks',
+      row: i + 2,
+      title: item,
+      to: ['pmo@x.cn'],
+      cc: [],
+      facts: {},
+    }));
+    const plan = planDeliveries(notices, [], {
+      now: at('2024-07-10T09:00'),
+      calendar,
+      cooldownHours: 24,
+      emailMode: 'send',
+      quota: 100,
+    });
+    return plan.digests.flatMap((digest) => digest.deliveries.map((delivery) => delivery.notice.item));
+  };
+  const byCollator = (items: string[]) => [...items].sort(new Intl.Collator().compare);
+  const ids = ['RW1-10', 'RW1-9', 'RW1-1A', 'ACT-0Z9', 'RW1-', 'XQ2', 'RW10-1'];
+  assert.deepEqual(listed(ids), byCollator(ids));
+  const names = ['b-task', 'B-task', 'a-task', 'A-TASK', 'RW1-2', 'rw1-1'];
+  assert.deepEqual(listed(names), byCollator(names));
+});
+
+test('what is still open is listed in the order of the digest: level, then rule, then item by the collator', () => {
+  const items = ['b-task', 'RW1-10', 'A-task', 'RW1-9', 'a-task'];
+  const notices: Notice[] = items.flatMap((item, i) =>
+    (['overdue', 'stale'] as const).map((rule) => ({
+      rule,
+      level: rule === 'overdue' ? ('L2' as const) : ('L1' as const),
+      item,
+      sheet: 'tasks' as const,
+      row: i + 2,
+      title: item,
+      to: ['pmo@x.cn'],
+      cc: [],
+      facts: {},
+    })),
+  );
+  // Told on the two working days before: the repeat waits two working days, so each is still open.
+  const log = notices.flatMap((notice) =>
+    ['2024-07-08T09:00', '2024-07-09T09:00'].map((time) => ({
+      time: at(time),
+      rule: notice.rule,
+      level: notice.level,
+      item: notice.item,
+      recipients: ['pmo@x.cn'],
+      status: 'sent' as const,
+      key: `${notice.rule}|${notice.level}|${notice.item}`,
+    })),
+  );
+  // One new notice, so the recipient gets a digest that lists what is still open.
+  const plan = planDeliveries([...notices, { ...notices[0]!, rule: 'blocked', item: 'RW2-1' }], log, {
+    now: at('2024-07-10T09:00'),
+    calendar,
+    cooldownHours: 24,
+    emailMode: 'send',
+    quota: 100,
+  });
+  const line = (delivery: Delivery) => `${delivery.notice.rule} ${delivery.notice.item}`;
+  assert.equal(plan.coolingDown.length, notices.length);
+  assert.deepEqual(
+    plan.digests[0]!.stillOpen.map(({ delivery }) => line(delivery)),
+    [...plan.coolingDown].sort(compareDeliveries).map(line),
+  );
 });

@@ -53,6 +53,7 @@ test('the columns other areas rely on exist under the keys of SPEC §2', () => {
     'channel',
     'recordedAt',
     'attempts',
+    'about',
   ]);
 });
 

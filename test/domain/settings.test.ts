@@ -205,6 +205,44 @@ test('a bad value falls back to the default and says row, setting and what is al
   );
 });
 
+test("the key figures' targets default to 24 and 48 working hours; 0 or text is refused naming the setting", () => {
+  const defaults = defaultSettings(SHANGHAI);
+  assert.deepEqual([defaults.responseTargetHours, defaults.signOffTargetHours], [24, 48]);
+  const good = parseSettings(
+    [
+      ['响应目标（工作小时）', 8],
+      ['Sign-off target (working hours)', '72'],
+    ],
+    SHANGHAI,
+  );
+  assert.deepEqual(good.errors, []);
+  assert.deepEqual([good.settings.responseTargetHours, good.settings.signOffTargetHours], [8, 72]);
+
+  const { settings, errors } = parseSettings(
+    [
+      ['responseTargetHours', 0],
+      ['signOffTargetHours', 'two days'],
+    ],
+    SHANGHAI,
+  );
+  assert.deepEqual(
+    errors.map((e) => (e.kind === 'invalid' ? [e.row, e.key, e.value] : e.kind)),
+    [
+      [1, 'responseTargetHours', '0'],
+      [2, 'signOffTargetHours', 'two days'],
+    ],
+  );
+  assert.deepEqual([settings.responseTargetHours, settings.signOffTargetHours], [24, 48]);
+  assert.equal(
+    describeSettingsIssue('en', errors[0]!, defaults),
+    'Settings row 1 (Response target (working hours)): "0" is not valid; expected a whole number from 1 to 1440. Using the default 24',
+  );
+  assert.match(
+    describeSettingsIssue('zh-CN', errors[1]!, defaults),
+    /设置第 2 行「签批及时目标（工作小时）」.*two days.*1 到 1440 之间的整数.*默认值 48/,
+  );
+});
+
 test('unknown and repeated settings are reported, the first value counts', () => {
   const { settings, errors } = parseSettings(
     [

@@ -1,7 +1,7 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { civilDayFromKey, dayKeyOf, WorkCalendar } from '../../src/domain/calendar';
-import { keyFigures } from '../../src/domain/keyFigures';
+import { keyFigures, keyFiguresLine } from '../../src/domain/keyFigures';
 import { taskHealth } from '../../src/domain/health';
 import { defaultSettings } from '../../src/domain/settings';
 import {
@@ -89,7 +89,7 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
   return {
     now,
     week,
-    figures: keyFigures(sources, week, now, calendar),
+    figures: keyFigures(sources, week, now, calendar, settings),
     calendar,
     locale: 'zh-CN',
     tasks: [],
@@ -314,4 +314,12 @@ test('the week\'s key figures judge "on time" by the acceptance against the base
     lines[3],
     '本周关键指标：按期完成率 1/2 (50%) · 延期率 1/2 (50%) · 平均响应时长（工作小时） — · 签批及时率（48 小时） — · 问题解决率 — · 变更率 0/2 (0%) · 满意度 —（未测量）',
   );
+});
+
+test("the week's sign-off figure is labelled with the target of Settings it was judged against", () => {
+  const week = reportWeek(now, calendar);
+  const none = { tasks: [], approvedChanges: [], requests: [], signOffs: [], escalations: [] };
+  const figures = keyFigures(none, week, now, calendar, { ...settings, signOffTargetHours: 72 });
+  assert.match(keyFiguresLine('zh-CN', figures), /签批及时率（72 小时） —/);
+  assert.match(keyFiguresLine('en', figures), /Sign-offs within 72 h —/);
 });

@@ -32,6 +32,7 @@ const options: DashboardOptions = {
   workdaySwaps: [],
   openRequests: [],
   months: [],
+  kpiTargets: { responseTargetHours: 24, signOffTargetHours: 48 },
 };
 
 test('formulas name the sheets quoted, match statuses in either language and escape department names', () => {

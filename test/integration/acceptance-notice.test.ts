@@ -12,7 +12,7 @@ import { logLines } from '../support/ledger';
 const at = (local: string) => new Date(`${local}+08:00`);
 
 const OWNER = 'zhang.san@example.com';
-const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 
 /**
  * Monday 2024-07-08 08:30: a request in execution with one task of 张三, due at the end of the month,
@@ -82,7 +82,7 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
   desk.paste('acceptance', [{ task: taskId, result: '不通过', reason: '缺少<竞品>对比 & 数据', acceptedBy: '李四' }]);
   assert.equal(desk.value('tasks', taskRow!, 'status'), '进行中');
   const first = runUntil(desk, '2024-07-08T11:30');
-  assert.deepEqual(first.lines, [`07-08 11:30 ${OWNER} ← [协作预警] 1 项验收未通过`]);
+  assert.deepEqual(first.lines, [`07-08 11:30 ${OWNER} ← [协作提醒] 验收未通过：新品推广方案初稿撰写`]);
   const [mail] = first.digests;
   assert.ok(mail);
   assert.match(
@@ -101,7 +101,7 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
   submit(desk, taskId);
   desk.paste('acceptance', [{ task: taskId, result: '不通过', reason: '预算表缺失', acceptedBy: '李四' }]);
   const second = runUntil(desk, '2024-07-09T14:00');
-  assert.deepEqual(second.lines, [`07-09 13:30 ${OWNER} ← [协作预警] 1 项验收未通过`]);
+  assert.deepEqual(second.lines, [`07-09 13:30 ${OWNER} ← [协作提醒] 验收未通过：新品推广方案初稿撰写`]);
   assert.match(second.digests[0]?.body ?? '', /原因：预算表缺失/);
   assert.deepEqual(logged(desk, 'acceptanceFailed'), [
     `acceptanceFailed 已发送 ${OWNER}`,
@@ -121,7 +121,7 @@ test('an English workbook records Fail and mails an English digest', () => {
   runUntil(desk, '2024-07-08T10:00');
   desk.paste('acceptance', [{ task: taskId, result: 'Fail', reason: 'no competitor comparison', acceptedBy: '李四' }]);
   const { lines, digests } = runUntil(desk, '2024-07-08T11:30');
-  assert.deepEqual(lines, [`07-08 11:30 ${OWNER} ← [Collab alert] 1 failed acceptance`]);
+  assert.deepEqual(lines, [`07-08 11:30 ${OWNER} ← [Collab reminder] Acceptance failed: 新品推广方案初稿撰写`]);
   assert.match(
     digests[0]?.body ?? '',
     /L1 Reminder[\s\S]*Acceptance failed: "新品推广方案初稿撰写" \(2024-07-08 10:30\), reason: no competitor comparison/,

@@ -12,7 +12,7 @@ import { loadBundle } from '../support/bundle';
 import { writeSheet } from '../support/sheets';
 
 const at = (local: string) => new Date(`${local}+08:00`);
-const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 const FIRST = 'pmo@corp.cn';
 const SECOND = 'pmo2@corp.cn';
 

@@ -154,3 +154,18 @@ test('holidays and the work week of Settings count working days overdue', () => 
   // Due Wednesday 7/10; Thursday is a holiday: one working day late on Friday.
   assert.deepEqual(board(desk).dept('销售部'), [2, 1, 1]);
 });
+
+test('the key figures are judged against the targets of Settings, and their labels say so', () => {
+  const desk = new ReportDesk('zh-CN').example();
+  desk.project.call('refreshDashboard_');
+  const b = board(desk);
+  const labels = () => b.month('月份').slice(3, 5);
+  const july = () => b.month('2024-07').slice(2, 4);
+  assert.deepEqual(labels(), ['24 小时内响应', '签批及时率（48 小时）']);
+  // July's one review took 24 working hours: within the default target, not within 8.
+  assert.deepEqual(july(), [24, 1]);
+  desk.setting('responseTargetHours', 8);
+  desk.project.call('refreshDashboard_');
+  assert.deepEqual(labels(), ['8 小时内响应', '签批及时率（48 小时）']);
+  assert.deepEqual(july(), [24, 0]);
+});

@@ -75,7 +75,7 @@ function setUp(options: Workbook = {}): LoadedProject {
 }
 
 /** Digest subjects (zh, en); the weekly summary the tick also mails on Mondays is summary.test.ts's subject. */
-const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 
 /** Advances the clock hour by hour until `until`, running due triggers; returns "when: to ← subject" per digest. */
 function runUntil(project: LoadedProject, until: string): string[] {
@@ -105,41 +105,64 @@ test('through a working week each person gets one digest per run, escalating fro
   project.call('automationOn_');
 
   assert.deepEqual(runUntil(project, '2024-07-09T00:00'), [], 'Monday: nothing is due soon or behind yet');
-  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [协作预警] 1 项即将到期']);
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [协作提醒] 即将到期：渠道铺货执行']);
   assert.deepEqual(runUntil(project, '2024-07-11T00:00'), [
-    '07-10 09h li@corp.cn ← [协作预警] 1 项滞后 · 1 项即将到期',
-    '07-10 09h sales-head@corp.cn ← [协作预警] 1 项滞后',
+    '07-10 09h li@corp.cn ← [协作预警] 滞后 · 即将到期：渠道铺货执行',
+    '07-10 09h sales-head@corp.cn ← [协作预警] 滞后：渠道铺货执行',
     // Final hours cannot wait for tomorrow's scan: the hourly pass sends it 6 hours before 18:00.
-    '07-10 12h li@corp.cn ← [协作预警] 1 项临近截止',
-    '07-10 12h pmo@corp.cn ← [协作预警] 1 项临近截止',
-    '07-10 12h sales-head@corp.cn ← [协作预警] 1 项临近截止',
+    '07-10 12h li@corp.cn ← [协作预警] 临近截止：渠道铺货执行',
+    '07-10 12h pmo@corp.cn ← [协作预警] 临近截止：渠道铺货执行',
+    '07-10 12h sales-head@corp.cn ← [协作预警] 临近截止：渠道铺货执行',
   ]);
   assert.deepEqual(runUntil(project, '2024-07-12T00:00'), [
-    '07-11 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新',
-    '07-11 09h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
-    '07-11 09h pmo@corp.cn ← [协作预警] 1 项逾期',
+    '07-11 09h li@corp.cn ← [协作预警] 逾期 · 滞后 · 未更新：渠道铺货执行',
+    '07-11 09h sales-head@corp.cn ← [协作预警] 逾期 · 滞后：渠道铺货执行',
+    '07-11 09h pmo@corp.cn ← [协作预警] 逾期：渠道铺货执行',
   ]);
   // 48 hours after the first L2 (lagging, Wednesday 09:00) the sponsor and coordinator are told,
   // and escalations are mailed first. Lagging, told Wednesday and Thursday, backs off: its next
   // repeat waits two working days, and meanwhile it rides in the digest as still open.
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
-    '07-12 09h pmo@corp.cn ← [协作预警] 1 项升级 · 1 项逾期',
-    '07-12 09h vp-sales@corp.cn ← [协作预警] 1 项升级',
-    '07-12 09h li@corp.cn ← [协作预警] 1 项逾期 · 1 项未更新',
-    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项逾期',
+    '07-12 09h pmo@corp.cn ← [协作升级] 升级 · 逾期：渠道铺货执行',
+    '07-12 09h vp-sales@corp.cn ← [协作升级] 升级：渠道铺货执行',
+    '07-12 09h li@corp.cn ← [协作预警] 逾期 · 未更新：渠道铺货执行',
+    '07-12 09h sales-head@corp.cn ← [协作预警] 逾期：渠道铺货执行',
   ]);
   const friday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
   assert.match(
     friday?.body ?? '',
-    /== 仍未解决（此前已提醒） ==\n- RW202407001-03 渠道铺货执行 — 滞后：自 2024-07-10 09:30 起仍未解决\n/,
+    /- RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，已逾期 2 个工作日，完成 20%；未更新：已 4 个工作日没有进度更新（最近一次 2024-07-08 08:00）；滞后：自 2024-07-10 09:30 起仍未解决\n/,
   );
   const escalation = project.emulator.mail.outbox.find((m) => m.to[0] === 'vp-sales@corp.cn');
   // The sponsor learns who owns it, where, and how late, without opening the sheet.
   assert.match(
     escalation?.body ?? '',
-    /升级：滞后：自 2024-07-10 09:30 起 2 个工作日仍未解决，已升级；负责人 李四（销售部）；已逾期 2 个工作日；尚无进度记录\n/,
+    /问题：滞后，自 2024-07-10 09:30 起 2 个工作日仍未解决\n {2}负责人：李四（销售部）\n {2}逾期天数：2 个工作日\n {2}最新进度：尚无进度记录\n {2}滞后原因：负责人尚未说明；目前完成 20%，按计划应达 100%\n {2}请您：在 2024-07-15 18:00 前与 李四（销售部）商定并拍板/,
   );
+  assert.equal(escalation?.subject, '[协作升级] 升级：渠道铺货执行');
   assert.deepEqual(runUntil(project, '2024-07-15T00:00'), [], 'no daily scan on the weekend');
+});
+
+test('a link lands on the task’s row found by ID when the mails are built, though a row was inserted after the scan read', () => {
+  const project = setUp();
+  project.call('automationOn_');
+  runUntil(project, '2024-07-10T08:00');
+  const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
+  // Someone inserts a row above the task while the tick runs: after the scan recorded its mails
+  // (the automation state it writes next) and before they are sent. The task moves from row 2 to 3.
+  let inserted = false;
+  project.emulator.calls.observe((method) => {
+    if (inserted || method !== 'DeveloperMetadata.setValue') return;
+    inserted = true;
+    tasks.insertRowBefore(2);
+  });
+  runUntil(project, '2024-07-10T10:00');
+  assert.ok(inserted, 'the row was inserted between the scan and its mails');
+  assert.equal(tasks.getRange(3, 1).getValue(), 'RW202407001-03');
+  const wednesday = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn').at(-1);
+  const link = (row: number) => `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A${row}`;
+  assert.ok(wednesday?.body.includes(link(3)), wednesday?.body);
+  assert.ok(!wednesday?.body.includes(link(2)), 'no link to the row the task left');
 });
 
 test('requests waiting for review, overdue action items and pending plan changes remind the right people', () => {
@@ -180,18 +203,20 @@ test('requests waiting for review, overdue action items and pending plan changes
     ],
   });
   project.call('automationOn_');
-  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期']);
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), [
+    '07-09 09h zhang@corp.cn ← [协作提醒] 行动项逾期：产品部提供参数',
+  ]);
   assert.deepEqual(runUntil(project, '2024-07-11T00:00'), [
-    '07-10 09h pmo@corp.cn ← [协作预警] 1 项需求待审核 · 1 项变更待批',
-    '07-10 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
+    '07-10 09h pmo@corp.cn ← [协作提醒] 2 项需处理：客诉处理流程优化等',
+    '07-10 09h zhang@corp.cn ← [协作提醒] 行动项逾期：产品部提供参数',
   ]);
   runUntil(project, '2024-07-12T00:00');
   // After 3 working days the heads of the involved departments are reminded too; the coordinator,
   // told Wednesday and Thursday, next hears of both on Monday (the repeats back off).
   assert.deepEqual(runUntil(project, '2024-07-13T00:00'), [
-    '07-12 09h mkt-head@corp.cn ← [协作预警] 1 项需求待审核',
-    '07-12 09h sales-head@corp.cn ← [协作预警] 1 项需求待审核',
-    '07-12 09h zhang@corp.cn ← [协作预警] 1 项行动项逾期',
+    '07-12 09h mkt-head@corp.cn ← [协作提醒] 需求待审核：客诉处理流程优化',
+    '07-12 09h sales-head@corp.cn ← [协作提醒] 需求待审核：客诉处理流程优化',
+    '07-12 09h zhang@corp.cn ← [协作提醒] 行动项逾期：产品部提供参数',
   ]);
 });
 
@@ -206,7 +231,7 @@ test('the digest links each item to its row and the Health column is written by 
   const link = `${project.emulator.spreadsheet.getUrl()}#gid=${tasks.getSheetId()}&range=A2`;
   assert.ok(thursday.body.includes(link), thursday.body);
   assert.ok(thursday.htmlBody?.includes(link.replace('&', '&amp;')));
-  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，/);
+  assert.match(thursday.body, /RW202407001-03 渠道铺货执行 — 逾期：截止 2024-07-10，[^\n]*；滞后：[^\n]*；未更新：/);
 
   const values = sheetValues(project, 'tasks');
   const health = (values[0] ?? []).indexOf('健康度 ⚙');
@@ -230,6 +255,7 @@ test('every notice is in the Notification log, and a second run within the coold
     '渠道 ⚙',
     '记录时间 ⚙',
     '失败次数 ⚙',
+    '内容 ⚙',
   ]);
   // A row per message: Monday's weekly summary mail is on the log like every digest.
   assert.deepEqual(
@@ -247,6 +273,11 @@ test('every notice is in the Notification log, and a second run within the coold
       ]),
       ['提醒摘要', 'L1', 'RW202407001-03', 'li@corp.cn', '已发送', 'dueSoon|L1|RW202407001-03', '邮件', 0],
     ],
+  );
+  // Beside the ledger's key, the digest's row says in words what it was about.
+  assert.deepEqual(
+    log.slice(1).map((row) => row[11]),
+    ['', '', '', '[协作提醒] 即将到期：渠道铺货执行'],
   );
   const before = project.emulator.mail.outbox.length;
   project.call('runChecksNow_');
@@ -269,7 +300,7 @@ test('over the mail quota the highest level goes first; the rest is queued and s
   triggers.emuRunDue();
   assert.deepEqual(
     mail.outbox.slice(before).map((m) => `${m.to.join(',')} ← ${m.subject}`),
-    ['li@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后 · 1 项未更新'],
+    ['li@corp.cn ← [协作预警] 逾期 · 滞后 · 未更新：渠道铺货执行'],
   );
   // One queued message per recipient over quota, carrying its notices.
   const queued = sheetValues(project, 'notificationLog')
@@ -286,8 +317,8 @@ test('over the mail quota the highest level goes first; the rest is queued and s
 
   project.emulator.mail.emuSetRemainingQuota(50);
   assert.deepEqual(runUntil(project, '2024-07-11T11:00'), [
-    '07-11 10h sales-head@corp.cn ← [协作预警] 1 项逾期 · 1 项滞后',
-    '07-11 10h pmo@corp.cn ← [协作预警] 1 项逾期',
+    '07-11 10h sales-head@corp.cn ← [协作预警] 逾期 · 滞后：渠道铺货执行',
+    '07-11 10h pmo@corp.cn ← [协作预警] 逾期：渠道铺货执行',
   ]);
   assert.deepEqual(runUntil(project, '2024-07-11T18:00'), [], 'nothing is sent twice');
   // The queued messages' rows were marked sent: a retry adds no row.
@@ -383,9 +414,10 @@ test('a scan costs the same service calls for 10 or 300 tasks, apart from one em
   assert.deepEqual([small.grows, large.grows], [0, 0]);
   // Every table in one read; one write that records every message (Health and the log rows) and
   // one with the marks after the last send, each re-reading what it places just before. How far
-  // the sends got is kept in a property, not written to the sheet per send.
-  assert.deepEqual([small.reads, small.writes], [1 + 2, 2]);
-  assert.deepEqual([large.reads, large.writes], [1 + 2, 2]);
+  // the sends got is kept in a property, not written to the sheet per send. Tasks is read once more
+  // after the lock is let go, so each mail links to the row its task is on when the mail is built.
+  assert.deepEqual([small.reads, small.writes], [1 + 2 + 1, 2]);
+  assert.deepEqual([large.reads, large.writes], [1 + 2 + 1, 2]);
   // Same owner, head and coordinator for every task: still three digests.
   assert.equal(large.emails, 3);
   assert.equal(small.emails, 3);
@@ -411,7 +443,7 @@ test('a progress entry without its update stamp (rejected or never accepted) is 
   const toOwner = project.emulator.mail.outbox.filter((m) => m.to[0] === 'li@corp.cn');
   assert.deepEqual(
     toOwner.map((m) => m.subject),
-    ['[协作预警] 1 项滞后 · 1 项即将到期'],
+    ['[协作预警] 滞后 · 即将到期：渠道铺货执行'],
   );
   assert.match(toOwner[0]?.body ?? '', /当前完成 20%/);
 });
@@ -440,7 +472,9 @@ test('the Notification log grows when the scan logs more rows than the sheet has
 test('an English workbook gets English digests', () => {
   const project = setUp({ settings: [{ key: 'locale', value: 'en' }] });
   project.call('automationOn_');
-  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), ['07-09 09h li@corp.cn ← [Collab alert] 1 due soon']);
+  assert.deepEqual(runUntil(project, '2024-07-10T00:00'), [
+    '07-09 09h li@corp.cn ← [Collab reminder] Due soon: 渠道铺货执行',
+  ]);
   const mail = project.emulator.mail.outbox.at(-1);
   assert.match(
     mail?.body ?? '',

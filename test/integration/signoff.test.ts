@@ -23,6 +23,8 @@ const WORDS = {
     agree: '同意',
     signOffInSidebar: /签批由签批人（.+）或其代理人在侧边栏「待您签批」中点“同意”或“退回”/,
     return: '退回',
+    superseded: '已作废',
+    resolved: /^已处理，已重新会签通过。原意见：会签退回（.+）：培训时间与大促冲突$/,
     changePending: '待批',
     done: '已完成',
     awaiting: '待验收',
@@ -46,6 +48,8 @@ const WORDS = {
     agree: 'Agree',
     signOffInSidebar: /A sign-off is decided by its signer \(.+\) or their delegate with Agree or Return/,
     return: 'Return',
+    superseded: 'Superseded',
+    resolved: /^Resolved: signed off again\. Was: Sign-off returned by .+: 培训时间与大促冲突$/,
     changePending: 'Pending',
     done: 'Done',
     awaiting: 'Awaiting acceptance',
@@ -56,8 +60,8 @@ const WORDS = {
       /Only the primary owner \(张三\), assisting people, the department head or a coordinator may post progress/,
     ownAcceptance: /The primary owner \(李四\) never accepts their own task/,
     bySignOff: /decided by the sign-off of its heads \(head\.market@example\.com, head\.sales@example\.com\)/,
-    started: /tasks? started/,
-    pendingSubject: /awaiting your sign-off/,
+    started: /Your task has started/,
+    pendingSubject: /Waiting for your sign-off/,
     viaSidebar: 'sidebar',
     viaSheet: 'sheet edit',
   },
@@ -197,6 +201,8 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.equal(desk.note('tasks', 2, 'dept'), '', 'the 市场部 task is not');
     as(desk, MARKET_HEAD);
     assert.deepEqual(state(desk).signOffs, [], 'a returned round waits for nobody');
+    // Its row nobody signed no longer reads 待签 in 签批记录.
+    assert.deepEqual([2, 3].map((r) => desk.value('signOffs', r, 'decision')).sort(), [w.return, w.superseded].sort());
 
     as(desk, COORDINATOR);
     // "Split into tasks" on a request with task rows offers to submit them for sign-off: Yes.
@@ -209,6 +215,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     decide(desk, MARKET_HEAD, 'split', id, 'agree');
     decide(desk, SALES_HEAD, 'split', id, 'agree');
     assert.equal(desk.value('requests', 2, 'status'), w.executing);
+    assert.match(String(desk.value('requests', 2, 'review')), w.resolved, 'the Return note is marked done with');
   });
 
   test('nobody decides a sign-off that is not theirs, and a pending sign-off mails 待您签批 to its signer', () => {
@@ -466,6 +473,6 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     desk.select('tasks', taskRow!);
     const card = state(desk).card;
     assert.equal(card?.history.length, 4);
-    assert.equal(card?.history[0]?.newValue, '王五', 'newest first');
+    assert.match(card?.history[0]?.sentence ?? '', /(「张三」|"张三").*(「王五」|"王五")/, 'newest first');
   });
 });

@@ -7,7 +7,7 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, day, type Lang } from './workflow-fixture';
 
-const ALERT_SUBJECT = /^\[(协作预警|Collab alert)\]/;
+const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 const COORDINATOR = 'coordinator@example.com';
 
 /** 张三's task, started ten days ago and due in ten, with nothing done: behind the straight-line plan. */
@@ -41,7 +41,7 @@ for (const lang of ['zh-CN', 'en'] as const satisfies readonly Lang[]) {
     desk.project.emulator.clock.advanceHours(5 * 24);
     const told = checksNow(desk);
     assert.deepEqual(told, [
-      `${COORDINATOR} ← ${lang === 'en' ? '[Collab alert] 1 splits not submitted' : '[协作预警] 1 项任务分工未提交会签'}`,
+      `${COORDINATOR} ← ${lang === 'en' ? '[Collab reminder] Split not submitted: 2024年Q3新品上市推广方案' : '[协作提醒] 任务分工未提交会签：2024年Q3新品上市推广方案'}`,
     ]);
     const mail = desk.project.emulator.mail.outbox.at(-1)!;
     assert.match(
@@ -59,7 +59,7 @@ test('the same task in a request in execution is told to its owner and departmen
   desk.executingRequest([LAGGING]);
   const told = checksNow(desk);
   assert.deepEqual(told.sort(), [
-    'head.market@example.com ← [协作预警] 1 项滞后',
-    'zhang.san@example.com ← [协作预警] 1 项滞后',
+    'head.market@example.com ← [协作预警] 滞后：新品推广方案初稿撰写',
+    'zhang.san@example.com ← [协作预警] 滞后：新品推广方案初稿撰写',
   ]);
 });
