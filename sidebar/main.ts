@@ -56,6 +56,7 @@ function renderCard(state: SidebarState): void {
     followCard(view);
     showDependentFields(view);
   }
+  offerForms();
 }
 
 function cardContent(task: TaskCard): Node[] {
@@ -94,9 +95,22 @@ function cardContent(task: TaskCard): Node[] {
     { className: 'history', id: 'card-history' },
     task.history.map((line) => element('li', { text: `${line.time} ${line.sentence}` })),
   );
+  // 催办: offered only to those who may nudge (the server checks again).
+  const nudge = task.mayNudge ? element('button', { id: 'card-nudge', text: setup.text.sidebarNudgeButton }) : null;
+  if (nudge) {
+    nudge.type = 'button';
+    nudge.addEventListener('click', () => {
+      selectForm('nudge');
+      views
+        .find((view) => view.spec.key === 'nudge')
+        ?.controls.get('words')
+        ?.focus();
+    });
+  }
   return [
     element('h2', { id: 'card-name', text: task.name }),
     list,
+    ...(nudge ? [nudge] : []),
     element('h3', { text: setup.text.sidebarLatestProgress }),
     latest,
     ...(task.history.length > 0 ? [element('h3', { text: setup.text.sidebarHistory }), history] : []),
@@ -294,6 +308,18 @@ async function submit(view: FormView): Promise<void> {
   }
 }
 
+/** Forms offered only in some states (offeredWhen): their tab shows while the card says so; one shown without it gives way to the first form. */
+function offerForms(): void {
+  for (const view of views) {
+    const flag = view.spec.offeredWhen;
+    if (!flag) continue;
+    const offered = card?.[flag] === true;
+    const tab = byId(`tab-${view.spec.key}`);
+    tab.hidden = !offered;
+    if (!offered && !view.form.hidden && views[0]) selectForm(views[0].spec.key);
+  }
+}
+
 function selectForm(key: string): void {
   for (const view of views) view.form.hidden = view.spec.key !== key;
   byId('tabs')
@@ -319,6 +345,7 @@ function renderForms(): void {
   const asked = document.querySelector('meta[name="collab-desk-first-form"]')?.getAttribute('content');
   const first = setup.forms.find((spec) => spec.key === asked) ?? setup.forms[0];
   if (first) selectForm(first.key);
+  offerForms();
 }
 
 async function start(): Promise<void> {

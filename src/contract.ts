@@ -9,7 +9,7 @@ import type { sidebarText } from './i18n/sidebar';
 
 export type SidebarTextKey = keyof typeof sidebarText;
 
-export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request';
+export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge';
 
 export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
 
@@ -40,6 +40,8 @@ export interface FormSpec {
   readonly title: string;
   /** Forms about one task post it for the task on the card; without a card they are disabled. */
   readonly forTask: boolean;
+  /** Offered only while the card says this of the active user (the nudge: only those who may nudge). */
+  readonly offeredWhen?: CardFlag;
   readonly fields: readonly FieldSpec[];
 }
 
@@ -54,7 +56,7 @@ export interface SidebarSetup {
 }
 
 /** What the card says of the task for the active user, beyond what it shows. */
-export type CardFlag = 'passNeedsConfirmation';
+export type CardFlag = 'passNeedsConfirmation' | 'mayNudge';
 
 export type CardField = 'id' | 'name' | 'owner' | 'dept' | 'due' | 'status' | 'health' | 'pct' | 'deliverable';
 
@@ -87,6 +89,8 @@ export interface TaskCard {
    * their explicit confirmation (SPEC §3.6).
    */
   readonly passNeedsConfirmation: boolean;
+  /** The active user may nudge the owner (SPEC §3.8): the requester, the department's head or a coordinator, on an open task. */
+  readonly mayNudge: boolean;
 }
 
 /** One Change history row as the card lists it: when, and what happened as a sentence ("李娜 同意了签批"). */

@@ -54,6 +54,8 @@ export interface Change {
   readonly field: string;
   readonly oldValue: Cell;
   readonly newValue: Cell;
+  /** The caption of an event that is no column (a nudge), instead of the field's. */
+  readonly label?: MessageKey;
 }
 
 export interface Author {
@@ -171,7 +173,11 @@ export function appendHistory(
       time: author.now,
       sheet: sheetTitle(change.sheet, locale),
       item: change.item,
-      field: change.field === '' ? t(locale, 'historyAdded') : fieldLabel(change.sheet, change.field, locale),
+      field: change.label
+        ? t(locale, change.label)
+        : change.field === ''
+          ? t(locale, 'historyAdded')
+          : fieldLabel(change.sheet, change.field, locale),
       oldValue: shown(change.oldValue),
       newValue: shown(change.newValue),
       by: author.by,

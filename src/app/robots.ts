@@ -13,7 +13,7 @@ import { enumLabel } from '../domain/enums';
 import type { WorkCalendar } from '../domain/calendar';
 import type { Notice, RequestItem, TaskItem } from '../domain/notice';
 import { noticeKey } from '../domain/told';
-import type { RobotOutcome } from '../domain/robots/channel';
+import type { RobotMessage, RobotOutcome } from '../domain/robots/channel';
 import { groupMessage } from '../domain/robots/message';
 import { groupNotices } from '../domain/robots/groups';
 import { ADAPTERS, robotFingerprint } from '../domain/robots/platforms';
@@ -137,27 +137,45 @@ export function recordRobotMessages(
         const message = groupMessage(digest, context);
         return {
           row: rows[i] as LogRow,
-          post: (): PostStatus => {
-            const adapter = ADAPTERS[group.robot.platform];
-            if (!rate.take(group.name, adapter, Date.now())) return 'queued';
-            let outcome: RobotOutcome;
-            try {
-              const request = adapter.request(message, group.robot, { now: new Date(), hmac: gasHmac });
-              outcome = adapter.classify(http.fetch(request));
-            } catch (error) {
-              // No answer (a timeout, a host the manifest does not allow): tried again later.
-              outcome = { kind: 'retry', detail: String(error) };
-            }
-            if (outcome.kind === 'broken') {
-              markBroken(wb, group, outcome);
-              return 'failed';
-            }
-            return outcome.kind;
-          },
+          post: () => postToRobot(wb, group, message, http, rate),
         };
       });
     },
   };
+}
+
+/**
+ * Posts one message to a group's robot and says what to mark on its row; never throws. Over the
+ * robot's per-minute limit (`rate`) it waits for the next tick; a robot refused for good is marked broken.
+ */
+export function postToRobot(
+  wb: Workbook,
+  group: RobotGroup,
+  message: RobotMessage,
+  http: HttpClient,
+  rate?: RateWindow,
+): PostStatus {
+  const adapter = ADAPTERS[group.robot.platform];
+  if (rate && !rate.take(group.name, adapter, Date.now())) return 'queued';
+  let outcome: RobotOutcome;
+  try {
+    const request = adapter.request(message, group.robot, { now: new Date(), hmac: gasHmac });
+    outcome = adapter.classify(http.fetch(request));
+  } catch (error) {
+    // No answer (a timeout, a host the manifest does not allow): tried again later.
+    outcome = { kind: 'retry', detail: String(error) };
+  }
+  if (outcome.kind === 'broken') {
+    markBroken(wb, group, outcome);
+    return 'failed';
+  }
+  return outcome.kind;
+}
+
+/** Whether a group's robot is marked broken and not changed since (gas/robotState). */
+export function isBrokenRobot(wb: Workbook, group: RobotGroup): boolean {
+  const broken = brokenRobotStore(wb.spreadsheet.getId()).read()[group.name];
+  return broken !== undefined && broken.fingerprint === robotFingerprint(group.robot);
 }
 
 /** A robot refused for good: remembered (by fingerprint) until a coordinator changes it. */

@@ -12,6 +12,7 @@ import { submissionToken } from '../gas/submissions';
 import type { Cell } from '../gas/table';
 import { recordAcceptance, type AcceptanceDraft } from './acceptance';
 import { requestPlanChange, type PlanChangeDraft } from './planChanges';
+import { submitNudge } from './nudge';
 import { postProgress, type ProgressDraft } from './progress';
 import { submitRequest, type RequestDraft } from './requests';
 import { FORM_KEYS, formContext, validateForm, type FormValues } from './sidebarForms';
@@ -37,7 +38,7 @@ function logCommunication(workbook: Workbook, values: FormValues<'communication'
 }
 
 /** Each form's use case, given the validated payload. */
-const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => ActionResult } = {
+const SAVE: { [K in Exclude<FormKey, 'nudge'>]: (workbook: Workbook, values: FormValues<K>) => ActionResult } = {
   progress: (workbook, values) => postProgress(workbook, values satisfies ProgressDraft),
   communication: logCommunication,
   acceptance: (workbook, { confirmPass, ...values }) =>
@@ -53,6 +54,8 @@ const SAVE: { [K in FormKey]: (workbook: Workbook, values: FormValues<K>) => Act
 export function submitSidebarForm(now: Date, form: unknown, payload: unknown, token?: unknown): ActionResult {
   const key = z.enum(FORM_KEYS).safeParse(form);
   if (!key.success) throw new Error(`Unknown sidebar form: ${String(form)}`);
+  // A nudge sends after the lock, through the ledger (app/nudge.ts).
+  if (key.data === 'nudge') return submitNudge(now, payload, submissionToken(token));
   const save = SAVE[key.data] as (workbook: Workbook, values: FormValues<FormKey>) => ActionResult;
   return formAction(
     now,

@@ -22,6 +22,7 @@ import type { Cell, Table } from '../gas/table';
 import { catalogue, t } from '../i18n';
 import { sidebarText } from '../i18n/sidebar';
 import { passNeedsConfirmation } from './acceptance';
+import { mayNudge } from './nudge';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
 import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
@@ -191,6 +192,7 @@ function sidebarState(workbook: Workbook): SidebarState {
       owner: task.text('owner'),
       request: task.text('request'),
     }),
+    mayNudge: mayNudge(workbook, task),
   };
   return { card, signOffs, hint };
 }

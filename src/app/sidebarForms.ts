@@ -5,7 +5,7 @@
  */
 // The namespace import lets esbuild drop what we do not use: 'import { z }' bundles all of zod (~0.5 MB).
 import * as z from 'zod/mini';
-import type { ActionResult, FieldInput, FieldOption, FieldSpec, FormKey, FormSpec } from '../contract';
+import type { ActionResult, CardFlag, FieldInput, FieldOption, FieldSpec, FormKey, FormSpec } from '../contract';
 import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
 import { ENUMS, enumLabel, type EnumKey } from '../domain/enums';
 import { CELL_MAX_CHARS, parseDate } from '../domain/values';
@@ -117,7 +117,16 @@ function forms(ctx: FormContext) {
         attachments: { input: 'text' },
       },
     },
-  } as const satisfies Record<FormKey, { sheet: SheetKey; fields: Record<string, FieldDef> }>;
+    // 催办 (SPEC §3.8): writes no row of its own; the use case checks the words and who may.
+    nudge: {
+      sheet: 'tasks',
+      offeredWhen: 'mayNudge',
+      fields: {
+        task: { input: 'text' },
+        words: { input: 'textarea', required: true, label: 'sidebarNudgeWords' },
+      },
+    },
+  } as const satisfies Record<FormKey, { sheet: SheetKey; fields: Record<string, FieldDef>; offeredWhen?: CardFlag }>;
 }
 
 type Forms = ReturnType<typeof forms>;
@@ -130,16 +139,19 @@ const FORM_TITLES: Record<FormKey, MessageKey> = {
   acceptance: 'sidebarFormAcceptance',
   planChange: 'sidebarFormPlanChange',
   request: 'sidebarFormRequest',
+  nudge: 'sidebarFormNudge',
 };
 export const FORM_KEYS = Object.keys(FORM_TITLES) as [FormKey, ...FormKey[]];
 
 export function formSpec(key: FormKey, ctx: FormContext): FormSpec {
-  const { sheet, fields } = forms(ctx)[key];
+  const form = forms(ctx)[key];
+  const { sheet, fields } = form;
   const inputs = Object.entries(fields as Record<string, FieldDef>).filter(([name]) => name !== 'task');
   return {
     key,
     title: t(ctx.locale, FORM_TITLES[key]),
     forTask: 'task' in fields,
+    ...('offeredWhen' in form ? { offeredWhen: form.offeredWhen } : {}),
     fields: inputs.map(([name, { label, ...def }]): FieldSpec => {
       if (label) return { key: name, label: t(ctx.locale, label), required: def.required ?? false, ...def };
       const column = columnDef(sheet, name as never);

@@ -16,7 +16,7 @@ import { openRound, readSignOffs } from './signOffs';
 import { isCoordinator, UserError, type Workbook } from './workbook';
 import type { ActionResult } from '../contract';
 
-type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
+export type TaskRow = TableRow<keyof RecordOf<'tasks'> & string>;
 
 export function taskSnapshot(row: TaskRow, wb: Workbook): TaskSnapshot {
   const pct = parsePercent(row.get('pct'));

@@ -277,6 +277,8 @@ export class Workbook {
         submission: this.submission,
       });
     }
+    // Written once: a later commit of the same operation (the ledger marking its sends) adds no copy.
+    this.stated.splice(0);
     this.source.commit(this.tables.values());
     this.committed = true;
     if (this.submission !== undefined) {

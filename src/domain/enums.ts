@@ -102,6 +102,7 @@ export const ENUMS = {
     { code: 'automationStopped', zh: '自动化已停止', en: 'automation stopped' },
     { code: 'deliveryFailed', zh: '送达失败', en: 'delivery failed' },
     { code: 'robotBroken', zh: '群机器人失效', en: 'group robot broken' },
+    { code: 'nudge', zh: '催办', en: 'nudge' },
   ]),
 } as const;
 

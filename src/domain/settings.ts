@@ -39,6 +39,8 @@ export interface Settings {
   readonly dependencyLeadDays: number;
   readonly finalHours: number;
   readonly cooldownHours: number;
+  /** Hours a task may not be nudged again after a nudge, whoever nudges (SPEC §3.8). */
+  readonly nudgeCooldownHours: number;
   /** Seconds into a run after which no send is started (Apps Script stops a run at 360 s). */
   readonly runBudgetSeconds: number;
   readonly scanHour: number;
@@ -99,6 +101,7 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     dependencyLeadDays: 3,
     finalHours: 6,
     cooldownHours: 24,
+    nudgeCooldownHours: 24,
     runBudgetSeconds: 270,
     scanHour: 9,
     summaryDay: 1,
@@ -412,6 +415,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('dependencyLeadDays', 'settingDependencyLeadDays', 'settingDependencyLeadDaysHelp', integer(0, 60)),
   define('finalHours', 'settingFinalHours', 'settingFinalHoursHelp', integer(0, 24 * 7)),
   define('cooldownHours', 'settingCooldownHours', 'settingCooldownHoursHelp', integer(1, 24 * 30)),
+  define('nudgeCooldownHours', 'settingNudgeCooldownHours', 'settingNudgeCooldownHoursHelp', integer(1, 24 * 30)),
   define('runBudgetSeconds', 'settingRunBudgetSeconds', 'settingRunBudgetSecondsHelp', integer(30, 330)),
   define('scanHour', 'settingScanHour', 'settingScanHourHelp', hour),
   define('summaryDay', 'settingSummaryDay', 'settingSummaryDayHelp', weekday),

@@ -7,6 +7,7 @@ import { commonText } from './common';
 import { dashboardText } from './dashboard';
 import { guardText } from './guard';
 import { mailText } from './mails';
+import { nudgeText } from './nudge';
 import { reportText } from './reports';
 import { robotText } from './robots';
 import { sidebarText } from './sidebar';
@@ -35,6 +36,7 @@ export const catalogue = {
   ...templateText,
   ...robotText,
   ...dashboardText,
+  ...nudgeText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

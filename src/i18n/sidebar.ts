@@ -24,6 +24,9 @@ export const sidebarText = {
   sidebarFormAcceptance: { 'zh-CN': '成果验收', en: 'Accept or reject' },
   sidebarFormPlanChange: { 'zh-CN': '计划变更', en: 'Plan change' },
   sidebarFormRequest: { 'zh-CN': '新建需求', en: 'New request' },
+  sidebarFormNudge: { 'zh-CN': '催办', en: 'Nudge' },
+  sidebarNudgeWords: { 'zh-CN': '催办留言', en: 'Your message' },
+  sidebarNudgeButton: { 'zh-CN': '催办负责人', en: 'Nudge the owner' },
 
   sidebarConfirmPass: {
     'zh-CN': '确认：该任务尚未提交验收，仍按通过记录',
