@@ -19,7 +19,7 @@ import { parsePercent, parseTypedPercent } from '../domain/values';
 import { activeSpreadsheet } from '../gas/document';
 import { currentSelection } from '../gas/selection';
 import type { Cell, Table } from '../gas/table';
-import { catalogue, t } from '../i18n';
+import { catalogue, LOCALES, t } from '../i18n';
 import { sidebarText } from '../i18n/sidebar';
 import { passNeedsConfirmation } from './acceptance';
 import { mayNudge } from './nudge';
@@ -129,11 +129,13 @@ function itemHistory(workbook: Workbook, id: string): HistoryLine[] {
     }));
 }
 
-/** A change in words: a sign-off decision as "王强 同意了签批", other fields as "李娜 将完成百分比由「60」改为「70」". */
+/** A change in words: a nudge as "李娜 催办：「…」", a sign-off decision as "王强 同意了签批", other fields as "李娜 将完成百分比由「60」改为「70」". */
 function historySentence(
   workbook: Workbook,
   change: { by: string; field: string; oldValue: string; newValue: string },
 ): string {
+  if (LOCALES.some((locale) => t(locale, 'nudgeHistoryField') === change.field))
+    return workbook.text('sidebarHistoryNudged', change);
   const decided = parseEnum('signOffDecision', change.newValue);
   if (parseEnum('signOffDecision', change.oldValue) === 'pending' && (decided === 'agree' || decided === 'return'))
     return workbook.text(decided === 'agree' ? 'sidebarHistoryAgreed' : 'sidebarHistoryReturned', change);

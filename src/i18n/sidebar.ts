@@ -55,6 +55,7 @@ export const sidebarText = {
     'zh-CN': '{by} 将{field}由「{oldValue}」改为「{newValue}」',
     en: '{by} changed {field} from "{oldValue}" to "{newValue}"',
   },
+  sidebarHistoryNudged: { 'zh-CN': '{by} 催办：「{newValue}」', en: '{by} nudged: "{newValue}"' },
   sidebarHistorySet: { 'zh-CN': '{by} 将{field}设为「{newValue}」', en: '{by} set {field} to "{newValue}"' },
   sidebarHistoryAgreed: { 'zh-CN': '{by} 同意了签批', en: '{by} agreed to the sign-off' },
   sidebarHistoryReturned: { 'zh-CN': '{by} 退回了签批', en: '{by} returned the sign-off' },

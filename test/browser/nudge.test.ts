@@ -47,15 +47,16 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await button.click();
     const words = page.getByLabel(t(lang, 'sidebarNudgeWords'));
     assert.equal(await words.isVisible(), true, 'the button opens the nudge form');
-    await words.fill(
-      lang === 'en' ? 'The client wants it Friday <b>please</b>' : '客户周五要看，请今天更新 <b>进度</b>',
-    );
+    const typed = lang === 'en' ? 'The client wants it Friday <b>please</b>' : '客户周五要看，请今天更新 <b>进度</b>';
+    await words.fill(typed);
     await page.locator('#form-nudge button[type=submit]').click();
     await page.locator('#form-nudge-message.ok').waitFor({ timeout: 10000 });
     const mails = desk.project.emulator.mail.outbox.filter((mail) => mail.subject.includes(task));
     assert.equal(mails.length, 1);
     assert.match(mails[0]?.body ?? '', lang === 'en' ? /<b>please<\/b>/ : /<b>进度<\/b>/, 'the words as typed');
-    await page.locator('#card-history', { hasText: t(lang, 'nudgeHistoryField') }).waitFor({ timeout: 5000 });
+    // The card's recent changes say it as a sentence, the words shown as text.
+    const said = lang === 'en' ? `nudged: "${typed}"` : `催办：「${typed}」`;
+    await page.locator('#card-history', { hasText: said }).waitFor({ timeout: 5000 });
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, `sidebar-nudge-${lang}.png`), fullPage: true });
     assert.deepEqual(sidebar.errors, []);
