@@ -32,6 +32,7 @@ import { installTick, isAuthorized, removeTick, removeTriggerById } from '../gas
 import { cellBudgetStatus } from './cellBudget';
 import { MailLog } from './mailLog';
 import { handleLateEdits } from './lateEdits';
+import { recordWaitingNudges } from './nudge';
 import { syncRequests } from './requests';
 import { queuedCount, recordScan, type ScanReport } from './scan';
 import { recordWeeklySummary } from './summary';
@@ -108,11 +109,13 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
       // Once a day, the protections' editors follow Settings' coordinators (where this owner may change them).
       if (due.scan) alignProtectionEditors(spreadsheet, wb.settings.coordinators);
       const recorded = recordScan(wb, mailer, { hourly: !due.scan });
+      // Nudges a click recorded but could not send (a failed send, the quota) go with this run.
+      const nudges = recordWaitingNudges(wb);
       // The week's summary when due, and whatever summary mail earlier runs left waiting.
       const summary = recordWeeklySummary(wb, { generate: due.summary, email: 'untold', retry: true });
       if (due.summary) foldOldSummaries(wb);
       if (due.scan || due.summary) writeAutomationState(spreadsheet, due.next);
-      return { wb, due, recorded, summary, stop: false as const };
+      return { wb, due, recorded, summary, nudges, stop: false as const };
     });
     if (run.stop) {
       stopForFormerCoordinator(run.wb, registered, triggerUid);
@@ -121,6 +124,7 @@ export function tick(triggerUid: string | undefined, mailer: Mailer): TickOutcom
     }
     const scan = run.recorded.deliver(mailer);
     run.summary.deliver(mailer);
+    if (run.nudges.length > 0) MailLog.of(run.wb).deliver(run.nudges, mailer);
     if (run.due.timeline) refreshTimelineAfterMail(run.wb, run.due.next);
     return { daily: run.due.scan, scan, summary: run.due.summary };
   });

@@ -23,10 +23,12 @@ import {
   type NudgeWording,
   type PastNudge,
 } from '../domain/nudge';
+import type { ColumnKey } from '../domain/schema';
 import { parsePercent } from '../domain/values';
 import { activeSpreadsheet } from '../gas/document';
 import { gasHttpClient } from '../gas/httpClient';
 import type { LedgerMail, LedgerMessage, LedgerPost } from '../gas/ledger';
+import type { TableRow } from '../gas/table';
 import { withLedgerLease } from '../gas/ledgerLease';
 import { LOCK_WAIT_MS } from '../gas/lock';
 import { mailApp, type Mailer } from '../gas/mailer';
@@ -75,12 +77,10 @@ export function mayNudge(wb: Workbook, row: TaskRow): boolean {
  * either language; a workbook without Change history names no one).
  */
 function pastNudges(wb: Workbook, ledger: MailLog, id: string): PastNudge[] {
-  const captions = new Set(LOCALES.map((locale) => t(locale, 'nudgeHistoryField')));
   const wanted = id.toUpperCase();
-  const nudgers = (wb.optionalTable('changeHistory')?.records() ?? []).flatMap((row) => {
+  const nudgers = nudgeHistory(wb).flatMap((row) => {
     const time = row.get('time');
-    if (row.text('item').toUpperCase() !== wanted || !captions.has(row.text('field')) || !(time instanceof Date))
-      return [];
+    if (row.text('item').toUpperCase() !== wanted || !(time instanceof Date)) return [];
     return [{ time, by: row.text('by') }];
   });
   const times = new Set<number>();
@@ -246,19 +246,32 @@ function nudgeMessages(wb: Workbook, row: TaskRow, rows: NudgeRows): RecordedNud
   };
 }
 
-/**
- * A retried click whose first try wrote (its token is on the nudge's Change history row) but died
- * before sending: the nudge's rows still waiting on the log are sent now, rebuilt from that history
- * row (task, words, nudger). Rows already sent, or in doubt, are left alone: never twice.
- */
-function resendNudge(wb: Workbook, token: string): RecordedNudge | undefined {
+type HistoryRow = TableRow<ColumnKey<'changeHistory'>>;
+
+/** The Change history rows nudges wrote (captioned in either language). */
+function nudgeHistory(wb: Workbook): HistoryRow[] {
   const captions = new Set(LOCALES.map((locale) => t(locale, 'nudgeHistoryField')));
-  const made = wb
-    .optionalTable('changeHistory')
-    ?.records()
-    .find((row) => row.text('save') === token && captions.has(row.text('field')));
-  const time = made?.get('time');
-  if (!made || !(time instanceof Date)) return undefined;
+  return (wb.optionalTable('changeHistory')?.records() ?? []).filter((row) => captions.has(row.text('field')));
+}
+
+/**
+ * Nudges an earlier run recorded but did not send (a send failed, the quota or the time ran out):
+ * the tick sends their rows still waiting on the log, rebuilt from each nudge's Change history row,
+ * as a retried click would (resendNudge). Returns the messages to send after the lock.
+ */
+export function recordWaitingNudges(wb: Workbook): LedgerMessage[] {
+  if (!MailLog.of(wb).waitingRows.some(({ ledger: logged }) => logged.rule === 'nudge')) return [];
+  return nudgeHistory(wb).flatMap((made) => resendNudge(wb, made)?.messages ?? []);
+}
+
+/**
+ * A nudge's rows still waiting on the log (a retried click whose first try wrote but died before
+ * sending, or a tick after a failed send), sent now, rebuilt from its Change history row (task,
+ * words, nudger). Rows already sent, or in doubt, are left alone: never twice.
+ */
+function resendNudge(wb: Workbook, made: HistoryRow): RecordedNudge | undefined {
+  const time = made.get('time');
+  if (!(time instanceof Date)) return undefined;
   const row = wb.sheet('tasks') ? taskIndex(wb).get(made.text('item').toUpperCase()) : undefined;
   if (!row) return undefined;
   const ledger = MailLog.of(wb);
@@ -313,7 +326,8 @@ export function submitNudge(
         const answer = formAction(now, (wb) => {
           const earlier = token === undefined ? undefined : wb.savedSubmission(token);
           if (earlier && token !== undefined) {
-            recorded = resendNudge(wb, token);
+            const made = nudgeHistory(wb).find((row) => row.text('save') === token);
+            recorded = made && resendNudge(wb, made);
             if (recorded) ledger = MailLog.of(wb);
             return earlier;
           }

@@ -8,7 +8,7 @@
  */
 import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { TIMED_OUT } from '../../emulator/faults';
+import { FAULT_MESSAGES, TIMED_OUT } from '../../emulator/faults';
 import type { LoadedProject } from '../../emulator/runtime';
 import type { FakeRobot } from '../../emulator/robots';
 import type { ActionResult, SidebarState } from '../../src/contract';
@@ -260,5 +260,31 @@ describe('a retried click nudges once', () => {
     assert.equal(nudgeMails(desk).length, 1, 'a third try sends nothing more');
     assert.equal(desk.wecom.received.length, 1);
     assert.equal(historyRows(desk).length, 1);
+  });
+
+  test('a mail that failed to send is sent by the next hourly tick, once, as the answer promised', () => {
+    const desk = setUp();
+    desk.project.call('automationOn_');
+    const fault = desk.project.emulator.faults.failOn({
+      method: 'MailApp.sendEmail',
+      onCall: 1,
+      error: FAULT_MESSAGES.unavailable,
+    });
+    const result = nudge(desk, COORDINATOR, '请今天更新进度');
+    assert.equal(fault.fired, 1, 'the fault fired');
+    assert.match(result.message, /下次自动检查时重试/);
+    assert.equal(nudgeMails(desk).length, 0);
+    assert.equal(desk.wecom.received.length, 1, 'the group got it at once');
+    for (const hour of ['11:05', '12:05']) {
+      desk.project.emulator.clock.set(at(`2024-07-11T${hour}`));
+      desk.project.emulator.triggers.emuRunDue();
+    }
+    const mails = nudgeMails(desk);
+    assert.equal(mails.length, 1, 'sent once by the tick');
+    assert.deepEqual(mails[0]?.to, [OWNER]);
+    assert.match(mails[0]?.body ?? '', /请今天更新进度/);
+    // The daily scan's own message to the group (a stale task) goes too; the nudge, once.
+    const nudgePosts = desk.wecom.received.filter((post) => JSON.stringify(post.body).includes('请今天更新进度'));
+    assert.equal(nudgePosts.length, 1, 'the group is not told twice');
   });
 });
