@@ -272,15 +272,16 @@ export function recordWaitingNudges(wb: Workbook): LedgerMessage[] {
 function resendNudge(wb: Workbook, made: HistoryRow): RecordedNudge | undefined {
   const time = made.get('time');
   if (!(time instanceof Date)) return undefined;
-  const row = wb.sheet('tasks') ? taskIndex(wb).get(made.text('item').toUpperCase()) : undefined;
-  if (!row) return undefined;
+  // The log first: a tick looks at every nudge ever made, and most have nothing waiting.
   const ledger = MailLog.of(wb);
-  const id = row.text('id').toUpperCase();
+  const id = made.text('item').toUpperCase();
   const waiting = ledger.waitingRows.filter(({ ledger: logged }) => {
     const at = logged.keys.length === 1 ? nudgeTime(logged.keys[0] as string, id) : undefined;
     return at !== undefined && Math.abs(at.getTime() - time.getTime()) < 1000;
   });
   if (waiting.length === 0) return undefined;
+  const row = wb.sheet('tasks') ? taskIndex(wb).get(id) : undefined;
+  if (!row) return undefined;
   const groups = readRobotGroups(wb).groups;
   let mail: NudgeRows['mail'];
   let group: RobotGroup | undefined;

@@ -4,7 +4,8 @@
  * Only the header and the ID column are read: at 10,000 tasks the whole sheet is ~240,000 cells
  * (~6 s in the latency model), the ID column 10,000.
  */
-import { mapHeaders, sheetDef, type SheetKey } from '../domain/schema';
+import type { SheetKey } from '../domain/schema';
+import { headerPositions } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -13,10 +14,8 @@ export function idRowsNow(sheet: Sheet | undefined, key: SheetKey): ReadonlyMap<
   const rows = new Map<string, number>();
   if (!sheet) return rows;
   const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return rows;
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [];
-  const index = (mapHeaders(sheetDef(key), header) as Partial<Record<string, number>>)['id'];
+  if (lastRow < 2) return rows;
+  const index = (headerPositions(sheet, key) as Partial<Record<string, number>>)['id'];
   if (index === undefined) return rows;
   const ids = sheet.getRange(2, index + 1, lastRow - 1, 1).getValues();
   ids.forEach(([value], i) => {

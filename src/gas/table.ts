@@ -307,6 +307,13 @@ export class Table<K extends string> {
   }
 }
 
+/** Where each of `key`'s columns is on `sheet` (0-based), from its header row alone. */
+export function headerPositions<S extends SheetKey>(sheet: Sheet, key: S): Partial<Record<ColumnKey<S>, number>> {
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn < 1) return {};
+  return mapHeaders(sheetDef(key), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+}
+
 /** A sheet as it is now, from its values (row 1 the header): every row can be looked at. */
 export function sheetNowOf(values: readonly (readonly Cell[])[], def: SheetDef): SheetNow {
   const header = values[0] ?? [];

@@ -3,10 +3,9 @@
  * workbook starts with five; a sheet with rows of its own is the coordinators' and left alone,
  * so a rerun of setup never brings back a template they deleted.
  */
-import { mapHeaders, sheetDef } from '../domain/schema';
 import { shippedTemplateRows } from '../domain/templateCatalogue';
 import { t, type Locale } from '../i18n/index';
-import { Table } from './table';
+import { headerPositions, Table } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -24,7 +23,7 @@ export function seedTemplates(sheet: Sheet, locale: Locale, timeZone: string): n
 
 /** Offsets and durations centred: right-aligned, a duration ran into the deliverable text beside it. */
 function centreDayCounts(sheet: Sheet): void {
-  const mapped = mapHeaders(sheetDef('templates'), sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? []);
+  const mapped = headerPositions(sheet, 'templates');
   const rows = sheet.getMaxRows() - 1;
   for (const index of [mapped.offset, mapped.duration]) {
     if (index !== undefined && rows > 0) sheet.getRange(2, index + 1, rows, 1).setHorizontalAlignment('center');

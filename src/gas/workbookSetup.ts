@@ -26,7 +26,7 @@ import {
 import { enumLabels, ENUMS } from '../domain/enums';
 import { growToFit } from './grid';
 import { rememberSheetIds, SheetDirectory, type SheetIds } from './sheets';
-import { Table } from './table';
+import { headerPositions, Table } from './table';
 import { seedTemplates } from './templateSheet';
 import { t, type Locale } from '../i18n/index';
 
@@ -267,13 +267,10 @@ function columnRange(sheet: Sheet, index: number): GoogleAppsScript.Spreadsheet.
 
 /** Dropdowns from Departments, People and the status lists; date and % checks. Warnings only: nothing typed is refused. */
 function addValidation(sheet: Sheet, key: SheetKey, locale: Locale, placed: ReadonlyMap<SheetKey, Sheet>): void {
-  const lastColumn = sheet.getLastColumn();
-  const mapped = mapHeaders(sheetDef(key), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const mapped = headerPositions(sheet, key);
   const listOf = (source: SheetKey, column: string) => {
     const list = placed.get(source)!;
-    const width = list.getLastColumn();
-    const index = mapHeaders(sheetDef(source), list.getRange(1, 1, 1, width).getValues()[0] ?? [])[column as never] as
-      number | undefined;
+    const index = headerPositions(list, source)[column as never] as number | undefined;
     return index === undefined ? undefined : columnRange(list, index);
   };
   const departments = listOf('departments', 'name');
@@ -362,8 +359,7 @@ function protectForCoordinators(sheet: Sheet, key: SheetKey, locale: Locale, coo
   };
   if (COORDINATOR_SHEETS.includes(key)) return limit(sheet.protect());
   if (WARNING_SHEETS.includes(key)) return warn(sheet.protect());
-  const lastColumn = sheet.getLastColumn();
-  const mapped = mapHeaders(sheetDef(key), sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []);
+  const mapped = headerPositions(sheet, key);
   const blocking = COORDINATOR_COLUMNS[key] ?? [];
   for (const column of sheetDef(key).columns as readonly ColumnDef[]) {
     const index = mapped[column.key as never] as number | undefined;
