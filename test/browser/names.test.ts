@@ -5,8 +5,9 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import { sheetTitle, type SheetKey } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { writeSheet } from '../support/sheets';
 import { missingTool, testUnless } from '../support/tools';
 import { startBrowser, type SidebarBrowser } from '../support/browser';
 
@@ -90,15 +91,7 @@ testUnless(chromiumMissing)(
       'signOffs',
       'changeHistory',
     ] as const) {
-      const columns = sheetDef(key).columns;
-      const values = [
-        columns.map((c) => headerText(c, 'zh-CN')),
-        ...(ROWS[key] ?? []).map((row) => columns.map((c) => row[c.key] ?? '')),
-      ];
-      spreadsheet
-        .insertSheet(sheetTitle(key, 'zh-CN'))
-        .getRange(1, 1, values.length, columns.length)
-        .setValues(values as never);
+      writeSheet(project, key, ROWS[key] ?? []);
     }
     const tasks = spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
     spreadsheet.setActiveSheet(tasks);

@@ -6,8 +6,9 @@
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
+import type { SheetKey } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
+import { writeSheet } from '../support/sheets';
 import { missingTool, testUnless } from '../support/tools';
 import { startBrowser, type SidebarBrowser, type SidebarPage } from '../support/browser';
 
@@ -63,17 +64,8 @@ afterAll(async () => {
 
 async function openAsHead(): Promise<SidebarPage> {
   const project = loadBundle({ activeUser: HEAD });
-  const spreadsheet = project.emulator.spreadsheet;
   for (const key of ['requests', 'tasks', 'planChanges', 'people', 'departments', 'signOffs'] as const) {
-    const columns = sheetDef(key).columns;
-    const values = [
-      columns.map((c) => headerText(c, 'zh-CN')),
-      ...(ROWS[key] ?? []).map((row) => columns.map((c) => row[c.key] ?? '')),
-    ];
-    spreadsheet
-      .insertSheet(sheetTitle(key, 'zh-CN'))
-      .getRange(1, 1, values.length, columns.length)
-      .setValues(values as never);
+    writeSheet(project, key, ROWS[key] ?? []);
   }
   const sidebar = await browser.open(project);
   await sidebar.page.locator('#signoffs .signoff').first().waitFor({ timeout: 5000 });
