@@ -95,6 +95,32 @@ export const ENUMS = {
     { code: 'feishu', zh: '飞书', en: 'Feishu', aliases: ['Lark', '飞书/Lark'] },
     { code: 'googleChat', zh: 'Google Chat', en: 'Google Chat', aliases: ['Chat', 'Hangouts Chat'] },
   ]),
+  // SPEC §2.11: a request rated by its requester, or a department rated in a quarter's round.
+  ratingKind: values([
+    { code: 'request', zh: '需求评价', en: 'Request', aliases: ['需求'] },
+    { code: 'quarter', zh: '季度调研', en: 'Quarter', aliases: ['季度'] },
+  ]),
+  caseCategory: values([
+    { code: 'roles', zh: '权责', en: 'Roles', aliases: ['权责不清'] },
+    { code: 'process', zh: '流程', en: 'Process' },
+    { code: 'communication', zh: '沟通', en: 'Communication' },
+    { code: 'resources', zh: '资源', en: 'Resources' },
+    { code: 'external', zh: '外部', en: 'External' },
+    { code: 'other', zh: '其他', en: 'Other' },
+  ]),
+  caseStatus: values([
+    { code: 'proposed', zh: '待确认', en: 'Proposed' },
+    { code: 'kept', zh: '保留', en: 'Kept', aliases: ['已保留'] },
+    { code: 'discarded', zh: '弃用', en: 'Discarded', aliases: ['已弃用'] },
+  ]),
+  suggestionStatus: values([
+    { code: 'proposed', zh: '提出', en: 'Proposed', aliases: ['已提出'] },
+    { code: 'evaluating', zh: '评估中', en: 'Evaluating' },
+    { code: 'adopted', zh: '采纳', en: 'Adopted', aliases: ['已采纳'] },
+    { code: 'declined', zh: '不采纳', en: 'Declined' },
+    { code: 'inProgress', zh: '实施中', en: 'In progress' },
+    { code: 'closed', zh: '已关闭', en: 'Closed', aliases: ['关闭'] },
+  ]),
   // What a Notification log row's message is (its rule column); rows of an earlier version hold a notice's rule.
   messageKind: values([
     { code: 'digest', zh: '提醒摘要', en: 'digest' },
@@ -119,6 +145,10 @@ export type MessageKind = EnumCode<'messageKind'>;
 export type Channel = EnumCode<'channel'>;
 export type SignOffSubject = EnumCode<'signOffSubject'>;
 export type SignOffDecision = EnumCode<'signOffDecision'>;
+export type RatingKind = EnumCode<'ratingKind'>;
+export type CaseCategory = EnumCode<'caseCategory'>;
+export type CaseStatus = EnumCode<'caseStatus'>;
+export type SuggestionStatus = EnumCode<'suggestionStatus'>;
 
 /** What normalizeLabel may change besides case; most names, emails and IDs hold none of it. */
 const FOLDED = /[\s（）*⚙]/;

@@ -24,13 +24,23 @@ export function monthKey(now: Date, timeZone: string): string {
 
 /** The next request ID of the month: one past the highest sequence already used that month. */
 export function nextRequestId(existing: readonly string[], now: Date, timeZone: string): string {
+  return nextMonthlyId('XQ', existing, now, timeZone);
+}
+
+/** Case library (AL, 案例) and suggestion (JY, 建议) IDs follow the request pattern: prefix + yyyyMM + sequence. */
+export const CASE_ID_PREFIX = 'AL';
+export const SUGGESTION_ID_PREFIX = 'JY';
+
+/** prefix + yyyyMM + a 3-digit sequence, one past the highest used that month with that prefix. */
+export function nextMonthlyId(prefix: string, existing: readonly string[], now: Date, timeZone: string): string {
   const month = monthKey(now, timeZone);
+  const pattern = new RegExp(`^${prefix}(\\d{6})(\\d{3,})$`, 'i');
   let highest = 0;
   for (const id of existing) {
-    const match = REQUEST_ID.exec(id.trim());
+    const match = pattern.exec(id.trim());
     if (match && match[1] === month) highest = Math.max(highest, Number(match[2]));
   }
-  return `XQ${month}${String(highest + 1).padStart(3, '0')}`;
+  return `${prefix}${month}${String(highest + 1).padStart(3, '0')}`;
 }
 
 /** The next task ID of a request: XQ202407001 → RW202407001-01, -02, … */

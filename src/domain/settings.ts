@@ -71,6 +71,12 @@ export interface Settings {
   readonly responseTargetHours: number;
   /** 签批及时率 (SPEC §3.9): a sign-off decided within this many working hours of its request is timely. */
   readonly signOffTargetHours: number;
+  /** SPEC §2.11: working days after a request is done before its requester is asked to rate it. */
+  readonly ratingAfterDays: number;
+  /** Working days after the ask before the one reminder. */
+  readonly ratingReminderDays: number;
+  /** Which month of each quarter (1–3) the satisfaction round opens. */
+  readonly surveyQuarterMonth: number;
 }
 
 export type SettingKey = keyof Settings;
@@ -123,6 +129,9 @@ export function defaultSettings(spreadsheet: SpreadsheetDefaults): Settings {
     // Seeds 000 and 004: 需求传递后24小时内响应, 审批48小时内完成.
     responseTargetHours: 24,
     signOffTargetHours: 48,
+    ratingAfterDays: 1,
+    ratingReminderDays: 3,
+    surveyQuarterMonth: 1,
   };
 }
 
@@ -416,6 +425,9 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   define('finalHours', 'settingFinalHours', 'settingFinalHoursHelp', integer(0, 24 * 7)),
   define('cooldownHours', 'settingCooldownHours', 'settingCooldownHoursHelp', integer(1, 24 * 30)),
   define('nudgeCooldownHours', 'settingNudgeCooldownHours', 'settingNudgeCooldownHoursHelp', integer(1, 24 * 30)),
+  define('ratingAfterDays', 'settingRatingAfterDays', 'settingRatingAfterDaysHelp', integer(0, 60)),
+  define('ratingReminderDays', 'settingRatingReminderDays', 'settingRatingReminderDaysHelp', integer(1, 60)),
+  define('surveyQuarterMonth', 'settingSurveyQuarterMonth', 'settingSurveyQuarterMonthHelp', integer(1, 3)),
   define('runBudgetSeconds', 'settingRunBudgetSeconds', 'settingRunBudgetSecondsHelp', integer(30, 330)),
   define('scanHour', 'settingScanHour', 'settingScanHourHelp', hour),
   define('summaryDay', 'settingSummaryDay', 'settingSummaryDayHelp', weekday),

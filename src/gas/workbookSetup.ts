@@ -99,7 +99,8 @@ const FROZEN_COLUMNS: Partial<Record<SheetKey, number>> = { requests: 2, tasks: 
  *   decisions typed are restored, and recomputed columns are rewritten by the next save or scan.
  */
 const COORDINATOR_SHEETS: readonly SheetKey[] = ['settings', 'departments', 'people', 'templates', 'notificationLog'];
-const WARNING_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory'];
+// Ratings, proposed cases and suggestions are written for anyone's sidebar save (a requester's low rating proposes a case).
+const WARNING_SHEETS: readonly SheetKey[] = ['signOffs', 'changeHistory', 'satisfaction', 'cases', 'suggestions'];
 /**
  * ⚙ columns only coordinators' actions write: IDs and baselines of tasks (the split, Import, and the
  * stamps of rows typed into Tasks, which onEdit leaves to a coordinator: see tasks.ts) and the

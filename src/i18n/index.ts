@@ -9,6 +9,7 @@ import { guardText } from './guard';
 import { mailText } from './mails';
 import { nudgeText } from './nudge';
 import { reportText } from './reports';
+import { satisfactionText } from './satisfaction';
 import { robotText } from './robots';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
@@ -37,6 +38,7 @@ export const catalogue = {
   ...robotText,
   ...dashboardText,
   ...nudgeText,
+  ...satisfactionText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

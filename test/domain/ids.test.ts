@@ -1,6 +1,15 @@
 import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { isRequestId, isTaskId, monthKey, nextRequestId, nextTaskId } from '../../src/domain/ids';
+import {
+  CASE_ID_PREFIX,
+  isRequestId,
+  isTaskId,
+  monthKey,
+  nextMonthlyId,
+  nextRequestId,
+  nextTaskId,
+  SUGGESTION_ID_PREFIX,
+} from '../../src/domain/ids';
 
 test('the first request of a month gets sequence 001', () => {
   assert.equal(nextRequestId([], new Date('2024-07-10T03:00:00Z'), 'Asia/Shanghai'), 'XQ202407001');
@@ -40,4 +49,12 @@ test('IDs are recognised by their shape', () => {
   assert.equal(isRequestId('XQ2024-07'), false);
   assert.equal(isTaskId('RW202407001-01'), true);
   assert.equal(isTaskId('RW202407001'), false);
+});
+
+test('case and suggestion IDs count per prefix and month, never reusing a request sequence', () => {
+  const now = new Date('2024-07-20T03:00:00Z');
+  const existing = ['AL202407002', 'XQ202407009', 'al202407004', 'AL202406011', 'JY202407001'];
+  assert.equal(nextMonthlyId(CASE_ID_PREFIX, existing, now, 'UTC'), 'AL202407005');
+  assert.equal(nextMonthlyId(SUGGESTION_ID_PREFIX, existing, now, 'UTC'), 'JY202407002');
+  assert.equal(nextMonthlyId(SUGGESTION_ID_PREFIX, [], now, 'UTC'), 'JY202407001');
 });

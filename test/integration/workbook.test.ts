@@ -16,7 +16,7 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
     );
     assert.equal(sheet.getFrozenRows(), 1, key);
   }
-  assert.match(desk.lastAlert(), /工作簿已就绪：新建 13 个工作表/);
+  assert.match(desk.lastAlert(), /工作簿已就绪：新建 16 个工作表/);
   assert.ok(desk.ss.getSheetByName('看板'), 'setup makes the dashboard too (SPEC §5)');
 });
 
@@ -26,7 +26,7 @@ test('setup in English creates English sheets and records the language in Settin
   const settings = desk.sheet('settings').getDataRange().getValues();
   assert.ok(settings.some((row) => row[0] === 'Language' && row[1] === 'en'));
   assert.ok(settings.some((row) => row[0] === 'Stale after (working days)' && row[1] === 3));
-  assert.match(desk.lastAlert(), /^Workbook ready: 13 sheets created/);
+  assert.match(desk.lastAlert(), /^Workbook ready: 16 sheets created/);
   assert.ok(desk.ss.getSheetByName('Dashboard'));
 });
 
@@ -103,7 +103,7 @@ test('a second setup moves and loses nothing the user entered', () => {
   assert.deepEqual(settings.getDataRange().getValues(), before.settings);
   assert.equal(tasks.getConditionalFormatRules().length, before.rules);
   assert.equal(tasks.getProtections('RANGE' as never).length, before.protections);
-  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 13 个，补充 0 列/);
+  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 16 个，补充 0 列/);
 });
 
 test('a column the user deleted comes back at the end; the other columns stay where the user put them', () => {
