@@ -29,7 +29,8 @@ function delayReasonOf(wb: Workbook, task: TaskRow): string {
 /** Up to three kept cases like the task's problem, or null when the task is not behind or nothing matches. */
 export function similarCasesFor(wb: Workbook, task: TaskRow): SimilarCases | null {
   const behind =
-    BEHIND.has(parseEnum('health', task.get('health')) ?? '') || parseEnum('taskStatus', task.get('status')) === 'blocked';
+    BEHIND.has(parseEnum('health', task.get('health')) ?? '') ||
+    parseEnum('taskStatus', task.get('status')) === 'blocked';
   if (!behind || !wb.sheet('cases')) return null;
   const reason = delayReasonOf(wb, task);
   const guessed = reason ? guessCategory(reason) : undefined;

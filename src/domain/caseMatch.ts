@@ -121,8 +121,6 @@ export function similarCases<C extends PastCase>(
     const sameCategory = query.category !== undefined && pastCase.category === query.category;
     if (shared > 0 || sameCategory) found.push({ pastCase, shared, sameCategory, order });
   });
-  found.sort(
-    (a, b) => b.shared - a.shared || Number(b.sameCategory) - Number(a.sameCategory) || b.order - a.order,
-  );
+  found.sort((a, b) => b.shared - a.shared || Number(b.sameCategory) - Number(a.sameCategory) || b.order - a.order);
   return found.slice(0, limit).map(({ pastCase, shared, sameCategory }) => ({ pastCase, shared, sameCategory }));
 }

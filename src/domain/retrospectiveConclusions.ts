@@ -102,10 +102,14 @@ export function conclusionSections(input: ConclusionInput): ReportSection[] {
   const improve: ReportCell[][] = [
     ...rated.filter((r) => r.overall! < SATISFIED).map((r) => [`${ratingSource} · ${r.rater}`, ratingLine(locale, r)]),
     ...dims.filter((d) => d.average < SATISFIED).map(dimensionRow),
-    ...kept.map((c) => [
-      c.id,
-      c.rootCause.trim() ? t(locale, 'retroCaseLine', { problem: c.problem, cause: c.rootCause.trim() }) : c.problem,
-    ]),
+    ...kept.map((c) => {
+      const cause = c.rootCause.trim();
+      // A failed acceptance's problem already quotes its comment, which is also its root cause.
+      return [
+        c.id,
+        cause && !c.problem.includes(cause) ? t(locale, 'retroCaseLine', { problem: c.problem, cause }) : c.problem,
+      ];
+    }),
   ];
   const suggestions: ReportCell[][] = [
     ...kept.filter((c) => c.countermeasure.trim() !== '').map((c) => [c.id, c.countermeasure.trim()]),

@@ -7,8 +7,8 @@ export const caseText = {
     en: '{id} {name} finished {days} working day(s) late (baseline {baseline}, done {done})',
   },
   caseFailureProblem: {
-    'zh-CN': '{id} {name} 的「{deliverable}」验收未通过（{date}）：{reason}',
-    en: '{id} {name}: "{deliverable}" failed acceptance ({date}): {reason}',
+    'zh-CN': '{id} {name}：「{deliverable}」验收未通过（{date}），意见：{reason}',
+    en: '{id} {name}: "{deliverable}" failed acceptance ({date}), comment: {reason}',
   },
   caseNoComment: { 'zh-CN': '未填写原因', en: 'no reason given' },
   caseEscalationProblem: {

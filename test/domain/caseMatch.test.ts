@@ -72,6 +72,11 @@ test('a category is guessed from cue words, 其他 when none or a tie', () => {
   assert.equal(guessCategory('人手不足，预算未批'), 'resources');
   assert.equal(guessCategory('Waiting for the supplier'), 'external');
   assert.equal(guessCategory('天气原因'), 'other');
-  // 客户 (external) and 反馈 (communication) once each: unsure.
-  assert.equal(guessCategory('等待客户服务部反馈'), 'other');
+  // 客户服务部 is a department, not a customer.
+  assert.equal(guessCategory('等待客户服务部反馈'), 'communication');
+});
+
+test('a tie between categories is unsure: 其他', () => {
+  // 流程 (process) and 预算 (resources) once each.
+  assert.equal(guessCategory('流程里预算'), 'other');
 });
