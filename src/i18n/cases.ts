@@ -48,6 +48,6 @@ export const caseText = {
   retroSuggestionDetail: { 'zh-CN': '：{detail}', en: ': {detail}' },
   caseSimilarHeading: { 'zh-CN': '类似案例（问题案例库）', en: 'Similar cases (case library)' },
   caseSimilarSameCategory: { 'zh-CN': '同类：{category}', en: 'same category: {category}' },
-  caseSimilarShared: { 'zh-CN': '与延误原因相近', en: 'like the delay reason' },
+  caseSimilarShared: { 'zh-CN': '与延误原因用词相近', en: 'shares words with the delay reason' },
   caseSimilarCountermeasure: { 'zh-CN': '措施：{text}', en: 'Countermeasure: {text}' },
 } satisfies Record<string, Text>;
