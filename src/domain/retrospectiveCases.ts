@@ -6,20 +6,10 @@
 import type { WorkCalendar } from './calendar';
 import { guessCategory } from './caseCategory';
 import { dateText } from './dateText';
-import type { CaseCategory } from './enums';
+import type { CaseProposal } from './caseLibrary';
 import { t, type Locale } from '../i18n/index';
 import { delayDays, isDelayReason, type AcceptanceFailure } from './retrospective';
 import type { ReportProgress, ReportRequest, ReportTask } from './summary';
-
-/** A case to propose, as app/caseProposals.ts takes it. */
-export interface ProposedCase {
-  readonly source: string;
-  readonly problem: string;
-  readonly rootCause?: string;
-  readonly category?: CaseCategory;
-  readonly depts?: readonly string[];
-  readonly links?: readonly string[];
-}
 
 /** An L3 escalation told (a Notification log entry at level L3, sent or as good as sent). */
 export interface Escalated {
@@ -44,7 +34,7 @@ export interface RetrospectiveCaseInput {
  */
 const EPISODE_GAP_DAYS = 5;
 
-export function retrospectiveCases(input: RetrospectiveCaseInput): ProposedCase[] {
+export function retrospectiveCases(input: RetrospectiveCaseInput): CaseProposal[] {
   return [...delayedTaskCases(input), ...failureCases(input), ...escalationCases(input)];
 }
 
@@ -66,7 +56,7 @@ function latestReason(input: RetrospectiveCaseInput, taskId: string): string | u
   return newest.delayReason.trim();
 }
 
-function delayedTaskCases(input: RetrospectiveCaseInput): ProposedCase[] {
+function delayedTaskCases(input: RetrospectiveCaseInput): CaseProposal[] {
   const { locale, calendar } = input;
   return input.tasks.flatMap((task) => {
     const days = delayDays(task, calendar);
@@ -91,7 +81,7 @@ function delayedTaskCases(input: RetrospectiveCaseInput): ProposedCase[] {
   });
 }
 
-function failureCases(input: RetrospectiveCaseInput): ProposedCase[] {
+function failureCases(input: RetrospectiveCaseInput): CaseProposal[] {
   const { locale, calendar } = input;
   const names = new Map(input.tasks.map((task) => [task.id.toUpperCase(), task]));
   return input.failures.map((failure) => {
@@ -122,7 +112,9 @@ export function escalationEpisodes(
   const byItem = new Map<string, Date[]>();
   for (const { item, time } of escalations) {
     const key = item.trim().toUpperCase();
-    byItem.set(key, [...(byItem.get(key) ?? []), time]);
+    const times = byItem.get(key);
+    if (times) times.push(time);
+    else byItem.set(key, [time]);
   }
   const episodes: { item: string; first: Date; last: Date; told: number }[] = [];
   for (const [item, times] of byItem) {
@@ -138,7 +130,7 @@ export function escalationEpisodes(
   return episodes;
 }
 
-function escalationCases(input: RetrospectiveCaseInput): ProposedCase[] {
+function escalationCases(input: RetrospectiveCaseInput): CaseProposal[] {
   const { locale, calendar } = input;
   const tasks = new Map(input.tasks.map((task) => [task.id.toUpperCase(), task]));
   return escalationEpisodes(input.escalations, calendar).map((episode) => {
