@@ -90,7 +90,7 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
       suggestions: readSuggestions(wb, request, depts, taskRequests),
     },
   });
-  writeReport(wb.spreadsheet, title, report, wb.locale, existing).activate();
+  writeReport(wb.spreadsheet, title, report, wb.locale).activate();
   return { sheet: title, created: true, proposed, library };
 }
 

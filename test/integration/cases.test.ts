@@ -13,14 +13,25 @@ import type { Lang } from './workflow-fixture';
 const COORDINATOR = 'coordinator@example.com';
 const STAFF = 'li.si@example.com';
 
+const CASE_COLUMNS = [
+  'id',
+  'problem',
+  'rootCause',
+  'category',
+  'depts',
+  'links',
+  'status',
+  'addedBy',
+  'source',
+] as const;
+type CaseRow = Record<(typeof CASE_COLUMNS)[number], string>;
+
 /** The case library's rows as records by column key. */
-function cases(desk: ReportDesk): Record<string, string>[] {
-  const sheet = desk.sheet('cases');
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  const keys = ['id', 'problem', 'rootCause', 'category', 'depts', 'links', 'status', 'addedBy', 'source'];
-  return Array.from({ length: last - 1 }, (_, i) =>
-    Object.fromEntries(keys.map((key) => [key, desk.text('cases', i + 2, key)])),
+function cases(desk: ReportDesk): CaseRow[] {
+  const last = desk.sheet('cases').getLastRow();
+  return Array.from(
+    { length: Math.max(0, last - 1) },
+    (_, i) => Object.fromEntries(CASE_COLUMNS.map((key) => [key, desk.text('cases', i + 2, key)])) as CaseRow,
   );
 }
 
@@ -68,7 +79,7 @@ describe.each(['zh-CN', 'en'] as Lang[])('case library (%s)', (lang) => {
         ? /4 case\(s\) proposed to "Case library" \(AL202407001, AL202407002, AL202407003, AL202407004\), marked Proposed/
         : /已向「问题案例库」提议 4 条案例（AL202407001、AL202407002、AL202407003、AL202407004），状态为「待确认」/,
     );
-    const [delay, failure, firstL3, secondL3] = rows as [Record<string, string>, ...Record<string, string>[]];
+    const [delay, failure, firstL3, secondL3] = rows as [CaseRow, CaseRow, CaseRow, CaseRow];
     assert.equal(
       delay.problem,
       desk.l(
@@ -81,13 +92,13 @@ describe.each(['zh-CN', 'en'] as Lang[])('case library (%s)', (lang) => {
     assert.equal(delay.depts, '售后部');
     assert.equal(delay.status, desk.l('待确认', 'Proposed'));
     assert.equal(delay.source, 'delay:RW202406001-01');
-    assert.match(failure!.problem, /售后响应手册 v1.*2024-06-04.*缺少 48 小时处理时限/);
-    assert.equal(failure!.rootCause, '缺少 48 小时处理时限');
+    assert.match(failure.problem, /售后响应手册 v1.*2024-06-04.*缺少 48 小时处理时限/);
+    assert.equal(failure.rootCause, '缺少 48 小时处理时限');
     // 时限 is no cue word: unsure, so 其他.
-    assert.equal(failure!.category, desk.l('其他', 'Other'));
-    assert.match(firstL3!.problem, /RW202406001-01 .*2024-05-23.*1/);
-    assert.match(secondL3!.problem, /RW202406001-01 .*2024-06-03.*2/);
-    assert.equal(secondL3!.rootCause, '等待客户服务部反馈');
+    assert.equal(failure.category, desk.l('其他', 'Other'));
+    assert.match(firstL3.problem, /RW202406001-01 .*2024-05-23.*1/);
+    assert.match(secondL3.problem, /RW202406001-01 .*2024-06-03.*2/);
+    assert.equal(secondL3.rootCause, '等待客户服务部反馈');
     assert.ok(
       rows.every((row) => !row.links.includes('RW202407001')),
       'another request’s escalation is not this one’s',
@@ -99,6 +110,17 @@ describe.each(['zh-CN', 'en'] as Lang[])('case library (%s)', (lang) => {
     desk.edit('cases', 2, 'status', desk.l('弃用', 'Discarded'));
     assert.match(retrospective(desk), lang === 'en' ? /No new cases to propose/ : /没有新的案例可提议/);
     assert.equal(cases(desk).length, 4);
+  });
+
+  test('a workbook set up before the case library still gets its retrospective, and is told why no case was proposed', () => {
+    const desk = new ReportDesk(lang).example();
+    desk.ss.deleteSheet(desk.sheet('cases'));
+    const alert = retrospective(desk);
+    assert.ok(desk.ss.getSheetByName(desk.l('复盘 XQ202406001', 'Retrospective XQ202406001')));
+    assert.match(
+      alert,
+      lang === 'en' ? /no "Case library" sheet.*Set up workbook/ : /没有「问题案例库」表.*设置工作簿/,
+    );
   });
 
   test('a coordinator keeps or discards a case; anyone else is refused and the status restored, typed or pasted', () => {
