@@ -4,6 +4,7 @@
  */
 import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, TaskCard } from '../src/contract';
 import { byId, call, element, format, newToken } from './dom';
+import { similarCasesBlock } from './cases';
 import { renderSignOffs } from './signOffs';
 
 /**
@@ -111,6 +112,7 @@ function cardContent(task: TaskCard): Node[] {
     element('h2', { id: 'card-name', text: task.name }),
     list,
     ...(nudge ? [nudge] : []),
+    ...similarCasesBlock(task.similarCases),
     element('h3', { text: setup.text.sidebarLatestProgress }),
     latest,
     ...(task.history.length > 0 ? [element('h3', { text: setup.text.sidebarHistory }), history] : []),

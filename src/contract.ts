@@ -91,6 +91,25 @@ export interface TaskCard {
   readonly passNeedsConfirmation: boolean;
   /** The active user may nudge the owner (SPEC §3.8): the requester, the department's head or a coordinator, on an open task. */
   readonly mayNudge: boolean;
+  /** Kept past cases like this task's problem, shown while it is lagging, overdue or blocked (SPEC §2.12). */
+  readonly similarCases?: SimilarCases | null;
+}
+
+/** Up to three kept cases from the 问题案例库, with their heading in the workbook's language. */
+export interface SimilarCases {
+  readonly heading: string;
+  readonly cases: readonly SimilarCaseLine[];
+}
+
+/** One similar case as the card lists it: display text in the workbook's language. */
+export interface SimilarCaseLine {
+  readonly id: string;
+  readonly problem: string;
+  readonly rootCause: string;
+  /** "措施：…" / "Countermeasure: …", '' when the case has none. */
+  readonly countermeasure: string;
+  /** Why it is listed: words shared with the delay reason, or the same category. */
+  readonly why: string;
 }
 
 /** One Change history row as the card lists it: when, and what happened as a sentence ("李娜 同意了签批"). */

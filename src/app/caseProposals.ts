@@ -4,21 +4,12 @@
  * acceptance failure, an L3 episode, a rating) proposes one case, ever: proposing it again, or a
  * retried save, adds nothing, whatever the coordinator has since decided.
  */
-import type { CaseCategory } from '../domain/enums';
+import type { CaseProposal } from '../domain/caseLibrary';
 import { enumLabel } from '../domain/enums';
 import { CASE_ID_PREFIX, nextMonthlyId } from '../domain/ids';
 import { recordedAuthor, type Workbook } from './workbook';
 
-export interface CaseProposal {
-  /** Stable text naming what proposed it, e.g. "delay:RW202407001-01" or "rating:XQ202407001". */
-  readonly source: string;
-  readonly problem: string;
-  readonly rootCause?: string;
-  readonly category?: CaseCategory;
-  readonly depts?: readonly string[];
-  readonly links?: readonly string[];
-  readonly tags?: string;
-}
+export type { CaseProposal } from '../domain/caseLibrary';
 
 /** Appends the proposals whose source has no case yet; returns the IDs of the cases added. */
 export function proposeCases(wb: Workbook, proposals: readonly CaseProposal[]): string[] {

@@ -15,6 +15,7 @@ import { dateText } from '../domain/dateText';
 import { resolveEmail } from '../domain/directory';
 import { isTaskId, requestOfTaskId } from '../domain/ids';
 import {
+  caseStatusVerdict,
   changeStatusVerdict,
   nobodyTypes,
   requestStatusVerdict,
@@ -58,6 +59,7 @@ const PERMISSION_FIELDS: Partial<Record<SheetKey, readonly string[]>> = {
   tasks: ['status', 'request'],
   planChanges: ['status'],
   signOffs: ['decision'],
+  cases: ['status'],
 };
 
 const GUARDED_SHEETS: readonly SheetKey[] = [
@@ -68,6 +70,7 @@ const GUARDED_SHEETS: readonly SheetKey[] = [
   'planChanges',
   'signOffs',
   'changeHistory',
+  'cases',
 ];
 
 /** The ⚙ columns a progress entry's acceptance stamps: the sync writes them when it applies the entry. */
@@ -192,6 +195,8 @@ function verdictFor(
       const bySignOff = changeSignersOf(wb, row.text('task'), dept).length > 0;
       return changeStatusVerdict(parseEnum('changeStatus', before), parseEnum('changeStatus', after), actor, bySignOff);
     }
+    case 'cases':
+      return caseStatusVerdict(parseEnum('caseStatus', before), parseEnum('caseStatus', after), actor);
     default:
       return nobodyTypes('sidebarSignOff');
   }

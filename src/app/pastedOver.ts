@@ -23,6 +23,7 @@ export const ITEM_COLUMN: Partial<Record<SheetKey, string>> = {
   planChanges: 'task',
   signOffs: 'ref',
   changeHistory: 'item',
+  cases: 'id',
 };
 
 /** Whether a Change history old value is the mark of a paste nothing could restore (either language). */

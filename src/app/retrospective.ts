@@ -1,11 +1,18 @@
 /**
- * "Create retrospective" (SPEC §2.8): the sheet 复盘 <request ID> for one finished request. An
- * existing retrospective is never overwritten: people write their conclusions into it.
+ * "Create retrospective" (SPEC §2.8): the sheet 复盘 <request ID> for one finished request, and the
+ * cases it proposes to the 问题案例库 (SPEC §2.12: a delayed task, an acceptance failure, an L3
+ * episode, each once ever). An existing retrospective is never overwritten: people write their
+ * conclusions into it.
  */
 import { WorkCalendar } from '../domain/calendar';
 import { enumLabel } from '../domain/enums';
 import { requestsMentioned, retrospective, retrospectiveTitle } from '../domain/retrospective';
+import { retrospectiveCases } from '../domain/retrospectiveCases';
+import { sheetTitle } from '../domain/schema';
+import { casesOfRequest } from './cases';
+import { proposeCases } from './caseProposals';
 import { readAcceptances, readActions, readProgress } from './records';
+import { readEscalations, readRatings, readSuggestions } from './retrospectiveSources';
 import { currentSelection } from '../gas/selection';
 import { sheetTitled, writeReport } from '../gas/reportSheet';
 import { readReportRequests, readReportTasks } from './summary';
@@ -18,6 +25,10 @@ export interface RetrospectiveOutcome {
   readonly sheet: string;
   /** false when the sheet already existed and was left alone. */
   readonly created: boolean;
+  /** IDs of the cases this run proposed (none twice: a source proposes once ever). */
+  readonly proposed: readonly string[];
+  /** false in a workbook set up before the case library: nothing could be proposed. */
+  readonly library: boolean;
 }
 
 export function createRetrospective(wb: Workbook, requestId: string): RetrospectiveOutcome {
@@ -29,12 +40,6 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
     throw new UserError(wb.text('retroNotFinished', { id: request.id, status }));
   }
   const title = retrospectiveTitle(wb.locale, request.id);
-  const existing = sheetTitled(wb.spreadsheet, [title]);
-  if (existing) {
-    existing.activate();
-    return { sheet: title, created: false };
-  }
-
   const calendar = new WorkCalendar(wb.settings);
   const progress = readProgress(wb);
   const allTasks = readReportTasks(wb, calendar, progress);
@@ -44,18 +49,64 @@ export function createRetrospective(wb: Workbook, requestId: string): Retrospect
   const failures = readAcceptances(wb).filter(
     (acceptance) => ids.has(acceptance.task.toUpperCase()) && acceptance.result === 'fail',
   );
+  const ownProgress = progress.filter((p) => ids.has(p.task.toUpperCase()));
+  // Proposed whether or not the sheet exists: a source already proposed adds nothing.
+  const library = wb.sheet('cases') !== undefined;
+  const proposed = !library
+    ? []
+    : proposeCases(
+        wb,
+        retrospectiveCases({
+          locale: wb.locale,
+          calendar,
+          request,
+          tasks,
+          progress: ownProgress,
+          failures,
+          escalations: readEscalations(wb, request.id, ids),
+        }),
+      );
+  wb.commit();
+
+  const existing = sheetTitled(wb.spreadsheet, [title]);
+  if (existing) {
+    existing.activate();
+    return { sheet: title, created: false, proposed, library };
+  }
+  const depts = new Set([request.dept, request.lead, ...tasks.map((x) => x.dept)].map((d) => d.trim()));
+  depts.delete('');
   const report = retrospective({
     locale: wb.locale,
     now: wb.now,
     calendar,
     request,
     tasks,
-    progress: progress.filter((p) => ids.has(p.task.toUpperCase())),
+    progress: ownProgress,
     failures,
     communications: readActions(wb).filter((c) => requestsMentioned(c.ref, taskRequests).includes(wanted)),
+    conclusions: {
+      ratings: readRatings(wb, request.id),
+      cases: casesOfRequest(wb, request.id, ids),
+      suggestions: readSuggestions(wb, request, depts, taskRequests),
+    },
   });
-  writeReport(wb.spreadsheet, title, report, wb.locale, existing).activate();
-  return { sheet: title, created: true };
+  writeReport(wb.spreadsheet, title, report, wb.locale).activate();
+  return { sheet: title, created: true, proposed, library };
+}
+
+/** The alert after a retrospective: the sheet, and the cases proposed and where a coordinator decides them. */
+function retrospectiveAlert(wb: Workbook, outcome: RetrospectiveOutcome): string {
+  const sheet = wb.text(outcome.created ? 'retroDone' : 'retroExists', { sheet: outcome.sheet });
+  const cases = !outcome.library
+    ? wb.text('retroNoCaseSheet', { sheet: sheetTitle('cases', wb.locale) })
+    : outcome.proposed.length > 0
+      ? wb.text('retroCasesProposed', {
+          count: outcome.proposed.length,
+          ids: outcome.proposed.join(wb.text('wbListSeparator')),
+          sheet: wb.sheet('cases')?.getName() ?? sheetTitle('cases', wb.locale),
+        })
+      : wb.text('retroNoNewCases');
+  return `${sheet}\n${cases}`;
 }
 
 /** The selected Requests row's ID, or the one the user types. */
@@ -70,7 +121,7 @@ export function retrospectiveFromMenu(ui: Ui, now: Date): void {
       if (id === '') return;
     }
     const outcome = inWorkbook(now, (wb) => createRetrospective(wb, id));
-    ui.alert(view.text(outcome.created ? 'retroDone' : 'retroExists', { sheet: outcome.sheet }));
+    ui.alert(retrospectiveAlert(view, outcome));
   });
 }
 

@@ -26,6 +26,7 @@ import { mayNudge } from './nudge';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
 import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
+import { similarCasesFor } from './similarCases';
 import { taskIndex } from './tasks';
 import { activeUserEmail, Workbook } from './workbook';
 
@@ -195,6 +196,7 @@ function sidebarState(workbook: Workbook): SidebarState {
       request: task.text('request'),
     }),
     mayNudge: mayNudge(workbook, task),
+    similarCases: similarCasesFor(workbook, task),
   };
   return { card, signOffs, hint };
 }

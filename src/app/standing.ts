@@ -34,6 +34,7 @@ export function standingValue(
   if (key === 'signOffs' && field === 'decision') {
     return isBlank(row.get('decidedAt')) ? enumLabel('signOffDecision', 'pending', wb.locale) : undefined;
   }
+  if (key === 'cases' && field === 'status') return caseStanding(wb, row);
   if (columnDef(key, field as never).computed) return computedStanding(wb, key, field, row, records);
   if (field !== 'status' || (key !== 'requests' && key !== 'tasks')) return undefined;
   const id = row.text('id');
@@ -85,4 +86,16 @@ function taskStanding(wb: Workbook, row: TableRow<string>): string {
   const pct = parsePercent(row.get('pct')) ?? 0;
   if (result === 'fail' || (pct > 0 && pct < 100)) return label('inProgress');
   return label(pct >= 100 ? 'awaitingAcceptance' : 'notStarted');
+}
+
+/**
+ * A case's status: the newest the Change history recorded, else 待确认 for a case the add-on
+ * proposed (it has a source), the status every proposal starts in (SPEC §2.12).
+ */
+function caseStanding(wb: Workbook, row: TableRow<string>): Cell | undefined {
+  const id = row.text('id');
+  if (id === '') return undefined;
+  const recorded = lastRecorded(wb, 'cases', id, 'status');
+  if (recorded !== undefined) return recorded;
+  return row.text('source') === '' ? undefined : enumLabel('caseStatus', 'proposed', wb.locale);
 }

@@ -10,6 +10,7 @@ import { checkCommunication, type Problem, type RecordOf } from '../domain/workf
 import { markProblems } from '../gas/problemMarks';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
+import { syncCases } from './cases';
 import { onOtherCells, settleDateCells } from './dateCells';
 import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
@@ -42,6 +43,7 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
   ['planChanges', syncPlanChanges],
   ['communications', syncCommunications],
   ['templates', syncTemplates],
+  ['cases', syncCases],
 ];
 
 /**
@@ -54,7 +56,7 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   const checked: SheetKey[] = [];
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
-    if (!['requests', 'communications', 'templates'].includes(key) && !wb.sheet('tasks')) continue;
+    if (!['requests', 'communications', 'templates', 'cases'].includes(key) && !wb.sheet('tasks')) continue;
     // Dates typed as text become dates before the checks read them (SPEC §2.2).
     const dates = settleDateCells(wb, key);
     const found = sync(wb);

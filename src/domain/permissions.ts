@@ -6,7 +6,7 @@
  * stranger typed it. Changes nobody may make by typing (a sign-off's outcome, a ⚙ cell, moving a
  * task to another request) are refused whoever typed them.
  */
-import type { ChangeStatus, RequestStatus, TaskStatus } from './enums';
+import type { CaseStatus, ChangeStatus, RequestStatus, TaskStatus } from './enums';
 
 export interface Actor {
   /** The typist's email; '' when Apps Script named nobody. */
@@ -98,6 +98,12 @@ export function changeStatusVerdict(
 ): Verdict {
   if (from === to || to === undefined) return ALLOW;
   if (bySignOff) return refuse('signOff');
+  return needs(actor, actor.coordinator, 'coordinators');
+}
+
+/** A case's status (SPEC §2.12): keeping or discarding a case, or putting it back to 待确认, is a coordinator's. */
+export function caseStatusVerdict(from: CaseStatus | undefined, to: CaseStatus | undefined, actor: Actor): Verdict {
+  if (from === to || to === undefined) return ALLOW;
   return needs(actor, actor.coordinator, 'coordinators');
 }
 

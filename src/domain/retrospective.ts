@@ -1,8 +1,8 @@
 /**
  * The retrospective of one finished request (SPEC §2.8, 复盘): planned vs actual per task
  * (baseline due vs completion), delays with the reasons owners gave in Progress, acceptance
- * failures, the communications held, and empty sections for what went well / what to improve /
- * suggestions, for the team to fill in.
+ * failures, the communications held, and what went well / what to improve / suggestions, drawn
+ * from ratings, cases and suggestions (retrospectiveConclusions.ts) with room left for the team's own words.
  */
 import { dateText } from './dateText';
 import { t, type Locale } from '../i18n/index';
@@ -11,6 +11,7 @@ import { baselineDeadline, isOnTime } from './kpis';
 import type { AcceptanceRecord } from './records';
 import { type ColumnKey } from './schema';
 import { enumLabel } from './enums';
+import { conclusionSections, type ConclusionInput } from './retrospectiveConclusions';
 import {
   header,
   type Report,
@@ -34,10 +35,9 @@ export interface RetrospectiveInput {
   readonly failures: readonly AcceptanceFailure[];
   /** Communication log rows that mention the request or one of its tasks. */
   readonly communications: readonly ReportAction[];
+  /** The request's ratings, its cases and the suggestions about it; none when absent. */
+  readonly conclusions?: Pick<ConclusionInput, 'ratings' | 'cases' | 'suggestions'>;
 }
-
-/** Rows people write in under each conclusion heading. */
-const WRITE_IN_ROWS = 4;
 
 /** "On track" as owners type it in the delay-reason column: not a delay. */
 const NO_DELAY = new Set(['', '无', '没有', '暂无', '-', '—', '/', 'none', 'n/a', 'na', 'no', 'on track']);
@@ -174,9 +174,15 @@ export function retrospective(input: RetrospectiveInput): Report {
         columns: [comm('date'), comm('topic'), comm('participants'), comm('actions'), comm('actionOwner')],
         rows: input.communications.map((c) => [when(c.date), c.topic, c.participants, c.action, c.owner]),
       },
-      { heading: t(locale, 'retroWentWell'), columns: [], rows: [], writeIn: WRITE_IN_ROWS },
-      { heading: t(locale, 'retroImprove'), columns: [], rows: [], writeIn: WRITE_IN_ROWS },
-      { heading: t(locale, 'retroSuggestions'), columns: [], rows: [], writeIn: WRITE_IN_ROWS },
+      ...conclusionSections({
+        locale,
+        ratings: [],
+        cases: [],
+        suggestions: [],
+        ...input.conclusions,
+        onTime: judged.filter((onTime) => onTime === true).length,
+        judged: judged.filter((onTime) => onTime !== undefined).length,
+      }),
     ],
   };
 }

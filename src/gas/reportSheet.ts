@@ -54,6 +54,8 @@ export function writeReport(
     lines.push({ cells: [], kind: 'body' }, { cells: [section.heading], kind: 'heading' });
     if (section.columns.length > 0) lines.push({ cells: section.columns, kind: 'header' });
     if (section.writeIn !== undefined) {
+      // What the records say first, then blank rows for people's own words.
+      lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));
       for (let i = 0; i < section.writeIn; i++) lines.push({ cells: [], kind: 'body' });
     } else if (section.rows.length === 0) lines.push({ cells: [none], kind: 'body' });
     else lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));

@@ -3,6 +3,7 @@
  * (both languages side by side); this module merges them and is the only way to look one up.
  */
 import { alertText } from './alerts';
+import { caseText } from './cases';
 import { commonText } from './common';
 import { dashboardText } from './dashboard';
 import { guardText } from './guard';
@@ -39,6 +40,7 @@ export const catalogue = {
   ...dashboardText,
   ...nudgeText,
   ...satisfactionText,
+  ...caseText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
