@@ -13,6 +13,7 @@ import { satisfactionText } from './satisfaction';
 import { robotText } from './robots';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
+import { suggestionText } from './suggestions';
 import { templateText } from './templates';
 import { workbookText } from './workbook';
 
@@ -39,6 +40,7 @@ export const catalogue = {
   ...dashboardText,
   ...nudgeText,
   ...satisfactionText,
+  ...suggestionText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
