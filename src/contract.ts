@@ -9,7 +9,7 @@ import type { sidebarText } from './i18n/sidebar';
 
 export type SidebarTextKey = keyof typeof sidebarText;
 
-export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge';
+export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge' | 'suggestion';
 
 export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
 

@@ -27,6 +27,7 @@ const TRACKED: Partial<Record<SheetKey, { readonly item: string; readonly fields
   requests: { item: 'id', fields: ['status'] },
   planChanges: { item: 'task', fields: ['status'] },
   signOffs: { item: 'ref', fields: ['decision'] },
+  suggestions: { item: 'id', fields: ['status', 'owner', 'due'] },
 };
 
 /**

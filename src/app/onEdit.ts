@@ -30,6 +30,7 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   communications: ['communications'],
   // A template row typed is checked and marked at once (SPEC §2.14), not only by Validate.
   templates: ['templates'],
+  suggestions: ['suggestions'],
   // A name added to People or Departments can settle a problem elsewhere; a robot typed into Departments is checked.
   departments: ['requests', 'tasks', 'communications', 'departments'],
   people: ['requests', 'tasks', 'communications'],
