@@ -54,7 +54,7 @@ function watchDue(
   if (now.getTime() > dueAt.getTime()) {
     const days = Math.max(1, calendar.workingDaysBetween(dueAt, today));
     scope.add(
-      { ...base, rule: 'suggestionOverdue', facts: { due, days } },
+      { ...base, rule: 'suggestionOverdue', facts: { due, days, owner: suggestion.owner, dept: suggestion.dept } },
       [ownerEmail, scope.head(suggestion.dept)],
       [...settings.coordinators],
     );

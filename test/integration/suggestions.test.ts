@@ -194,7 +194,7 @@ describe('after the decision', () => {
     assert.equal(mentions(scan(declined, '2024-07-12T16:00'), PROPOSER, /您的建议未被采纳：与现有流程重复/).length, 1);
   });
 
-  test('an adopted one is watched like a task: due soon, then overdue to the owner and head, once a day', () => {
+  test('an adopted one is watched like a task: due soon, then overdue to the owner and head, then escalated', () => {
     // Due Monday 2024-07-15: on Friday it is due within dueSoonDays working days.
     const desk = adopted('2024-07-15');
     const soon = scan(desk, '2024-07-12T16:00');
@@ -204,6 +204,9 @@ describe('after the decision', () => {
     assert.equal(mentions(overdue, OWNER, line).length, 1);
     assert.equal(mentions(overdue, 'head.market@example.com', line).length, 1, "the 市场部's head too");
     assert.equal(mentions(scan(desk, '2024-07-17T11:00'), OWNER, /周报模板统一/).length, 0, 'not again the same day');
+    // Still overdue escalateAfterHours (48) later: L3 to 市场部's sponsor and the coordinators, naming the owner.
+    const escalated = scan(desk, '2024-07-19T10:00');
+    assert.equal(mentions(escalated, 'vp.market@example.com', /L3[\s\S]*周报模板统一[\s\S]*张三（市场部）/).length, 1);
   });
 
   test('a closed one raises nothing', () => {
