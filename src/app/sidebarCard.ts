@@ -26,6 +26,7 @@ import { mayNudge } from './nudge';
 import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
 import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
+import { suggestionCard } from './suggestionDecision';
 import { taskIndex } from './tasks';
 import { activeUserEmail, Workbook } from './workbook';
 
@@ -209,5 +210,6 @@ export function getSidebarSetup(now: Date): SidebarSetup {
 }
 
 export function getSidebarState(now: Date): SidebarState {
-  return sidebarState(readWorkbook(now));
+  const workbook = readWorkbook(now);
+  return { ...sidebarState(workbook), suggestion: suggestionCard(workbook) };
 }

@@ -8,6 +8,14 @@ export const suggestionText = {
     en: 'Suggestion {id} filed; a coordinator will answer once it is evaluated.',
   },
 
+  sgSave: { 'zh-CN': '保存评估结果', en: 'Save the decision' },
+  sgDecided: { 'zh-CN': '建议 {id} 已更新为「{status}」。', en: 'Suggestion {id} is now {status}.' },
+  sgDecideCoordinators: {
+    'zh-CN': '只有协作负责人（{coordinators}）可以评估建议。',
+    en: 'Only a coordinator ({coordinators}) may decide on a suggestion.',
+  },
+  sgUnknown: { 'zh-CN': '没有编号为 {id} 的建议。', en: 'There is no suggestion {id}.' },
+
   sgOwnerNotInPeople: {
     'zh-CN': '“{value}”不在「人员」表中；采纳的建议须由「人员」表中的一人负责。',
     en: '"{value}" is not in the People sheet; an adopted suggestion is owned by one person from People.',

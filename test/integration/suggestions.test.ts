@@ -8,7 +8,7 @@
  */
 import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
-import type { ActionResult } from '../../src/contract';
+import type { ActionResult, SidebarState } from '../../src/contract';
 import { at, ReportDesk } from './reports-fixture';
 
 const COORDINATOR = 'coordinator@example.com';
@@ -234,4 +234,62 @@ test('the weekly summary lists the suggestions filed and decided in the week', (
     ['JY202407001', '周报模板统一', '市场部', '李四', '新提出 · 已评估（采纳）', '采纳', '张三', '2024-07-31'],
     ['JY202406002', '上月的建议', '', '王五', '已评估（不采纳）', '不采纳'],
   ]);
+});
+
+describe('the coordinator’s decision in the sidebar', () => {
+  const decide = (desk: ReportDesk, user: string, payload: Record<string, string>, token?: string) => {
+    as(desk, user);
+    const args: unknown[] = [{ id: 'JY202407001', ...payload }, ...(token === undefined ? [] : [token])];
+    return desk.project.runFromSidebar('decideSuggestion', ...args) as ActionResult;
+  };
+
+  test('the selected suggestion’s card offers the decision to a coordinator only', () => {
+    const desk = filed();
+    desk.select('suggestions', 2);
+    as(desk, COORDINATOR);
+    const card = (desk.project.runFromSidebar('getSidebarState') as SidebarState).suggestion;
+    assert.equal(card?.title, '周报模板统一');
+    // Array.from: the bundle's arrays come from the emulator's realm.
+    assert.deepEqual(
+      Array.from(card?.decision?.statuses ?? [], (option) => option.label),
+      ['提出', '评估中'],
+    );
+    assert.deepEqual(Array.from(card?.decision?.people ?? []), ['张三', '李四', '王五']);
+    as(desk, PROPOSER);
+    const theirs = (desk.project.runFromSidebar('getSidebarState') as SidebarState).suggestion;
+    assert.equal(theirs?.id, 'JY202407001');
+    assert.equal(theirs?.decision, undefined);
+  });
+
+  test('adopting: along the flow, owner and due required per field, saved once, the proposer then told', () => {
+    const desk = filed();
+    const refused = decide(desk, PROPOSER, { status: '评估中' });
+    assert.equal(refused.ok, false);
+    assert.match(refused.message, /只有协作负责人（coordinator@example\.com）可以评估建议/);
+    const skipped = decide(desk, COORDINATOR, { status: '采纳' });
+    assert.equal(skipped.ok, false);
+    assert.match(skipped.ok ? '' : (skipped.errors.status ?? ''), /只能从「提出」改为：评估中/);
+    assert.equal(decide(desk, COORDINATOR, { status: '评估中' }).ok, true);
+    const bare = decide(desk, COORDINATOR, { status: '采纳' });
+    assert.equal(bare.ok, false);
+    assert.match(bare.ok ? '' : (bare.errors.owner ?? ''), /状态为「采纳」时必填/);
+    assert.match(bare.ok ? '' : (bare.errors.due ?? ''), /状态为「采纳」时必填/);
+    assert.equal(desk.text('suggestions', 2, 'status'), '评估中', 'nothing written');
+    const adoption = { status: '采纳', owner: '张三', due: '2024-07-31' };
+    const first = decide(desk, COORDINATOR, adoption, TOKEN);
+    const retry = decide(desk, COORDINATOR, adoption, TOKEN);
+    assert.equal(first.ok && retry.ok, true);
+    assert.match(first.message, /建议 JY202407001 已更新为「采纳」/);
+    assert.deepEqual(
+      ['status', 'owner', 'due'].map((column) => desk.text('suggestions', 2, column)),
+      ['采纳', '张三', '2024-07-31'],
+    );
+    const statusRows = desk
+      .sheet('changeHistory')
+      .getDataRange()
+      .getValues()
+      .filter((line) => line.includes('JY202407001') && line.includes('采纳'));
+    assert.equal(statusRows.length, 1, 'the retry wrote nothing again');
+    assert.equal(mentions(scan(desk, '2024-07-12T16:00'), PROPOSER, /您的建议已采纳/).length, 1);
+  });
 });
