@@ -11,6 +11,7 @@ import type { SuggestionDecision } from '../domain/suggestionSummary';
 import { isBlank } from '../domain/values';
 import { hasErrors, type Problem, type RecordOf } from '../domain/workflow';
 import type { ActionResult } from '../contract';
+import { LOCALES } from '../i18n/index';
 import { enumOf } from './records';
 import { recordedAuthor, type Workbook } from './workbook';
 
@@ -88,10 +89,8 @@ export function readSuggestions(wb: Workbook): SuggestionItem[] {
 export function readSuggestionDecisions(wb: Workbook): SuggestionDecision[] {
   const history = wb.optionalTable('changeHistory');
   if (!history) return [];
-  const sheets = new Set([sheetTitle('suggestions', 'zh-CN'), sheetTitle('suggestions', 'en')]);
-  const fields = new Set(
-    ['zh-CN', 'en'].map((locale) => columnLabel(columnDef('suggestions', 'status'), locale as never)),
-  );
+  const sheets = new Set(LOCALES.map((locale) => sheetTitle('suggestions', locale)));
+  const fields = new Set(LOCALES.map((locale) => columnLabel(columnDef('suggestions', 'status'), locale)));
   const decisions: SuggestionDecision[] = [];
   for (const row of history.records()) {
     if (!sheets.has(row.text('sheet')) || !fields.has(row.text('field'))) continue;

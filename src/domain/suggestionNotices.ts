@@ -36,7 +36,7 @@ export function suggestionNotices(scope: TaskRuleScope, suggestions: readonly Su
       };
       if (proposer) tellOnce(scope, notice, [proposer]);
     }
-    if (WATCHED.includes(suggestion.status) && suggestion.due) watchDue(scope, suggestion, base);
+    if (WATCHED.includes(suggestion.status) && suggestion.due) watchDue(scope, suggestion, suggestion.due, base);
   }
 }
 
@@ -44,10 +44,11 @@ export function suggestionNotices(scope: TaskRuleScope, suggestions: readonly Su
 function watchDue(
   scope: TaskRuleScope,
   suggestion: SuggestionItem,
+  typedDue: Date,
   base: Pick<Notice, 'item' | 'sheet' | 'row' | 'title'>,
 ): void {
   const { calendar, now, today, settings } = scope;
-  const dueAt = calendar.dueInstant(suggestion.due as Date);
+  const dueAt = calendar.dueInstant(typedDue);
   const owner = scope.ownerOf(suggestion.owner);
   const ownerEmail = owner.ok ? owner.email : undefined;
   const due = scope.text(dueAt);
