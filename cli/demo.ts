@@ -14,6 +14,7 @@ import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
+import { playSuggestion } from './demoSuggestion';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
@@ -171,6 +172,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   play.log('History before automation:');
   const start = play.time(project.simulation.start).getTime();
   play.runStepsUntil(start, (line, step) => play.log(`  ${step.at.slice(0, 10)} ${line}`));
+  for (const line of playSuggestion(play.session, project, new Date(start))) play.log(`  ${line}`);
   const sheetsBefore = new Set(play.sheetNames());
   const ticks = play.simulate(start, play.time(project.simulation.end).getTime());
   play.runStepsUntil(Infinity, (line) => play.log(`  after the simulation: ${line}`));

@@ -6,6 +6,7 @@ import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, Task
 import { byId, call, element, format, newToken } from './dom';
 import { similarCasesBlock } from './cases';
 import { renderSignOffs } from './signOffs';
+import { renderSuggestion } from './suggestion';
 
 /**
  * A sidebar gets no event when the selection moves, so it asks the server, often enough to feel
@@ -52,6 +53,7 @@ function renderCard(state: SidebarState): void {
   section.replaceChildren();
   if (state.card) section.append(...cardContent(state.card));
   renderSignOffs(state.signOffs, { text: setup.text, refresh });
+  renderSuggestion(state.suggestion ?? null, { text: setup.text, refresh });
   for (const view of views) {
     showTask(view);
     followCard(view);

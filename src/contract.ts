@@ -9,7 +9,7 @@ import type { sidebarText } from './i18n/sidebar';
 
 export type SidebarTextKey = keyof typeof sidebarText;
 
-export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge';
+export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge' | 'suggestion';
 
 export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
 
@@ -160,6 +160,34 @@ export interface SidebarState {
   readonly signOffs: readonly PendingSignOff[];
   /** Why there is no card (no task row selected, or an ID the Tasks sheet does not hold). */
   readonly hint: string;
+  /** The suggestion on the selected row of Suggestions (SPEC §2.13), if one is selected. */
+  readonly suggestion?: SuggestionCard | null;
+}
+
+/** An improvement suggestion as the sidebar shows it, with what a coordinator may set (SPEC §2.13). */
+export interface SuggestionCard {
+  readonly id: string;
+  readonly title: string;
+  /** Its facts as the card lists them: label and value, in the workbook's language. */
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  /** Present for a coordinator only: the decision form's captions, current values and choices. */
+  readonly decision?: {
+    readonly labels: Readonly<Record<keyof SuggestionDecisionPayload | 'save', string>>;
+    readonly values: Readonly<Record<Exclude<keyof SuggestionDecisionPayload, 'id'>, string>>;
+    /** The current status and those it may go to next. */
+    readonly statuses: readonly FieldOption[];
+    /** People's names, for the owner. */
+    readonly people: readonly string[];
+  };
+}
+
+/** A coordinator's decision on a suggestion: its next status, owner, due (yyyy-MM-dd) and note. */
+export interface SuggestionDecisionPayload {
+  readonly id: string;
+  readonly status: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly decisionNote: string;
 }
 
 /** Form values as typed: every field a string. */
@@ -228,4 +256,5 @@ export interface SidebarServer {
   reviewRequest(payload: ReviewPayload, token?: string): ActionResult;
   splitRequest(payload: SplitPayload, token?: string): ActionResult;
   decideSignOff(payload: SignOffPayload, token?: string): ActionResult;
+  decideSuggestion(payload: SuggestionDecisionPayload, token?: string): ActionResult;
 }

@@ -26,6 +26,7 @@ import { retrospectiveFromMenu } from './app/retrospective';
 import { archiveFromMenu } from './app/archive';
 import { saveAsTemplateMenu, splitFromTemplateMenu } from './app/templateMenu';
 import { mailApp } from './gas/mailer';
+import { decideSuggestionFromSidebar } from './app/suggestionDecision';
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   buildMenu(SpreadsheetApp.getUi(), userLocale());
@@ -156,6 +157,11 @@ export function decideSignOff(payload: unknown, token?: unknown): ActionResult {
   return decideSignOffFromSidebar(payload, new Date(), token);
 }
 
+/** Sidebar: a coordinator's decision ({ id, status, owner, due, decisionNote }) on the selected suggestion. */
+export function decideSuggestion(payload: unknown, token?: unknown): ActionResult {
+  return decideSuggestionFromSidebar(payload, new Date(), token);
+}
+
 // Every function the sidebar calls exists here, with the contract's signature (a type check only).
 void ({
   getSidebarSetup,
@@ -164,4 +170,5 @@ void ({
   reviewRequest,
   splitRequest,
   decideSignOff,
+  decideSuggestion,
 } satisfies SidebarServer);

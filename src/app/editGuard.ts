@@ -25,6 +25,7 @@ import {
   type Verdict,
 } from '../domain/permissions';
 import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
+import { flowRefusal, suggestionVerdict } from '../domain/suggestions';
 import { parseEnum } from '../domain/enums';
 import { isBlank } from '../domain/values';
 import { type Problem } from '../domain/workflow';
@@ -60,6 +61,7 @@ const PERMISSION_FIELDS: Partial<Record<SheetKey, readonly string[]>> = {
   planChanges: ['status'],
   signOffs: ['decision'],
   cases: ['status'],
+  suggestions: ['status', 'owner', 'due'],
 };
 
 const GUARDED_SHEETS: readonly SheetKey[] = [
@@ -71,6 +73,7 @@ const GUARDED_SHEETS: readonly SheetKey[] = [
   'signOffs',
   'changeHistory',
   'cases',
+  'suggestions',
 ];
 
 /** The ⚙ columns a progress entry's acceptance stamps: the sync writes them when it applies the entry. */
@@ -123,7 +126,7 @@ export function guardEdit(wb: Workbook, key: SheetKey, area: EditArea, typed: Ty
           changes.push(change(key, row, field, before ?? '', after));
         continue;
       }
-      const why = wb.text(...whoMay(wb, key, field, row, verdict.may, after));
+      const why = wb.text(...whoMay(wb, key, field, row, verdict.may, after, before));
       const value = after instanceof Date ? wb.dateText(after) : cellString(after);
       if (verdict.kind === 'unnamed') {
         if (before !== undefined && isTracked(key, field)) changes.push(change(key, row, field, before, after));
@@ -197,6 +200,13 @@ function verdictFor(
     }
     case 'cases':
       return caseStatusVerdict(parseEnum('caseStatus', before), parseEnum('caseStatus', after), actor);
+    case 'suggestions': {
+      const status = (cell: Cell | undefined) => parseEnum('suggestionStatus', cell);
+      // Owner and due are a coordinator's; only the status has a flow too.
+      return field === 'status'
+        ? suggestionVerdict(field, status(before), status(after), actor)
+        : suggestionVerdict(field, undefined, undefined, actor);
+    }
     default:
       return nobodyTypes('sidebarSignOff');
   }
@@ -245,6 +255,7 @@ function whoMay(
   row: TableRow<string>,
   may: MayKey,
   after: Cell,
+  before: Cell | undefined,
 ): [MessageKey, MessageParams] {
   const fieldLabel = columnLabel(columnDef(key, field as never), wb.locale);
   const coordinators = wb.namesOf(wb.settings.coordinators);
@@ -272,6 +283,10 @@ function whoMay(
       return ['mayRequestExecuting', { request: row.text('request'), id: row.text('id'), value }];
     case 'sidebarSignOff':
       return ['maySidebarSignOff', { signer: wb.nameOf(row.text('signer')) }];
+    case 'suggestionFlow': {
+      const from = parseEnum('suggestionStatus', before) ?? 'proposed';
+      return ['wbRefused', { message: flowRefusal(wb, row.text('id'), from) }];
+    }
     default:
       return ['mayComputed', { field: fieldLabel }];
   }

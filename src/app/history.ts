@@ -28,6 +28,7 @@ const TRACKED: Partial<Record<SheetKey, { readonly item: string; readonly fields
   planChanges: { item: 'task', fields: ['status'] },
   signOffs: { item: 'ref', fields: ['decision'] },
   cases: { item: 'id', fields: ['status'] },
+  suggestions: { item: 'id', fields: ['status', 'owner', 'due'] },
 };
 
 /**

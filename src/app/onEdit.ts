@@ -32,6 +32,7 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   templates: ['templates'],
   // A case kept or discarded is checked at once; its status is guarded (coordinators only).
   cases: ['cases'],
+  suggestions: ['suggestions'],
   // A name added to People or Departments can settle a problem elsewhere; a robot typed into Departments is checked.
   departments: ['requests', 'tasks', 'communications', 'departments'],
   people: ['requests', 'tasks', 'communications'],

@@ -24,6 +24,7 @@ import { enumOf, readAcceptances, readActions, readRequests } from './records';
 import { recordRobotMessages } from './robots';
 import { tasksWithHealth } from './scanTasks';
 import { readSignOffs } from './signOffs';
+import { readSuggestions } from './suggestions';
 import { UserError, type Workbook } from './workbook';
 
 export interface ScanReport {
@@ -80,6 +81,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     changes: readChanges(wb),
     acceptances: readAcceptances(wb),
     signOffs: readSignOffs(wb),
+    suggestions: readSuggestions(wb),
     log,
     ...(cells ? { cells } : {}),
   });

@@ -15,6 +15,7 @@ import { requestPlanChange, type PlanChangeDraft } from './planChanges';
 import { submitNudge } from './nudge';
 import { postProgress, type ProgressDraft } from './progress';
 import { submitRequest, type RequestDraft } from './requests';
+import { submitSuggestion, type SuggestionDraft } from './suggestions';
 import { FORM_KEYS, formContext, validateForm, type FormValues } from './sidebarForms';
 import { type Workbook } from './workbook';
 import { formAction } from './operation';
@@ -45,6 +46,7 @@ const SAVE: { [K in Exclude<FormKey, 'nudge'>]: (workbook: Workbook, values: For
     recordAcceptance(workbook, values satisfies AcceptanceDraft, confirmPass === 'true'),
   planChange: (workbook, values) => requestPlanChange(workbook, values satisfies PlanChangeDraft),
   request: (workbook, values) => submitRequest(workbook, values satisfies RequestDraft),
+  suggestion: (workbook, values) => submitSuggestion(workbook, values satisfies SuggestionDraft),
 };
 
 /**

@@ -27,6 +27,7 @@ import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
 import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
 import { similarCasesFor } from './similarCases';
+import { suggestionCard } from './suggestionDecision';
 import { taskIndex } from './tasks';
 import { activeUserEmail, Workbook } from './workbook';
 
@@ -211,5 +212,6 @@ export function getSidebarSetup(now: Date): SidebarSetup {
 }
 
 export function getSidebarState(now: Date): SidebarState {
-  return sidebarState(readWorkbook(now));
+  const workbook = readWorkbook(now);
+  return { ...sidebarState(workbook), suggestion: suggestionCard(workbook) };
 }

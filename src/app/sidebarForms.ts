@@ -18,6 +18,8 @@ export interface FormContext {
   readonly timeZone: string;
   readonly today: string;
   readonly user: string;
+  /** The Departments sheet's names, for the pickers (SPEC §2.13's department). */
+  readonly departments: readonly string[];
 }
 
 interface FieldDef {
@@ -126,6 +128,15 @@ function forms(ctx: FormContext) {
         words: { input: 'textarea', required: true, label: 'sidebarNudgeWords' },
       },
     },
+    // 改进建议 (SPEC §2.13): anyone files one; the proposer and time are stamped.
+    suggestion: {
+      sheet: 'suggestions',
+      fields: {
+        title: { input: 'text' },
+        detail: { input: 'textarea' },
+        dept: { input: 'select', options: ctx.departments.map((name) => ({ value: name, label: name })) },
+      },
+    },
   } as const satisfies Record<FormKey, { sheet: SheetKey; fields: Record<string, FieldDef>; offeredWhen?: CardFlag }>;
 }
 
@@ -140,6 +151,7 @@ const FORM_TITLES: Record<FormKey, MessageKey> = {
   planChange: 'sidebarFormPlanChange',
   request: 'sidebarFormRequest',
   nudge: 'sidebarFormNudge',
+  suggestion: 'sidebarFormSuggestion',
 };
 export const FORM_KEYS = Object.keys(FORM_TITLES) as [FormKey, ...FormKey[]];
 
@@ -195,5 +207,6 @@ export function formContext(workbook: Workbook): FormContext {
     timeZone: workbook.timeZone,
     today: Utilities.formatDate(workbook.now, workbook.timeZone, 'yyyy-MM-dd'),
     user: workbook.user,
+    departments: workbook.directory().departments.map((department) => department.name),
   };
 }

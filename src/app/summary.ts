@@ -9,6 +9,7 @@ import { WorkCalendar } from '../domain/calendar';
 import { leftOverQueued, pendingKeys } from '../domain/delivery';
 import { isEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
+import { suggestionSection } from '../domain/suggestionSummary';
 import { toldTimes } from '../domain/told';
 import {
   acceptedDates,
@@ -37,6 +38,7 @@ import { MailLog, readLogEntries } from './mailLog';
 import { keyFigures } from '../domain/keyFigures';
 import { readKpiSources } from './kpiSources';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
+import { readSuggestionDecisions, readSuggestions } from './suggestions';
 import { isCoordinator, type Workbook } from './workbook';
 import { inWorkbook, menuAction, peekWorkbook, retryWhenBusy } from './operation';
 
@@ -223,7 +225,7 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
   const progress = readProgress(wb).map((entry) => ({ ...entry, by: wb.nameOf(entry.by) }));
   const owned = <T extends { readonly owner: string }>(item: T): T => ({ ...item, owner: wb.nameOf(item.owner) });
   const tasks = readReportTasks(wb, calendar, progress, now);
-  return weeklySummary({
+  const summary = weeklySummary({
     now,
     week,
     calendar,
@@ -235,6 +237,8 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
     actions: readActions(wb).map(owned),
     notices: readNotices(wb),
   });
+  const suggestions = suggestionSection(wb.locale, week, calendar, readSuggestions(wb), readSuggestionDecisions(wb));
+  return { ...summary, sections: [...summary.sections, suggestions] };
 }
 
 /** The week's summary sheet, or the workbook when it is gone. */

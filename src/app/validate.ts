@@ -17,6 +17,7 @@ import { syncPlanChanges } from './planChanges';
 import { syncProgress } from './progress';
 import { syncRequests } from './requests';
 import { readRobotGroups } from './robotGroups';
+import { syncSuggestions } from './suggestions';
 import { syncTasks } from './tasks';
 import { syncTemplates } from './templates';
 import { isCoordinator, type Workbook } from './workbook';
@@ -44,6 +45,7 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
   ['communications', syncCommunications],
   ['templates', syncTemplates],
   ['cases', syncCases],
+  ['suggestions', syncSuggestions],
 ];
 
 /**
@@ -56,7 +58,8 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   const checked: SheetKey[] = [];
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
-    if (!['requests', 'communications', 'templates', 'cases'].includes(key) && !wb.sheet('tasks')) continue;
+    if (!['requests', 'communications', 'templates', 'cases', 'suggestions'].includes(key) && !wb.sheet('tasks'))
+      continue;
     // Dates typed as text become dates before the checks read them (SPEC §2.2).
     const dates = settleDateCells(wb, key);
     const found = sync(wb);

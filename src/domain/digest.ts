@@ -59,6 +59,10 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey }>> = {
   signOffOverdue: { name: 'ruleSignOffOverdue' },
   signOffPending: { name: 'ruleSignOffPending' },
   taskStarted: { name: 'ruleTaskStarted' },
+  suggestionFiled: { name: 'ruleSuggestionFiled' },
+  suggestionDecided: { name: 'ruleSuggestionDecided' },
+  suggestionDueSoon: { name: 'ruleSuggestionDueSoon' },
+  suggestionOverdue: { name: 'ruleSuggestionOverdue' },
   cellBudget: { name: 'ruleCellBudget' },
 };
 
@@ -155,6 +159,14 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, 'lineTaskStarted', f);
     case 'cellBudget':
       return t(locale, 'lineCellBudget', f);
+    case 'suggestionFiled':
+      return t(locale, 'lineSuggestionFiled', f);
+    case 'suggestionDecided':
+      return t(locale, f.decision === 'declined' ? 'lineSuggestionDeclined' : 'lineSuggestionAdopted', f);
+    case 'suggestionDueSoon':
+      return t(locale, 'lineSuggestionDueSoon', f);
+    case 'suggestionOverdue':
+      return t(locale, 'lineSuggestionOverdue', f);
   }
 }
 

@@ -35,8 +35,11 @@ export function unresolvedNotices(
   return [...byItem.values()].map(({ notice, rules, since }) => {
     const found = taskById(notice.item);
     const task = found?.task;
+    // An item that is no task (an adopted suggestion) names its owner and department in its facts.
+    const owner = task?.owner ?? String(notice.facts.owner ?? '');
+    const dept = task?.dept ?? String(notice.facts.dept ?? '');
     const coordinators = coordinatorsOf(task?.request ?? '');
-    const to = unique([sponsor(task?.dept ?? ''), ...coordinators]);
+    const to = unique([sponsor(dept), ...coordinators]);
     const dueAt = found?.health.conditions.has('overdue') ? found.health.dueAt : undefined;
     return {
       rule: 'unresolved' as const,
@@ -52,8 +55,8 @@ export function unresolvedNotices(
         problems: rules.join(','),
         since: dateText(since, calendar),
         days: Math.max(1, calendar.workingDaysBetween(since, today)),
-        owner: task?.owner ?? '',
-        dept: task?.dept ?? '',
+        owner,
+        dept,
         daysLate: dueAt ? Math.max(1, calendar.workingDaysBetween(dueAt, today)) : 0,
         progress: task?.progressSummary ?? '',
         delayReason: task?.delayReason ?? '',

@@ -12,6 +12,7 @@ import type { SheetKey } from './schema';
 import type { ChangeStatus } from './enums';
 import type { Settings } from './settings';
 import type { SignOffRecord } from './signOffs';
+import type { SuggestionItem } from './suggestions';
 import type { LogEntry } from './told';
 
 export type Level = 'L1' | 'L2' | 'L3';
@@ -24,9 +25,11 @@ export const RULES = [
   'noOwner',
   'signOffOverdue',
   'lagging',
+  'suggestionOverdue',
   'acceptanceFailed',
   'dependency',
   'dueSoon',
+  'suggestionDueSoon',
   'stale',
   'acceptancePending',
   'actionOverdue',
@@ -35,6 +38,8 @@ export const RULES = [
   'splitNotSubmitted',
   'signOffPending',
   'taskStarted',
+  'suggestionFiled',
+  'suggestionDecided',
   'cellBudget',
 ] as const;
 export type Rule = (typeof RULES)[number];
@@ -43,7 +48,11 @@ export type Rule = (typeof RULES)[number];
  * Rules told once per occurrence and never again after cooldown (scope.wasTold): their latest
  * told row is read for as long as it is on the log.
  */
-export const TOLD_ONCE_RULES: ReadonlySet<string> = new Set<Rule>(['acceptanceFailed']);
+export const TOLD_ONCE_RULES: ReadonlySet<string> = new Set<Rule>([
+  'acceptanceFailed',
+  'suggestionFiled',
+  'suggestionDecided',
+]);
 
 export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   unresolved: 'L3',
@@ -53,9 +62,11 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   noOwner: 'L2',
   signOffOverdue: 'L2',
   lagging: 'L2',
+  suggestionOverdue: 'L2',
   acceptanceFailed: 'L1',
   dependency: 'L1',
   dueSoon: 'L1',
+  suggestionDueSoon: 'L1',
   stale: 'L1',
   acceptancePending: 'L1',
   actionOverdue: 'L1',
@@ -64,6 +75,8 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   splitNotSubmitted: 'L1',
   signOffPending: 'L1',
   taskStarted: 'L1',
+  suggestionFiled: 'L1',
+  suggestionDecided: 'L1',
   cellBudget: 'L1',
 };
 
@@ -148,6 +161,8 @@ export interface EscalationInput {
   readonly acceptances?: readonly AcceptanceItem[];
   /** Absent when the workbook has no Sign-offs sheet. */
   readonly signOffs?: readonly SignOffRecord[];
+  /** Absent when the workbook has no Suggestions sheet (SPEC §2.13). */
+  readonly suggestions?: readonly SuggestionItem[];
   /** The workbook's cells, when this scan counted them (the daily one). */
   readonly cells?: WorkbookCells;
   readonly log: readonly LogEntry[];

@@ -24,6 +24,7 @@ import {
 import { checkOwner } from './owner';
 import { signOffNotices } from './signOffNotices';
 import { splitNotices } from './splitNotices';
+import { suggestionNotices } from './suggestionNotices';
 import { latestFailures, taskNotices } from './taskNotices';
 import { toldTimes } from './told';
 
@@ -97,6 +98,7 @@ export function findNotices(input: EscalationInput): Notice[] {
   }
   if (input.signOffs) signOffNotices(scope, input.signOffs, input.tasks);
   splitNotices(scope, input.tasks, input.signOffs ?? []);
+  if (input.suggestions) suggestionNotices(scope, input.suggestions);
 
   for (const request of input.requests) {
     if (request.status !== 'pending' || !request.submitted) continue;

@@ -31,7 +31,9 @@ export type MayKey =
   /** Only once the task's request is in execution. */
   | 'requestExecuting'
   /** Only the signer, in the sidebar. */
-  | 'sidebarSignOff';
+  | 'sidebarSignOff'
+  /** Only along a suggestion's status flow (SPEC §2.13). */
+  | 'suggestionFlow';
 
 export type Verdict =
   | { readonly kind: 'allow' }

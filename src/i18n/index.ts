@@ -14,6 +14,7 @@ import { satisfactionText } from './satisfaction';
 import { robotText } from './robots';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
+import { suggestionText } from './suggestions';
 import { templateText } from './templates';
 import { workbookText } from './workbook';
 
@@ -41,6 +42,7 @@ export const catalogue = {
   ...nudgeText,
   ...satisfactionText,
   ...caseText,
+  ...suggestionText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
