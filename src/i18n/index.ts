@@ -13,6 +13,7 @@ import { robotText } from './robots';
 import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
 import { templateText } from './templates';
+import { weeklyText } from './weekly';
 import { workbookText } from './workbook';
 
 export type Locale = 'zh-CN' | 'en';
@@ -37,6 +38,7 @@ export const catalogue = {
   ...robotText,
   ...dashboardText,
   ...nudgeText,
+  ...weeklyText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
