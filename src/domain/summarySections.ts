@@ -6,9 +6,16 @@
 import { dayKeyOf } from './calendar';
 import { enumLabel } from './enums';
 import { keyFiguresLine } from './keyFigures';
-import { header, named, summaryTitle, type ReportSection, type SummaryInput, type WeeklySummary } from './summary';
+import {
+  header,
+  named,
+  summaryTitle,
+  type ReportSection,
+  type ReportTask,
+  type SummaryInput,
+  type WeeklySummary,
+} from './summary';
 import { ATTENTION, departmentFacts, summaryFacts, type SummaryFacts } from './summaryFacts';
-import type { ReportTask } from './summary';
 import type { ColumnKey } from './schema';
 
 export type SummarySection = (facts: SummaryFacts) => ReportSection;

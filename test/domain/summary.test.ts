@@ -374,7 +374,10 @@ test("a head's mail starts with their department's part: its tasks needing atten
     order.map((line) => mail.indexOf(line)),
     order.map((line) => mail.indexOf(line)).sort((a, b) => a - b),
   );
-  assert.ok(order.every((line) => mail.includes(line)), mail);
+  assert.ok(
+    order.every((line) => mail.includes(line)),
+    mail,
+  );
   const coordinator = summaryEmail(summary, 'pmo@x.cn', 'zh-CN', 'https://example.com').textBody;
   assert.ok(!coordinator.includes('您的部门') && !coordinator.includes('待您签批'));
 });
