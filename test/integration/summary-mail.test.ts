@@ -71,6 +71,10 @@ test('a task overdue, lagging and stale is one task needing attention, on one li
     ],
   );
 
+  // Column A is as wide as its longest task cell, not cut at a fixed 140 px.
+  const width = desk.ss.getSheetByName(TITLE)!.getColumnWidth(1);
+  assert.ok(width >= 260 && width <= 320, `${width} px`);
+
   const mail = mailTo(desk, 'coordinator@example.com');
   assert.equal(mail.subject, '[协作周报] 2024-W28：需要关注 2 项 · 完成 1 项');
   const html = mail.htmlBody ?? '';
