@@ -20,10 +20,16 @@ const TABLE =
   '<table border="1" cellpadding="4" cellspacing="0" style="border-collapse:collapse;border-color:#dadce0">';
 const MUTED = 'color:#757575';
 
-/** A named item as its name with its ID small and grey beside it. */
+/** A date, or a date and time, as the summary writes them: kept on one line. */
+const DATE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
+
+/** A table cell; a named item as its name with its ID small and grey beside it. */
 function cellHtml(cell: ReportCell): string {
-  if (typeof cell !== 'object') return escapeHtml(String(cell));
-  return `${escapeHtml(cell.name)} <small style="${MUTED}">${escapeHtml(cell.id)}</small>`;
+  if (typeof cell === 'object') {
+    return `<td>${escapeHtml(cell.name)} <small style="${MUTED}">${escapeHtml(cell.id)}</small></td>`;
+  }
+  const text = String(cell);
+  return `<td${DATE.test(text) ? ' nowrap' : ''}>${escapeHtml(text)}</td>`;
 }
 
 function renderSection(section: ReportSection, locale: Locale, sheet: string, html: string[], text: string[]): void {
@@ -40,7 +46,7 @@ function renderSection(section: ReportSection, locale: Locale, sheet: string, ht
     `<tr style="background:#f1f3f4">${section.columns.map((c) => `<th align="left">${escapeHtml(c)}</th>`).join('')}</tr>`,
   );
   for (const row of section.rows.slice(0, EMAIL_SECTION_ROWS)) {
-    html.push(`<tr valign="top">${row.map((cell) => `<td>${cellHtml(cell)}</td>`).join('')}</tr>`);
+    html.push(`<tr valign="top">${row.map(cellHtml).join('')}</tr>`);
     text.push(
       `- ${row
         .map((cell) => cellText(locale, cell))

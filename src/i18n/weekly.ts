@@ -5,7 +5,7 @@ export const weeklyText = {
   summaryHeadline: {
     'zh-CN':
       '需要关注 {attention} 项任务（逾期 {overdue} · 滞后 {lagging} · 未更新 {stale}）· 本周完成 {completed} 项 · 下周到期 {dueNext} 项 · 待审核需求 {pending} 个',
-    en: '{attention} tasks need attention ({overdue} overdue · {lagging} lagging · {stale} stale) · {completed} completed · {dueNext} due next week · {pending} requests pending',
+    en: '{attention} tasks need attention ({overdue} overdue · {lagging} lagging · {stale} stale) · completed {completed} · due next week {dueNext} · requests pending {pending}',
   },
   summaryAttention: { 'zh-CN': '需要关注的任务', en: 'Tasks needing attention' },
   summaryFlags: { 'zh-CN': '情况', en: 'What is wrong' },

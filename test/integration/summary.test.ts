@@ -126,7 +126,7 @@ test('an English workbook gets "Weekly 2024-W28" with English headings', () => {
   assert.equal(desk.values(title)[1]?.[0], '2024-07-08 to 2024-07-14');
   assert.equal(
     desk.values(title)[3]?.[0],
-    '2 tasks need attention (1 overdue · 2 lagging · 1 stale) · 1 completed · 2 due next week · 1 requests pending',
+    '2 tasks need attention (1 overdue · 2 lagging · 1 stale) · completed 1 · due next week 2 · requests pending 1',
   );
   assert.deepEqual(desk.section(title, 'Tasks needing attention').slice(0, 2), [
     ['Task', 'What is wrong', 'Responsible dept', 'Primary owner', 'Due', 'Request'],
