@@ -7,7 +7,7 @@
  */
 import { WorkCalendar } from '../domain/calendar';
 import { leftOverQueued, pendingKeys } from '../domain/delivery';
-import { isEmail } from '../domain/directory';
+import { isEmail, resolveEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
 import { suggestionSection } from '../domain/suggestionSummary';
 import { toldTimes } from '../domain/told';
@@ -16,16 +16,18 @@ import {
   completedAt,
   reportWeek,
   SUMMARY_MAIL_RULE,
-  summaryEmail,
   summaryMailKey,
   summaryTitle,
   weekLabel,
-  weeklySummary,
   type IsoWeek,
   type ReportNotice,
   type ReportTask,
   type WeeklySummary,
 } from '../domain/summary';
+import { summaryEmail } from '../domain/summaryEmail';
+import { weeklySummary } from '../domain/summarySections';
+import { actionId } from '../domain/notices';
+import { pendingSignOffs } from '../domain/signOffs';
 import type { ProgressRecord, RequestRecord } from '../domain/records';
 import { activeAutomationOwner } from '../gas/automationRecord';
 import type { LedgerMail } from '../gas/ledger';
@@ -39,6 +41,7 @@ import { keyFigures } from '../domain/keyFigures';
 import { readKpiSources } from './kpiSources';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { readSuggestionDecisions, readSuggestions } from './suggestions';
+import { readSignOffs } from './signOffs';
 import { isCoordinator, type Workbook } from './workbook';
 import { inWorkbook, menuAction, peekWorkbook, retryWhenBusy } from './operation';
 
@@ -71,14 +74,7 @@ export function readReportRequests(wb: Workbook): RequestRecord[] {
 
 /** The Notification log's notices, a message row read as an entry per notice it carried. */
 function readNotices(wb: Workbook): ReportNotice[] {
-  return readLogEntries(wb).map(({ time, rule, level, item, recipients, status }) => ({
-    time,
-    rule,
-    level,
-    item,
-    recipients: recipients.map((recipient) => wb.nameOf(recipient)).join(', '),
-    status,
-  }));
+  return readLogEntries(wb).map(({ time, rule, level, item, status }) => ({ time, rule, level, item, status }));
 }
 
 // ---------------------------------------------------------------- the use case
@@ -103,6 +99,8 @@ export interface SummaryOutcome {
   readonly dryRun: readonly string[];
   /** Left on the log queued: today's quota ran out, sending failed, or the run's time ran out. */
   readonly queued: readonly string[];
+  /** Had this week's summary already (or have it waiting on the log): not mailed again. */
+  readonly alreadyTold: readonly string[];
 }
 
 /** A summary whose mail is on the Notification log; `deliver` mails it, after the caller let go of the lock. */
@@ -114,18 +112,23 @@ export interface SummaryOptions {
   /** Write this week's summary sheet. */
   readonly generate: boolean;
   /**
-   * Who is mailed this week's summary: everyone (a coordinator asked for it), those who have not
-   * had it yet (the tick), or nobody.
+   * Whether this week's summary is mailed: to those who have not had it yet (a coordinator asked,
+   * or the tick; a regenerated week mails no one twice), or to nobody.
    */
-  readonly email: 'everyone' | 'untold' | 'nobody';
+  readonly email: 'untold' | 'nobody';
   /** Also mail again what earlier runs left queued (the tick). */
   readonly retry: boolean;
 }
 
-/** Coordinators and department heads, once each. */
+/** Coordinators and department heads (by email, however Departments writes them), once each. */
 export function summaryRecipients(wb: Workbook): string[] {
-  const heads = wb.directory().departments.map((d) => d.head.trim().toLowerCase());
-  return [...new Set([...wb.settings.coordinators, ...heads])].filter(isEmail);
+  return [...new Set([...wb.settings.coordinators, ...departmentHeads(wb).map((d) => d.head)])].filter(isEmail);
+}
+
+/** Each department with its head's email ('' when it has none or it names no one in People). */
+function departmentHeads(wb: Workbook): { name: string; head: string }[] {
+  const directory = wb.directory();
+  return directory.departments.map((d) => ({ name: d.name, head: resolveEmail(directory, d.head) ?? '' }));
 }
 
 /**
@@ -138,6 +141,7 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
   const dryRun = wb.settings.emailMode === 'dry-run';
   const mails: LedgerMail[] = [];
   const dryRunRecipients: string[] = [];
+  const alreadyTold: string[] = [];
   let sheet = '';
   const ledger = options.email !== 'nobody' || options.retry ? MailLog.of(wb) : undefined;
   const record = (summary: WeeklySummary, recipient: string) => {
@@ -170,8 +174,8 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
       );
       // Told, queued or awaiting a retry this week (the retries below mail those when due): not again.
       for (const recipient of summaryRecipients(wb)) {
-        if (options.email === 'untold' && told.has(recipient)) continue;
-        record(summary, recipient);
+        if (told.has(recipient)) alreadyTold.push(recipient);
+        else record(summary, recipient);
       }
     }
   }
@@ -186,7 +190,7 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
 
   return {
     deliver(mailer) {
-      if (!ledger || mails.length === 0) return { sheet, sent: [], dryRun: dryRunRecipients, queued: [] };
+      if (!ledger || mails.length === 0) return { sheet, sent: [], dryRun: dryRunRecipients, queued: [], alreadyTold };
       // What does not fit today's quota stays queued, untried, for a later tick.
       const outcome = ledger.deliver(mails, mailer);
       const unsent = new Set(outcome.unsent);
@@ -196,6 +200,7 @@ export function recordWeeklySummary(wb: Workbook, options: SummaryOptions): Reco
         sent: recipients(mails.filter((mail) => !unsent.has(mail))),
         dryRun: [],
         queued: recipients(mails.filter((mail) => unsent.has(mail))),
+        alreadyTold,
       };
     },
   };
@@ -233,9 +238,12 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
     tasks: tasks.map(owned),
     figures: keyFigures(readKpiSources(wb, tasks), week, now, calendar, wb.settings),
     progress,
-    requests: readReportRequests(wb),
-    actions: readActions(wb).map(owned),
+    requests: readReportRequests(wb).map((request) => ({ ...request, requester: wb.nameOf(request.requester) })),
+    // The ID its notices carry is worked out from the row as written, before the owner is named.
+    actions: readActions(wb).map((action) => owned({ ...action, id: actionId(action, calendar) })),
     notices: readNotices(wb),
+    departments: departmentHeads(wb),
+    pendingSignOffs: pendingSignOffs(readSignOffs(wb)),
   });
   const suggestions = suggestionSection(wb.locale, week, calendar, readSuggestions(wb), readSuggestionDecisions(wb));
   return { ...summary, sections: [...summary.sections, suggestions] };
@@ -252,6 +260,10 @@ export function describeSummary(wb: Workbook, outcome: SummaryOutcome): string {
   const list = (people: readonly string[]) => wb.namesOf(people);
   const lines = outcome.sheet ? [wb.text('summaryDone', { sheet: outcome.sheet })] : [];
   if (outcome.sent.length > 0) lines.push(wb.text('summaryMailSent', { count: outcome.sent.length }));
+  if (outcome.alreadyTold.length > 0)
+    lines.push(
+      wb.text('summaryMailAlreadyTold', { count: outcome.alreadyTold.length, recipients: list(outcome.alreadyTold) }),
+    );
   if (outcome.dryRun.length > 0)
     lines.push(wb.text('summaryMailDryRun', { count: outcome.dryRun.length, recipients: list(outcome.dryRun) }));
   if (outcome.queued.length > 0) {
@@ -277,7 +289,7 @@ export function weeklySummaryFromMenu(ui: Ui, now: Date, mailer: Mailer): void {
       if (answer === ui.Button.CANCEL || answer === ui.Button.CLOSE) return;
       email = answer === ui.Button.YES;
     }
-    const options = { generate: true, email: email ? 'everyone' : 'nobody', retry: false } as const;
+    const options = { generate: true, email: email ? 'untold' : 'nobody', retry: false } as const;
     const generate = () => {
       const { wb, recorded } = inWorkbook(now, (wb) => ({ wb, recorded: recordWeeklySummary(wb, options) }));
       return describeSummary(wb, recorded.deliver(mailer));

@@ -212,7 +212,7 @@ function isDistinct(to: readonly string[], cc: readonly string[]): boolean {
 }
 
 /** Action items have no ID column; a short hash of what identifies them keeps the key stable when rows move. */
-function actionId(action: ActionItem, calendar: WorkCalendar): string {
+export function actionId(action: ActionItem, calendar: WorkCalendar): string {
   const due: CivilDay | string = action.due ? calendar.dayOf(action.due) : '';
   const source = `${action.ref}|${action.topic}|${action.action}|${action.owner}|${due}`;
   let hash = 0x811c9dc5;

@@ -3,7 +3,7 @@
  * bold titles, headings and column headers. Writing a report replaces what its own sheet held and
  * nothing else.
  */
-import type { Report } from '../domain/summary';
+import { cellText, type Report } from '../domain/summary';
 import { LOCALES, t, type Locale } from '../i18n/index';
 import { flushWrites } from './document';
 import { growToFit, sizeToContent } from './grid';
@@ -50,15 +50,19 @@ export function writeReport(
     { cells: [report.title], kind: 'title' },
     ...report.lines.map((line) => ({ cells: [line], kind: 'body' as const })),
   ];
+  const body = (row: (typeof report.sections)[number]['rows'][number]) => ({
+    cells: row.map((cell) => (typeof cell === 'object' ? cellText(locale, cell) : cell)),
+    kind: 'body' as const,
+  });
   for (const section of report.sections) {
     lines.push({ cells: [], kind: 'body' }, { cells: [section.heading], kind: 'heading' });
     if (section.columns.length > 0) lines.push({ cells: section.columns, kind: 'header' });
     if (section.writeIn !== undefined) {
       // What the records say first, then blank rows for people's own words.
-      lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));
+      lines.push(...section.rows.map(body));
       for (let i = 0; i < section.writeIn; i++) lines.push({ cells: [], kind: 'body' });
     } else if (section.rows.length === 0) lines.push({ cells: [none], kind: 'body' });
-    else lines.push(...section.rows.map((cells) => ({ cells, kind: 'body' as const })));
+    else lines.push(...section.rows.map(body));
   }
   const width = Math.max(1, ...lines.map((line) => line.cells.length));
   growToFit(sheet, lines.length, width);
@@ -76,9 +80,36 @@ export function writeReport(
       ),
     ),
   );
-  sheet.setColumnWidths(1, width, 140);
+  columnWidths(lines).forEach((pixels, i) => sheet.setColumnWidth(i + 1, pixels));
   sizeToContent(sheet, lines.length, width);
   return sheet;
+}
+
+const MIN_COLUMN = 80;
+const MAX_COLUMN = 320;
+
+/**
+ * Each column as wide as its widest table cell (header or row), between MIN_COLUMN and MAX_COLUMN
+ * pixels: a name cut off at a fixed width is unreadable in Sheets and in the .xlsx alike. Lines of
+ * one cell (title, headline, "(none)") run across empty neighbours and do not widen column A.
+ */
+function columnWidths(lines: readonly { readonly cells: readonly (string | number)[] }[]): number[] {
+  const widths: number[] = [];
+  for (const { cells } of lines) {
+    if (cells.length < 2) continue;
+    cells.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? MIN_COLUMN, textPixels(String(cell)) + 16)));
+  }
+  return widths.map((pixels) => Math.min(MAX_COLUMN, pixels ?? MIN_COLUMN));
+}
+
+/** About how wide a text shows at the default 10 pt: CJK and full-width characters twice a Latin one. */
+function textPixels(text: string): number {
+  let pixels = 0;
+  for (const char of text)
+    pixels += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char)
+      ? 14
+      : 7.5;
+  return Math.ceil(pixels);
 }
 
 /** Lines under a report's title that say what it is about: its period and headline (weeklySummary's first lines). */

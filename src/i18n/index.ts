@@ -16,6 +16,7 @@ import { sidebarText } from './sidebar';
 import { signOffText } from './signOffs';
 import { suggestionText } from './suggestions';
 import { templateText } from './templates';
+import { weeklyText } from './weekly';
 import { workbookText } from './workbook';
 
 export type Locale = 'zh-CN' | 'en';
@@ -43,6 +44,7 @@ export const catalogue = {
   ...satisfactionText,
   ...caseText,
   ...suggestionText,
+  ...weeklyText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -7,15 +7,15 @@ import { defaultSettings } from '../../src/domain/settings';
 import {
   acceptedDates,
   completedAt,
-  EMAIL_SECTION_ROWS,
   isoWeekOf,
   reportWeek,
-  summaryEmail,
   weekLabel,
-  weeklySummary,
+  type ReportCell,
   type ReportTask,
   type SummaryInput,
 } from '../../src/domain/summary';
+import { EMAIL_SECTION_ROWS, summaryEmail } from '../../src/domain/summaryEmail';
+import { weeklySummary } from '../../src/domain/summarySections';
 
 const settings = defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' });
 const calendar = new WorkCalendar(settings);
@@ -63,6 +63,8 @@ test('a task is completed when its latest passing acceptance says so, or at its 
 });
 
 const now = at('2024-07-12T15:00');
+/** A cell's ID: a named item's, else the cell. */
+const idOf = (cell: ReportCell | undefined) => (typeof cell === 'object' ? cell.id : cell);
 
 function task(overrides: Partial<ReportTask> & Pick<ReportTask, 'id'>): ReportTask {
   const base = {
@@ -97,6 +99,8 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     requests: [],
     actions: [],
     notices: [],
+    departments: [],
+    pendingSignOffs: [],
     ...overrides,
   };
 }
@@ -145,7 +149,6 @@ test('each task lands in the sections its dates and health call for', () => {
           rule: 'lagging',
           level: 'L2',
           item: 'x',
-          recipients: 'a@x.cn',
           status: 'dry-run',
         },
         {
@@ -153,27 +156,23 @@ test('each task lands in the sections its dates and health call for', () => {
           rule: 'unresolved',
           level: 'L3',
           item: 'y',
-          recipients: 'b@x.cn',
           status: 'sent',
         },
-        { time: at('2024-07-11T09:00'), rule: 'stale', level: 'L1', item: 'z', recipients: 'c@x.cn', status: 'failed' },
+        { time: at('2024-07-11T09:00'), rule: 'stale', level: 'L1', item: 'z', status: 'failed' },
       ],
     }),
   );
-  const ids = (heading: string) => summary.sections.find((s) => s.heading === heading)!.rows.map((r) => r[0]);
+  const ids = (heading: string) => summary.sections.find((s) => s.heading === heading)!.rows.map((r) => idOf(r[0]));
   assert.deepEqual(ids('本周完成的任务'), ['done-this-week']);
-  assert.deepEqual(ids('逾期任务'), ['overdue']);
+  assert.deepEqual(ids('需要关注的任务'), ['overdue']);
   assert.deepEqual(ids('下周到期的任务'), ['next-monday', 'next-sunday']);
   assert.deepEqual(ids('本周新提交的需求'), ['XQ2']);
   assert.deepEqual(ids('待审核 / 待修改的需求'), ['XQ1']);
-  // Escalations first; a failed notice was not sent.
-  assert.deepEqual(
-    summary.sections.at(-1)!.rows.map((r) => [r[0], r[1], r[6]]),
-    [
-      ['L3', '升级', '已发送'],
-      ['L2', '滞后', '演练'],
-    ],
-  );
+  // Highest level first; a failed notice was not sent.
+  assert.deepEqual(summary.sections.at(-1)!.rows, [
+    ['L3', 1, 'y（升级）'],
+    ['L2', 1, 'x（滞后）'],
+  ]);
   assert.equal(summary.counts.completed, 1);
   assert.equal(summary.counts.dueNext, 2);
 });
@@ -187,13 +186,13 @@ test('the email escapes every user string in HTML and carries the same rows as p
   );
   const mail = summaryEmail(summary, 'head@x.cn', 'en', 'https://docs.google.com/spreadsheets/d/1/edit#gid=7');
   assert.equal(mail.recipient, 'head@x.cn');
-  assert.equal(mail.subject, '[Weekly summary] 2024-W28: 0 completed · 1 overdue');
+  assert.equal(mail.subject, '[Weekly summary] 2024-W28: 1 need attention · 0 completed');
   assert.ok(!mail.htmlBody.includes('<script>'));
-  assert.match(mail.htmlBody, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; co/);
-  assert.match(mail.htmlBody, /<h3[^>]*>Overdue tasks \(1\)<\/h3>/);
+  assert.match(mail.htmlBody, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; co <small[^>]*>RW1<\/small>/);
+  assert.match(mail.htmlBody, /<h3[^>]*>Tasks needing attention \(1\)<\/h3>/);
   assert.match(
     mail.textBody,
-    /== Overdue tasks \(1\) ==\n- RW1 \| <script>alert\("x"\)<\/script> & co \| 销售部 \| 李四 \| 2024-07-10 \| 2/,
+    /== Tasks needing attention \(1\) ==\n- <script>alert\("x"\)<\/script> & co \(RW1\) \| 2 working days overdue; lagging \(50% done, 100% planned\) \| 销售部 \| 李四 \| 2024-07-10 \| XQ202407001/,
   );
   assert.match(mail.textBody, /== Completed this week \(0\) ==\n\(none\)/);
   assert.match(mail.textBody, /Open in the spreadsheet: https:\/\/docs\.google\.com\/spreadsheets\/d\/1\/edit#gid=7$/);
@@ -224,35 +223,51 @@ test('progress posted this week is one row per task: entries counted, % from the
   );
   const section = summary.sections.find((s) => s.heading === '本周进度更新')!;
   assert.deepEqual(section.rows, [
-    ['RW2', '', 1, '10%', 'RW2 2024-07-09T10:00', '', '2024-07-09 10:00 · 李四'],
-    ['rw1', '方案', 3, '20% → 60%', 'rw1 2024-07-11T10:00', '等数据', '2024-07-11 10:00 · 李四'],
+    ['RW2', 1, '10%', 'RW2 2024-07-09T10:00', '', '2024-07-09 10:00 · 李四'],
+    [{ name: '方案', id: 'rw1' }, 3, '20% → 60%', 'rw1 2024-07-11T10:00', '等数据', '2024-07-11 10:00 · 李四'],
   ]);
 });
 
-test('escalations sent are one row per rule, level and item: times told, first and last, each recipient once', () => {
-  const told = (local: string, recipients: string, status: 'sent' | 'dry-run' | 'queued' = 'sent') => ({
+test('escalations sent are summarised per level: each item once by name with its rule, never who was told', () => {
+  const told = (local: string, status: 'sent' | 'dry-run' | 'queued' = 'sent') => ({
     time: at(local),
     rule: 'overdue',
     level: 'L2',
     item: 'RW1',
-    recipients,
     status,
   });
   const summary = weeklySummary(
     input({
+      tasks: [task({ id: 'RW1', name: '方案初稿' })],
       notices: [
-        told('2024-07-09T09:00', 'li@x.cn'),
-        told('2024-07-09T09:00', 'head@x.cn'),
-        told('2024-07-11T09:00', 'LI@x.cn, head@x.cn'),
-        told('2024-07-12T09:00', 'boss@x.cn', 'queued'),
-        told('2024-07-05T09:00', 'old@x.cn'),
-        { ...told('2024-07-10T09:00', 'li@x.cn'), level: 'L1', rule: 'dueSoon' },
+        told('2024-07-09T09:00'),
+        told('2024-07-09T09:00'),
+        { ...told('2024-07-11T09:00'), item: 'rw1 ' },
+        told('2024-07-12T09:00', 'queued'),
+        told('2024-07-05T09:00'),
+        { ...told('2024-07-10T09:00'), level: 'L2', rule: 'lagging', item: 'XQ1' },
+        { ...told('2024-07-10T09:00'), level: 'L1', rule: 'dueSoon' },
+      ],
+      requests: [
+        {
+          id: 'XQ1',
+          title: '新品推广',
+          dept: '',
+          requester: '',
+          lead: '',
+          status: 'approved',
+          expected: undefined,
+          submitted: undefined,
+          approved: undefined,
+          closed: undefined,
+        },
       ],
     }),
   );
   assert.deepEqual(summary.sections.at(-1)!.rows, [
-    ['L2', '逾期', 'RW1', 2, '2024-07-09 09:00 – 2024-07-11 09:00', 'li@x.cn, head@x.cn', '已发送'],
-    ['L1', '即将到期', 'RW1', 1, '2024-07-10 09:00', 'li@x.cn', '已发送'],
+    ['L2', 2, '方案初稿（逾期）'],
+    ['', '', '新品推广（滞后）'],
+    ['L1', 1, '方案初稿（即将到期）'],
   ]);
 });
 
@@ -261,16 +276,16 @@ test('the email lists at most EMAIL_SECTION_ROWS rows a section and points to th
     task({ id: `RW${i + 1}`, due: at('2024-07-10T00:00') }),
   );
   for (const [locale, heading, more] of [
-    ['en', 'Overdue tasks', '… and 5 more — see the sheet "Weekly 2024-W28"'],
-    ['zh-CN', '逾期任务', '……另有 5 行，见工作表「周报 2024-W28」'],
+    ['en', 'Tasks needing attention', '… and 5 more — see the sheet "Weekly 2024-W28"'],
+    ['zh-CN', '需要关注的任务', '……另有 5 行，见工作表「周报 2024-W28」'],
   ] as const) {
     const summary = weeklySummary(input({ locale, tasks: late }));
     const overdue = summary.sections.find((s) => s.heading === heading)!;
-    assert.equal(summary.counts.overdue, 25);
+    assert.equal(summary.counts.attention, 25);
     const mail = summaryEmail(summary, 'head@x.cn', locale, 'https://example.com');
     assert.ok(mail.htmlBody.includes(`${heading} (25)</h3>`));
-    assert.ok(mail.textBody.includes(`- RW${EMAIL_SECTION_ROWS} `));
-    assert.ok(!mail.textBody.includes(`- RW${EMAIL_SECTION_ROWS + 1} `));
+    assert.match(mail.textBody, new RegExp(`RW${EMAIL_SECTION_ROWS}[)）]`));
+    assert.doesNotMatch(mail.textBody, new RegExp(`RW${EMAIL_SECTION_ROWS + 1}[)）]`));
     assert.ok(mail.textBody.includes(`${more}\n`));
     assert.ok(mail.htmlBody.includes(more.replace(/"/g, '&quot;')));
     assert.equal(overdue.rows.length, 25, 'the sheet keeps every row');
@@ -322,4 +337,47 @@ test("the week's sign-off figure is labelled with the target of Settings it was 
   const figures = keyFigures(none, week, now, calendar, { ...settings, signOffTargetHours: 72 });
   assert.match(keyFiguresLine('zh-CN', figures), /签批及时率（72 小时） —/);
   assert.match(keyFiguresLine('en', figures), /Sign-offs within 72 h —/);
+});
+
+test("a head's mail starts with their department's part: its tasks needing attention, due next week, sign-offs waiting on them", () => {
+  const summary = weeklySummary(
+    input({
+      tasks: [
+        task({ id: 'RW1', name: '销售材料', dept: '销售部', due: at('2024-07-10T00:00') }),
+        task({ id: 'RW2', name: '市场方案', dept: '市场部', due: at('2024-07-10T00:00') }),
+        task({ id: 'RW3', name: '渠道铺货', dept: ' 销售部 ', due: at('2024-07-16T00:00'), pct: 90 }),
+      ],
+      departments: [
+        { name: '销售部', head: 'head.sales@x.cn' },
+        { name: '市场部', head: 'head.market@x.cn' },
+      ],
+      pendingSignOffs: [
+        { subject: 'change', ref: 'RW2', signer: 'head.sales@x.cn', requestedAt: at('2024-07-10T09:00') },
+        { subject: 'split', ref: 'XQ9', signer: 'head.market@x.cn', requestedAt: at('2024-07-10T09:00') },
+      ],
+    }),
+  );
+  const sales = summary.departments.find((part) => part.dept === '销售部')!;
+  assert.deepEqual(
+    sales.sections.map((section) => [section.heading, section.rows.map((row) => idOf(row[0]) ?? '')]),
+    [
+      ['需要关注的任务', ['RW1']],
+      ['下周到期的任务', ['RW3']],
+      ['待您签批', ['计划变更']],
+    ],
+  );
+  assert.deepEqual(sales.sections[2]!.rows[0]!.slice(1), [{ name: '市场方案', id: 'RW2' }, '2024-07-10 09:00', 2]);
+
+  const mail = summaryEmail(summary, 'Head.Sales@x.cn', 'zh-CN', 'https://example.com').textBody;
+  const order = ['#### 您的部门：销售部 ####', '== 待您签批 (1) ==', '#### 全公司 ####', '== 需要关注的任务 (2) =='];
+  assert.deepEqual(
+    order.map((line) => mail.indexOf(line)),
+    order.map((line) => mail.indexOf(line)).sort((a, b) => a - b),
+  );
+  assert.ok(
+    order.every((line) => mail.includes(line)),
+    mail,
+  );
+  const coordinator = summaryEmail(summary, 'pmo@x.cn', 'zh-CN', 'https://example.com').textBody;
+  assert.ok(!coordinator.includes('您的部门') && !coordinator.includes('待您签批'));
 });

@@ -11,47 +11,67 @@ test('the weekly summary lists what happened in ISO week 2024-W28, each section 
   const top = desk.values(title);
   assert.equal(top[0]?.[0], title);
   assert.equal(top[1]?.[0], '2024-07-08 至 2024-07-14');
-  assert.match(
-    String(top[3]?.[0]),
-    /本周完成 1 项 · 逾期 1 项 · 滞后 2 项 · 未更新 1 项 · 下周到期 2 项 · 待审核需求 1 个/,
+  // Overdue, lagging or stale, a task is counted once.
+  assert.equal(
+    top[3]?.[0],
+    '需要关注 2 项任务（逾期 1 · 滞后 2 · 未更新 1）· 本周完成 1 项 · 下周到期 2 项 · 待审核需求 1 个',
   );
+  assert.match(String(top[4]?.[0]), /^本周关键指标：按期完成率 /);
 
+  // Tasks, requests and action items by name, their IDs after them.
   const ids = (heading: string) =>
     desk
       .section(title, heading)
       .slice(1)
-      .map((row) => row[0]);
+      .map((row) => /（([^（）]+)）$/.exec(row[0]!)?.[1] ?? row[0]);
   assert.deepEqual(desk.section(title, '本周完成的任务'), [
-    ['任务编号', '任务名称', '责任部门', '第一责任人', '完成日期', '所属需求'],
-    ['RW202407001-01', '新品推广方案初稿撰写', '市场部', '张三', '2024-07-10', 'XQ202407001'],
+    ['任务', '需求', '责任部门', '第一责任人', '完成日期'],
+    [
+      '新品推广方案初稿撰写（RW202407001-01）',
+      '2024年Q3新品上市推广方案（XQ202407001）',
+      '市场部',
+      '张三',
+      '2024-07-10',
+    ],
   ]);
   assert.deepEqual(ids('本周进度更新'), ['RW202407001-03', 'RW202407001-01', 'RW202407001-02']);
-  // Due Wednesday 18:00, now Friday 15:00: two working days late.
-  assert.deepEqual(desk.section(title, '逾期任务')[1], [
-    'RW202407001-02',
-    '销售培训材料<制作>',
-    '销售部',
-    '李四',
-    '2024-07-10',
-    '2',
+  // Due Wednesday 18:00, now Friday 15:00: two working days late; and half done at 100 % of its plan.
+  assert.deepEqual(desk.section(title, '需要关注的任务'), [
+    ['任务', '情况', '责任部门', '第一责任人', '截止时间', '需求'],
+    [
+      '销售培训材料<制作>（RW202407001-02）',
+      '逾期 2 个工作日；滞后（完成 50%，按计划应达 100%）',
+      '销售部',
+      '李四',
+      '2024-07-10',
+      '2024年Q3新品上市推广方案（XQ202407001）',
+    ],
+    [
+      '渠道铺货执行（RW202407001-03）',
+      '滞后（完成 0%，按计划应达 40%）；未更新（最近 2024-07-08 09:00）',
+      '销售部',
+      '李四',
+      '2024-07-19',
+      '2024年Q3新品上市推广方案（XQ202407001）',
+    ],
   ]);
-  // Overdue and half done at 100 % of its plan: lagging too.
-  assert.deepEqual(ids('滞后任务'), ['RW202407001-02', 'RW202407001-03']);
-  assert.deepEqual(ids('未更新的任务'), ['RW202407001-03']);
   assert.deepEqual(ids('下周到期的任务'), ['RW202407001-04', 'RW202407001-03']);
   assert.deepEqual(ids('本周新提交的需求'), ['XQ202407002']);
-  assert.deepEqual(ids('待审核 / 待修改的需求'), ['XQ202407002']);
-  assert.deepEqual(desk.section(title, '未完成的行动项').slice(1), [
-    ['XQ202407001', '方案评审', '产品部提供参数', '张三', '2024-07-08'],
+  assert.deepEqual(desk.section(title, '待审核 / 待修改的需求').slice(1), [
+    ['客诉处理流程<优化>（XQ202407002）', '销售部', '李四', '待审核', '2024-07-09 11:00'],
   ]);
-  // Last week's reminder and the queued warning were not sent this week.
-  assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级').slice(1), [
-    ['L2', '逾期', 'RW202407001-02', '1', '2024-07-11 09:00', '李四, head.sales@example.com', '已发送'],
+  assert.deepEqual(desk.section(title, '未完成的行动项').slice(1), [
+    ['产品部提供参数', '张三', '2024-07-08', '2024年Q3新品上市推广方案（XQ202407001）'],
+  ]);
+  // Last week's reminder and the queued warning were not sent this week; who was told is the log's.
+  assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级'), [
+    ['级别', '事项数', '事项'],
+    ['L2', '1', '销售培训材料<制作>（逾期）'],
   ]);
   assert.equal(desk.project.emulator.mail.outbox.length, 0, 'No means the sheet only');
 });
 
-test('progress is one row per task and escalations one row per notice told, however many entries and mails', () => {
+test('progress is one row per task and an escalation one item of its level, however many entries and mails', () => {
   const desk = new ReportDesk('zh-CN').example();
   desk.put('progress', [
     {
@@ -78,13 +98,12 @@ test('progress is one row per task and escalations one row per notice told, howe
   desk.project.call('weeklySummary_');
   const title = '周报 2024-W28';
   assert.deepEqual(desk.section(title, '本周进度更新'), [
-    ['任务编号', '任务名称', '本周更新次数', '进度变化', '最新进度说明', '最新延期原因', '最近更新 · 更新人'],
-    ['RW202407001-03', '渠道铺货执行', '1', '0%', '启动', '无', '2024-07-08 09:00 · 李四'],
-    ['RW202407001-01', '新品推广方案初稿撰写', '1', '100%', '方案完成', '无', '2024-07-09 17:00 · 张三'],
+    ['任务', '本周更新次数', '进度变化', '最新进度说明', '最新延期原因', '最近更新 · 更新人'],
+    ['渠道铺货执行（RW202407001-03）', '1', '0%', '启动', '无', '2024-07-08 09:00 · 李四'],
+    ['新品推广方案初稿撰写（RW202407001-01）', '1', '100%', '方案完成', '无', '2024-07-09 17:00 · 张三'],
     // The delay reason of Thursday's entry stands: Friday's gave none.
     [
-      'RW202407001-02',
-      '销售培训材料<制作>',
+      '销售培训材料<制作>（RW202407001-02）',
       '2',
       '50% → 60%',
       '材料写了六成',
@@ -93,16 +112,8 @@ test('progress is one row per task and escalations one row per notice told, howe
     ],
   ]);
   assert.deepEqual(desk.section(title, '本周发出的提醒、预警与升级'), [
-    ['级别', '规则', '事项', '发送次数', '首次 – 最近发送', '收件人', '状态'],
-    [
-      'L2',
-      '逾期',
-      'RW202407001-02',
-      '2',
-      '2024-07-11 09:00 – 2024-07-12 09:00',
-      '李四, head.sales@example.com',
-      '已发送',
-    ],
+    ['级别', '事项数', '事项'],
+    ['L2', '1', '销售培训材料<制作>（逾期）'],
   ]);
 });
 
@@ -113,21 +124,26 @@ test('an English workbook gets "Weekly 2024-W28" with English headings', () => {
   const title = 'Weekly 2024-W28';
   assert.match(desk.lastAlert(), /"Weekly 2024-W28" is ready/);
   assert.equal(desk.values(title)[1]?.[0], '2024-07-08 to 2024-07-14');
-  assert.deepEqual(desk.section(title, 'Overdue tasks')[0], [
-    'Task ID',
-    'Task',
-    'Responsible dept',
-    'Primary owner',
-    'Due',
-    'Working days overdue',
+  assert.equal(
+    desk.values(title)[3]?.[0],
+    '2 tasks need attention (1 overdue · 2 lagging · 1 stale) · completed 1 · due next week 2 · requests pending 1',
+  );
+  assert.deepEqual(desk.section(title, 'Tasks needing attention').slice(0, 2), [
+    ['Task', 'What is wrong', 'Responsible dept', 'Primary owner', 'Due', 'Request'],
+    [
+      '销售培训材料<制作> (RW202407001-02)',
+      '2 working days overdue; lagging (50% done, 100% planned)',
+      '销售部',
+      '李四',
+      '2024-07-10',
+      '2024年Q3新品上市推广方案 (XQ202407001)',
+    ],
   ]);
-  assert.deepEqual(desk.section(title, 'Reminders, warnings and escalations sent this week')[1]?.slice(0, 4), [
-    'L2',
-    'Overdue',
-    'RW202407001-02',
-    '1',
+  assert.deepEqual(desk.section(title, 'Reminders, warnings and escalations sent'), [
+    ['Level', 'Items', 'What about'],
+    ['L2', '1', '销售培训材料<制作> (Overdue)'],
   ]);
-  assert.deepEqual(desk.section(title, 'Requests pending review or changes')[1]?.slice(4), [
+  assert.deepEqual(desk.section(title, 'Requests pending review or changes')[1]?.slice(3), [
     'Pending review',
     '2024-07-09 11:00',
   ]);
@@ -163,7 +179,16 @@ test('regenerating the same week replaces that sheet and touches nothing else', 
   );
   assert.deepEqual(desk.snapshot([title]), before);
   assert.ok(!desk.values(title).flat().includes('旧内容'));
-  assert.deepEqual(desk.section(title, '逾期任务').slice(1), [['（无）']]);
+  assert.deepEqual(desk.section(title, '需要关注的任务').slice(1, 2), [
+    [
+      '渠道铺货执行（RW202407001-03）',
+      '滞后（完成 0%，按计划应达 40%）；未更新（最近 2024-07-08 09:00）',
+      '销售部',
+      '李四',
+      '2024-07-19',
+      '2024年Q3新品上市推广方案（XQ202407001）',
+    ],
+  ]);
 });
 
 test('emailed to coordinators and department heads: HTML with every user string escaped, and a plain-text part', () => {
@@ -181,11 +206,14 @@ test('emailed to coordinators and department heads: HTML with every user string 
     'head.service@example.com',
   ]);
   const mail = outbox[0]!;
-  assert.equal(mail.subject, '[协作周报] 2024-W28：完成 1 项 · 逾期 1 项');
+  assert.equal(mail.subject, '[协作周报] 2024-W28：需要关注 2 项 · 完成 1 项');
   assert.match(mail.htmlBody ?? '', /销售培训材料&lt;制作&gt;/);
   assert.match(mail.htmlBody ?? '', /客诉处理流程&lt;优化&gt;/);
   assert.doesNotMatch(mail.htmlBody ?? '', /<制作>|<优化>|<草稿>/);
-  assert.match(mail.body, /RW202407001-02 \| 销售培训材料<制作> \| 销售部 \| 李四 \| 2024-07-10 \| 2/);
+  assert.match(
+    mail.body,
+    /- 销售培训材料<制作>（RW202407001-02） \| 逾期 2 个工作日；滞后（完成 50%，按计划应达 100%） \| 销售部 \| 李四 \| 2024-07-10/,
+  );
   assert.match(mail.htmlBody ?? '', /#gid=\d+/);
 });
 
@@ -259,7 +287,7 @@ test('the mail quota is honoured: whoever does not fit today is named, queued on
     'head.sales@example.com',
     'head.service@example.com',
   ]);
-  assert.equal(summaries.at(-1)?.subject, '[协作周报] 2024-W28：完成 1 项 · 逾期 1 项');
+  assert.equal(summaries.at(-1)?.subject, '[协作周报] 2024-W28：需要关注 2 项 · 完成 1 项');
   assert.match(summaries.at(-1)?.htmlBody ?? '', /#gid=\d+/);
 });
 

@@ -140,8 +140,8 @@ test('with a Settings time zone west of the spreadsheet’s, a due date typed as
   desk.project.call('weeklySummary_');
   const dueNextWeek = desk.section('Weekly 2024-W28', 'Due next week');
   assert.deepEqual(
-    dueNextWeek.slice(1).map((row) => [row[0], row[4]]),
-    [['RW202407001-01', '2024-07-15']],
+    dueNextWeek.slice(1).map((row) => [row[0], row[3]]),
+    [['Sales training (RW202407001-01)', '2024-07-15']],
   );
 });
 
