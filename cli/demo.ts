@@ -12,7 +12,7 @@ import { wallClockOf } from '../emulator/spreadsheet/time';
 import type { FakeRobot } from '../emulator/robots';
 import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
-import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
+import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind, type Fields } from './example';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
@@ -59,8 +59,8 @@ type Performer<K extends ExampleStepKind> = (
 /** How each kind of step reaches the add-on: the menu item, sidebar form or sheet row a person would use. */
 const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   setup(session) {
-    // "Set up workbook" asks for the language: Yes is 中文.
-    return session.runMenu('menuSetupWorkbook', { answers: [['yes']] });
+    // "Set up workbook" asks for the language with a button per language.
+    return session.runMenu('menuSetupWorkbook', { dialog: { button: '中文' } });
   },
   referenceData(session, _step, project) {
     const reports = [
@@ -83,7 +83,7 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
       review: step.notes,
     });
     const menu = session.runMenu('menuApproveRequest', {
-      answers: [['yes']],
+      dialog: { button: '立项', fields: { notes: step.notes } },
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
     return merge([typed, menu], 'menu', menu.target);
@@ -91,14 +91,18 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   splitTasks(session, step) {
     const row = requestRow(session, step.requestId);
     if (row === undefined) return notFound(step.requestId);
-    // The menu asks how many tasks and adds numbered rows; the coordinator then fills each in.
+    // The split form takes each task's name, department, owner, start, due and deliverable and
+    // submits them for sign-off in one write; the coordinator then adds the rest on the rows.
+    const formed = new Set(['name', 'dept', 'owner', 'start', 'due', 'deliverable']);
+    const pick = (task: Fields, inForm: boolean) =>
+      Object.fromEntries(Object.entries(task).filter(([key]) => formed.has(key) === inForm));
     const menu = session.runMenu('menuSplitTasks', {
-      answers: [['ok', String(step.tasks.length)]],
+      dialog: { tasks: step.tasks.map((task) => pick(task, true)) },
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
     if (!menu.ok) return menu;
     const rows = step.tasks.map((task, i) =>
-      session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), task),
+      session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), pick(task, false)),
     );
     return merge([menu, ...rows], 'menu', menu.target);
   },
@@ -123,9 +127,9 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   submitSplit(session, step) {
     const row = requestRow(session, step.requestId);
     if (row === undefined) return notFound(step.requestId);
-    // "Split into tasks" on a request that has its task rows asks whether to submit them: Yes.
+    // "Split into tasks" on a request that has its task rows lists them; "Submit for sign-off" sends them.
     return session.runMenu('menuSplitTasks', {
-      answers: [['yes']],
+      dialog: { tasks: [] },
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
   },

@@ -5,6 +5,7 @@
 import { alertText } from './alerts';
 import { commonText } from './common';
 import { dashboardText } from './dashboard';
+import { dialogText } from './dialogs';
 import { guardText } from './guard';
 import { mailText } from './mails';
 import { nudgeText } from './nudge';
@@ -37,6 +38,7 @@ export const catalogue = {
   ...robotText,
   ...dashboardText,
   ...nudgeText,
+  ...dialogText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

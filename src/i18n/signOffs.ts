@@ -30,10 +30,6 @@ export const signOffText = {
 
   wbRefused: { 'zh-CN': '{message}', en: '{message}' },
   wbSignOffOpened: { 'zh-CN': '已提交会签，等待签批：{signers}。', en: 'Sent for sign-off by {signers}.' },
-  wbSubmitSplitQuestion: {
-    'zh-CN': '需求 {id} 已有 {count} 个任务。提交任务分工给各责任部门负责人会签？（是：提交会签；否：再添加任务行）',
-    en: 'Request {id} has {count} tasks. Submit the split to the responsible heads for sign-off? (Yes: submit; No: add more task rows)',
-  },
   wbSplitNoTasks: {
     'zh-CN': '需求 {id} 还没有任务行，请先拆分任务再提交会签。',
     en: 'Request {id} has no task rows yet; split it into tasks before submitting it for sign-off.',

@@ -205,11 +205,9 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.deepEqual([2, 3].map((r) => desk.value('signOffs', r, 'decision')).sort(), [w.return, w.superseded].sort());
 
     as(desk, COORDINATOR);
-    // "Split into tasks" on a request with task rows offers to submit them for sign-off: Yes.
-    desk.select('requests', 2);
-    desk.answer('YES');
-    desk.project.call('splitRequest_');
-    assert.match(desk.lastAlert(), lang === 'en' ? /Sent for sign-off by/ : /已提交会签/);
+    // "Split into tasks" on a request with task rows lists them; "Submit for sign-off" sends them.
+    const submitted = desk.submitSplit(2);
+    assert.match(submitted?.message ?? '', lang === 'en' ? /Sent for sign-off by/ : /已提交会签/);
     assert.equal(desk.value('requests', 2, 'status'), w.signOff);
     assert.equal(rows(desk, 'signOffs').length, 4);
     decide(desk, MARKET_HEAD, 'split', id, 'agree');
