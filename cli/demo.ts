@@ -2,7 +2,8 @@
  * `collab-desk demo`: plays the example project (cli/example.ts) against the built add-on in the
  * emulator. History first (setup, request, approval, split, first progress), then automation is
  * turned on and three weeks pass in hourly ticks while people post progress, meet, accept and
- * re-plan. Prints a line per simulated day; writes the workbook as .xlsx and every mail as .eml.
+ * re-plan. Prints what happened in about twenty lines (cli/demoConsole.ts; `verbose` adds each
+ * step's route and a line per simulated day); writes the workbook as .xlsx and every mail as .eml.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,12 +17,15 @@ import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind, t
 import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
+import { happenings, healthLines, LINE_WIDTH, notCarriedLine, wrap } from './demoConsole';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
 
 export interface DemoOptions {
   readonly outDir: string;
   readonly project?: ExampleProject;
   readonly log?: (line: string) => void;
+  /** Where each step's menu, form or row, a line per simulated day and every export detail go (--verbose). */
+  readonly detail?: (line: string) => void;
 }
 
 export interface StepResult extends ActionReport {
@@ -170,7 +174,8 @@ function perform(session: AddOnSession, step: ExampleStep, project: ExampleProje
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const project = options.project ?? EXAMPLE;
-  const play = new Playback(project, options.log ?? (() => {}));
+  const say = options.log ?? (() => {});
+  const play = new Playback(project, options.detail ?? (() => {}));
   play.log(`Collab Desk demo: ${project.spreadsheetName} (${project.timeZone})`);
   play.log('History before automation:');
   const start = play.time(project.simulation.start).getTime();
@@ -180,6 +185,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   play.runStepsUntil(Infinity, (line) => play.log(`  after the simulation: ${line}`));
   const health = play.reportEnd();
   const written = await play.writeOutputs(options.outDir);
+  for (const line of summary(play, project, { ticks, health, ...written })) say(line);
   return {
     ...written,
     steps: play.results,
@@ -195,6 +201,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 class Playback {
   readonly session: AddOnSession;
   readonly results: StepResult[] = [];
+  /** What the .xlsx could not carry, once written. */
+  skippedRules: readonly string[] = [];
   /** The groups' robots, posted to by the add-on over the emulated UrlFetchApp. */
   readonly robots: readonly { readonly group: string; readonly robot: FakeRobot }[];
   private readonly steps: ExampleStep[];
@@ -311,15 +319,14 @@ class Playback {
     return health;
   }
 
-  async writeOutputs(
-    outDir: string,
-  ): Promise<{ workbook: string; outbox: string[]; robots: string[]; page: string | undefined }> {
+  async writeOutputs(outDir: string): Promise<Written> {
     mkdirSync(outDir, { recursive: true });
     const workbook = join(outDir, 'demo.xlsx');
     // The file opens on the task list.
     const tasks = findSheet(this.session.spreadsheet, 'tasks');
     if (tasks) this.session.spreadsheet.setActiveSheet(tasks);
     const exported = await exportWorkbook(this.session.spreadsheet, workbook);
+    this.skippedRules = exported.skippedRules;
     const skipped = exported.skippedRules.length > 0 ? `; not exportable: ${exported.skippedRules.join(', ')}` : '';
     this.log(`Wrote ${workbook} (${exported.sheets} sheets${skipped})`);
     const outbox = writeOutbox(this.outbox, join(outDir, 'outbox'), { from: this.project.coordinator });
@@ -336,6 +343,57 @@ class Playback {
     }
     return { workbook, outbox, robots, page };
   }
+}
+
+interface Written {
+  readonly workbook: string;
+  readonly outbox: string[];
+  readonly robots: string[];
+  readonly page: string | undefined;
+}
+
+/** The default console: what happened, what was sent, health, what to open first, what the .xlsx lacks. */
+function summary(
+  play: Playback,
+  project: ExampleProject,
+  end: Written & { readonly ticks: number; readonly health: Readonly<Record<string, string>> },
+): string[] {
+  const steps = play.results;
+  const people = new Set(steps.map((s) => s.by)).size;
+  const first = steps[0]?.at.slice(0, 10) ?? '';
+  const last = project.simulation.end.slice(0, 10);
+  const happened = happenings(
+    steps.map((result) => ({ at: result.at, ok: result.ok, step: stepOf(project, result) })),
+    project,
+  );
+  const mails = play.outbox.length;
+  const posts = play.robots.reduce((sum, { robot }) => sum + robot.received.length, 0);
+  const groups = play.robots.map(({ group, robot }) => `${group} ${robot.received.length}`).join(', ');
+  const failed = steps.filter((s) => !s.ok);
+  const lines = [
+    `Collab Desk demo · ${project.spreadsheetName}: ${first} → ${last}, ${steps.length} steps by ${people} people, ${end.ticks} hourly checks`,
+    'What happened:',
+    ...wrap('  ', happened),
+    `Sent: ${mails} mails (reminder digests, escalations, sign-off requests, weekly summaries) and ${posts} robot posts (${groups});`,
+    `  通知记录 (Notification log) in the workbook lists all ${play.notices()}: to whom, when and why.`,
+    ...healthLines(project, end.health),
+    'Open first:',
+    `  ${end.workbook} (the workbook, on its task list)${end.page ? ` · ${end.page} (dashboard and timeline, in a browser)` : ''}`,
+    `  ${join(end.workbook, '..', 'outbox')}/ (the ${end.outbox.length} mails, .eml) · ${join(end.workbook, '..', 'robots')}/ (what each robot group read)`,
+    ...[notCarriedLine(play.skippedRules)].filter((line): line is string => line !== undefined),
+    ...(failed.length > 0
+      ? [
+          `${failed.length} steps failed:`,
+          ...failed.map((r) => `  ${r.at} ${r.kind}: ${r.messages.join(' | ')}`.slice(0, LINE_WIDTH)),
+        ]
+      : []),
+  ];
+  return lines;
+}
+
+/** The example step a result came from, by its time and kind (results are in time order, steps as written). */
+function stepOf(project: ExampleProject, result: StepResult): ExampleStep {
+  return project.steps.find((s) => s.at === result.at && s.kind === result.kind && s.by === result.by)!;
 }
 
 function dayLabel(instant: number, timeZone: string): string {
