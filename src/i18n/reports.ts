@@ -55,7 +55,7 @@ export const reportText = {
   summaryEmailOpen: { 'zh-CN': '在表格中查看', en: 'Open in the spreadsheet' },
   summaryAskEmail: {
     'zh-CN':
-      '生成「{sheet}」。是否同时通过邮件发送给协作负责人和部门负责人（{count} 人）？\n是：生成并发送；否：只生成。',
+      '生成「{sheet}」。是否同时通过邮件发送给协作总负责人和部门负责人（{count} 人）？\n是：生成并发送；否：只生成。',
     en: 'Generate "{sheet}". Also email it to the coordinators and department heads ({count} people)?\nYes: generate and send; No: generate only.',
   },
   summaryDone: { 'zh-CN': '已生成「{sheet}」。', en: '"{sheet}" is ready.' },

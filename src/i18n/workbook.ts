@@ -142,7 +142,7 @@ export const workbookText = {
     en: 'Workbook ready: {created} sheets created, {adopted} adopted, {columns} columns added.',
   },
   wbStampForCoordinator: {
-    'zh-CN': '任务编号和原定截止只由协作负责人写入：下一次每小时检查或协作负责人运行「校验」时填写',
+    'zh-CN': '任务编号和原定截止只由协作总负责人写入：下一次每小时检查或协作总负责人运行「校验」时填写',
     en: "Task ID and baseline due are written only for coordinators: the next hourly check or a coordinator's Validate fills them in",
   },
   wbHeaderProtection: {

@@ -212,7 +212,7 @@ describe('Split from template', () => {
     fillMore(desk);
     const { row } = desk.approvedRequest();
     desk.as('zhang.san@example.com', () => splitFromTemplate(desk, row, '大型市场活动'));
-    assert.match(desk.lastAlert(), /只有协作负责人可以执行此操作/);
+    assert.match(desk.lastAlert(), /只有协作总负责人可以执行此操作/);
     assert.equal(desk.sheet('tasks').getLastRow(), 1);
   });
 });

@@ -517,14 +517,14 @@ test('the sidebar reviews a request; a malformed payload or a non-coordinator ch
     settings
       .getDataRange()
       .getValues()
-      .findIndex((r) => r[0] === '协作负责人') + 1;
+      .findIndex((r) => r[0] === '协作总负责人') + 1;
   settings.getRange(coordinators, 2).setValue('boss@example.com');
   const refused = desk.project.runFromSidebar('reviewRequest', { id, decision: 'approve', lead: '市场部' }) as {
     ok: boolean;
     message: string;
   };
   assert.equal(refused.ok, false);
-  assert.match(refused.message, /只有协作负责人可以执行此操作/);
+  assert.match(refused.message, /只有协作总负责人可以执行此操作/);
   assert.equal(desk.value('requests', row!, 'status'), '待修改');
 });
 
