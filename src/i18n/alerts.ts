@@ -93,8 +93,8 @@ export const alertText = {
   },
   settingRunBudgetSeconds: { 'zh-CN': '单次运行发信时限（秒）', en: 'Sending time per run (seconds)' },
   settingRunBudgetSecondsHelp: {
-    'zh-CN': '一次运行超过此秒数后不再开始发信，其余排队到下一小时（Apps Script 每次运行最多 360 秒）',
-    en: 'After this many seconds a run starts no more sends; the rest is queued for the next hour (Apps Script stops a run at 360 s)',
+    'zh-CN': '一次运行超过此秒数后不再开始发信，其余留到下一小时发送（Apps Script 每次运行最多 360 秒）',
+    en: 'After this many seconds a run starts no more sends; the rest go out the next hour (Apps Script stops a run at 360 s)',
   },
   settingScanHour: { 'zh-CN': '每日检查时间（点）', en: 'Daily check hour' },
   settingScanHourHelp: {
@@ -138,8 +138,9 @@ export const alertText = {
   },
   settingLogRetentionDays: { 'zh-CN': '通知记录保留天数', en: 'Notification log kept (days)' },
   settingLogRetentionDaysHelp: {
-    'zh-CN': '通知记录中早于此天数、且冷却、升级和待发队列都不再需要的行，移入「通知记录 YYYY」（受保护，不会删除）',
-    en: 'Notification log rows older than this that cooldown, escalation and the queue no longer need move to "Notification log YYYY" (protected, never deleted)',
+    'zh-CN':
+      '通知记录中早于此天数、且不再用于判断重复提醒、升级或待发送邮件的行，移入「通知记录 YYYY」（受保护，不会删除）',
+    en: 'Notification log rows older than this, no longer needed to tell repeats, escalations or mail still to send, move to "Notification log YYYY" (protected, never deleted)',
   },
 
   // What a setting accepts, shown when a value is rejected.
