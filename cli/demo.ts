@@ -17,7 +17,7 @@ import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind, t
 import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
-import { happenings, healthLines, LINE_WIDTH, notCarriedLine, wrap } from './demoConsole';
+import { consoleSummary } from './demoConsole';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
 
 export interface DemoOptions {
@@ -185,7 +185,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   play.runStepsUntil(Infinity, (line) => play.log(`  after the simulation: ${line}`));
   const health = play.reportEnd();
   const written = await play.writeOutputs(options.outDir);
-  for (const line of summary(play, project, { ticks, health, ...written })) say(line);
+  const summary = consoleSummary({
+    project,
+    steps: play.results,
+    ticks,
+    mails: play.outbox.length,
+    robots: play.robots.map(({ group, robot }) => ({ group, posts: robot.received.length })),
+    notices: play.notices(),
+    health,
+    written,
+    notCarried: play.skippedRules,
+  });
+  for (const line of summary) say(line);
   return {
     ...written,
     steps: play.results,
@@ -345,55 +356,11 @@ class Playback {
   }
 }
 
-interface Written {
+export interface Written {
   readonly workbook: string;
   readonly outbox: string[];
   readonly robots: string[];
   readonly page: string | undefined;
-}
-
-/** The default console: what happened, what was sent, health, what to open first, what the .xlsx lacks. */
-function summary(
-  play: Playback,
-  project: ExampleProject,
-  end: Written & { readonly ticks: number; readonly health: Readonly<Record<string, string>> },
-): string[] {
-  const steps = play.results;
-  const people = new Set(steps.map((s) => s.by)).size;
-  const first = steps[0]?.at.slice(0, 10) ?? '';
-  const last = project.simulation.end.slice(0, 10);
-  const happened = happenings(
-    steps.map((result) => ({ at: result.at, ok: result.ok, step: stepOf(project, result) })),
-    project,
-  );
-  const mails = play.outbox.length;
-  const posts = play.robots.reduce((sum, { robot }) => sum + robot.received.length, 0);
-  const groups = play.robots.map(({ group, robot }) => `${group} ${robot.received.length}`).join(', ');
-  const failed = steps.filter((s) => !s.ok);
-  const lines = [
-    `Collab Desk demo · ${project.spreadsheetName}: ${first} → ${last}, ${steps.length} steps by ${people} people, ${end.ticks} hourly checks`,
-    'What happened:',
-    ...wrap('  ', happened),
-    `Sent: ${mails} mails (reminder digests, escalations, sign-off requests, weekly summaries) and ${posts} robot posts (${groups});`,
-    `  通知记录 (Notification log) in the workbook lists all ${play.notices()}: to whom, when and why.`,
-    ...healthLines(project, end.health),
-    'Open first:',
-    `  ${end.workbook} (the workbook, on its task list)${end.page ? ` · ${end.page} (dashboard and timeline, in a browser)` : ''}`,
-    `  ${join(end.workbook, '..', 'outbox')}/ (the ${end.outbox.length} mails, .eml) · ${join(end.workbook, '..', 'robots')}/ (what each robot group read)`,
-    ...[notCarriedLine(play.skippedRules)].filter((line): line is string => line !== undefined),
-    ...(failed.length > 0
-      ? [
-          `${failed.length} steps failed:`,
-          ...failed.map((r) => `  ${r.at} ${r.kind}: ${r.messages.join(' | ')}`.slice(0, LINE_WIDTH)),
-        ]
-      : []),
-  ];
-  return lines;
-}
-
-/** The example step a result came from, by its time and kind (results are in time order, steps as written). */
-function stepOf(project: ExampleProject, result: StepResult): ExampleStep {
-  return project.steps.find((s) => s.at === result.at && s.kind === result.kind && s.by === result.by)!;
 }
 
 function dayLabel(instant: number, timeZone: string): string {

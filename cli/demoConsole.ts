@@ -7,6 +7,8 @@
 import { enumLabel } from '../src/domain/enums';
 import { columnDef, columnLabel, sheetTitle } from '../src/domain/schema';
 import { localeFromSpreadsheet } from '../src/i18n/index';
+import { join } from 'node:path';
+import type { StepResult, Written } from './demo';
 import type { ExampleProject, ExampleStep } from './example';
 
 /** Console lines take at most this many terminal columns, so a wide terminal shows each on one row. */
@@ -143,4 +145,58 @@ export function notCarriedLine(skipped: readonly string[]): string | undefined {
   const others = skipped.filter((entry) => !/\d+ charts?$/.test(entry)).length;
   const parts = [charts > 0 ? `${charts} charts` : '', others > 0 ? `${others} sheet protections` : ''].filter(Boolean);
   return `The .xlsx cannot carry ${parts.join(' and ')} (Excel protects whole sheets); README "What the result keeps" lists them.`;
+}
+
+/** What the console summary is made from: the playback's results and what was written. */
+export interface DemoEnd {
+  readonly project: ExampleProject;
+  readonly steps: readonly StepResult[];
+  readonly ticks: number;
+  readonly mails: number;
+  readonly robots: readonly { readonly group: string; readonly posts: number }[];
+  /** Rows of the Notification log: one per message, mail or robot post. */
+  readonly notices: number;
+  readonly health: Readonly<Record<string, string>>;
+  readonly written: Written;
+  readonly notCarried: readonly string[];
+}
+
+/** The default console: what happened, what was sent, health, what to open first, what the .xlsx lacks. */
+export function consoleSummary(end: DemoEnd): string[] {
+  const { project, steps, written } = end;
+  const people = new Set(steps.map((s) => s.by)).size;
+  const first = steps[0]?.at.slice(0, 10) ?? '';
+  const last = project.simulation.end.slice(0, 10);
+  const happened = happenings(
+    steps.map((result) => ({ at: result.at, ok: result.ok, step: stepOf(project, result) })),
+    project,
+  );
+  const posts = end.robots.reduce((sum, robot) => sum + robot.posts, 0);
+  const groups = end.robots.map((robot) => `${robot.group} ${robot.posts}`).join(', ');
+  const failed = steps.filter((s) => !s.ok);
+  const folder = join(written.workbook, '..');
+  const page = written.page ? ` · ${written.page} (dashboard and timeline, in a browser)` : '';
+  return [
+    `Collab Desk demo · ${project.spreadsheetName}: ${first} → ${last}, ${steps.length} steps by ${people} people, ${end.ticks} hourly checks`,
+    'What happened:',
+    ...wrap('  ', happened),
+    `Sent: ${end.mails} mails (reminder digests, escalations, sign-off requests, weekly summaries) and ${posts} robot posts (${groups});`,
+    `  通知记录 (Notification log) in the workbook lists all ${end.notices}: to whom, when and why.`,
+    ...healthLines(project, end.health),
+    'Open first:',
+    `  ${written.workbook} (the workbook, on its task list)${page}`,
+    `  ${join(folder, 'outbox')}/ (the ${written.outbox.length} mails, .eml) · ${join(folder, 'robots')}/ (what each robot group read)`,
+    ...[notCarriedLine(end.notCarried)].filter((line): line is string => line !== undefined),
+    ...(failed.length > 0
+      ? [
+          `${failed.length} steps failed:`,
+          ...failed.map((r) => `  ${r.at} ${r.kind}: ${r.messages.join(' | ')}`.slice(0, LINE_WIDTH)),
+        ]
+      : []),
+  ];
+}
+
+/** The example step a result came from, by its time, kind and person (results are in time order, steps as written). */
+function stepOf(project: ExampleProject, result: StepResult): ExampleStep {
+  return project.steps.find((s) => s.at === result.at && s.kind === result.kind && s.by === result.by)!;
 }
