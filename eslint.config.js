@@ -118,8 +118,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/*', '**/src/**', '!**/src/contract'],
-              message: 'The sidebar reaches the server only through src/contract.ts.',
+              group: ['**/src/*', '**/src/**', '!**/src/contract', '!**/src/dialogContract'],
+              message:
+                'The sidebar and the dialogs reach the server only through src/contract.ts and src/dialogContract.ts.',
             },
           ],
         },

@@ -200,6 +200,7 @@ export function patchedBundle(patch: (code: string) => string): Bundle {
   if (patched === code) throw new Error('bench: the bundle patch matched nothing; see scripts.ts');
   writeFileSync(join(folder, 'Code.js'), patched);
   writeFileSync(join(folder, 'sidebar.html'), built.sidebar);
+  writeFileSync(join(folder, 'dialog.html'), built.dialog);
   writeFileSync(join(folder, 'appsscript.json'), JSON.stringify(built.manifest));
   return { ...built, folder };
 }

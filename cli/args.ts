@@ -13,7 +13,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export type Invocation =
   | { readonly command: 'help' }
-  | { readonly command: 'demo'; readonly outDir: string }
+  | { readonly command: 'demo'; readonly outDir: string; readonly verbose: boolean }
   | {
       readonly command: WorkbookCommand;
       readonly file: string;
@@ -47,12 +47,13 @@ Options:
   --out <file.xlsx>      where to write the result (default: <file>.collab-desk.xlsx; mails go to
                          the folder <file>.collab-desk.outbox)
   --out-dir <dir>        demo only: where to write demo.xlsx and outbox/ (default: out)
+  --verbose              demo only: also print each step's menu, form or row and a line per simulated day
   -h, --help             show this help
 
 Exit codes: 0 done, 1 the add-on reported a failure, 2 a wrong argument, an unreadable workbook, a workbook
 open in LibreOffice or Excel, or an --out that is the workbook itself or in a missing or read-only folder.`;
 
-const FLAGS = ['--now', '--dry-run', '--out', '--out-dir', '--help'] as const;
+const FLAGS = ['--now', '--dry-run', '--out', '--out-dir', '--verbose', '--help'] as const;
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** `--now`: an ISO 8601 date or date-time; without an offset it is a wall-clock time in `timeZone`. */
@@ -101,8 +102,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
     if (!(FLAGS as readonly string[]).includes(flag))
       throw new UsageError(`unknown option '${flag}' (allowed: ${FLAGS.join(', ')})`);
     if (options.has(flag)) throw new UsageError(`${flag} is given twice`);
-    if (flag === '--dry-run') {
-      if (inline !== undefined) throw new UsageError(`--dry-run takes no value`);
+    if (flag === '--dry-run' || flag === '--verbose') {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
       options.set(flag, true);
       continue;
     }
@@ -116,15 +117,20 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (command === 'demo') {
     if (positional.length > 0) throw new UsageError(`demo takes no file (got '${positional[0]}')`);
     for (const flag of ['--now', '--dry-run', '--out']) {
-      if (options.has(flag)) throw new UsageError(`${flag} is not an option of demo (allowed: --out-dir)`);
+      if (options.has(flag)) throw new UsageError(`${flag} is not an option of demo (allowed: --out-dir, --verbose)`);
     }
-    return { command, outDir: (options.get('--out-dir') as string | undefined) ?? 'out' };
+    return {
+      command,
+      outDir: (options.get('--out-dir') as string | undefined) ?? 'out',
+      verbose: options.has('--verbose'),
+    };
   }
   const [file] = positional;
   if (file === undefined) throw new UsageError(`${command}: missing <file.xlsx>`);
   if (positional.length > 1)
     throw new UsageError(`${command}: one <file.xlsx> expected, got ${positional.length}: ${positional.join(' ')}`);
   if (options.has('--out-dir')) throw new UsageError(`--out-dir is an option of demo only (use --out <file.xlsx>)`);
+  if (options.has('--verbose')) throw new UsageError(`--verbose is an option of demo only`);
   if (!/\.xlsx$/i.test(file))
     throw new UsageError(`<file.xlsx>: '${file}' does not end in .xlsx (only .xlsx workbooks are read)`);
   const out = (options.get('--out') as string | undefined) ?? defaultOut(file, command as WorkbookCommand);

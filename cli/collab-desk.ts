@@ -19,7 +19,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // Loaded on demand, so a mistyped argument is answered at once.
     case 'demo': {
       const { runDemo } = await import('./demo');
-      const result = await runDemo({ outDir: invocation.outDir, log });
+      const result = await runDemo({ outDir: invocation.outDir, log, ...(invocation.verbose ? { detail: log } : {}) });
       return result.steps.every((s) => s.ok) ? EXIT_OK : EXIT_FAILED;
     }
     default: {

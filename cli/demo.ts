@@ -2,7 +2,8 @@
  * `collab-desk demo`: plays the example project (cli/example.ts) against the built add-on in the
  * emulator. History first (setup, request, approval, split, first progress), then automation is
  * turned on and three weeks pass in hourly ticks while people post progress, meet, accept and
- * re-plan. Prints a line per simulated day; writes the workbook as .xlsx and every mail as .eml.
+ * re-plan. Prints what happened in about twenty lines (cli/demoConsole.ts; `verbose` adds each
+ * step's route and a line per simulated day); writes the workbook as .xlsx and every mail as .eml.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,17 +13,20 @@ import { wallClockOf } from '../emulator/spreadsheet/time';
 import type { FakeRobot } from '../emulator/robots';
 import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
-import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
+import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind, type Fields } from './example';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { playSuggestion } from './demoSuggestion';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
+import { consoleSummary } from './demoConsole';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
 
 export interface DemoOptions {
   readonly outDir: string;
   readonly project?: ExampleProject;
   readonly log?: (line: string) => void;
+  /** Where each step's menu, form or row, a line per simulated day and every export detail go (--verbose). */
+  readonly detail?: (line: string) => void;
 }
 
 export interface StepResult extends ActionReport {
@@ -60,8 +64,8 @@ type Performer<K extends ExampleStepKind> = (
 /** How each kind of step reaches the add-on: the menu item, sidebar form or sheet row a person would use. */
 const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   setup(session) {
-    // "Set up workbook" asks for the language: Yes is 中文.
-    return session.runMenu('menuSetupWorkbook', { answers: [['yes']] });
+    // "Set up workbook" asks for the language with a button per language.
+    return session.runMenu('menuSetupWorkbook', { dialog: { button: '中文' } });
   },
   referenceData(session, _step, project) {
     const reports = [
@@ -84,7 +88,7 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
       review: step.notes,
     });
     const menu = session.runMenu('menuApproveRequest', {
-      answers: [['yes']],
+      dialog: { button: '立项', fields: { notes: step.notes } },
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
     return merge([typed, menu], 'menu', menu.target);
@@ -92,14 +96,18 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   splitTasks(session, step) {
     const row = requestRow(session, step.requestId);
     if (row === undefined) return notFound(step.requestId);
-    // The menu asks how many tasks and adds numbered rows; the coordinator then fills each in.
+    // The split form takes each task's name, department, owner, start, due and deliverable and
+    // submits them for sign-off in one write; the coordinator then adds the rest on the rows.
+    const formed = new Set(['name', 'dept', 'owner', 'start', 'due', 'deliverable']);
+    const pick = (task: Fields, inForm: boolean) =>
+      Object.fromEntries(Object.entries(task).filter(([key]) => formed.has(key) === inForm));
     const menu = session.runMenu('menuSplitTasks', {
-      answers: [['ok', String(step.tasks.length)]],
+      dialog: { tasks: step.tasks.map((task) => pick(task, true)) },
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
     if (!menu.ok) return menu;
     const rows = step.tasks.map((task, i) =>
-      session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), task),
+      session.editRow('tasks', (f) => f.id === taskId(step.requestId, i + 1), pick(task, false)),
     );
     return merge([menu, ...rows], 'menu', menu.target);
   },
@@ -124,9 +132,9 @@ const PERFORM: { [K in ExampleStepKind]: Performer<K> } = {
   submitSplit(session, step) {
     const row = requestRow(session, step.requestId);
     if (row === undefined) return notFound(step.requestId);
-    // "Split into tasks" on a request that has its task rows asks whether to submit them: Yes.
+    // "Split into tasks" on a request that has its task rows lists them; "Submit for sign-off" sends them.
     return session.runMenu('menuSplitTasks', {
-      answers: [['yes']],
+      dialog: { tasks: [] },
       select: { sheet: findSheet(session.spreadsheet, 'requests')!, row },
     });
   },
@@ -167,7 +175,8 @@ function perform(session: AddOnSession, step: ExampleStep, project: ExampleProje
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const project = options.project ?? EXAMPLE;
-  const play = new Playback(project, options.log ?? (() => {}));
+  const say = options.log ?? (() => {});
+  const play = new Playback(project, options.detail ?? (() => {}));
   play.log(`Collab Desk demo: ${project.spreadsheetName} (${project.timeZone})`);
   play.log('History before automation:');
   const start = play.time(project.simulation.start).getTime();
@@ -178,6 +187,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   play.runStepsUntil(Infinity, (line) => play.log(`  after the simulation: ${line}`));
   const health = play.reportEnd();
   const written = await play.writeOutputs(options.outDir);
+  const summary = consoleSummary({
+    project,
+    steps: play.results,
+    ticks,
+    mails: play.outbox.length,
+    robots: play.robots.map(({ group, robot }) => ({ group, posts: robot.received.length })),
+    notices: play.notices(),
+    health,
+    written,
+    notCarried: play.skippedRules,
+  });
+  for (const line of summary) say(line);
   return {
     ...written,
     steps: play.results,
@@ -193,6 +214,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 class Playback {
   readonly session: AddOnSession;
   readonly results: StepResult[] = [];
+  /** What the .xlsx could not carry, once written. */
+  skippedRules: readonly string[] = [];
   /** The groups' robots, posted to by the add-on over the emulated UrlFetchApp. */
   readonly robots: readonly { readonly group: string; readonly robot: FakeRobot }[];
   private readonly steps: ExampleStep[];
@@ -309,15 +332,14 @@ class Playback {
     return health;
   }
 
-  async writeOutputs(
-    outDir: string,
-  ): Promise<{ workbook: string; outbox: string[]; robots: string[]; page: string | undefined }> {
+  async writeOutputs(outDir: string): Promise<Written> {
     mkdirSync(outDir, { recursive: true });
     const workbook = join(outDir, 'demo.xlsx');
     // The file opens on the task list.
     const tasks = findSheet(this.session.spreadsheet, 'tasks');
     if (tasks) this.session.spreadsheet.setActiveSheet(tasks);
     const exported = await exportWorkbook(this.session.spreadsheet, workbook);
+    this.skippedRules = exported.skippedRules;
     const skipped = exported.skippedRules.length > 0 ? `; not exportable: ${exported.skippedRules.join(', ')}` : '';
     this.log(`Wrote ${workbook} (${exported.sheets} sheets${skipped})`);
     const outbox = writeOutbox(this.outbox, join(outDir, 'outbox'), { from: this.project.coordinator });
@@ -334,6 +356,13 @@ class Playback {
     }
     return { workbook, outbox, robots, page };
   }
+}
+
+export interface Written {
+  readonly workbook: string;
+  readonly outbox: string[];
+  readonly robots: string[];
+  readonly page: string | undefined;
 }
 
 function dayLabel(instant: number, timeZone: string): string {

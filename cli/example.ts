@@ -243,7 +243,6 @@ export const EXAMPLE: ExampleProject = {
         },
       ],
     },
-    { at: '2024-07-03 15:30', by: COORDINATOR, kind: 'submitSplit', requestId: REQUEST },
     {
       at: '2024-07-03 17:00',
       by: 'gao.feng@example.com',

@@ -12,6 +12,7 @@ import type { EmuSheet, EmuSpreadsheet } from '../emulator/spreadsheet';
 import type { MenuData, Ui } from '../emulator/services/ui';
 import type { SheetKey } from '../src/domain/schema';
 import { catalogue, type Text } from '../src/i18n/index';
+import { dialogCall, dialogData, type DialogAnswer } from './dialogs';
 import type { Fields } from './example';
 import { appendRow, findSheet, updateRow, type TypedCell } from './sheet-rows';
 
@@ -37,28 +38,39 @@ export class MissingBundleError extends Error {
   override name = 'MissingBundleError';
 }
 
-/** What `clasp push` uploads: the bundle, the sidebar and the manifest (which enables the Sheets API). */
+/** What `clasp push` uploads: the bundle, the sidebar, the menus' dialog and the manifest (which enables the Sheets API). */
 export interface Bundle {
   /** The folder `clasp push` uploads; its .js files are the script. */
   readonly folder: string;
   readonly sidebar: string;
+  readonly dialog: string;
   readonly manifest: unknown;
 }
 
 /** The build of this checkout; a missing one is named with the command that makes it, from any folder. */
 export function readBundle(folder: string = BUILD): Bundle {
   const sidebar = join(folder, 'sidebar.html');
+  const dialog = join(folder, 'dialog.html');
   const manifest = join(folder, 'appsscript.json');
-  for (const file of [join(folder, 'Code.js'), sidebar, manifest]) {
+  for (const file of [join(folder, 'Code.js'), sidebar, dialog, manifest]) {
     if (!existsSync(file))
       throw new MissingBundleError(`${file} not found: build it with \`npm --prefix ${PACKAGE_ROOT} run build\``);
   }
-  return { folder, sidebar: readFileSync(sidebar, 'utf8'), manifest: JSON.parse(readFileSync(manifest, 'utf8')) };
+  return {
+    folder,
+    sidebar: readFileSync(sidebar, 'utf8'),
+    dialog: readFileSync(dialog, 'utf8'),
+    manifest: JSON.parse(readFileSync(manifest, 'utf8')),
+  };
 }
 
 /** The build in a fresh emulator, as Apps Script would run it after `clasp push`. */
 export function loadBuilt(bundle: Bundle, options: EmulatorOptions = {}): LoadedProject {
-  return loadProject(bundle.folder, { htmlFiles: { sidebar: bundle.sidebar }, manifest: bundle.manifest, ...options });
+  return loadProject(bundle.folder, {
+    htmlFiles: { sidebar: bundle.sidebar, dialog: bundle.dialog },
+    manifest: bundle.manifest,
+    ...options,
+  });
 }
 
 type Button = GoogleAppsScript.Base.Button;
@@ -102,11 +114,16 @@ export class AddOnSession {
 
   /**
    * Picks a menu item as the user: `answers` are the buttons (and prompt texts) the user gives
-   * to the questions it asks, in order; `select` is the row selected first, if the item works on one.
+   * to the questions it asks, in order; `dialog` is what the user does in the HTML dialog it
+   * opens, if it opens one; `select` is the row selected first, if the item works on one.
    */
   runMenu(
     captionKey: string,
-    options: { answers?: readonly Answer[]; select?: { sheet: EmuSheet; row: number } } = {},
+    options: {
+      answers?: readonly Answer[];
+      dialog?: DialogAnswer;
+      select?: { sheet: EmuSheet; row: number };
+    } = {},
   ): ActionReport {
     const handler = this.menuHandler(captionKey);
     if (!handler)
@@ -122,7 +139,14 @@ export class AddOnSession {
       options.select.sheet.setActiveRange(options.select.sheet.getRange(options.select.row, 1));
     }
     for (const [button, text] of options.answers ?? []) ui.emuQueueAnswer(BUTTONS[button](ui.ui), text ?? '');
-    return this.capture('menu', handler, () => this.project.call(handler));
+    const dialogs = ui.emuDialogs().length;
+    const report = this.capture('menu', handler, () => this.project.call(handler));
+    const shown = ui.emuDialogs().slice(dialogs).at(-1);
+    if (!shown || !options.dialog || !report.ok) return report;
+    const call = dialogCall(dialogData(shown.html.getContent()), options.dialog);
+    if (call === 'closed') return report;
+    const answered = this.sidebarCall(call.name, call.name, [{ ...call.payload }]);
+    return { ...answered, route: 'menu', target: handler, messages: [...report.messages, ...answered.messages] };
   }
 
   /** Submits a sidebar form as google.script.run does; 'missing' when no use case saves it yet. */

@@ -11,6 +11,7 @@ import type { EmuSpreadsheetApp } from '../emulator/spreadsheet';
 import { exportWorkbook, importWorkbook } from '../emulator/xlsx';
 import { parseSettings } from '../src/domain/settings';
 import { UsageError, type WorkbookCommand } from './args';
+import type { DialogAnswer } from './dialogs';
 import { AddOnSession, readBundle, type ActionReport, type Answer } from './session';
 import { findSheet } from './sheet-rows';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
@@ -24,9 +25,12 @@ export interface WorkbookRun {
 }
 
 /** The menu item (catalogue caption key) each command picks; `tick` runs the trigger handler. */
-const MENU: Record<Exclude<WorkbookCommand, 'tick' | 'dashboard'>, { caption: string; answers?: readonly Answer[] }> = {
-  // "Set up workbook" asks for the language: Yes is 中文.
-  setup: { caption: 'menuSetupWorkbook', answers: [['yes']] },
+const MENU: Record<
+  Exclude<WorkbookCommand, 'tick' | 'dashboard'>,
+  { caption: string; answers?: readonly Answer[]; dialog?: DialogAnswer }
+> = {
+  // "Set up workbook" asks for the language with a button per language.
+  setup: { caption: 'menuSetupWorkbook', dialog: { button: '中文' } },
   validate: { caption: 'menuValidate' },
   scan: { caption: 'menuRunChecksNow' },
   // Coordinators are asked whether to email the summary too: yes, as the menu's first choice.
@@ -61,7 +65,7 @@ export async function runWorkbookCommand(run: WorkbookRun, log: (line: string) =
   const report =
     run.command === 'tick'
       ? session.runTrigger(TICK_HANDLER)
-      : session.runMenu(MENU[run.command].caption, { answers: MENU[run.command].answers });
+      : session.runMenu(MENU[run.command].caption, MENU[run.command]);
   for (const message of report.messages) log(`  ${message.replace(/\n/g, '\n  ')}`);
   if (report.route === 'missing') return { report, written: [] };
   for (const change of describeChanges(before, snapshot(session))) log(`  ${change}`);

@@ -47,9 +47,10 @@ async function buildServer() {
   return names;
 }
 
-async function buildSidebar() {
-  const script = await build({
-    entryPoints: ['sidebar/main.ts'],
+/** A page of sidebar/: its script bundled and inlined where the HTML says <!-- SCRIPT -->. */
+async function buildPage(script, html, out) {
+  const bundled = await build({
+    entryPoints: [script],
     bundle: true,
     format: 'iife',
     target: 'es2020',
@@ -59,16 +60,19 @@ async function buildSidebar() {
     write: false,
     logLevel: 'warning',
   });
-  const code = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const page = readFileSync('sidebar/index.html', 'utf8').replace('<!-- SCRIPT -->', () => `<script>${code}</script>`);
-  writeFileSync(`${OUT}/sidebar.html`, page);
+  const code = bundled.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const page = readFileSync(html, 'utf8').replace('<!-- SCRIPT -->', () => `<script>${code}</script>`);
+  writeFileSync(`${OUT}/${out}`, page);
 }
 
 mkdirSync(OUT, { recursive: true });
 const names = await buildServer();
-await buildSidebar();
+await buildPage('sidebar/main.ts', 'sidebar/index.html', 'sidebar.html');
+// The menus' dialogs: questions with labelled buttons, and the split form (SPEC §4).
+await buildPage('sidebar/dialog.ts', 'sidebar/dialog.html', 'dialog.html');
 copyFileSync('appsscript.json', `${OUT}/appsscript.json`);
 
 const kib = (file) => (statSync(`${OUT}/${file}`).size / 1024).toFixed(1);
 console.log(`build/Code.js       ${kib('Code.js')} KiB  (${names.length} globals: ${names.join(', ')})`);
 console.log(`build/sidebar.html  ${kib('sidebar.html')} KiB`);
+console.log(`build/dialog.html   ${kib('dialog.html')} KiB`);

@@ -8,16 +8,17 @@ import { buildMenu } from './app/menu';
 import { showSidebar } from './app/sidebar';
 import * as sidebarApi from './app/sidebarApi';
 import type { ActionResult, SidebarServer, SidebarSetup, SidebarState } from './contract';
+import type { DialogServer } from './dialogContract';
 import { userLocale } from './gas/locale';
 import { onEditEvent } from './app/onEdit';
+import { importFromMenu, settingsFromMenu, validateFromMenu } from './app/workbookMenu';
 import {
   approveFromMenu,
-  importFromMenu,
-  settingsFromMenu,
   setupFromMenu,
+  setupWorkbookIn as setupIn,
   splitFromMenu,
-  validateFromMenu,
-} from './app/workbookMenu';
+  submitSplitForSignOff as submitForSignOff,
+} from './app/menuDialogs';
 import { decideSignOffFromSidebar, reviewRequestFromSidebar, splitRequestFromSidebar } from './app/workbookApi';
 import { weeklySummaryFromMenu } from './app/summary';
 import { refreshDashboardFromMenu } from './app/dashboard';
@@ -172,3 +173,16 @@ void ({
   decideSignOff,
   decideSuggestion,
 } satisfies SidebarServer);
+
+/** Set up workbook's dialog: the workbook-language button ({ locale: 'zh-CN' | 'en' }); coordinators only. */
+export function setupWorkbookIn(payload: unknown): ActionResult {
+  return setupIn(payload, new Date());
+}
+
+/** Split into tasks' dialog with no new rows: the request's tasks go to sign-off ({ requestId }); coordinators only. */
+export function submitSplitForSignOff(payload: unknown, token?: unknown): ActionResult {
+  return submitForSignOff(payload, new Date(), token);
+}
+
+// Every function the menus' dialogs call exists here, with the contract's signature (a type check only).
+void ({ setupWorkbookIn, submitSplitForSignOff, reviewRequest, splitRequest } satisfies DialogServer);

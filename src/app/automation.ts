@@ -281,10 +281,10 @@ export function automationStatus(wb: Workbook): string {
     ? wb.text('automationStateOff')
     : registered.stopped
       ? wb.text('automationStateStopped', {
-          owner: registered.owner,
+          owner: wb.nameOf(registered.owner),
           at: wallDateTime(new Date(registered.stopped.at), wb.timeZone).slice(0, 16),
         })
-      : wb.text('automationStateOn', { owner: registered.owner });
+      : wb.text('automationStateOn', { owner: wb.nameOf(registered.owner) });
   const status = wb.text('automationStatus', {
     state,
     mode: settingText(wb.locale, 'emailMode', wb.settings),

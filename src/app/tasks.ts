@@ -239,32 +239,3 @@ function splitFailure(wb: Workbook, problems: readonly Problem[][]): ActionResul
   });
   return { ok: false, message: lines.join('\n'), errors };
 }
-
-/** The menu's split: `count` new rows carrying their IDs, the request and its lead department. */
-export function addTaskRows(wb: Workbook, requestRow: TableRow<string>, count: number): string[] {
-  const table = wb.table('tasks', ['id', 'request']);
-  const requestId = requestRow.text('id');
-  assertSplittable(wb, requestRow);
-  // Rows added before and still blank: a retry of a split whose write landed though the call
-  // failed (SPEC §3.4), or rows forgotten; either way, more of them would be written twice.
-  const unfilled = table
-    .records()
-    .filter((row) => row.text('request').toUpperCase() === requestId.toUpperCase() && row.text('name') === '')
-    .map((row) => row.text('id'));
-  if (unfilled.length > 0)
-    throw new UserError(wb.text('wbSplitUnfilled', { id: requestId, ids: unfilled.join(wb.text('wbListSeparator')) }));
-  const ids: string[] = [];
-  const existing = table.records().map((row) => row.text('id'));
-  for (let i = 0; i < count; i++) {
-    const id = nextTaskId(requestId, [...existing, ...ids]);
-    ids.push(id);
-    table.append({
-      id,
-      request: requestId,
-      dept: requestRow.get('lead'),
-      status: enumLabel('taskStatus', 'notStarted', wb.locale),
-    });
-  }
-  wb.commit();
-  return ids;
-}

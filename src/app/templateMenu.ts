@@ -1,12 +1,13 @@
 /**
  * The Templates menu items (SPEC §2.14), coordinators only: "Split from template" on a selected
  * approved request, "Save as template" on a selected finished one. Each asks before the document
- * lock is taken, and each dialog's OK says what it does; Cancel (or closing it) writes nothing.
+ * lock is taken, and each prompt's OK says what it does; Cancel (or closing it) writes nothing.
+ * The filled split is then offered for sign-off in a dialog whose buttons say what they do.
  */
 import { sheetTitle } from '../domain/schema';
 import { inWorkbook, menuAction, peekWorkbook } from './operation';
 import { findRequest } from './requests';
-import { assertSplittable, submitSplit } from './tasks';
+import { assertSplittable } from './tasks';
 import {
   assertFinished,
   assertNoTasks,
@@ -18,6 +19,8 @@ import {
   templateNames,
 } from './templates';
 import { requireCoordinator, UserError, type Workbook } from './workbook';
+import { showDialog } from '../gas/dialog';
+import { dialogText } from './menuDialogs';
 import { selectedRow } from './workbookMenu';
 
 type Ui = GoogleAppsScript.Base.Ui;
@@ -81,20 +84,24 @@ export function splitFromTemplateMenu(ui: Ui, now: Date): void {
     });
     const late = split.lateFor ? [view.text('tplPlanEndsLate', { end: split.end, expected: split.lateFor })] : [];
     const tasksSheet = view.sheet('tasks')?.getName() ?? sheetTitle('tasks', view.locale);
-    const submit = ui.alert(
-      [filled, ...late, '', view.text('tplSubmitQuestion', { sheet: tasksSheet })].join('\n'),
-      ui.ButtonSet.OK_CANCEL,
-    );
-    if (submit !== ui.Button.OK) {
-      ui.alert(view.text('tplSplitKept'));
-      return;
-    }
-    ui.alert(
-      inWorkbook(now, (wb) => {
-        const message = submitSplit(wb, id);
-        wb.commit();
-        return message;
-      }),
+    showDialog(
+      ui,
+      view.text('dlgSplitTitle', { id }),
+      {
+        kind: 'choice',
+        message: [filled, ...late, '', view.text('tplSubmitQuestion', { sheet: tasksSheet })].join('\n'),
+        fields: [],
+        buttons: [
+          {
+            label: view.text('dlgSplitSubmit'),
+            call: { name: 'submitSplitForSignOff', payload: { requestId: id } },
+            primary: true,
+          },
+          { label: view.text('dlgTemplateKeep') },
+        ],
+        text: dialogText(view.locale),
+      },
+      420,
     );
   });
 }

@@ -370,18 +370,31 @@ const robotPlatform: SettingKind<RobotPlatform | ''> = {
 };
 
 /** A setting that is one of a few words, each with its label in both languages. */
+/**
+ * Words earlier versions wrote into Settings, before the coordinator had one name (协作总负责人):
+ * a workbook set up then still reads the same.
+ */
+const FORMER_WORDS: Partial<Record<MessageKey, readonly string[]>> = {
+  settingCoordinators: ['协作负责人', '协调人'],
+  signOffCoordinator: ['协作负责人', '协调人'],
+};
+
+/** Whether `wanted` (normalized) is what `key` says in either language, now or in an earlier version. */
+function says(key: MessageKey, wanted: string): boolean {
+  return (
+    normalizeLabel(t('zh-CN', key)) === wanted ||
+    normalizeLabel(t('en', key)) === wanted ||
+    (FORMER_WORDS[key] ?? []).some((word) => normalizeLabel(word) === wanted)
+  );
+}
+
 function choice<V extends string>(words: Readonly<Record<V, MessageKey>>, allowed: MessageKey): SettingKind<V> {
   const codes = Object.keys(words) as V[];
   return {
     allowed,
     parse(cell) {
       const wanted = normalizeLabel(String(cell));
-      return codes.find(
-        (code) =>
-          normalizeLabel(code) === wanted ||
-          normalizeLabel(t('zh-CN', words[code])) === wanted ||
-          normalizeLabel(t('en', words[code])) === wanted,
-      );
+      return codes.find((code) => normalizeLabel(code) === wanted || says(words[code], wanted));
     },
     format: (value, language) => t(language, words[value]),
   };
@@ -571,12 +584,7 @@ export function settingLabel(language: Locale, key: SettingKey): string {
 /** The setting a key cell names: its stable key or its label in either language, any case. */
 export function settingKeyOf(label: string): SettingKey | undefined {
   const wanted = normalizeLabel(label);
-  return SETTING_DEFINITIONS.find(
-    (d) =>
-      normalizeLabel(d.key) === wanted ||
-      normalizeLabel(t('zh-CN', d.label)) === wanted ||
-      normalizeLabel(t('en', d.label)) === wanted,
-  )?.key;
+  return SETTING_DEFINITIONS.find((d) => normalizeLabel(d.key) === wanted || says(d.label, wanted))?.key;
 }
 
 function definitionOf(key: SettingKey): SettingDefinition {

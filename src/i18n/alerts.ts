@@ -53,12 +53,12 @@ export const alertText = {
   },
   settingEscalateAfterHours: { 'zh-CN': '升级时限（小时）', en: 'Escalate after (hours)' },
   settingEscalateAfterHoursHelp: {
-    'zh-CN': 'L2 预警发出后仍未解决多少小时，升级（L3）给分管领导和协作负责人',
+    'zh-CN': 'L2 预警发出后仍未解决多少小时，升级（L3）给分管领导和协作总负责人',
     en: 'Hours after the first L2 warning before a still-open problem escalates (L3) to the sponsor and coordinators',
   },
   settingRequestEvaluationDays: { 'zh-CN': '需求评估时限（工作日）', en: 'Request evaluation limit (working days)' },
   settingRequestEvaluationDaysHelp: {
-    'zh-CN': '需求提交后待审核超过此工作日数，提醒协作负责人',
+    'zh-CN': '需求提交后待审核超过此工作日数，提醒协作总负责人',
     en: 'A request still pending review after this many working days reminds the coordinators',
   },
   settingRequestReviewDays: { 'zh-CN': '需求审核时限（工作日）', en: 'Request review limit (working days)' },
@@ -73,7 +73,7 @@ export const alertText = {
   },
   settingChangeApprovalDays: { 'zh-CN': '变更审批时限（工作日）', en: 'Plan change decision limit (working days)' },
   settingChangeApprovalDaysHelp: {
-    'zh-CN': '计划变更待批超过此工作日数，提醒协作负责人',
+    'zh-CN': '计划变更待批超过此工作日数，提醒协作总负责人',
     en: 'A plan change still pending after this many working days reminds the coordinator',
   },
   settingDependencyLeadDays: { 'zh-CN': '前置任务提醒（工作日）', en: 'Dependency lead time (working days)' },
@@ -93,8 +93,8 @@ export const alertText = {
   },
   settingRunBudgetSeconds: { 'zh-CN': '单次运行发信时限（秒）', en: 'Sending time per run (seconds)' },
   settingRunBudgetSecondsHelp: {
-    'zh-CN': '一次运行超过此秒数后不再开始发信，其余排队到下一小时（Apps Script 每次运行最多 360 秒）',
-    en: 'After this many seconds a run starts no more sends; the rest is queued for the next hour (Apps Script stops a run at 360 s)',
+    'zh-CN': '一次运行超过此秒数后不再开始发信，其余留到下一小时发送（Apps Script 每次运行最多 360 秒）',
+    en: 'After this many seconds a run starts no more sends; the rest go out the next hour (Apps Script stops a run at 360 s)',
   },
   settingScanHour: { 'zh-CN': '每日检查时间（点）', en: 'Daily check hour' },
   settingScanHourHelp: {
@@ -111,7 +111,7 @@ export const alertText = {
     'zh-CN': '生成周报的时间（0–23 点）',
     en: 'Hour of the day the weekly summary is generated (0–23)',
   },
-  settingCoordinators: { 'zh-CN': '协作负责人', en: 'Coordinators' },
+  settingCoordinators: { 'zh-CN': '协作总负责人', en: 'Coordinators' },
   settingCoordinatorsHelp: {
     'zh-CN': '邮箱，用逗号分隔；可执行管理操作，并接收抄送和升级',
     en: 'Emails, comma-separated; may run admin actions and receive copies and escalations',
@@ -133,13 +133,14 @@ export const alertText = {
   },
   settingCellBudgetWarn: { 'zh-CN': '单元格提醒线（%）', en: 'Cell budget warnings (%)' },
   settingCellBudgetWarnHelp: {
-    'zh-CN': '工作簿单元格用量达到 Google 上限（1000 万）的这些百分比时提醒协作负责人，如 70, 85',
+    'zh-CN': '工作簿单元格用量达到 Google 上限（1000 万）的这些百分比时提醒协作总负责人，如 70, 85',
     en: "Coordinators are told when the workbook's cells reach these percentages of Google's 10,000,000 limit, e.g. 70, 85",
   },
   settingLogRetentionDays: { 'zh-CN': '通知记录保留天数', en: 'Notification log kept (days)' },
   settingLogRetentionDaysHelp: {
-    'zh-CN': '通知记录中早于此天数、且冷却、升级和待发队列都不再需要的行，移入「通知记录 YYYY」（受保护，不会删除）',
-    en: 'Notification log rows older than this that cooldown, escalation and the queue no longer need move to "Notification log YYYY" (protected, never deleted)',
+    'zh-CN':
+      '通知记录中早于此天数、且不再用于判断重复提醒、升级或待发送邮件的行，移入「通知记录 YYYY」（受保护，不会删除）',
+    en: 'Notification log rows older than this, no longer needed to tell repeats, escalations or mail still to send, move to "Notification log YYYY" (protected, never deleted)',
   },
 
   // What a setting accepts, shown when a value is rejected.
@@ -306,13 +307,13 @@ export const alertText = {
   },
   automationWasOff: { 'zh-CN': '自动化原本就是关闭的。', en: 'Automation was already off.' },
   automationStatus: {
-    'zh-CN': '自动化：{state}\n邮件模式：{mode}\n最近一次每日检查：{lastScan}\n排队待发的通知：{queued} 条',
-    en: 'Automation: {state}\nEmail mode: {mode}\nLast daily check: {lastScan}\nNotices queued: {queued}',
+    'zh-CN': '自动化：{state}\n邮件模式：{mode}\n最近一次每日检查：{lastScan}\n等待发送的提醒：{queued} 条',
+    en: 'Automation: {state}\nEmail mode: {mode}\nLast daily check: {lastScan}\nReminders waiting to be sent: {queued}',
   },
   automationStateOn: { 'zh-CN': '已开启（每小时，由 {owner} 运行）', en: 'on (hourly, run by {owner})' },
   automationStateStopped: {
     'zh-CN':
-      '已停止：{owner} 已不是协调人，其定时任务于 {at} 自行停止，不再发送邮件。请一位协调人选择「自动化 › 开启」。',
+      '已停止：{owner} 已不是协作总负责人，其定时任务于 {at} 自行停止，不再发送邮件。请一位协作总负责人选择「自动化 › 开启」。',
     en: 'stopped: {owner} is no longer a coordinator, so their hourly trigger stopped itself at {at} and sends nothing. A coordinator can choose Automation › Turn on.',
   },
   automationTakeOverQuestion: {
@@ -343,12 +344,12 @@ export const alertText = {
   },
   automationStoppedMailBody: {
     'zh-CN':
-      '您（{owner}）已不在「设置 › 协调人」中，您开启的自动化已自行停止，不再发送提醒。\n如需继续，请一位协调人（{coordinators}）在工作簿中选择「自动化 › 开启」：\n{url}',
+      '您（{owner}）已不在「设置 › 协作总负责人」中，您开启的自动化已自行停止，不再发送提醒。\n如需继续，请一位协作总负责人（{coordinators}）在工作簿中选择「自动化 › 开启」：\n{url}',
     en: 'You ({owner}) are no longer listed under Settings › coordinators, so the automation you turned on has stopped itself and sends no more notices.\nTo continue, a coordinator ({coordinators}) can choose Automation › Turn on in the workbook:\n{url}',
   },
   automationStoppedCoordinatorMailBody: {
     'zh-CN':
-      '{owner} 已不在「设置 › 协调人」中，其开启的自动化已自行停止，工作簿不再发送任何提醒。\n请一位协调人在工作簿中选择「自动化 › 开启」：\n{url}',
+      '{owner} 已不在「设置 › 协作总负责人」中，其开启的自动化已自行停止，工作簿不再发送任何提醒。\n请一位协作总负责人在工作簿中选择「自动化 › 开启」：\n{url}',
     en: '{owner} is no longer listed under Settings › coordinators, so the automation they turned on has stopped itself and the workbook sends no notices.\nA coordinator can choose Automation › Turn on in the workbook:\n{url}',
   },
   deliveryFailedMailSubject: {
@@ -368,8 +369,8 @@ export const alertText = {
   automationNever: { 'zh-CN': '尚未运行', en: 'never' },
   scanResult: {
     'zh-CN':
-      '检查完成：{tasks} 个任务，{notices} 条通知；发出 {digests} 封邮件，排队 {queued} 条，失败 {failed} 条，冷却期内未重复 {coolingDown} 条。',
-    en: 'Check done: {tasks} tasks, {notices} notices; {digests} emails sent, {queued} queued, {failed} failed, {coolingDown} not repeated within the cooldown.',
+      '检查完成：查看了 {tasks} 个任务，有 {notices} 条提醒；发出 {digests} 封邮件，{queued} 条等下一次发送，{failed} 条发送失败；{coolingDown} 条提醒在「重复提醒间隔」内已发过，未重复发送。',
+    en: 'Check done: {tasks} tasks looked at, {notices} reminders; {digests} emails sent, {queued} waiting for the next run, {failed} failed; {coolingDown} reminders were already sent within the reminder interval, so not sent again.',
   },
   scanResultDryRun: {
     'zh-CN': '试运行完成：{tasks} 个任务，{notices} 条通知；{digests} 封邮件只记入「通知记录」，未发送。',

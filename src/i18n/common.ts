@@ -4,7 +4,7 @@ import type { Text } from './index';
 export const commonText = {
   appName: { 'zh-CN': '协作台', en: 'Collab Desk' },
   notCoordinator: {
-    'zh-CN': '只有协作负责人可以执行此操作（设置 › 协调人：{coordinators}）。当前用户：{user}',
+    'zh-CN': '只有协作总负责人可以执行此操作（设置 › 协作总负责人：{coordinators}）。当前用户：{user}',
     en: 'Only a coordinator can do this (Settings › coordinators: {coordinators}). Current user: {user}',
   },
   documentBusy: {

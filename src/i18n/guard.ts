@@ -6,20 +6,20 @@ import type { Text } from './index';
  */
 export const guardText = {
   mayCoordinators: {
-    'zh-CN': '只有协作负责人（{coordinators}）可以把「{field}」改为「{value}」',
+    'zh-CN': '只有协作总负责人（{coordinators}）可以把「{field}」改为「{value}」',
     en: 'Only a coordinator ({coordinators}) may set {field} to "{value}"',
   },
   mayApprove: {
-    'zh-CN': '只有协作负责人（{coordinators}）可以立项、退回或驳回需求',
+    'zh-CN': '只有协作总负责人（{coordinators}）可以立项、退回或驳回需求',
     en: 'Only a coordinator ({coordinators}) may approve a request, return it or reject it',
   },
   maySignOffStarts: {
-    'zh-CN': '「待会签」「执行中」由任务分工会签设置：请协作负责人在「拆分任务」中提交会签',
+    'zh-CN': '「待会签」「执行中」由任务分工会签设置：请协作总负责人在「拆分任务」中提交会签',
     en: "Awaiting sign-off and In execution are set by the split's sign-off: a coordinator submits it with Split into tasks",
   },
   mayAcceptance: {
     'zh-CN':
-      '任务经验收通过才算完成：请在「成果验收」登记结果（第一责任人不能验收自己的任务；不是第一责任人的协作负责人可直接填写）',
+      '任务经验收通过才算完成：请在「成果验收」登记结果（第一责任人不能验收自己的任务；不是第一责任人的协作总负责人可直接填写）',
     en: 'A task is done once its acceptance passes: record it in Acceptance (its owner never accepts it; a coordinator who does not own it may type Done)',
   },
   mayChangeSignOff: {
@@ -27,7 +27,7 @@ export const guardText = {
     en: 'This plan change is decided by the sign-off of its heads ({signers}) in the sidebar',
   },
   mayChangeCoordinator: {
-    'zh-CN': '只有协作负责人（{coordinators}）可以审批计划变更',
+    'zh-CN': '只有协作总负责人（{coordinators}）可以审批计划变更',
     en: 'Only a coordinator ({coordinators}) may decide a plan change',
   },
   maySidebarSignOff: {
@@ -35,7 +35,7 @@ export const guardText = {
     en: 'A sign-off is decided by its signer ({signer}) or their delegate with Agree or Return under Pending sign-offs in the sidebar',
   },
   mayWorkers: {
-    'zh-CN': '只有第一责任人（{owner}）、协助人、部门负责人或协作负责人可以修改任务 {id} 的「{field}」',
+    'zh-CN': '只有第一责任人（{owner}）、协助人、部门负责人或协作总负责人可以修改任务 {id} 的「{field}」',
     en: 'Only the primary owner ({owner}), assisting people, the department head or a coordinator may change {field} of task {id}',
   },
   mayComputed: {
@@ -57,7 +57,7 @@ export const guardText = {
     en: '{why}; the "{value}" entered by {user} was restored to "{restored}".',
   },
   guardNotRestorable: {
-    'zh-CN': '{why}；{user} 粘贴的「{value}」无法自动恢复（粘贴不带原值），请协作负责人核对此格。',
+    'zh-CN': '{why}；{user} 粘贴的「{value}」无法自动恢复（粘贴不带原值），请协作总负责人核对此格。',
     en: '{why}; the "{value}" pasted by {user} could not be restored (a paste does not carry the old value): a coordinator should check this cell.',
   },
   guardStampCleared: {
@@ -68,21 +68,21 @@ export const guardText = {
   guardUnknownOld: { 'zh-CN': '（粘贴覆盖，原值不明）', en: '(pasted over, old value unknown)' },
   guardPasteUnconfirmed: {
     'zh-CN':
-      '{user} 于 {at} 在此格（⚙）粘贴了「{value}」，粘贴不带原值，记录中也无从得知原值：请协作负责人核对，核对后粘贴正确的值即确认。',
+      '{user} 于 {at} 在此格（⚙）粘贴了「{value}」，粘贴不带原值，记录中也无从得知原值：请协作总负责人核对，核对后粘贴正确的值即确认。',
     en: '{user} pasted "{value}" over this ⚙ cell at {at}; neither the paste nor the records tell what it held: a coordinator should check it and confirm it by pasting the right value over it.',
   },
   guardUnnamed: {
     'zh-CN':
-      'Apps Script 未提供填写人的身份，协作台无法确认这次修改（「{value}」，{at}）是否有权限：已保留，待协作负责人确认。{why}。',
+      'Apps Script 未提供填写人的身份，协作台无法确认这次修改（「{value}」，{at}）是否有权限：已保留，待协作总负责人确认。{why}。',
     en: 'Apps Script did not say who typed this, so Collab Desk cannot tell whether the change ("{value}", {at}) was allowed: it is kept, waiting for a coordinator to confirm it. {why}.',
   },
   wbApprovalAwaitsCoordinator: {
-    'zh-CN': '此需求为「已立项」但没有立项时间：待协作负责人（{coordinators}）点「检查」确认立项，或改回待审核。',
+    'zh-CN': '此需求为「已立项」但没有立项时间：待协作总负责人（{coordinators}）点「检查」确认立项，或改回待审核。',
     en: 'This request says Approved but has no approval time: a coordinator ({coordinators}) confirms it by running Validate, or sets it back to Pending review.',
   },
   wbSplitNotSubmitted: {
     'zh-CN':
-      '需求 {id} 已拆分出 {count} 个任务，但任务分工尚未提交会签：请协作负责人在「拆分任务」中提交，任务开始前不接收进度。',
+      '需求 {id} 已拆分出 {count} 个任务，但任务分工尚未提交会签：请协作总负责人在「拆分任务」中提交，任务开始前不接收进度。',
     en: 'Request {id} has {count} tasks but its split was never submitted for sign-off: a coordinator submits it with Split into tasks; its tasks take no progress until then.',
   },
   wbProgressBeforeExecution: {
@@ -91,12 +91,12 @@ export const guardText = {
   },
   wbAcceptanceUnnamed: {
     'zh-CN':
-      'Apps Script 未提供填写人的身份，协作台无法确认验收人：这一行未生效，内容已保留。请需求方或协作负责人在侧边栏验收。',
+      'Apps Script 未提供填写人的身份，协作台无法确认验收人：这一行未生效，内容已保留。请需求方或协作总负责人在侧边栏验收。',
     en: 'Apps Script did not say who typed this, so Collab Desk cannot tell who accepts: the row was kept as typed and not applied. The requesting side or a coordinator accepts it in the sidebar.',
   },
   wbPassNeedsAwaiting: {
     'zh-CN':
-      '任务 {id} 当前为「{status}」：只有待验收的任务可以验收通过；如确已交付，协作负责人可先把任务状态改为「待验收」再登记通过，或在侧边栏勾选确认后登记通过。',
+      '任务 {id} 当前为「{status}」：只有待验收的任务可以验收通过；如确已交付，协作总负责人可先把任务状态改为「待验收」再登记通过，或在侧边栏勾选确认后登记通过。',
     en: 'Task {id} is "{status}": only a task awaiting acceptance can pass; if it was delivered, a coordinator may set it to Awaiting acceptance first, then record the Pass, or record it in the sidebar with their explicit confirmation.',
   },
   wbPassNeedsConfirmation: {

@@ -6,6 +6,7 @@ import { alertText } from './alerts';
 import { caseText } from './cases';
 import { commonText } from './common';
 import { dashboardText } from './dashboard';
+import { dialogText } from './dialogs';
 import { guardText } from './guard';
 import { mailText } from './mails';
 import { nudgeText } from './nudge';
@@ -45,6 +46,7 @@ export const catalogue = {
   ...caseText,
   ...suggestionText,
   ...weeklyText,
+  ...dialogText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

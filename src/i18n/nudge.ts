@@ -37,7 +37,7 @@ export const nudgeText = {
   },
 
   nudgeNotAllowed: {
-    'zh-CN': '只有任务 {id} 的需求发起人、{dept}的部门负责人或协作负责人可以催办。',
+    'zh-CN': '只有任务 {id} 的需求发起人、{dept}的部门负责人或协作总负责人可以催办。',
     en: 'Only the requester of task {id}, the head of {dept} or a coordinator may nudge it.',
   },
   nudgeOwnTask: { 'zh-CN': '任务 {id} 由您负责，无需催办自己。', en: 'You own task {id}; there is no one to nudge.' },

@@ -39,9 +39,8 @@ export const reportText = {
   },
   summaryEmailOpen: { 'zh-CN': '在表格中查看', en: 'Open in the spreadsheet' },
   summaryAskEmail: {
-    'zh-CN':
-      '生成「{sheet}」。是否同时通过邮件发送给协作负责人和部门负责人（{count} 人）？\n是：生成并发送；否：只生成。',
-    en: 'Generate "{sheet}". Also email it to the coordinators and department heads ({count} people)?\nYes: generate and send; No: generate only.',
+    'zh-CN': '即将生成「{sheet}」。要同时用邮件发给协作总负责人和各部门负责人（{count} 人）吗？',
+    en: 'About to generate "{sheet}". Email it to the coordinators and department heads ({count} people) too?',
   },
   summaryDone: { 'zh-CN': '已生成「{sheet}」。', en: '"{sheet}" is ready.' },
   summaryMailSent: { 'zh-CN': '周报邮件已发送给 {count} 人。', en: 'The summary was emailed to {count} people.' },

@@ -11,7 +11,7 @@ export const robotText = {
   },
   robotBrokenMailBody: {
     'zh-CN':
-      '{group}的{platform}群机器人拒绝了消息：{reason}（{detail}）。\n在协作负责人修改它的机器人地址、加签密钥或关键词之前，不再向该群发送；这些提醒仍然通过邮件发给每个人。\n{url}',
+      '{group}的{platform}群机器人拒绝了消息：{reason}（{detail}）。\n在协作总负责人修改它的机器人地址、加签密钥或关键词之前，不再向该群发送；这些提醒仍然通过邮件发给每个人。\n{url}',
     en: 'The {platform} robot of {group} refused a message: {reason} ({detail}).\nNothing more is posted to that group until a coordinator changes its webhook, secret or keyword; its notices still go to each person by email.\n{url}',
   },
   robotReasonAddress: {
@@ -60,12 +60,12 @@ export const robotText = {
   },
   settingCoordinatorRobot: { 'zh-CN': '协作负责人群机器人', en: "Coordinators' group robot" },
   settingCoordinatorRobotHelp: {
-    'zh-CN': '协作负责人群的群机器人平台：L3 升级和发给协作负责人的提醒会发到该群；留空则不发',
+    'zh-CN': '协作负责人群的群机器人平台：L3 升级和发给协作总负责人的提醒会发到该群；留空则不发',
     en: "The coordinators' group robot: L3 escalations and the coordinators' own notices are posted there; empty for none",
   },
   settingCoordinatorWebhook: { 'zh-CN': '协作负责人群机器人地址', en: "Coordinators' robot webhook" },
   settingCoordinatorWebhookHelp: {
-    'zh-CN': '群机器人的 Webhook 地址（https://…），只有协作负责人能看到',
+    'zh-CN': '群机器人的 Webhook 地址（https://…），只有协作总负责人能看到',
     en: 'The robot’s webhook (https://…); only coordinators see it',
   },
   settingCoordinatorSecret: { 'zh-CN': '协作负责人群加签密钥', en: "Coordinators' robot secret" },

@@ -4,36 +4,32 @@ import type { Text } from './index';
 export const signOffText = {
   settingSignOffSplit: { 'zh-CN': '任务分工会签', en: 'Split sign-off' },
   settingSignOffSplitHelp: {
-    'zh-CN': '全部负责人：任务所涉各责任部门负责人均同意后才开始执行；协作负责人：提交即开始',
+    'zh-CN': '全部负责人：任务所涉各责任部门负责人均同意后才开始执行；协作总负责人：提交即开始',
     en: 'all-heads: the split starts once the head of every responsible department agreed; coordinator: it starts when submitted',
   },
   settingSignOffChange: { 'zh-CN': '计划变更会签', en: 'Plan change sign-off' },
   settingSignOffChangeHelp: {
-    'zh-CN': '全部负责人：任务部门及其下游任务部门的负责人均同意后才批准；协作负责人：由协作负责人审批',
+    'zh-CN': '全部负责人：任务部门及其下游任务部门的负责人均同意后才批准；协作总负责人：由协作总负责人审批',
     en: "all-heads: approved once the heads of the task's department and of the departments depending on it agreed; coordinator: the coordinator decides",
   },
   settingSignOffAcceptance: { 'zh-CN': '验收确认', en: 'Acceptance sign-off' },
   settingSignOffAcceptanceHelp: {
-    'zh-CN': '需求方：验收通过须经发起人（或需求部门负责人）确认；协作负责人：由协作负责人确认',
+    'zh-CN': '需求方：验收通过须经发起人（或需求部门负责人）确认；协作总负责人：由协作总负责人确认',
     en: 'requester: a Pass takes effect once the requester (or the requesting department head) agreed; coordinator: a coordinator confirms it',
   },
   settingSignOffDays: { 'zh-CN': '签批时限（工作日）', en: 'Sign-off days' },
   settingSignOffDaysHelp: {
-    'zh-CN': '待签超过此工作日数，提醒签批人并抄送协作负责人',
+    'zh-CN': '待签超过此工作日数，提醒签批人并抄送协作总负责人',
     en: 'Working days a sign-off may wait before the signer and the coordinator are warned',
   },
   signOffAllHeads: { 'zh-CN': '全部负责人', en: 'all-heads' },
-  signOffCoordinator: { 'zh-CN': '协作负责人', en: 'coordinator' },
+  signOffCoordinator: { 'zh-CN': '协作总负责人', en: 'coordinator' },
   signOffRequester: { 'zh-CN': '需求方', en: 'requester' },
-  settingAllowedSignOff: { 'zh-CN': '全部负责人 或 协作负责人', en: 'all-heads or coordinator' },
-  settingAllowedAcceptanceSignOff: { 'zh-CN': '需求方 或 协作负责人', en: 'requester or coordinator' },
+  settingAllowedSignOff: { 'zh-CN': '全部负责人 或 协作总负责人', en: 'all-heads or coordinator' },
+  settingAllowedAcceptanceSignOff: { 'zh-CN': '需求方 或 协作总负责人', en: 'requester or coordinator' },
 
   wbRefused: { 'zh-CN': '{message}', en: '{message}' },
   wbSignOffOpened: { 'zh-CN': '已提交会签，等待签批：{signers}。', en: 'Sent for sign-off by {signers}.' },
-  wbSubmitSplitQuestion: {
-    'zh-CN': '需求 {id} 已有 {count} 个任务。提交任务分工给各责任部门负责人会签？（是：提交会签；否：再添加任务行）',
-    en: 'Request {id} has {count} tasks. Submit the split to the responsible heads for sign-off? (Yes: submit; No: add more task rows)',
-  },
   wbSplitNoTasks: {
     'zh-CN': '需求 {id} 还没有任务行，请先拆分任务再提交会签。',
     en: 'Request {id} has no task rows yet; split it into tasks before submitting it for sign-off.',
@@ -43,7 +39,7 @@ export const signOffText = {
     en: "Request {id}'s split is confirmed and in execution; each task owner is told their task has started.",
   },
   wbSplitReturned: {
-    'zh-CN': '需求 {id} 的任务分工被退回给协作负责人，调整后请重新提交会签。',
+    'zh-CN': '需求 {id} 的任务分工被退回给协作总负责人，调整后请重新提交会签。',
     en: "Request {id}'s split went back to its coordinator; amend it and submit it for sign-off again.",
   },
   wbSplitReturnedNote: { 'zh-CN': '会签退回（{user}）：{comment}', en: 'Sign-off returned by {user}: {comment}' },
@@ -78,11 +74,11 @@ export const signOffText = {
     en: 'This plan change is decided by the sign-off of its heads ({signers}), not by typing Approved/Rejected. Sign it off in the sidebar.',
   },
   wbOnlyCoordinatorDecides: {
-    'zh-CN': '只有协作负责人（{coordinators}）可以审批计划变更。',
+    'zh-CN': '只有协作总负责人（{coordinators}）可以审批计划变更。',
     en: 'Only a coordinator ({coordinators}) may decide a plan change.',
   },
   wbOwnAcceptance: {
-    'zh-CN': '第一责任人（{owner}）不能验收自己的任务；请由需求方或协作负责人验收。',
+    'zh-CN': '第一责任人（{owner}）不能验收自己的任务；请由需求方或协作总负责人验收。',
     en: 'The primary owner ({owner}) never accepts their own task; the requesting side or a coordinator accepts it.',
   },
   wbAcceptanceAwaitsSignOff: {
@@ -95,12 +91,12 @@ export const signOffText = {
   },
   wbProgressNotAllowed: {
     'zh-CN':
-      '只有第一责任人（{owner}）、协助人、部门负责人或协作负责人可以更新任务 {id} 的进度；{user} 填写的这一行未生效，内容已保留。',
+      '只有第一责任人（{owner}）、协助人、部门负责人或协作总负责人可以更新任务 {id} 的进度；{user} 填写的这一行未生效，内容已保留。',
     en: 'Only the primary owner ({owner}), assisting people, the department head or a coordinator may post progress on task {id}; this row by {user} was kept as typed and not applied.',
   },
   wbProgressUnknownUser: {
     'zh-CN':
-      '协作台无法确认是谁填写的（Apps Script 未提供用户身份），这一行未生效，内容已保留。第一责任人（{owner}）、协助人、部门负责人或协作负责人可在侧边栏提交，或由协作负责人点「检查」确认。',
+      '协作台无法确认是谁填写的（Apps Script 未提供用户身份），这一行未生效，内容已保留。第一责任人（{owner}）、协助人、部门负责人或协作总负责人可在侧边栏提交，或由协作总负责人点「检查」确认。',
     en: 'Collab Desk cannot tell who typed this (Apps Script gave no identity), so the row was kept as typed and not applied. The primary owner ({owner}), assisting people, the department head or a coordinator may post it from the sidebar, or a coordinator may run Validate to apply it.',
   },
 
@@ -117,16 +113,16 @@ export const signOffText = {
   },
 
   wbEditorsProtection: {
-    'zh-CN': '协作台：仅协作负责人可编辑',
+    'zh-CN': '协作台：仅协作总负责人可编辑',
     en: 'Collab Desk: only coordinators edit this',
   },
   wbEditorsAligned: {
-    'zh-CN': '已按「设置」中的协作负责人更新 {count} 处保护的编辑者。',
+    'zh-CN': '已按「设置」中的协作总负责人更新 {count} 处保护的编辑者。',
     en: 'The editors of {count} protection(s) now match the coordinators in Settings.',
   },
   wbEditorsUnable: {
     'zh-CN':
-      '有 {count} 处保护的编辑者与「设置」中的协作负责人不一致，但您不是这些保护的编辑者，无法更改：请由文件所有者或已是编辑者的协作负责人运行「校验」。',
+      '有 {count} 处保护的编辑者与「设置」中的协作总负责人不一致，但您不是这些保护的编辑者，无法更改：请由文件所有者或已是编辑者的协作总负责人运行「校验」。',
     en: "{count} protection(s) list other editors than the coordinators in Settings, and you are not among their editors, so they cannot be changed by you: ask the file's owner or a coordinator who is an editor to run Validate.",
   },
   wbAddOnProtection: {
@@ -136,7 +132,7 @@ export const signOffText = {
 
   historyAdded: { 'zh-CN': '（新增）', en: '(added)' },
   historyPassConfirmed: {
-    'zh-CN': '通过（未提交验收，经协作负责人确认）',
+    'zh-CN': '通过（未提交验收，经协作总负责人确认）',
     en: 'Pass (not submitted for acceptance; confirmed by a coordinator)',
   },
   viaSidebar: { 'zh-CN': '侧边栏', en: 'sidebar' },

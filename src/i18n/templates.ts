@@ -65,12 +65,8 @@ export const templateText = {
   },
   tplSubmitQuestion: {
     'zh-CN':
-      '按以上负责人提交会签吗？\n确定：现在提交会签；取消：先在「{sheet}」表中修改负责人，之后用“拆分任务”提交。',
-    en: 'Submit the split for sign-off with these owners?\nOK: submit for sign-off now; Cancel: change owners on the {sheet} sheet first, then submit with Split into tasks.',
-  },
-  tplSplitKept: {
-    'zh-CN': '任务已填入，尚未提交会签；确认或修改负责人后，请用“拆分任务”提交。',
-    en: 'The tasks are filled in and not yet submitted; once the owners are right, submit them with Split into tasks.',
+      '按以上负责人提交各责任部门负责人会签吗？若要先在「{sheet}」表中修改负责人，任务会保留在表中，改好后用“拆分任务”提交。',
+    en: "Submit the split for sign-off by the departments' heads with these owners? To change owners on the {sheet} sheet first, the tasks stay there; submit them later with Split into tasks.",
   },
   tplSaveNotFinished: {
     'zh-CN': '需求 {id} 的状态是“{status}”；只有“{allowed}”的需求可以存为模板。',

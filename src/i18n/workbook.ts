@@ -142,7 +142,7 @@ export const workbookText = {
     en: 'Workbook ready: {created} sheets created, {adopted} adopted, {columns} columns added.',
   },
   wbStampForCoordinator: {
-    'zh-CN': '任务编号和原定截止只由协作负责人写入：下一次每小时检查或协作负责人运行「校验」时填写',
+    'zh-CN': '任务编号和原定截止只由协作总负责人写入：下一次每小时检查或协作总负责人运行「校验」时填写',
     en: "Task ID and baseline due are written only for coordinators: the next hourly check or a coordinator's Validate fills them in",
   },
   wbHeaderProtection: {
@@ -157,10 +157,6 @@ export const workbookText = {
   },
   wbHelpDate: { 'zh-CN': '填写日期，如 2024-08-20', en: 'A date, e.g. 2024-08-20' },
   wbHelpPct: { 'zh-CN': '0 到 100 之间的数字', en: 'A number from 0 to 100' },
-  wbSetupLanguage: {
-    'zh-CN': '用哪种语言设置工作簿？\n“是”：中文 · “否”：English',
-    en: 'Which language should the workbook use?\nYes: 中文 · No: English',
-  },
   wbImportPrompt: {
     'zh-CN': '把「{sheet}」中的任务导入到哪个已立项的需求？请输入需求编号（如 XQ202407001）。',
     en: 'Which approved request do the tasks in "{sheet}" belong to? Enter its ID (e.g. XQ202407001).',
@@ -192,23 +188,7 @@ export const workbookText = {
   },
 
   // Request review and split from the menu.
-  wbApproveQuestion: {
-    'zh-CN': '需求 {id}「{title}」：立项？\n选“是”立项，选“否”退回修改或驳回。',
-    en: 'Request {id} "{title}": approve?\nYes approves it; No returns or rejects it.',
-  },
-  wbReturnQuestion: {
-    'zh-CN': '请填写审核意见（必填）。\n选“是”退回修改，选“否”驳回。',
-    en: 'Enter the review notes (required).\nYes returns it for changes; No rejects it.',
-  },
-  wbLeadPrompt: {
-    'zh-CN': '牵头部门（可选：{allowed}）',
-    en: 'Lead department (one of: {allowed})',
-  },
   wbReviewed: { 'zh-CN': '需求 {id} 已更新为“{status}”。', en: 'Request {id} is now "{status}".' },
-  wbSplitPrompt: {
-    'zh-CN': '需求 {id}：要拆分成几个任务？（1–20）',
-    en: 'Request {id}: how many tasks? (1–20)',
-  },
   wbSubmitted: { 'zh-CN': '需求 {id} 已提交，等待审核。', en: 'Request {id} submitted for review.' },
   wbProgressPosted: { 'zh-CN': '已记录任务 {id} 的进度：{pct}%。', en: 'Progress on {id} recorded: {pct}%.' },
   wbAccepted: { 'zh-CN': '任务 {id} 验收通过，已完成。', en: 'Task {id} passed acceptance and is done.' },
@@ -228,14 +208,4 @@ export const workbookText = {
   wbBadValue: { 'zh-CN': '取值无效', en: 'Invalid value' },
   wbTaskNumber: { 'zh-CN': '任务 {n}', en: 'Task {n}' },
   wbTasksCreated: { 'zh-CN': '已新建任务：{ids}。', en: 'Tasks created: {ids}.' },
-  wbSplitCount: { 'zh-CN': '请输入 1 到 20 之间的整数。', en: 'Enter a whole number from 1 to 20.' },
-  wbSplitUnfilled: {
-    'zh-CN':
-      '需求 {id} 已有尚未填写的任务行 {ids}，没有再新建；请先填写这些任务的名称、第一责任人、截止时间和交付成果标准。',
-    en: 'Request {id} already has task rows not filled in ({ids}); none were added. Fill in their name, primary owner, due date and deliverable standard first.',
-  },
-  wbSplitDone: {
-    'zh-CN': '已新建任务 {ids}；请为每个任务填写名称、第一责任人、截止时间和交付成果标准。',
-    en: 'Created tasks {ids}; fill in each task name, primary owner, due date and deliverable standard.',
-  },
 } satisfies Record<string, Text>;

@@ -36,8 +36,13 @@ test('a workbook command takes one .xlsx file, --now in the spreadsheet zone, --
     dryRun: false,
     out: 'c.xlsx',
   });
-  assert.deepEqual(parseArgs(['demo']), { command: 'demo', outDir: 'out' });
-  assert.deepEqual(parseArgs(['demo', '--out-dir', 'elsewhere']), { command: 'demo', outDir: 'elsewhere' });
+  assert.deepEqual(parseArgs(['demo']), { command: 'demo', outDir: 'out', verbose: false });
+  assert.deepEqual(parseArgs(['demo', '--out-dir', 'elsewhere']), {
+    command: 'demo',
+    outDir: 'elsewhere',
+    verbose: false,
+  });
+  assert.deepEqual(parseArgs(['demo', '--verbose']), { command: 'demo', outDir: 'out', verbose: true });
   assert.deepEqual(parseArgs(['setup', '--help']), { command: 'help' });
 });
 
@@ -59,7 +64,10 @@ test('each wrong argument gets one message naming it and what is allowed', () =>
   const cases: [string[], string][] = [
     [[], 'missing <command> (allowed: demo, setup, validate, scan, summary, tick, dashboard; --help shows usage)'],
     [['sacn', 'x.xlsx'], "unknown command 'sacn' (allowed: demo, setup, validate, scan, summary, tick, dashboard)"],
-    [['scan', 'x.xlsx', '--fast'], "unknown option '--fast' (allowed: --now, --dry-run, --out, --out-dir, --help)"],
+    [
+      ['scan', 'x.xlsx', '--fast'],
+      "unknown option '--fast' (allowed: --now, --dry-run, --out, --out-dir, --verbose, --help)",
+    ],
     [['scan'], 'scan: missing <file.xlsx>'],
     [['scan', 'a.xlsx', 'b.xlsx'], 'scan: one <file.xlsx> expected, got 2: a.xlsx b.xlsx'],
     [['scan', 'tasks.csv'], "<file.xlsx>: 'tasks.csv' does not end in .xlsx (only .xlsx workbooks are read)"],
@@ -71,7 +79,8 @@ test('each wrong argument gets one message naming it and what is allowed', () =>
     [['dashboard', 'x.xlsx', '--out', 'x.xlsx'], "--out: 'x.xlsx' does not end in .html"],
     [['scan', 'x.xlsx', '--out-dir', 'o'], '--out-dir is an option of demo only (use --out <file.xlsx>)'],
     [['demo', 'x.xlsx'], "demo takes no file (got 'x.xlsx')"],
-    [['demo', '--now', '2024-08-16'], '--now is not an option of demo (allowed: --out-dir)'],
+    [['demo', '--now', '2024-08-16'], '--now is not an option of demo (allowed: --out-dir, --verbose)'],
+    [['scan', 'x.xlsx', '--verbose'], '--verbose is an option of demo only'],
   ];
   for (const [argv, message] of cases) assert.equal(usageError(argv), message, argv.join(' '));
 });

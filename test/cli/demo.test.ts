@@ -15,10 +15,11 @@ import { missingTool, testUnless } from '../support/tools';
 
 // One run of the demo (build/Code.js from `npm run build`) serves every test below.
 const outDir = mkdtempSync(join(tmpdir(), 'demo-'));
+const shown: string[] = [];
 const lines: string[] = [];
 let result: Awaited<ReturnType<typeof runDemo>>;
 beforeAll(async () => {
-  result = await runDemo({ outDir, log: (line) => lines.push(line) });
+  result = await runDemo({ outDir, log: (line) => shown.push(line), detail: (line) => lines.push(line) });
 });
 const local = (text: string) => parseLocalDateTime(text, EXAMPLE.timeZone)!;
 
@@ -43,7 +44,28 @@ test('after three weeks one task is overdue, one lagging, one stale and one done
   );
 });
 
-test('it shows one line per simulated day with the mails and notices of that day', () => {
+test('the console reads in about twenty lines: what happened by person, what was sent, health, what to open', () => {
+  assert.ok(shown.length <= 22, `${shown.length} lines:\n${shown.join('\n')}`);
+  const long = shown.filter((line) => [...line].length > 160);
+  assert.deepEqual(long, [], 'no line over 160 characters');
+  // No function names or handler names: people, tasks and what they did.
+  assert.deepEqual(
+    shown.filter((line) => /\w+_\b|\w+\(\w*\)|submitSidebarForm|decideSignOff|not exportable/.test(line)),
+    [],
+  );
+  const text = shown.join('\n');
+  assert.match(text, /张伟 posted 70 % on 新品推广方案初稿撰写/);
+  assert.match(text, /李娜、高峰、赵敏 signed off the task split/);
+  assert.match(text, new RegExp(`Sent: ${result.mails} mails .* robot posts \\(市场部 \\d+, 销售部 \\d+\\)`));
+  assert.match(text, new RegExp(`通知记录 \\(Notification log\\) in the workbook lists all ${result.notices}`));
+  // Health in the workbook's language, as 任务分工 shows it.
+  assert.match(text, /Health at the end \(任务分工 ▸ 健康度\): 新品推广方案初稿撰写 逾期 · 销售培训材料制作 已完成/);
+  assert.match(text, /demo\.xlsx .*dashboard\.html/);
+  assert.match(text, /outbox\/ .*robots\//);
+  assert.match(text, /^The \.xlsx cannot carry 2 charts and \d+ sheet protections .*README/m);
+});
+
+test('with --verbose it also shows one line per simulated day with the mails and notices of that day', () => {
   const days = lines.filter((line) => /^ {2}\d{4}-\d{2}-\d{2} 周/.test(line));
   const first = EXAMPLE.simulation.start.slice(0, 10);
   const last = EXAMPLE.simulation.end.slice(0, 10);

@@ -268,6 +268,20 @@ test('every setting has distinct labels in both languages and a description', ()
   assert.equal(Object.keys(defaults).length, SETTING_DEFINITIONS.length);
 });
 
+test('a workbook set up before the coordinator had one name still reads: 协作负责人 and 协调人 are 协作总负责人', () => {
+  const { settings, errors } = parseSettings(
+    [
+      ['协作负责人', 'pmo@corp.cn'],
+      ['任务分工会签', '协调人'],
+      ['验收确认', '协作负责人'],
+    ],
+    SHANGHAI,
+  );
+  assert.deepEqual(errors, []);
+  assert.deepEqual(settings.coordinators, ['pmo@corp.cn']);
+  assert.deepEqual([settings.signOffSplit, settings.signOffAcceptance], ['coordinator', 'coordinator']);
+});
+
 test('the sign-off rules default to every head and the requester, and read either language', () => {
   const defaults = defaultSettings(SHANGHAI);
   assert.deepEqual(
@@ -276,7 +290,7 @@ test('the sign-off rules default to every head and the requester, and read eithe
   );
   const { settings, errors } = parseSettings(
     [
-      ['任务分工会签', '协作负责人'],
+      ['任务分工会签', '协作总负责人'],
       ['Plan change sign-off', 'coordinator'],
       ['signOffAcceptance', '需求方'],
       ['签批时限（工作日）', 5],

@@ -52,6 +52,31 @@ test('sidebars and dialogs are recorded with their HtmlOutput', () => {
   assert.equal(emuDialogs()[0]!.modal, true);
 });
 
+// https://developers.google.com/apps-script/reference/base/ui#showModalDialog(Object,String): "This method
+// does not suspend the server-side script while the dialog is open. To communicate with the server-side
+// script, the client-side component must make asynchronous callbacks using the google.script API".
+test('a modal dialog does not suspend the script: it returns at once and answers nothing, unlike an alert', () => {
+  const { ui, html, emuDialogs, emuQueueAnswer } = setup();
+  emuQueueAnswer(ui.Button.NO);
+  const page = html.createHtmlOutput('<button>中文</button>').setWidth(560).setHeight(200);
+  assert.equal(ui.showModalDialog(page, 'Set up workbook'), undefined);
+  // The queued answer is still there for the next alert: the dialog took no button from it.
+  assert.equal(ui.alert('Sure?', ui.ButtonSet.YES_NO), ui.Button.NO);
+  const [shown] = emuDialogs();
+  assert.deepEqual(
+    [shown!.title, shown!.modal, shown!.html.getWidth(), shown!.html.getHeight()],
+    ['Set up workbook', true, 560, 200],
+  );
+});
+
+// https://developers.google.com/apps-script/guides/triggers/installable#time-driven_triggers: a time-driven
+// run has no user at a screen; getUi() and every dialog fail with the error Apps Script gives.
+test('no dialog can be shown from a time-driven run', () => {
+  const { ui, html, emuSetContext } = setup();
+  emuSetContext('trigger');
+  assert.throws(() => ui.showModalDialog(html.createHtmlOutput('<p>x</p>'), 'x'), /Cannot call SpreadsheetApp.getUi/);
+});
+
 // https://developers.google.com/apps-script/reference/base/ui#alertprompt
 test('an alert with nothing queued is acknowledged with OK and recorded', () => {
   const { ui, emuAlerts } = setup();

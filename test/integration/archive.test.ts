@@ -122,7 +122,7 @@ test('only a coordinator may archive', () => {
   desk.setting('coordinators', 'pmo@example.com');
   const before = desk.snapshot();
   desk.project.call('archiveCompleted_');
-  assert.match(desk.lastAlert(), /只有协作负责人可以执行此操作/);
+  assert.match(desk.lastAlert(), /只有协作总负责人可以执行此操作/);
   assert.deepEqual(desk.snapshot(), before);
 });
 

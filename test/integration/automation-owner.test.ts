@@ -144,8 +144,8 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
     told.map((mail) => mail.to),
     [[FIRST], [SECOND]],
   );
-  assert.match(told[0]?.body ?? '', /请一位协调人（pmo2@corp\.cn）在工作簿中选择「自动化 › 开启」/);
-  assert.match(told[1]?.body ?? '', /pmo@corp\.cn 已不在「设置 › 协调人」中，其开启的自动化已自行停止/);
+  assert.match(told[0]?.body ?? '', /请一位协作总负责人（pmo2@corp\.cn）在工作簿中选择「自动化 › 开启」/);
+  assert.match(told[1]?.body ?? '', /pmo@corp\.cn 已不在「设置 › 协作总负责人」中，其开启的自动化已自行停止/);
   // Like every mail, it is on the Notification log.
   const log = project.emulator.spreadsheet.getSheetByName(sheetTitle('notificationLog', 'zh-CN'))!;
   assert.deepEqual(
@@ -159,7 +159,10 @@ test('a tick whose owner is no longer a coordinator stops mailing, tells the own
 
   assert.deepEqual(triggersOf(project, FIRST), []);
   as(project, SECOND, () => project.call('automationStatus_'));
-  assert.match(lastAlert(project), /自动化：已停止：pmo@corp\.cn 已不是协调人，其定时任务于 2024-07-11 09:30 自行停止/);
+  assert.match(
+    lastAlert(project),
+    /自动化：已停止：pmo@corp\.cn 已不是协作总负责人，其定时任务于 2024-07-11 09:30 自行停止/,
+  );
 
   as(project, SECOND, () => project.call('automationOn_'));
   runUntil(project, '2024-07-11T14:00');

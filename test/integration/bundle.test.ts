@@ -92,8 +92,13 @@ test('the manifest runs on V8 with explicit OAuth scopes and the Sheets API the 
   ]);
 });
 
-test('clasp would push exactly the manifest, the bundle and the sidebar', () => {
+test("clasp would push exactly the manifest, the bundle, the sidebar and the menus' dialog", () => {
   const output = execFileSync('node_modules/.bin/clasp', ['status', '--json'], { encoding: 'utf8' });
   const status = JSON.parse(output.slice(output.indexOf('{')));
-  assert.deepEqual([...status.filesToPush].sort(), ['build/Code.js', 'build/appsscript.json', 'build/sidebar.html']);
+  assert.deepEqual([...status.filesToPush].sort(), [
+    'build/Code.js',
+    'build/appsscript.json',
+    'build/dialog.html',
+    'build/sidebar.html',
+  ]);
 });

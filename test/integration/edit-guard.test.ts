@@ -27,9 +27,9 @@ const WORDS = {
     acceptanceOnly: /任务经验收通过才算完成/,
     restoredTo: (value: string, user: string, restored: string) =>
       new RegExp(`${user} 填写的「${value}」已恢复为「${restored}」`),
-    coordinatorsApprove: /只有协作负责人（coordinator@example\.com）可以立项/,
+    coordinatorsApprove: /只有协作总负责人（coordinator@example\.com）可以立项/,
     signOffStarts: /由任务分工会签设置/,
-    unnamed: /Apps Script 未提供填写人的身份.*已保留，待协作负责人确认/s,
+    unnamed: /Apps Script 未提供填写人的身份.*已保留，待协作总负责人确认/s,
     computed: /「完成百分比」由协作台计算/,
     pastedComputed: /粘贴的「1999-01-01」已清除（粘贴不带原值，无法恢复）/,
     moved: /不能移到 XQ/,

@@ -109,7 +109,7 @@ describe('who may nudge', () => {
 
   test.each([
     ['the owner', OWNER, /由您负责/],
-    ['other staff', STAFF, /只有任务 RW202407001-01 的需求发起人、市场部的部门负责人或协作负责人可以催办/],
+    ['other staff', STAFF, /只有任务 RW202407001-01 的需求发起人、市场部的部门负责人或协作总负责人可以催办/],
     ['an unnamed user', '', /无法确认您的身份/],
   ])('%s may not: refused, nothing sent or written', (_, who, message) => {
     const desk = setUp();

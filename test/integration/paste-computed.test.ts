@@ -212,7 +212,7 @@ describe('where nothing tells what a ⚙ cell held', () => {
       desk.lastAlert(),
       new RegExp(`第 ${first} 行「发起时间」：张三 于 .* 在此格（⚙）粘贴了「2020-01-01」`),
     );
-    assert.match(desk.note('signOffs', first, 'requestedAt'), /请协作负责人核对，核对后粘贴正确的值即确认/);
+    assert.match(desk.note('signOffs', first, 'requestedAt'), /请协作总负责人核对，核对后粘贴正确的值即确认/);
 
     desk.as(COORDINATOR, () => desk.pasteOver('signOffs', [first, last], 'requestedAt', ['2020-01-03']));
     desk.as(COORDINATOR, () => desk.project.call('validate_'));

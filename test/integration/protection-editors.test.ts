@@ -68,7 +68,7 @@ test('a coordinator who is not yet an editor cannot let themself in: Validate sa
   desk.fillDirectory();
   desk.setSetting('coordinators', `${COORDINATOR}, ${LATER}`);
   desk.as(LATER, () => desk.project.call('validate_'));
-  assert.match(desk.lastAlert(), /处保护的编辑者与「设置」中的协作负责人不一致，但您不是这些保护的编辑者/);
+  assert.match(desk.lastAlert(), /处保护的编辑者与「设置」中的协作总负责人不一致，但您不是这些保护的编辑者/);
   assert.equal(mayEditSettings(desk, LATER), false);
   desk.project.call('validate_');
   assert.equal(mayEditSettings(desk, LATER), true, 'a coordinator who is an editor brings them in line');

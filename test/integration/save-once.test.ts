@@ -11,6 +11,7 @@ import type { ActionResult } from '../../src/contract';
 import { SHEET_ORDER, type SheetKey } from '../../src/domain/schema';
 import { t } from '../../src/i18n/index';
 import { Desk, day, type Lang } from './workflow-fixture';
+import { submitSplitForm } from '../support/dialogs';
 
 const TOKEN = '0123456789abcdef0123456789abcdef';
 const COORDINATOR = 'coordinator@example.com';
@@ -168,31 +169,33 @@ describe.each(['zh-CN', 'en'] as const)('%s: menu saves run again after a failur
     const desk = new Desk(lang);
     desk.fillDirectory();
     const row = desk.paste('requests', [desk.requestRecord()])[0]!;
-    desk.select('requests', row);
     const fault = landThenFail(desk);
-    desk.answer('YES').answer('OK', '市场部');
-    assert.throws(() => desk.project.call('approveRequest_'), { message: new RegExp(TIMED_OUT) });
+    assert.throws(() => desk.review(row, 'approve', { lead: '市场部' }), { message: new RegExp(TIMED_OUT) });
     assert.equal(fault.fired, 1);
     const landed = rowCounts(desk);
-    desk.answer('YES');
-    desk.project.call('approveRequest_');
+    desk.review(row, 'approve');
     assert.deepEqual(rowCounts(desk), landed, 'no second history row, nothing else');
   });
 
-  test('Split into tasks: rows added by a run that failed are not added again', () => {
+  test('Split into tasks: rows a submission wrote before its run failed are not written again by its retry', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    const { row } = desk.approvedRequest();
+    const { row, id } = desk.approvedRequest();
     desk.select('requests', row);
+    assert.ok(desk.menuDialog('splitRequest_'));
+    const tasks = [0, 1].map((n) => {
+      const { name, dept, owner, due, deliverable } = desk.taskRecord(id, { name: `任务${n}` });
+      return { name, dept, owner, due, deliverable } as Record<string, string>;
+    });
     const fault = landThenFail(desk);
-    desk.answer('OK', '2');
-    assert.throws(() => desk.project.call('splitRequest_'), { message: new RegExp(TIMED_OUT) });
+    assert.throws(() => submitSplitForm(desk.project, tasks, 'split-1'), { message: new RegExp(TIMED_OUT) });
     assert.equal(fault.fired, 1);
     assert.equal(rowCounts(desk).tasks, 2, 'the first run was written');
-    desk.answer('NO').answer('OK', '2');
-    desk.project.call('splitRequest_');
+    // The page sends the same submission again (same token) after the failed call.
+    const retry = submitSplitForm(desk.project, tasks, 'split-1');
+    assert.equal(retry.ok, false);
     assert.equal(rowCounts(desk).tasks, 2, 'the second run wrote nothing');
-    assert.match(desk.lastAlert(), lang === 'en' ? /not filled in/ : /尚未填写/);
+    assert.match(retry.message, lang === 'en' ? /this only works for: Approved/ : /只适用于：已立项/);
   });
 
   test('Split into tasks, submitted: a second submission after a failure that wrote opens no second round', () => {
@@ -200,10 +203,8 @@ describe.each(['zh-CN', 'en'] as const)('%s: menu saves run again after a failur
     desk.fillDirectory();
     const { row, id } = desk.approvedRequest();
     desk.paste('tasks', [desk.taskRecord(id)]);
-    desk.select('requests', row);
     const fault = landThenFail(desk);
-    desk.answer('YES');
-    assert.throws(() => desk.project.call('splitRequest_'), { message: new RegExp(TIMED_OUT) });
+    assert.throws(() => desk.submitSplit(row), { message: new RegExp(TIMED_OUT) });
     assert.equal(fault.fired, 1);
     const landed = rowCounts(desk);
     assert.equal(landed.signOffs, 1);

@@ -284,7 +284,7 @@ test('every notice is in the Notification log, and a second run within the coold
   assert.equal(project.emulator.mail.outbox.length, before);
   assert.match(
     project.emulator.ui.emuAlerts().at(-1)?.message ?? '',
-    /检查完成：1 个任务，1 条通知；发出 0 封邮件.*冷却期内未重复 1 条/,
+    /检查完成：查看了 1 个任务，有 1 条提醒；发出 0 封邮件.*1 条提醒在「重复提醒间隔」内已发过，未重复发送/,
   );
 });
 
@@ -371,7 +371,7 @@ test('turning automation on twice leaves one trigger; off removes it; only coord
   assert.deepEqual(handlers(), []);
   assert.match(
     project.emulator.ui.emuAlerts().at(-1)?.message ?? '',
-    /只有协作负责人可以执行此操作.*pmo@corp\.cn.*someone@corp\.cn/,
+    /只有协作总负责人可以执行此操作.*pmo@corp\.cn.*someone@corp\.cn/,
   );
 });
 

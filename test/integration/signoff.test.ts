@@ -28,10 +28,10 @@ const WORDS = {
     changePending: '待批',
     done: '已完成',
     awaiting: '待验收',
-    onlyCoordinator: /只有协作负责人（coordinator@example\.com）可以立项/,
+    onlyCoordinator: /只有协作总负责人（coordinator@example\.com）可以立项/,
     notYours: /没有等待您（someone@example\.com）签批的事项/,
     needsComment: /退回时请填写说明/,
-    progressRefused: /只有第一责任人（张三）、协助人、部门负责人或协作负责人可以更新任务/,
+    progressRefused: /只有第一责任人（张三）、协助人、部门负责人或协作总负责人可以更新任务/,
     ownAcceptance: /第一责任人（李四）不能验收自己的任务/,
     bySignOff: /由相关部门负责人会签决定（head\.market@example\.com、head\.sales@example\.com）/,
     started: /任务已开始/,
@@ -205,11 +205,9 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
     assert.deepEqual([2, 3].map((r) => desk.value('signOffs', r, 'decision')).sort(), [w.return, w.superseded].sort());
 
     as(desk, COORDINATOR);
-    // "Split into tasks" on a request with task rows offers to submit them for sign-off: Yes.
-    desk.select('requests', 2);
-    desk.answer('YES');
-    desk.project.call('splitRequest_');
-    assert.match(desk.lastAlert(), lang === 'en' ? /Sent for sign-off by/ : /已提交会签/);
+    // "Split into tasks" on a request with task rows lists them; "Submit for sign-off" sends them.
+    const submitted = desk.submitSplit(2);
+    assert.match(submitted?.message ?? '', lang === 'en' ? /Sent for sign-off by/ : /已提交会签/);
     assert.equal(desk.value('requests', 2, 'status'), w.signOff);
     assert.equal(rows(desk, 'signOffs').length, 4);
     decide(desk, MARKET_HEAD, 'split', id, 'agree');
@@ -380,7 +378,7 @@ describe.each(['zh-CN', 'en'] as const)('%s', (lang) => {
   test('the installer is the first coordinator; a typed approval by anyone else is restored with a note saying who may', () => {
     const desk = new Desk(lang);
     desk.fillDirectory();
-    const settings = rows(desk, 'settings').find((r) => /coordinator|协作负责人/i.test(String(r.key)));
+    const settings = rows(desk, 'settings').find((r) => /coordinator|协作总负责人/i.test(String(r.key)));
     assert.equal(settings?.value, COORDINATOR);
     const protection = desk.sheet('settings').getProtections('SHEET' as never)[0];
     assert.deepEqual(

@@ -9,6 +9,7 @@ import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { SheetKey } from '../../src/domain/schema';
 import { Desk, day, type Lang } from './workflow-fixture';
+import { lastChoice } from '../support/dialogs';
 
 /** 2024's National Day: 10/1–10/7 off, Sunday 9/29 and Saturday 10/12 worked instead (调休). */
 const NATIONAL_DAY = { holidays: '2024-10-01~2024-10-07', swaps: '2024-09-29, 2024-10-12' };
@@ -54,12 +55,24 @@ const EVENT_DATES = [
   ['活动复盘与线索移交', '2024-10-25', '2024-10-29'],
 ];
 
-/** Runs the menu item on a request, answering its prompt and, when given, its submit question. */
-function splitFromTemplate(desk: Desk, requestRow: number, answer: string, submit?: 'OK' | 'CANCEL'): void {
+/**
+ * Runs the menu item on a request, answering its prompt and, when given, the submit dialog's
+ * "submit for sign-off" or "change owners first" button; the dialog's question ('' when none was shown).
+ */
+function splitFromTemplate(desk: Desk, requestRow: number, answer: string, submit?: 'submit' | 'keep'): string {
   desk.select('requests', requestRow);
   desk.answer('OK', answer);
-  if (submit) desk.answer(submit);
-  desk.project.call('splitFromTemplate_');
+  if (!desk.menuDialog('splitFromTemplate_')) return '';
+  const { data } = lastChoice(desk.project);
+  const labels = data.buttons.map((button) => button.label);
+  assert.deepEqual(
+    labels,
+    desk.lang === 'en'
+      ? ['Submit for sign-off', 'Change owners first, submit later']
+      : ['提交会签', '先修改负责人，稍后提交'],
+  );
+  if (submit) desk.press(labels[submit === 'submit' ? 0 : 1]!);
+  return data.message;
 }
 
 describe('setup', () => {
@@ -114,7 +127,7 @@ describe('Split from template', () => {
     const desk = new Desk('zh-CN');
     fillMore(desk);
     const { row, id } = desk.approvedRequest({ title: '2024 秋季客户大会' });
-    splitFromTemplate(desk, row, '大型市场活动 2024-09-27', 'OK');
+    const filled = splitFromTemplate(desk, row, '大型市场活动 2024-09-27', 'submit');
 
     const tasks = rows(desk, 'tasks', ['id', 'request', 'name', 'dept', 'owner', 'start', 'due', 'baseline', 'status']);
     assert.deepEqual(
@@ -137,17 +150,16 @@ describe('Split from template', () => {
     assert.equal(ids[0], `RW${id.slice(2)}-01`);
     assert.equal(desk.text('tasks', 6, 'dependsOn'), [ids[2], ids[1], ids[3]].join('、'));
 
-    const [filled, submitted] = desk.ui.emuAlerts().slice(-2);
-    assert.match(filled!.message, /已按模板“大型市场活动”从 2024-09-27 起填入任务/);
-    assert.match(filled!.message, /主视觉与物料设计（设计部）：赵六/);
-    assert.match(filled!.message, /确定：现在提交会签；取消：先在「任务分工」表中修改负责人/);
-    assert.match(submitted!.message, /已提交会签/);
+    assert.match(filled, /已按模板“大型市场活动”从 2024-09-27 起填入任务/);
+    assert.match(filled, /主视觉与物料设计（设计部）：赵六/);
+    assert.match(filled, /若要先在「任务分工」表中修改负责人，任务会保留在表中/);
+    assert.match(desk.lastAnswer, /已提交会签/);
     assert.equal(desk.text('requests', row, 'status'), '待会签');
     const signers = rows(desk, 'signOffs', ['signer']).map((r) => r.signer);
     assert.ok(signers.includes('head.finance@example.com'));
   });
 
-  test('en: Cancel keeps the filled rows unsubmitted, for the coordinator to change owners first', () => {
+  test('en: "Change owners first" keeps the filled rows unsubmitted, for the coordinator to change owners first', () => {
     const desk = new Desk('en');
     desk.fillDirectory();
     const { row } = desk.approvedRequest();
@@ -162,15 +174,14 @@ describe('Split from template', () => {
       { template: 'Launch', task: 'Train', dept: '销售部', offset: 2, duration: 1, dependsOn: 'Plan' },
     ]);
     // Started after the request is expected by: the coordinator is told before deciding to submit.
-    splitFromTemplate(desk, row, 'launch 2027-06-01', 'CANCEL');
-    const filled = desk.ui.emuAlerts().at(-2)!.message;
+    const filled = splitFromTemplate(desk, row, 'launch 2027-06-01', 'keep');
     assert.match(filled, /Filled in tasks .* from template "Launch", starting 2027-06-01/);
     assert.match(filled, new RegExp(`the last task is due 2027-06-03, after the request is expected by ${day(30)}`));
-    assert.match(filled, /OK: submit for sign-off now; Cancel: change owners on the Tasks sheet first/);
-    assert.equal(
-      desk.lastAlert(),
-      'The tasks are filled in and not yet submitted; once the owners are right, submit them with Split into tasks.',
+    assert.match(
+      filled,
+      /To change owners on the Tasks sheet first, the tasks stay there; submit them later with Split into tasks/,
     );
+    assert.equal(desk.lastAnswer, '', 'the button only closed the dialog');
     assert.deepEqual(
       rows(desk, 'tasks', ['name', 'owner']).map((t) => [t.name, t.owner]),
       [
@@ -201,7 +212,7 @@ describe('Split from template', () => {
     fillMore(desk);
     const { row } = desk.approvedRequest();
     desk.as('zhang.san@example.com', () => splitFromTemplate(desk, row, '大型市场活动'));
-    assert.match(desk.lastAlert(), /只有协作负责人可以执行此操作/);
+    assert.match(desk.lastAlert(), /只有协作总负责人可以执行此操作/);
     assert.equal(desk.sheet('tasks').getLastRow(), 1);
   });
 });
@@ -242,7 +253,7 @@ describe('Save as template', () => {
     fillMore(desk);
     desk.setSetting('signOffSplit', 'coordinator');
     const { row, id } = desk.approvedRequest({ title: '2024 秋季客户大会' });
-    splitFromTemplate(desk, row, '大型市场活动 2024-09-27', 'OK');
+    splitFromTemplate(desk, row, '大型市场活动 2024-09-27', 'submit');
     assert.equal(desk.text('requests', row, 'status'), '执行中');
 
     desk.select('requests', row);

@@ -16,7 +16,7 @@ test('setup in Chinese creates every sheet with Chinese titles, headers and a fr
     );
     assert.equal(sheet.getFrozenRows(), 1, key);
   }
-  assert.match(desk.lastAlert(), /工作簿已就绪：新建 16 个工作表/);
+  assert.match(desk.lastAnswer, /工作簿已就绪：新建 16 个工作表/);
   assert.ok(desk.ss.getSheetByName('看板'), 'setup makes the dashboard too (SPEC §5)');
 });
 
@@ -26,14 +26,14 @@ test('setup in English creates English sheets and records the language in Settin
   const settings = desk.sheet('settings').getDataRange().getValues();
   assert.ok(settings.some((row) => row[0] === 'Language' && row[1] === 'en'));
   assert.ok(settings.some((row) => row[0] === 'Stale after (working days)' && row[1] === 3));
-  assert.match(desk.lastAlert(), /^Workbook ready: 16 sheets created/);
+  assert.match(desk.lastAnswer, /^Workbook ready: 16 sheets created/);
   assert.ok(desk.ss.getSheetByName('Dashboard'));
 });
 
 test('the language asked for wins over the spreadsheet locale', () => {
   const desk = new Desk('zh-CN', { setUp: false });
-  desk.answer('NO');
-  desk.project.call('setupWorkbook_');
+  assert.ok(desk.menuDialog('setupWorkbook_'));
+  desk.press('English');
   assert.ok(desk.ss.getSheetByName('Tasks'));
   assert.equal(desk.ss.getSheetByName('任务分工'), null);
 });
@@ -50,8 +50,8 @@ test('Settings in the menu opens the Settings sheet; before setup it says what i
 test('cancelling the language question changes nothing', () => {
   const desk = new Desk('zh-CN', { setUp: false });
   const before = desk.ss.getSheets().length;
-  desk.answer('CANCEL');
-  desk.project.call('setupWorkbook_');
+  assert.ok(desk.menuDialog('setupWorkbook_'));
+  assert.equal(desk.press('取消'), 'closed');
   assert.equal(desk.ss.getSheets().length, before);
 });
 
@@ -103,7 +103,7 @@ test('a second setup moves and loses nothing the user entered', () => {
   assert.deepEqual(settings.getDataRange().getValues(), before.settings);
   assert.equal(tasks.getConditionalFormatRules().length, before.rules);
   assert.equal(tasks.getProtections('RANGE' as never).length, before.protections);
-  assert.match(desk.lastAlert(), /新建 0 个工作表，沿用 16 个，补充 0 列/);
+  assert.match(desk.lastAnswer, /新建 0 个工作表，沿用 16 个，补充 0 列/);
 });
 
 test('a column the user deleted comes back at the end; the other columns stay where the user put them', () => {
@@ -120,7 +120,7 @@ test('a column the user deleted comes back at the end; the other columns stay wh
   assert.deepEqual(headers.slice(0, headersBefore.length), headersBefore);
   assert.equal(headers.at(-1), 'Risk plan');
   assert.equal(desk.value('tasks', row!, 'notes'), 'keep me');
-  assert.match(desk.lastAlert(), /1 columns added/);
+  assert.match(desk.lastAnswer, /1 columns added/);
 });
 
 test('an existing sheet whose headers match is adopted, not duplicated, and keeps its title and data', () => {

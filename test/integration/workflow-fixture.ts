@@ -8,6 +8,8 @@ import type { EmulatorOptions } from '../../emulator/index';
 import { mapHeaders, SHEET_ORDER, sheetDef, sheetTitle, type SheetKey } from '../../src/domain/schema';
 import { settingKeyOf, type SettingKey } from '../../src/domain/settings';
 import type { LoadedProject } from '../../emulator/runtime';
+import type { ActionResult } from '../../src/contract';
+import { press, submitSplitForm } from '../support/dialogs';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -66,9 +68,28 @@ export class Desk {
     return this;
   }
 
+  /**
+   * Runs a menu item that asks in an HTML dialog; true when it showed one (a refusal before the
+   * question is an alert instead).
+   */
+  menuDialog(handler: string): boolean {
+    const before = this.ui.emuDialogs().length;
+    this.project.call(handler);
+    return this.ui.emuDialogs().length > before;
+  }
+
+  /** Clicks the button labelled `label` on the dialog shown last, with `fields` typed; its answer. */
+  press(label: string, fields: Readonly<Record<string, string>> = {}): ActionResult | 'closed' {
+    const answer = press(this.project, label, fields);
+    this.lastAnswer = answer === 'closed' ? '' : answer.message;
+    return answer;
+  }
+
+  /** What the dialog said after its last button press ('' after one that only closed it). */
+  lastAnswer = '';
+
   setUp(lang: Lang): void {
-    this.answer(lang === 'en' ? 'NO' : 'YES');
-    this.project.call('setupWorkbook_');
+    if (this.menuDialog('setupWorkbook_')) this.press(lang === 'en' ? 'English' : '中文');
     for (const key of SHEET_ORDER) {
       const sheet = this.ss.getSheetByName(sheetTitle(key, lang));
       if (sheet) this.sheetIds.set(key, sheet.getSheetId());
@@ -173,11 +194,32 @@ export class Desk {
     this.project.call('onEdit', { range, source: this.ss });
   }
 
-  /** Submits a request's split from the menu (Split into tasks, then "submit for sign-off"). */
-  submitSplit(requestRow: number): void {
+  /**
+   * Submits a request's split from the menu (Split into tasks, then "submit for sign-off" with the
+   * task rows already on the sheet); the dialog's answer, or undefined when the menu refused first.
+   */
+  submitSplit(requestRow: number): ActionResult | undefined {
     this.select('requests', requestRow);
-    this.answer('YES');
-    this.project.call('splitRequest_');
+    return this.menuDialog('splitRequest_') ? submitSplitForm(this.project, []) : undefined;
+  }
+
+  /**
+   * Approve / return request from the menu on row `row`: the button for `decision` with `fields`
+   * (notes, lead) typed; the dialog's answer, or undefined when the menu refused first.
+   */
+  review(
+    row: number,
+    decision: 'approve' | 'return' | 'reject',
+    fields: Readonly<Record<string, string>> = {},
+  ): ActionResult | 'closed' | undefined {
+    this.select('requests', row);
+    if (!this.menuDialog('approveRequest_')) return undefined;
+    const labels = {
+      approve: { 'zh-CN': '立项', en: 'Approve' },
+      return: { 'zh-CN': '退回修改', en: 'Return for changes' },
+      reject: { 'zh-CN': '驳回', en: 'Reject' },
+    } as const;
+    return this.press(labels[decision][this.lang], fields);
   }
 
   /**
@@ -252,9 +294,7 @@ export class Desk {
   /** Types a request, approves it from the menu with a lead department; returns its row and ID. */
   approvedRequest(overrides: Record<string, unknown> = {}): { row: number; id: string } {
     const row = this.paste('requests', [this.requestRecord(overrides)])[0]!;
-    this.select('requests', row);
-    this.answer('YES').answer('OK', '市场部');
-    this.project.call('approveRequest_');
+    this.review(row, 'approve', { lead: '市场部' });
     return { row, id: String(this.value('requests', row, 'id')) };
   }
 

@@ -96,32 +96,35 @@ test('a vague goal is a warning: the request is still submitted, the goal cell i
 test('approving from the menu sets 已立项, the lead department, the coordinator and the approval time', () => {
   const desk = new Desk('zh-CN');
   desk.fillDirectory();
-  const { row } = desk.approvedRequest();
+  const row = desk.paste('requests', [desk.requestRecord()])[0]!;
+  const answer = desk.review(row, 'approve', { lead: '市场部' });
   assert.equal(desk.value('requests', row, 'status'), '已立项');
   assert.equal(desk.value('requests', row, 'lead'), '市场部');
   assert.equal(desk.value('requests', row, 'coordinator'), 'coordinator@example.com');
   assert.ok(desk.value('requests', row, 'approved') instanceof Date);
-  assert.match(desk.lastAlert(), /已更新为“已立项”/);
+  assert.ok(answer !== 'closed' && answer?.ok);
+  assert.match(answer.message, /已更新为“已立项”/);
 });
 
 test('returning needs review notes; with notes the request is 待修改, rejecting makes it 已驳回', () => {
   const desk = new Desk('zh-CN');
   desk.fillDirectory();
   const [a, b] = desk.paste('requests', [desk.requestRecord(), desk.requestRecord()]);
-  desk.select('requests', a!);
-  desk.answer('NO').answer('YES', '');
-  desk.project.call('approveRequest_');
-  assert.match(desk.lastAlert(), /第 \d+ 行「审核意见」：退回修改或驳回时必须填写审核意见/);
+  const unexplained = desk.review(a!, 'return', { notes: '' });
+  assert.ok(unexplained !== 'closed' && unexplained?.ok === false);
+  assert.match(unexplained.message, /第 \d+ 行「审核意见」：退回修改或驳回时必须填写审核意见/);
+  assert.match(
+    unexplained.errors.review ?? '',
+    /退回修改或驳回时必须填写审核意见/,
+    'the error sits at the notes field',
+  );
   assert.equal(desk.value('requests', a!, 'status'), '待审核');
 
-  desk.answer('NO').answer('YES', '请补充预算明细');
-  desk.project.call('approveRequest_');
+  desk.review(a!, 'return', { notes: '请补充预算明细' });
   assert.equal(desk.value('requests', a!, 'status'), '待修改');
   assert.equal(desk.value('requests', a!, 'review'), '请补充预算明细');
 
-  desk.select('requests', b!);
-  desk.answer('NO').answer('NO', '与现有项目重复');
-  desk.project.call('approveRequest_');
+  desk.review(b!, 'reject', { notes: '与现有项目重复' });
   assert.equal(desk.value('requests', b!, 'status'), '已驳回');
 });
 
@@ -129,10 +132,9 @@ test('approving needs a known lead department', () => {
   const desk = new Desk('en');
   desk.fillDirectory();
   const [row] = desk.paste('requests', [desk.requestRecord()]);
-  desk.select('requests', row!);
-  desk.answer('YES').answer('OK', 'Marketing');
-  desk.project.call('approveRequest_');
-  assert.match(desk.lastAlert(), /Lead dept: "Marketing" is not a known department/);
+  const answer = desk.review(row!, 'approve', { lead: 'Marketing' });
+  assert.ok(answer !== 'closed' && answer?.ok === false);
+  assert.match(answer.message, /Lead dept: "Marketing" is not a known department/);
   assert.equal(desk.value('requests', row!, 'status'), 'Pending review');
 });
 
@@ -140,12 +142,10 @@ test('a rejected request cannot be approved again, and the menu needs a selected
   const desk = new Desk('en');
   desk.fillDirectory();
   const [row] = desk.paste('requests', [desk.requestRecord()]);
-  desk.select('requests', row!);
-  desk.answer('NO').answer('NO', 'duplicate');
-  desk.project.call('approveRequest_');
-  desk.answer('YES').answer('OK', '市场部');
-  desk.project.call('approveRequest_');
-  assert.match(desk.lastAlert(), /is "Rejected"; this only works for: Pending review, Needs changes/);
+  desk.review(row!, 'reject', { notes: 'duplicate' });
+  const again = desk.review(row!, 'approve', { lead: '市场部' });
+  assert.ok(again !== 'closed' && again?.ok === false);
+  assert.match(again.message, /is "Rejected"; this only works for: Pending review, Needs changes/);
   desk.select('tasks', 2);
   desk.project.call('approveRequest_');
   assert.match(desk.lastAlert(), /Select a data row in the Requests sheet first/);
@@ -174,47 +174,6 @@ test('a request title starting with = is kept as text, never run as a formula', 
 });
 
 // ---------------------------------------------------------------- tasks and the one primary owner
-
-test('splitting an approved request from the menu adds task rows with RW IDs, the request and its lead', () => {
-  const desk = new Desk('zh-CN');
-  desk.fillDirectory();
-  const { id } = desk.approvedRequest();
-  desk.answer('OK', '3');
-  desk.project.call('splitRequest_');
-  const tasks = [2, 3, 4];
-  assert.deepEqual(
-    tasks.map((r) => desk.value('tasks', r, 'id')),
-    [1, 2, 3].map((n) => `RW${id.slice(2)}-0${n}`),
-  );
-  assert.deepEqual(
-    tasks.map((r) => desk.value('tasks', r, 'request')),
-    [id, id, id],
-  );
-  assert.deepEqual(
-    tasks.map((r) => desk.value('tasks', r, 'dept')),
-    ['市场部', '市场部', '市场部'],
-  );
-  assert.deepEqual(
-    tasks.map((r) => desk.value('tasks', r, 'status')),
-    ['未开始', '未开始', '未开始'],
-  );
-  assert.match(desk.lastAlert(), /已新建任务/);
-});
-
-test('a request that is not approved cannot be split, and the count must be 1–20', () => {
-  const desk = new Desk('en');
-  desk.fillDirectory();
-  const [row] = desk.paste('requests', [desk.requestRecord()]);
-  desk.select('requests', row!);
-  desk.project.call('splitRequest_');
-  assert.match(desk.lastAlert(), /is "Pending review"; this only works for: Approved/);
-  const { row: approved } = desk.approvedRequest();
-  desk.select('requests', approved);
-  desk.answer('OK', '21');
-  desk.project.call('splitRequest_');
-  assert.match(desk.lastAlert(), /Enter a whole number from 1 to 20/);
-  assert.equal(desk.sheet('tasks').getLastRow(), 1);
-});
 
 test('a task row typed with an approved request gets its ID, baseline and 未开始', () => {
   const desk = new Desk('zh-CN');
@@ -498,9 +457,7 @@ test('writing back a block keeps the user’s own formulas and columns inside it
   requests.insertColumnsBefore(at, 1);
   requests.getRange(1, at).setValue('我的公式');
   requests.getRange(row!, at).setFormula('=LEN("abc")');
-  desk.select('requests', row!);
-  desk.answer('YES').answer('OK', '市场部');
-  desk.project.call('approveRequest_');
+  desk.review(row!, 'approve', { lead: '市场部' });
   assert.equal(desk.value('requests', row!, 'status'), '已立项');
   assert.equal(requests.getRange(row!, at).getFormula(), '=LEN("abc")');
   assert.equal(requests.getRange(row!, at).getValue(), 3);
@@ -560,14 +517,14 @@ test('the sidebar reviews a request; a malformed payload or a non-coordinator ch
     settings
       .getDataRange()
       .getValues()
-      .findIndex((r) => r[0] === '协作负责人') + 1;
+      .findIndex((r) => r[0] === '协作总负责人') + 1;
   settings.getRange(coordinators, 2).setValue('boss@example.com');
   const refused = desk.project.runFromSidebar('reviewRequest', { id, decision: 'approve', lead: '市场部' }) as {
     ok: boolean;
     message: string;
   };
   assert.equal(refused.ok, false);
-  assert.match(refused.message, /只有协作负责人可以执行此操作/);
+  assert.match(refused.message, /只有协作总负责人可以执行此操作/);
   assert.equal(desk.value('requests', row!, 'status'), '待修改');
 });
 

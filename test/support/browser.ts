@@ -30,7 +30,7 @@ const SIDEBAR_URL = 'https://sidebar.collab-desk.test/';
  * chain, any other name calls the server asynchronously, and a failure reaches the handler as an
  * Error. Kept as source text: the page must get it verbatim, not as transpiled Node code.
  */
-const RUN_SHIM = `
+export const RUN_SHIM = `
 (() => {
   function runner(onSuccess, onFailure, userObject) {
     return new Proxy({}, {
