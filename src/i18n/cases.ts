@@ -16,7 +16,8 @@ export const caseText = {
     en: '{id} {name} escalated (L3) from {since}, told {told} time(s)',
   },
   retroCasesProposed: {
-    'zh-CN': '已向「{sheet}」提议 {count} 条案例（{ids}），状态为「待确认」：请协作负责人逐条设为「保留」或「弃用」。',
+    'zh-CN':
+      '已向「{sheet}」提议 {count} 条案例（{ids}），状态为「待确认」：请协作总负责人逐条设为「保留」或「弃用」。',
     en: '{count} case(s) proposed to "{sheet}" ({ids}), marked Proposed: a coordinator sets each to Kept or Discarded.',
   },
   retroNoNewCases: {
@@ -24,7 +25,7 @@ export const caseText = {
     en: 'No new cases to propose (this request’s delays, failed acceptances and escalations were proposed before, or there are none).',
   },
   retroNoCaseSheet: {
-    'zh-CN': '本工作簿还没有「{sheet}」表，未提议案例：请协作负责人运行「设置工作簿」后再生成一次。',
+    'zh-CN': '本工作簿还没有「{sheet}」表，未提议案例：请协作总负责人运行「设置工作簿」后再生成一次。',
     en: 'This workbook has no "{sheet}" sheet, so no cases were proposed: a coordinator runs Set up workbook, then creates the retrospective again.',
   },
   retroFrom: { 'zh-CN': '来源', en: 'From' },

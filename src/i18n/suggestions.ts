@@ -4,14 +4,14 @@ import type { Text } from './index';
 export const suggestionText = {
   sidebarFormSuggestion: { 'zh-CN': '改进建议', en: 'Suggestion' },
   sgFiled: {
-    'zh-CN': '已提交改进建议 {id}，协作负责人会在评估后答复。',
+    'zh-CN': '已提交改进建议 {id}，协作总负责人会在评估后答复。',
     en: 'Suggestion {id} filed; a coordinator will answer once it is evaluated.',
   },
 
   sgSave: { 'zh-CN': '保存评估结果', en: 'Save the decision' },
   sgDecided: { 'zh-CN': '建议 {id} 已更新为「{status}」。', en: 'Suggestion {id} is now {status}.' },
   sgDecideCoordinators: {
-    'zh-CN': '只有协作负责人（{coordinators}）可以评估建议。',
+    'zh-CN': '只有协作总负责人（{coordinators}）可以评估建议。',
     en: 'Only a coordinator ({coordinators}) may decide on a suggestion.',
   },
   sgUnknown: { 'zh-CN': '没有编号为 {id} 的建议。', en: 'There is no suggestion {id}.' },

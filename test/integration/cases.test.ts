@@ -145,7 +145,7 @@ describe.each(['zh-CN', 'en'] as Lang[])('case library (%s)', (lang) => {
     assert.equal(desk.text('cases', 3, 'status'), proposed);
     assert.match(
       desk.note('cases', 3, 'status'),
-      lang === 'en' ? /coordinator@example\.com/ : /协作负责人（coordinator@example\.com）/,
+      lang === 'en' ? /coordinator@example\.com/ : /协作总负责人（coordinator@example\.com）/,
     );
     desk.as(STAFF, () => desk.pasteOver('cases', [2, 3], 'status', [desk.l('弃用', 'Discarded')]));
     assert.equal(desk.text('cases', 2, 'status'), kept, 'restored to the coordinator’s decision');

@@ -122,11 +122,11 @@ describe('the status flow', () => {
     assert.equal(desk.text('suggestions', 2, 'status'), '提出');
     assert.match(
       desk.note('suggestions', 2, 'status'),
-      /只有协作负责人（coordinator@example\.com）可以把「状态」改为「评估中」/,
+      /只有协作总负责人（coordinator@example\.com）可以把「状态」改为「评估中」/,
     );
     desk.edit('suggestions', 2, 'owner', '李四');
     assert.equal(desk.text('suggestions', 2, 'owner'), '');
-    assert.match(desk.note('suggestions', 2, 'owner'), /只有协作负责人/);
+    assert.match(desk.note('suggestions', 2, 'owner'), /只有协作总负责人/);
   });
 
   test.each([
@@ -265,7 +265,7 @@ describe('the coordinator’s decision in the sidebar', () => {
     const desk = filed();
     const refused = decide(desk, PROPOSER, { status: '评估中' });
     assert.equal(refused.ok, false);
-    assert.match(refused.message, /只有协作负责人（coordinator@example\.com）可以评估建议/);
+    assert.match(refused.message, /只有协作总负责人（coordinator@example\.com）可以评估建议/);
     const skipped = decide(desk, COORDINATOR, { status: '采纳' });
     assert.equal(skipped.ok, false);
     assert.match(skipped.ok ? '' : (skipped.errors.status ?? ''), /只能从「提出」改为：评估中/);
