@@ -4,6 +4,8 @@
  */
 import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, TaskCard } from '../src/contract';
 import { byId, call, element, format, newToken } from './dom';
+import { loadMyWork } from './myWork';
+import { renderRequestCard } from './requestCard';
 import { renderSignOffs } from './signOffs';
 
 /**
@@ -21,6 +23,10 @@ interface FormView {
   readonly errors: Map<string, HTMLElement>;
   /** Each field's block (caption, input, error), for fields shown only in some states. */
   readonly blocks: Map<string, HTMLElement>;
+  /** Marks and hints of fields required only in some states (requiredWhen), by field. */
+  readonly requiredMarks: Map<string, { mark: HTMLElement; hint: HTMLElement }>;
+  /** Why this user may not use the form on this task (refusedBy), told before any field. */
+  readonly refusal: HTMLElement;
   readonly taskLine: HTMLElement;
   readonly submit: HTMLButtonElement;
   readonly message: HTMLElement;
@@ -46,15 +52,17 @@ function renderCard(state: SidebarState): void {
   const hint = byId('hint');
   const section = byId('card');
   hint.textContent = state.card ? '' : state.hint;
-  hint.hidden = state.card !== null;
+  hint.hidden = state.card !== null || state.hint === '';
   section.hidden = state.card === null;
   section.replaceChildren();
   if (state.card) section.append(...cardContent(state.card));
   renderSignOffs(state.signOffs, { text: setup.text, refresh });
+  renderRequestCard(state.request, setup);
   for (const view of views) {
     showTask(view);
     followCard(view);
     showDependentFields(view);
+    showRequired(view);
   }
   offerForms();
 }
@@ -170,6 +178,8 @@ function buildForm(spec: FormSpec): FormView {
     controls: new Map(),
     errors: new Map(),
     blocks: new Map(),
+    requiredMarks: new Map(),
+    refusal: element('p', { className: 'refusal', id: `form-${spec.key}-refusal` }),
     taskLine: element('p', { className: 'task-line' }),
     submit: element('button', { text: setup.text.sidebarSubmit }),
     message: element('p', { className: 'message', id: `form-${spec.key}-message` }),
@@ -179,14 +189,23 @@ function buildForm(spec: FormSpec): FormView {
   view.submit.type = 'submit';
   view.message.setAttribute('role', 'status');
   if (spec.forTask) form.append(view.taskLine);
+  view.refusal.hidden = true;
+  form.append(view.refusal);
   for (const fieldSpec of spec.fields) {
     const input = control(spec, fieldSpec);
     const label = element('label', { text: fieldSpec.label + (fieldSpec.required ? ' *' : '') });
     label.htmlFor = input.id;
+    const hint = element('p', { className: 'hint', id: `${input.id}-hint` });
+    if (fieldSpec.requiredWhen) {
+      const mark = element('span', { className: 'required-mark', text: ' *' });
+      label.append(mark);
+      view.requiredMarks.set(fieldSpec.key, { mark, hint });
+    }
     const error = element('p', { className: 'error', id: `${input.id}-error` });
     input.addEventListener('input', () => {
       input.dataset.typed = 'true';
       view.token = undefined;
+      showRequired(view);
     });
     // A change may show or hide a field that depends on this one (select and checkbox fire 'change').
     input.addEventListener('change', () => {
@@ -199,11 +218,12 @@ function buildForm(spec: FormSpec): FormView {
     const block =
       fieldSpec.input === 'checkbox'
         ? element('div', { className: 'field check' }, [input, label, error])
-        : element('div', { className: 'field' }, [label, input, error]);
+        : element('div', { className: 'field' }, [label, ...(fieldSpec.requiredWhen ? [hint] : []), input, error]);
     view.blocks.set(fieldSpec.key, block);
     form.append(block);
   }
   showDependentFields(view);
+  showRequired(view);
   form.append(view.submit, view.message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -238,8 +258,37 @@ function showDependentFields(view: FormView): void {
   }
 }
 
+/**
+ * Fields required only in some states are marked as soon as the state holds: the delay reason
+ * while the % typed is below the card's delayReasonBelowPct, the server's own rule for this task today.
+ */
+function showRequired(view: FormView): void {
+  for (const fieldSpec of view.spec.fields) {
+    const when = fieldSpec.requiredWhen;
+    const marks = view.requiredMarks.get(fieldSpec.key);
+    if (!when || !marks) continue;
+    const below = card?.[when.belowCard] ?? null;
+    const typed = view.controls.get(when.field)?.value.trim() ?? '';
+    const required = below !== null && typed !== '' && Number.isFinite(Number(typed)) && Number(typed) < below;
+    marks.mark.hidden = !required;
+    marks.hint.hidden = !required;
+    marks.hint.textContent = required
+      ? format(setup.text.sidebarBehindPlan, { planned: String(card?.plannedPct ?? ''), below: String(below) })
+      : '';
+    view.controls.get(fieldSpec.key)?.setAttribute('aria-required', String(required));
+  }
+}
+
+/** The card's reason this user may not use the form on this task; '' when they may, or with no card. */
+function refusalOf(view: FormView): string {
+  return view.spec.refusedBy && card ? card[view.spec.refusedBy] : '';
+}
+
 function enableSubmit(view: FormView): void {
-  view.submit.disabled = view.busy || (view.spec.forTask && card === null);
+  const refusal = refusalOf(view);
+  view.refusal.textContent = refusal ? format(setup.text.sidebarNotYours, { reason: refusal }) : '';
+  view.refusal.hidden = refusal === '';
+  view.submit.disabled = view.busy || (view.spec.forTask && card === null) || refusal !== '';
 }
 
 /** Fields that name the selected task keep up with it until the user types their own value. */
@@ -273,6 +322,7 @@ async function submit(view: FormView): Promise<void> {
   }
   view.busy = true;
   enableSubmit(view);
+  byId('form-result').textContent = '';
   showMessage(view, setup.text.sidebarSubmitting, 'busy');
   view.token ??= newToken();
   try {
@@ -292,6 +342,7 @@ async function submit(view: FormView): Promise<void> {
       showDependentFields(view);
       showMessage(view, result.message, 'ok');
       await refresh();
+      await loadMyWork(myWorkPage);
     } else {
       // Field errors sit next to their fields; the message only repeats those that have no field.
       const unplaced = showErrors(view, result.errors);
@@ -308,15 +359,24 @@ async function submit(view: FormView): Promise<void> {
   }
 }
 
-/** Forms offered only in some states (offeredWhen): their tab shows while the card says so; one shown without it gives way to the first form. */
+/**
+ * Forms offered only in some states: one with offeredWhen shows while the card says so; one with
+ * withdrawnUnless hides while a card says otherwise. A form withdrawn while open gives way to the
+ * first form still offered.
+ */
 function offerForms(): void {
-  for (const view of views) {
-    const flag = view.spec.offeredWhen;
-    if (!flag) continue;
-    const offered = card?.[flag] === true;
-    const tab = byId(`tab-${view.spec.key}`);
-    tab.hidden = !offered;
-    if (!offered && !view.form.hidden && views[0]) selectForm(views[0].spec.key);
+  const offered = (view: FormView): boolean => {
+    const { offeredWhen, withdrawnUnless } = view.spec;
+    if (offeredWhen && card?.[offeredWhen] !== true) return false;
+    return !(withdrawnUnless && card && card[withdrawnUnless] !== true);
+  };
+  for (const view of views) byId(`tab-${view.spec.key}`).hidden = !offered(view);
+  const open = views.find((view) => !view.form.hidden);
+  const fallback = views.find(offered);
+  if (open && !offered(open) && fallback) {
+    // A save that closes its own form (a Pass ends acceptance) keeps its answer on screen.
+    byId('form-result').textContent = open.message.classList.contains('ok') ? (open.message.textContent ?? '') : '';
+    selectForm(fallback.spec.key);
   }
 }
 
@@ -348,6 +408,13 @@ function renderForms(): void {
   offerForms();
 }
 
+const myWorkPage = {
+  get text() {
+    return setup.text;
+  },
+  refresh,
+};
+
 async function start(): Promise<void> {
   const [loaded, state] = await Promise.all([call('getSidebarSetup'), call('getSidebarState')]);
   setup = loaded;
@@ -355,8 +422,13 @@ async function start(): Promise<void> {
   byId('title').textContent = setup.title;
   renderForms();
   renderCard(state);
+  await loadMyWork(myWorkPage);
   setInterval(() => void refresh(), POLL_MS);
-  window.addEventListener('focus', () => void refresh());
+  // My work changes with what the user does elsewhere: read again when they come back, not every poll.
+  window.addEventListener('focus', () => {
+    void refresh();
+    void loadMyWork(myWorkPage);
+  });
 }
 
 start().catch((error: unknown) => {

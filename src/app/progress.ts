@@ -71,8 +71,8 @@ function applyEntry(
   };
 }
 
-/** Why the active user may not post progress on the task now, if they may not. */
-function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined {
+/** Why the active user may not post progress on the task now, if they may not (also what blocking it asks, app/block.ts). */
+export function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined {
   const refusal = (message: string): Problem => ({
     sheet: 'progress',
     field: 'task',

@@ -99,17 +99,34 @@ export function checkProgress(
     const at = parseDate(record.updatedAt, env.timeZone, env.sheetTimeZone) ?? env.now;
     const expected = plannedPct(task.start, task.due, at, rules.calendar);
     const reason = c.text('delayReason').toLowerCase();
-    if (expected - pct > rules.lagThreshold && (reason === '' || NO_DELAY.includes(reason))) {
+    if (
+      pct < lowestPctWithoutDelayReason(expected, rules.lagThreshold) &&
+      (reason === '' || NO_DELAY.includes(reason))
+    ) {
       c.add('delayReason', 'wbDelayReasonRequired', { expected, value: pct });
     }
   }
   return c.problems;
 }
 
-/** The task cells a valid progress entry changes: %, last update and, when it moves, status. */
+/**
+ * Below this % an entry is behind plan by more than the lag threshold and must say why (SPEC §2.3):
+ * the server's check, and what the sidebar marks the delay reason required from, as the % is typed.
+ */
+export function lowestPctWithoutDelayReason(expectedPct: number, lagThreshold: number): number {
+  return expectedPct - lagThreshold;
+}
+
+/**
+ * The task cells a valid progress entry changes: %, last update and, when it moves, status. Posting
+ * progress on a blocked task unblocks it (SPEC §4: the owner unblocks by posting progress).
+ */
 export function progressEffect(task: TaskSnapshot, pct: number, at: Date, locale: Locale): RecordOf<'tasks'> {
   const changes: RecordOf<'tasks'> = { pct, lastUpdate: at };
-  if (pct >= 100 && (task.status === undefined || task.status === 'notStarted' || task.status === 'inProgress')) {
+  const moving = task.status === undefined || task.status === 'notStarted' || task.status === 'inProgress';
+  if (task.status === 'blocked') {
+    changes.status = enumLabel('taskStatus', pct >= 100 ? 'awaitingAcceptance' : 'inProgress', locale);
+  } else if (pct >= 100 && moving) {
     changes.status = enumLabel('taskStatus', 'awaitingAcceptance', locale);
   } else if (pct > 0 && (task.status === undefined || task.status === 'notStarted')) {
     changes.status = enumLabel('taskStatus', 'inProgress', locale);

@@ -24,3 +24,9 @@ export function currentSelection(spreadsheet: Spreadsheet): Selection {
     },
   };
 }
+
+/** Selects data row `row` of `sheet` (its used columns), as a click in the grid would, so the card follows it. */
+export function selectRow(spreadsheet: Spreadsheet, sheet: Sheet, row: number): void {
+  spreadsheet.setActiveSheet(sheet);
+  sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+}

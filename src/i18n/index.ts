@@ -7,6 +7,7 @@ import { commonText } from './common';
 import { dashboardText } from './dashboard';
 import { guardText } from './guard';
 import { mailText } from './mails';
+import { myWorkText } from './myWork';
 import { nudgeText } from './nudge';
 import { reportText } from './reports';
 import { robotText } from './robots';
@@ -37,6 +38,7 @@ export const catalogue = {
   ...robotText,
   ...dashboardText,
   ...nudgeText,
+  ...myWorkText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;
