@@ -53,10 +53,13 @@ function applyEntry(
   const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   const calendar = new WorkCalendar(wb.settings);
   const rules = { calendar, lagThreshold: wb.settings.lagThreshold };
+  // At the sidebar, who may post is told before what the entry lacks (SPEC §4): an outsider would
+  // fix fields in vain. A row typed into the sheet keeps each cell's own note, refusal included.
+  const refusal = snapshot ? progressRefusal(wb, snapshot) : undefined;
+  if (refusal && row === undefined) return { problems: [refusal] };
   const problems = checkProgress(record, snapshot, wb.env(), rules, row, shownAsPercent);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
-  const refusal = progressRefusal(wb, snapshot);
-  if (refusal) return { problems: [...problems, { ...refusal, ...(row === undefined ? {} : { row }) }] };
+  if (refusal) return { problems: [...problems, { ...refusal, row }] };
   // checkProgress refused every % that does not read as a number.
   const pct = parseTypedPercent(record.pct, shownAsPercent) as number;
   for (const [key, value] of Object.entries(progressEffect(snapshot, pct, wb.now, wb.locale))) {

@@ -63,7 +63,8 @@ function waitingFor(
         : wb.text('requestCardWaitingSignOff', { signers: signers.join(wb.text('wbListSeparator')) });
     }
     case 'executing': {
-      const codes = tasks.map((task) => parseEnum('taskStatus', task.status) ?? '');
+      // A blank status is a task not started yet (syncTasks writes 未开始 into it).
+      const codes = tasks.map((task) => parseEnum('taskStatus', task.status) ?? 'notStarted');
       return wb.text('requestCardExecuting', {
         open: codes.filter((code) => OPEN_TASK.has(code)).length,
         awaiting: codes.filter((code) => code === 'awaitingAcceptance').length,
