@@ -4,6 +4,7 @@
  */
 import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, TaskCard } from '../src/contract';
 import { byId, call, element, format, newToken } from './dom';
+import { isOffered, refusalOf, showDependentFields, showRequired, type Control, type FormView } from './formStates';
 import { loadMyWork } from './myWork';
 import { renderRequestCard } from './requestCard';
 import { renderSignOffs } from './signOffs';
@@ -13,28 +14,6 @@ import { renderSignOffs } from './signOffs';
  * like following the row (the usual pattern: https://ramblings.mcpher.com/gassnippets2/pseudo-binding-in-html-service/).
  */
 const POLL_MS = 3000;
-
-type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-interface FormView {
-  readonly spec: FormSpec;
-  readonly form: HTMLFormElement;
-  readonly controls: Map<string, Control>;
-  readonly errors: Map<string, HTMLElement>;
-  /** Each field's block (caption, input, error), for fields shown only in some states. */
-  readonly blocks: Map<string, HTMLElement>;
-  /** Marks and hints of fields required only in some states (requiredWhen), by field. */
-  readonly requiredMarks: Map<string, { mark: HTMLElement; hint: HTMLElement }>;
-  /** Why this user may not use the form on this task (refusedBy), told before any field. */
-  readonly refusal: HTMLElement;
-  readonly taskLine: HTMLElement;
-  readonly submit: HTMLButtonElement;
-  readonly message: HTMLElement;
-  /** A submission is on its way: the button stays off even if the card changes meanwhile. */
-  busy: boolean;
-  /** The submission being tried: kept for a retry after a failed call, new once the form changes. */
-  token: string | undefined;
-}
 
 let setup: SidebarSetup;
 let card: TaskCard | null = null;
@@ -61,8 +40,8 @@ function renderCard(state: SidebarState): void {
   for (const view of views) {
     showTask(view);
     followCard(view);
-    showDependentFields(view);
-    showRequired(view);
+    showDependentFields(view, card);
+    showRequired(view, card, setup.text);
   }
   offerForms();
 }
@@ -205,12 +184,12 @@ function buildForm(spec: FormSpec): FormView {
     input.addEventListener('input', () => {
       input.dataset.typed = 'true';
       view.token = undefined;
-      showRequired(view);
+      showRequired(view, card, setup.text);
     });
     // A change may show or hide a field that depends on this one (select and checkbox fire 'change').
     input.addEventListener('change', () => {
       view.token = undefined;
-      showDependentFields(view);
+      showDependentFields(view, card);
     });
     view.controls.set(fieldSpec.key, input);
     view.errors.set(fieldSpec.key, error);
@@ -222,8 +201,8 @@ function buildForm(spec: FormSpec): FormView {
     view.blocks.set(fieldSpec.key, block);
     form.append(block);
   }
-  showDependentFields(view);
-  showRequired(view);
+  showDependentFields(view, card);
+  showRequired(view, card, setup.text);
   form.append(view.submit, view.message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -241,51 +220,8 @@ function showTask(view: FormView): void {
   enableSubmit(view);
 }
 
-/**
- * Fields shown only in some states (shownWhen): the confirmation to record Pass on a task not
- * 待验收 shows while Pass is chosen and the card says this user must confirm it. A hidden box is
- * unticked, so a confirmation never travels for a task or result it was not given for.
- */
-function showDependentFields(view: FormView): void {
-  for (const fieldSpec of view.spec.fields) {
-    const when = fieldSpec.shownWhen;
-    const block = view.blocks.get(fieldSpec.key);
-    const input = view.controls.get(fieldSpec.key);
-    if (!when || !block || !input) continue;
-    const shown = card?.[when.card] === true && view.controls.get(when.field)?.value === when.value;
-    block.hidden = !shown;
-    if (!shown && input instanceof HTMLInputElement) input.checked = false;
-  }
-}
-
-/**
- * Fields required only in some states are marked as soon as the state holds: the delay reason
- * while the % typed is below the card's delayReasonBelowPct, the server's own rule for this task today.
- */
-function showRequired(view: FormView): void {
-  for (const fieldSpec of view.spec.fields) {
-    const when = fieldSpec.requiredWhen;
-    const marks = view.requiredMarks.get(fieldSpec.key);
-    if (!when || !marks) continue;
-    const below = card?.[when.belowCard] ?? null;
-    const typed = view.controls.get(when.field)?.value.trim() ?? '';
-    const required = below !== null && typed !== '' && Number.isFinite(Number(typed)) && Number(typed) < below;
-    marks.mark.hidden = !required;
-    marks.hint.hidden = !required;
-    marks.hint.textContent = required
-      ? format(setup.text.sidebarBehindPlan, { planned: String(card?.plannedPct ?? ''), below: String(below) })
-      : '';
-    view.controls.get(fieldSpec.key)?.setAttribute('aria-required', String(required));
-  }
-}
-
-/** The card's reason this user may not use the form on this task; '' when they may, or with no card. */
-function refusalOf(view: FormView): string {
-  return view.spec.refusedBy && card ? card[view.spec.refusedBy] : '';
-}
-
 function enableSubmit(view: FormView): void {
-  const refusal = refusalOf(view);
+  const refusal = refusalOf(view, card);
   view.refusal.textContent = refusal ? format(setup.text.sidebarNotYours, { reason: refusal }) : '';
   view.refusal.hidden = refusal === '';
   view.submit.disabled = view.busy || (view.spec.forTask && card === null) || refusal !== '';
@@ -339,7 +275,7 @@ async function submit(view: FormView): Promise<void> {
         delete input.dataset.typed;
       }
       followCard(view);
-      showDependentFields(view);
+      showDependentFields(view, card);
       showMessage(view, result.message, 'ok');
       await refresh();
       await loadMyWork(myWorkPage);
@@ -365,11 +301,7 @@ async function submit(view: FormView): Promise<void> {
  * first form still offered.
  */
 function offerForms(): void {
-  const offered = (view: FormView): boolean => {
-    const { offeredWhen, withdrawnUnless } = view.spec;
-    if (offeredWhen && card?.[offeredWhen] !== true) return false;
-    return !(withdrawnUnless && card && card[withdrawnUnless] !== true);
-  };
+  const offered = (view: FormView): boolean => isOffered(view, card);
   for (const view of views) byId(`tab-${view.spec.key}`).hidden = !offered(view);
   const open = views.find((view) => !view.form.hidden);
   const fallback = views.find(offered);

@@ -36,7 +36,7 @@ function blockRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined {
       allowed: BLOCKABLE.map((s) => enumLabel('taskStatus', s, wb.locale)).join(wb.text('wbListSeparator')),
     });
   }
-  return progressRefusal(wb, task);
+  return progressRefusal(wb, task, 'sidebar');
 }
 
 export function markBlocked(wb: Workbook, draft: BlockDraft): ActionResult {

@@ -22,7 +22,7 @@ type Offers = Pick<
 export function taskOffers(wb: Workbook, row: TaskRow): Offers {
   const task = taskSnapshot(row, wb);
   const open = task.status !== 'done' && task.status !== 'cancelled';
-  const refusal = open ? progressRefusal(wb, task) : undefined;
+  const refusal = open ? progressRefusal(wb, task, 'sidebar') : undefined;
   const postRefusal = refusal ? String(refusal.params?.['message'] ?? '') : '';
   const owner = resolveEmail(wb.directory(), task.owner);
   const planned = open && task.start && task.due ? plannedPct(task.start, task.due, wb.now, wb.calendar()) : null;

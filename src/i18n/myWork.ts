@@ -35,6 +35,14 @@ export const myWorkText = {
     'zh-CN': '按计划今天应达 {planned}%，低于 {below}% 需填写滞后原因。',
     en: 'The plan expects {planned}% today; below {below}% a delay reason is required.',
   },
+  sidebarProgressNotAllowed: {
+    'zh-CN': '只有第一责任人（{owner}）、协助人、部门负责人或协作负责人可以更新任务 {id} 的进度。',
+    en: 'Only the primary owner ({owner}), assisting people, the department head or a coordinator may post progress on task {id}.',
+  },
+  sidebarProgressUnknownUser: {
+    'zh-CN': '协作台无法确认您的身份（Apps Script 未提供），不能代您更新任务 {id} 的进度。',
+    en: 'Collab Desk cannot tell who you are (Apps Script gave no identity), so it cannot post progress on task {id} for you.',
+  },
   sidebarNotYours: {
     'zh-CN': '您不能在此任务上更新进度：{reason}',
     en: 'You cannot post on this task: {reason}',
