@@ -168,13 +168,16 @@ function historySentence(
 /** What waits for the active user's sign-off, each with what it is about. */
 function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
   if (!workbook.sheet('signOffs')) return [];
+  // Polled every few seconds: Requests and Tasks are read for titles only when something waits.
+  const waiting = signOffsFor(workbook);
+  if (waiting.length === 0) return [];
   const titles = new Map<string, string>();
   for (const row of workbook.optionalTable('requests')?.records() ?? [])
     titles.set(row.text('id').toUpperCase(), row.text('title'));
   for (const row of workbook.optionalTable('tasks')?.records() ?? [])
     titles.set(row.text('id').toUpperCase(), row.text('name'));
   const detailsOf = signOffDetailsOf(workbook);
-  return signOffsFor(workbook).flatMap((row) =>
+  return waiting.flatMap((row) =>
     row.subject
       ? [
           {

@@ -177,6 +177,20 @@ describe('My work', () => {
     );
   });
 
+  test('the page’s poll reads neither Requests nor Tasks while no row is selected and nothing waits to be signed', () => {
+    const project = setUp();
+    const tasks = project.emulator.spreadsheet.getSheetByName(sheetTitle('tasks', 'zh-CN'))!;
+    const width = tasks.getLastColumn();
+    const filler = Array.from({ length: 300 }, (_, i) => [`RW202407001-${100 + i}`, ...new Array(width - 1).fill('x')]);
+    tasks.getRange(tasks.getLastRow() + 1, 1, filler.length, width).setValues(filler);
+    select(project, 'people', 2);
+    project.emulator.calls.reset();
+    const state = as<SidebarState>(project, OWNER, 'getSidebarState');
+    assert.deepEqual([state.card, state.request, state.signOffs], [null, null, []]);
+    const read = Object.values(project.emulator.calls.cells()).reduce((sum, n) => sum + n, 0);
+    assert.ok(read < 300 * width, `read ${read} cells; Tasks alone is ${tasks.getLastRow() * width}`);
+  });
+
   test('a click selects the item’s row, found by ID now, and the card follows', () => {
     const project = setUp();
     // A row inserted above since My work was read: the item is found where it is now.
