@@ -36,7 +36,7 @@ export interface FieldSpec {
   readonly shownWhen?: { readonly field: string; readonly value: string; readonly card: CardFlag };
   /**
    * Required only while the card says so of what is typed: the delay reason once the % typed is
-   * below the card's `delayReasonBelowPct` (the server's own rule, domain/executionFlow.ts).
+   * below the card's `delayReasonBelowPct` (the server's own rule, domain/health.ts lowestPctNotLagging).
    */
   readonly requiredWhen?: { readonly field: string; readonly belowCard: 'delayReasonBelowPct' };
 }

@@ -3,12 +3,11 @@
  * may do on this row now"): progress and plan changes while the task is open, acceptance to anyone
  * but its owner, blocking to those who may post progress on a task not yet blocked; why they may
  * not post, told before any field; and the % below which the delay reason is required today, from
- * the rule the server checks the entry with (domain/executionFlow.ts).
+ * the rule the server checks the entry and the scan judges 滞后 with (domain/health.ts).
  */
 import type { TaskCard } from '../contract';
 import { resolveEmail } from '../domain/directory';
-import { lowestPctWithoutDelayReason } from '../domain/executionFlow';
-import { plannedPct } from '../domain/health';
+import { lowestPctNotLagging, plannedPct } from '../domain/health';
 import { BLOCKABLE } from './block';
 import { progressRefusal } from './progress';
 import { taskSnapshot, type TaskRow } from './tasks';
@@ -32,7 +31,7 @@ export function taskOffers(wb: Workbook, row: TaskRow): Offers {
     takesPlanChange: open,
     mayBlock: postRefusal === '' && (task.status === undefined || BLOCKABLE.includes(task.status)),
     postRefusal,
-    delayReasonBelowPct: planned === null ? null : lowestPctWithoutDelayReason(planned, wb.settings.lagThreshold),
+    delayReasonBelowPct: planned === null ? null : lowestPctNotLagging(planned, wb.settings.lagThreshold),
     plannedPct: planned,
   };
 }

@@ -5,7 +5,7 @@
 import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
 import { findDepartment, resolveEmail, type Directory } from './directory';
-import { plannedPct } from './health';
+import { lowestPctNotLagging, plannedPct } from './health';
 import { columnLabel, sheetDef, type ColumnKey, type SheetKey } from './schema';
 import { enumLabel, type TaskStatus } from './enums';
 import { isBlank, parseDate, parseList, parseTypedPercent } from './values';
@@ -99,22 +99,11 @@ export function checkProgress(
     const at = parseDate(record.updatedAt, env.timeZone, env.sheetTimeZone) ?? env.now;
     const expected = plannedPct(task.start, task.due, at, rules.calendar);
     const reason = c.text('delayReason').toLowerCase();
-    if (
-      pct < lowestPctWithoutDelayReason(expected, rules.lagThreshold) &&
-      (reason === '' || NO_DELAY.includes(reason))
-    ) {
+    if (pct < lowestPctNotLagging(expected, rules.lagThreshold) && (reason === '' || NO_DELAY.includes(reason))) {
       c.add('delayReason', 'wbDelayReasonRequired', { expected, value: pct });
     }
   }
   return c.problems;
-}
-
-/**
- * Below this % an entry is behind plan by more than the lag threshold and must say why (SPEC §2.3):
- * the server's check, and what the sidebar marks the delay reason required from, as the % is typed.
- */
-export function lowestPctWithoutDelayReason(expectedPct: number, lagThreshold: number): number {
-  return expectedPct - lagThreshold;
 }
 
 /**
