@@ -59,8 +59,8 @@ export const myWorkText = {
   },
   requestCardWaitingSignOff: { 'zh-CN': '等待 {signers} 会签', en: 'Waiting for sign-off by {signers}' },
   requestCardExecuting: {
-    'zh-CN': '执行中：{open} 项任务未完成，{awaiting} 项待验收',
-    en: 'In execution: {open} tasks open, {awaiting} awaiting acceptance',
+    'zh-CN': '各负责人完成 {open} 项未完成任务，{awaiting} 项待验收',
+    en: 'owners finish {open} open tasks; {awaiting} awaiting acceptance',
   },
   requestCardWaits: { 'zh-CN': '下一步：{what}', en: 'Next: {what}' },
   requestCardTasks: { 'zh-CN': '任务（{n}）', en: 'Tasks ({n})' },

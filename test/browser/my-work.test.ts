@@ -111,7 +111,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await waiting.waitFor({ timeout: 5000 });
       assert.match(
         (await waiting.textContent()) ?? '',
-        lang === 'en' ? /In execution: 3 tasks open/ : /执行中：3 项任务未完成/,
+        lang === 'en' ? /Next: owners finish 3 open tasks/ : /下一步：各负责人完成 3 项未完成任务/,
       );
       assert.equal(await page.locator('#request-card .request-tasks li').count(), 3);
       assert.equal(await page.locator('#hint').isHidden(), true);
@@ -126,6 +126,39 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await mywork.locator('[data-kind=actions] .mywork-item').click();
       await page.locator('#hint', { hasText: t(lang, 'sidebarSelectTask').slice(0, 6) }).waitFor({ timeout: 5000 });
       assert.equal(desk.ss.getActiveSheet().getName(), desk.sheet('communications').getName());
+      assert.deepEqual(sidebar.errors, []);
+    },
+  );
+
+  testUnless(chromiumMissing)(
+    `${lang}: a request whose split waits for sign-off names the heads it waits for`,
+    async () => {
+      const desk = new Desk(lang);
+      desk.fillDirectory();
+      // The heads by name, as People would list them.
+      const people = desk.sheet('people');
+      for (const [name, email] of [
+        ['周主管', 'head.market@example.com'],
+        ['王强', 'head.sales@example.com'],
+      ] as const) {
+        const line = people.getLastRow() + 1;
+        people.getRange(line, desk.col('people', 'name')).setValue(name);
+        people.getRange(line, desk.col('people', 'email')).setValue(email);
+      }
+      const { row, id } = desk.approvedRequest();
+      desk.paste('tasks', [
+        desk.taskRecord(id, { name: NAMES[lang].behind }),
+        desk.taskRecord(id, { name: NAMES[lang].other, dept: '销售部', owner: '李四' }),
+      ]);
+      desk.submitSplit(row);
+      desk.select('requests', row);
+      const sidebar = await openAs(desk, OWNER);
+      const waiting = sidebar.page.locator('#request-waiting');
+      await waiting.waitFor({ timeout: 5000 });
+      const heads = lang === 'en' ? /Waiting for sign-off by 周主管, 王强/ : /等待 周主管、王强 会签/;
+      assert.match((await waiting.textContent()) ?? '', heads);
+      assert.equal(await sidebar.page.locator('#request-card .request-signoffs li').count(), 2);
+      await shoot(sidebar, `request-signoff-${lang}`);
       assert.deepEqual(sidebar.errors, []);
     },
   );

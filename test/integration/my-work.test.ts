@@ -369,7 +369,7 @@ describe('the request card', () => {
     const project = setUp();
     select(project, 'requests', 2);
     const request = as<SidebarState>(project, OWNER, 'getSidebarState').request;
-    assert.equal(request?.waitingFor, '执行中：3 项任务未完成，0 项待验收');
+    assert.equal(request?.waitingFor, '各负责人完成 3 项未完成任务，0 项待验收');
     assert.equal(request?.tasks.length, 4);
   });
 });
