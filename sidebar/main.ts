@@ -5,6 +5,9 @@
 import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, TaskCard } from '../src/contract';
 import { byId, call, element, format, newToken } from './dom';
 import { similarCasesBlock } from './cases';
+import { isOffered, refusalOf, showDependentFields, showRequired, type Control, type FormView } from './formStates';
+import { loadMyWork } from './myWork';
+import { renderRequestCard } from './requestCard';
 import { renderSignOffs } from './signOffs';
 import { renderSuggestion } from './suggestion';
 
@@ -13,24 +16,6 @@ import { renderSuggestion } from './suggestion';
  * like following the row (the usual pattern: https://ramblings.mcpher.com/gassnippets2/pseudo-binding-in-html-service/).
  */
 const POLL_MS = 3000;
-
-type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-interface FormView {
-  readonly spec: FormSpec;
-  readonly form: HTMLFormElement;
-  readonly controls: Map<string, Control>;
-  readonly errors: Map<string, HTMLElement>;
-  /** Each field's block (caption, input, error), for fields shown only in some states. */
-  readonly blocks: Map<string, HTMLElement>;
-  readonly taskLine: HTMLElement;
-  readonly submit: HTMLButtonElement;
-  readonly message: HTMLElement;
-  /** A submission is on its way: the button stays off even if the card changes meanwhile. */
-  busy: boolean;
-  /** The submission being tried: kept for a retry after a failed call, new once the form changes. */
-  token: string | undefined;
-}
 
 let setup: SidebarSetup;
 let card: TaskCard | null = null;
@@ -48,16 +33,18 @@ function renderCard(state: SidebarState): void {
   const hint = byId('hint');
   const section = byId('card');
   hint.textContent = state.card ? '' : state.hint;
-  hint.hidden = state.card !== null;
+  hint.hidden = state.card !== null || state.hint === '';
   section.hidden = state.card === null;
   section.replaceChildren();
   if (state.card) section.append(...cardContent(state.card));
   renderSignOffs(state.signOffs, { text: setup.text, refresh });
   renderSuggestion(state.suggestion ?? null, { text: setup.text, refresh });
+  renderRequestCard(state.request, setup);
   for (const view of views) {
     showTask(view);
     followCard(view);
-    showDependentFields(view);
+    showDependentFields(view, card);
+    showRequired(view, card, setup.text);
   }
   offerForms();
 }
@@ -174,6 +161,8 @@ function buildForm(spec: FormSpec): FormView {
     controls: new Map(),
     errors: new Map(),
     blocks: new Map(),
+    requiredMarks: new Map(),
+    refusal: element('p', { className: 'refusal', id: `form-${spec.key}-refusal` }),
     taskLine: element('p', { className: 'task-line' }),
     submit: element('button', { text: setup.text.sidebarSubmit }),
     message: element('p', { className: 'message', id: `form-${spec.key}-message` }),
@@ -183,19 +172,28 @@ function buildForm(spec: FormSpec): FormView {
   view.submit.type = 'submit';
   view.message.setAttribute('role', 'status');
   if (spec.forTask) form.append(view.taskLine);
+  view.refusal.hidden = true;
+  form.append(view.refusal);
   for (const fieldSpec of spec.fields) {
     const input = control(spec, fieldSpec);
     const label = element('label', { text: fieldSpec.label + (fieldSpec.required ? ' *' : '') });
     label.htmlFor = input.id;
+    const hint = element('p', { className: 'hint', id: `${input.id}-hint` });
+    if (fieldSpec.requiredWhen) {
+      const mark = element('span', { className: 'required-mark', text: ' *' });
+      label.append(mark);
+      view.requiredMarks.set(fieldSpec.key, { mark, hint });
+    }
     const error = element('p', { className: 'error', id: `${input.id}-error` });
     input.addEventListener('input', () => {
       input.dataset.typed = 'true';
       view.token = undefined;
+      showRequired(view, card, setup.text);
     });
     // A change may show or hide a field that depends on this one (select and checkbox fire 'change').
     input.addEventListener('change', () => {
       view.token = undefined;
-      showDependentFields(view);
+      showDependentFields(view, card);
     });
     view.controls.set(fieldSpec.key, input);
     view.errors.set(fieldSpec.key, error);
@@ -203,11 +201,12 @@ function buildForm(spec: FormSpec): FormView {
     const block =
       fieldSpec.input === 'checkbox'
         ? element('div', { className: 'field check' }, [input, label, error])
-        : element('div', { className: 'field' }, [label, input, error]);
+        : element('div', { className: 'field' }, [label, ...(fieldSpec.requiredWhen ? [hint] : []), input, error]);
     view.blocks.set(fieldSpec.key, block);
     form.append(block);
   }
-  showDependentFields(view);
+  showDependentFields(view, card);
+  showRequired(view, card, setup.text);
   form.append(view.submit, view.message);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -225,25 +224,11 @@ function showTask(view: FormView): void {
   enableSubmit(view);
 }
 
-/**
- * Fields shown only in some states (shownWhen): the confirmation to record Pass on a task not
- * 待验收 shows while Pass is chosen and the card says this user must confirm it. A hidden box is
- * unticked, so a confirmation never travels for a task or result it was not given for.
- */
-function showDependentFields(view: FormView): void {
-  for (const fieldSpec of view.spec.fields) {
-    const when = fieldSpec.shownWhen;
-    const block = view.blocks.get(fieldSpec.key);
-    const input = view.controls.get(fieldSpec.key);
-    if (!when || !block || !input) continue;
-    const shown = card?.[when.card] === true && view.controls.get(when.field)?.value === when.value;
-    block.hidden = !shown;
-    if (!shown && input instanceof HTMLInputElement) input.checked = false;
-  }
-}
-
 function enableSubmit(view: FormView): void {
-  view.submit.disabled = view.busy || (view.spec.forTask && card === null);
+  const refusal = refusalOf(view, card);
+  view.refusal.textContent = refusal ? format(setup.text.sidebarNotYours, { reason: refusal }) : '';
+  view.refusal.hidden = refusal === '';
+  view.submit.disabled = view.busy || (view.spec.forTask && card === null) || refusal !== '';
 }
 
 /** Fields that name the selected task keep up with it until the user types their own value. */
@@ -277,6 +262,7 @@ async function submit(view: FormView): Promise<void> {
   }
   view.busy = true;
   enableSubmit(view);
+  byId('form-result').textContent = '';
   showMessage(view, setup.text.sidebarSubmitting, 'busy');
   view.token ??= newToken();
   try {
@@ -293,9 +279,10 @@ async function submit(view: FormView): Promise<void> {
         delete input.dataset.typed;
       }
       followCard(view);
-      showDependentFields(view);
+      showDependentFields(view, card);
       showMessage(view, result.message, 'ok');
       await refresh();
+      await loadMyWork(myWorkPage);
     } else {
       // Field errors sit next to their fields; the message only repeats those that have no field.
       const unplaced = showErrors(view, result.errors);
@@ -312,15 +299,20 @@ async function submit(view: FormView): Promise<void> {
   }
 }
 
-/** Forms offered only in some states (offeredWhen): their tab shows while the card says so; one shown without it gives way to the first form. */
+/**
+ * Forms offered only in some states: one with offeredWhen shows while the card says so; one with
+ * withdrawnUnless hides while a card says otherwise. A form withdrawn while open gives way to the
+ * first form still offered.
+ */
 function offerForms(): void {
-  for (const view of views) {
-    const flag = view.spec.offeredWhen;
-    if (!flag) continue;
-    const offered = card?.[flag] === true;
-    const tab = byId(`tab-${view.spec.key}`);
-    tab.hidden = !offered;
-    if (!offered && !view.form.hidden && views[0]) selectForm(views[0].spec.key);
+  const offered = (view: FormView): boolean => isOffered(view, card);
+  for (const view of views) byId(`tab-${view.spec.key}`).hidden = !offered(view);
+  const open = views.find((view) => !view.form.hidden);
+  const fallback = views.find(offered);
+  if (open && !offered(open) && fallback) {
+    // A save that closes its own form (a Pass ends acceptance) keeps its answer on screen.
+    byId('form-result').textContent = open.message.classList.contains('ok') ? (open.message.textContent ?? '') : '';
+    selectForm(fallback.spec.key);
   }
 }
 
@@ -352,6 +344,13 @@ function renderForms(): void {
   offerForms();
 }
 
+const myWorkPage = {
+  get text() {
+    return setup.text;
+  },
+  refresh,
+};
+
 async function start(): Promise<void> {
   const [loaded, state] = await Promise.all([call('getSidebarSetup'), call('getSidebarState')]);
   setup = loaded;
@@ -359,8 +358,13 @@ async function start(): Promise<void> {
   byId('title').textContent = setup.title;
   renderForms();
   renderCard(state);
+  await loadMyWork(myWorkPage);
   setInterval(() => void refresh(), POLL_MS);
-  window.addEventListener('focus', () => void refresh());
+  // My work changes with what the user does elsewhere: read again when they come back, not every poll.
+  window.addEventListener('focus', () => {
+    void refresh();
+    void loadMyWork(myWorkPage);
+  });
 }
 
 start().catch((error: unknown) => {

@@ -5,11 +5,13 @@
  */
 
 import type { Locale } from './i18n/index';
+import type { myWorkText } from './i18n/myWork';
 import type { sidebarText } from './i18n/sidebar';
 
-export type SidebarTextKey = keyof typeof sidebarText;
+export type SidebarTextKey = keyof typeof sidebarText | keyof typeof myWorkText;
 
-export type FormKey = 'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge' | 'suggestion';
+export type FormKey =
+  'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge' | 'suggestion' | 'block';
 
 export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
 
@@ -33,6 +35,11 @@ export interface FieldSpec {
    * hidden): the confirmation a coordinator gives to record Pass on a task not 待验收 (SPEC §3.6).
    */
   readonly shownWhen?: { readonly field: string; readonly value: string; readonly card: CardFlag };
+  /**
+   * Required only while the card says so of what is typed: the delay reason once the % typed is
+   * below the card's `delayReasonBelowPct` (the server's own rule, domain/health.ts lowestPctNotLagging).
+   */
+  readonly requiredWhen?: { readonly field: string; readonly belowCard: 'delayReasonBelowPct' };
 }
 
 export interface FormSpec {
@@ -42,6 +49,13 @@ export interface FormSpec {
   readonly forTask: boolean;
   /** Offered only while the card says this of the active user (the nudge: only those who may nudge). */
   readonly offeredWhen?: CardFlag;
+  /**
+   * Withdrawn while the card says this is false (no progress on a done task, no acceptance tab for
+   * its owner); with no card it shows, disabled, as every task form does.
+   */
+  readonly withdrawnUnless?: CardFlag;
+  /** The card's reason this user may not use the form on this task, told before any field ('' when they may). */
+  readonly refusedBy?: 'postRefusal';
   readonly fields: readonly FieldSpec[];
 }
 
@@ -52,11 +66,14 @@ export interface SidebarSetup {
   readonly text: Readonly<Record<SidebarTextKey, string>>;
   /** Card captions, by TaskCard field. */
   readonly cardLabels: Readonly<Record<CardField, string>>;
+  /** Request card captions (Requests' headers), by RequestCard field. */
+  readonly requestLabels: Readonly<Record<RequestCardField, string>>;
   readonly forms: readonly FormSpec[];
 }
 
 /** What the card says of the task for the active user, beyond what it shows. */
-export type CardFlag = 'passNeedsConfirmation' | 'mayNudge';
+export type CardFlag =
+  'passNeedsConfirmation' | 'mayNudge' | 'takesProgress' | 'mayAccept' | 'takesPlanChange' | 'mayBlock';
 
 export type CardField = 'id' | 'name' | 'owner' | 'dept' | 'due' | 'status' | 'health' | 'pct' | 'deliverable';
 
@@ -91,6 +108,20 @@ export interface TaskCard {
   readonly passNeedsConfirmation: boolean;
   /** The active user may nudge the owner (SPEC §3.8): the requester, the department's head or a coordinator, on an open task. */
   readonly mayNudge: boolean;
+  /** The task still takes progress (not done or cancelled). */
+  readonly takesProgress: boolean;
+  /** The active user may record its acceptance: open, and not the task's owner. */
+  readonly mayAccept: boolean;
+  /** Its plan may still change (open). */
+  readonly takesPlanChange: boolean;
+  /** The active user may mark it blocked: one who may post progress, on a task not started or in progress. */
+  readonly mayBlock: boolean;
+  /** Why the active user may not post progress or block it, in words; '' when they may. */
+  readonly postRefusal: string;
+  /** A % typed below this needs a delay reason now (the planned % less the lag threshold); null without dates. */
+  readonly delayReasonBelowPct: number | null;
+  /** The % the plan expects today, for the hint beside the delay reason; null without dates. */
+  readonly plannedPct: number | null;
   /** Kept past cases like this task's problem, shown while it is lagging, overdue or blocked (SPEC §2.12). */
   readonly similarCases?: SimilarCases | null;
 }
@@ -154,8 +185,45 @@ export interface PendingSignOff {
   readonly tasks: readonly SignOffTask[];
 }
 
+export type RequestCardField = 'id' | 'status' | 'dept' | 'requester' | 'due';
+
+/** A task of a request, as its card lists it. */
+export interface RequestCardTask {
+  readonly id: string;
+  readonly name: string;
+  /** By name where People has one. */
+  readonly owner: string;
+  readonly due: string;
+  readonly status: string;
+  readonly healthCode: string;
+  readonly health: string;
+}
+
+/** A sign-off of the request's split, as its card lists it. */
+export interface RequestCardSignOff {
+  readonly signer: string;
+  readonly decision: string;
+}
+
+/** The selected request (SPEC §4): its status, tasks, sign-offs and what it waits for. */
+export interface RequestCard {
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly dept: string;
+  readonly requester: string;
+  readonly due: string;
+  /** What must happen next and who does it ("等待 李娜、王强 会签"); '' once closed. */
+  readonly waitingFor: string;
+  readonly tasks: readonly RequestCardTask[];
+  /** The latest round of the split's sign-offs. */
+  readonly signOffs: readonly RequestCardSignOff[];
+}
+
 export interface SidebarState {
   readonly card: TaskCard | null;
+  /** The request on the selected row, when a request row is selected. */
+  readonly request: RequestCard | null;
   /** What waits for the active user's sign-off (SPEC §2.9). */
   readonly signOffs: readonly PendingSignOff[];
   /** Why there is no card (no task row selected, or an ID the Tasks sheet does not hold). */
@@ -188,6 +256,43 @@ export interface SuggestionDecisionPayload {
   readonly owner: string;
   readonly due: string;
   readonly decisionNote: string;
+}
+
+/** The sheets My work's items are on. */
+export type MyWorkSheet = 'tasks' | 'requests' | 'communications';
+
+/** Where a My work item is: its sheet and ID (a communication, having no ID, its row and topic). */
+export interface MyWorkTarget {
+  readonly sheet: MyWorkSheet;
+  readonly id: string;
+  readonly row?: number;
+}
+
+export interface MyWorkItem {
+  readonly target: MyWorkTarget;
+  readonly title: string;
+  /** Its due date and what it is about, in words. */
+  readonly detail: string;
+  /** Health code for the badge colour ('' when none) and its label. */
+  readonly healthCode: string;
+  readonly health: string;
+}
+
+/**
+ * A kind of My work (SPEC §4): the user's open tasks, the sign-offs and open action items waiting
+ * for them. A new kind (ratings waiting for me) is one more section built by the server.
+ */
+export type MyWorkKind = 'tasks' | 'signOffs' | 'actions';
+
+export interface MyWorkSection {
+  readonly kind: MyWorkKind;
+  readonly title: string;
+  readonly items: readonly MyWorkItem[];
+}
+
+/** What waits for the active user, by kind; sections with no items are left out. */
+export interface MyWork {
+  readonly sections: readonly MyWorkSection[];
 }
 
 /** Form values as typed: every field a string. */
@@ -247,6 +352,9 @@ export interface SignOffPayload {
 export interface SidebarServer {
   getSidebarSetup(): SidebarSetup;
   getSidebarState(): SidebarState;
+  getMyWork(): MyWork;
+  /** Selects the item's row in its sheet, found by ID now; false when it is gone. */
+  selectMyWorkItem(target: MyWorkTarget): boolean;
   /**
    * `token` names one submission: a retry of it (the answer was lost on the way back) gets the
    * first answer and writes nothing again.

@@ -7,7 +7,7 @@ import * as automation from './app/automation';
 import { buildMenu } from './app/menu';
 import { showSidebar } from './app/sidebar';
 import * as sidebarApi from './app/sidebarApi';
-import type { ActionResult, SidebarServer, SidebarSetup, SidebarState } from './contract';
+import type { ActionResult, MyWork, SidebarServer, SidebarSetup, SidebarState } from './contract';
 import type { DialogServer } from './dialogContract';
 import { userLocale } from './gas/locale';
 import { onEditEvent } from './app/onEdit';
@@ -59,6 +59,16 @@ export function getSidebarSetup(): SidebarSetup {
 /** The card of the task on the selected row; the sidebar polls it. */
 export function getSidebarState(): SidebarState {
   return sidebarApi.getSidebarState(new Date());
+}
+
+/** What waits for the active user: their open tasks, sign-offs and action items. */
+export function getMyWork(): MyWork {
+  return sidebarApi.getMyWork(new Date());
+}
+
+/** Selects a My work item's row ({ sheet, id, row? }), so the card follows it; false when it is gone. */
+export function selectMyWorkItem(target: unknown): boolean {
+  return sidebarApi.selectMyWorkItem(new Date(), target);
 }
 
 /** Validates and saves one sidebar form: field errors, or what was saved. */
@@ -167,6 +177,8 @@ export function decideSuggestion(payload: unknown, token?: unknown): ActionResul
 void ({
   getSidebarSetup,
   getSidebarState,
+  getMyWork,
+  selectMyWorkItem,
   submitSidebarForm,
   reviewRequest,
   splitRequest,

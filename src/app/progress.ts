@@ -53,10 +53,13 @@ function applyEntry(
   const snapshot = taskRow ? taskSnapshot(taskRow, wb) : undefined;
   const calendar = new WorkCalendar(wb.settings);
   const rules = { calendar, lagThreshold: wb.settings.lagThreshold };
+  // At the sidebar, who may post is told before what the entry lacks (SPEC §4): an outsider would
+  // fix fields in vain. A row typed into the sheet keeps each cell's own note, refusal included.
+  const refusal = snapshot ? progressRefusal(wb, snapshot, row === undefined ? 'sidebar' : 'sheet') : undefined;
+  if (refusal && row === undefined) return { problems: [refusal] };
   const problems = checkProgress(record, snapshot, wb.env(), rules, row, shownAsPercent);
   if (hasErrors(problems) || !taskRow || !snapshot) return { problems };
-  const refusal = progressRefusal(wb, snapshot);
-  if (refusal) return { problems: [...problems, { ...refusal, ...(row === undefined ? {} : { row }) }] };
+  if (refusal) return { problems: [...problems, { ...refusal, row }] };
   // checkProgress refused every % that does not read as a number.
   const pct = parseTypedPercent(record.pct, shownAsPercent) as number;
   for (const [key, value] of Object.entries(progressEffect(snapshot, pct, wb.now, wb.locale))) {
@@ -71,8 +74,13 @@ function applyEntry(
   };
 }
 
-/** Why the active user may not post progress on the task now, if they may not. */
-function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined {
+/** Why the active user may not post progress on the task now, if they may not (also what blocking it asks, app/block.ts). */
+export function progressRefusal(
+  wb: Workbook,
+  task: TaskSnapshot,
+  /** Where the entry comes from: a row typed into the sheet is told it was kept as typed. */
+  from: 'sheet' | 'sidebar' = 'sheet',
+): Problem | undefined {
   const refusal = (message: string): Problem => ({
     sheet: 'progress',
     field: 'task',
@@ -93,6 +101,8 @@ function progressRefusal(wb: Workbook, task: TaskSnapshot): Problem | undefined 
   }
   if (mayPostProgress(task, wb.user, wb.directory(), isCoordinator(wb))) return undefined;
   const params = { id: task.id, owner: wb.nameOf(task.owner), user: recordedAuthor(wb) };
+  if (from === 'sidebar')
+    return refusal(wb.text(wb.user === '' ? 'sidebarProgressUnknownUser' : 'sidebarProgressNotAllowed', params));
   return refusal(wb.text(wb.user === '' ? 'wbProgressUnknownUser' : 'wbProgressNotAllowed', params));
 }
 

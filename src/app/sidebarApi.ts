@@ -11,6 +11,7 @@ import { checkCommunication, hasErrors, type RecordOf } from '../domain/workflow
 import { submissionToken } from '../gas/submissions';
 import type { Cell } from '../gas/table';
 import { recordAcceptance, type AcceptanceDraft } from './acceptance';
+import { markBlocked } from './block';
 import { requestPlanChange, type PlanChangeDraft } from './planChanges';
 import { submitNudge } from './nudge';
 import { postProgress, type ProgressDraft } from './progress';
@@ -22,6 +23,7 @@ import { formAction } from './operation';
 
 // The page's reads, exported here beside the form entry so src/main.ts has one sidebar module.
 export { getSidebarSetup, getSidebarState } from './sidebarCard';
+export { getMyWork, selectMyWorkItem } from './myWork';
 
 /**
  * A meeting or call goes to the log as typed; its action item starts open. (SPEC §2.4; no other
@@ -47,6 +49,7 @@ const SAVE: { [K in Exclude<FormKey, 'nudge'>]: (workbook: Workbook, values: For
   planChange: (workbook, values) => requestPlanChange(workbook, values satisfies PlanChangeDraft),
   request: (workbook, values) => submitRequest(workbook, values satisfies RequestDraft),
   suggestion: (workbook, values) => submitSuggestion(workbook, values satisfies SuggestionDraft),
+  block: markBlocked,
 };
 
 /**

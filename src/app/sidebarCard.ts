@@ -7,6 +7,7 @@ import type {
   HistoryLine,
   LatestProgress,
   PendingSignOff,
+  RequestCardField,
   SidebarSetup,
   SidebarState,
   SidebarTextKey,
@@ -14,16 +15,20 @@ import type {
 } from '../contract';
 import { isTaskId } from '../domain/ids';
 import { columnDef, columnLabel, type ColumnKey, type SheetKey } from '../domain/schema';
-import { enumLabel, parseEnum, type EnumKey } from '../domain/enums';
+import { enumLabel, parseEnum } from '../domain/enums';
+import { enumDisplay } from './cardText';
 import { parsePercent, parseTypedPercent } from '../domain/values';
 import { activeSpreadsheet } from '../gas/document';
 import { currentSelection } from '../gas/selection';
 import type { Cell, Table } from '../gas/table';
 import { catalogue, LOCALES, t } from '../i18n';
+import { myWorkText } from '../i18n/myWork';
 import { sidebarText } from '../i18n/sidebar';
 import { passNeedsConfirmation } from './acceptance';
 import { mayNudge } from './nudge';
-import { FORM_KEYS, formContext, formSpec } from './sidebarForms';
+import { FORM_KEYS, formContext, formSpec, pickersOf } from './sidebarForms';
+import { requestCard } from './requestCard';
+import { taskOffers } from './taskOffers';
 import { signOffDetailsOf } from './signOffDetails';
 import { signOffsFor } from './signOffs';
 import { similarCasesFor } from './similarCases';
@@ -43,11 +48,20 @@ const CARD_COLUMNS: Record<CardField, ColumnKey<'tasks'>> = {
   deliverable: 'deliverable',
 };
 
+const REQUEST_COLUMNS: Record<RequestCardField, ColumnKey<'requests'>> = {
+  id: 'id',
+  status: 'status',
+  dept: 'dept',
+  requester: 'requester',
+  due: 'expected',
+};
+
 /** Strings and forms in the workbook's language, so captions match the sheets' headers. */
 function sidebarSetup(workbook: Workbook): SidebarSetup {
   const ctx = formContext(workbook);
+  const pickers = pickersOf(workbook.directory());
   const { locale } = workbook;
-  const keys = Object.keys(sidebarText) as SidebarTextKey[];
+  const keys = [...Object.keys(sidebarText), ...Object.keys(myWorkText)] as SidebarTextKey[];
   return {
     locale,
     title: t(locale, 'appName'),
@@ -55,7 +69,13 @@ function sidebarSetup(workbook: Workbook): SidebarSetup {
     cardLabels: Object.fromEntries(
       Object.entries(CARD_COLUMNS).map(([field, column]) => [field, columnLabel(columnDef('tasks', column), locale)]),
     ) as Record<CardField, string>,
-    forms: FORM_KEYS.map((key) => formSpec(key, ctx)),
+    requestLabels: Object.fromEntries(
+      Object.entries(REQUEST_COLUMNS).map(([field, column]) => [
+        field,
+        columnLabel(columnDef('requests', column), locale),
+      ]),
+    ) as Record<RequestCardField, string>,
+    forms: FORM_KEYS.map((key) => formSpec(key, ctx, pickers)),
   };
 }
 
@@ -78,16 +98,17 @@ function selectedTaskId(workbook: Workbook): string | undefined {
   return id === '' || (reference.mixed && !isTaskId(id)) ? undefined : id;
 }
 
+/** The request ID on the selected Requests row, if one is selected. */
+function selectedRequestId(workbook: Workbook): string | undefined {
+  const selection = currentSelection(workbook.spreadsheet);
+  if (!selection.isOn(workbook.sheet('requests'))) return undefined;
+  const id = selection.rowOf(() => workbook.table('requests') as Table<string>)?.text('id') ?? '';
+  return id === '' ? undefined : id;
+}
+
 /** A cell as the card shows it: dates as everywhere else (Workbook.dateText). */
 function display(value: Cell, workbook: Workbook): string {
   return workbook.dateText(value);
-}
-
-function enumDisplay(kind: EnumKey, value: Cell, workbook: Workbook): { code: string; label: string } {
-  const code = parseEnum(kind, value);
-  return code
-    ? { code, label: enumLabel(kind, code as never, workbook.locale) }
-    : { code: '', label: display(value, workbook) };
 }
 
 /** `pct` as the card shows it: "70%". */
@@ -138,6 +159,8 @@ function historySentence(
 ): string {
   if (LOCALES.some((locale) => t(locale, 'nudgeHistoryField') === change.field))
     return workbook.text('sidebarHistoryNudged', change);
+  if (LOCALES.some((locale) => t(locale, 'blockedHistoryField') === change.field))
+    return workbook.text('sidebarHistoryBlocked', change);
   const decided = parseEnum('signOffDecision', change.newValue);
   if (parseEnum('signOffDecision', change.oldValue) === 'pending' && (decided === 'agree' || decided === 'return'))
     return workbook.text(decided === 'agree' ? 'sidebarHistoryAgreed' : 'sidebarHistoryReturned', change);
@@ -147,13 +170,16 @@ function historySentence(
 /** What waits for the active user's sign-off, each with what it is about. */
 function pendingSignOffs(workbook: Workbook): PendingSignOff[] {
   if (!workbook.sheet('signOffs')) return [];
+  // Polled every few seconds: Requests and Tasks are read for titles only when something waits.
+  const waiting = signOffsFor(workbook);
+  if (waiting.length === 0) return [];
   const titles = new Map<string, string>();
   for (const row of workbook.optionalTable('requests')?.records() ?? [])
     titles.set(row.text('id').toUpperCase(), row.text('title'));
   for (const row of workbook.optionalTable('tasks')?.records() ?? [])
     titles.set(row.text('id').toUpperCase(), row.text('name'));
   const detailsOf = signOffDetailsOf(workbook);
-  return signOffsFor(workbook).flatMap((row) =>
+  return waiting.flatMap((row) =>
     row.subject
       ? [
           {
@@ -174,9 +200,13 @@ function sidebarState(workbook: Workbook): SidebarState {
   const hint = workbook.text('sidebarSelectTask');
   const signOffs = pendingSignOffs(workbook);
   const id = selectedTaskId(workbook);
-  if (!id) return { card: null, signOffs, hint };
+  if (!id) {
+    const requestId = selectedRequestId(workbook);
+    const request = requestId ? requestCard(workbook, requestId) : null;
+    return { card: null, request, signOffs, hint: request ? '' : hint };
+  }
   const task = workbook.sheet('tasks') ? taskIndex(workbook).get(id.toUpperCase()) : undefined;
-  if (!task) return { card: null, signOffs, hint: workbook.text('sidebarUnknownTask', { id }) };
+  if (!task) return { card: null, request: null, signOffs, hint: workbook.text('sidebarUnknownTask', { id }) };
   const health = enumDisplay('health', task.get('health'), workbook);
   const card: TaskCard = {
     id,
@@ -198,8 +228,9 @@ function sidebarState(workbook: Workbook): SidebarState {
     }),
     mayNudge: mayNudge(workbook, task),
     similarCases: similarCasesFor(workbook, task),
+    ...taskOffers(workbook, task),
   };
-  return { card, signOffs, hint };
+  return { card, request: null, signOffs, hint };
 }
 
 /** Reads for the page take no lock: they write nothing, and the page polls. */

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import type { ActionResult, CardFlag, FieldInput, FieldOption, FieldSpec, FormKey, FormSpec } from '../contract';
 import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
 import { ENUMS, enumLabel, type EnumKey } from '../domain/enums';
+import type { Directory } from '../domain/directory';
 import { CELL_MAX_CHARS, parseDate } from '../domain/values';
 import { t, type Locale, type MessageKey } from '../i18n';
 import type { Workbook } from './workbook';
@@ -32,6 +33,15 @@ interface FieldDef {
   /** The caption of a field that is no column of the form's sheet. */
   readonly label?: MessageKey;
   readonly shownWhen?: FieldSpec['shownWhen'];
+  readonly requiredWhen?: FieldSpec['requiredWhen'];
+  /** Offered as a choice from Departments (their names) or People (names shown, the email sent). */
+  readonly picker?: 'dept' | 'person';
+}
+
+/** The choices pickers offer: Departments by name, People by name with their email as the value. */
+export interface Pickers {
+  readonly dept: readonly FieldOption[];
+  readonly person: readonly FieldOption[];
 }
 
 function enumOptions(kind: EnumKey, locale: Locale): FieldOption[] {
@@ -51,13 +61,16 @@ function forms(ctx: FormContext) {
   return {
     progress: {
       sheet: 'progress',
+      withdrawnUnless: 'takesProgress',
+      refusedBy: 'postRefusal',
       fields: {
         task: { input: 'text' },
         summary: { input: 'textarea' },
         pct: { input: 'number' },
         planned: { input: 'text' },
         actual: { input: 'text' },
-        delayReason: { input: 'textarea' },
+        // Required once the % typed is behind plan (the server's rule, sent on the card).
+        delayReason: { input: 'textarea', requiredWhen: { field: 'pct', belowCard: 'delayReasonBelowPct' } },
         mitigation: { input: 'textarea' },
         note: { input: 'textarea' },
       },
@@ -71,12 +84,13 @@ function forms(ctx: FormContext) {
         topic: { input: 'text' },
         summary: { input: 'textarea' },
         actions: { input: 'textarea' },
-        actionOwner: { input: 'text' },
+        actionOwner: { input: 'text', picker: 'person' },
         actionDue: { input: 'date' },
       },
     },
     acceptance: {
       sheet: 'acceptance',
+      withdrawnUnless: 'mayAccept',
       fields: {
         task: { input: 'text' },
         // Named after the task when left empty.
@@ -98,6 +112,7 @@ function forms(ctx: FormContext) {
     },
     planChange: {
       sheet: 'planChanges',
+      withdrawnUnless: 'takesPlanChange',
       fields: {
         task: { input: 'text' },
         newDue: { input: 'date' },
@@ -109,8 +124,8 @@ function forms(ctx: FormContext) {
       sheet: 'requests',
       fields: {
         title: { input: 'text' },
-        dept: { input: 'text' },
-        requester: { input: 'text', initial: ctx.user },
+        dept: { input: 'text', picker: 'dept' },
+        requester: { input: 'text', initial: ctx.user, picker: 'person' },
         contact: { input: 'text' },
         goal: { input: 'textarea' },
         depts: { input: 'text' },
@@ -137,7 +152,26 @@ function forms(ctx: FormContext) {
         dept: { input: 'select', options: ctx.departments.map((name) => ({ value: name, label: name })) },
       },
     },
-  } as const satisfies Record<FormKey, { sheet: SheetKey; fields: Record<string, FieldDef>; offeredWhen?: CardFlag }>;
+    // Blocked with a reason (SPEC §4): a Progress entry and the task's status (app/block.ts).
+    block: {
+      sheet: 'progress',
+      offeredWhen: 'mayBlock',
+      refusedBy: 'postRefusal',
+      fields: {
+        task: { input: 'text' },
+        delayReason: { input: 'textarea', required: true, label: 'sidebarBlockReason' },
+      },
+    },
+  } as const satisfies Record<
+    FormKey,
+    {
+      sheet: SheetKey;
+      fields: Record<string, FieldDef>;
+      offeredWhen?: CardFlag;
+      withdrawnUnless?: CardFlag;
+      refusedBy?: 'postRefusal';
+    }
+  >;
 }
 
 type Forms = ReturnType<typeof forms>;
@@ -152,10 +186,28 @@ const FORM_TITLES: Record<FormKey, MessageKey> = {
   request: 'sidebarFormRequest',
   nudge: 'sidebarFormNudge',
   suggestion: 'sidebarFormSuggestion',
+  block: 'sidebarFormBlock',
 };
 export const FORM_KEYS = Object.keys(FORM_TITLES) as [FormKey, ...FormKey[]];
 
-export function formSpec(key: FormKey, ctx: FormContext): FormSpec {
+/**
+ * A picker is a select of `pickers`' choices; with none (no Departments or People yet) it stays a
+ * text box. A value the list lacks (typed earlier, a prefilled email People does not know) is kept
+ * as one more choice. The server checks the value either way.
+ */
+function pickerInput(
+  def: FieldDef,
+  picker: FieldDef['picker'],
+  pickers: Pickers | undefined,
+): Pick<FieldSpec, 'input' | 'options'> {
+  const choices = picker && pickers ? pickers[picker] : [];
+  if (choices.length === 0) return { input: def.input, ...(def.options ? { options: def.options } : {}) };
+  const initial = def.initial ?? '';
+  const known = initial === '' || choices.some((choice) => choice.value === initial);
+  return { input: 'select', options: known ? choices : [...choices, { value: initial, label: initial }] };
+}
+
+export function formSpec(key: FormKey, ctx: FormContext, pickers?: Pickers): FormSpec {
   const form = forms(ctx)[key];
   const { sheet, fields } = form;
   const inputs = Object.entries(fields as Record<string, FieldDef>).filter(([name]) => name !== 'task');
@@ -164,11 +216,31 @@ export function formSpec(key: FormKey, ctx: FormContext): FormSpec {
     title: t(ctx.locale, FORM_TITLES[key]),
     forTask: 'task' in fields,
     ...('offeredWhen' in form ? { offeredWhen: form.offeredWhen } : {}),
-    fields: inputs.map(([name, { label, ...def }]): FieldSpec => {
-      if (label) return { key: name, label: t(ctx.locale, label), required: def.required ?? false, ...def };
+    ...('withdrawnUnless' in form ? { withdrawnUnless: form.withdrawnUnless } : {}),
+    ...('refusedBy' in form ? { refusedBy: form.refusedBy } : {}),
+    fields: inputs.map(([name, { label, picker, ...def }]): FieldSpec => {
+      const input = pickerInput(def, picker, pickers);
+      if (label) return { key: name, label: t(ctx.locale, label), required: def.required ?? false, ...def, ...input };
       const column = columnDef(sheet, name as never);
-      return { key: name, label: columnLabel(column, ctx.locale), required: def.required ?? column.required, ...def };
+      const required = def.required ?? column.required;
+      return { key: name, label: columnLabel(column, ctx.locale), required, ...def, ...input };
     }),
+  };
+}
+
+/**
+ * The pickers' choices from the directory: departments by name; people shown by name, valued by
+ * email (SPEC §2 "People are shown by name"); a name two people share shows their emails too.
+ */
+export function pickersOf(directory: Directory): Pickers {
+  const people = directory.people.filter((p) => p.email !== '');
+  const shared = (name: string) => people.filter((p) => p.name === name).length > 1;
+  return {
+    dept: directory.departments.map((d) => ({ value: d.name, label: d.name })),
+    person: people.map((p) => ({
+      value: p.email,
+      label: p.name === '' ? p.email : shared(p.name) ? `${p.name} <${p.email}>` : p.name,
+    })),
   };
 }
 

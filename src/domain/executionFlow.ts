@@ -5,7 +5,7 @@
 import { t, type Locale } from '../i18n/index';
 import type { WorkCalendar } from './calendar';
 import { findDepartment, resolveEmail, type Directory } from './directory';
-import { plannedPct } from './health';
+import { lowestPctNotLagging, plannedPct } from './health';
 import { columnLabel, sheetDef, type ColumnKey, type SheetKey } from './schema';
 import { enumLabel, type TaskStatus } from './enums';
 import { isBlank, parseDate, parseList, parseTypedPercent } from './values';
@@ -99,17 +99,23 @@ export function checkProgress(
     const at = parseDate(record.updatedAt, env.timeZone, env.sheetTimeZone) ?? env.now;
     const expected = plannedPct(task.start, task.due, at, rules.calendar);
     const reason = c.text('delayReason').toLowerCase();
-    if (expected - pct > rules.lagThreshold && (reason === '' || NO_DELAY.includes(reason))) {
+    if (pct < lowestPctNotLagging(expected, rules.lagThreshold) && (reason === '' || NO_DELAY.includes(reason))) {
       c.add('delayReason', 'wbDelayReasonRequired', { expected, value: pct });
     }
   }
   return c.problems;
 }
 
-/** The task cells a valid progress entry changes: %, last update and, when it moves, status. */
+/**
+ * The task cells a valid progress entry changes: %, last update and, when it moves, status. Posting
+ * progress on a blocked task unblocks it (SPEC §4: the owner unblocks by posting progress).
+ */
 export function progressEffect(task: TaskSnapshot, pct: number, at: Date, locale: Locale): RecordOf<'tasks'> {
   const changes: RecordOf<'tasks'> = { pct, lastUpdate: at };
-  if (pct >= 100 && (task.status === undefined || task.status === 'notStarted' || task.status === 'inProgress')) {
+  const moving = task.status === undefined || task.status === 'notStarted' || task.status === 'inProgress';
+  if (task.status === 'blocked') {
+    changes.status = enumLabel('taskStatus', pct >= 100 ? 'awaitingAcceptance' : 'inProgress', locale);
+  } else if (pct >= 100 && moving) {
     changes.status = enumLabel('taskStatus', 'awaitingAcceptance', locale);
   } else if (pct > 0 && (task.status === undefined || task.status === 'notStarted')) {
     changes.status = enumLabel('taskStatus', 'inProgress', locale);

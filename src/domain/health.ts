@@ -80,6 +80,15 @@ function newCombination(bits: number): { readonly conditions: ReadonlySet<Condit
   return found;
 }
 
+/**
+ * Below this % a task is behind plan by more than the lag threshold: its health is 滞后 and a
+ * progress entry at it must give a delay reason (SPEC §2.2, §2.3). The sidebar marks the delay
+ * reason required from the same bound, sent on the card (app/taskOffers.ts).
+ */
+export function lowestPctNotLagging(expectedPct: number, lagThreshold: number): number {
+  return expectedPct - lagThreshold;
+}
+
 export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, settings: HealthSettings): TaskHealth {
   // Instants are read once as ms and days: a scan does this for every task.
   const typedDueMs = task.due?.getTime();
@@ -107,7 +116,8 @@ export function taskHealth(task: TaskFacts, now: Date, calendar: WorkCalendar, s
         if (calendar.workingDaysBetween(today, calendar.dayAt(dueMs)) <= settings.dueSoonDays) bits |= DUE_SOON;
       }
     }
-    if (expectedPct !== undefined && expectedPct - task.pct > settings.lagThreshold) bits |= LAGGING;
+    if (expectedPct !== undefined && task.pct < lowestPctNotLagging(expectedPct, settings.lagThreshold))
+      bits |= LAGGING;
     const sinceMs = task.lastUpdate ? task.lastUpdate.getTime() : startMs;
     if (
       task.status === 'inProgress' &&

@@ -24,3 +24,13 @@ export function currentSelection(spreadsheet: Spreadsheet): Selection {
     },
   };
 }
+
+/**
+ * Selects data row `row` of `sheet` (its used columns), as a click in the grid would, so the card
+ * follows it. Range.activate "sets the specified range as the active range, with the top left cell
+ * in the range as the current cell" (https://developers.google.com/apps-script/reference/spreadsheet/range#activate).
+ */
+export function selectRow(spreadsheet: Spreadsheet, sheet: Sheet, row: number): void {
+  spreadsheet.setActiveSheet(sheet);
+  sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+}

@@ -9,6 +9,7 @@ import { dashboardText } from './dashboard';
 import { dialogText } from './dialogs';
 import { guardText } from './guard';
 import { mailText } from './mails';
+import { myWorkText } from './myWork';
 import { nudgeText } from './nudge';
 import { reportText } from './reports';
 import { satisfactionText } from './satisfaction';
@@ -47,6 +48,7 @@ export const catalogue = {
   ...suggestionText,
   ...weeklyText,
   ...dialogText,
+  ...myWorkText,
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -3,8 +3,8 @@ import type { Text } from './index';
 /** Strings of the sidebar page and of the answers its forms get (field errors, outcomes). */
 export const sidebarText = {
   sidebarSelectTask: {
-    'zh-CN': '在「任务分工」表（或进度、验收、变更表）中选中一行，即可查看该任务。',
-    en: 'Select a row in Tasks (or Progress, Acceptance, Plan changes) to see that task.',
+    'zh-CN': '在「任务分工」表（或进度、验收、变更表）中选中一行即可查看该任务；选中「需求申请」中的一行可查看该需求。',
+    en: 'Select a row in Tasks (or Progress, Acceptance, Plan changes) to see that task, or a row in Requests to see that request.',
   },
   sidebarUnknownTask: {
     'zh-CN': '任务分工表中没有任务 {id}。',

@@ -399,11 +399,16 @@ test('a progress entry moves the task: started at >0 %, up for acceptance at 100
     status: 'Awaiting acceptance',
   });
   assert.deepEqual(progressEffect(snapshot, 50, NOW, 'en'), { pct: 50, lastUpdate: NOW });
-  assert.deepEqual(
-    progressEffect({ ...snapshot, status: 'blocked' }, 100, NOW, 'en'),
-    { pct: 100, lastUpdate: NOW },
-    'a blocked task stays blocked',
-  );
+});
+
+test('progress posted on a blocked task unblocks it (SPEC §4): back in progress, or up for acceptance at 100 %', () => {
+  const blocked = { ...snapshot, status: 'blocked' as const };
+  assert.deepEqual(progressEffect(blocked, 40, NOW, 'zh-CN'), { pct: 40, lastUpdate: NOW, status: '进行中' });
+  assert.deepEqual(progressEffect(blocked, 100, NOW, 'en'), {
+    pct: 100,
+    lastUpdate: NOW,
+    status: 'Awaiting acceptance',
+  });
 });
 
 // ---------------------------------------------------------------- acceptance, plan changes, communications
