@@ -67,7 +67,7 @@ testUnless(chromiumMissing)(
     await page.screenshot({ path: join(shots, 'after-setup-language.png') });
     await page.getByRole('button', { name: 'English' }).click();
     await page.locator('.message.ok').waitFor();
-    assert.match((await page.locator('#message').textContent()) ?? '', /^Workbook ready: 13 sheets created/);
+    assert.match((await page.locator('#message').textContent()) ?? '', /^Workbook ready: 16 sheets created/);
     assert.deepEqual(await buttons(page), ['关闭'], 'once done, only Close is left: nothing can be sent twice');
     assert.ok(desk.ss.getSheetByName('Tasks') && !desk.ss.getSheetByName('任务分工'));
     await page.getByRole('button', { name: '关闭' }).click();
