@@ -7,7 +7,9 @@ import * as automation from './app/automation';
 import { buildMenu } from './app/menu';
 import { showSidebar } from './app/sidebar';
 import * as sidebarApi from './app/sidebarApi';
-import type { ActionResult, SidebarServer, SidebarSetup, SidebarState } from './contract';
+import { myRatings, submitRating as submitRatingSave } from './app/ratingSave';
+import { surveyRoundFromMenu } from './app/surveyRound';
+import type { ActionResult, RatingsView, SidebarServer, SidebarSetup, SidebarState } from './contract';
 import { userLocale } from './gas/locale';
 import { onEditEvent } from './app/onEdit';
 import {
@@ -156,6 +158,20 @@ export function decideSignOff(payload: unknown, token?: unknown): ActionResult {
   return decideSignOffFromSidebar(payload, new Date(), token);
 }
 
+/** Sidebar: the ratings waiting for the active user (one My work section) and the card's captions. */
+export function getMyRatings(): RatingsView {
+  return myRatings(new Date());
+}
+
+/** Sidebar: a rating ({ ref, ratedDept?, overall, clarity, flow, communication, comment? }) by its rater. */
+export function submitRating(payload: unknown, token?: unknown): ActionResult {
+  return submitRatingSave(new Date(), payload, token);
+}
+
+export function openSurveyRound_(): void {
+  surveyRoundFromMenu(new Date());
+}
+
 // Every function the sidebar calls exists here, with the contract's signature (a type check only).
 void ({
   getSidebarSetup,
@@ -164,4 +180,6 @@ void ({
   reviewRequest,
   splitRequest,
   decideSignOff,
+  getMyRatings,
+  submitRating,
 } satisfies SidebarServer);

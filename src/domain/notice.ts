@@ -12,6 +12,7 @@ import type { SheetKey } from './schema';
 import type { ChangeStatus } from './enums';
 import type { Settings } from './settings';
 import type { SignOffRecord } from './signOffs';
+import type { RatingRecord } from './satisfaction';
 import type { LogEntry } from './told';
 
 export type Level = 'L1' | 'L2' | 'L3';
@@ -35,6 +36,10 @@ export const RULES = [
   'splitNotSubmitted',
   'signOffPending',
   'taskStarted',
+  'ratingLow',
+  'surveyOpen',
+  'ratingReminder',
+  'ratingAsked',
   'cellBudget',
 ] as const;
 export type Rule = (typeof RULES)[number];
@@ -44,6 +49,9 @@ export type Rule = (typeof RULES)[number];
  * told row is read for as long as it is on the log.
  */
 export const TOLD_ONCE_RULES: ReadonlySet<string> = new Set<Rule>(['acceptanceFailed']);
+
+/** Rules addressed to one person about their own answer: no department's group hears them. */
+export const PERSONAL_RULES: ReadonlySet<Rule> = new Set<Rule>(['ratingAsked', 'ratingReminder', 'surveyOpen']);
 
 export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   unresolved: 'L3',
@@ -64,6 +72,10 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   splitNotSubmitted: 'L1',
   signOffPending: 'L1',
   taskStarted: 'L1',
+  ratingLow: 'L1',
+  surveyOpen: 'L1',
+  ratingReminder: 'L1',
+  ratingAsked: 'L1',
   cellBudget: 'L1',
 };
 
@@ -148,6 +160,8 @@ export interface EscalationInput {
   readonly acceptances?: readonly AcceptanceItem[];
   /** Absent when the workbook has no Sign-offs sheet. */
   readonly signOffs?: readonly SignOffRecord[];
+  /** Absent when the workbook has no 满意度 sheet. */
+  readonly ratings?: readonly RatingRecord[];
   /** The workbook's cells, when this scan counted them (the daily one). */
   readonly cells?: WorkbookCells;
   readonly log: readonly LogEntry[];
