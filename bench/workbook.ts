@@ -284,6 +284,9 @@ export function seed(project: LoadedProject, data: BenchData, options: SeedOptio
     acceptance: [],
     planChanges: [],
     templates: [],
+    satisfaction: [],
+    cases: [],
+    suggestions: [],
     settings: options.settings,
     departments,
     people: data.people.map((dept, p) => ({
