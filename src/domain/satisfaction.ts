@@ -5,6 +5,7 @@
  */
 import { civilDayFromKey, dayKeyOf, type CivilDay, type WorkCalendar } from './calendar';
 import type { CaseCategory, RatingKind, RatingState } from './enums';
+import { SATISFIED_OVERALL } from './kpis';
 import type { RequestRecord, TaskRecord } from './records';
 
 /** The four scores of an answer, each a whole number 1–5. */
@@ -14,8 +15,6 @@ export type Scores = Readonly<Record<ScoreField, number>>;
 
 /** An overall score at or below this notifies the coordinators and proposes a case (SPEC §2.11). */
 export const LOW_OVERALL = 2;
-/** Satisfied: an overall score of 4 or 5 (SPEC §2.11). */
-export const SATISFIED_OVERALL = 4;
 /** Characters a comment may hold: one readable cell, and a line in a coordinator's mail. */
 export const COMMENT_MAX = 1000;
 
