@@ -4,6 +4,7 @@
  */
 import type { FieldSpec, FormPayload, FormSpec, SidebarSetup, SidebarState, TaskCard } from '../src/contract';
 import { byId, call, element, format, newToken } from './dom';
+import { refreshRatings } from './rating';
 import { renderSignOffs } from './signOffs';
 
 /**
@@ -357,6 +358,8 @@ async function start(): Promise<void> {
   renderCard(state);
   setInterval(() => void refresh(), POLL_MS);
   window.addEventListener('focus', () => void refresh());
+  void refreshRatings();
+  window.addEventListener('focus', () => void refreshRatings());
 }
 
 start().catch((error: unknown) => {

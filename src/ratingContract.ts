@@ -35,6 +35,8 @@ export interface RatingCardText {
   readonly submit: string;
   readonly closes: string;
   readonly onBehalfOf: string;
+  /** "Could not reach the server ({message}); click again": the same click is sent once. */
+  readonly serverError: string;
 }
 
 export interface RatingsView {

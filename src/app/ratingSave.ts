@@ -43,6 +43,7 @@ export function myRatings(now: Date): RatingsView {
       submit: wb.text('sidebarRatingSubmit'),
       closes: wb.text('sidebarRatingUntil'),
       onBehalfOf: wb.text('sidebarRatingOnBehalf'),
+      serverError: wb.text('sidebarRatingServerError'),
     },
   };
 }

@@ -92,6 +92,10 @@ export const satisfactionText = {
   sidebarRatingUntil: { 'zh-CN': '{closes} 截止', en: 'closes {closes}' },
   sidebarRatingSubmit: { 'zh-CN': '提交评价', en: 'Submit rating' },
   sidebarRatingScale: { 'zh-CN': '1 很不满意 … 5 非常满意', en: '1 very dissatisfied … 5 very satisfied' },
+  sidebarRatingServerError: {
+    'zh-CN': '未能连接服务器（{message}），请再点一次“提交评价”：不会重复保存',
+    en: 'Could not reach the server ({message}); click “Submit rating” again: it is saved only once',
+  },
   sidebarRatingOnBehalf: { 'zh-CN': '代 {person} 评价', en: 'On behalf of {person}' },
 
   menuOpenSurveyRound: { 'zh-CN': '开启本季度满意度调研', en: 'Open this quarter’s satisfaction survey' },
