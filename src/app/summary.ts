@@ -36,6 +36,7 @@ import { LOCALES } from '../i18n/index';
 import { MailLog, readLogEntries } from './mailLog';
 import { keyFigures } from '../domain/keyFigures';
 import { readKpiSources } from './kpiSources';
+import { readRatings } from './ratings';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { isCoordinator, type Workbook } from './workbook';
 import { inWorkbook, menuAction, peekWorkbook, retryWhenBusy } from './operation';
@@ -234,6 +235,7 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
     requests: readReportRequests(wb),
     actions: readActions(wb).map(owned),
     notices: readNotices(wb),
+    ...(wb.optionalTable('satisfaction') ? { ratings: readRatings(wb) } : {}),
   });
 }
 

@@ -13,6 +13,8 @@ import { parseList } from './values';
 import type { TaskFacts, TaskHealth } from './health';
 import { isOpenWork } from './health';
 import type { ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from './records';
+import type { RatingRecord } from './satisfaction';
+import { satisfactionSection } from './satisfactionSummary';
 import { columnDef, columnLabel, type ColumnKey, type SheetKey } from './schema';
 import { enumLabel, type NotificationStatus, type TaskStatus } from './enums';
 
@@ -152,6 +154,8 @@ export interface SummaryInput {
   readonly notices: readonly ReportNotice[];
   /** SPEC §3.9 for the week, as the dashboard computes them per month. */
   readonly figures: KeyFigures;
+  /** The 满意度 rows; no section without the sheet. */
+  readonly ratings?: readonly RatingRecord[];
 }
 
 export interface WeeklySummary extends Report {
@@ -332,6 +336,7 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
           e.status ? enumLabel('notificationStatus', e.status, locale) : '',
         ]),
       },
+      ...(input.ratings ? [satisfactionSection(locale, week, calendar, input.ratings)] : []),
     ],
   };
 }

@@ -154,3 +154,31 @@ describe('the rating card', () => {
     );
   });
 });
+
+test('the weekly summary has a 满意度 section: the week’s answers and their share satisfied', () => {
+  const project = asked();
+  assert.equal(rate(project, REQUESTER, { ...GOOD, overall: 2, clarity: 1, comment: '<i>职责不清</i>' }).ok, true);
+  project.emulator.clock.set(at('2024-07-12T10:00'));
+  project.emulator.session.emuSetActiveUser(COORDINATOR);
+  project.emulator.ui.emuQueueAnswer(project.emulator.ui.ui.Button.NO);
+  project.call('weeklySummary_');
+  const sheet = project.emulator.spreadsheet.getSheetByName('周报 2024-W28');
+  assert.ok(sheet, project.emulator.ui.emuAlerts().at(-1)?.message);
+  const values = sheet.getDataRange().getValues();
+  const heading = values.findIndex((row) => String(row[0]).startsWith('满意度'));
+  assert.equal(
+    values[heading]?.[0],
+    '满意度；本周收到 1 份评价，满意（4–5 分）0 份，满意度 0%；低分（≤2 分）1 份；仍待评价 0 份',
+  );
+  assert.deepEqual(values[heading + 2]?.slice(0, 9), [
+    '需求评价',
+    'XQ202407001',
+    '李娜',
+    '',
+    2,
+    1,
+    5,
+    4,
+    '<i>职责不清</i>',
+  ]);
+});
