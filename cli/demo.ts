@@ -14,6 +14,7 @@ import { exportWorkbook } from '../emulator/xlsx';
 import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind } from './example';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
+import { playClosingLoop } from './demoLoop';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
 import { findSheet, readRows, writeSettings } from './sheet-rows';
@@ -273,6 +274,7 @@ class Playback {
       }
       const names = new Set(this.sheetNames());
       this.runStepsUntil(t, (line) => day.events.push(line));
+      playClosingLoop(this.session, t, (line) => day.events.push(line));
       this.session.emulator.clock.set(new Date(t));
       const tick = this.session.runDueTriggers();
       if (!tick.ok)
