@@ -99,11 +99,6 @@ export const satisfactionText = {
   sidebarRatingOnBehalf: { 'zh-CN': '代 {person} 评价', en: 'On behalf of {person}' },
 
   menuOpenSurveyRound: { 'zh-CN': '开启本季度满意度调研', en: 'Open this quarter’s satisfaction survey' },
-  surveyRoundConfirm: {
-    'zh-CN': '开启 {quarter} 季度满意度调研？将邀请 {heads} 位部门负责人为 {pairs} 组协作部门打分，{closes} 截止。',
-    en: 'Open the {quarter} satisfaction survey? {heads} department heads will be asked to rate {pairs} partner departments, closing {closes}.',
-  },
-  surveyRoundOpenButton: { 'zh-CN': '开启调研', en: 'Open the survey' },
   surveyRoundOpened: {
     'zh-CN': '已开启 {quarter} 季度调研：新增 {added} 条待评价（部门负责人将收到一次通知）。',
     en: 'The {quarter} survey is open: {added} ratings added (each head is told once).',
