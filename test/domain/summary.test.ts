@@ -85,7 +85,14 @@ function task(overrides: Partial<ReportTask> & Pick<ReportTask, 'id'>): ReportTa
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
   const week = reportWeek(now, calendar);
-  const sources = { tasks: overrides.tasks ?? [], approvedChanges: [], requests: [], signOffs: [], escalations: [], answers: [] };
+  const sources = {
+    tasks: overrides.tasks ?? [],
+    approvedChanges: [],
+    requests: [],
+    signOffs: [],
+    escalations: [],
+    answers: [],
+  };
   return {
     now,
     week,
