@@ -11,7 +11,9 @@ import { scoreFieldName } from '../domain/ratingText';
 import {
   COMMENT_MAX,
   LOW_OVERALL,
+  SCORE_FIELDS,
   checkAnswer,
+  endedRound,
   isAnswered,
   lowestDimension,
   quarterNamed,
@@ -65,23 +67,25 @@ function saveRating(wb: Workbook, payload: Readonly<Record<string, unknown>>): A
     errors,
   });
   if (wb.user === '') return refuse(wb.text('ratingUnknownUser'));
-  const table = wb.table('satisfaction', ['state', 'askedAt']);
-  const mine = table.records().filter((row) => {
-    const rating = ratingOf(wb, row);
-    return (
-      rating.ref.toUpperCase() === ref.toUpperCase() && rating.ratedDept === ratedDept && answersFor(wb, rating).ok
+  const mine = wb
+    .table('satisfaction', ['state', 'askedAt'])
+    .records()
+    .map((row) => ({ row, rating: ratingOf(wb, row) }))
+    .filter(
+      ({ rating }) =>
+        rating.ref.toUpperCase() === ref.toUpperCase() && rating.ratedDept === ratedDept && answersFor(wb, rating).ok,
     );
-  });
-  const row = mine.find((r) => !isAnswered(ratingOf(wb, r))) ?? mine[0];
-  if (!row) return refuse(wb.text('ratingNotAsked', { ref: ref || '—', user: recordedAuthor(wb) }));
-  const rating = ratingOf(wb, row);
+  const found = mine.find(({ rating }) => !isAnswered(rating)) ?? mine[0];
+  if (!found) return refuse(wb.text('ratingNotAsked', { ref: ref || '—', user: recordedAuthor(wb) }));
+  const { row, rating } = found;
   if (isAnswered(rating))
     return refuse(wb.text('ratingAlreadyGiven', { ref, time: rating.time ? wb.dateText(rating.time) : '' }));
-  const quarter = rating.kind === 'quarter' ? quarterNamed(rating.ref) : undefined;
   const calendar = wb.calendar();
-  if (quarter && (rating.state === 'closed' || calendar.dayOf(wb.now) > quarter.last)) {
-    const closed = dateText(calendar.endOfWorkingDay(quarter.last), calendar);
-    return refuse(wb.text('ratingRoundClosed', { quarter: quarter.ref, closed }));
+  const ended = endedRound(rating, calendar.dayOf(wb.now));
+  if (ended || rating.state === 'closed') {
+    const quarter = ended ?? quarterNamed(rating.ref);
+    const closed = quarter ? dateText(calendar.endOfWorkingDay(quarter.last), calendar) : '';
+    return refuse(wb.text('ratingRoundClosed', { quarter: rating.ref, closed }));
   }
   const checked = checkAnswer(payload);
   if (!checked.ok) {
@@ -90,7 +94,7 @@ function saveRating(wb: Workbook, payload: Readonly<Record<string, unknown>>): A
     return refuse(Object.values(errors).join('\n'), errors);
   }
   const { scores, comment } = checked;
-  for (const field of ['overall', 'clarity', 'flow', 'communication'] as const) row.set(field, scores[field]);
+  for (const field of SCORE_FIELDS) row.set(field, scores[field]);
   row.set('comment', comment);
   row.set('time', wb.now);
   row.set('state', enumLabel('ratingState', 'rated', wb.locale));

@@ -11,6 +11,7 @@ import { enumLabel, parseEnum } from '../domain/enums';
 import type { RequestRecord } from '../domain/records';
 import {
   SCORE_FIELDS,
+  endedRound,
   isWaiting,
   quarterNamed,
   requestsToAsk,
@@ -66,8 +67,7 @@ export function recordRatingAsks(
   const today = calendar.dayOf(wb.now);
   rows.forEach((row, i) => {
     const rating = ratings[i] as RatingRecord;
-    const quarter = rating.kind === 'quarter' && isWaiting(rating) ? quarterNamed(rating.ref) : undefined;
-    if (quarter && today > quarter.last) {
+    if (isWaiting(rating) && endedRound(rating, today)) {
       row.set('state', enumLabel('ratingState', 'closed', wb.locale));
       ratings[i] = { ...rating, state: 'closed' };
     }
@@ -112,7 +112,7 @@ export function ratingsWaitingFor(wb: Workbook): RatingItem[] {
     const who = answersFor(wb, rating);
     if (!who.ok) return [];
     const quarter = rating.kind === 'quarter' ? quarterNamed(rating.ref) : undefined;
-    if (rating.kind === 'quarter' && (!quarter || calendar.dayOf(wb.now) > quarter.last)) return [];
+    if (rating.kind === 'quarter' && (!quarter || endedRound(rating, calendar.dayOf(wb.now)))) return [];
     const title =
       rating.kind === 'request'
         ? (requests.get(rating.ref.toUpperCase()) ?? rating.ref)

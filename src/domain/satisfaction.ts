@@ -100,6 +100,12 @@ export function quarterNamed(ref: string): Quarter | undefined {
   return first === undefined ? undefined : quarterOf(first);
 }
 
+/** A round's row whose quarter has ended by `today` (SPEC §2.11: the round closes at its end): that quarter. */
+export function endedRound(rating: Pick<RatingRecord, 'kind' | 'ref'>, today: CivilDay): Quarter | undefined {
+  const quarter = rating.kind === 'quarter' ? quarterNamed(rating.ref) : undefined;
+  return quarter && today > quarter.last ? quarter : undefined;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
