@@ -16,6 +16,7 @@ import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind, type Fields } from './example';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { playSuggestion } from './demoSuggestion';
+import { playClosingLoop } from './demoLoop';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
 import { consoleSummary } from './demoConsole';
@@ -298,6 +299,7 @@ class Playback {
       }
       const names = new Set(this.sheetNames());
       this.runStepsUntil(t, (line) => day.events.push(line));
+      playClosingLoop(this.session, t, (line) => day.events.push(line));
       this.session.emulator.clock.set(new Date(t));
       const tick = this.session.runDueTriggers();
       if (!tick.ok)

@@ -8,6 +8,7 @@ import { similarCasesBlock } from './cases';
 import { isOffered, refusalOf, showDependentFields, showRequired, type Control, type FormView } from './formStates';
 import { loadMyWork } from './myWork';
 import { renderRequestCard } from './requestCard';
+import { refreshRatings } from './rating';
 import { renderSignOffs } from './signOffs';
 import { renderSuggestion } from './suggestion';
 
@@ -360,11 +361,13 @@ async function start(): Promise<void> {
   renderCard(state);
   await loadMyWork(myWorkPage);
   setInterval(() => void refresh(), POLL_MS);
-  // My work changes with what the user does elsewhere: read again when they come back, not every poll.
+  // My work and the ratings waiting change with what the user does elsewhere: read again when they come back, not every poll.
   window.addEventListener('focus', () => {
     void refresh();
     void loadMyWork(myWorkPage);
+    void refreshRatings();
   });
+  void refreshRatings();
 }
 
 start().catch((error: unknown) => {

@@ -7,6 +7,9 @@
 import type { Locale } from './i18n/index';
 import type { myWorkText } from './i18n/myWork';
 import type { sidebarText } from './i18n/sidebar';
+import type { RatingServer } from './ratingContract';
+
+export type { RatingItem, RatingPayload, RatingsSection, RatingsView } from './ratingContract';
 
 export type SidebarTextKey = keyof typeof sidebarText | keyof typeof myWorkText;
 
@@ -349,7 +352,7 @@ export interface SignOffPayload {
  * The server functions google.script.run may call (no `_` names): src/main.ts satisfies this and
  * sidebar/main.ts calls through it, so a renamed or mistyped call fails the type check.
  */
-export interface SidebarServer {
+export interface SidebarServer extends RatingServer {
   getSidebarSetup(): SidebarSetup;
   getSidebarState(): SidebarState;
   getMyWork(): MyWork;

@@ -7,7 +7,9 @@ import * as automation from './app/automation';
 import { buildMenu } from './app/menu';
 import { showSidebar } from './app/sidebar';
 import * as sidebarApi from './app/sidebarApi';
-import type { ActionResult, MyWork, SidebarServer, SidebarSetup, SidebarState } from './contract';
+import { myRatings, submitRating as submitRatingSave } from './app/ratingSave';
+import { surveyRoundFromMenu } from './app/surveyRound';
+import type { ActionResult, MyWork, RatingsView, SidebarServer, SidebarSetup, SidebarState } from './contract';
 import type { DialogServer } from './dialogContract';
 import { userLocale } from './gas/locale';
 import { onEditEvent } from './app/onEdit';
@@ -173,6 +175,20 @@ export function decideSuggestion(payload: unknown, token?: unknown): ActionResul
   return decideSuggestionFromSidebar(payload, new Date(), token);
 }
 
+/** Sidebar: the ratings waiting for the active user (one My work section) and the card's captions. */
+export function getMyRatings(): RatingsView {
+  return myRatings(new Date());
+}
+
+/** Sidebar: a rating ({ ref, ratedDept?, overall, clarity, flow, communication, comment? }) by its rater. */
+export function submitRating(payload: unknown, token?: unknown): ActionResult {
+  return submitRatingSave(new Date(), payload, token);
+}
+
+export function openSurveyRound_(): void {
+  surveyRoundFromMenu(new Date());
+}
+
 // Every function the sidebar calls exists here, with the contract's signature (a type check only).
 void ({
   getSidebarSetup,
@@ -184,6 +200,8 @@ void ({
   splitRequest,
   decideSignOff,
   decideSuggestion,
+  getMyRatings,
+  submitRating,
 } satisfies SidebarServer);
 
 /** Set up workbook's dialog: the workbook-language button ({ locale: 'zh-CN' | 'en' }); coordinators only. */

@@ -12,7 +12,9 @@ import { pendingSignOffs } from '../domain/signOffs';
 import type { RequestRecord } from '../domain/records';
 import type { ReportTask } from '../domain/summary';
 import { writeDashboard } from '../gas/dashboardSheet';
-import type { OpenRequest } from '../gas/dashboardFormulas';
+import type { DashboardOptions, OpenRequest } from '../gas/dashboardFormulas';
+import { quarterNamed, resultsByDept, type RatingRecord } from '../domain/satisfaction';
+import { readRatings } from './ratings';
 import { readKpiSources } from './kpiSources';
 import { menuAction, inWorkbook } from './operation';
 import { readProgress, readRequests } from './records';
@@ -41,7 +43,13 @@ export function refreshDashboard(wb: Workbook): string {
   return writeDashboard(
     wb.spreadsheet,
     wb.text('dashboardSheet'),
-    { tasks, requests, acceptance: wb.optionalTable('acceptance'), planChanges: wb.optionalTable('planChanges') },
+    {
+      tasks,
+      requests,
+      acceptance: wb.optionalTable('acceptance'),
+      planChanges: wb.optionalTable('planChanges'),
+      satisfaction: wb.optionalTable('satisfaction'),
+    },
     {
       locale: wb.locale,
       refreshedAt: dateText(wb.now, calendar),
@@ -52,6 +60,7 @@ export function refreshDashboard(wb: Workbook): string {
         cells: keyFigureCells(keyFigures(sources, month, wb.now, calendar, wb.settings)),
       })),
       kpiTargets: wb.settings,
+      ...latestRound(readRatings(wb)),
       endOfDay: wb.settings.endOfDay,
       workDays: wb.settings.workDays,
       holidays: wb.settings.holidays,
@@ -85,6 +94,19 @@ function openRequests(wb: Workbook, requests: readonly RequestRecord[], tasks: r
         waitingOn = names(own.filter((task) => task.health.conditions.has('overdue')).map((task) => task.owner));
       return { id: request.id, title: request.title, lead: wb.nameOf(request.lead), waitingOn };
     });
+}
+
+/** The latest quarter whose round has answers, with its results per department rated. */
+function latestRound(ratings: readonly RatingRecord[]): Pick<DashboardOptions, 'satisfactionRound'> {
+  const answered = ratings.filter((r) => r.kind === 'quarter' && r.scores && quarterNamed(r.ref));
+  const quarter = answered
+    .map((r) => r.ref.toUpperCase())
+    .sort()
+    .at(-1);
+  if (!quarter) return {};
+  return {
+    satisfactionRound: { quarter, results: resultsByDept(answered.filter((r) => r.ref.toUpperCase() === quarter)) },
+  };
 }
 
 export function refreshDashboardFromMenu(ui: Ui, now: Date): void {

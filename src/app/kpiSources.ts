@@ -1,13 +1,14 @@
 /**
  * What the key figures (SPEC §3.9) are computed from, read once: tasks with their acceptance
  * times, approved plan changes, requests' review times, sign-offs and the escalations of the
- * Notification log. The dashboard and the weekly summary both read through here.
+ * Notification log, and the 满意度 answers. The dashboard and the weekly summary both read through here.
  */
 import { episodeKey } from '../domain/told';
 import type { Escalation } from '../domain/kpis';
 import type { KpiSources } from '../domain/keyFigures';
 import type { ReportTask } from '../domain/summary';
 import { readLogEntries } from './mailLog';
+import { readRatings } from './ratings';
 import { enumOf, readRequests } from './records';
 import { readSignOffs } from './signOffs';
 import type { Workbook } from './workbook';
@@ -30,6 +31,9 @@ export function readKpiSources(wb: Workbook, tasks: readonly ReportTask[]): KpiS
     requests,
     signOffs: readSignOffs(wb),
     escalations: escalations(wb, tasks),
+    answers: readRatings(wb).flatMap((rating) =>
+      rating.scores ? [{ time: rating.time, overall: rating.scores.overall }] : [],
+    ),
   };
 }
 

@@ -26,6 +26,7 @@ export const MENU: readonly MenuEntry[] = [
   { caption: 'menuRefreshDashboard', handler: 'refreshDashboard_' },
   { caption: 'menuRefreshTimeline', handler: 'refreshTimeline_' },
   { caption: 'menuRetrospective', handler: 'createRetrospective_' },
+  { caption: 'menuOpenSurveyRound', handler: 'openSurveyRound_' },
   { caption: 'menuSaveAsTemplate', handler: 'saveAsTemplate_' },
   { caption: 'menuArchive', handler: 'archiveCompleted_' },
   { caption: 'menuImportSheet', handler: 'importSheet_' },

@@ -21,6 +21,7 @@ import { workbookCells } from '../gas/workbookCells';
 import { cellLimitText } from './cellBudget';
 import { MailLog, readLogEntries, type LogRow } from './mailLog';
 import { enumOf, readAcceptances, readActions, readRequests } from './records';
+import { readRatings, recordRatingAsks } from './ratings';
 import { recordRobotMessages } from './robots';
 import { tasksWithHealth } from './scanTasks';
 import { readSignOffs } from './signOffs';
@@ -70,6 +71,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
   if (!options.hourly) ledger.retainRecent(calendar);
 
   const requests = readRequests(wb);
+  const ratings = options.hourly ? readRatings(wb) : recordRatingAsks(wb, calendar, requests);
   const notices = findNotices({
     now,
     settings,
@@ -83,6 +85,7 @@ export function recordScan(wb: Workbook, mailer: Mailer, options: ScanOptions = 
     signOffs: readSignOffs(wb),
     suggestions: readSuggestions(wb),
     log,
+    ...(ratings ? { ratings } : {}),
     ...(cells ? { cells } : {}),
   });
   const dryRun = settings.emailMode === 'dry-run';
@@ -273,7 +276,7 @@ const ROBOT_LINKED: readonly SheetKey[] = [
 ];
 
 /** Rules whose notices go out within the hour rather than at the next daily scan. */
-const URGENT_RULES: ReadonlySet<Rule> = new Set<Rule>(['finalHours', 'acceptanceFailed']);
+const URGENT_RULES: ReadonlySet<Rule> = new Set<Rule>(['finalHours', 'acceptanceFailed', 'ratingLow']);
 
 function urgentOrQueued(queued: ReadonlySet<string>): (delivery: Delivery) => boolean {
   return (delivery) => queued.has(delivery.key) || URGENT_RULES.has(delivery.notice.rule);

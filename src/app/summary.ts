@@ -9,6 +9,7 @@ import { WorkCalendar } from '../domain/calendar';
 import { leftOverQueued, pendingKeys } from '../domain/delivery';
 import { isEmail, resolveEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
+import { satisfactionSection } from '../domain/satisfactionSummary';
 import { suggestionSection } from '../domain/suggestionSummary';
 import { toldTimes } from '../domain/told';
 import {
@@ -39,6 +40,7 @@ import { LOCALES } from '../i18n/index';
 import { MailLog, readLogEntries } from './mailLog';
 import { keyFigures } from '../domain/keyFigures';
 import { readKpiSources } from './kpiSources';
+import { readRatings } from './ratings';
 import { latestProgress, readAcceptances, readActions, readProgress, readRequests, readTasks } from './records';
 import { readSuggestionDecisions, readSuggestions } from './suggestions';
 import { readSignOffs } from './signOffs';
@@ -246,7 +248,10 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
     pendingSignOffs: pendingSignOffs(readSignOffs(wb)),
   });
   const suggestions = suggestionSection(wb.locale, week, calendar, readSuggestions(wb), readSuggestionDecisions(wb));
-  return { ...summary, sections: [...summary.sections, suggestions] };
+  const ratings = wb.optionalTable('satisfaction')
+    ? [satisfactionSection(wb.locale, week, calendar, readRatings(wb))]
+    : [];
+  return { ...summary, sections: [...summary.sections, ...ratings, suggestions] };
 }
 
 /** The week's summary sheet, or the workbook when it is gone. */

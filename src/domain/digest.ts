@@ -3,6 +3,7 @@
  * level, each linking to its row; an HTML body in which every user string is escaped, and a
  * plain-text body with the same content.
  */
+import { ratingLine } from './ratingText';
 import { t, type Locale, type MessageKey } from '../i18n/index';
 import { compareDeliveries, type Delivery, type DigestPlan, type StillOpen } from './delivery';
 import { LEVEL_RANK, RULES, type Level, type Notice, type Rule } from './notice';
@@ -64,6 +65,10 @@ const RULE_TEXT: Readonly<Record<Rule, { readonly name: MessageKey }>> = {
   suggestionDueSoon: { name: 'ruleSuggestionDueSoon' },
   suggestionOverdue: { name: 'ruleSuggestionOverdue' },
   cellBudget: { name: 'ruleCellBudget' },
+  ratingAsked: { name: 'ruleRatingAsked' },
+  ratingReminder: { name: 'ruleRatingReminder' },
+  surveyOpen: { name: 'ruleSurveyOpen' },
+  ratingLow: { name: 'ruleRatingLow' },
 };
 
 const LEVEL_TEXT: Readonly<Record<Level, MessageKey>> = { L3: 'levelL3', L2: 'levelL2', L1: 'levelL1' };
@@ -167,6 +172,11 @@ export function noticeLine(locale: Locale, notice: Notice): string {
       return t(locale, 'lineSuggestionDueSoon', f);
     case 'suggestionOverdue':
       return t(locale, 'lineSuggestionOverdue', f);
+    case 'ratingAsked':
+    case 'ratingReminder':
+    case 'surveyOpen':
+    case 'ratingLow':
+      return ratingLine(locale, notice.rule, f);
   }
 }
 

@@ -100,6 +100,12 @@ export const ENUMS = {
     { code: 'request', zh: '需求评价', en: 'Request', aliases: ['需求'] },
     { code: 'quarter', zh: '季度调研', en: 'Quarter', aliases: ['季度'] },
   ]),
+  // Where a 满意度 row stands: asked and waiting, answered, or its round closed before an answer.
+  ratingState: values([
+    { code: 'waiting', zh: '待评价', en: 'Awaiting rating' },
+    { code: 'rated', zh: '已评价', en: 'Rated' },
+    { code: 'closed', zh: '已截止（未评价）', en: 'Closed (not rated)', aliases: ['已截止', 'Closed'] },
+  ]),
   caseCategory: values([
     { code: 'roles', zh: '权责', en: 'Roles', aliases: ['权责不清'] },
     { code: 'process', zh: '流程', en: 'Process' },
@@ -146,6 +152,7 @@ export type Channel = EnumCode<'channel'>;
 export type SignOffSubject = EnumCode<'signOffSubject'>;
 export type SignOffDecision = EnumCode<'signOffDecision'>;
 export type RatingKind = EnumCode<'ratingKind'>;
+export type RatingState = EnumCode<'ratingState'>;
 export type CaseCategory = EnumCode<'caseCategory'>;
 export type CaseStatus = EnumCode<'caseStatus'>;
 export type SuggestionStatus = EnumCode<'suggestionStatus'>;

@@ -10,9 +10,11 @@ import {
   onTimeRate,
   resolutionRate,
   responseTime,
+  satisfactionRate,
   signOffTimeliness,
   type Duration,
   type Escalation,
+  type KpiAnswer,
   type KpiRequest,
   type KpiTask,
   type Period,
@@ -28,6 +30,8 @@ export interface KpiSources {
   readonly requests: readonly KpiRequest[];
   readonly signOffs: readonly Pick<SignOffRecord, 'requestedAt' | 'decidedAt'>[];
   readonly escalations: readonly Escalation[];
+  /** The answers of the 满意度 sheet, of both kinds. */
+  readonly answers: readonly KpiAnswer[];
 }
 
 /** The working-hour targets two of the figures are judged against, from Settings (SPEC §2.7). */
@@ -42,6 +46,7 @@ export interface KeyFigures {
   readonly signOff: Duration;
   readonly resolution: Ratio;
   readonly change: Ratio;
+  readonly satisfaction: Ratio;
 }
 
 export function keyFigures(
@@ -59,6 +64,7 @@ export function keyFigures(
     signOff: signOffTimeliness(sources.signOffs, period, calendar, targets.signOffTargetHours),
     resolution: resolutionRate(sources.escalations, period, calendar),
     change: changeRate(sources.tasks, sources.approvedChanges, period, calendar),
+    satisfaction: satisfactionRate(sources.answers, period, calendar),
   };
 }
 
@@ -95,8 +101,7 @@ export function keyFigureCells(figures: KeyFigures): (number | string)[] {
     share(figures.signOff.withinTarget),
     share(figures.resolution),
     share(figures.change),
-    // Satisfaction (SPEC §2.11) is not recorded yet.
-    NOT_MEASURED,
+    share(figures.satisfaction),
   ];
 }
 
@@ -115,6 +120,6 @@ export function keyFiguresLine(locale: Locale, figures: KeyFigures): string {
     part('kpiSignOff', share(figures.signOff.withinTarget)),
     part('kpiResolution', share(figures.resolution)),
     part('kpiChange', share(figures.change)),
-    part('kpiSatisfaction', t(locale, 'kpiNotMeasured')),
+    part('kpiSatisfaction', share(figures.satisfaction)),
   ].join(' · ');
 }

@@ -176,6 +176,21 @@ export function resolutionRate(escalations: readonly Escalation[], period: Perio
   return ratio(resolved.length, opened.length);
 }
 
+/** An answer of the 满意度 sheet (SPEC §2.11): when it was given and its overall score, 1–5. */
+export interface KpiAnswer {
+  readonly time: Date | undefined;
+  readonly overall: number;
+}
+
+/** Satisfied: an overall score of 4 or 5. */
+export const SATISFIED_OVERALL = 4;
+
+/** 满意度 satisfaction: answers given in the period rating overall 4 or 5 ÷ answers given in the period. */
+export function satisfactionRate(answers: readonly KpiAnswer[], period: Period, calendar: WorkCalendar): Ratio {
+  const given = answers.filter((answer) => within(period, answer.time, calendar));
+  return ratio(given.filter((answer) => answer.overall >= SATISFIED_OVERALL).length, given.length);
+}
+
 /** The calendar month holding `day`, and the `count` months up to it, oldest first. */
 export function monthsUpTo(day: CivilDay, count: number): (Period & { readonly label: string })[] {
   const date = new Date(day * 86_400_000);

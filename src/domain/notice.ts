@@ -13,6 +13,7 @@ import type { ChangeStatus } from './enums';
 import type { Settings } from './settings';
 import type { SignOffRecord } from './signOffs';
 import type { SuggestionItem } from './suggestions';
+import type { RatingRecord } from './satisfaction';
 import type { LogEntry } from './told';
 
 export type Level = 'L1' | 'L2' | 'L3';
@@ -40,6 +41,10 @@ export const RULES = [
   'taskStarted',
   'suggestionFiled',
   'suggestionDecided',
+  'ratingLow',
+  'surveyOpen',
+  'ratingReminder',
+  'ratingAsked',
   'cellBudget',
 ] as const;
 export type Rule = (typeof RULES)[number];
@@ -53,6 +58,9 @@ export const TOLD_ONCE_RULES: ReadonlySet<string> = new Set<Rule>([
   'suggestionFiled',
   'suggestionDecided',
 ]);
+
+/** Rules addressed to one person about their own answer: no department's group hears them. */
+export const PERSONAL_RULES: ReadonlySet<Rule> = new Set<Rule>(['ratingAsked', 'ratingReminder', 'surveyOpen']);
 
 export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   unresolved: 'L3',
@@ -77,6 +85,10 @@ export const RULE_LEVEL: Readonly<Record<Rule, Level>> = {
   taskStarted: 'L1',
   suggestionFiled: 'L1',
   suggestionDecided: 'L1',
+  ratingLow: 'L1',
+  surveyOpen: 'L1',
+  ratingReminder: 'L1',
+  ratingAsked: 'L1',
   cellBudget: 'L1',
 };
 
@@ -163,6 +175,8 @@ export interface EscalationInput {
   readonly signOffs?: readonly SignOffRecord[];
   /** Absent when the workbook has no Suggestions sheet (SPEC §2.13). */
   readonly suggestions?: readonly SuggestionItem[];
+  /** Absent when the workbook has no 满意度 sheet. */
+  readonly ratings?: readonly RatingRecord[];
   /** The workbook's cells, when this scan counted them (the daily one). */
   readonly cells?: WorkbookCells;
   readonly log: readonly LogEntry[];

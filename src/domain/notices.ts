@@ -22,6 +22,7 @@ import {
   type TaskRuleScope,
 } from './notice';
 import { checkOwner } from './owner';
+import { ratingNotices } from './ratingNotices';
 import { signOffNotices } from './signOffNotices';
 import { splitNotices } from './splitNotices';
 import { suggestionNotices } from './suggestionNotices';
@@ -163,6 +164,7 @@ export function findNotices(input: EscalationInput): Notice[] {
     );
   }
 
+  if (input.ratings) ratingNotices(scope, input.ratings);
   const budget = input.cells && cellBudgetNotice(input.cells, settings.cellBudgetWarn);
   if (budget) add(budget, [...settings.coordinators]);
 

@@ -399,6 +399,10 @@ export const SHEETS = {
       col('communication', '沟通效率', 'Communication', 'number', { width: 90 }),
       col('comment', '意见', 'Comment', 'longText', { aliases: ['评价意见', '备注'] }),
       col('time', '评价时间', 'Rated at', 'datetime', { ...computed }),
+      // ⚙ state kept in the workbook, not on the Notification log (pruned after logRetentionDays):
+      // a row asked is never asked again, and a round's unanswered rows say they closed.
+      col('state', '评价状态', 'Rating state', 'enum', { ...computed, enumeration: 'ratingState', width: 130 }),
+      col('askedAt', '邀请时间', 'Asked at', 'datetime', { ...computed }),
     ],
   ),
   // SPEC §2.12: proposed by retrospectives and low ratings; a coordinator keeps or discards each.

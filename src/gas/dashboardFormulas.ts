@@ -27,6 +27,8 @@ import { t, type MessageKey } from '../i18n/index';
 import { type ColumnKey } from '../domain/schema';
 import { enumLabel, enumLabels, type EnumCode, type EnumKey } from '../domain/enums';
 import { KEY_FIGURE_LABELS, keyFigureLabel, NOT_MEASURED, type KpiTargets } from '../domain/keyFigures';
+import { SATISFIED_OVERALL } from '../domain/kpis';
+import type { SatisfactionResult } from '../domain/satisfaction';
 import { header } from '../domain/summary';
 
 export { HELPER_COLUMN, HELPER_HEADROOM, HELPER_WIDTH, weekendMask } from './dashboardHelpers';
@@ -53,6 +55,8 @@ export interface DashboardOptions extends CalendarOptions {
   readonly months: readonly MonthFigures[];
   /** Settings' targets, named in the labels of the figures judged against them. */
   readonly kpiTargets: KpiTargets;
+  /** The latest quarterly round with answers, per department rated (SPEC §2.11); none without one. */
+  readonly satisfactionRound?: { readonly quarter: string; readonly results: readonly SatisfactionResult[] };
 }
 
 export interface Block {
@@ -99,6 +103,49 @@ const CHART_COLUMN = VISIBLE_WIDTH + 2;
 const TOP = 10;
 /** Below this on-time rate the tile turns amber. */
 const ON_TIME_ATTENTION = 0.9;
+/** The seeds' target for 跨部门协作满意度: below it the satisfaction tile turns amber. */
+const SATISFIED_TARGET = 0.9;
+
+/**
+ * 满意度 (SPEC §2.11, §3.9) live over the sheet's overall scores: those of 4 or 5 ÷ those given;
+ * "—" before any answer, or without the sheet.
+ */
+function satisfactionTile(source: DashboardSource): DashboardCell {
+  const letter = source.satisfaction?.letters.overall;
+  if (!source.satisfaction || !letter) return NOT_MEASURED;
+  const overall = `${sheetPrefix(source.satisfaction.title)}$${letter}:$${letter}`;
+  return `=IF(COUNT(${overall})=0,${literal(NOT_MEASURED)},COUNTIF(${overall},">=${SATISFIED_OVERALL}")/COUNT(${overall}))`;
+}
+
+interface TableWriter {
+  add(cells: DashboardCell[], isHeader?: boolean): number;
+  text(key: MessageKey): string;
+  readonly percentCells: Block[];
+  next(): number;
+}
+
+/** Per department rated in the latest round: answers, the share satisfied and the mean overall score. */
+function satisfactionTable(options: DashboardOptions, { add, text, percentCells, next }: TableWriter): void {
+  const round = options.satisfactionRound;
+  if (!round || round.results.length === 0) return;
+  add([`${text('kpiSatisfactionDept')} ${round.quarter}`], true);
+  add(
+    [
+      text('kpiSatisfactionDeptColumns'),
+      text('kpiSatisfactionAnswers'),
+      text('kpiSatisfactionShare'),
+      text('kpiSatisfactionMean'),
+    ],
+    true,
+  );
+  const first = next();
+  for (const result of round.results) {
+    const mean = result.mean === undefined ? NOT_MEASURED : Math.round(result.mean * 10) / 10;
+    add([result.dept, result.answers, result.share ?? NOT_MEASURED, mean]);
+  }
+  percentCells.push({ row: first, column: 3, numRows: round.results.length, numColumns: 1 });
+  add([]);
+}
 
 function countLabels<E extends EnumKey>(range: string, kind: E, codes: readonly EnumCode<E>[]): string {
   return `=${enumLabels(kind, codes)
@@ -154,7 +201,7 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
       'amber',
       `AND(ISNUMBER({cell}),{cell}<${ON_TIME_ATTENTION})`,
     ],
-    [text('kpiSatisfaction'), NOT_MEASURED, undefined, ''],
+    [text('kpiSatisfaction'), satisfactionTile(source), 'amber', `AND(ISNUMBER({cell}),{cell}<${SATISFIED_TARGET})`],
   ];
   add(
     tileSpecs.map(([label]) => label),
@@ -165,7 +212,7 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   tileSpecs.forEach(([, , attention, when], i) => {
     if (attention) tiles.push({ row: numberRow, column: i + 1, attention, when });
   });
-  percentCells.push({ row: numberRow, column: 8, numRows: 1, numColumns: 1 });
+  percentCells.push({ row: numberRow, column: 8, numRows: 1, numColumns: 2 });
   add([]);
 
   // ---- open requests
@@ -225,6 +272,7 @@ export function buildDashboard(source: DashboardSource, options: DashboardOption
   }
   const deptLast = visible.length;
   add([]);
+  satisfactionTable(options, { add, text, percentCells, next: () => visible.length + 1 });
 
   // ---- the most overdue
   add([text('dashTopOverdue')], true);

@@ -26,6 +26,7 @@ export interface DashboardSource {
   readonly requests: SheetColumns<ColumnKey<'requests'>> & { readonly letters: Readonly<Record<'status', string>> };
   readonly acceptance?: SheetColumns<ColumnKey<'acceptance'>>;
   readonly planChanges?: SheetColumns<ColumnKey<'planChanges'>>;
+  readonly satisfaction?: SheetColumns<ColumnKey<'satisfaction'>>;
   /** The last Tasks row helper formulas cover. */
   readonly lastTaskRow: number;
 }

@@ -53,6 +53,7 @@ export interface DashboardTables {
   readonly requests: Table<'status' | string>;
   readonly acceptance: Table<string> | undefined;
   readonly planChanges: Table<string> | undefined;
+  readonly satisfaction?: Table<string> | undefined;
 }
 
 /** Rewrites the dashboard (inserted first as `title` when there is none) over the tables as read; returns its title. */
@@ -67,6 +68,7 @@ export function writeDashboard(
     requests: lettersOf(tables.requests)!,
     acceptance: lettersOf(tables.acceptance),
     planChanges: lettersOf(tables.planChanges),
+    satisfaction: lettersOf(tables.satisfaction),
     lastTaskRow: tables.tasks.rows.length + 1 + HELPER_HEADROOM,
   } as DashboardSource;
   const dashboard = buildDashboard(source, {

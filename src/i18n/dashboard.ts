@@ -10,7 +10,6 @@ export const dashboardText = {
   kpiResolution: { 'zh-CN': '问题解决率', en: 'Resolution rate' },
   kpiChange: { 'zh-CN': '变更率', en: 'Change rate' },
   kpiSatisfaction: { 'zh-CN': '满意度', en: 'Satisfaction' },
-  kpiNotMeasured: { 'zh-CN': '—（未测量）', en: '— (not measured)' },
   kpiHours: { 'zh-CN': '{hours} 小时', en: '{hours} h' },
   kpiMonth: { 'zh-CN': '月份', en: 'Month' },
   kpiByMonth: { 'zh-CN': '近六个月关键指标', en: 'Key figures, last six months' },

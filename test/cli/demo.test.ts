@@ -153,9 +153,10 @@ test('the Sign-offs sheet shows the split returned once then agreed, one delegat
   const sheet = workbook.getWorksheet(sheetTitle('signOffs', 'zh-CN'))!;
   const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
   const columns = mapHeaders(sheetDef('signOffs'), rows[0]!);
+  // The first request's sign-offs; the second request (cli/demoLoop.ts) has its own test below.
   const signed = rows
     .slice(1)
-    .filter((row) => row[columns.ref!])
+    .filter((row) => row[columns.ref!] && !String(row[columns.ref!]).includes('202407002'))
     .map((row) =>
       [
         row[columns.subject!],
@@ -180,9 +181,48 @@ test('the Sign-offs sheet shows the split returned once then agreed, one delegat
   const asked: string[] = [];
   for (const path of result.outbox) {
     const mail = await PostalMime.parse(readFileSync(path));
-    if (/待您签批/.test(mail.subject ?? '')) asked.push(...(mail.to ?? []).map((to) => to.address ?? ''));
+    // A line of a digest: the heads' digests also carry the second request's tasks, so the subject may count items.
+    if (/ — 待您签批：/.test(mail.text ?? '')) asked.push(...(mail.to ?? []).map((to) => to.address ?? ''));
   }
   assert.deepEqual([...new Set(asked)].sort(), ['gao.feng@example.com', 'li.na@example.com']);
+});
+
+/** A sheet of demo.xlsx as header key → cell records. */
+async function sheetRecords(key: 'requests' | 'satisfaction' | 'cases'): Promise<Record<string, unknown>[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(result.workbook);
+  const rows = (workbook.getWorksheet(sheetTitle(key, 'zh-CN'))!.getSheetValues() as unknown[][])
+    .filter(Boolean)
+    .map((row) => row.slice(1));
+  const columns = Object.entries(mapHeaders(sheetDef(key), rows[0]!) as Record<string, number>);
+  return rows.slice(1).map((row) => Object.fromEntries(columns.map(([column, i]) => [column, row[i] ?? ''])));
+}
+
+// SPEC §6, §2.11: the second request closes the loop: done, asked the next morning, rated 2, a case proposed.
+test('the second request, split from the 大型市场活动 template, ends done and rated low by its requester', async () => {
+  const loop = lines.filter((line) => line.includes('XQ202407002'));
+  assert.ok(loop.length > 0 && !loop.some((line) => line.includes('✗')), loop.join('\n'));
+  const request = (await sheetRecords('requests')).find((r) => r.id === 'XQ202407002');
+  assert.equal(request?.status, '已完成');
+  const [rating, ...others] = (await sheetRecords('satisfaction')).filter((r) => r.ref === 'XQ202407002');
+  assert.equal(others.length, 0, 'asked once');
+  assert.equal(rating?.rater, '陈静');
+  assert.equal(rating?.overall, 2);
+  assert.equal(rating?.state, '已评价');
+  const cases = (await sheetRecords('cases')).filter((c) => String(c.links).includes('XQ202407002'));
+  assert.equal(cases.length, 1);
+  assert.equal(cases[0]?.category, '沟通');
+  assert.equal(cases[0]?.status, '待确认');
+  const subjects: string[] = [];
+  for (const path of result.outbox) {
+    const mail = await PostalMime.parse(readFileSync(path));
+    if (/请评价|低分评价/.test(mail.subject ?? ''))
+      subjects.push(`${(mail.to ?? []).map((to) => to.address).join()} ${mail.subject}`);
+  }
+  assert.deepEqual(subjects, [
+    'chen.jing@example.com [协作提醒] 请评价：2024年Q3经销商大会',
+    'wang.qiang@example.com [协作提醒] 低分评价：2024年Q3经销商大会',
+  ]);
 });
 
 const sofficeMissing = missingTool('soffice', 'libreoffice-calc-nogui poppler-utils');

@@ -87,7 +87,14 @@ function task(overrides: Partial<ReportTask> & Pick<ReportTask, 'id'>): ReportTa
 
 function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
   const week = reportWeek(now, calendar);
-  const sources = { tasks: overrides.tasks ?? [], approvedChanges: [], requests: [], signOffs: [], escalations: [] };
+  const sources = {
+    tasks: overrides.tasks ?? [],
+    approvedChanges: [],
+    requests: [],
+    signOffs: [],
+    escalations: [],
+    answers: [],
+  };
   return {
     now,
     week,
@@ -327,13 +334,13 @@ test('the week\'s key figures judge "on time" by the acceptance against the base
   const lines = weeklySummary(input({ tasks: [late, onTime] })).lines;
   assert.equal(
     lines[3],
-    '本周关键指标：按期完成率 1/2 (50%) · 延期率 1/2 (50%) · 平均响应时长（工作小时） — · 签批及时率（48 小时） — · 问题解决率 — · 变更率 0/2 (0%) · 满意度 —（未测量）',
+    '本周关键指标：按期完成率 1/2 (50%) · 延期率 1/2 (50%) · 平均响应时长（工作小时） — · 签批及时率（48 小时） — · 问题解决率 — · 变更率 0/2 (0%) · 满意度 —',
   );
 });
 
 test("the week's sign-off figure is labelled with the target of Settings it was judged against", () => {
   const week = reportWeek(now, calendar);
-  const none = { tasks: [], approvedChanges: [], requests: [], signOffs: [], escalations: [] };
+  const none = { tasks: [], approvedChanges: [], requests: [], signOffs: [], escalations: [], answers: [] };
   const figures = keyFigures(none, week, now, calendar, { ...settings, signOffTargetHours: 72 });
   assert.match(keyFiguresLine('zh-CN', figures), /签批及时率（72 小时） —/);
   assert.match(keyFiguresLine('en', figures), /Sign-offs within 72 h —/);

@@ -109,11 +109,14 @@ test('a failed acceptance reaches the owner with the reason within the hour, onc
   ]);
 
   // Accepted at last, by a coordinator who confirms it (signOffAcceptance = coordinator): the task
-  // is done and nothing more is sent. (A Pass the requester must sign is signoff.test.ts's.)
+  // is done and nothing more is sent about it. (A Pass the requester must sign is signoff.test.ts's.)
+  // Its request is done with it, so the next morning its requester is asked to rate it (SPEC §2.11).
   desk.setSetting('signOffAcceptance', 'coordinator');
   submit(desk, taskId);
   desk.paste('acceptance', [{ task: taskId, result: '通过', acceptedBy: '李四' }]);
-  assert.deepEqual(runUntil(desk, '2024-07-10T12:00').lines, []);
+  assert.deepEqual(runUntil(desk, '2024-07-10T12:00').lines, [
+    `07-10 09:30 ${OWNER} ← [协作提醒] 请评价：2024年Q3新品上市推广方案`,
+  ]);
 });
 
 test('an English workbook records Fail and mails an English digest', () => {

@@ -5,7 +5,7 @@
  * (its name in the Notification log), so cooldown, back-off and "once" work for it as for a person.
  */
 import { findPeople, type Directory } from '../directory';
-import type { Notice } from '../notice';
+import { PERSONAL_RULES, type Notice } from '../notice';
 import type { Mention } from './channel';
 
 export interface GroupScope {
@@ -35,6 +35,7 @@ export function groupNotices(
     origin.set(copy, notice);
   };
   for (const notice of notices) {
+    if (PERSONAL_RULES.has(notice.rule)) continue;
     const department = scope.departmentOf(notice.item);
     if (department !== undefined && scope.groups.has(department)) add(notice, department);
     const coordinatorGroup = scope.coordinatorGroup;
