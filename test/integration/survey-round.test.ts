@@ -115,7 +115,7 @@ describe('the quarterly round', () => {
 
   test('only a coordinator may open it', () => {
     const project = quarterDesk();
-    assert.match(openRound(project, MARKET_HEAD), /协作负责人/);
+    assert.match(openRound(project, MARKET_HEAD), /只有协作总负责人可以执行此操作/);
     assert.equal(satisfactionRows(project).length, 0);
   });
 
