@@ -36,7 +36,7 @@ export const myWorkText = {
     en: 'The plan expects {planned}% today; below {below}% a delay reason is required.',
   },
   sidebarProgressNotAllowed: {
-    'zh-CN': '只有第一责任人（{owner}）、协助人、部门负责人或协作负责人可以更新任务 {id} 的进度。',
+    'zh-CN': '只有第一责任人（{owner}）、协助人、部门负责人或协作总负责人可以更新任务 {id} 的进度。',
     en: 'Only the primary owner ({owner}), assisting people, the department head or a coordinator may post progress on task {id}.',
   },
   sidebarProgressUnknownUser: {
@@ -48,13 +48,13 @@ export const myWorkText = {
     en: 'You cannot post on this task: {reason}',
   },
 
-  requestCardWaitingReview: { 'zh-CN': '等待协调人审批', en: 'Waiting for approval by a coordinator' },
+  requestCardWaitingReview: { 'zh-CN': '等待协作总负责人审批', en: 'Waiting for approval by a coordinator' },
   requestCardWaitingChanges: {
     'zh-CN': '等待 {requester} 修改后重新提交',
     en: 'Waiting for {requester} to revise and resubmit',
   },
   requestCardWaitingSplit: {
-    'zh-CN': '等待协调人拆分任务',
+    'zh-CN': '等待协作总负责人拆分任务',
     en: 'Waiting for a coordinator to split it into tasks',
   },
   requestCardWaitingSignOff: { 'zh-CN': '等待 {signers} 会签', en: 'Waiting for sign-off by {signers}' },

@@ -73,7 +73,7 @@ export const satisfactionText = {
   },
   ratingSaved: { 'zh-CN': '已保存您对“{title}”的评价，谢谢！', en: 'Your rating of “{title}” is saved. Thank you!' },
   ratingSavedLow: {
-    'zh-CN': '已保存您对“{title}”的评价，协作负责人会收到通知并跟进，谢谢！',
+    'zh-CN': '已保存您对“{title}”的评价，协作总负责人会收到通知并跟进，谢谢！',
     en: 'Your rating of “{title}” is saved; the coordinators are told and will follow up. Thank you!',
   },
   ratingCaseProblem: {

@@ -128,7 +128,7 @@ describe('the rating card', () => {
       comment: '验收标准<反复>变更',
     });
     assert.equal(result.ok, true, result.message);
-    assert.match(result.message, /协作负责人会收到通知/);
+    assert.match(result.message, /协作总负责人会收到通知/);
     const cases = caseRows(project);
     assert.equal(cases.length, 1);
     const text = cases[0]?.map(String) ?? [];
