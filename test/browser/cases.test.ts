@@ -2,7 +2,7 @@
  * Similar cases on the task card in the built sidebar, in headless Chromium (SPEC §2.12): a lagging
  * task whose delay reason shares words with a kept case shows it, with its countermeasure and why,
  * as text; an on-track task's card shows none. The screenshots are saved under SHOTS (default
- * /work/shots/cases) for a person to look at.
+ * out/shots/cases) for a person to look at.
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { startBrowser, type SidebarBrowser } from '../support/browser';
 import { ReportDesk } from '../integration/reports-fixture';
 
 const chromiumMissing = missingTool(process.env.CHROMIUM_PATH ?? 'chromium', 'chromium fonts-wqy-microhei');
-const shots = process.env.CASES_SHOTS ?? '/work/shots/cases';
+const shots = process.env.CASES_SHOTS ?? 'out/shots/cases';
 
 let browser: SidebarBrowser;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * The menus' dialogs in Chromium (SPEC §4 "Menus ask with labelled buttons that say what they
  * do"): the page Ui.showModalDialog shows, its google.script.run bridged to the emulated project
  * (runFromSidebar refuses `_` names, as Apps Script does). Screenshots go to SHOTS (default
- * /work/shots/menus; out/ in CI).
+ * out/shots/menus).
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { RUN_SHIM } from '../support/browser';
 import { missingTool, testUnless } from '../support/tools';
 import { Desk } from '../integration/workflow-fixture';
 
-const shots = process.env.MENUS_SHOTS ?? (process.env.CI ? 'out/shots/menus' : '/work/shots/menus');
+const shots = process.env.MENUS_SHOTS ?? 'out/shots/menus';
 const DIALOG_URL = 'https://dialog.collab-desk.test/';
 /** google.script.host as a dialog sees it: close() ends the dialog (here: marks the page closed). */
 const HOST_SHIM = `window.google.script.host = { close() { window.__closed = true; } };`;

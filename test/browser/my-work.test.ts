@@ -3,7 +3,7 @@
  * top (a click selects the row and the card follows), the request card, forms that offer only what
  * the user may do now (no acceptance for the owner, nothing to post on a done task, an outsider told
  * before any field, the delay reason marked required as soon as the % typed is behind plan), and
- * blocking with a reason. Each state's screenshot is saved under out/sidebar-mywork (MYWORK_SHOTS
+ * blocking with a reason. Each state's screenshot is saved under out/shots/mywork (MYWORK_SHOTS
  * overrides) for a person to look at.
  */
 import { afterAll, beforeAll } from '@jest/globals';
@@ -17,7 +17,7 @@ import { startBrowser, type SidebarBrowser, type SidebarPage } from '../support/
 import { day, Desk, type Lang } from '../integration/workflow-fixture';
 
 const chromiumMissing = missingTool(process.env.CHROMIUM_PATH ?? 'chromium', 'chromium fonts-wqy-microhei');
-const shots = process.env.MYWORK_SHOTS ?? 'out/sidebar-mywork';
+const shots = process.env.MYWORK_SHOTS ?? 'out/shots/mywork';
 const OWNER = 'zhang.san@example.com';
 const OUTSIDER = 'li.si@example.com';
 

@@ -2,7 +2,7 @@
  * 催办 Nudge in the built sidebar, in headless Chromium (SPEC §3.8): the card offers the nudge to a
  * coordinator, whose words reach the owner and show in the card's recent changes; the owner's own
  * card offers neither the button nor the form. The screenshot is saved under SHOTS (default
- * /work/shots/nudge) for a person to look at.
+ * out/shots/nudge) for a person to look at.
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { startBrowser, type SidebarBrowser } from '../support/browser';
 import { Desk, type Lang } from '../integration/workflow-fixture';
 
 const chromiumMissing = missingTool(process.env.CHROMIUM_PATH ?? 'chromium', 'chromium fonts-wqy-microhei');
-const shots = process.env.NUDGE_SHOTS ?? '/work/shots/nudge';
+const shots = process.env.NUDGE_SHOTS ?? 'out/shots/nudge';
 
 let browser: SidebarBrowser;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * The rating card in the built sidebar, in headless Chromium (SPEC §2.11): the requester asked to
  * rate sees "ratings waiting for me", a submit without scores shows each field's message, a click
  * whose answer is lost and is clicked again saves once, and the saved rating leaves the list. The
- * screenshots are saved under SHOTS (default /work/shots/satisfaction) for a person to look at.
+ * screenshots are saved under SHOTS (default out/shots/satisfaction) for a person to look at.
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { doneRequest, REQUESTER, runUntil, satisfactionRows } from '../support/r
 import { missingTool, testUnless } from '../support/tools';
 
 const chromiumMissing = missingTool(process.env.CHROMIUM_PATH ?? 'chromium', 'chromium fonts-wqy-microhei');
-const shots = process.env.SATISFACTION_SHOTS ?? '/work/shots/satisfaction';
+const shots = process.env.SATISFACTION_SHOTS ?? 'out/shots/satisfaction';
 
 let browser: SidebarBrowser;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
  * left empty, then files it; the words are saved as typed (markup shown as text). A coordinator
  * who selects its row decides in its card: adopting without owner and due gets their messages,
  * with them it is saved. The screenshots
- * are saved under SHOTS (default /work/shots/suggestions) for a person to look at.
+ * are saved under SHOTS (default out/shots/suggestions) for a person to look at.
  */
 import { afterAll, beforeAll } from '@jest/globals';
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ import { startBrowser, type SidebarBrowser } from '../support/browser';
 import { Desk, DEPARTMENTS } from '../integration/workflow-fixture';
 
 const chromiumMissing = missingTool(process.env.CHROMIUM_PATH ?? 'chromium', 'chromium fonts-wqy-microhei');
-const shots = process.env.SUGGESTION_SHOTS ?? '/work/shots/suggestions';
+const shots = process.env.SUGGESTION_SHOTS ?? 'out/shots/suggestions';
 
 let browser: SidebarBrowser;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * A 复盘 sheet as a person sees it outside Sheets (SPEC §2.8): exported as .xlsx and printed by
  * LibreOffice, its conclusions (what went well, what to improve, suggestions) read whole, with
  * where each came from, and blank rows under them to write in. The page image is saved under
- * CASES_SHOTS (default /work/shots/cases) for a person to look at.
+ * CASES_SHOTS (default out/shots/cases) for a person to look at.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { missingTool, testUnless } from '../support/tools';
 import { at, ReportDesk } from './reports-fixture';
 
 const sofficeMissing = missingTool('soffice', 'libreoffice-calc-nogui') || missingTool('pdftoppm', 'poppler-utils');
-const shots = process.env.CASES_SHOTS ?? '/work/shots/cases';
+const shots = process.env.CASES_SHOTS ?? 'out/shots/cases';
 
 testUnless(sofficeMissing)(
   'LibreOffice prints a retrospective with its conclusions drawn from ratings, cases and suggestions',
