@@ -262,7 +262,7 @@ export interface SuggestionDecisionPayload {
 }
 
 /** The sheets My work's items are on. */
-export type MyWorkSheet = 'tasks' | 'requests' | 'communications';
+export type MyWorkSheet = 'tasks' | 'requests' | 'communications' | 'satisfaction';
 
 /** Where a My work item is: its sheet and ID (a communication, having no ID, its row and topic). */
 export interface MyWorkTarget {
@@ -285,7 +285,7 @@ export interface MyWorkItem {
  * A kind of My work (SPEC §4): the user's open tasks, the sign-offs and open action items waiting
  * for them. A new kind (ratings waiting for me) is one more section built by the server.
  */
-export type MyWorkKind = 'tasks' | 'signOffs' | 'actions';
+export type MyWorkKind = 'tasks' | 'signOffs' | 'ratings' | 'actions';
 
 export interface MyWorkSection {
   readonly kind: MyWorkKind;

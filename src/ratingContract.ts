@@ -19,6 +19,8 @@ export interface RatingItem {
   readonly closes: string;
   /** The rater's name when the user rates for them as their delegate. */
   readonly onBehalfOf?: string;
+  /** The 满意度 row the answer lands on, for My work's click (found again by ref if rows moved). */
+  readonly row: number;
 }
 
 /** The "ratings waiting for me" section of My work. */

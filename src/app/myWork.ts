@@ -16,6 +16,7 @@ import { idRowsNow } from '../gas/idRows';
 import { selectRow } from '../gas/selection';
 import { cellString, type Cell } from '../gas/table';
 import { enumDisplay } from './cardText';
+import { ratingsWaitingFor } from './ratings';
 import { signOffsFor } from './signOffs';
 import { activeUserEmail, Workbook } from './workbook';
 
@@ -130,10 +131,24 @@ function myActions(wb: Workbook): MyWorkItem[] {
   ).map(({ item }) => item);
 }
 
+/** Ratings waiting for the user (SPEC §2.11): a click selects the 满意度 row; the rating card below takes the answer. */
+function myRatings(wb: Workbook): MyWorkItem[] {
+  return ratingsWaitingFor(wb).map((rating) => ({
+    target: { sheet: 'satisfaction' as const, id: rating.ref, row: rating.row },
+    title: rating.title,
+    detail: [rating.heading, rating.closes === '' ? '' : wb.text('myWorkRatingCloses', { at: rating.closes })]
+      .filter(Boolean)
+      .join(' · '),
+    healthCode: '',
+    health: '',
+  }));
+}
+
 /** Each kind of My work: how its items are found, and its title. */
 const SECTIONS: readonly { kind: MyWorkKind; title: MessageKey; items: (wb: Workbook) => MyWorkItem[] }[] = [
   { kind: 'tasks', title: 'myWorkTasks', items: myTasks },
   { kind: 'signOffs', title: 'myWorkSignOffs', items: mySignOffs },
+  { kind: 'ratings', title: 'myWorkRatings', items: myRatings },
   { kind: 'actions', title: 'myWorkActions', items: myActions },
 ];
 
@@ -152,18 +167,25 @@ export function getMyWork(now: Date): MyWork {
 }
 
 const TARGET = z.object({
-  sheet: z.enum(['tasks', 'requests', 'communications']),
+  sheet: z.enum(['tasks', 'requests', 'communications', 'satisfaction']),
   id: z.string().check(z.maxLength(500)),
   row: z.optional(z.number()),
 });
 
-/** The row an item is on now: by ID, or a communication by its row while it still holds the topic, else the first with it. */
+/**
+ * The row an item is on now: by ID; a communication (by topic) or a rating (by reference) by its
+ * row while it still holds it, else the first that does.
+ */
 function rowNow(wb: Workbook, target: MyWorkTarget): number | undefined {
   const sheet = wb.sheet(target.sheet);
-  if (target.sheet !== 'communications') return idRowsNow(sheet, target.sheet).get(target.id.trim().toUpperCase());
-  const topics = readColumns(sheet, 'communications', ['topic']);
-  const same = (row: (typeof topics)[number]) => cellString(row.get('topic')) === target.id;
-  return (topics.find((row) => row.rowNumber === target.row && same(row)) ?? topics.find(same))?.rowNumber;
+  if (target.sheet === 'tasks' || target.sheet === 'requests')
+    return idRowsNow(sheet, target.sheet).get(target.id.trim().toUpperCase());
+  const rows =
+    target.sheet === 'communications'
+      ? readColumns(sheet, 'communications', ['topic']).map((row) => ({ row, key: row.get('topic') }))
+      : readColumns(sheet, 'satisfaction', ['ref']).map((row) => ({ row, key: row.get('ref') }));
+  const same = ({ key }: (typeof rows)[number]) => cellString(key) === target.id;
+  return (rows.find((r) => r.row.rowNumber === target.row && same(r)) ?? rows.find(same))?.row.rowNumber;
 }
 
 /** Selects the item's row; false when it is no longer there. A malformed target fails the call. */

@@ -126,6 +126,7 @@ export function ratingsWaitingFor(wb: Workbook): RatingItem[] {
         heading:
           rating.kind === 'request' ? wb.text('sidebarRatingRequest', { ref: rating.ref }) : wb.text('ruleSurveyOpen'),
         closes: quarter ? dateText(calendar.endOfWorkingDay(quarter.last), calendar) : '',
+        row: row.rowNumber,
         ...(who.onBehalfOf ? { onBehalfOf: wb.nameOf(who.onBehalfOf) } : {}),
       },
     ];

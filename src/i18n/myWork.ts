@@ -9,6 +9,8 @@ export const myWorkText = {
   myWorkNothing: { 'zh-CN': '暂无等您处理的事项。', en: 'Nothing is waiting for you.' },
   myWorkTasks: { 'zh-CN': '我的任务（{n}）', en: 'My tasks ({n})' },
   myWorkSignOffs: { 'zh-CN': '待我签批（{n}）', en: 'Sign-offs waiting for me ({n})' },
+  myWorkRatings: { 'zh-CN': '待我评价（{n}）', en: 'Ratings waiting for me ({n})' },
+  myWorkRatingCloses: { 'zh-CN': '{at} 截止', en: 'closes {at}' },
   myWorkActions: { 'zh-CN': '我的行动项（{n}）', en: 'My action items ({n})' },
   myWorkDue: { 'zh-CN': '截止 {due}', en: 'due {due}' },
   myWorkNoDue: { 'zh-CN': '未定截止日期', en: 'no due date' },

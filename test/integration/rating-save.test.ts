@@ -7,7 +7,7 @@
 import { describe, test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type { LoadedProject } from '../../emulator/runtime';
-import type { ActionResult, RatingsView } from '../../src/contract';
+import type { ActionResult, MyWork, RatingsView } from '../../src/contract';
 import { sheetTitle } from '../../src/domain/schema';
 import { at } from '../support/days';
 import { logLines } from '../support/ledger';
@@ -53,6 +53,25 @@ describe('the rating card', () => {
       [['XQ202407001', '新品上市']],
     );
     assert.deepEqual(waiting(project, COORDINATOR).items, []);
+  });
+
+  test('My work lists it with the others; a click selects the 满意度 row the answer lands on', () => {
+    const project = asked();
+    project.emulator.session.emuSetActiveUser(REQUESTER);
+    const work = JSON.parse(JSON.stringify(project.runFromSidebar('getMyWork'))) as MyWork;
+    const ratings = work.sections.find((section) => section.kind === 'ratings');
+    assert.equal(ratings?.title, '待我评价（1）');
+    assert.deepEqual(
+      ratings?.items.map((item) => item.title),
+      ['新品上市'],
+    );
+    const sheet = project.emulator.spreadsheet.getSheetByName(sheetTitle('satisfaction', 'zh-CN'))!;
+    // A row inserted above since My work was read: the rating is found by its reference where it is now.
+    sheet.insertRowBefore(2);
+    assert.equal(project.runFromSidebar('selectMyWorkItem', ratings?.items[0]?.target), true);
+    const active = project.emulator.spreadsheet.getActiveSheet();
+    assert.equal(active.getName(), sheet.getName());
+    assert.equal(active.getRange(active.getActiveRange()!.getRow(), 2).getValue(), 'XQ202407001');
   });
 
   test.each([
