@@ -16,7 +16,7 @@ import { parseEnum } from '../src/domain/enums';
 import { EXAMPLE, type ExampleProject, type ExampleStep, type ExampleStepKind, type Fields } from './example';
 import { dashboardHtml, readDashboardView } from './dashboard-page';
 import { playSuggestion } from './demoSuggestion';
-import { playClosingLoop } from './demoLoop';
+import { closingLoopLines, playClosingLoop } from './demoLoop';
 import { AddOnSession, readBundle, type ActionReport } from './session';
 import { writeRobotTranscripts } from './robotTranscript';
 import { consoleSummary } from './demoConsole';
@@ -198,6 +198,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     health,
     written,
     notCarried: play.skippedRules,
+    loop: closingLoopLines(play.session),
   });
   for (const line of summary) say(line);
   return {

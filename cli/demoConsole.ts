@@ -159,6 +159,8 @@ export interface DemoEnd {
   readonly health: Readonly<Record<string, string>>;
   readonly written: Written;
   readonly notCarried: readonly string[];
+  /** The second request, its rating and cases, the suggestion and the nudge (SPEC §6), a line each. */
+  readonly loop: readonly string[];
 }
 
 /** The default console: what happened, what was sent, health, what to open first, what the .xlsx lacks. */
@@ -180,11 +182,11 @@ export function consoleSummary(end: DemoEnd): string[] {
     `Collab Desk demo · ${project.spreadsheetName}: ${first} → ${last}, ${steps.length} steps by ${people} people, ${end.ticks} hourly checks`,
     'What happened:',
     ...wrap('  ', happened),
+    ...end.loop.map((line, i) => `${i === 0 ? 'Closing the loop: ' : '  '}${line}`),
     `Sent: ${end.mails} mails (reminder digests, escalations, sign-off requests, weekly summaries) and ${posts} robot posts (${groups});`,
     `  通知记录 (Notification log) in the workbook lists all ${end.notices}: to whom, when and why.`,
     ...healthLines(project, end.health),
-    'Open first:',
-    `  ${written.workbook} (the workbook, on its task list)${page}`,
+    `Open first: ${written.workbook} (the workbook, on its task list)${page}`,
     `  ${join(folder, 'outbox')}/ (the ${written.outbox.length} mails, .eml) · ${join(folder, 'robots')}/ (what each robot group read)`,
     ...[notCarriedLine(end.notCarried)].filter((line): line is string => line !== undefined),
     ...(failed.length > 0

@@ -17,6 +17,8 @@ const COORDINATOR = 'wang.qiang@example.com';
 const REQUESTER = 'chen.jing@example.com';
 const TITLE = '2024年Q3经销商大会';
 const TIME_ZONE = 'Asia/Shanghai';
+/** The first request's 新品推广方案初稿撰写, overdue since 7/15. */
+const NUDGED_TASK = 'RW202407001-01';
 
 /** The template's tasks in its order (-01 … -06): the step that speaks of each uses its sequence. */
 const PLAN = 1;
@@ -135,6 +137,21 @@ const SCRIPT: readonly Step[] = [
         comment: '设计返工时沟通不及时，验收意见反复确认了两次',
       }),
   },
+  // The coordinator's retrospective proposes the request's cases (SPEC §2.12): the late task, the failed acceptance.
+  {
+    at: '2024-08-15 16:00',
+    by: COORDINATOR,
+    what: 'creates its retrospective, which proposes cases',
+    act: (session, id) => session.runMenu('menuRetrospective', { select: requestRow(session, id) }),
+  },
+  // SPEC §6: the coordinator nudges 张伟 once, on the first request's overdue draft.
+  {
+    at: '2024-07-30 10:00',
+    by: COORDINATOR,
+    what: 'nudges 张伟 on 新品推广方案初稿撰写',
+    act: (session) =>
+      session.submitForm('nudge', { task: NUDGED_TASK, words: '方案初稿已逾期两周，请今天给出新的完成时间和所需支持' }),
+  },
 ];
 
 /** In time order, as the hours pass. */
@@ -242,4 +259,32 @@ function ownerEmail(session: AddOnSession, task: string): string {
 
 function emailName(session: AddOnSession, email: string): string {
   return String(readRows(session.spreadsheet, 'people').find((r) => r.fields.email === email)?.fields.name ?? email);
+}
+
+/**
+ * The rest of the loop as the workbook holds it at the end, for the console: the second request,
+ * its rating and cases, the suggestions, the nudges.
+ */
+export function closingLoopLines(session: AddOnSession): string[] {
+  const spreadsheet = session.spreadsheet;
+  const request = readRows(spreadsheet, 'requests').find((r) => r.fields.title === TITLE)?.fields;
+  const id = String(request?.id ?? '');
+  const ratings = readRows(spreadsheet, 'satisfaction')
+    .filter((r) => r.fields.ref === id && r.fields.overall !== '')
+    .map((r) => `rated ${String(r.fields.overall)}/5 by ${String(r.fields.rater)}`);
+  const cases = readRows(spreadsheet, 'cases').filter((r) => String(r.fields.links).includes(id));
+  const suggestions = readRows(spreadsheet, 'suggestions').map(
+    (r) =>
+      `${String(r.fields.proposer)} suggested "${String(r.fields.title)}": ${String(r.fields.status)}, owner ${String(r.fields.owner)}`,
+  );
+  const nudges = readRows(spreadsheet, 'changeHistory').filter((r) =>
+    /催办|nudge/i.test(String(r.fields.field)),
+  ).length;
+  return [
+    `${id} ${TITLE} (from the 大型市场活动 template): ${String(request?.status ?? '')} · ${[
+      ...ratings,
+      `${cases.length} cases proposed (问题案例库)`,
+    ].join(' · ')}`,
+    [...suggestions, `${nudges} nudge (催办) of 张伟`].join(' · '),
+  ];
 }
