@@ -95,7 +95,11 @@ const SCRIPT: readonly Step[] = [
     delayReason: '销售部重点经销商名单未确认，方案定稿顺延',
     mitigation: '8月7日前定稿',
   }),
-  progress('2024-08-07 10:00', PLAN, { summary: '方案定稿', pct: '100', delayReason: '已按新节点完成' }),
+  progress('2024-08-07 10:00', PLAN, {
+    summary: '方案定稿',
+    pct: '100',
+    delayReason: '销售部重点经销商名单确认晚了两天，方案定稿顺延',
+  }),
   progress('2024-08-07 10:30', BUDGET, { summary: '预算审批完成', pct: '100', delayReason: '无' }),
   accepted('2024-08-07 14:00', PLAN, '活动方案'),
   accepted('2024-08-07 14:30', BUDGET, '预算审批'),
