@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportWorkbook } from '../../emulator/xlsx';
+import { printWholeSheets } from '../support/renderSheets';
 import { missingTool, testUnless } from '../support/tools';
 import { at, ReportDesk } from './reports-fixture';
 
@@ -51,19 +52,7 @@ testUnless(sofficeMissing)(
     const dir = mkdtempSync(join(tmpdir(), 'retro-lo-'));
     const path = join(dir, 'retro.xlsx');
     await exportWorkbook(desk.ss, path);
-    const pdf = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
-        path,
-        '--outdir',
-        dir,
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
-    );
+    const pdf = printWholeSheets(path, dir);
     assert.equal(pdf.status, 0, pdf.stderr);
     const text = spawnSync('pdftotext', ['-layout', join(dir, 'retro.pdf'), '-'], { encoding: 'utf8' });
     assert.equal(text.status, 0, text.stderr);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportWorkbook } from '../../emulator/xlsx';
 import { BAR_COLOURS, GRID_COLUMN } from '../../src/gas/timelineSheet';
+import { printWholeSheets } from '../support/renderSheets';
 import { missingTool, testUnless } from '../support/tools';
 import { ReportDesk } from './reports-fixture';
 
@@ -115,23 +116,7 @@ testUnless(sofficeMissing)(
     const dir = mkdtempSync(join(tmpdir(), 'timeline-lo-'));
     const path = join(dir, 'timeline.xlsx');
     await exportWorkbook(desk.ss, path);
-    const env = { ...process.env, TZ: 'Asia/Shanghai' };
-    const pdf = spawnSync(
-      'faketime',
-      [
-        '2024-07-12 15:00:00',
-        'soffice',
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        // The whole sheet on one page, so the grid is not cut across pages.
-        'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
-        path,
-        '--outdir',
-        dir,
-      ],
-      { encoding: 'utf8', timeout: 120_000, env },
-    );
+    const pdf = printWholeSheets(path, dir, '2024-07-12 15:00:00');
     assert.equal(pdf.status, 0, pdf.stderr);
     for (const format of ['-png', '']) {
       const done = spawnSync('pdftoppm', [

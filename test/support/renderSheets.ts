@@ -4,7 +4,7 @@
  * (A3 landscape, no margins), so a sheet's first page shows its first ~1,500 pixels of columns.
  * Positions come from pdftotext's word boxes, in points (0.75 pt per pixel at 96 dpi).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,4 +78,27 @@ export async function renderSheets(xlsx: string, sheets: readonly string[]): Pro
     pages.set(name, [...(pages.get(name) ?? []), words]);
   }
   return { pdf, pages };
+}
+
+/**
+ * `xlsx` printed by LibreOffice to `<dir>/<name>.pdf`, each sheet on one page (so a grid is not cut
+ * across pages); `faketime` runs it at that wall time, for sheets whose formulas read today.
+ */
+export function printWholeSheets(xlsx: string, dir: string, faketime?: string): SpawnSyncReturns<string> {
+  const soffice = [
+    'soffice',
+    `-env:UserInstallation=file://${dir}/profile`,
+    '--headless',
+    '--convert-to',
+    'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+    xlsx,
+    '--outdir',
+    dir,
+  ];
+  const [command, ...args] = faketime ? ['faketime', faketime, ...soffice] : soffice;
+  return spawnSync(command!, args, {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+  });
 }
