@@ -56,7 +56,9 @@ export function writeReport(
   });
   for (const section of report.sections) {
     lines.push({ cells: [], kind: 'body' }, { cells: [section.heading], kind: 'heading' });
-    if (section.columns.length > 0) lines.push({ cells: section.columns, kind: 'header' });
+    // An empty table shows "(none)" without its header: a wide empty section would widen every row of the sheet.
+    const shown = section.rows.length > 0 || section.writeIn !== undefined;
+    if (shown && section.columns.length > 0) lines.push({ cells: section.columns, kind: 'header' });
     if (section.writeIn !== undefined) {
       // What the records say first, then blank rows for people's own words.
       lines.push(...section.rows.map(body));

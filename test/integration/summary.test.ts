@@ -68,6 +68,13 @@ test('the weekly summary lists what happened in ISO week 2024-W28, each section 
     ['级别', '事项数', '事项'],
     ['L2', '1', '销售培训材料<制作>（逾期）'],
   ]);
+  // An empty section says （无） without a header row, and does not widen the sheet past its widest table.
+  const suggestions = desk.section(title, '改进建议');
+  assert.deepEqual(suggestions, [['（无）']]);
+  const widest = Math.max(
+    ...top.filter((row) => row.filter((cell) => cell !== '').length > 1).map((row) => row.length),
+  );
+  assert.equal(desk.project.emulator.spreadsheet.getSheetByName(title)!.getMaxColumns(), widest);
   assert.equal(desk.project.emulator.mail.outbox.length, 0, 'No means the sheet only');
 });
 
