@@ -31,6 +31,8 @@ const AFFECTED: Partial<Record<SheetKey, readonly SheetKey[]>> = {
   // A template row typed is checked and marked at once (SPEC §2.14), not only by Validate.
   templates: ['templates'],
   // A case kept or discarded is checked at once; its status is guarded (coordinators only).
+  // A rating typed on the sheet is checked at once (scores 1–5); the sidebar's card checks its own.
+  satisfaction: ['satisfaction'],
   cases: ['cases'],
   suggestions: ['suggestions'],
   // A name added to People or Departments can settle a problem elsewhere; a robot typed into Departments is checked.

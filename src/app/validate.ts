@@ -11,6 +11,7 @@ import { markProblems } from '../gas/problemMarks';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
 import { syncCases } from './cases';
+import { syncSatisfaction } from './ratings';
 import { onOtherCells, settleDateCells } from './dateCells';
 import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
@@ -44,6 +45,7 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
   ['planChanges', syncPlanChanges],
   ['communications', syncCommunications],
   ['templates', syncTemplates],
+  ['satisfaction', syncSatisfaction],
   ['cases', syncCases],
   ['suggestions', syncSuggestions],
 ];
@@ -58,7 +60,10 @@ export function syncSheets(wb: Workbook, only?: readonly SheetKey[], refused: re
   const checked: SheetKey[] = [];
   for (const [key, sync] of SYNCS) {
     if ((only && !only.includes(key)) || !wb.sheet(key)) continue;
-    if (!['requests', 'communications', 'templates', 'cases', 'suggestions'].includes(key) && !wb.sheet('tasks'))
+    if (
+      !['requests', 'communications', 'templates', 'satisfaction', 'cases', 'suggestions'].includes(key) &&
+      !wb.sheet('tasks')
+    )
       continue;
     // Dates typed as text become dates before the checks read them (SPEC §2.2).
     const dates = settleDateCells(wb, key);
