@@ -139,6 +139,11 @@ function control(spec: FormSpec, fieldSpec: FieldSpec): Control {
         return item;
       }),
     ]);
+  } else if (fieldSpec.input === 'multi') {
+    // The list as text, which the ticks (multiTicks) fill and anyone may still type into: a
+    // participant from outside Departments and People is written as typed.
+    node = element('input');
+    node.type = 'text';
   } else {
     node = element('input');
     const types = { number: 'number', date: 'date', checkbox: 'checkbox' } as const;
@@ -149,6 +154,44 @@ function control(spec: FormSpec, fieldSpec: FieldSpec): Control {
   node.value = fieldSpec.initial ?? '';
   node.setAttribute('aria-describedby', `${id}-error`);
   return node;
+}
+
+/** A list as typed: its items, split at the separators the sheet reads (、，,;；). */
+function listItems(text: string): string[] {
+  return text
+    .split(/[、，,;；\n]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * A list field's choices as ticks (departments, people): ticking one adds its value to the text
+ * box `list`, unticking removes it, each joined by the field's separator; typing in the box ticks
+ * what it names.
+ */
+function multiTicks(fieldSpec: FieldSpec, list: Control): HTMLElement {
+  const group = element('div', { className: 'ticks', id: `${list.id}-ticks` });
+  group.setAttribute('role', 'group');
+  group.setAttribute('aria-labelledby', `${list.id}-label`);
+  const boxes = (fieldSpec.options ?? []).map((option) => {
+    const box = element('input');
+    box.type = 'checkbox';
+    box.value = option.value;
+    box.addEventListener('change', () => {
+      const items = listItems(list.value).filter((item) => item !== option.value);
+      if (box.checked) items.push(option.value);
+      list.value = items.join(fieldSpec.separator ?? ', ');
+      list.dispatchEvent(new Event('input'));
+      list.dispatchEvent(new Event('change'));
+    });
+    group.append(element('label', { className: 'tick' }, [box, element('span', { text: option.label })]));
+    return box;
+  });
+  list.addEventListener('input', () => {
+    const items = new Set(listItems(list.value));
+    for (const box of boxes) box.checked = items.has(box.value);
+  });
+  return group;
 }
 
 function buildForm(spec: FormSpec): FormView {
@@ -179,6 +222,7 @@ function buildForm(spec: FormSpec): FormView {
     const input = control(spec, fieldSpec);
     const label = element('label', { text: fieldSpec.label + (fieldSpec.required ? ' *' : '') });
     label.htmlFor = input.id;
+    label.id = `${input.id}-label`;
     const hint = element('p', { className: 'hint', id: `${input.id}-hint` });
     if (fieldSpec.requiredWhen) {
       const mark = element('span', { className: 'required-mark', text: ' *' });
@@ -199,10 +243,17 @@ function buildForm(spec: FormSpec): FormView {
     view.controls.set(fieldSpec.key, input);
     view.errors.set(fieldSpec.key, error);
     // A checkbox reads as a sentence: the box first, its caption after it.
+    const ticks = fieldSpec.input === 'multi' ? [multiTicks(fieldSpec, input)] : [];
     const block =
       fieldSpec.input === 'checkbox'
         ? element('div', { className: 'field check' }, [input, label, error])
-        : element('div', { className: 'field' }, [label, ...(fieldSpec.requiredWhen ? [hint] : []), input, error]);
+        : element('div', { className: 'field' }, [
+            label,
+            ...(fieldSpec.requiredWhen ? [hint] : []),
+            ...ticks,
+            input,
+            error,
+          ]);
     view.blocks.set(fieldSpec.key, block);
     form.append(block);
   }
@@ -277,6 +328,10 @@ async function submit(view: FormView): Promise<void> {
         if (!input) continue;
         input.value = fieldSpec.initial ?? '';
         if (input instanceof HTMLInputElement) input.checked = false;
+        view.blocks
+          .get(fieldSpec.key)
+          ?.querySelectorAll<HTMLInputElement>('.ticks input')
+          .forEach((tick) => (tick.checked = false));
         delete input.dataset.typed;
       }
       followCard(view);

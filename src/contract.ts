@@ -16,7 +16,8 @@ export type SidebarTextKey = keyof typeof sidebarText | keyof typeof myWorkText;
 export type FormKey =
   'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge' | 'suggestion' | 'block';
 
-export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox';
+/** 'multi': several of `options` ticked, sent as one list joined by the field's `separator`. */
+export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox' | 'multi';
 
 export interface FieldOption {
   readonly value: string;
@@ -43,6 +44,8 @@ export interface FieldSpec {
    * below the card's `delayReasonBelowPct` (the server's own rule, domain/health.ts lowestPctNotLagging).
    */
   readonly requiredWhen?: { readonly field: string; readonly belowCard: 'delayReasonBelowPct' };
+  /** How a 'multi' field joins its ticked choices: the workbook language's list separator (、 or , ). */
+  readonly separator?: string;
 }
 
 export interface FormSpec {

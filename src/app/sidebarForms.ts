@@ -34,15 +34,25 @@ interface FieldDef {
   readonly label?: MessageKey;
   readonly shownWhen?: FieldSpec['shownWhen'];
   readonly requiredWhen?: FieldSpec['requiredWhen'];
-  /** Offered as a choice from Departments (their names) or People (names shown, the email sent). */
-  readonly picker?: 'dept' | 'person';
+  /**
+   * Offered as a choice from Departments (their names) or People (names shown, the email sent), or
+   * for a list, ticked among Departments (depts) or Departments and People by name (personsOrDepts).
+   */
+  readonly picker?: keyof Pickers;
 }
 
 /** The choices pickers offer: Departments by name, People by name with their email as the value. */
 export interface Pickers {
   readonly dept: readonly FieldOption[];
   readonly person: readonly FieldOption[];
+  readonly depts: readonly FieldOption[];
+  readonly personsOrDepts: readonly FieldOption[];
 }
+
+/** Pickers whose field holds a list: ticked, not chosen. */
+const LIST_PICKERS: ReadonlySet<keyof Pickers> = new Set(['depts', 'personsOrDepts']);
+/** Past this many choices ticks are a wall to scroll through: the field stays a text box (names typed, checked by the server). */
+const MAX_TICKS = 40;
 
 function enumOptions(kind: EnumKey, locale: Locale): FieldOption[] {
   // The label is the value too: it is what the sheet shows, and the rules read either language.
@@ -80,7 +90,7 @@ function forms(ctx: FormContext) {
       fields: {
         date: { input: 'date', initial: ctx.today },
         ref: { input: 'text', followsCard: true },
-        participants: { input: 'text' },
+        participants: { input: 'text', picker: 'personsOrDepts' },
         topic: { input: 'text' },
         summary: { input: 'textarea' },
         actions: { input: 'textarea' },
@@ -128,7 +138,7 @@ function forms(ctx: FormContext) {
         requester: { input: 'text', initial: ctx.user, picker: 'person' },
         contact: { input: 'text' },
         goal: { input: 'textarea' },
-        depts: { input: 'text' },
+        depts: { input: 'text', picker: 'depts' },
         expected: { input: 'date' },
         resources: { input: 'textarea' },
         attachments: { input: 'text' },
@@ -199,9 +209,14 @@ function pickerInput(
   def: FieldDef,
   picker: FieldDef['picker'],
   pickers: Pickers | undefined,
-): Pick<FieldSpec, 'input' | 'options'> {
+  locale: Locale,
+): Pick<FieldSpec, 'input' | 'options' | 'separator'> {
   const choices = picker && pickers ? pickers[picker] : [];
   if (choices.length === 0) return { input: def.input, ...(def.options ? { options: def.options } : {}) };
+  if (picker && LIST_PICKERS.has(picker))
+    return choices.length > MAX_TICKS
+      ? { input: def.input }
+      : { input: 'multi', options: choices, separator: t(locale, 'wbListSeparator') };
   const initial = def.initial ?? '';
   const known = initial === '' || choices.some((choice) => choice.value === initial);
   return { input: 'select', options: known ? choices : [...choices, { value: initial, label: initial }] };
@@ -219,7 +234,7 @@ export function formSpec(key: FormKey, ctx: FormContext, pickers?: Pickers): For
     ...('withdrawnUnless' in form ? { withdrawnUnless: form.withdrawnUnless } : {}),
     ...('refusedBy' in form ? { refusedBy: form.refusedBy } : {}),
     fields: inputs.map(([name, { label, picker, ...def }]): FieldSpec => {
-      const input = pickerInput(def, picker, pickers);
+      const input = pickerInput(def, picker, pickers, ctx.locale);
       if (label) return { key: name, label: t(ctx.locale, label), required: def.required ?? false, ...def, ...input };
       const column = columnDef(sheet, name as never);
       const required = def.required ?? column.required;
@@ -235,13 +250,13 @@ export function formSpec(key: FormKey, ctx: FormContext, pickers?: Pickers): For
 export function pickersOf(directory: Directory): Pickers {
   const people = directory.people.filter((p) => p.email !== '');
   const shared = (name: string) => people.filter((p) => p.name === name).length > 1;
-  return {
-    dept: directory.departments.map((d) => ({ value: d.name, label: d.name })),
-    person: people.map((p) => ({
-      value: p.email,
-      label: p.name === '' ? p.email : shared(p.name) ? `${p.name} <${p.email}>` : p.name,
-    })),
-  };
+  const dept = directory.departments.map((d) => ({ value: d.name, label: d.name }));
+  const label = (p: (typeof people)[number]) =>
+    p.name === '' ? p.email : shared(p.name) ? `${p.name} <${p.email}>` : p.name;
+  const person = people.map((p) => ({ value: p.email, label: label(p) }));
+  // In a list cell a person is written by name, as people type them; by email where the name is not theirs alone.
+  const listed = people.map((p) => ({ value: p.name === '' || shared(p.name) ? p.email : p.name, label: label(p) }));
+  return { dept, person, depts: dept, personsOrDepts: [...dept, ...listed] };
 }
 
 /**

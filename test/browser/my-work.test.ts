@@ -282,6 +282,14 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await page.locator('#tab-communication').click();
       await page.locator('#communication-actionOwner').selectOption({ label: '李四' });
       assert.equal(await page.locator('#communication-actionOwner').inputValue(), OUTSIDER);
+      // Participants are ticked among departments and people, and sent as one list by name.
+      const participants = page.locator('#communication-participants-ticks');
+      await participants.getByLabel('销售部').check();
+      await participants.getByLabel('李四').check();
+      assert.equal(
+        await page.locator('#communication-participants').inputValue(),
+        lang === 'en' ? '销售部, 李四' : '销售部、李四',
+      );
       await shoot(sidebar, `pickers-${lang}`);
       assert.deepEqual(sidebar.errors, []);
     },

@@ -299,7 +299,14 @@ testUnless(chromiumMissing)(
     await sidebar.page.locator('#tab-communication').click();
     assert.equal(await sidebar.page.locator('#communication-ref').inputValue(), 'RW202407001-01');
     await sidebar.page.getByLabel('日期').fill('2024-08-03');
-    await sidebar.page.getByLabel('参与部门/人员').fill('市场部、销售部、产品部');
+    // Ticks fill the list; a participant neither Departments nor People knows is typed in the box.
+    const participants = sidebar.page.getByRole('group', { name: '参与部门/人员' });
+    await participants.getByLabel('市场部').check();
+    await participants.getByLabel('销售部').check();
+    const typed = sidebar.page.getByRole('textbox', { name: '参与部门/人员' });
+    await typed.press('End');
+    await typed.pressSequentially('、产品部');
+    assert.equal(await participants.locator('input:checked').count(), 2);
     await sidebar.page.getByLabel('沟通主题').fill('方案评审');
     await sidebar.page.getByLabel('行动项', { exact: true }).fill('产品部提供产品参数');
     await sidebar.page.getByLabel('完成时限').fill('2024-08-08');
@@ -315,6 +322,7 @@ testUnless(chromiumMissing)(
     assert.deepEqual(logged!.date, day('2024-08-03'));
     assert.equal(logged!.ref, 'RW202407001-01');
     assert.equal(logged!.topic, '方案评审');
+    assert.equal(logged!.participants, '市场部、销售部、产品部', 'ticked and typed, one list');
     assert.equal(logged!.actionOwner, 'wang.qiang@example.com');
     assert.deepEqual(logged!.actionDue, day('2024-08-08'));
     assert.equal(logged!.actionStatus, '未完成');
@@ -397,6 +405,10 @@ testUnless(chromiumMissing)(
     await sidebar.page.getByLabel('需求名称').fill('2024年Q3新品上市推广方案');
     await sidebar.page.getByLabel('需求部门').selectOption('市场部');
     await sidebar.page.getByLabel('需求背景与目标').fill('Q3 销售额较 Q2 提升 30%，预算不超过 50 万元');
+    // Involved departments are ticked among Departments, not only typed (SPEC §4 pickers).
+    const involved = sidebar.page.getByRole('group', { name: '涉及部门' });
+    await involved.getByLabel('销售部').check();
+    await involved.getByLabel('市场部').check();
     await sidebar.page.getByLabel('期望完成时间').fill('2020-01-01');
     await sidebar.page.locator('#form-request button[type=submit]').click();
     const past = t('zh-CN', 'wbBeforeSubmission', { value: '2020-01-01', submitted: 'SUBMITTED' }).split('SUBMITTED');
@@ -414,6 +426,12 @@ testUnless(chromiumMissing)(
     assert.equal(request!.title, '2024年Q3新品上市推广方案');
     assert.equal(request!.requester, USER, 'the requester defaults to the user at the sidebar');
     assert.deepEqual(request!.expected, day('2099-08-20'));
+    assert.equal(
+      request!.depts,
+      '销售部、市场部',
+      'the ticked departments, in the order ticked, joined as the workbook writes lists',
+    );
+    assert.equal(await involved.locator('input:checked').count(), 0, 'the ticks clear with the form');
     assert.deepEqual(sidebar.errors, []);
   },
 );
