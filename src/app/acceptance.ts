@@ -199,7 +199,7 @@ export function syncAcceptance(wb: Workbook): Problem[] {
   const table = wb.table('acceptance', ['task', 'result', 'standard']);
   const problems: Problem[] = [];
   for (const row of table.records().filter((r) => isBlank(r.get('standard')) && wb.acts('acceptance', r.rowNumber))) {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'acceptance'>;
+    const record = table.recordOf(row);
     const result = applyAcceptance(wb, record, row.rowNumber);
     problems.push(...result.problems);
     if (!result.computed) continue;

@@ -1,23 +1,11 @@
 /**
- * The 问题案例库 sheet read (SPEC §2.12): its rows checked for Validate and onEdit, the kept cases a
- * lagging task's card compares with, and the cases linked to one request for its retrospective.
+ * The 问题案例库 sheet read (SPEC §2.12): the kept cases a lagging task's card compares with, and the
+ * cases linked to one request for its retrospective (Validate checks its rows with domain/caseLibrary.ts).
  */
-import { checkCase } from '../domain/caseLibrary';
 import type { PastCase } from '../domain/caseMatch';
 import { parseEnum, type CaseStatus } from '../domain/enums';
 import type { RequestCase } from '../domain/retrospectiveConclusions';
-import type { Problem, RecordOf } from '../domain/workflow';
 import type { Workbook } from './workbook';
-
-/** Validate on the case library: each bad row with its field (nothing to write). */
-export function syncCases(wb: Workbook): Problem[] {
-  const table = wb.table('cases');
-  const env = wb.env();
-  return table.records().flatMap((row) => {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'cases'>;
-    return checkCase(record, env, row.rowNumber);
-  });
-}
 
 interface CaseRow extends PastCase {
   readonly links: string;

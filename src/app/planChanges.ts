@@ -116,9 +116,7 @@ export function settleChange(wb: Workbook, taskId: string, approve: boolean): Pr
 
 /** Applies a decided change once: decidedAt marks it as applied. */
 function decide(wb: Workbook, row: ChangeRow): Problem[] {
-  const record = Object.fromEntries(
-    wb.table('planChanges').def.columns.map((c) => [c.key, row.get(c.key)]),
-  ) as RecordOf<'planChanges'>;
+  const record = wb.table('planChanges').recordOf(row);
   const { taskRow, problems } = checkAgainstTask(wb, record, row.rowNumber);
   const newDue = wb.readDate(record.newDue);
   if (hasErrors(problems) || !taskRow || !newDue) return problems;
@@ -142,7 +140,7 @@ export function syncPlanChanges(wb: Workbook): Problem[] {
   const problems: Problem[] = [];
   for (const row of table.records()) {
     if (!isBlank(row.get('decidedAt')) || !wb.acts('planChanges', row.rowNumber)) continue;
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'planChanges'>;
+    const record = table.recordOf(row);
     const status = parseEnum('changeStatus', record.status);
     const dept = taskIndex(wb).get(row.text('task').toUpperCase())?.text('dept') ?? '';
     const typedDecision = status === 'approved' || status === 'rejected';

@@ -144,7 +144,7 @@ export function syncProgress(wb: Workbook): Problem[] {
   if (pending.length === 0) return problems;
   const shown = percentShown(table, 'pct');
   for (const row of pending) {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'progress'>;
+    const record = table.recordOf(row);
     const result = applyEntry(wb, record, row.rowNumber, shown[row.rowNumber - 2]);
     problems.push(...result.problems);
     if (!result.computed) continue;

@@ -21,8 +21,6 @@ import {
 } from '../domain/satisfaction';
 import type { ColumnKey } from '../domain/schema';
 import type { TableRow } from '../gas/table';
-import { checkRatingRow } from '../domain/ratingRows';
-import type { Problem, RecordOf } from '../domain/workflow';
 import type { Workbook } from './workbook';
 
 export type RatingRow = TableRow<ColumnKey<'satisfaction'>>;
@@ -132,17 +130,5 @@ export function ratingsWaitingFor(wb: Workbook): RatingItem[] {
         ...(who.onBehalfOf ? { onBehalfOf: wb.nameOf(who.onBehalfOf) } : {}),
       },
     ];
-  });
-}
-
-/** Each 满意度 row checked as typed (Validate, onEdit): what is wrong, by row and field. */
-export function syncSatisfaction(wb: Workbook): Problem[] {
-  const table = wb.table('satisfaction');
-  const env = wb.env();
-  return table.records().flatMap((row) => {
-    const record = Object.fromEntries(
-      table.def.columns.map((c) => [c.key, row.get(c.key)]),
-    ) as RecordOf<'satisfaction'>;
-    return checkRatingRow(record, env, row.rowNumber);
   });
 }

@@ -67,7 +67,7 @@ export function findRequest(wb: Workbook, requestId: string): RequestRow {
 export function reviewRequestById(wb: Workbook, requestId: string, input: ReviewInput): ActionResult {
   const row = findRequest(wb, requestId);
   const table = wb.table('requests', ['id', 'status', 'review', 'lead', 'coordinator', 'approved']);
-  const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'requests'>;
+  const record = table.recordOf(row);
   const { problems, changes } = reviewRequest(record, input, wb.user, wb.env(), row.rowNumber);
   if (hasErrors(problems)) return wb.failure(problems);
   // The coordinator is checked by email and written by name (SPEC §2), as every person cell.
@@ -92,7 +92,7 @@ export function syncRequests(wb: Workbook): Problem[] {
   const ids = table.records().map((row) => row.text('id'));
   const problems: Problem[] = [];
   for (const row of table.records()) {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'requests'>;
+    const record = table.recordOf(row);
     const rowProblems = checkRequest(record, env, row.rowNumber);
     problems.push(...rowProblems);
     if (!wb.acts('requests', row.rowNumber)) continue;

@@ -10,7 +10,7 @@ import { enumLabel, parseEnum } from '../domain/enums';
 import { columnDef, columnLabel, type ColumnKey } from '../domain/schema';
 import { checkSuggestion, flowRefusal, SUGGESTION_FLOW } from '../domain/suggestions';
 import { CELL_MAX_CHARS, parseDate } from '../domain/values';
-import { hasErrors, type RecordOf } from '../domain/workflow';
+import { hasErrors } from '../domain/workflow';
 import { currentSelection } from '../gas/selection';
 import { submissionToken } from '../gas/submissions';
 import type { TableRow } from '../gas/table';
@@ -95,7 +95,7 @@ function decideSuggestion(wb: Workbook, decision: SuggestionDecisionPayload): Ac
     const message = flowRefusal(wb, row.text('id'), from);
     return { ok: false, message, errors: { status: message } };
   }
-  const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'suggestions'>;
+  const record = table.recordOf(row);
   const due = decision.due === '' ? '' : (parseDate(decision.due, wb.timeZone) ?? decision.due);
   const changes = {
     status: enumLabel('suggestionStatus', to, wb.locale),

@@ -50,7 +50,7 @@ export function syncSuggestions(wb: Workbook): Problem[] {
   const ids = table.records().map((row) => row.text('id'));
   const problems: Problem[] = [];
   for (const row of table.records()) {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'suggestions'>;
+    const record = table.recordOf(row);
     const rowProblems = checkSuggestion(record, env, row.rowNumber);
     problems.push(...rowProblems);
     if (!wb.acts('suggestions', row.rowNumber) || row.text('id') !== '' || hasErrors(rowProblems)) continue;

@@ -85,7 +85,7 @@ export function syncTasks(wb: Workbook): Problem[] {
   const ids = table.records().map((row) => row.text('id'));
   const returned = returnedSplits(wb);
   for (const row of table.records()) {
-    const record = Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])) as RecordOf<'tasks'>;
+    const record = table.recordOf(row);
     const rowProblems = checkTask(record, env, context, row.rowNumber);
     problems.push(...rowProblems);
     const comment = returned.get(`${row.text('request').toUpperCase()}|${normalizeLabel(row.text('dept'))}`);

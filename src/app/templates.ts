@@ -21,7 +21,7 @@ export function templateCatalogue(wb: Workbook, checks: TemplateChecks = {}): Te
   const table = wb.table('templates');
   const rows = table.records().map((row) => ({
     row: row.rowNumber,
-    record: Object.fromEntries(table.def.columns.map((c) => [c.key, row.get(c.key)])),
+    record: table.recordOf(row),
   }));
   return readTemplates(rows, wb.env(), checks);
 }

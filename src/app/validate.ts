@@ -6,12 +6,12 @@
 import { DATA_SHEETS, sheetDef, sheetTitle, type SheetKey } from '../domain/schema';
 import { parseEnum } from '../domain/enums';
 import { unsubmittedSplits } from '../domain/splits';
-import { checkCommunication, type Problem, type RecordOf } from '../domain/workflow';
+import { checkCase } from '../domain/caseLibrary';
+import { checkRatingRow } from '../domain/ratingRows';
+import { checkCommunication, type Problem, type RecordOf, type WorkflowEnv } from '../domain/workflow';
 import { markProblems } from '../gas/problemMarks';
 import { alignProtectionEditors } from '../gas/protectionEditors';
 import { syncAcceptance } from './acceptance';
-import { syncCases } from './cases';
-import { syncSatisfaction } from './ratings';
 import { onOtherCells, settleDateCells } from './dateCells';
 import { ITEM_COLUMN, unconfirmedPastes } from './pastedOver';
 import { syncPlanChanges } from './planChanges';
@@ -25,15 +25,16 @@ import { isCoordinator, type Workbook } from './workbook';
 
 const LIST_LIMIT = 20;
 
-function syncCommunications(wb: Workbook): Problem[] {
-  const table = wb.table('communications');
-  const env = wb.env();
-  return table.records().flatMap((row) => {
-    const record = Object.fromEntries(
-      table.def.columns.map((c) => [c.key, row.get(c.key)]),
-    ) as RecordOf<'communications'>;
-    return checkCommunication(record, env, row.rowNumber);
-  });
+/** A sheet whose rows are only checked, each on its own (nothing written): its problems by row and field. */
+function checkEachRow<S extends SheetKey>(
+  key: S,
+  check: (record: RecordOf<S>, env: WorkflowEnv, row: number) => Problem[],
+): (wb: Workbook) => Problem[] {
+  return (wb) => {
+    const table = wb.table(key);
+    const env = wb.env();
+    return table.records().flatMap((row) => check(table.recordOf(row), env, row.rowNumber));
+  };
 }
 
 /** Data sheets in dependency order: requests get IDs before tasks name them, and so on. */
@@ -43,10 +44,10 @@ const SYNCS: readonly [SheetKey, (wb: Workbook) => Problem[]][] = [
   ['progress', syncProgress],
   ['acceptance', syncAcceptance],
   ['planChanges', syncPlanChanges],
-  ['communications', syncCommunications],
+  ['communications', checkEachRow('communications', checkCommunication)],
   ['templates', syncTemplates],
-  ['satisfaction', syncSatisfaction],
-  ['cases', syncCases],
+  ['satisfaction', checkEachRow('satisfaction', checkRatingRow)],
+  ['cases', checkEachRow('cases', checkCase)],
   ['suggestions', syncSuggestions],
 ];
 

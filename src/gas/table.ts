@@ -259,6 +259,11 @@ export class Table<K extends string> {
     return this.rows.filter((row) => !row.isBlank());
   }
 
+  /** A row's cells by column key, every column of the sheet's catalogue: what the row checks read. */
+  recordOf(row: TableRow<K>): Partial<Record<K, Cell>> {
+    return Object.fromEntries(this.def.columns.map((c) => [c.key, row.get(c.key)])) as Partial<Record<K, Cell>>;
+  }
+
   /** Rows appended and not yet written. */
   get pendingRows(): readonly TableRow<K>[] {
     return this.appended;
