@@ -156,20 +156,21 @@ function control(spec: FormSpec, fieldSpec: FieldSpec): Control {
   return node;
 }
 
-/** A list as typed: its items, split at the separators the sheet reads (、，,;；). */
-function listItems(text: string): string[] {
+/** A list as typed: its items, split where the sheet splits a list cell. */
+function listItems(text: string, splitAt: RegExp): string[] {
   return text
-    .split(/[、，,;；\n]/)
+    .split(splitAt)
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
 
 /**
  * A list field's choices as ticks (departments, people): ticking one adds its value to the text
- * box `list`, unticking removes it, each joined by the field's separator; typing in the box ticks
+ * box `list`, unticking removes it, joined as the field's `list` says; typing in the box ticks
  * what it names.
  */
 function multiTicks(fieldSpec: FieldSpec, list: Control): HTMLElement {
+  const splitAt = new RegExp(fieldSpec.list?.splitAt ?? ',');
   const group = element('div', { className: 'ticks', id: `${list.id}-ticks` });
   group.setAttribute('role', 'group');
   group.setAttribute('aria-labelledby', `${list.id}-label`);
@@ -178,9 +179,9 @@ function multiTicks(fieldSpec: FieldSpec, list: Control): HTMLElement {
     box.type = 'checkbox';
     box.value = option.value;
     box.addEventListener('change', () => {
-      const items = listItems(list.value).filter((item) => item !== option.value);
+      const items = listItems(list.value, splitAt).filter((item) => item !== option.value);
       if (box.checked) items.push(option.value);
-      list.value = items.join(fieldSpec.separator ?? ', ');
+      list.value = items.join(fieldSpec.list?.join ?? ', ');
       list.dispatchEvent(new Event('input'));
       list.dispatchEvent(new Event('change'));
     });
@@ -188,7 +189,7 @@ function multiTicks(fieldSpec: FieldSpec, list: Control): HTMLElement {
     return box;
   });
   list.addEventListener('input', () => {
-    const items = new Set(listItems(list.value));
+    const items = new Set(listItems(list.value, splitAt));
     for (const box of boxes) box.checked = items.has(box.value);
   });
   return group;

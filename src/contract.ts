@@ -16,7 +16,7 @@ export type SidebarTextKey = keyof typeof sidebarText | keyof typeof myWorkText;
 export type FormKey =
   'progress' | 'communication' | 'acceptance' | 'planChange' | 'request' | 'nudge' | 'suggestion' | 'block';
 
-/** 'multi': several of `options` ticked, sent as one list joined by the field's `separator`. */
+/** 'multi': several of `options` ticked, sent as one list as the field's `list` says. */
 export type FieldInput = 'text' | 'textarea' | 'number' | 'date' | 'select' | 'checkbox' | 'multi';
 
 export interface FieldOption {
@@ -44,8 +44,11 @@ export interface FieldSpec {
    * below the card's `delayReasonBelowPct` (the server's own rule, domain/health.ts lowestPctNotLagging).
    */
   readonly requiredWhen?: { readonly field: string; readonly belowCard: 'delayReasonBelowPct' };
-  /** How a 'multi' field joins its ticked choices: the workbook language's list separator (、 or , ). */
-  readonly separator?: string;
+  /**
+   * How a 'multi' field's text is a list: `join` between items (the workbook language's 、 or , ),
+   * `splitAt` the source of the pattern the sheet's lists are read with (domain/values.ts).
+   */
+  readonly list?: { readonly join: string; readonly splitAt: string };
 }
 
 export interface FormSpec {

@@ -9,7 +9,7 @@ import type { ActionResult, CardFlag, FieldInput, FieldOption, FieldSpec, FormKe
 import { columnDef, columnLabel, type SheetKey } from '../domain/schema';
 import { ENUMS, enumLabel, type EnumKey } from '../domain/enums';
 import type { Directory } from '../domain/directory';
-import { CELL_MAX_CHARS, parseDate } from '../domain/values';
+import { CELL_MAX_CHARS, LIST_SEPARATOR, parseDate } from '../domain/values';
 import { t, type Locale, type MessageKey } from '../i18n';
 import type { Workbook } from './workbook';
 
@@ -210,13 +210,17 @@ function pickerInput(
   picker: FieldDef['picker'],
   pickers: Pickers | undefined,
   locale: Locale,
-): Pick<FieldSpec, 'input' | 'options' | 'separator'> {
+): Pick<FieldSpec, 'input' | 'options' | 'list'> {
   const choices = picker && pickers ? pickers[picker] : [];
   if (choices.length === 0) return { input: def.input, ...(def.options ? { options: def.options } : {}) };
   if (picker && LIST_PICKERS.has(picker))
     return choices.length > MAX_TICKS
       ? { input: def.input }
-      : { input: 'multi', options: choices, separator: t(locale, 'wbListSeparator') };
+      : {
+          input: 'multi',
+          options: choices,
+          list: { join: t(locale, 'wbListSeparator'), splitAt: LIST_SEPARATOR.source },
+        };
   const initial = def.initial ?? '';
   const known = initial === '' || choices.some((choice) => choice.value === initial);
   return { input: 'select', options: known ? choices : [...choices, { value: initial, label: initial }] };

@@ -109,7 +109,8 @@ export function isPercentFormat(format: string): boolean {
 /** Sheets refuses more than 50,000 characters in one cell (https://mojicnt.click/en/blog/spreadsheet-cell-limit.html). */
 export const CELL_MAX_CHARS = 50_000;
 
-const LIST_SEPARATOR = /[,，;；、/／|\n]/;
+/** What separates the items of a list cell; the sidebar's list fields split what is typed at the same. */
+export const LIST_SEPARATOR = /[,，;；、/／|\n]/;
 const LIST_SEPARATORS = new RegExp(`${LIST_SEPARATOR.source}+`);
 /** Shared by every empty cell: most list cells are empty, and nobody changes a parsed list. */
 const NO_ITEMS: readonly string[] = [];
