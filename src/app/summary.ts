@@ -9,8 +9,6 @@ import { WorkCalendar } from '../domain/calendar';
 import { leftOverQueued, pendingKeys } from '../domain/delivery';
 import { isEmail, resolveEmail } from '../domain/directory';
 import { taskHealth } from '../domain/health';
-import { satisfactionSection } from '../domain/satisfactionSummary';
-import { suggestionSection } from '../domain/suggestionSummary';
 import { toldTimes } from '../domain/told';
 import {
   acceptedDates,
@@ -232,7 +230,7 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
   const progress = readProgress(wb).map((entry) => ({ ...entry, by: wb.nameOf(entry.by) }));
   const owned = <T extends { readonly owner: string }>(item: T): T => ({ ...item, owner: wb.nameOf(item.owner) });
   const tasks = readReportTasks(wb, calendar, progress, now);
-  const summary = weeklySummary({
+  return weeklySummary({
     now,
     week,
     calendar,
@@ -246,12 +244,10 @@ function summaryAt(wb: Workbook, now: Date, week: IsoWeek, calendar: WorkCalenda
     notices: readNotices(wb),
     departments: departmentHeads(wb),
     pendingSignOffs: pendingSignOffs(readSignOffs(wb)),
+    ...(wb.optionalTable('satisfaction') ? { ratings: readRatings(wb) } : {}),
+    suggestions: readSuggestions(wb),
+    suggestionDecisions: readSuggestionDecisions(wb),
   });
-  const suggestions = suggestionSection(wb.locale, week, calendar, readSuggestions(wb), readSuggestionDecisions(wb));
-  const ratings = wb.optionalTable('satisfaction')
-    ? [satisfactionSection(wb.locale, week, calendar, readRatings(wb))]
-    : [];
-  return { ...summary, sections: [...summary.sections, ...ratings, suggestions] };
 }
 
 /** The week's summary sheet, or the workbook when it is gone. */

@@ -11,20 +11,14 @@ import { satisfactionRate } from './kpis';
 import { scoreFieldName } from './ratingText';
 import { LOW_OVERALL, SCORE_FIELDS, isWaiting, type RatingRecord } from './satisfaction';
 import { columnDef, columnLabel } from './schema';
-
-/** A section of the summary (summary.ts's ReportSection, which imports this module). */
-interface Section {
-  readonly heading: string;
-  readonly columns: readonly string[];
-  readonly rows: readonly (readonly (string | number)[])[];
-}
+import type { ReportSection } from './summary';
 
 export function satisfactionSection(
   locale: Locale,
   week: { readonly first: CivilDay; readonly last: CivilDay },
   calendar: WorkCalendar,
   ratings: readonly RatingRecord[],
-): Section {
+): ReportSection {
   const given = ratings.filter(
     (r) => r.scores && r.time && week.first <= calendar.dayOf(r.time) && calendar.dayOf(r.time) <= week.last,
   );

@@ -11,7 +11,10 @@ import type { TaskFacts, TaskHealth } from './health';
 import type { ActionRecord, ProgressRecord, RequestRecord, TaskRecord } from './records';
 import { columnDef, columnLabel, type ColumnKey, type SheetKey } from './schema';
 import type { NotificationStatus, TaskStatus } from './enums';
+import type { RatingRecord } from './satisfaction';
 import type { SignOffRecord } from './signOffs';
+import type { SuggestionDecision } from './suggestionSummary';
+import type { SuggestionItem } from './suggestions';
 
 /** A request, task or action item shown by its name, its ID beside it (small in the mail). */
 export interface NamedCell {
@@ -183,6 +186,11 @@ export interface SummaryInput {
   readonly pendingSignOffs: readonly ReportSignOff[];
   /** SPEC §3.9 for the week, as the dashboard computes them per month. */
   readonly figures: KeyFigures;
+  /** 满意度 rows (SPEC §2.11); absent when the workbook has no such sheet, and then no section. */
+  readonly ratings?: readonly RatingRecord[];
+  /** 改进建议 (SPEC §2.13) and the status changes the Change history holds of them. */
+  readonly suggestions: readonly SuggestionItem[];
+  readonly suggestionDecisions: readonly SuggestionDecision[];
 }
 
 export type SummaryCounts = Readonly<

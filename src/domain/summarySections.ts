@@ -15,10 +15,13 @@ import {
   type SummaryInput,
   type WeeklySummary,
 } from './summary';
+import { satisfactionSection } from './satisfactionSummary';
+import { suggestionSection } from './suggestionSummary';
 import { ATTENTION, departmentFacts, summaryFacts, type SummaryFacts } from './summaryFacts';
 import type { ColumnKey } from './schema';
 
-export type SummarySection = (facts: SummaryFacts) => ReportSection;
+/** A section of the week's facts; undefined where the workbook has nothing of its kind (no 满意度 sheet). */
+export type SummarySection = (facts: SummaryFacts) => ReportSection | undefined;
 
 const taskColumn = (facts: SummaryFacts, column: ColumnKey<'tasks'>) => header(facts.input.locale, 'tasks', column);
 const taskCell = (task: ReportTask) => named(task.name, task.id);
@@ -194,10 +197,13 @@ const waitingOnYouSection: SummarySection = (facts) => {
   };
 };
 
-/**
- * The company-wide summary, in order: the sheet and every mail. Satisfaction results and new and
- * decided suggestions are sections to add here.
- */
+const ratingsSection: SummarySection = ({ input }) =>
+  input.ratings && satisfactionSection(input.locale, input.week, input.calendar, input.ratings);
+
+const suggestionsSection: SummarySection = ({ input }) =>
+  suggestionSection(input.locale, input.week, input.calendar, input.suggestions, input.suggestionDecisions);
+
+/** The company-wide summary, in order: the sheet and every mail. */
 export const SUMMARY_SECTIONS: readonly SummarySection[] = [
   attentionSection,
   completedSection,
@@ -207,6 +213,8 @@ export const SUMMARY_SECTIONS: readonly SummarySection[] = [
   requestSection('summaryPendingRequests'),
   openActionsSection,
   escalationsSection,
+  ratingsSection,
+  suggestionsSection,
 ];
 
 /** A department head's part, first in their mail: what needs them, read from their department's facts. */
@@ -241,12 +249,13 @@ export function weeklySummary(input: SummaryInput): WeeklySummary {
       headline,
       keyFigures,
     ],
-    sections: SUMMARY_SECTIONS.map((section) => section(facts)),
+    sections: SUMMARY_SECTIONS.flatMap((section) => section(facts) ?? []),
     departments: input.departments
       .filter((dept) => dept.head !== '')
       .map((dept) => {
         const scoped = departmentFacts(facts, dept.name, dept.head);
-        return { dept: dept.name, head: dept.head, sections: DEPARTMENT_SECTIONS.map((section) => section(scoped)) };
+        const sections = DEPARTMENT_SECTIONS.flatMap((section) => section(scoped) ?? []);
+        return { dept: dept.name, head: dept.head, sections };
       }),
   };
 }

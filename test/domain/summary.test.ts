@@ -108,6 +108,8 @@ function input(overrides: Partial<SummaryInput> = {}): SummaryInput {
     notices: [],
     departments: [],
     pendingSignOffs: [],
+    suggestions: [],
+    suggestionDecisions: [],
     ...overrides,
   };
 }
@@ -176,7 +178,7 @@ test('each task lands in the sections its dates and health call for', () => {
   assert.deepEqual(ids('本周新提交的需求'), ['XQ2']);
   assert.deepEqual(ids('待审核 / 待修改的需求'), ['XQ1']);
   // Highest level first; a failed notice was not sent.
-  assert.deepEqual(summary.sections.at(-1)!.rows, [
+  assert.deepEqual(summary.sections.find((s) => s.heading === '本周发出的提醒、预警与升级')!.rows, [
     ['L3', 1, 'y（升级）'],
     ['L2', 1, 'x（滞后）'],
   ]);
@@ -271,7 +273,7 @@ test('escalations sent are summarised per level: each item once by name with its
       ],
     }),
   );
-  assert.deepEqual(summary.sections.at(-1)!.rows, [
+  assert.deepEqual(summary.sections.find((s) => s.heading === '本周发出的提醒、预警与升级')!.rows, [
     ['L2', 2, '方案初稿（逾期）'],
     ['', '', '新品推广（滞后）'],
     ['L1', 1, '方案初稿（即将到期）'],
