@@ -23,13 +23,13 @@ import {
 import { taskHealth } from '../../src/domain/health';
 import { noticeKey, type LogEntry } from '../../src/domain/told';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
+import { at } from '../support/days';
 
 const settings: Settings = {
   ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }),
   coordinators: ['pmo@corp.cn'],
 };
 const calendar = new WorkCalendar(settings);
-const at = (local: string) => new Date(`${local}+08:00`);
 
 const directory: Directory = {
   departments: [

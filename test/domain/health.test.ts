@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { plannedPct, taskHealth, type TaskFacts } from '../../src/domain/health';
 import { defaultSettings } from '../../src/domain/settings';
+import { at } from '../support/days';
 
 const settings = defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' });
 const calendar = new WorkCalendar(settings);
 
 /** Wall time in Shanghai (+08:00, no DST). */
-const at = (local: string) => new Date(`${local}+08:00`);
 
 // 新品推广方案初稿撰写: Monday 7/8 to Monday 7/15 (date only) = 6 working days.
 const draft: TaskFacts = {

@@ -18,6 +18,7 @@ import {
   type KpiTask,
 } from '../../src/domain/kpis';
 import { acceptedDates } from '../../src/domain/summary';
+import { at } from '../support/days';
 
 const calendar = new WorkCalendar({
   timeZone: 'Asia/Shanghai',
@@ -26,7 +27,6 @@ const calendar = new WorkCalendar({
   workdaySwaps: ['2024-09-14'],
   endOfDay: '18:00',
 });
-const at = (local: string) => new Date(`${local}+08:00`);
 const day = (key: string) => at(`${key}T00:00`);
 const september = { first: civilDayFromKey('2024-09-01')!, last: civilDayFromKey('2024-09-30')! };
 const now = at('2024-09-30T10:00');

@@ -14,10 +14,10 @@ import {
 import type { Notice } from '../../src/domain/notice';
 import { defaultSettings } from '../../src/domain/settings';
 import { CELL_MAX_CHARS } from '../../src/domain/values';
+import { at } from '../support/days';
 
 const settings = defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' });
 const calendar = new WorkCalendar(settings);
-const at = (local: string) => new Date(`${local}+08:00`);
 
 const row = (overrides: Partial<LedgerRow>): LedgerRow => ({
   time: at('2024-07-10T09:00'),

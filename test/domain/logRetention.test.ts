@@ -3,9 +3,9 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { compact, covers } from '../../src/domain/logRetention';
 import type { LogEntry } from '../../src/domain/told';
+import { at } from '../support/days';
 
 const ZONE = 'Asia/Shanghai';
-const at = (local: string) => new Date(`${local}+08:00`);
 
 const entry = (local: string, recipient: string, status: LogEntry['status'] = 'sent'): LogEntry => ({
   time: at(local),

@@ -5,10 +5,10 @@ import { taskHealth } from '../../src/domain/health';
 import { delayDays, isDelayReason, requestsMentioned, retrospective } from '../../src/domain/retrospective';
 import { defaultSettings } from '../../src/domain/settings';
 import type { ReportTask } from '../../src/domain/summary';
+import { at } from '../support/days';
 
 const settings = defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' });
 const calendar = new WorkCalendar(settings);
-const at = (local: string) => new Date(`${local}+08:00`);
 
 test('delay is counted in working days after the end of the baseline due day', () => {
   const baseline = at('2024-07-12T00:00'); // a Friday, due at 18:00

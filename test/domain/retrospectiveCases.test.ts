@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { escalationEpisodes } from '../../src/domain/retrospectiveCases';
 import { defaultSettings } from '../../src/domain/settings';
+import { at } from '../support/days';
 
 const calendar = new WorkCalendar(defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }));
-const at = (local: string) => new Date(`${local}+08:00`);
 
 test('an item’s L3 tellings are one episode while the repeat schedule holds, a new one after a longer silence', () => {
   const told = (time: string, item = 'RW202406001-01') => ({ time: at(time), item });

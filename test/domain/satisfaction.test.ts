@@ -15,6 +15,7 @@ import {
   requestsToAsk,
   roundPairs,
 } from '../../src/domain/satisfaction';
+import { at } from '../support/days';
 
 const calendar = new WorkCalendar({
   timeZone: 'Asia/Shanghai',
@@ -23,7 +24,6 @@ const calendar = new WorkCalendar({
   workdaySwaps: ['2024-09-29', '2024-10-12'],
   endOfDay: '18:00',
 });
-const at = (local: string) => new Date(`${local}+08:00`);
 const dayOf = (date: Date) => calendar.dayOf(date);
 
 test('a done request is asked ratingAfterDays working days after it closed, over the National Day holidays, once', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { WorkCalendar } from '../../src/domain/calendar';
 import { dueJobs, type AutomationState } from '../../src/domain/schedule';
 import { defaultSettings } from '../../src/domain/settings';
+import { at } from '../support/days';
 
 const settings = {
   ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }),
@@ -10,7 +11,6 @@ const settings = {
   workdaySwaps: ['2024-07-20'],
 };
 const calendar = new WorkCalendar(settings);
-const at = (local: string) => new Date(`${local}+08:00`);
 const jobs = (local: string, state: AutomationState = {}) => dueJobs(at(local), settings, calendar, state);
 
 test('the daily scan is due once per working day from the scan hour on', () => {

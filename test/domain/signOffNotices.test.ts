@@ -10,13 +10,13 @@ import type { LogEntry } from '../../src/domain/told';
 import { buildDigest } from '../../src/domain/digest';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 import type { SignOffRecord } from '../../src/domain/signOffs';
+import { at } from '../support/days';
 
 const settings: Settings = {
   ...defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' }),
   coordinators: ['pmo@corp.cn'],
 };
 const calendar = new WorkCalendar(settings);
-const at = (local: string) => new Date(`${local}+08:00`);
 
 const directory: Directory = {
   departments: [{ name: '市场部', head: 'mkt-head@corp.cn', sponsor: 'vp-mkt@corp.cn', liaison: '' }],

@@ -16,10 +16,10 @@ import {
 } from '../../src/domain/summary';
 import { EMAIL_SECTION_ROWS, summaryEmail } from '../../src/domain/summaryEmail';
 import { weeklySummary } from '../../src/domain/summarySections';
+import { at } from '../support/days';
 
 const settings = defaultSettings({ locale: 'zh_CN', timeZone: 'Asia/Shanghai' });
 const calendar = new WorkCalendar(settings);
-const at = (local: string) => new Date(`${local}+08:00`);
 const week = (key: string) => weekLabel(isoWeekOf(civilDayFromKey(key)!));
 
 test('ISO weeks start on Monday and belong to the year of their Thursday', () => {

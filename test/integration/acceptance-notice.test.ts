@@ -7,9 +7,9 @@ import { test } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { Desk, type Lang } from './workflow-fixture';
 import { logLines } from '../support/ledger';
+import { at } from '../support/days';
 
 /** Wall time in Shanghai, the fixture's spreadsheet zone. */
-const at = (local: string) => new Date(`${local}+08:00`);
 
 const OWNER = 'zhang.san@example.com';
 const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;

@@ -10,8 +10,8 @@ import type { LoadedProject } from '../../emulator/runtime';
 import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;
 const FIRST = 'pmo@corp.cn';
 const SECOND = 'pmo2@corp.cn';

@@ -10,8 +10,8 @@ import type { LoadedProject } from '../../emulator/runtime';
 import { loadBundle } from '../support/bundle';
 import { logLines } from '../support/ledger';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const DAY = 86_400_000;
 const COORDINATOR = 'pmo@corp.cn';
 const TASKS = 10_000;

@@ -10,8 +10,8 @@ import type { LoadedProject } from '../../emulator/runtime';
 import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const COORDINATOR = 'pmo@corp.cn';
 
 function setUp(): LoadedProject {

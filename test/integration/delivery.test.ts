@@ -14,9 +14,9 @@ import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { logLines, logRows } from '../support/ledger';
 import { writeOverdueTasks, writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
-const at = (local: string) => new Date(`${local}+08:00`);
 /** The first tick: automation was turned on at 08:30, and the trigger runs hourly from then. */
 const FIRST_TICK = at('2024-07-11T09:30');
 const ALERT_SUBJECT = /^\[(协作预警|协作提醒|协作升级|Collab alert|Collab reminder|Collab escalation)\]/;

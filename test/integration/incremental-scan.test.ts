@@ -14,8 +14,8 @@ import { sheetTitle, type SheetKey } from '../../src/domain/schema';
 import { logLines } from '../support/ledger';
 import { loadBundle } from '../support/bundle';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const COORDINATOR = 'pmo@corp.cn';
 const TASKS = 6;
 const id = (n: number) => `RW202407001-0${n}`;

@@ -13,8 +13,8 @@ import type { ActionResult, MyWork, SidebarSetup, SidebarState } from '../../src
 import { columnDef, headerText, sheetTitle, type SheetKey } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const COORDINATOR = 'pmo@corp.cn';
 const OWNER = 'zhangwei@corp.cn';
 const REQUESTER = 'lina@corp.cn';

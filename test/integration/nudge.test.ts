@@ -16,8 +16,8 @@ import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { logRows } from '../support/ledger';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const COORDINATOR = 'pmo@corp.cn';
 const OWNER = 'zhangwei@corp.cn';
 const REQUESTER = 'lina@corp.cn';

@@ -15,8 +15,8 @@ import { sheetTitle } from '../../src/domain/schema';
 import { loadBundle } from '../support/bundle';
 import { logRows } from '../support/ledger';
 import { writeOverdueTasks, writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
-const at = (local: string) => new Date(`${local}+08:00`);
 const COORDINATOR = 'pmo@corp.cn';
 const DEPTS = ['市场部', '销售部', '产品部'];
 const DINGTALK_SECRET = 'SEC' + '5a'.repeat(32);

@@ -10,9 +10,9 @@ import { headerText, sheetDef, sheetTitle, type SheetKey } from '../../src/domai
 import type { LoadedProject } from '../../emulator/runtime';
 import { logLines } from '../support/ledger';
 import { writeSheet } from '../support/sheets';
+import { at } from '../support/days';
 
 /** Wall time in Shanghai, the emulator's default spreadsheet zone. */
-const at = (local: string) => new Date(`${local}+08:00`);
 
 type Row = Record<string, unknown>;
 
